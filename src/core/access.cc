@@ -1,0 +1,69 @@
+#include "core/access.h"
+
+#include "core/policy.h"
+
+namespace reilu {
+
+std::string_view AccessBasisName(AccessBasis basis) {
+  switch (basis) {
+    case AccessBasis::kLifted: return "lifted";
+    case AccessBasis::kNotAnonymous: return "not_anonymous";
+    case AccessBasis::kOwnerWithReason: return "owner_with_reason";
+    case AccessBasis::kRegistryRequest: return "registry_request";
+  }
+  return "lifted";
+}
+
+bool MayReviewApplications(const User& actor, const Recruitment& r) {
+  if (actor.org_id != r.org_id || !actor.active) return false;
+  if (actor.role == Role::kHr && actor.id == r.owner_id) return true;
+  return actor.role == Role::kReviewer && r.IsReviewer(actor.id);
+}
+
+Result<IdentityAccess> IdentityGate::Request(const AccessQuery& q) {
+  const User& actor = q.actor;
+  const Recruitment& r = q.recruitment;
+  auto grant = [&](AccessBasis basis) {
+    return IdentityAccess(r.org_id, r.id, q.application_id, actor.id, basis, q.reason);
+  };
+  auto refuse = [](const char* why) { return MakeError(ErrorCode::kForbidden, why); };
+
+  if (actor.org_id != r.org_id || !actor.active) return refuse("Not available to this user.");
+
+  if (actor.role == Role::kRegistry) {
+    if (!IsMeaningfulReason(q.reason)) {
+      return MakeError(ErrorCode::kReasonRequired,
+                       "State the reason (e.g. the public-records request) for viewing identity data.", "reason");
+    }
+    return grant(AccessBasis::kRegistryRequest);
+  }
+  if (!MayReviewApplications(actor, r)) return refuse("Not available to this user.");
+  if (!r.anonymous) return grant(AccessBasis::kNotAnonymous);
+  if (q.application_lifted) return grant(AccessBasis::kLifted);
+  if (actor.role == Role::kHr) {
+    if (!IsMeaningfulReason(q.reason)) {
+      return MakeError(ErrorCode::kReasonRequired,
+                       "This recruitment is anonymous: viewing identity before the lift needs a recorded reason.",
+                       "reason");
+    }
+    return grant(AccessBasis::kOwnerWithReason);
+  }
+  return refuse("This application is anonymous until its anonymity is lifted.");
+}
+
+Status CheckLiftAllowed(const User& actor, const Recruitment& r, std::string_view reason) {
+  if (actor.org_id != r.org_id || actor.role != Role::kHr || actor.id != r.owner_id || !actor.active) {
+    return MakeError(ErrorCode::kForbidden, "Only the HR specialist who owns the recruitment can lift anonymity.");
+  }
+  if (!r.anonymous) return MakeError(ErrorCode::kConflict, "This recruitment is not anonymous.");
+  if (r.state == RecruitmentState::kDraft) {
+    return MakeError(ErrorCode::kConflict, "A draft has no applications to lift.");
+  }
+  if (!IsMeaningfulReason(reason)) {
+    return MakeError(ErrorCode::kReasonRequired, "Lifting anonymity needs a recorded reason (at least 10 characters).",
+                     "reason");
+  }
+  return OkStatus();
+}
+
+}  // namespace reilu

@@ -1,0 +1,74 @@
+// The anonymity boundary. Identity data can only be read with an IdentityAccess, and the only way
+// to get one is IdentityGate::Request, which applies the rules below. The store refuses to load
+// identity without one and writes every use to the audit log.
+//
+// Rules (for a recruitment of the caller's own organisation):
+//  - anonymous recruitment, assigned reviewer: only for an application whose anonymity was lifted;
+//  - anonymous recruitment, owning HR specialist: only with a stated reason (gatekeeper role);
+//  - registry office (kirjaamo): only with a stated reason (public-records request);
+//  - non-anonymous recruitment: owner and assigned reviewers; registry with a reason;
+//  - admin and auditor: never (they see aggregates and the audit log).
+#pragma once
+
+#include <string>
+
+#include "core/recruitment.h"
+#include "core/result.h"
+#include "core/types.h"
+
+namespace reilu {
+
+enum class AccessBasis {
+  kLifted,           // anonymity lifted for this application by a recorded decision
+  kNotAnonymous,     // the recruitment was not processed anonymously
+  kOwnerWithReason,  // the owning HR specialist, with a recorded reason
+  kRegistryRequest,  // registry office answering a public-records request, with a reason
+};
+std::string_view AccessBasisName(AccessBasis basis);
+
+// Proof that the policy allowed one actor to read one application's identity, now.
+class IdentityAccess {
+ public:
+  OrgId org_id() const { return org_id_; }
+  RecruitmentId recruitment_id() const { return recruitment_id_; }
+  const ApplicationId& application_id() const { return application_id_; }
+  UserId actor_id() const { return actor_id_; }
+  AccessBasis basis() const { return basis_; }
+  const std::string& reason() const { return reason_; }
+
+ private:
+  friend class IdentityGate;
+  IdentityAccess(OrgId org, RecruitmentId rec, ApplicationId app, UserId actor, AccessBasis basis,
+                 std::string reason)
+      : org_id_(org), recruitment_id_(rec), application_id_(std::move(app)), actor_id_(actor),
+        basis_(basis), reason_(std::move(reason)) {}
+
+  OrgId org_id_;
+  RecruitmentId recruitment_id_;
+  ApplicationId application_id_;
+  UserId actor_id_;
+  AccessBasis basis_;
+  std::string reason_;
+};
+
+struct AccessQuery {
+  const User& actor;
+  const Recruitment& recruitment;
+  ApplicationId application_id;
+  bool application_lifted = false;  // a lift covers this application (per applicant or for all)
+  std::string reason;               // required for the gatekeeper and registry bases
+};
+
+class IdentityGate {
+ public:
+  static Result<IdentityAccess> Request(const AccessQuery& query);
+};
+
+// Lifting is one-way and recorded: only the owning HR specialist of a published or closed
+// anonymous recruitment may lift, and only with a reason.
+Status CheckLiftAllowed(const User& actor, const Recruitment& recruitment, std::string_view reason);
+
+// Who may see a recruitment's anonymous applications: the owner and the assigned reviewers.
+bool MayReviewApplications(const User& actor, const Recruitment& recruitment);
+
+}  // namespace reilu

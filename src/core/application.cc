@@ -1,0 +1,96 @@
+#include "core/application.h"
+
+#include <algorithm>
+#include <set>
+
+namespace reilu {
+
+std::vector<std::string> IdentityValues(const Identity& i) {
+  std::vector<std::string> values = {i.first_name,     i.last_name,    i.email,         i.phone,
+                                     i.birth_date,     i.gender,       i.street_address, i.postal_code,
+                                     i.municipality,   i.mother_tongue, i.nationality};
+  values.erase(std::remove_if(values.begin(), values.end(), [](const auto& v) { return v.empty(); }),
+               values.end());
+  return values;
+}
+
+namespace {
+
+constexpr size_t kShortField = 200;
+constexpr size_t kLongField = 20000;
+
+Status Limit(const std::string& value, size_t max, const char* field) {
+  if (value.size() > max) return MakeError(ErrorCode::kInvalidInput, "The field is too long.", field);
+  return OkStatus();
+}
+
+Status Required(const std::string& value, const char* field) {
+  if (value.empty()) return MakeError(ErrorCode::kInvalidInput, "This field is required.", field);
+  return Limit(value, kShortField, field);
+}
+
+}  // namespace
+
+Status ValidateSubmission(const Recruitment& r, const Submission& s) {
+  const Identity& id = s.identity;
+  REILU_TRY(Required(id.first_name, "identity.first_name"));
+  REILU_TRY(Required(id.last_name, "identity.last_name"));
+  REILU_TRY(Required(id.email, "identity.email"));
+  if (id.email.find('@') == std::string::npos) {
+    return MakeError(ErrorCode::kInvalidInput, "The e-mail address is not valid.", "identity.email");
+  }
+  if (!id.birth_date.empty() && !IsIsoDate(id.birth_date)) {
+    return MakeError(ErrorCode::kInvalidInput, "Birth date must be YYYY-MM-DD.", "identity.birth_date");
+  }
+  for (const auto* f : {&id.phone, &id.gender, &id.street_address, &id.postal_code, &id.municipality,
+                        &id.mother_tongue, &id.nationality}) {
+    REILU_TRY(Limit(*f, kShortField, "identity"));
+  }
+  if (std::find(r.languages.begin(), r.languages.end(), id.language) == r.languages.end()) {
+    return MakeError(ErrorCode::kInvalidInput, "Apply in one of the languages of the ad.", "identity.language");
+  }
+  const Merits& m = s.merits;
+  if (m.education.size() > 30 || m.experience.size() > 50 || m.skills.size() > 100 || m.languages.size() > 30) {
+    return MakeError(ErrorCode::kInvalidInput, "Too many merit entries.", "merits");
+  }
+  for (const auto& e : m.education) {
+    REILU_TRY(Limit(e.level, kShortField, "merits.education"));
+    REILU_TRY(Limit(e.field, kShortField, "merits.education"));
+    REILU_TRY(Limit(e.institution, kShortField, "merits.education"));
+  }
+  for (const auto& e : m.experience) {
+    REILU_TRY(Required(e.title, "merits.experience.title"));
+    REILU_TRY(Limit(e.employer, kShortField, "merits.experience.employer"));
+    if (e.months < 0 || e.months > 12 * 60) {
+      return MakeError(ErrorCode::kInvalidInput, "Months must be 0 to 720.", "merits.experience.months");
+    }
+  }
+  for (const auto& skill : m.skills) REILU_TRY(Required(skill, "merits.skills"));
+  for (const auto& l : m.languages) {
+    REILU_TRY(Required(l.language, "merits.languages.language"));
+    REILU_TRY(Limit(l.level, kShortField, "merits.languages.level"));
+  }
+  REILU_TRY(Limit(s.free_text.cover_letter, kLongField, "free_text.cover_letter"));
+  std::set<std::string> answered;
+  for (const auto& a : s.free_text.answers) {
+    bool known = std::any_of(r.questions.begin(), r.questions.end(),
+                             [&](const Question& q) { return q.id == a.question_id; });
+    if (!known || !answered.insert(a.question_id).second) {
+      return MakeError(ErrorCode::kInvalidInput, "Answer to an unknown or repeated question.",
+                       "free_text.answers");
+    }
+    REILU_TRY(Limit(a.text, kLongField, "free_text.answers"));
+  }
+  for (const auto& q : r.questions) {
+    if (!q.required) continue;
+    bool has = std::any_of(s.free_text.answers.begin(), s.free_text.answers.end(),
+                           [&](const Answer& a) { return a.question_id == q.id && !a.text.empty(); });
+    if (!has) {
+      return MakeError(ErrorCode::kInvalidInput, "A required question is not answered.",
+                       "free_text.answers." + q.id);
+    }
+  }
+  return OkStatus();
+}
+
+}  // namespace reilu

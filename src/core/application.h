@@ -1,0 +1,111 @@
+// An application is two parts kept apart: the identity part (who) and the merit part (what they
+// bring). Reviewers of an anonymous recruitment only ever receive AnonymousApplication, which has
+// no identity fields at all; see core/access.h for how identity is reached.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/recruitment.h"
+#include "core/result.h"
+#include "core/types.h"
+
+namespace reilu {
+
+// Identity-class data: stored encrypted, apart from merits, never loaded for reviewers before lift.
+struct Identity {
+  std::string first_name;
+  std::string last_name;
+  std::string email;
+  std::string phone;
+  std::string birth_date;  // YYYY-MM-DD, optional
+  std::string gender;      // optional, free text as the applicant wrote it
+  std::string street_address;
+  std::string postal_code;
+  std::string municipality;  // municipality of residence
+  std::string mother_tongue;
+  std::string nationality;
+  std::string language;  // the language the applicant applied in (notices use it)
+};
+
+// Every Identity field value, for tests and checks that must find any of them.
+std::vector<std::string> IdentityValues(const Identity& identity);
+
+struct Education {
+  std::string level;  // e.g. "master", "bachelor", "vocational"
+  std::string field;
+  std::string institution;
+};
+
+// Work experience is a duration, never dates: dates narrow down age and identity.
+struct Experience {
+  std::string title;
+  std::string employer;
+  int months = 0;
+};
+
+struct LanguageSkill {
+  std::string language;
+  std::string level;  // e.g. "native-like", "good", "basic" (a skill, not a mother-tongue statement)
+};
+
+struct Merits {
+  std::vector<Education> education;
+  std::vector<Experience> experience;
+  std::vector<std::string> skills;
+  std::vector<LanguageSkill> languages;
+};
+
+struct Answer {
+  std::string question_id;
+  std::string text;
+};
+
+// Free text as written: identity-class, since applicants write their names, ages and family into it.
+struct FreeText {
+  std::string cover_letter;
+  std::vector<Answer> answers;
+};
+
+// The reviewers' rendition of FreeText, produced by the redaction engine (issue: src/redact).
+struct RedactedText {
+  std::string cover_letter;
+  std::vector<Answer> answers;
+};
+
+struct Submission {
+  Identity identity;
+  Merits merits;
+  FreeText free_text;
+};
+
+// Checks a submission against the recruitment's questions and the field limits.
+Status ValidateSubmission(const Recruitment& r, const Submission& s);
+
+// What reviewers of an anonymous recruitment may see.
+struct AnonymousApplication {
+  ApplicationId id;
+  RecruitmentId recruitment_id = 0;
+  std::string pseudonym;
+  Merits merits;
+  // Empty until a redaction exists: reviewers never see the raw free text.
+  std::optional<RedactedText> redacted;
+  bool on_time = true;  // the only arrival information shown
+};
+
+// The full view, reachable only through an IdentityAccess (core/access.h).
+struct IdentifiedApplication {
+  AnonymousApplication anonymous;
+  Identity identity;
+  FreeText free_text;
+};
+
+// The applicant's receipt: a reference code to follow the application with.
+struct Receipt {
+  ApplicationId application_id;
+  std::string reference;
+  RecruitmentId recruitment_id = 0;
+};
+
+}  // namespace reilu

@@ -1,0 +1,125 @@
+#include "core/recruitment.h"
+
+#include <algorithm>
+#include <set>
+
+namespace reilu {
+
+std::string_view RecruitmentStateName(RecruitmentState s) {
+  switch (s) {
+    case RecruitmentState::kDraft: return "draft";
+    case RecruitmentState::kPublished: return "published";
+    case RecruitmentState::kClosed: return "closed";
+  }
+  return "draft";
+}
+
+std::optional<RecruitmentState> ParseRecruitmentState(std::string_view s) {
+  for (auto st : {RecruitmentState::kDraft, RecruitmentState::kPublished, RecruitmentState::kClosed}) {
+    if (RecruitmentStateName(st) == s) return st;
+  }
+  return std::nullopt;
+}
+
+bool Recruitment::IsReviewer(UserId user) const {
+  return std::find(reviewer_ids.begin(), reviewer_ids.end(), user) != reviewer_ids.end();
+}
+
+namespace {
+
+Status CheckLocalized(const LocalizedText& text, const std::vector<std::string>& languages,
+                      const std::string& field, size_t max_len) {
+  for (const auto& [lang, value] : text) {
+    if (std::find(languages.begin(), languages.end(), lang) == languages.end()) {
+      return MakeError(ErrorCode::kInvalidInput, "Text given in a language the recruitment is not advertised in.",
+                       field + "." + lang);
+    }
+    if (value.size() > max_len) {
+      return MakeError(ErrorCode::kInvalidInput, "Text is too long.", field + "." + lang);
+    }
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+Status ValidateRecruitment(const Recruitment& r) {
+  if (r.languages.empty()) {
+    return MakeError(ErrorCode::kInvalidInput, "Choose at least one language for the ad.", "languages");
+  }
+  std::set<std::string> seen_langs;
+  for (const auto& lang : r.languages) {
+    if (!IsSupportedLanguage(lang) || !seen_langs.insert(lang).second) {
+      return MakeError(ErrorCode::kInvalidInput, "Languages must be distinct values of fi, sv, en.", "languages");
+    }
+  }
+  REILU_TRY(CheckLocalized(r.title, r.languages, "title", 200));
+  REILU_TRY(CheckLocalized(r.description, r.languages, "description", 20000));
+  for (const auto& lang : r.languages) {
+    auto it = r.title.find(lang);
+    if (it == r.title.end() || it->second.empty()) {
+      return MakeError(ErrorCode::kInvalidInput, "The title is required in every advertised language.",
+                       "title." + lang);
+    }
+  }
+  if (r.employment.term == EmploymentTerm::kFixedTerm) {
+    if (r.employment.fixed_term_ground.empty()) {
+      return MakeError(ErrorCode::kInvalidInput, "A fixed-term post needs its legal ground.",
+                       "employment.fixed_term_ground");
+    }
+    if (!IsIsoDate(r.employment.end_date)) {
+      return MakeError(ErrorCode::kInvalidInput, "A fixed-term post needs an end date (YYYY-MM-DD).",
+                       "employment.end_date");
+    }
+  } else if (!r.employment.end_date.empty() || !r.employment.fixed_term_ground.empty()) {
+    return MakeError(ErrorCode::kInvalidInput, "A permanent post has no end date or fixed-term ground.",
+                     "employment");
+  }
+  if (r.deadline <= 0) return MakeError(ErrorCode::kInvalidInput, "The deadline is required.", "deadline");
+  std::set<std::string> ids;
+  for (const auto& c : r.criteria) {
+    if (c.id.empty() || c.id.size() > 64 || !ids.insert(c.id).second) {
+      return MakeError(ErrorCode::kInvalidInput, "Criterion ids must be unique and non-empty.", "criteria");
+    }
+    if (c.weight < 1 || c.weight > 10) {
+      return MakeError(ErrorCode::kInvalidInput, "Criterion weight must be 1 to 10.", "criteria");
+    }
+    REILU_TRY(CheckLocalized(c.title, r.languages, "criteria.title", 500));
+  }
+  ids.clear();
+  for (const auto& q : r.questions) {
+    if (q.id.empty() || q.id.size() > 64 || !ids.insert(q.id).second) {
+      return MakeError(ErrorCode::kInvalidInput, "Question ids must be unique and non-empty.", "questions");
+    }
+    REILU_TRY(CheckLocalized(q.text, r.languages, "questions.text", 2000));
+  }
+  if (r.criteria.size() > 50 || r.questions.size() > 50) {
+    return MakeError(ErrorCode::kInvalidInput, "At most 50 criteria and 50 questions.", "criteria");
+  }
+  return OkStatus();
+}
+
+Status CheckEditable(const Recruitment& r) {
+  if (r.state != RecruitmentState::kDraft) {
+    return MakeError(ErrorCode::kConflict, "A published recruitment is locked; only drafts can be edited.");
+  }
+  return OkStatus();
+}
+
+Status CheckPublishable(const Recruitment& r, UnixTime now) {
+  REILU_TRY(CheckEditable(r));
+  REILU_TRY(ValidateRecruitment(r));
+  if (r.deadline <= now) {
+    return MakeError(ErrorCode::kInvalidInput, "The deadline must be in the future.", "deadline");
+  }
+  if (r.criteria.empty()) {
+    return MakeError(ErrorCode::kInvalidInput, "Set the criteria before publishing.", "criteria");
+  }
+  return OkStatus();
+}
+
+bool AcceptsApplications(const Recruitment& r, UnixTime now) {
+  return r.state == RecruitmentState::kPublished && now < r.deadline;
+}
+
+}  // namespace reilu

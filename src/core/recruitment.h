@@ -1,0 +1,72 @@
+// A recruitment: the post, its criteria and questions, its deadline and its anonymity choice.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/policy.h"
+#include "core/result.h"
+#include "core/types.h"
+
+namespace reilu {
+
+enum class RecruitmentState { kDraft, kPublished, kClosed };
+std::string_view RecruitmentStateName(RecruitmentState s);
+std::optional<RecruitmentState> ParseRecruitmentState(std::string_view s);
+
+// Text in the advertised languages, keyed by "fi" / "sv" / "en".
+using LocalizedText = std::map<std::string, std::string>;
+
+struct Employment {
+  EmploymentRelation relation = EmploymentRelation::kVirka;
+  EmploymentTerm term = EmploymentTerm::kPermanent;
+  std::string fixed_term_ground;  // required for fixed-term posts (the legal ground)
+  std::string end_date;           // YYYY-MM-DD, required for fixed-term posts
+};
+
+// What applications are judged on: experience, education and skills.
+struct Criterion {
+  std::string id;
+  LocalizedText title;
+  int weight = 1;  // 1..10
+};
+
+struct Question {
+  std::string id;
+  LocalizedText text;
+  bool required = false;
+};
+
+struct Recruitment {
+  RecruitmentId id = 0;
+  OrgId org_id = 0;
+  UnitId unit_id = 0;
+  UserId owner_id = 0;  // the HR specialist who owns the process
+  LocalizedText title;
+  LocalizedText description;
+  Employment employment;
+  std::vector<Criterion> criteria;
+  std::vector<Question> questions;
+  std::vector<std::string> languages;  // advertised languages, subset of fi/sv/en
+  UnixTime deadline = 0;
+  bool anonymous = true;
+  std::string anonymity_exception_reason;
+  RecruitmentState state = RecruitmentState::kDraft;
+  UnixTime published_at = 0;
+  std::vector<UserId> reviewer_ids;  // hiring managers / reviewers assigned to screen
+  std::int64_t version = 0;          // bumped on each change (optimistic concurrency)
+
+  bool IsReviewer(UserId user) const;
+};
+
+// Checks the fields a recruitment must have whatever its state.
+Status ValidateRecruitment(const Recruitment& r);
+// A draft can be published when it is valid and its deadline is still ahead.
+Status CheckPublishable(const Recruitment& r, UnixTime now);
+// Edits are allowed to drafts only; published ads are locked (the anonymity choice with them).
+Status CheckEditable(const Recruitment& r);
+// Applications are accepted while published and before the deadline (server time, hard).
+bool AcceptsApplications(const Recruitment& r, UnixTime now);
+
+}  // namespace reilu

@@ -1,0 +1,42 @@
+#include "core/types.h"
+
+#include <charconv>
+
+namespace reilu {
+
+std::string_view RoleName(Role role) {
+  switch (role) {
+    case Role::kAdmin: return "admin";
+    case Role::kHr: return "hr";
+    case Role::kReviewer: return "reviewer";
+    case Role::kRegistry: return "registry";
+    case Role::kAuditor: return "auditor";
+  }
+  return "reviewer";
+}
+
+std::optional<Role> ParseRole(std::string_view name) {
+  for (Role r : {Role::kAdmin, Role::kHr, Role::kReviewer, Role::kRegistry, Role::kAuditor}) {
+    if (RoleName(r) == name) return r;
+  }
+  return std::nullopt;
+}
+
+bool IsSupportedLanguage(std::string_view lang) { return lang == "fi" || lang == "sv" || lang == "en"; }
+
+bool IsIsoDate(std::string_view d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  int y = 0, m = 0, day = 0;
+  auto num = [&](size_t pos, size_t len, int& out) {
+    auto r = std::from_chars(d.data() + pos, d.data() + pos + len, out);
+    return r.ec == std::errc() && r.ptr == d.data() + pos + len;
+  };
+  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, day)) return false;
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || day < 1) return false;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  int max = kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+  return day <= max;
+}
+
+}  // namespace reilu

@@ -1,0 +1,51 @@
+// Small shared vocabulary of the domain: identifiers, roles, languages, time.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace reilu {
+
+using OrgId = std::int64_t;
+using UserId = std::int64_t;
+using UnitId = std::int64_t;
+using RecruitmentId = std::int64_t;
+// Applications are named by a random id so that neither the id nor its sort order reveals arrival order.
+using ApplicationId = std::string;
+// Seconds since the Unix epoch, UTC, from the server clock.
+using UnixTime = std::int64_t;
+
+enum class Role { kAdmin, kHr, kReviewer, kRegistry, kAuditor };
+
+std::string_view RoleName(Role role);
+std::optional<Role> ParseRole(std::string_view name);
+
+// Languages Reilu serves; also the languages a recruitment is advertised in.
+bool IsSupportedLanguage(std::string_view lang);  // fi, sv, en
+
+struct Organisation {
+  OrgId id = 0;
+  std::string name;
+};
+
+struct Unit {
+  UnitId id = 0;
+  OrgId org_id = 0;
+  std::string name;
+};
+
+struct User {
+  UserId id = 0;
+  OrgId org_id = 0;
+  std::string username;
+  std::string display_name;
+  Role role = Role::kReviewer;
+  bool active = true;
+};
+
+// True when `date` is a real calendar date written YYYY-MM-DD.
+bool IsIsoDate(std::string_view date);
+
+}  // namespace reilu
