@@ -1,0 +1,743 @@
+#include "store/sqlite_store.h"
+
+#include "codec/codec.h"
+#include "store/migrations.h"
+
+namespace reilu::store {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr int kMaxPseudonymTries = 50;
+
+std::string KeyWrapContext(OrgId org, RecruitmentId rec) {
+  return "reilu/recruitment-key/v1/" + std::to_string(org) + "/" + std::to_string(rec);
+}
+
+std::string IdentityContext(OrgId org, RecruitmentId rec, const ApplicationId& app) {
+  return "reilu/identity/v1/" + std::to_string(org) + "/" + std::to_string(rec) + "/" + app;
+}
+
+Error NotFound(const char* what) { return MakeError(ErrorCode::kNotFound, std::string(what) + " not found."); }
+
+User ReadUser(const Statement& s, int c) {
+  User u;
+  u.id = s.Int(c);
+  u.org_id = s.Int(c + 1);
+  u.username = s.Text(c + 2);
+  u.display_name = s.Text(c + 3);
+  u.role = ParseRole(s.Text(c + 4)).value_or(Role::kReviewer);
+  u.active = s.Int(c + 5) != 0;
+  return u;
+}
+constexpr std::string_view kUserColumns = "id, org_id, username, display_name, role, active";
+
+Result<AnonymousApplication> ReadAnonymous(const Statement& s) {
+  AnonymousApplication a;
+  a.id = s.Text(0);
+  a.recruitment_id = s.Int(1);
+  a.pseudonym = s.Text(2);
+  auto merits = codec::Parse(s.Text(3));
+  if (!merits) return merits.error();
+  REILU_TRY(codec::FromJson(*merits, "merits", a.merits));
+  if (!s.IsNull(4)) {
+    auto redacted = codec::Parse(s.Text(4));
+    if (!redacted) return redacted.error();
+    RedactedText text;
+    REILU_TRY(codec::FromJson(*redacted, "redacted", text));
+    a.redacted = std::move(text);
+  }
+  return a;
+}
+constexpr std::string_view kAnonymousColumns = "id, recruitment_id, pseudonym, merits, redacted";
+
+json::object SealedIdentityJson(const Submission& s) {
+  return json::object{{"identity", codec::ToJson(s.identity)}, {"free_text", codec::ToJson(s.free_text)}};
+}
+
+}  // namespace
+
+class SqliteStore::ReaderLease {
+ public:
+  ReaderLease(SqliteStore* store, Connection conn) : store_(store), conn_(std::move(conn)) {}
+  ~ReaderLease() {
+    std::lock_guard lock(store_->pool_mutex_);
+    store_->readers_.push_back(std::move(conn_));
+    store_->pool_cv_.notify_one();
+  }
+  Connection& operator*() { return conn_; }
+
+ private:
+  SqliteStore* store_;
+  Connection conn_;
+};
+
+SqliteStore::ReaderLease SqliteStore::Reader() {
+  std::unique_lock lock(pool_mutex_);
+  pool_cv_.wait(lock, [&] { return !readers_.empty(); });
+  Connection conn = std::move(readers_.back());
+  readers_.pop_back();
+  return ReaderLease(this, std::move(conn));
+}
+
+template <typename T, typename Fn>
+Result<T> SqliteStore::WriteTx(Fn&& fn) {
+  std::lock_guard lock(write_mutex_);
+  auto tx = Transaction::Begin(writer_);
+  if (!tx) return tx.error();
+  Result<T> result = fn(writer_);
+  if (!result) return result;
+  REILU_TRY(tx->Commit());
+  return result;
+}
+
+SqliteStore::SqliteStore(Connection writer, std::vector<Connection> readers, const crypto::SecretKey& server_key)
+    : writer_(std::move(writer)), readers_(std::move(readers)), server_key_(server_key) {}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, const crypto::SecretKey& server_key,
+                                                       int readers) {
+  auto writer = Connection::Open(path);
+  if (!writer) return writer.error();
+  auto version = Migrate(*writer);
+  if (!version) return version.error();
+  std::vector<Connection> pool;
+  for (int i = 0; i < readers; ++i) {
+    auto r = Connection::Open(path);
+    if (!r) return r.error();
+    pool.push_back(std::move(*r));
+  }
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*writer), std::move(pool), server_key));
+}
+
+// ---------------------------------------------------------------- organisations
+
+Result<OrgId> SqliteStore::CreateOrganisation(const std::string& name, const AnonymityPolicy& policy, UnixTime now) {
+  return WriteTx<OrgId>([&](Connection& c) -> Result<OrgId> {
+    auto s = c.Prepare(
+        "INSERT INTO organisations (name, policy_permanent, policy_fixed_term, created_at) VALUES ($1, $2, $3, $4) "
+        "RETURNING id");
+    if (!s) return s.error();
+    s->Bind(1, name).Bind(2, AnonymityRuleName(policy.permanent)).Bind(3, AnonymityRuleName(policy.fixed_term)).Bind(4, now);
+    if (!s->Step()) return s->status().ok() ? MakeError(ErrorCode::kInternal, "insert returned no id") : s->status().error();
+    OrgId id = s->Int(0);
+    REILU_TRY(s->Run());
+    json::object detail = codec::ToJson(policy);
+    REILU_TRY(AppendAuditTx(c, AuditEvent{id, 0, audit_action::kPolicyChange, 0, {}, codec::Serialize(detail)}, now));
+    return id;
+  });
+}
+
+Result<Organisation> SqliteStore::GetOrganisation(OrgId org) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare("SELECT id, name FROM organisations WHERE id = $1");
+  if (!s) return s.error();
+  s->Bind(1, org);
+  if (!s->Step()) return s->status().ok() ? Result<Organisation>(NotFound("Organisation")) : s->status().error();
+  return Organisation{s->Int(0), s->Text(1)};
+}
+
+Result<std::vector<Organisation>> SqliteStore::ListOrganisations() {
+  auto lease = Reader();
+  auto s = (*lease).Prepare("SELECT id, name FROM organisations ORDER BY id");
+  if (!s) return s.error();
+  std::vector<Organisation> out;
+  while (s->Step()) out.push_back({s->Int(0), s->Text(1)});
+  REILU_TRY(s->status());
+  return out;
+}
+
+Result<AnonymityPolicy> SqliteStore::GetPolicy(OrgId org) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare("SELECT policy_permanent, policy_fixed_term FROM organisations WHERE id = $1");
+  if (!s) return s.error();
+  s->Bind(1, org);
+  if (!s->Step()) return s->status().ok() ? Result<AnonymityPolicy>(NotFound("Organisation")) : s->status().error();
+  AnonymityPolicy p;
+  p.permanent = ParseAnonymityRule(s->Text(0)).value_or(AnonymityRule::kMandatory);
+  p.fixed_term = ParseAnonymityRule(s->Text(1)).value_or(AnonymityRule::kDefaultOn);
+  return p;
+}
+
+Status SqliteStore::SetPolicy(OrgId org, const AnonymityPolicy& policy, UserId actor, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    auto s = c.Prepare("UPDATE organisations SET policy_permanent = $1, policy_fixed_term = $2 WHERE id = $3");
+    if (!s) return s.error();
+    REILU_TRY(s->Bind(1, AnonymityRuleName(policy.permanent)).Bind(2, AnonymityRuleName(policy.fixed_term)).Bind(3, org).Run());
+    if (c.Changes() == 0) return NotFound("Organisation");
+    return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kPolicyChange, 0, {}, codec::Serialize(codec::ToJson(policy))},
+                         now);
+  });
+}
+
+Result<UnitId> SqliteStore::CreateUnit(OrgId org, const std::string& name) {
+  return WriteTx<UnitId>([&](Connection& c) -> Result<UnitId> {
+    auto s = c.Prepare("INSERT INTO units (org_id, name) VALUES ($1, $2) RETURNING id");
+    if (!s) return s.error();
+    s->Bind(1, org).Bind(2, name);
+    if (!s->Step()) return s->status().ok() ? MakeError(ErrorCode::kInternal, "no id") : s->status().error();
+    UnitId id = s->Int(0);
+    REILU_TRY(s->Run());
+    return id;
+  });
+}
+
+Result<std::vector<Unit>> SqliteStore::ListUnits(OrgId org) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare("SELECT id, org_id, name FROM units WHERE org_id = $1 ORDER BY name");
+  if (!s) return s.error();
+  s->Bind(1, org);
+  std::vector<Unit> out;
+  while (s->Step()) out.push_back({s->Int(0), s->Int(1), s->Text(2)});
+  REILU_TRY(s->status());
+  return out;
+}
+
+// ---------------------------------------------------------------- users and sessions
+
+Result<UserId> SqliteStore::CreateUser(const User& u, const std::string& password_hash, UserId actor, UnixTime now) {
+  return WriteTx<UserId>([&](Connection& c) -> Result<UserId> {
+    auto s = c.Prepare(
+        "INSERT INTO users (org_id, username, display_name, role, password_hash, active, created_at) "
+        "SELECT $1, $2, $3, $4, $5, $6, $7 FROM organisations WHERE id = $1 RETURNING id");
+    if (!s) return s.error();
+    s->Bind(1, u.org_id).Bind(2, u.username).Bind(3, u.display_name).Bind(4, RoleName(u.role)).Bind(5, password_hash)
+        .Bind(6, std::int64_t{u.active ? 1 : 0}).Bind(7, now);
+    if (!s->Step()) {
+      if (!s->status().ok() && s->status().error().code == ErrorCode::kConflict) {
+        return MakeError(ErrorCode::kConflict, "That username is taken.", "username");
+      }
+      return s->status().ok() ? Result<UserId>(NotFound("Organisation")) : s->status().error();
+    }
+    UserId id = s->Int(0);
+    REILU_TRY(s->Run());
+    json::object detail{{"user_id", id}, {"role", RoleName(u.role)}};
+    REILU_TRY(AppendAuditTx(c, AuditEvent{u.org_id, actor, audit_action::kUserCreate, 0, {}, codec::Serialize(detail)}, now));
+    return id;
+  });
+}
+
+Result<User> SqliteStore::GetUser(OrgId org, UserId id) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare(std::string("SELECT ") + std::string(kUserColumns) +
+                            " FROM users WHERE org_id = $1 AND id = $2");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, id);
+  if (!s->Step()) return s->status().ok() ? Result<User>(NotFound("User")) : s->status().error();
+  return ReadUser(*s, 0);
+}
+
+Result<std::vector<User>> SqliteStore::ListUsers(OrgId org) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare(std::string("SELECT ") + std::string(kUserColumns) +
+                            " FROM users WHERE org_id = $1 ORDER BY username");
+  if (!s) return s.error();
+  s->Bind(1, org);
+  std::vector<User> out;
+  while (s->Step()) out.push_back(ReadUser(*s, 0));
+  REILU_TRY(s->status());
+  return out;
+}
+
+Result<std::pair<User, std::string>> SqliteStore::FindLogin(const std::string& username) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare(std::string("SELECT ") + std::string(kUserColumns) +
+                            ", password_hash FROM users WHERE username = $1");
+  if (!s) return s.error();
+  s->Bind(1, username);
+  if (!s->Step()) {
+    return s->status().ok() ? Result<std::pair<User, std::string>>(NotFound("User")) : s->status().error();
+  }
+  return std::make_pair(ReadUser(*s, 0), s->Text(6));
+}
+
+Status SqliteStore::CreateSession(const Session& session, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    // Expired sessions are swept here, so the table does not grow without bound.
+    auto sweep = c.Prepare("DELETE FROM sessions WHERE expires_at <= $1");
+    if (!sweep) return sweep.error();
+    REILU_TRY(sweep->Bind(1, now).Run());
+    auto s = c.Prepare(
+        "INSERT INTO sessions (token_hash, org_id, user_id, csrf_token, created_at, expires_at) "
+        "VALUES ($1, $2, $3, $4, $5, $6)");
+    if (!s) return s.error();
+    return s->Bind(1, session.token_hash).Bind(2, session.org_id).Bind(3, session.user_id).Bind(4, session.csrf_token)
+        .Bind(5, now).Bind(6, session.expires_at).Run();
+  });
+}
+
+Result<Session> SqliteStore::FindSession(const std::string& token_hash, UnixTime now) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare(
+      "SELECT token_hash, user_id, org_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2");
+  if (!s) return s.error();
+  s->Bind(1, token_hash).Bind(2, now);
+  if (!s->Step()) return s->status().ok() ? Result<Session>(NotFound("Session")) : s->status().error();
+  return Session{s->Text(0), s->Int(1), s->Int(2), s->Text(3), s->Int(4)};
+}
+
+Status SqliteStore::DeleteSession(const std::string& token_hash) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    auto s = c.Prepare("DELETE FROM sessions WHERE token_hash = $1");
+    if (!s) return s.error();
+    return s->Bind(1, token_hash).Run();
+  });
+}
+
+// ---------------------------------------------------------------- recruitments
+
+namespace {
+constexpr std::string_view kRecruitmentColumns =
+    "id, org_id, unit_id, owner_id, state, anonymous, anonymity_exception_reason, deadline, published_at, version, "
+    "content";
+}
+
+Result<Recruitment> SqliteStore::LoadRecruitment(Connection& c, std::string_view where, std::int64_t a,
+                                                 std::int64_t b) {
+  auto s = c.Prepare(std::string("SELECT ") + std::string(kRecruitmentColumns) + " FROM recruitments WHERE " +
+                     std::string(where));
+  if (!s) return s.error();
+  s->Bind(1, a).Bind(2, b);
+  if (!s->Step()) return s->status().ok() ? Result<Recruitment>(NotFound("Recruitment")) : s->status().error();
+  Recruitment r;
+  auto content = codec::Parse(s->Text(10));
+  if (!content) return content.error();
+  REILU_TRY(codec::RecruitmentContentFromJson(*content, r));
+  r.id = s->Int(0);
+  r.org_id = s->Int(1);
+  r.unit_id = s->Int(2);
+  r.owner_id = s->Int(3);
+  r.state = ParseRecruitmentState(s->Text(4)).value_or(RecruitmentState::kDraft);
+  r.anonymous = s->Int(5) != 0;
+  r.anonymity_exception_reason = s->Text(6);
+  r.deadline = s->Int(7);
+  r.published_at = s->Int(8);
+  r.version = s->Int(9);
+  auto rv = c.Prepare("SELECT user_id FROM recruitment_reviewers WHERE org_id = $1 AND recruitment_id = $2 ORDER BY user_id");
+  if (!rv) return rv.error();
+  rv->Bind(1, r.org_id).Bind(2, r.id);
+  r.reviewer_ids.clear();
+  while (rv->Step()) r.reviewer_ids.push_back(rv->Int(0));
+  REILU_TRY(rv->status());
+  return r;
+}
+
+namespace {
+std::string ContentJson(const Recruitment& r) {
+  json::object o = codec::ToPublicJson(r);
+  for (const char* k : {"id", "deadline", "anonymous", "state", "published_at"}) o.erase(k);
+  return codec::Serialize(o);
+}
+}  // namespace
+
+Status SqliteStore::SaveReviewers(Connection& c, const Recruitment& r) {
+  auto del = c.Prepare("DELETE FROM recruitment_reviewers WHERE org_id = $1 AND recruitment_id = $2");
+  if (!del) return del.error();
+  REILU_TRY(del->Bind(1, r.org_id).Bind(2, r.id).Run());
+  for (UserId uid : r.reviewer_ids) {
+    // Only reviewers of the same organisation can be assigned.
+    auto ins = c.Prepare(
+        "INSERT INTO recruitment_reviewers (org_id, recruitment_id, user_id) "
+        "SELECT $1, $2, id FROM users WHERE id = $3 AND org_id = $1 AND role = 'reviewer'");
+    if (!ins) return ins.error();
+    REILU_TRY(ins->Bind(1, r.org_id).Bind(2, r.id).Bind(3, uid).Run());
+    if (c.Changes() == 0) {
+      return MakeError(ErrorCode::kInvalidInput, "A reviewer must be a reviewer user of this organisation.",
+                       "reviewer_ids");
+    }
+  }
+  return OkStatus();
+}
+
+Result<RecruitmentId> SqliteStore::CreateRecruitment(const Recruitment& r, UnixTime now) {
+  return WriteTx<RecruitmentId>([&](Connection& c) -> Result<RecruitmentId> {
+    std::array<std::uint8_t, 32> order_key{};
+    crypto::RandomBytes(order_key);
+    auto s = c.Prepare(
+        "INSERT INTO recruitments (org_id, unit_id, owner_id, state, employment_term, anonymous, "
+        "anonymity_exception_reason, deadline, published_at, version, content, order_key, created_at) "
+        "SELECT $1, $2, $3, 'draft', $4, $5, $6, $7, 0, 1, $8, $9, $10 FROM users WHERE id = $3 AND org_id = $1 "
+        "RETURNING id");
+    if (!s) return s.error();
+    s->Bind(1, r.org_id).Bind(2, r.unit_id).Bind(3, r.owner_id).Bind(4, EmploymentTermName(r.employment.term))
+        .Bind(5, std::int64_t{r.anonymous ? 1 : 0}).Bind(6, r.anonymity_exception_reason).Bind(7, r.deadline)
+        .Bind(8, ContentJson(r))
+        .BindBlob(9, std::string_view(reinterpret_cast<const char*>(order_key.data()), order_key.size()))
+        .Bind(10, now);
+    if (!s->Step()) return s->status().ok() ? Result<RecruitmentId>(NotFound("Owner")) : s->status().error();
+    RecruitmentId id = s->Int(0);
+    REILU_TRY(s->Run());
+    Recruitment saved = r;
+    saved.id = id;
+    REILU_TRY(SaveReviewers(c, saved));
+    crypto::SecretKey data_key = crypto::SecretKey::Generate();
+    auto raw = data_key.bytes();
+    std::string wrapped = crypto::Seal(server_key_, std::string_view(reinterpret_cast<const char*>(raw.data()), raw.size()),
+                                       KeyWrapContext(r.org_id, id));
+    auto k = c.Prepare("INSERT INTO recruitment_keys (recruitment_id, org_id, wrapped_key) VALUES ($1, $2, $3)");
+    if (!k) return k.error();
+    REILU_TRY(k->Bind(1, id).Bind(2, r.org_id).BindBlob(3, wrapped).Run());
+    if (!r.anonymous) {
+      json::object detail{{"reason", r.anonymity_exception_reason},
+                          {"term", EmploymentTermName(r.employment.term)}};
+      REILU_TRY(AppendAuditTx(c, AuditEvent{r.org_id, r.owner_id, audit_action::kPolicyException, id, {},
+                                            codec::Serialize(detail)}, now));
+    }
+    return id;
+  });
+}
+
+Result<Recruitment> SqliteStore::GetRecruitment(OrgId org, RecruitmentId id) {
+  auto lease = Reader();
+  return LoadRecruitment(*lease, "org_id = $1 AND id = $2", org, id);
+}
+
+Result<std::vector<Recruitment>> SqliteStore::ListRecruitments(OrgId org) {
+  std::vector<RecruitmentId> ids;
+  {
+    auto lease = Reader();
+    auto s = (*lease).Prepare("SELECT id FROM recruitments WHERE org_id = $1 ORDER BY id DESC");
+    if (!s) return s.error();
+    s->Bind(1, org);
+    while (s->Step()) ids.push_back(s->Int(0));
+    REILU_TRY(s->status());
+  }
+  std::vector<Recruitment> out;
+  auto lease = Reader();
+  for (auto id : ids) {
+    auto r = LoadRecruitment(*lease, "org_id = $1 AND id = $2", org, id);
+    if (!r) return r.error();
+    out.push_back(std::move(*r));
+  }
+  return out;
+}
+
+Status SqliteStore::UpdateRecruitment(const Recruitment& r, const std::optional<AuditEvent>& audit, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    auto s = c.Prepare(
+        "UPDATE recruitments SET unit_id = $3, state = $4, employment_term = $5, anonymous = $6, "
+        "anonymity_exception_reason = $7, deadline = $8, published_at = $9, version = version + 1, content = $10 "
+        "WHERE org_id = $1 AND id = $2 AND version = $11");
+    if (!s) return s.error();
+    REILU_TRY(s->Bind(1, r.org_id).Bind(2, r.id).Bind(3, r.unit_id).Bind(4, RecruitmentStateName(r.state))
+                  .Bind(5, EmploymentTermName(r.employment.term)).Bind(6, std::int64_t{r.anonymous ? 1 : 0})
+                  .Bind(7, r.anonymity_exception_reason).Bind(8, r.deadline).Bind(9, r.published_at)
+                  .Bind(10, ContentJson(r)).Bind(11, r.version).Run());
+    if (c.Changes() == 0) {
+      return MakeError(ErrorCode::kConflict, "The recruitment was changed by someone else; reload and try again.");
+    }
+    REILU_TRY(SaveReviewers(c, r));
+    if (audit) REILU_TRY(AppendAuditTx(c, *audit, now));
+    return OkStatus();
+  });
+}
+
+Result<std::vector<Recruitment>> SqliteStore::ListOpenAds(UnixTime now) {
+  std::vector<std::pair<OrgId, RecruitmentId>> ids;
+  auto lease = Reader();
+  {
+    auto s = (*lease).Prepare(
+        "SELECT org_id, id FROM recruitments WHERE state = 'published' AND deadline > $1 ORDER BY deadline, id");
+    if (!s) return s.error();
+    s->Bind(1, now);
+    while (s->Step()) ids.emplace_back(s->Int(0), s->Int(1));
+    REILU_TRY(s->status());
+  }
+  std::vector<Recruitment> out;
+  for (auto [org, id] : ids) {
+    auto r = LoadRecruitment(*lease, "org_id = $1 AND id = $2", org, id);
+    if (!r) return r.error();
+    out.push_back(std::move(*r));
+  }
+  return out;
+}
+
+Result<Recruitment> SqliteStore::GetPublicAd(RecruitmentId id) {
+  auto lease = Reader();
+  return LoadRecruitment(*lease, "id = $1 AND state <> 'draft' AND $2 = $2", id, 0);
+}
+
+// ---------------------------------------------------------------- keys
+
+Result<crypto::SecretKey> SqliteStore::RecruitmentKey(Connection& c, OrgId org, RecruitmentId rec) {
+  auto s = c.Prepare("SELECT wrapped_key FROM recruitment_keys WHERE org_id = $1 AND recruitment_id = $2");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec);
+  if (!s->Step()) {
+    if (!s->status()) return s->status().error();
+    return MakeError(ErrorCode::kNotFound, "The identity data of this recruitment has been erased.");
+  }
+  auto raw = crypto::Open(server_key_, s->Blob(0), KeyWrapContext(org, rec));
+  if (!raw) return raw.error();
+  return crypto::SecretKey::FromBytes(*raw);
+}
+
+Result<std::string> SqliteStore::OrderKey(OrgId org, RecruitmentId rec) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare("SELECT order_key FROM recruitments WHERE org_id = $1 AND id = $2");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec);
+  if (!s->Step()) return s->status().ok() ? Result<std::string>(NotFound("Recruitment")) : s->status().error();
+  return s->Blob(0);
+}
+
+Status SqliteStore::ShredRecruitmentKey(OrgId org, RecruitmentId rec, UserId actor, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    auto s = c.Prepare("DELETE FROM recruitment_keys WHERE org_id = $1 AND recruitment_id = $2");
+    if (!s) return s.error();
+    REILU_TRY(s->Bind(1, org).Bind(2, rec).Run());
+    if (c.Changes() == 0) return NotFound("Recruitment key");
+    return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kKeyShred, rec, {}, "{}"}, now);
+  });
+}
+
+// ---------------------------------------------------------------- applications
+
+Result<SubmitResult> SqliteStore::SubmitApplication(const NewApplication& app, UnixTime now) {
+  const Recruitment& r = *app.recruitment;
+  return WriteTx<SubmitResult>([&](Connection& c) -> Result<SubmitResult> {
+    if (!app.idempotency_key.empty()) {
+      auto s = c.Prepare(
+          "SELECT k.request_hash, a.reference, a.id FROM idempotency_keys k JOIN applications a ON a.id = k.application_id "
+          "WHERE k.recruitment_id = $1 AND k.key_hash = $2");
+      if (!s) return s.error();
+      s->Bind(1, r.id).Bind(2, crypto::Sha256Hex(app.idempotency_key));
+      if (s->Step()) {
+        if (s->Text(0) != app.request_hash) {
+          return MakeError(ErrorCode::kIdempotencyConflict,
+                           "This Idempotency-Key was already used for a different application.");
+        }
+        return SubmitResult{Receipt{s->Text(2), s->Text(1), r.id}, true};
+      }
+      REILU_TRY(s->status());
+    }
+    // The deadline is checked again inside the transaction: server time, hard.
+    auto st = c.Prepare("SELECT state, deadline FROM recruitments WHERE org_id = $1 AND id = $2");
+    if (!st) return st.error();
+    st->Bind(1, r.org_id).Bind(2, r.id);
+    if (!st->Step()) return NotFound("Recruitment");
+    if (st->Text(0) != "published" || st->Int(1) <= now) {
+      return MakeError(ErrorCode::kDeadlinePassed, "This recruitment no longer accepts applications.");
+    }
+    auto key = RecruitmentKey(c, r.org_id, r.id);
+    if (!key) return key.error();
+
+    auto random = crypto::SystemRandom();
+    std::string pseudonym;
+    for (int attempt = 0;; ++attempt) {
+      if (attempt == kMaxPseudonymTries) return MakeError(ErrorCode::kInternal, "No free pseudonym found.");
+      pseudonym = MakePseudonym(random);
+      auto taken = c.Prepare("SELECT 1 FROM applications WHERE recruitment_id = $1 AND pseudonym = $2");
+      if (!taken) return taken.error();
+      taken->Bind(1, r.id).Bind(2, pseudonym);
+      if (!taken->Step()) {
+        REILU_TRY(taken->status());
+        break;
+      }
+    }
+    Receipt receipt{MakeApplicationId(random), MakeReference(random), r.id};
+
+    auto ins = c.Prepare(
+        "INSERT INTO applications (id, org_id, recruitment_id, pseudonym, reference, merits, redacted, state, received_at) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', $8)");
+    if (!ins) return ins.error();
+    ins->Bind(1, receipt.application_id).Bind(2, r.org_id).Bind(3, r.id).Bind(4, pseudonym).Bind(5, receipt.reference)
+        .Bind(6, codec::Serialize(codec::ToJson(app.submission.merits))).Bind(8, now);
+    if (app.redacted) {
+      ins->Bind(7, codec::Serialize(codec::ToJson(*app.redacted)));
+    } else {
+      ins->BindNull(7);
+    }
+    REILU_TRY(ins->Run());
+
+    std::string sealed = crypto::Seal(*key, codec::Serialize(SealedIdentityJson(app.submission)),
+                                      IdentityContext(r.org_id, r.id, receipt.application_id));
+    auto id_ins = c.Prepare(
+        "INSERT INTO application_identities (application_id, org_id, recruitment_id, sealed) VALUES ($1, $2, $3, $4)");
+    if (!id_ins) return id_ins.error();
+    REILU_TRY(id_ins->Bind(1, receipt.application_id).Bind(2, r.org_id).Bind(3, r.id).BindBlob(4, sealed).Run());
+
+    if (!app.idempotency_key.empty()) {
+      auto k = c.Prepare(
+          "INSERT INTO idempotency_keys (recruitment_id, key_hash, request_hash, application_id, created_at) "
+          "VALUES ($1, $2, $3, $4, $5)");
+      if (!k) return k.error();
+      REILU_TRY(k->Bind(1, r.id).Bind(2, crypto::Sha256Hex(app.idempotency_key)).Bind(3, app.request_hash)
+                    .Bind(4, receipt.application_id).Bind(5, now).Run());
+    }
+    return SubmitResult{receipt, false};
+  });
+}
+
+Result<std::vector<AnonymousApplication>> SqliteStore::ListAnonymous(OrgId org, RecruitmentId rec) {
+  auto lease = Reader();
+  // Ordered by the random id only to be deterministic here; callers apply the per-reviewer order.
+  auto s = (*lease).Prepare(std::string("SELECT ") + std::string(kAnonymousColumns) +
+                            " FROM applications WHERE org_id = $1 AND recruitment_id = $2 ORDER BY id");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec);
+  std::vector<AnonymousApplication> out;
+  while (s->Step()) {
+    auto a = ReadAnonymous(*s);
+    if (!a) return a.error();
+    out.push_back(std::move(*a));
+  }
+  REILU_TRY(s->status());
+  return out;
+}
+
+Result<AnonymousApplication> SqliteStore::GetAnonymous(OrgId org, RecruitmentId rec, const ApplicationId& id) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare(std::string("SELECT ") + std::string(kAnonymousColumns) +
+                            " FROM applications WHERE org_id = $1 AND recruitment_id = $2 AND id = $3");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec).Bind(3, id);
+  if (!s->Step()) return s->status().ok() ? Result<AnonymousApplication>(NotFound("Application")) : s->status().error();
+  return ReadAnonymous(*s);
+}
+
+Result<std::int64_t> SqliteStore::CountApplications(OrgId org, RecruitmentId rec) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare("SELECT COUNT(*) FROM applications WHERE org_id = $1 AND recruitment_id = $2");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec);
+  if (!s->Step()) return s->status().error();
+  return s->Int(0);
+}
+
+Result<IdentifiedApplication> SqliteStore::ReadIdentity(const IdentityAccess& access, UnixTime now) {
+  return WriteTx<IdentifiedApplication>([&](Connection& c) -> Result<IdentifiedApplication> {
+    auto s = c.Prepare(std::string("SELECT a.id, a.recruitment_id, a.pseudonym, a.merits, a.redacted, i.sealed ") +
+                       "FROM applications a JOIN application_identities i ON i.application_id = a.id "
+                       "WHERE a.org_id = $1 AND a.recruitment_id = $2 AND a.id = $3");
+    if (!s) return s.error();
+    s->Bind(1, access.org_id()).Bind(2, access.recruitment_id()).Bind(3, access.application_id());
+    if (!s->Step()) return s->status().ok() ? Result<IdentifiedApplication>(NotFound("Application")) : s->status().error();
+    IdentifiedApplication out;
+    auto anon = ReadAnonymous(*s);
+    if (!anon) return anon.error();
+    out.anonymous = std::move(*anon);
+    std::string sealed = s->Blob(5);
+    auto key = RecruitmentKey(c, access.org_id(), access.recruitment_id());
+    if (!key) return key.error();
+    auto plain = crypto::Open(*key, sealed, IdentityContext(access.org_id(), access.recruitment_id(), access.application_id()));
+    if (!plain) return plain.error();
+    auto doc = codec::Parse(*plain);
+    if (!doc || !doc->is_object()) return MakeError(ErrorCode::kInternal, "Identity record is corrupt.");
+    const auto& obj = doc->get_object();
+    if (!obj.contains("identity") || !obj.contains("free_text")) {
+      return MakeError(ErrorCode::kInternal, "Identity record is corrupt.");
+    }
+    REILU_TRY(codec::FromJson(obj.at("identity"), "identity", out.identity));
+    REILU_TRY(codec::FromJson(obj.at("free_text"), "free_text", out.free_text));
+    json::object detail{{"basis", AccessBasisName(access.basis())}};
+    if (!access.reason().empty()) detail["reason"] = access.reason();
+    REILU_TRY(AppendAuditTx(c, AuditEvent{access.org_id(), access.actor_id(), audit_action::kIdentityRead,
+                                          access.recruitment_id(), access.application_id(), codec::Serialize(detail)},
+                            now));
+    return out;
+  });
+}
+
+// ---------------------------------------------------------------- lifts
+
+Status SqliteStore::Lift(OrgId org, RecruitmentId rec, const std::vector<ApplicationId>& applications, UserId actor,
+                         const std::string& reason, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    auto insert_lift = [&](const ApplicationId* app) -> Status {
+      auto s = c.Prepare(
+          "INSERT INTO lifts (org_id, recruitment_id, application_id, actor_id, reason, at) VALUES ($1, $2, $3, $4, $5, $6)");
+      if (!s) return s.error();
+      s->Bind(1, org).Bind(2, rec).Bind(4, actor).Bind(5, reason).Bind(6, now);
+      if (app) {
+        s->Bind(3, *app);
+      } else {
+        s->BindNull(3);
+      }
+      REILU_TRY(s->Run());
+      json::object detail{{"scope", app ? "application" : "all"}, {"reason", reason}};
+      return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kLift, rec, app ? *app : ApplicationId{},
+                                         codec::Serialize(detail)}, now);
+    };
+    if (applications.empty()) return insert_lift(nullptr);
+    for (const auto& app : applications) {
+      auto s = c.Prepare("SELECT 1 FROM applications WHERE org_id = $1 AND recruitment_id = $2 AND id = $3");
+      if (!s) return s.error();
+      s->Bind(1, org).Bind(2, rec).Bind(3, app);
+      if (!s->Step()) return s->status().ok() ? Status(NotFound("Application")) : s->status();
+      REILU_TRY(insert_lift(&app));
+    }
+    return OkStatus();
+  });
+}
+
+Result<LiftState> SqliteStore::GetLiftState(OrgId org, RecruitmentId rec) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare("SELECT application_id FROM lifts WHERE org_id = $1 AND recruitment_id = $2");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec);
+  LiftState state;
+  while (s->Step()) {
+    if (s->IsNull(0)) {
+      state.all = true;
+    } else {
+      state.applications.insert(s->Text(0));
+    }
+  }
+  REILU_TRY(s->status());
+  return state;
+}
+
+// ---------------------------------------------------------------- audit
+
+Status SqliteStore::AppendAuditTx(Connection& c, const AuditEvent& event, UnixTime now) {
+  AuditEntry e;
+  e.org_id = event.org_id;
+  e.at = now;
+  e.actor_id = event.actor_id;
+  e.action = std::string(event.action);
+  e.recruitment_id = event.recruitment_id;
+  e.application_id = event.application_id;
+  e.detail = event.detail;
+  std::optional<AuditEntry> previous;
+  {
+    auto s = c.Prepare("SELECT seq, hash FROM audit_log WHERE org_id = $1 ORDER BY seq DESC LIMIT 1");
+    if (!s) return s.error();
+    s->Bind(1, event.org_id);
+    if (s->Step()) {
+      previous = AuditEntry{};
+      previous->seq = s->Int(0);
+      previous->hash = s->Text(1);
+    }
+    REILU_TRY(s->status());
+  }
+  SealAuditEntry(e, previous ? &*previous : nullptr, crypto::Sha256Hex);
+  auto s = c.Prepare(
+      "INSERT INTO audit_log (org_id, seq, at, actor_id, action, recruitment_id, application_id, detail, prev_hash, hash) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
+  if (!s) return s.error();
+  return s->Bind(1, e.org_id).Bind(2, e.seq).Bind(3, e.at).Bind(4, e.actor_id).Bind(5, e.action).Bind(6, e.recruitment_id)
+      .Bind(7, e.application_id).Bind(8, e.detail).Bind(9, e.prev_hash).Bind(10, e.hash).Run();
+}
+
+Status SqliteStore::AppendAudit(const AuditEvent& event, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status { return AppendAuditTx(c, event, now); });
+}
+
+Result<std::vector<AuditEntry>> SqliteStore::ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare(
+      "SELECT seq, org_id, at, actor_id, action, recruitment_id, application_id, detail, prev_hash, hash "
+      "FROM audit_log WHERE org_id = $1 AND seq > $2 ORDER BY seq LIMIT $3");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, after_seq).Bind(3, limit);
+  std::vector<AuditEntry> out;
+  while (s->Step()) {
+    out.push_back(AuditEntry{s->Int(0), s->Int(1), s->Int(2), s->Int(3), s->Text(4), s->Int(5), s->Text(6), s->Text(7),
+                             s->Text(8), s->Text(9)});
+  }
+  REILU_TRY(s->status());
+  return out;
+}
+
+}  // namespace reilu::store

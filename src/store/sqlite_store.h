@@ -1,0 +1,83 @@
+// The embedded default Store: SQLite in WAL mode with durable commits. One writer connection
+// (writes are serialised, as SQLite requires) and a small pool of reader connections.
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "crypto/crypto.h"
+#include "store/sqlite_db.h"
+#include "store/store.h"
+
+namespace reilu::store {
+
+class SqliteStore final : public Store {
+ public:
+  // Opens the database at `path`, applying migrations. `server_key` wraps recruitment keys.
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, const crypto::SecretKey& server_key,
+                                                   int readers = 4);
+
+  Result<OrgId> CreateOrganisation(const std::string& name, const AnonymityPolicy& policy, UnixTime now) override;
+  Result<Organisation> GetOrganisation(OrgId org) override;
+  Result<std::vector<Organisation>> ListOrganisations() override;
+  Result<AnonymityPolicy> GetPolicy(OrgId org) override;
+  Status SetPolicy(OrgId org, const AnonymityPolicy& policy, UserId actor, UnixTime now) override;
+  Result<UnitId> CreateUnit(OrgId org, const std::string& name) override;
+  Result<std::vector<Unit>> ListUnits(OrgId org) override;
+
+  Result<UserId> CreateUser(const User& user, const std::string& password_hash, UserId actor, UnixTime now) override;
+  Result<User> GetUser(OrgId org, UserId id) override;
+  Result<std::vector<User>> ListUsers(OrgId org) override;
+  Result<std::pair<User, std::string>> FindLogin(const std::string& username) override;
+  Status CreateSession(const Session& session, UnixTime now) override;
+  Result<Session> FindSession(const std::string& token_hash, UnixTime now) override;
+  Status DeleteSession(const std::string& token_hash) override;
+
+  Result<RecruitmentId> CreateRecruitment(const Recruitment& r, UnixTime now) override;
+  Result<Recruitment> GetRecruitment(OrgId org, RecruitmentId id) override;
+  Result<std::vector<Recruitment>> ListRecruitments(OrgId org) override;
+  Status UpdateRecruitment(const Recruitment& r, const std::optional<AuditEvent>& audit, UnixTime now) override;
+  Result<std::vector<Recruitment>> ListOpenAds(UnixTime now) override;
+  Result<Recruitment> GetPublicAd(RecruitmentId id) override;
+
+  Result<SubmitResult> SubmitApplication(const NewApplication& app, UnixTime now) override;
+  Result<std::vector<AnonymousApplication>> ListAnonymous(OrgId org, RecruitmentId rec) override;
+  Result<AnonymousApplication> GetAnonymous(OrgId org, RecruitmentId rec, const ApplicationId& id) override;
+  Result<IdentifiedApplication> ReadIdentity(const IdentityAccess& access, UnixTime now) override;
+  Result<std::int64_t> CountApplications(OrgId org, RecruitmentId rec) override;
+
+  Status Lift(OrgId org, RecruitmentId rec, const std::vector<ApplicationId>& applications, UserId actor,
+              const std::string& reason, UnixTime now) override;
+  Result<LiftState> GetLiftState(OrgId org, RecruitmentId rec) override;
+  Result<std::string> OrderKey(OrgId org, RecruitmentId rec) override;
+  Status ShredRecruitmentKey(OrgId org, RecruitmentId rec, UserId actor, UnixTime now) override;
+
+  Status AppendAudit(const AuditEvent& event, UnixTime now) override;
+  Result<std::vector<AuditEntry>> ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) override;
+
+ private:
+  class ReaderLease;
+  SqliteStore(Connection writer, std::vector<Connection> readers, const crypto::SecretKey& server_key);
+
+  ReaderLease Reader();
+  // Runs `fn(conn)` inside a write transaction and commits if it succeeds.
+  template <typename T, typename Fn>
+  Result<T> WriteTx(Fn&& fn);
+
+  Result<Recruitment> LoadRecruitment(Connection& conn, std::string_view where, std::int64_t a, std::int64_t b);
+  Status SaveReviewers(Connection& conn, const Recruitment& r);
+  Result<crypto::SecretKey> RecruitmentKey(Connection& conn, OrgId org, RecruitmentId rec);
+  Status AppendAuditTx(Connection& conn, const AuditEvent& event, UnixTime now);
+
+  std::mutex write_mutex_;
+  Connection writer_;
+  std::mutex pool_mutex_;
+  std::condition_variable pool_cv_;
+  std::vector<Connection> readers_;
+  crypto::SecretKey server_key_;
+};
+
+}  // namespace reilu::store

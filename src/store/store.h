@@ -1,0 +1,120 @@
+// The storage interface. Every method that touches organisation data takes the OrgId and filters
+// on it, so one tenant can never read another's rows. Identity data is reachable only through
+// ReadIdentity, which takes the capability from core/access.h and writes an audit entry in the
+// same transaction as the read.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/access.h"
+#include "core/application.h"
+#include "core/audit.h"
+#include "core/policy.h"
+#include "core/recruitment.h"
+#include "core/result.h"
+#include "core/types.h"
+
+namespace reilu::store {
+
+struct Session {
+  std::string token_hash;  // SHA-256 of the cookie token; the token itself is never stored
+  UserId user_id = 0;
+  OrgId org_id = 0;
+  std::string csrf_token;
+  UnixTime expires_at = 0;
+};
+
+// Which applications of a recruitment have had their anonymity lifted.
+struct LiftState {
+  bool all = false;
+  std::set<ApplicationId> applications;
+  bool Covers(const ApplicationId& id) const { return all || applications.count(id) > 0; }
+};
+
+// An audit record before it is sealed into the chain (seq and hashes are assigned on append).
+struct AuditEvent {
+  OrgId org_id = 0;
+  UserId actor_id = 0;
+  std::string_view action;
+  RecruitmentId recruitment_id = 0;
+  ApplicationId application_id;
+  std::string detail = "{}";  // JSON object; never identity values
+};
+
+struct NewApplication {
+  const Recruitment* recruitment = nullptr;
+  Submission submission;
+  std::optional<RedactedText> redacted;
+  std::string idempotency_key;  // empty: none given
+  std::string request_hash;     // SHA-256 of the request body, to detect a reused key
+};
+
+struct SubmitResult {
+  Receipt receipt;
+  bool replayed = false;  // the same Idempotency-Key and body were seen before
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Organisations, units, policy.
+  virtual Result<OrgId> CreateOrganisation(const std::string& name, const AnonymityPolicy& policy, UnixTime now) = 0;
+  virtual Result<Organisation> GetOrganisation(OrgId org) = 0;
+  virtual Result<std::vector<Organisation>> ListOrganisations() = 0;
+  virtual Result<AnonymityPolicy> GetPolicy(OrgId org) = 0;
+  virtual Status SetPolicy(OrgId org, const AnonymityPolicy& policy, UserId actor, UnixTime now) = 0;
+  virtual Result<UnitId> CreateUnit(OrgId org, const std::string& name) = 0;
+  virtual Result<std::vector<Unit>> ListUnits(OrgId org) = 0;
+
+  // Users and sessions. Usernames are unique across the installation.
+  virtual Result<UserId> CreateUser(const User& user, const std::string& password_hash, UserId actor,
+                                    UnixTime now) = 0;
+  virtual Result<User> GetUser(OrgId org, UserId id) = 0;
+  virtual Result<std::vector<User>> ListUsers(OrgId org) = 0;
+  // Returns the user and the stored password hash, or kNotFound.
+  virtual Result<std::pair<User, std::string>> FindLogin(const std::string& username) = 0;
+  virtual Status CreateSession(const Session& session, UnixTime now) = 0;
+  virtual Result<Session> FindSession(const std::string& token_hash, UnixTime now) = 0;
+  virtual Status DeleteSession(const std::string& token_hash) = 0;
+
+  // Recruitments. Creating one also creates its data key.
+  virtual Result<RecruitmentId> CreateRecruitment(const Recruitment& r, UnixTime now) = 0;
+  virtual Result<Recruitment> GetRecruitment(OrgId org, RecruitmentId id) = 0;
+  virtual Result<std::vector<Recruitment>> ListRecruitments(OrgId org) = 0;
+  // Saves every field of `r`; fails with kConflict when r.version is not the stored version.
+  // `audit` (optional) is appended in the same transaction.
+  virtual Status UpdateRecruitment(const Recruitment& r, const std::optional<AuditEvent>& audit, UnixTime now) = 0;
+  // The public job board: published ads across organisations whose deadline has not passed.
+  virtual Result<std::vector<Recruitment>> ListOpenAds(UnixTime now) = 0;
+  virtual Result<Recruitment> GetPublicAd(RecruitmentId id) = 0;
+
+  // Applications. Submit is durable when it returns (synchronous commit).
+  virtual Result<SubmitResult> SubmitApplication(const NewApplication& app, UnixTime now) = 0;
+  virtual Result<std::vector<AnonymousApplication>> ListAnonymous(OrgId org, RecruitmentId rec) = 0;
+  virtual Result<AnonymousApplication> GetAnonymous(OrgId org, RecruitmentId rec, const ApplicationId& id) = 0;
+  // Decrypts one application's identity and records the access in the audit log.
+  virtual Result<IdentifiedApplication> ReadIdentity(const IdentityAccess& access, UnixTime now) = 0;
+  virtual Result<std::int64_t> CountApplications(OrgId org, RecruitmentId rec) = 0;
+
+  // Lifting anonymity: one-way. `applications` empty = the whole recruitment.
+  virtual Status Lift(OrgId org, RecruitmentId rec, const std::vector<ApplicationId>& applications, UserId actor,
+                      const std::string& reason, UnixTime now) = 0;
+  virtual Result<LiftState> GetLiftState(OrgId org, RecruitmentId rec) = 0;
+
+  // Secret used to derive each reviewer's own order of the recruitment's applications.
+  virtual Result<std::string> OrderKey(OrgId org, RecruitmentId rec) = 0;
+
+  // Deletes the recruitment's data key: its identities become unreadable for good.
+  virtual Status ShredRecruitmentKey(OrgId org, RecruitmentId rec, UserId actor, UnixTime now) = 0;
+
+  // Audit log.
+  virtual Status AppendAudit(const AuditEvent& event, UnixTime now) = 0;
+  virtual Result<std::vector<AuditEntry>> ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) = 0;
+};
+
+}  // namespace reilu::store
