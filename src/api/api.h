@@ -1,0 +1,33 @@
+// The JSON API under /api/v1 plus /healthz, /readyz and /metrics. Handlers translate HTTP to the
+// domain and back; rules live in src/core, persistence in src/store.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "core/redaction.h"
+#include "http/http.h"
+#include "store/store.h"
+
+namespace reilu::api {
+
+struct ApiOptions {
+  UnixTime session_seconds = 8 * 3600;
+  bool secure_cookies = true;  // Secure attribute; browsers accept it on http://localhost too
+};
+
+struct ApiContext {
+  store::Store& store;
+  http::Metrics& metrics;
+  const FreeTextRedactor& redactor;
+  std::function<UnixTime()> now;
+  ApiOptions options;
+};
+
+// Registers every route. The OpenAPI document (OpenApiDocument) lists exactly these routes.
+void RegisterRoutes(http::Router& router, ApiContext& ctx);
+
+// The OpenAPI 3.1 document served at /api/v1/openapi.json.
+const std::string& OpenApiDocument();
+
+}  // namespace reilu::api

@@ -1,0 +1,83 @@
+#include "api/handler.h"
+
+#include <charconv>
+
+#include "crypto/crypto.h"
+
+namespace reilu::api {
+
+Result<Caller> Authenticate(ApiContext& ctx, const http::Request& req) {
+  std::string token = req.Cookie(std::string(kSessionCookie));
+  if (token.empty()) return MakeError(ErrorCode::kUnauthenticated, "Please log in.");
+  auto session = ctx.store.FindSession(crypto::Sha256Hex(token), ctx.now());
+  if (!session) {
+    if (session.error().code == ErrorCode::kNotFound) {
+      return MakeError(ErrorCode::kUnauthenticated, "Your session has ended. Please log in again.");
+    }
+    return session.error();
+  }
+  bool safe = req.method == "GET" || req.method == "HEAD" || req.method == "OPTIONS";
+  if (!safe) {
+    std::string sent = req.Header("x-csrf-token");
+    if (sent.size() != session->csrf_token.size() ||
+        !std::equal(sent.begin(), sent.end(), session->csrf_token.begin())) {
+      return MakeError(ErrorCode::kCsrfFailed, "The request is missing its CSRF token.");
+    }
+  }
+  auto user = ctx.store.GetUser(session->org_id, session->user_id);
+  if (!user) return MakeError(ErrorCode::kUnauthenticated, "Please log in.");
+  if (!user->active) return MakeError(ErrorCode::kUnauthenticated, "This account is disabled.");
+  return Caller{std::move(*user), std::move(*session)};
+}
+
+Result<Caller> RequireRole(ApiContext& ctx, const http::Request& req, std::initializer_list<Role> roles) {
+  auto caller = Authenticate(ctx, req);
+  if (!caller) return caller;
+  for (Role r : roles) {
+    if (caller->user.role == r) return caller;
+  }
+  return MakeError(ErrorCode::kForbidden, "Your role does not allow this.");
+}
+
+http::Handler Wrap(std::function<Result<http::Response>(http::Request&)> fn) {
+  return [fn = std::move(fn)](http::Request& req) -> http::Response {
+    auto res = fn(req);
+    if (!res) {
+      if (res.error().code == ErrorCode::kInternal) {
+        std::fprintf(stderr, "{\"level\":\"error\",\"request_id\":\"%s\",\"code\":\"internal\"}\n",
+                     req.request_id.c_str());
+      }
+      return http::ProblemResponse(res.error());
+    }
+    return std::move(*res);
+  };
+}
+
+Result<std::int64_t> IdParam(const http::Request& req, const std::string& name) {
+  auto it = req.params.find(name);
+  std::int64_t value = 0;
+  if (it != req.params.end()) {
+    auto [ptr, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
+    if (ec == std::errc() && ptr == it->second.data() + it->second.size() && value > 0) return value;
+  }
+  return MakeError(ErrorCode::kNotFound, "No such resource.");
+}
+
+Result<json::value> JsonBody(const http::Request& req) {
+  std::string type = req.Header("content-type");
+  if (type.rfind("application/json", 0) != 0) {
+    return MakeError(ErrorCode::kInvalidInput, "Send the body as application/json.", "content-type");
+  }
+  return http::ParseJsonBody(req);
+}
+
+void RegisterRoutes(http::Router& router, ApiContext& ctx) {
+  RegisterOpsRoutes(router, ctx);
+  RegisterAuthRoutes(router, ctx);
+  RegisterAdminRoutes(router, ctx);
+  RegisterRecruitmentRoutes(router, ctx);
+  RegisterApplicationRoutes(router, ctx);
+  RegisterPublicRoutes(router, ctx);
+}
+
+}  // namespace reilu::api

@@ -1,0 +1,41 @@
+// Shared plumbing for handlers: authentication, CSRF, role checks and error mapping.
+#pragma once
+
+#include <initializer_list>
+
+#include "api/api.h"
+#include "codec/codec.h"
+
+namespace reilu::api {
+
+namespace json = boost::json;
+
+inline constexpr std::string_view kSessionCookie = "reilu_session";
+
+struct Caller {
+  User user;
+  store::Session session;
+};
+
+// Resolves the session cookie; for state-changing methods also checks the X-CSRF-Token header.
+Result<Caller> Authenticate(ApiContext& ctx, const http::Request& req);
+// Authenticate, then require one of `roles`.
+Result<Caller> RequireRole(ApiContext& ctx, const http::Request& req, std::initializer_list<Role> roles);
+
+// Wraps a handler returning Result<Response> so errors become problem+json.
+http::Handler Wrap(std::function<Result<http::Response>(http::Request&)> fn);
+
+// Parses a positive integer path parameter.
+Result<std::int64_t> IdParam(const http::Request& req, const std::string& name);
+
+// Requires a JSON content type (a cross-site form cannot send one without a CORS preflight) and parses.
+Result<json::value> JsonBody(const http::Request& req);
+
+void RegisterAuthRoutes(http::Router& router, ApiContext& ctx);
+void RegisterAdminRoutes(http::Router& router, ApiContext& ctx);
+void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx);
+void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx);
+void RegisterPublicRoutes(http::Router& router, ApiContext& ctx);
+void RegisterOpsRoutes(http::Router& router, ApiContext& ctx);
+
+}  // namespace reilu::api

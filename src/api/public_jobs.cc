@@ -1,0 +1,86 @@
+// The public side: the job board and application submission (no account needed).
+#include <algorithm>
+
+#include "api/handler.h"
+#include "crypto/crypto.h"
+
+namespace reilu::api {
+
+namespace {
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+bool Matches(const Recruitment& r, const std::string& q) {
+  if (q.empty()) return true;
+  for (const auto* text : {&r.title, &r.description}) {
+    for (const auto& [lang, value] : *text) {
+      if (Lower(value).find(q) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+json::object PublicAd(const Recruitment& r, UnixTime now) {
+  json::object o = codec::ToPublicJson(r);
+  o["accepting_applications"] = AcceptsApplications(r, now);
+  return o;
+}
+
+constexpr size_t kMaxIdempotencyKey = 200;
+
+}  // namespace
+
+void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/jobs", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+    std::string q = Lower(req.query["q"]);
+    if (q.size() > 200) return MakeError(ErrorCode::kInvalidInput, "The search is too long.", "q");
+    auto ads = ctx.store.ListOpenAds(ctx.now());
+    if (!ads) return ads.error();
+    json::array arr;
+    for (const auto& r : *ads) {
+      if (Matches(r, q)) arr.push_back(PublicAd(r, ctx.now()));
+    }
+    return http::JsonResponse(200, json::object{{"jobs", arr}});
+  }));
+
+  router.Add("GET", "/api/v1/jobs/{id}", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+    auto id = IdParam(req, "id");
+    if (!id) return id.error();
+    auto r = ctx.store.GetPublicAd(*id);
+    if (!r) return r.error();
+    return http::JsonResponse(200, PublicAd(*r, ctx.now()));
+  }));
+
+  router.Add("POST", "/api/v1/jobs/{id}/applications", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+    auto id = IdParam(req, "id");
+    if (!id) return id.error();
+    std::string idempotency_key = req.Header("idempotency-key");
+    if (idempotency_key.size() > kMaxIdempotencyKey) {
+      return MakeError(ErrorCode::kInvalidInput, "The Idempotency-Key is too long.", "Idempotency-Key");
+    }
+    auto body = JsonBody(req);
+    if (!body) return body.error();
+    auto r = ctx.store.GetPublicAd(*id);
+    if (!r) return r.error();
+    if (!AcceptsApplications(*r, ctx.now())) {
+      return MakeError(ErrorCode::kDeadlinePassed, "This recruitment no longer accepts applications.");
+    }
+    store::NewApplication app;
+    app.recruitment = &*r;
+    REILU_TRY(codec::FromJson(*body, "", app.submission));
+    REILU_TRY(ValidateSubmission(*r, app.submission));
+    app.redacted = ctx.redactor.Redact(app.submission.free_text, app.submission.identity);
+    app.idempotency_key = idempotency_key;
+    app.request_hash = crypto::Sha256Hex(req.body);
+    auto result = ctx.store.SubmitApplication(app, ctx.now());
+    if (!result) return result.error();
+    json::object receipt = codec::ToJson(result->receipt);
+    receipt["replayed"] = result->replayed;
+    return http::JsonResponse(result->replayed ? 200 : 201, receipt);
+  }));
+}
+
+}  // namespace reilu::api

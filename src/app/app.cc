@@ -1,0 +1,57 @@
+#include "app/app.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include "crypto/crypto.h"
+
+namespace reilu::app {
+
+UnixTime Now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+Result<std::unique_ptr<store::SqliteStore>> OpenStore(const DataDir& dir) {
+  REILU_TRY(crypto::Init());
+  std::error_code ec;
+  std::filesystem::create_directories(dir.root, ec);
+  if (ec) return MakeError(ErrorCode::kInternal, "Cannot create the data directory " + dir.root.string());
+  std::filesystem::permissions(dir.root, std::filesystem::perms::owner_all, ec);
+  auto key = crypto::LoadOrCreateServerKey(dir.ServerKey());
+  if (!key) return key.error();
+  return store::SqliteStore::Open(dir.Database().string(), *key);
+}
+
+bool VerifyAuditChains(store::Store& store) {
+  auto orgs = store.ListOrganisations();
+  if (!orgs) {
+    std::fprintf(stderr, "error: %s\n", orgs.error().message.c_str());
+    return false;
+  }
+  bool all_ok = true;
+  for (const auto& org : *orgs) {
+    std::vector<AuditEntry> chain;
+    std::int64_t after = 0;
+    for (;;) {
+      auto page = store.ListAudit(org.id, after, 1000);
+      if (!page) {
+        std::fprintf(stderr, "error: %s\n", page.error().message.c_str());
+        return false;
+      }
+      if (page->empty()) break;
+      after = page->back().seq;
+      chain.insert(chain.end(), page->begin(), page->end());
+    }
+    auto broken = FindChainBreak(chain, crypto::Sha256Hex);
+    if (broken) {
+      all_ok = false;
+      std::printf("organisation %lld: BROKEN at entry %lld (of %zu)\n", static_cast<long long>(org.id),
+                  static_cast<long long>(*broken), chain.size());
+    } else {
+      std::printf("organisation %lld: ok, %zu entries\n", static_cast<long long>(org.id), chain.size());
+    }
+  }
+  return all_ok;
+}
+
+}  // namespace reilu::app

@@ -1,0 +1,29 @@
+// Wiring: opens the data directory (database + server key) and builds the store.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "store/sqlite_store.h"
+
+namespace reilu::app {
+
+struct DataDir {
+  std::filesystem::path root;
+  std::filesystem::path Database() const { return root / "reilu.db"; }
+  std::filesystem::path ServerKey() const { return root / "reilu.key"; }
+};
+
+UnixTime Now();
+
+// Initialises crypto, loads (or creates) the server key and opens the migrated store.
+Result<std::unique_ptr<store::SqliteStore>> OpenStore(const DataDir& dir);
+
+// Creates the demo organisation with users, a published anonymous recruitment and applications,
+// unless the database already has an organisation. Prints the logins to stdout.
+Status SeedDemo(store::Store& store, const std::string& base_url);
+
+// Verifies every organisation's audit chain; prints the result; returns false on a break.
+bool VerifyAuditChains(store::Store& store);
+
+}  // namespace reilu::app

@@ -1,0 +1,100 @@
+// The demo organisation for `reilu serve --demo`: enough to click through the whole flow.
+#include <cstdio>
+
+#include "app/app.h"
+#include "crypto/crypto.h"
+
+namespace reilu::app {
+
+namespace {
+
+constexpr const char* kDemoPassword = "reilu-demo-2026";
+
+struct DemoApplicant {
+  const char* first;
+  const char* last;
+  const char* email;
+  int months;
+  const char* skill;
+};
+
+}  // namespace
+
+Status SeedDemo(store::Store& store, const std::string& base_url) {
+  auto orgs = store.ListOrganisations();
+  if (!orgs) return orgs.error();
+  UnixTime now = Now();
+  if (orgs->empty()) {
+    auto org = store.CreateOrganisation("Demokaupunki", AnonymityPolicy{}, now);
+    if (!org) return org.error();
+    auto unit = store.CreateUnit(*org, "Sivistyspalvelut");
+    if (!unit) return unit.error();
+    auto hash = crypto::HashPassword(kDemoPassword);
+    if (!hash) return hash.error();
+    UserId hr = 0;
+    std::vector<UserId> reviewers;
+    for (auto [name, display, role] : std::initializer_list<std::tuple<const char*, const char*, Role>>{
+             {"admin", "Demo Admin", Role::kAdmin},
+             {"hr", "Henna HR", Role::kHr},
+             {"reviewer", "Reijo Reviewer", Role::kReviewer},
+             {"reviewer2", "Riikka Reviewer", Role::kReviewer},
+             {"registry", "Kirjaamo", Role::kRegistry},
+             {"auditor", "Auditor", Role::kAuditor}}) {
+      User u;
+      u.org_id = *org;
+      u.username = name;
+      u.display_name = display;
+      u.role = role;
+      auto id = store.CreateUser(u, *hash, 0, now);
+      if (!id) return id.error();
+      if (role == Role::kHr) hr = *id;
+      if (role == Role::kReviewer) reviewers.push_back(*id);
+    }
+    Recruitment r;
+    r.org_id = *org;
+    r.unit_id = *unit;
+    r.owner_id = hr;
+    r.languages = {"fi", "sv", "en"};
+    r.title = {{"fi", "Luokanopettaja"}, {"sv", "Klasslärare"}, {"en", "Class teacher"}};
+    r.description = {{"fi", "Haemme luokanopettajaa vakituiseen virkaan."},
+                     {"sv", "Vi söker en klasslärare till en ordinarie tjänst."},
+                     {"en", "We are looking for a class teacher for a permanent post."}};
+    r.employment = Employment{EmploymentRelation::kVirka, EmploymentTerm::kPermanent, {}, {}};
+    r.criteria = {{"experience", {{"fi", "Opetuskokemus"}, {"sv", "Undervisningserfarenhet"}, {"en", "Teaching experience"}}, 3},
+                  {"education", {{"fi", "Koulutus"}, {"sv", "Utbildning"}, {"en", "Education"}}, 2}};
+    r.questions = {{"motivation", {{"fi", "Miksi haet tätä tehtävää?"}, {"sv", "Varför söker du?"}, {"en", "Why do you apply?"}}, true}};
+    r.deadline = now + 30 * 24 * 3600;
+    r.reviewer_ids = reviewers;
+    r.anonymous = true;
+    auto rec = store.CreateRecruitment(r, now);
+    if (!rec) return rec.error();
+    auto saved = store.GetRecruitment(*org, *rec);
+    if (!saved) return saved.error();
+    saved->state = RecruitmentState::kPublished;
+    saved->published_at = now;
+    REILU_TRY(store.UpdateRecruitment(*saved, std::nullopt, now));
+    for (const auto& a : {DemoApplicant{"Aino", "Virtanen", "aino.virtanen@example.fi", 84, "Montessori"},
+                          DemoApplicant{"Mikael", "Lindqvist", "mikael.lindqvist@example.fi", 30, "ICT in teaching"},
+                          DemoApplicant{"Fatima", "Hassan", "fatima.hassan@example.fi", 120, "Special education"}}) {
+      store::NewApplication app;
+      app.recruitment = &*saved;
+      app.submission.identity = Identity{a.first, a.last, a.email, "+358 40 123 4567", "1985-04-12", "", "Koulukatu 1",
+                                         "98100", "Kemijärvi", "suomi", "Suomi", "fi"};
+      app.submission.merits.experience = {{"Luokanopettaja", "Kunta", a.months}};
+      app.submission.merits.education = {{"master", "Kasvatustiede", "Lapin yliopisto"}};
+      app.submission.merits.skills = {a.skill};
+      app.submission.free_text.answers = {{"motivation", "Haluan opettaa."}};
+      auto res = store.SubmitApplication(app, now);
+      if (!res) return res.error();
+    }
+  }
+  std::printf("\nReilu is running at %s\n", base_url.c_str());
+  std::printf("Demo logins (password for each: %s):\n", kDemoPassword);
+  std::printf("  admin      organisation admin\n  hr         HR specialist, owns the demo recruitment\n");
+  std::printf("  reviewer   hiring manager / reviewer (sees pseudonyms only until lift)\n  reviewer2  second reviewer\n");
+  std::printf("  registry   registry office (kirjaamo)\n  auditor    audit log\n\n");
+  std::fflush(stdout);
+  return OkStatus();
+}
+
+}  // namespace reilu::app

@@ -1,0 +1,133 @@
+// reilu: serve | migrate | admin ... | audit verify
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "api/api.h"
+#include "app/app.h"
+#include "crypto/crypto.h"
+
+using namespace reilu;
+
+namespace {
+
+int Fail(const Error& e) {
+  std::fprintf(stderr, "error: %s\n", e.message.c_str());
+  return 1;
+}
+
+int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const std::string& port_file) {
+  auto store = app::OpenStore(dir);
+  if (!store) return Fail(store.error());
+  http::Metrics metrics;
+  NoRedaction redactor;
+  api::ApiContext ctx{**store, metrics, redactor, app::Now, {}};
+  http::Router router;
+  api::RegisterRoutes(router, ctx);
+  http::Server server(router, metrics, options);
+  auto port = server.Start();
+  if (!port) return Fail(port.error());
+  std::string url = "http://" + options.address + ":" + std::to_string(*port) + "/";
+  if (demo) {
+    auto seeded = app::SeedDemo(**store, url);
+    if (!seeded) return Fail(seeded.error());
+  }
+  std::fprintf(stderr, "{\"level\":\"info\",\"msg\":\"listening\",\"url\":\"%s\"}\n", url.c_str());
+  if (!port_file.empty()) {
+    // Written last, atomically: a test that sees the file can connect.
+    std::string tmp = port_file + ".tmp";
+    std::ofstream(tmp) << *port << "\n";
+    std::filesystem::rename(tmp, port_file);
+  }
+  server.Wait(true);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Reilu: anonymous recruitment"};
+  cli.require_subcommand(1);
+  app::DataDir dir{"data"};
+  std::string data_dir = "data";
+  cli.add_option("--data-dir", data_dir, "Directory for the database and the server key")->envname("REILU_DATA_DIR");
+
+  auto* serve = cli.add_subcommand("serve", "Run the HTTP server");
+  http::ServerOptions options;
+  bool demo = false;
+  std::string port_file;
+  serve->add_option("--address", options.address, "Listen address")->envname("REILU_ADDRESS");
+  serve->add_option("--port", options.port, "Listen port (0 = any free port)")->envname("REILU_PORT");
+  serve->add_option("--threads", options.threads, "Worker threads")->check(CLI::Range(1, 256));
+  serve->add_option("--port-file", port_file, "Write the bound port to this file once listening");
+  serve->add_flag("--demo", demo, "Create a demo organisation if the database is empty");
+  bool quiet = false;
+  serve->add_flag("--quiet", quiet, "Do not log each request");
+
+  auto* migrate = cli.add_subcommand("migrate", "Apply database migrations");
+
+  auto* admin = cli.add_subcommand("admin", "Administration");
+  admin->require_subcommand(1);
+  std::string org_name, username, display, role, password;
+  std::int64_t org_id = 0;
+  auto* create_org = admin->add_subcommand("create-org", "Create an organisation (prints its id)");
+  create_org->add_option("name", org_name)->required();
+  auto* create_user = admin->add_subcommand("create-user", "Create a user; the password is read from stdin");
+  create_user->add_option("--org", org_id)->required();
+  create_user->add_option("--username", username)->required();
+  create_user->add_option("--name", display)->required();
+  create_user->add_option("--role", role)->required()->check(CLI::IsMember({"admin", "hr", "reviewer", "registry", "auditor"}));
+  auto* set_policy = admin->add_subcommand("set-policy", "Set the organisation's anonymity policy");
+  std::string permanent = "mandatory", fixed_term = "default_on";
+  set_policy->add_option("--org", org_id)->required();
+  set_policy->add_option("--permanent", permanent)->check(CLI::IsMember({"mandatory", "default_on", "optional"}));
+  set_policy->add_option("--fixed-term", fixed_term)->check(CLI::IsMember({"mandatory", "default_on", "optional"}));
+
+  auto* audit = cli.add_subcommand("audit", "Audit log");
+  audit->require_subcommand(1);
+  auto* verify = audit->add_subcommand("verify", "Verify the hash chain of every organisation");
+
+  CLI11_PARSE(cli, argc, argv);
+  dir.root = data_dir;
+  options.log_requests = !quiet;
+
+  if (serve->parsed()) return Serve(dir, options, demo, port_file);
+
+  auto store = app::OpenStore(dir);
+  if (!store) return Fail(store.error());
+  if (migrate->parsed()) {
+    std::printf("database is up to date\n");
+    return 0;
+  }
+  if (create_org->parsed()) {
+    auto id = (*store)->CreateOrganisation(org_name, AnonymityPolicy{}, app::Now());
+    if (!id) return Fail(id.error());
+    std::printf("%lld\n", static_cast<long long>(*id));
+    return 0;
+  }
+  if (create_user->parsed()) {
+    std::getline(std::cin, password);
+    if (password.size() < 12) return Fail(MakeError(ErrorCode::kInvalidInput, "The password must be at least 12 characters."));
+    auto hash = crypto::HashPassword(password);
+    if (!hash) return Fail(hash.error());
+    User u;
+    u.org_id = org_id;
+    u.username = username;
+    u.display_name = display;
+    u.role = *ParseRole(role);
+    auto id = (*store)->CreateUser(u, *hash, 0, app::Now());
+    if (!id) return Fail(id.error());
+    std::printf("%lld\n", static_cast<long long>(*id));
+    return 0;
+  }
+  if (set_policy->parsed()) {
+    AnonymityPolicy p{*ParseAnonymityRule(permanent), *ParseAnonymityRule(fixed_term)};
+    auto s = (*store)->SetPolicy(org_id, p, 0, app::Now());
+    if (!s) return Fail(s.error());
+    std::printf("policy set: permanent=%s fixed_term=%s\n", permanent.c_str(), fixed_term.c_str());
+    return 0;
+  }
+  if (verify->parsed()) return app::VerifyAuditChains(**store) ? 0 : 3;
+  return 0;
+}

@@ -1,0 +1,105 @@
+// The HTTP adapter: request/response values, a router with {param} patterns, problem+json
+// errors (RFC 9457) and a Boost.Beast server. Handlers are plain functions of Request.
+#pragma once
+
+#include <atomic>
+#include <boost/json.hpp>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace reilu::http {
+
+struct Request {
+  std::string method;
+  std::string path;                                 // decoded path, no query
+  std::map<std::string, std::string> query;         // decoded query parameters
+  std::map<std::string, std::string> headers;       // lower-case names
+  std::map<std::string, std::string> params;        // {name} captures from the route pattern
+  std::string body;
+  std::string request_id;
+
+  std::string Header(const std::string& lower_name) const;
+  std::string Cookie(const std::string& name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+Response JsonResponse(int status, const boost::json::value& body);
+// application/problem+json with a stable `code`, the human `detail` and, when known, the `field`.
+Response ProblemResponse(const Error& error);
+int HttpStatusFor(ErrorCode code);
+
+// Parses a JSON request body; fails with kInvalidUtf8 / kMalformedJson.
+Result<boost::json::value> ParseJsonBody(const Request& req);
+bool IsValidUtf8(std::string_view s);
+
+using Handler = std::function<Response(Request&)>;
+
+class Router {
+ public:
+  // `pattern` like "/api/v1/recruitments/{id}"; the same spelling is used in the OpenAPI document.
+  void Add(std::string method, std::string pattern, Handler handler);
+  Response Dispatch(Request& req) const;
+  // The pattern that matched (for logs and metrics labels: never the raw path, which may hold ids).
+  std::string MatchPattern(const Request& req) const;
+  std::vector<std::pair<std::string, std::string>> Routes() const;  // (method, pattern)
+
+ private:
+  struct Route {
+    std::string method;
+    std::string pattern;
+    std::vector<std::string> segments;
+    Handler handler;
+  };
+  const Route* Find(const Request& req, std::map<std::string, std::string>* params, bool* path_matched) const;
+  std::vector<Route> routes_;
+};
+
+// Counters exported at /metrics in Prometheus text format. Labels are route patterns and status
+// codes only: no identity can reach them.
+class Metrics {
+ public:
+  void Record(const std::string& method, const std::string& pattern, int status, double seconds);
+  std::string Render() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::string, std::uint64_t> counts_;
+  std::map<std::string, double> seconds_;
+};
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0 picks a free port
+  int threads = 8;
+  std::size_t body_limit = 1 << 20;  // 1 MiB
+  bool log_requests = true;
+};
+
+class Server {
+ public:
+  Server(const Router& router, Metrics& metrics, ServerOptions options);
+  ~Server();
+  // Binds and starts the worker threads; returns the bound port.
+  Result<std::uint16_t> Start();
+  // Blocks until Stop() (or SIGINT/SIGTERM when `handle_signals`).
+  void Wait(bool handle_signals);
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace reilu::http

@@ -1,0 +1,118 @@
+#include "http/http.h"
+
+#include <sstream>
+
+namespace reilu::http {
+
+namespace {
+
+std::vector<std::string> Split(const std::string& path) {
+  std::vector<std::string> parts;
+  std::string cur;
+  for (char c : path) {
+    if (c == '/') {
+      if (!cur.empty()) parts.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) parts.push_back(cur);
+  return parts;
+}
+
+bool IsParam(const std::string& seg) { return seg.size() > 2 && seg.front() == '{' && seg.back() == '}'; }
+
+}  // namespace
+
+std::string Request::Header(const std::string& lower_name) const {
+  auto it = headers.find(lower_name);
+  return it == headers.end() ? std::string() : it->second;
+}
+
+std::string Request::Cookie(const std::string& name) const {
+  std::string all = Header("cookie");
+  size_t pos = 0;
+  while (pos < all.size()) {
+    size_t end = all.find(';', pos);
+    if (end == std::string::npos) end = all.size();
+    std::string part = all.substr(pos, end - pos);
+    size_t start = part.find_first_not_of(' ');
+    if (start != std::string::npos) part = part.substr(start);
+    size_t eq = part.find('=');
+    if (eq != std::string::npos && part.substr(0, eq) == name) return part.substr(eq + 1);
+    pos = end + 1;
+  }
+  return {};
+}
+
+void Router::Add(std::string method, std::string pattern, Handler handler) {
+  routes_.push_back(Route{std::move(method), pattern, Split(pattern), std::move(handler)});
+}
+
+const Router::Route* Router::Find(const Request& req, std::map<std::string, std::string>* params,
+                                  bool* path_matched) const {
+  auto segs = Split(req.path);
+  *path_matched = false;
+  for (const auto& route : routes_) {
+    if (route.segments.size() != segs.size()) continue;
+    std::map<std::string, std::string> captured;
+    bool match = true;
+    for (size_t i = 0; i < segs.size() && match; ++i) {
+      if (IsParam(route.segments[i])) {
+        captured[route.segments[i].substr(1, route.segments[i].size() - 2)] = segs[i];
+      } else {
+        match = route.segments[i] == segs[i];
+      }
+    }
+    if (!match) continue;
+    *path_matched = true;
+    if (route.method != req.method) continue;
+    if (params) *params = std::move(captured);
+    return &route;
+  }
+  return nullptr;
+}
+
+Response Router::Dispatch(Request& req) const {
+  bool path_matched = false;
+  const Route* route = Find(req, &req.params, &path_matched);
+  if (!route) {
+    if (path_matched) return ProblemResponse(MakeError(ErrorCode::kMethodNotAllowed, "Method not allowed here."));
+    return ProblemResponse(MakeError(ErrorCode::kNotFound, "No such resource."));
+  }
+  return route->handler(req);
+}
+
+std::string Router::MatchPattern(const Request& req) const {
+  bool path_matched = false;
+  const Route* route = Find(req, nullptr, &path_matched);
+  return route ? route->pattern : "unmatched";
+}
+
+std::vector<std::pair<std::string, std::string>> Router::Routes() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : routes_) out.emplace_back(r.method, r.pattern);
+  return out;
+}
+
+void Metrics::Record(const std::string& method, const std::string& pattern, int status, double seconds) {
+  std::string labels = "method=\"" + method + "\",route=\"" + pattern + "\",status=\"" + std::to_string(status) + "\"";
+  std::lock_guard lock(mutex_);
+  counts_[labels] += 1;
+  seconds_[labels] += seconds;
+}
+
+std::string Metrics::Render() const {
+  std::ostringstream out;
+  std::lock_guard lock(mutex_);
+  out << "# HELP reilu_http_requests_total HTTP requests by route pattern and status.\n"
+      << "# TYPE reilu_http_requests_total counter\n";
+  for (const auto& [labels, n] : counts_) out << "reilu_http_requests_total{" << labels << "} " << n << "\n";
+  out << "# HELP reilu_http_request_seconds_total Time spent serving requests.\n"
+      << "# TYPE reilu_http_request_seconds_total counter\n";
+  for (const auto& [labels, s] : seconds_) out << "reilu_http_request_seconds_total{" << labels << "} " << s << "\n";
+  return out.str();
+}
+
+}  // namespace reilu::http

@@ -1,0 +1,219 @@
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url.hpp>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "http/http.h"
+
+namespace reilu::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+std::atomic<std::uint64_t> g_request_counter{0};
+
+void AddSecurityHeaders(Response& res, const std::string& path) {
+  res.headers.emplace_back("Content-Security-Policy",
+                           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                           "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+  res.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  res.headers.emplace_back("Referrer-Policy", "no-referrer");
+  res.headers.emplace_back("X-Frame-Options", "DENY");
+  res.headers.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
+  if (path.rfind("/api/", 0) == 0) res.headers.emplace_back("Cache-Control", "no-store");
+}
+
+// Turns a Beast request into our Request; fails on targets that are not valid origin-form or UTF-8.
+Result<Request> Convert(const bhttp::request<bhttp::string_body>& in) {
+  Request req;
+  req.method = std::string(in.method_string());
+  auto url = boost::urls::parse_origin_form(in.target());
+  if (!url) return MakeError(ErrorCode::kInvalidInput, "The request target is not a valid URL path.");
+  req.path = url->path();
+  if (!IsValidUtf8(req.path)) return MakeError(ErrorCode::kInvalidUtf8, "The URL is not valid UTF-8.");
+  for (auto param : url->params()) {
+    if (!IsValidUtf8(param.key) || !IsValidUtf8(param.value)) {
+      return MakeError(ErrorCode::kInvalidUtf8, "A query parameter is not valid UTF-8.");
+    }
+    req.query[param.key] = param.value;
+  }
+  for (const auto& field : in) {
+    std::string name(field.name_string());
+    for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    req.headers[name] = std::string(field.value());
+  }
+  req.body = in.body();
+  return req;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  const Router& router;
+  Metrics& metrics;
+  ServerOptions options;
+  asio::io_context ioc;
+  tcp::acceptor acceptor{ioc};
+  std::vector<std::thread> threads;
+
+  Impl(const Router& r, Metrics& m, ServerOptions o) : router(r), metrics(m), options(std::move(o)) {}
+
+  Response Handle(const bhttp::request<bhttp::string_body>& in, std::string* pattern) {
+    auto converted = Convert(in);
+    if (!converted) {
+      *pattern = "invalid";
+      return ProblemResponse(converted.error());
+    }
+    Request& req = *converted;
+    req.request_id = std::to_string(++g_request_counter);
+    *pattern = router.MatchPattern(req);
+    try {
+      return router.Dispatch(req);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "{\"level\":\"error\",\"request_id\":\"%s\",\"msg\":\"handler threw\"}\n",
+                   req.request_id.c_str());
+      return ProblemResponse(MakeError(ErrorCode::kInternal, e.what()));
+    }
+  }
+
+  void Log(const std::string& method, const std::string& pattern, int status, double ms) {
+    if (!options.log_requests) return;
+    // Route pattern only: raw paths and query strings may carry ids or search terms.
+    std::fprintf(stderr, "{\"level\":\"info\",\"method\":\"%s\",\"route\":\"%s\",\"status\":%d,\"ms\":%.2f}\n",
+                 method.c_str(), pattern.c_str(), status, ms);
+  }
+
+  class Session : public std::enable_shared_from_this<Session> {
+   public:
+    Session(Impl* impl, tcp::socket socket) : impl_(impl), stream_(std::move(socket)) {}
+    void Start() { Read(); }
+
+   private:
+    void Read() {
+      parser_.emplace();
+      parser_->body_limit(impl_->options.body_limit);
+      parser_->header_limit(16 * 1024);
+      stream_.expires_after(std::chrono::seconds(30));
+      bhttp::async_read(stream_, buffer_, *parser_,
+                        beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+    }
+
+    void OnRead(beast::error_code ec, std::size_t) {
+      if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::eof) {
+        return Close();
+      }
+      auto start = std::chrono::steady_clock::now();
+      Response res;
+      std::string pattern = "invalid";
+      bool keep_alive = false;
+      unsigned version = 11;
+      std::string path;
+      if (ec == bhttp::error::body_limit) {
+        res = ProblemResponse(MakeError(ErrorCode::kPayloadTooLarge, "The request body is too large."));
+      } else if (ec == bhttp::error::header_limit) {
+        res = ProblemResponse(MakeError(ErrorCode::kInvalidInput, "The request headers are too large."));
+      } else if (ec) {
+        res = ProblemResponse(MakeError(ErrorCode::kInvalidInput, "The request could not be read as HTTP."));
+      } else {
+        auto& req = parser_->get();
+        keep_alive = req.keep_alive();
+        version = req.version();
+        path = std::string(req.target().substr(0, req.target().find('?')));
+        res = impl_->Handle(req, &pattern);
+      }
+      AddSecurityHeaders(res, path);
+      double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::string method = ec ? "?" : std::string(parser_->get().method_string());
+      impl_->metrics.Record(method, pattern, res.status, seconds);
+      impl_->Log(method, pattern, res.status, seconds * 1000);
+
+      auto out = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(res.status), version);
+      out->set(bhttp::field::server, "reilu");
+      out->set(bhttp::field::content_type, res.content_type);
+      for (const auto& [k, v] : res.headers) out->insert(k, v);
+      out->body() = std::move(res.body);
+      out->keep_alive(keep_alive && !ec);
+      out->prepare_payload();
+      response_ = out;
+      bhttp::async_write(stream_, *out, beast::bind_front_handler(&Session::OnWrite, shared_from_this(),
+                                                                  out->keep_alive()));
+    }
+
+    void OnWrite(bool keep_alive, beast::error_code ec, std::size_t) {
+      response_.reset();
+      if (ec || !keep_alive) return Close();
+      Read();
+    }
+
+    void Close() {
+      beast::error_code ignored;
+      stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    }
+
+    Impl* impl_;
+    beast::tcp_stream stream_;
+    beast::flat_buffer buffer_;
+    std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+    std::shared_ptr<void> response_;
+  };
+
+  void Accept() {
+    acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+      if (!ec) std::make_shared<Session>(this, std::move(socket))->Start();
+      if (acceptor.is_open()) Accept();
+    });
+  }
+};
+
+Server::Server(const Router& router, Metrics& metrics, ServerOptions options)
+    : impl_(std::make_unique<Impl>(router, metrics, std::move(options))) {}
+
+Server::~Server() { Stop(); }
+
+Result<std::uint16_t> Server::Start() {
+  beast::error_code ec;
+  auto address = asio::ip::make_address(impl_->options.address, ec);
+  if (ec) return MakeError(ErrorCode::kInvalidInput, "Bad listen address: " + impl_->options.address);
+  tcp::endpoint endpoint(address, impl_->options.port);
+  auto& acc = impl_->acceptor;
+  acc.open(endpoint.protocol(), ec);
+  if (!ec) acc.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acc.bind(endpoint, ec);
+  if (!ec) acc.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) return MakeError(ErrorCode::kInternal, "Cannot listen on " + impl_->options.address + ": " + ec.message());
+  impl_->Accept();
+  for (int i = 0; i < impl_->options.threads; ++i) {
+    impl_->threads.emplace_back([this] { impl_->ioc.run(); });
+  }
+  return acc.local_endpoint().port();
+}
+
+void Server::Wait(bool handle_signals) {
+  if (handle_signals) {
+    asio::signal_set signals(impl_->ioc, SIGINT, SIGTERM);
+    signals.async_wait([this](beast::error_code, int) { impl_->ioc.stop(); });
+    for (auto& t : impl_->threads) {
+      if (t.joinable()) t.join();
+    }
+    return;
+  }
+  for (auto& t : impl_->threads) {
+    if (t.joinable()) t.join();
+  }
+}
+
+void Server::Stop() {
+  impl_->ioc.stop();
+  for (auto& t : impl_->threads) {
+    if (t.joinable()) t.join();
+  }
+}
+
+}  // namespace reilu::http
