@@ -1,0 +1,245 @@
+// API behaviour: sessions and CSRF, policy enforcement, input errors, idempotent intake.
+#include <thread>
+
+#include "api_fixture.h"
+
+namespace reilu::testing {
+namespace {
+
+std::string Code(const HttpResult& r) {
+  auto v = r.Json();
+  return v.is_object() && v.as_object().contains("code") ? std::string(v.at("code").as_string()) : "";
+}
+
+TEST_F(ApiTest, LoginSetsAHardenedCookieAndWrongPasswordFails) {
+  Client c(server_->port());
+  auto bad = c.PostJson("/api/v1/session", json::object{{"username", "a_hr"}, {"password", "wrong password here"}});
+  EXPECT_EQ(bad.status, 401);
+  EXPECT_EQ(Code(bad), "unauthenticated");
+  auto unknown = c.PostJson("/api/v1/session", json::object{{"username", "nobody"}, {"password", "wrong password"}});
+  EXPECT_EQ(unknown.body, bad.body);  // no hint whether the username exists
+  auto ok = c.PostJson("/api/v1/session", json::object{{"username", "a_hr"}, {"password", kTestPassword}});
+  ASSERT_EQ(ok.status, 200);
+  EXPECT_NE(ok.headers.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(ok.headers.find("SameSite=Strict"), std::string::npos);
+  EXPECT_NE(ok.headers.find("Secure"), std::string::npos);
+  EXPECT_NE(ok.headers.find("Content-Security-Policy: default-src 'self'"), std::string::npos);
+  EXPECT_NE(ok.headers.find("X-Content-Type-Options: nosniff"), std::string::npos);
+}
+
+TEST_F(ApiTest, StateChangesNeedTheCsrfToken) {
+  Client hr = LoggedIn("a_hr");
+  auto body = json::serialize(RecruitmentBody({}));
+  auto missing = hr.Call("POST", "/api/v1/recruitments", body,
+                         {{"Content-Type", "application/json"}, {"X-CSRF-Token", "wrong"}});
+  EXPECT_EQ(missing.status, 403);
+  EXPECT_EQ(Code(missing), "csrf_failed");
+  EXPECT_EQ(hr.Call("POST", "/api/v1/recruitments", body, {{"Content-Type", "application/json"}}).status, 201);
+}
+
+TEST_F(ApiTest, LogoutEndsTheSession) {
+  Client hr = LoggedIn("a_hr");
+  EXPECT_EQ(hr.Get("/api/v1/session").status, 200);
+  EXPECT_EQ(hr.Call("DELETE", "/api/v1/session").status, 204);
+  EXPECT_EQ(hr.Get("/api/v1/recruitments").status, 401);
+}
+
+TEST_F(ApiTest, PermanentPostCannotBeMadeNonAnonymous) {
+  Client hr = LoggedIn("a_hr");
+  auto body = RecruitmentBody({});
+  body["anonymous"] = false;
+  body["anonymity_exception_reason"] = "We would rather see the names";
+  auto res = hr.PostJson("/api/v1/recruitments", body);
+  EXPECT_EQ(res.status, 422);
+  EXPECT_EQ(Code(res), "policy_violation");
+}
+
+TEST_F(ApiTest, FixedTermExceptionNeedsAReasonAndIsAudited) {
+  Client hr = LoggedIn("a_hr");
+  auto body = RecruitmentBody({}, "fixed_term");
+  body["anonymous"] = false;
+  auto no_reason = hr.PostJson("/api/v1/recruitments", body);
+  EXPECT_EQ(no_reason.status, 422);
+  EXPECT_EQ(Code(no_reason), "reason_required");
+  body["anonymity_exception_reason"] = "Two-week substitute, starts Monday";
+  auto ok = hr.PostJson("/api/v1/recruitments", body);
+  ASSERT_EQ(ok.status, 201) << ok.body;
+  EXPECT_FALSE(ok.Json().at("anonymous").as_bool());
+  auto log = LoggedIn("a_auditor").Get("/api/v1/audit?limit=1000").body;
+  EXPECT_NE(log.find("anonymity.exception"), std::string::npos);
+  EXPECT_NE(log.find("Two-week substitute, starts Monday"), std::string::npos);
+  // Default for fixed-term without a request: anonymous.
+  auto dflt = hr.PostJson("/api/v1/recruitments", RecruitmentBody({}, "fixed_term"));
+  EXPECT_TRUE(dflt.Json().at("anonymous").as_bool());
+}
+
+TEST_F(ApiTest, AnonymityChoiceLocksAtPublication) {
+  Client hr = LoggedIn("a_hr");
+  auto created = hr.PostJson("/api/v1/recruitments", RecruitmentBody({}, "fixed_term"));
+  auto id = std::to_string(created.Json().at("id").as_int64());
+  ASSERT_EQ(hr.PostJson("/api/v1/recruitments/" + id + "/publish", json::object{}).status, 200);
+  auto patch = hr.Call("PATCH", "/api/v1/recruitments/" + id,
+                       R"({"anonymous":false,"anonymity_exception_reason":"Changed my mind after all"})",
+                       {{"Content-Type", "application/json"}});
+  EXPECT_EQ(patch.status, 409);
+  EXPECT_TRUE(hr.Get("/api/v1/recruitments/" + id).Json().at("anonymous").as_bool());
+}
+
+TEST_F(ApiTest, DraftEditUsesVersionForConcurrency) {
+  Client hr = LoggedIn("a_hr");
+  auto created = hr.PostJson("/api/v1/recruitments", RecruitmentBody({})).Json();
+  auto id = std::to_string(created.at("id").as_int64());
+  auto version = created.at("version").as_int64();
+  auto edit = [&](std::int64_t v) {
+    return hr.Call("PATCH", "/api/v1/recruitments/" + id,
+                   json::serialize(json::object{{"version", v}, {"title", {{"fi", "Uusi"}, {"en", "New"}}}}),
+                   {{"Content-Type", "application/json"}});
+  };
+  auto first = edit(version);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.Json().at("title").at("fi").as_string(), "Uusi");
+  EXPECT_EQ(edit(version).status, 409);  // stale version
+}
+
+TEST_F(ApiTest, RolesAreEnforced) {
+  EXPECT_EQ(LoggedIn("a_reviewer").PostJson("/api/v1/recruitments", RecruitmentBody({})).status, 403);
+  EXPECT_EQ(LoggedIn("a_admin").Get("/api/v1/recruitments").status, 403);
+  EXPECT_EQ(LoggedIn("a_auditor").Get("/api/v1/recruitments").status, 403);
+  Client anonymous(server_->port());
+  EXPECT_EQ(anonymous.Get("/api/v1/recruitments").status, 401);
+  auto created = LoggedIn("a_admin").PostJson(
+      "/api/v1/users", json::object{{"username", "a_new"}, {"display_name", "New"}, {"role", "reviewer"},
+                                    {"password", "another good password"}});
+  EXPECT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(LoggedIn("a_hr").PostJson("/api/v1/users", json::object{}).status, 403);
+}
+
+TEST_F(ApiTest, BadInputGetsA4xxProblemNeverA5xx) {
+  Client hr = LoggedIn("a_hr");
+  std::int64_t rec = PublishedRecruitment(hr);
+  std::string apply = "/api/v1/jobs/" + std::to_string(rec) + "/applications";
+  Client pub(server_->port());
+  struct Case {
+    std::string body;
+    std::string content_type;
+    int status;
+    std::string code;
+  };
+  std::vector<Case> cases = {
+      {"{not json", "application/json", 400, "malformed_json"},
+      {"{\"identity\":{\"first_name\":\"\xff\xfe\"}}", "application/json", 400, "invalid_utf8"},
+      {"[]", "application/json", 422, "invalid_input"},
+      {"{\"identity\":5}", "application/json", 422, "invalid_input"},
+      {"{\"identity\":{\"first_name\":\"A\"}}", "application/json", 422, "invalid_input"},
+      {"{\"identity\":{}}", "text/plain", 422, "invalid_input"},
+      {std::string(2 << 20, 'x'), "application/json", 413, "payload_too_large"},
+      {std::string(100, '[') , "application/json", 400, "malformed_json"},
+      {"", "application/json", 400, "malformed_json"},
+  };
+  for (const auto& c : cases) {
+    auto res = pub.Call("POST", apply, c.body, {{"Content-Type", c.content_type}});
+    EXPECT_EQ(res.status, c.status) << c.body.substr(0, 60);
+    EXPECT_NE(res.headers.find("application/problem+json"), std::string::npos);
+    if (res.status != 413) {
+      EXPECT_EQ(Code(res), c.code) << c.body.substr(0, 60);
+    }
+  }
+  auto bad_field = pub.PostJson(apply, json::object{{"identity", {{"first_name", "A"}, {"last_name", "B"}, {"email", "nope"}, {"language", "fi"}}}});
+  EXPECT_EQ(bad_field.Json().at("field").as_string(), "identity.email");
+  EXPECT_EQ(pub.Get("/api/v1/jobs/abc").status, 404);
+  EXPECT_EQ(pub.Get("/api/v1/jobs/%ff").status, 400);
+  EXPECT_EQ(pub.Get("/api/v1/jobs/999999").status, 404);
+  EXPECT_EQ(pub.Get("/api/v1/nothing").status, 404);
+  // The server is still healthy and nothing was stored by the bad requests.
+  EXPECT_EQ(pub.Get("/healthz").status, 200);
+  EXPECT_EQ(hr.Get("/api/v1/recruitments/" + std::to_string(rec)).Json().at("application_count").as_int64(), 0);
+}
+
+TEST_F(ApiTest, IdempotencyKeyMakesRetriesSafe) {
+  Client hr = LoggedIn("a_hr");
+  std::int64_t rec = PublishedRecruitment(hr);
+  std::string apply = "/api/v1/jobs/" + std::to_string(rec) + "/applications";
+  Client pub(server_->port());
+  auto first = pub.PostJson(apply, Application("201"), {{"Idempotency-Key", "retry-me-1"}});
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto retry = pub.PostJson(apply, Application("201"), {{"Idempotency-Key", "retry-me-1"}});
+  EXPECT_EQ(retry.status, 200);
+  EXPECT_EQ(retry.Json().at("reference"), first.Json().at("reference"));
+  EXPECT_TRUE(retry.Json().at("replayed").as_bool());
+  auto reused = pub.PostJson(apply, Application("202"), {{"Idempotency-Key", "retry-me-1"}});
+  EXPECT_EQ(reused.status, 409);
+  EXPECT_EQ(Code(reused), "idempotency_conflict");
+  EXPECT_EQ(hr.Get("/api/v1/recruitments/" + std::to_string(rec)).Json().at("application_count").as_int64(), 1);
+  auto ref = std::string(first.Json().at("reference").as_string());
+  EXPECT_TRUE(ref.starts_with("R-"));
+  // The reference is the applicant's: reviewers never see it.
+  EXPECT_EQ(LoggedIn("a_reviewer").Get("/api/v1/recruitments/" + std::to_string(rec) + "/applications").body.find(ref),
+            std::string::npos);
+}
+
+TEST_F(ApiTest, DeadlineIsHardServerTime) {
+  Client hr = LoggedIn("a_hr");
+  std::int64_t rec = PublishedRecruitment(hr, 2);
+  std::string apply = "/api/v1/jobs/" + std::to_string(rec) + "/applications";
+  Client pub(server_->port());
+  ASSERT_EQ(pub.PostJson(apply, Application("301")).status, 201);
+  std::this_thread::sleep_for(std::chrono::milliseconds(3100));
+  auto late = pub.PostJson(apply, Application("302"));
+  EXPECT_EQ(late.status, 409);
+  EXPECT_EQ(Code(late), "deadline_passed");
+  EXPECT_FALSE(pub.Get("/api/v1/jobs/" + std::to_string(rec)).Json().at("accepting_applications").as_bool());
+  EXPECT_EQ(pub.Get("/api/v1/jobs").body.find("\"id\":" + std::to_string(rec) + ","), std::string::npos);
+}
+
+TEST_F(ApiTest, JobBoardListsPublishedAdsOnlyAndSearches) {
+  Client hr = LoggedIn("a_hr");
+  std::int64_t rec = PublishedRecruitment(hr);
+  auto draft = hr.PostJson("/api/v1/recruitments", RecruitmentBody({})).Json().at("id").as_int64();
+  Client pub(server_->port());
+  auto jobs = pub.Get("/api/v1/jobs").Json().at("jobs").as_array();
+  ASSERT_EQ(jobs.size(), 1u);
+  EXPECT_EQ(jobs[0].at("id").as_int64(), rec);
+  EXPECT_TRUE(jobs[0].at("anonymous").as_bool());
+  EXPECT_FALSE(jobs[0].as_object().contains("owner_id"));
+  EXPECT_FALSE(jobs[0].as_object().contains("reviewer_ids"));
+  EXPECT_EQ(pub.Get("/api/v1/jobs?q=librarian").Json().at("jobs").as_array().size(), 1u);
+  EXPECT_EQ(pub.Get("/api/v1/jobs?q=astronaut").Json().at("jobs").as_array().size(), 0u);
+  EXPECT_EQ(pub.Get("/api/v1/jobs/" + std::to_string(draft)).status, 404);
+}
+
+TEST_F(ApiTest, OperationalEndpoints) {
+  Client c(server_->port());
+  EXPECT_EQ(c.Get("/healthz").status, 200);
+  EXPECT_EQ(c.Get("/readyz").status, 200);
+  auto metrics = c.Get("/metrics");
+  EXPECT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.body.find("reilu_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}"),
+            std::string::npos);
+  auto doc = c.Get("/api/v1/openapi.json").Json();
+  EXPECT_EQ(doc.at("openapi").as_string(), "3.1.0");
+}
+
+TEST_F(ApiTest, AuditChainVerifiesFromTheCommandLine) {
+  Client hr = LoggedIn("a_hr");
+  PublishedRecruitment(hr);
+  server_->Stop();
+  std::string cmd = ReiluBinary() + " --data-dir " + dir_.path().string() + " audit verify";
+  FILE* p = popen(cmd.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  char buf[4096];
+  std::string out;
+  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  EXPECT_EQ(pclose(p), 0) << out;
+  EXPECT_NE(out.find("ok"), std::string::npos);
+  // Tamper with the file behind the server's back: verify must now fail.
+  auto conn = store::Connection::Open((dir_.path() / "reilu.db").string());
+  ASSERT_TRUE(conn->Exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET detail = '{}' WHERE seq = 3").ok());
+  p = popen(cmd.c_str(), "r");
+  out.clear();
+  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  EXPECT_NE(pclose(p), 0);
+  EXPECT_NE(out.find("BROKEN"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace reilu::testing

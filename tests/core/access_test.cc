@@ -1,0 +1,111 @@
+#include "core/access.h"
+
+#include <gtest/gtest.h>
+
+namespace reilu {
+namespace {
+
+User MakeUser(UserId id, Role role, OrgId org = 1) {
+  User u;
+  u.id = id;
+  u.org_id = org;
+  u.role = role;
+  return u;
+}
+
+Recruitment AnonymousRecruitment() {
+  Recruitment r;
+  r.id = 7;
+  r.org_id = 1;
+  r.owner_id = 10;
+  r.reviewer_ids = {20};
+  r.anonymous = true;
+  r.state = RecruitmentState::kPublished;
+  return r;
+}
+
+const std::string kReason = "Public-records request 2026/114";
+
+TEST(AccessTest, ReviewerIsRefusedBeforeLift) {
+  auto r = AnonymousRecruitment();
+  auto reviewer = MakeUser(20, Role::kReviewer);
+  auto access = IdentityGate::Request({reviewer, r, "app", false, kReason});
+  ASSERT_FALSE(access.ok());
+  EXPECT_EQ(access.error().code, ErrorCode::kForbidden);
+}
+
+TEST(AccessTest, ReviewerIsGrantedAfterLift) {
+  auto r = AnonymousRecruitment();
+  auto reviewer = MakeUser(20, Role::kReviewer);
+  auto access = IdentityGate::Request({reviewer, r, "app", true, ""});
+  ASSERT_TRUE(access.ok());
+  EXPECT_EQ(access->basis(), AccessBasis::kLifted);
+  EXPECT_EQ(access->application_id(), "app");
+  EXPECT_EQ(access->actor_id(), 20);
+}
+
+TEST(AccessTest, UnassignedReviewerIsRefusedEvenAfterLift) {
+  auto r = AnonymousRecruitment();
+  auto other = MakeUser(21, Role::kReviewer);
+  EXPECT_FALSE(IdentityGate::Request({other, r, "app", true, ""}).ok());
+}
+
+TEST(AccessTest, OwnerNeedsAReasonBeforeLift) {
+  auto r = AnonymousRecruitment();
+  auto hr = MakeUser(10, Role::kHr);
+  auto none = IdentityGate::Request({hr, r, "app", false, ""});
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().code, ErrorCode::kReasonRequired);
+  auto with = IdentityGate::Request({hr, r, "app", false, "Checking formal qualifications"});
+  ASSERT_TRUE(with.ok());
+  EXPECT_EQ(with->basis(), AccessBasis::kOwnerWithReason);
+}
+
+TEST(AccessTest, RegistryNeedsAReason) {
+  auto r = AnonymousRecruitment();
+  auto registry = MakeUser(30, Role::kRegistry);
+  EXPECT_EQ(IdentityGate::Request({registry, r, "app", false, ""}).error().code, ErrorCode::kReasonRequired);
+  auto ok = IdentityGate::Request({registry, r, "app", false, kReason});
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->basis(), AccessBasis::kRegistryRequest);
+  EXPECT_EQ(ok->reason(), kReason);
+}
+
+TEST(AccessTest, AdminAndAuditorNeverSeeIdentity) {
+  auto r = AnonymousRecruitment();
+  for (Role role : {Role::kAdmin, Role::kAuditor}) {
+    auto u = MakeUser(40, role);
+    EXPECT_EQ(IdentityGate::Request({u, r, "app", true, kReason}).error().code, ErrorCode::kForbidden);
+  }
+}
+
+TEST(AccessTest, OtherOrganisationIsRefused) {
+  auto r = AnonymousRecruitment();
+  auto registry = MakeUser(30, Role::kRegistry, 2);
+  auto owner_elsewhere = MakeUser(10, Role::kHr, 2);
+  EXPECT_EQ(IdentityGate::Request({registry, r, "app", true, kReason}).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(IdentityGate::Request({owner_elsewhere, r, "app", true, kReason}).error().code, ErrorCode::kForbidden);
+}
+
+TEST(AccessTest, NonAnonymousRecruitmentOpensToItsReviewers) {
+  auto r = AnonymousRecruitment();
+  r.anonymous = false;
+  auto reviewer = MakeUser(20, Role::kReviewer);
+  auto access = IdentityGate::Request({reviewer, r, "app", false, ""});
+  ASSERT_TRUE(access.ok());
+  EXPECT_EQ(access->basis(), AccessBasis::kNotAnonymous);
+}
+
+TEST(AccessTest, OnlyTheOwnerLiftsWithAReason) {
+  auto r = AnonymousRecruitment();
+  EXPECT_TRUE(CheckLiftAllowed(MakeUser(10, Role::kHr), r, "Invited to interview").ok());
+  EXPECT_EQ(CheckLiftAllowed(MakeUser(11, Role::kHr), r, "Invited to interview").error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(CheckLiftAllowed(MakeUser(20, Role::kReviewer), r, "Invited to interview").error().code,
+            ErrorCode::kForbidden);
+  EXPECT_EQ(CheckLiftAllowed(MakeUser(10, Role::kHr), r, "").error().code, ErrorCode::kReasonRequired);
+  r.state = RecruitmentState::kDraft;
+  EXPECT_EQ(CheckLiftAllowed(MakeUser(10, Role::kHr), r, "Invited to interview").error().code, ErrorCode::kConflict);
+}
+
+}  // namespace
+}  // namespace reilu

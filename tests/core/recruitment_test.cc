@@ -1,0 +1,79 @@
+#include "core/recruitment.h"
+
+#include <gtest/gtest.h>
+
+#include "core/application.h"
+
+namespace reilu {
+namespace {
+
+Recruitment Valid() {
+  Recruitment r;
+  r.languages = {"fi", "en"};
+  r.title = {{"fi", "Sihteeri"}, {"en", "Secretary"}};
+  r.criteria = {{"exp", {{"fi", "Kokemus"}}, 2}};
+  r.deadline = 2000;
+  return r;
+}
+
+TEST(RecruitmentTest, ValidDraftPasses) { EXPECT_TRUE(ValidateRecruitment(Valid()).ok()); }
+
+TEST(RecruitmentTest, TitleIsNeededInEveryLanguage) {
+  auto r = Valid();
+  r.title.erase("en");
+  auto s = ValidateRecruitment(r);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().field, "title.en");
+}
+
+TEST(RecruitmentTest, FixedTermNeedsGroundAndEndDate) {
+  auto r = Valid();
+  r.employment.term = EmploymentTerm::kFixedTerm;
+  EXPECT_EQ(ValidateRecruitment(r).error().field, "employment.fixed_term_ground");
+  r.employment.fixed_term_ground = "sijaisuus";
+  r.employment.end_date = "2026-02-30";
+  EXPECT_EQ(ValidateRecruitment(r).error().field, "employment.end_date");
+  r.employment.end_date = "2028-02-29";
+  EXPECT_TRUE(ValidateRecruitment(r).ok());
+}
+
+TEST(RecruitmentTest, PublishingNeedsAFutureDeadlineAndLocksEdits) {
+  auto r = Valid();
+  EXPECT_FALSE(CheckPublishable(r, 3000).ok());
+  EXPECT_TRUE(CheckPublishable(r, 1000).ok());
+  r.state = RecruitmentState::kPublished;
+  EXPECT_EQ(CheckEditable(r).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(CheckPublishable(r, 1000).error().code, ErrorCode::kConflict);
+}
+
+TEST(RecruitmentTest, DeadlineIsHard) {
+  auto r = Valid();
+  r.state = RecruitmentState::kPublished;
+  EXPECT_TRUE(AcceptsApplications(r, 1999));
+  EXPECT_FALSE(AcceptsApplications(r, 2000));
+}
+
+TEST(SubmissionTest, RequiredAnswersAndKnownQuestions) {
+  auto r = Valid();
+  r.questions = {{"why", {{"fi", "Miksi?"}}, true}};
+  Submission s;
+  s.identity.first_name = "A";
+  s.identity.last_name = "B";
+  s.identity.email = "a@b.fi";
+  s.identity.language = "fi";
+  EXPECT_EQ(ValidateSubmission(r, s).error().field, "free_text.answers.why");
+  s.free_text.answers = {{"why", "Koska."}};
+  EXPECT_TRUE(ValidateSubmission(r, s).ok());
+  s.free_text.answers.push_back({"nope", "x"});
+  EXPECT_EQ(ValidateSubmission(r, s).error().code, ErrorCode::kInvalidInput);
+}
+
+TEST(DateTest, IsoDates) {
+  EXPECT_TRUE(IsIsoDate("2024-02-29"));
+  EXPECT_FALSE(IsIsoDate("2023-02-29"));
+  EXPECT_FALSE(IsIsoDate("2023-13-01"));
+  EXPECT_FALSE(IsIsoDate("23-01-01"));
+}
+
+}  // namespace
+}  // namespace reilu

@@ -1,0 +1,160 @@
+#include "support/test_server.h"
+
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+#include <fstream>
+#include <random>
+#include <stdexcept>
+#include <thread>
+
+#include "crypto/crypto.h"
+
+namespace reilu::testing {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+
+std::string ReiluBinary() { return REILU_BINARY; }
+
+TempDir::TempDir() {
+  std::random_device rd;
+  path_ = std::filesystem::temp_directory_path() / ("reilu-test-" + std::to_string(rd()) + std::to_string(rd()));
+  std::filesystem::create_directories(path_);
+}
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+ServerProcess::ServerProcess(std::filesystem::path data_dir) : data_dir_(std::move(data_dir)) {
+  ::signal(SIGPIPE, SIG_IGN);  // a server that closes early must not kill the test process
+}
+ServerProcess::~ServerProcess() { Stop(); }
+
+void ServerProcess::Start() {
+  auto port_file = data_dir_ / "port";
+  std::filesystem::remove(port_file);
+  pid_ = fork();
+  if (pid_ == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive the test process
+    std::string bin = ReiluBinary(), dir = data_dir_.string(), pf = port_file.string();
+    std::string log = (data_dir_ / "server.log").string();
+    freopen(log.c_str(), "a", stderr);
+    execl(bin.c_str(), bin.c_str(), "--data-dir", dir.c_str(), "serve", "--port", "0", "--port-file", pf.c_str(),
+          "--threads", "4", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  for (int i = 0; i < 600; ++i) {
+    std::ifstream in(port_file);
+    int port = 0;
+    if (in >> port && port > 0) {
+      port_ = static_cast<std::uint16_t>(port);
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  throw std::runtime_error("server did not start; see " + (data_dir_ / "server.log").string());
+}
+
+void ServerProcess::Kill() {
+  if (pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+  }
+}
+
+void ServerProcess::Stop() {
+  if (pid_ > 0) {
+    ::kill(pid_, SIGTERM);
+    ::waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+  }
+}
+
+boost::json::value HttpResult::Json() const {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(body, ec);
+  return ec ? boost::json::value() : v;
+}
+
+HttpResult Client::Call(const std::string& method, const std::string& target, const std::string& body,
+                        std::map<std::string, std::string> headers) {
+  asio::io_context ioc;
+  beast::tcp_stream stream(ioc);
+  stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
+  bhttp::request<bhttp::string_body> req(bhttp::string_to_verb(method), target, 11);
+  req.set(bhttp::field::host, "127.0.0.1");
+  if (!cookie_.empty()) req.set(bhttp::field::cookie, cookie_);
+  if (!csrf_.empty() && !headers.count("X-CSRF-Token")) req.set("X-CSRF-Token", csrf_);
+  for (const auto& [k, v] : headers) {
+    if (!v.empty()) req.set(k, v);
+  }
+  req.body() = body;
+  req.prepare_payload();
+  // The server may answer (413) and close before a large body is fully sent: read the answer anyway.
+  beast::error_code write_error;
+  bhttp::write(stream, req, write_error);
+  beast::flat_buffer buffer;
+  bhttp::response_parser<bhttp::string_body> parser;
+  parser.body_limit(64 << 20);
+  bhttp::read(stream, buffer, parser);
+  auto& res = parser.get();
+  HttpResult out;
+  out.status = static_cast<int>(res.result_int());
+  for (const auto& f : res) {
+    out.headers += std::string(f.name_string()) + ": " + std::string(f.value()) + "\n";
+    if (f.name() == bhttp::field::set_cookie) {
+      std::string c(f.value());
+      cookie_ = c.substr(0, c.find(';'));
+    }
+  }
+  out.body = res.body();
+  beast::error_code ec;
+  stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ec);
+  return out;
+}
+
+HttpResult Client::PostJson(const std::string& target, const boost::json::value& body,
+                            std::map<std::string, std::string> headers) {
+  headers["Content-Type"] = "application/json";
+  return Call("POST", target, boost::json::serialize(body), headers);
+}
+
+int Client::Login(const std::string& username, const std::string& password) {
+  auto res = PostJson("/api/v1/session", boost::json::object{{"username", username}, {"password", password}});
+  if (res.status == 200) csrf_ = std::string(res.Json().at("csrf_token").as_string());
+  return res.status;
+}
+
+SeededOrg SeedOrganisation(store::Store& store, const std::string& name, const std::string& prefix) {
+  SeededOrg out;
+  auto now = app::Now();
+  out.org = *store.CreateOrganisation(name, AnonymityPolicy{}, now);
+  // Minimal argon2id cost: the hash string carries its parameters, so the server verifies it as usual.
+  std::string hash = *crypto::HashPassword(kTestPassword, crypto::PasswordCost::ForTests());
+  for (auto [key, role] : std::initializer_list<std::pair<const char*, Role>>{{"admin", Role::kAdmin},
+                                                                              {"hr", Role::kHr},
+                                                                              {"reviewer", Role::kReviewer},
+                                                                              {"reviewer2", Role::kReviewer},
+                                                                              {"registry", Role::kRegistry},
+                                                                              {"auditor", Role::kAuditor}}) {
+    User u;
+    u.org_id = out.org;
+    u.username = prefix + key;
+    u.display_name = std::string(key) + " of " + name;
+    u.role = role;
+    out.users[key] = *store.CreateUser(u, hash, 0, now);
+  }
+  return out;
+}
+
+}  // namespace reilu::testing

@@ -1,0 +1,79 @@
+// Test support: a real `reilu serve` process on a loopback port, and a small HTTP client that keeps
+// the session cookie and CSRF token like a browser would.
+#pragma once
+
+#include <sys/types.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "app/app.h"
+
+namespace reilu::testing {
+
+// A fresh temporary directory, removed on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+class ServerProcess {
+ public:
+  explicit ServerProcess(std::filesystem::path data_dir);
+  ~ServerProcess();
+  // Starts the server and waits until it accepts connections.
+  void Start();
+  // SIGKILL: no chance to flush or clean up (crash simulation).
+  void Kill();
+  void Stop();  // SIGTERM and wait
+  std::uint16_t port() const { return port_; }
+
+ private:
+  std::filesystem::path data_dir_;
+  pid_t pid_ = -1;
+  std::uint16_t port_ = 0;
+};
+
+struct HttpResult {
+  int status = 0;
+  std::string headers;  // all response headers as text
+  std::string body;
+  boost::json::value Json() const;
+};
+
+class Client {
+ public:
+  explicit Client(std::uint16_t port) : port_(port) {}
+  HttpResult Call(const std::string& method, const std::string& target, const std::string& body = "",
+                  std::map<std::string, std::string> headers = {});
+  HttpResult Get(const std::string& target) { return Call("GET", target); }
+  HttpResult PostJson(const std::string& target, const boost::json::value& body,
+                      std::map<std::string, std::string> headers = {});
+  // Logs in; keeps the cookie and CSRF token for later calls. Returns the login status.
+  int Login(const std::string& username, const std::string& password);
+
+ private:
+  std::uint16_t port_;
+  std::string cookie_;
+  std::string csrf_;
+};
+
+// Seeds an organisation with one user per role (username = prefix + role; password kTestPassword).
+struct SeededOrg {
+  OrgId org = 0;
+  std::map<std::string, UserId> users;  // by role name; "reviewer" and "reviewer2"
+};
+inline constexpr const char* kTestPassword = "correct horse battery staple";
+SeededOrg SeedOrganisation(store::Store& store, const std::string& name, const std::string& prefix);
+
+// The path of the built `reilu` binary.
+std::string ReiluBinary();
+
+}  // namespace reilu::testing
