@@ -164,7 +164,9 @@ TEST_F(SqliteStoreTest, DeadlineIsCheckedInsideTheTransaction) {
 TEST_F(SqliteStoreTest, PseudonymsAreUniqueWithinARecruitment) {
   std::set<std::string> seen;
   for (int i = 0; i < 200; ++i) Submit("Name" + std::to_string(i));
-  for (const auto& a : *store_->ListAnonymous(org_.org, rec_)) EXPECT_TRUE(seen.insert(a.pseudonym).second);
+  auto list = store_->ListAnonymous(org_.org, rec_);
+  ASSERT_TRUE(list.ok());
+  for (const auto& a : *list) EXPECT_TRUE(seen.insert(a.pseudonym).second);
   EXPECT_EQ(seen.size(), 200u);
 }
 
