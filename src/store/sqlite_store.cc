@@ -83,13 +83,55 @@ SqliteStore::ReaderLease SqliteStore::Reader() {
 
 template <typename T, typename Fn>
 Result<T> SqliteStore::WriteTx(Fn&& fn) {
-  std::lock_guard lock(write_mutex_);
+  std::optional<Result<T>> result;
+  Status committed = RunInWriteGroup([&](Connection& c) {
+    result.emplace(fn(c));
+    return result->ok();
+  });
+  if (!committed) return committed.error();
+  return std::move(*result);
+}
+
+Status SqliteStore::RunInWriteGroup(const std::function<bool(Connection&)>& job) {
+  PendingWrite me{job};
+  std::unique_lock lock(queue_mutex_);
+  queue_.push_back(&me);
+  while (!me.done) {
+    if (leader_active_) {
+      queue_cv_.wait(lock);
+      continue;
+    }
+    // Become the leader: take everything queued so far (our own write included) as one batch.
+    leader_active_ = true;
+    std::vector<PendingWrite*> batch;
+    batch.swap(queue_);
+    lock.unlock();
+    ExecuteWriteBatch(batch);
+    lock.lock();
+    leader_active_ = false;
+    for (PendingWrite* p : batch) p->done = true;
+    queue_cv_.notify_all();
+  }
+  return me.committed;
+}
+
+void SqliteStore::ExecuteWriteBatch(const std::vector<PendingWrite*>& batch) {
+  auto fail_all = [&](const Error& e) {
+    for (PendingWrite* p : batch) p->committed = e;
+  };
   auto tx = Transaction::Begin(writer_);
-  if (!tx) return tx.error();
-  Result<T> result = fn(writer_);
-  if (!result) return result;
-  REILU_TRY(tx->Commit());
-  return result;
+  if (!tx) return fail_all(tx.error());
+  for (PendingWrite* p : batch) {
+    Status savepoint = writer_.Exec("SAVEPOINT write");
+    if (!savepoint) {
+      p->committed = savepoint;
+      continue;
+    }
+    if (!p->job(writer_)) (void)writer_.Exec("ROLLBACK TO write");
+    (void)writer_.Exec("RELEASE write");
+  }
+  Status commit = tx->Commit();
+  if (!commit) fail_all(commit.error());
 }
 
 SqliteStore::SqliteStore(Connection writer, std::vector<Connection> readers, const crypto::SecretKey& server_key)

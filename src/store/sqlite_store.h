@@ -3,6 +3,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -63,17 +64,30 @@ class SqliteStore final : public Store {
   SqliteStore(Connection writer, std::vector<Connection> readers, const crypto::SecretKey& server_key);
 
   ReaderLease Reader();
-  // Runs `fn(conn)` inside a write transaction and commits if it succeeds.
+  // Runs `fn(conn)` inside a write transaction and returns once it is durably committed.
   template <typename T, typename Fn>
   Result<T> WriteTx(Fn&& fn);
+
+  // Group commit: concurrent writes are run by one leader inside a single transaction, each in its
+  // own SAVEPOINT (a failing write is rolled back alone), and made durable by one fsync.
+  struct PendingWrite {
+    std::function<bool(Connection&)> job;  // returns false when the write failed (rolled back)
+    Status committed = OkStatus();
+    bool done = false;
+  };
+  Status RunInWriteGroup(const std::function<bool(Connection&)>& job);
+  void ExecuteWriteBatch(const std::vector<PendingWrite*>& batch);
 
   Result<Recruitment> LoadRecruitment(Connection& conn, std::string_view where, std::int64_t a, std::int64_t b);
   Status SaveReviewers(Connection& conn, const Recruitment& r);
   Result<crypto::SecretKey> RecruitmentKey(Connection& conn, OrgId org, RecruitmentId rec);
   Status AppendAuditTx(Connection& conn, const AuditEvent& event, UnixTime now);
 
-  std::mutex write_mutex_;
-  Connection writer_;
+  std::mutex queue_mutex_;
+  std::condition_variable queue_cv_;
+  std::vector<PendingWrite*> queue_;
+  bool leader_active_ = false;
+  Connection writer_;  // used only by the current group leader
   std::mutex pool_mutex_;
   std::condition_variable pool_cv_;
   std::vector<Connection> readers_;
