@@ -37,13 +37,23 @@ namespace {
 std::string ApplicationJson(int i) {
   std::string n = std::to_string(i);
   return json::serialize(json::object{
-      {"identity", {{"first_name", "Etunimi" + n}, {"last_name", "Sukunimi" + n}, {"email", "hakija" + n + "@example.fi"},
-                    {"phone", "+358 40 000 " + n}, {"birth_date", "1980-01-01"}, {"street_address", "Katu " + n},
-                    {"postal_code", "00100"}, {"municipality", "Helsinki"}, {"language", "fi"}}},
-      {"merits", {{"education", json::array{{{"level", "master"}, {"field", "Hallintotiede"}, {"institution", "Yliopisto"}}}},
-                  {"experience", json::array{{{"title", "Suunnittelija"}, {"employer", "Kunta"}, {"months", 60}}}},
-                  {"skills", {"Excel", "Projektinhallinta"}}}},
-      {"free_text", {{"cover_letter", std::string(1500, 'x')}, {"answers", json::array{{{"question_id", "why"}, {"text", "Koska."}}}}}}});
+      {"identity",
+       {{"first_name", "Etunimi" + n},
+        {"last_name", "Sukunimi" + n},
+        {"email", "hakija" + n + "@example.fi"},
+        {"phone", "+358 40 000 " + n},
+        {"birth_date", "1980-01-01"},
+        {"street_address", "Katu " + n},
+        {"postal_code", "00100"},
+        {"municipality", "Helsinki"},
+        {"language", "fi"}}},
+      {"merits",
+       {{"education", json::array{{{"level", "master"}, {"field", "Hallintotiede"}, {"institution", "Yliopisto"}}}},
+        {"experience", json::array{{{"title", "Suunnittelija"}, {"employer", "Kunta"}, {"months", 60}}}},
+        {"skills", {"Excel", "Projektinhallinta"}}}},
+      {"free_text",
+       {{"cover_letter", std::string(1500, 'x')},
+        {"answers", json::array{{{"question_id", "why"}, {"text", "Koska."}}}}}}});
 }
 
 struct Seed {
@@ -84,8 +94,9 @@ double RawInsertRate(const std::filesystem::path& dir, int n) {
   auto key = crypto::SecretKey::Generate();
   auto random = crypto::SystemRandom();
   Submission s;
-  s.identity = Identity{"Etunimi", "Sukunimi", "hakija@example.fi", "+358 40 000 0", "1980-01-01", "", "Katu 1", "00100",
-                        "Helsinki", "", "", "fi"};
+  s.identity = Identity{
+      "Etunimi", "Sukunimi", "hakija@example.fi", "+358 40 000 0", "1980-01-01", "", "Katu 1", "00100", "Helsinki", "",
+      "",        "fi"};
   s.merits.skills = {"Excel", "Projektinhallinta"};
   s.free_text.cover_letter = std::string(1500, 'x');
   auto start = Clock::now();
@@ -93,13 +104,20 @@ double RawInsertRate(const std::filesystem::path& dir, int n) {
     auto tx = store::Transaction::Begin(conn);
     ApplicationId id = MakeApplicationId(random);
     auto ins = *conn.Prepare(
-        "INSERT INTO applications (id, org_id, recruitment_id, pseudonym, reference, merits, redacted, state, received_at) "
+        "INSERT INTO applications (id, org_id, recruitment_id, pseudonym, reference, merits, redacted, state, "
+        "received_at) "
         "VALUES ($1, $2, $3, $4, $5, $6, NULL, 'received', $7)");
-    ins.Bind(1, id).Bind(2, seed.org).Bind(3, seed.rec).Bind(4, "P" + std::to_string(i)).Bind(5, MakeReference(random))
-        .Bind(6, codec::Serialize(codec::ToJson(s.merits))).Bind(7, app::Now());
+    ins.Bind(1, id)
+        .Bind(2, seed.org)
+        .Bind(3, seed.rec)
+        .Bind(4, "P" + std::to_string(i))
+        .Bind(5, MakeReference(random))
+        .Bind(6, codec::Serialize(codec::ToJson(s.merits)))
+        .Bind(7, app::Now());
     (void)ins.Run();
     std::string sealed = crypto::Seal(key, codec::Serialize(codec::ToJson(s.identity)), id);
-    auto idi = *conn.Prepare("INSERT INTO application_identities (application_id, org_id, recruitment_id, sealed) VALUES ($1, $2, $3, $4)");
+    auto idi = *conn.Prepare(
+        "INSERT INTO application_identities (application_id, org_id, recruitment_id, sealed) VALUES ($1, $2, $3, $4)");
     (void)idi.Bind(1, id).Bind(2, seed.org).Bind(3, seed.rec).BindBlob(4, sealed).Run();
     (void)tx->Commit();
   }
@@ -129,8 +147,11 @@ struct KeepAliveClient {
   asio::io_context ioc;
   beast::tcp_stream stream{ioc};
   beast::flat_buffer buffer;
-  explicit KeepAliveClient(int port) { stream.connect({asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)}); }
-  bhttp::response<bhttp::string_body> Post(const std::string& target, const std::string& body, const std::string& cookie = "") {
+  explicit KeepAliveClient(int port) {
+    stream.connect({asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)});
+  }
+  bhttp::response<bhttp::string_body> Post(const std::string& target, const std::string& body,
+                                           const std::string& cookie = "") {
     bhttp::request<bhttp::string_body> req(bhttp::verb::post, target, 11);
     req.set(bhttp::field::host, "127.0.0.1");
     req.set(bhttp::field::content_type, "application/json");
@@ -183,7 +204,8 @@ int main(int argc, char** argv) {
   }
   for (auto& t : threads) t.join();
   double http_rate = n / std::chrono::duration<double>(Clock::now() - start).count();
-  std::printf("http intake (%d connections): %.0f applications/s, %d failures\n", connections, http_rate, failures.load());
+  std::printf("http intake (%d connections): %.0f applications/s, %d failures\n", connections, http_rate,
+              failures.load());
   std::printf("intake / raw = %.0f %%\n", 100.0 * http_rate / raw);
 
   // Top up to exactly 1000 applications for the list benchmark.
@@ -195,8 +217,8 @@ int main(int argc, char** argv) {
   auto res = login.Post("/api/v1/session", R"({"username":"reviewer","password":"bench password 1234"})");
   std::string cookie(res[bhttp::field::set_cookie]);
   cookie = cookie.substr(0, cookie.find(';'));
-  std::string url = "http://127.0.0.1:" + std::to_string(port) + "/api/v1/recruitments/" + std::to_string(seed.rec) +
-                    "/applications";
+  std::string url =
+      "http://127.0.0.1:" + std::to_string(port) + "/api/v1/recruitments/" + std::to_string(seed.rec) + "/applications";
   std::string cmd = "wrk -t2 -c64 -d10s --latency -H 'Cookie: " + cookie + "' " + url;
   std::printf("reviewer list, %d applications: %s\n", std::max(n, 1000), cmd.substr(0, cmd.find("-H")).c_str());
   std::fflush(stdout);

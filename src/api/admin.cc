@@ -6,91 +6,93 @@ namespace reilu::api {
 
 void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/users", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-    auto caller = RequireRole(ctx, req, {Role::kAdmin, Role::kHr});
-    if (!caller) return caller.error();
-    auto users = ctx.store.ListUsers(caller->user.org_id);
-    if (!users) return users.error();
-    json::array arr;
-    for (const auto& u : *users) arr.push_back(codec::ToJson(u));
-    return http::JsonResponse(200, json::object{{"users", arr}});
-  }));
+               auto caller = RequireRole(ctx, req, {Role::kAdmin, Role::kHr});
+               if (!caller) return caller.error();
+               auto users = ctx.store.ListUsers(caller->user.org_id);
+               if (!users) return users.error();
+               json::array arr;
+               for (const auto& u : *users) arr.push_back(codec::ToJson(u));
+               return http::JsonResponse(200, json::object{{"users", arr}});
+             }));
 
   router.Add("POST", "/api/v1/users", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-    auto caller = RequireRole(ctx, req, {Role::kAdmin});
-    if (!caller) return caller.error();
-    auto body = JsonBody(req);
-    if (!body) return body.error();
-    auto f = codec::Fields::Of(*body, "");
-    if (!f) return f.error();
-    User u;
-    std::string role, password;
-    REILU_TRY(f->Str("username", u.username, true));
-    REILU_TRY(f->Str("display_name", u.display_name, true));
-    REILU_TRY(f->Str("role", role, true));
-    REILU_TRY(f->Str("password", password, true));
-    auto parsed = ParseRole(role);
-    if (!parsed) return f->Invalid("role", "must be admin, hr, reviewer, registry or auditor");
-    if (password.size() < 12) return f->Invalid("password", "must be at least 12 characters");
-    if (u.username.size() > 100 || u.display_name.size() > 200) return f->Invalid("username", "is too long");
-    u.role = *parsed;
-    u.org_id = caller->user.org_id;
-    auto hash = crypto::HashPassword(password);
-    if (!hash) return hash.error();
-    auto id = ctx.store.CreateUser(u, *hash, caller->user.id, ctx.now());
-    if (!id) return id.error();
-    u.id = *id;
-    return http::JsonResponse(201, codec::ToJson(u));
-  }));
+               auto caller = RequireRole(ctx, req, {Role::kAdmin});
+               if (!caller) return caller.error();
+               auto body = JsonBody(req);
+               if (!body) return body.error();
+               auto f = codec::Fields::Of(*body, "");
+               if (!f) return f.error();
+               User u;
+               std::string role, password;
+               REILU_TRY(f->Str("username", u.username, true));
+               REILU_TRY(f->Str("display_name", u.display_name, true));
+               REILU_TRY(f->Str("role", role, true));
+               REILU_TRY(f->Str("password", password, true));
+               auto parsed = ParseRole(role);
+               if (!parsed) return f->Invalid("role", "must be admin, hr, reviewer, registry or auditor");
+               if (password.size() < 12) return f->Invalid("password", "must be at least 12 characters");
+               if (u.username.size() > 100 || u.display_name.size() > 200) return f->Invalid("username", "is too long");
+               u.role = *parsed;
+               u.org_id = caller->user.org_id;
+               auto hash = crypto::HashPassword(password);
+               if (!hash) return hash.error();
+               auto id = ctx.store.CreateUser(u, *hash, caller->user.id, ctx.now());
+               if (!id) return id.error();
+               u.id = *id;
+               return http::JsonResponse(201, codec::ToJson(u));
+             }));
 
   router.Add("GET", "/api/v1/policy", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-    auto caller = Authenticate(ctx, req);
-    if (!caller) return caller.error();
-    auto policy = ctx.store.GetPolicy(caller->user.org_id);
-    if (!policy) return policy.error();
-    return http::JsonResponse(200, codec::ToJson(*policy));
-  }));
+               auto caller = Authenticate(ctx, req);
+               if (!caller) return caller.error();
+               auto policy = ctx.store.GetPolicy(caller->user.org_id);
+               if (!policy) return policy.error();
+               return http::JsonResponse(200, codec::ToJson(*policy));
+             }));
 
   router.Add("PUT", "/api/v1/policy", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-    auto caller = RequireRole(ctx, req, {Role::kAdmin});
-    if (!caller) return caller.error();
-    auto body = JsonBody(req);
-    if (!body) return body.error();
-    auto policy = ctx.store.GetPolicy(caller->user.org_id);
-    if (!policy) return policy.error();
-    REILU_TRY(codec::FromJson(*body, "", *policy));
-    REILU_TRY(ctx.store.SetPolicy(caller->user.org_id, *policy, caller->user.id, ctx.now()));
-    return http::JsonResponse(200, codec::ToJson(*policy));
-  }));
+               auto caller = RequireRole(ctx, req, {Role::kAdmin});
+               if (!caller) return caller.error();
+               auto body = JsonBody(req);
+               if (!body) return body.error();
+               auto policy = ctx.store.GetPolicy(caller->user.org_id);
+               if (!policy) return policy.error();
+               REILU_TRY(codec::FromJson(*body, "", *policy));
+               REILU_TRY(ctx.store.SetPolicy(caller->user.org_id, *policy, caller->user.id, ctx.now()));
+               return http::JsonResponse(200, codec::ToJson(*policy));
+             }));
 
   router.Add("GET", "/api/v1/units", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-    auto caller = Authenticate(ctx, req);
-    if (!caller) return caller.error();
-    auto units = ctx.store.ListUnits(caller->user.org_id);
-    if (!units) return units.error();
-    json::array arr;
-    for (const auto& u : *units) arr.push_back(json::object{{"id", u.id}, {"name", u.name}});
-    return http::JsonResponse(200, json::object{{"units", arr}});
-  }));
+               auto caller = Authenticate(ctx, req);
+               if (!caller) return caller.error();
+               auto units = ctx.store.ListUnits(caller->user.org_id);
+               if (!units) return units.error();
+               json::array arr;
+               for (const auto& u : *units) arr.push_back(json::object{{"id", u.id}, {"name", u.name}});
+               return http::JsonResponse(200, json::object{{"units", arr}});
+             }));
 
   // Cursor pagination: `after` is the last seq seen; `next` in the response continues.
   router.Add("GET", "/api/v1/audit", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-    auto caller = RequireRole(ctx, req, {Role::kAuditor});
-    if (!caller) return caller.error();
-    std::int64_t after = 0, limit = 100;
-    try {
-      if (req.query.count("after")) after = std::stoll(req.query["after"]);
-      if (req.query.count("limit")) limit = std::clamp<std::int64_t>(std::stoll(req.query["limit"]), 1, 1000);
-    } catch (const std::exception&) {
-      return MakeError(ErrorCode::kInvalidInput, "after and limit must be integers.", "after");
-    }
-    auto entries = ctx.store.ListAudit(caller->user.org_id, after, limit);
-    if (!entries) return entries.error();
-    json::array arr;
-    for (const auto& e : *entries) arr.push_back(codec::ToJson(e));
-    json::object out{{"entries", arr}};
-    out["next"] = static_cast<std::int64_t>(entries->size()) == limit ? json::value(entries->back().seq) : json::value(nullptr);
-    return http::JsonResponse(200, out);
-  }));
+               auto caller = RequireRole(ctx, req, {Role::kAuditor});
+               if (!caller) return caller.error();
+               std::int64_t after = 0, limit = 100;
+               try {
+                 if (req.query.count("after")) after = std::stoll(req.query["after"]);
+                 if (req.query.count("limit"))
+                   limit = std::clamp<std::int64_t>(std::stoll(req.query["limit"]), 1, 1000);
+               } catch (const std::exception&) {
+                 return MakeError(ErrorCode::kInvalidInput, "after and limit must be integers.", "after");
+               }
+               auto entries = ctx.store.ListAudit(caller->user.org_id, after, limit);
+               if (!entries) return entries.error();
+               json::array arr;
+               for (const auto& e : *entries) arr.push_back(codec::ToJson(e));
+               json::object out{{"entries", arr}};
+               out["next"] = static_cast<std::int64_t>(entries->size()) == limit ? json::value(entries->back().seq)
+                                                                                 : json::value(nullptr);
+               return http::JsonResponse(200, out);
+             }));
 }
 
 }  // namespace reilu::api

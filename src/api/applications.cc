@@ -27,8 +27,8 @@ Result<Scope> LoadScope(ApiContext& ctx, const http::Request& req) {
 }
 
 // Adds identity to `out` when the gate opens without a reason (lifted, or not anonymous).
-Status MaybeAddIdentity(ApiContext& ctx, const Scope& s, const store::LiftState& lifts,
-                        const AnonymousApplication& app, json::object& out) {
+Status MaybeAddIdentity(ApiContext& ctx, const Scope& s, const store::LiftState& lifts, const AnonymousApplication& app,
+                        json::object& out) {
   if (s.caller.user.role == Role::kRegistry) return OkStatus();  // registry asks per application, with a reason
   bool lifted = lifts.Covers(app.id);
   if (s.recruitment.anonymous && !lifted) return OkStatus();
@@ -50,31 +50,31 @@ json::object WithStatus(const AnonymousApplication& app, const store::LiftState&
 }  // namespace
 
 void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("GET", "/api/v1/recruitments/{id}/applications", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-    auto scope = LoadScope(ctx, req);
-    if (!scope) return scope.error();
-    const Recruitment& r = scope->recruitment;
-    auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
-    if (!apps) return apps.error();
-    auto order_key = ctx.store.OrderKey(r.org_id, r.id);
-    if (!order_key) return order_key.error();
-    auto key = crypto::SecretKey::FromBytes(*order_key);
-    if (!key) return key.error();
-    OrderForReviewer(*apps, scope->caller.user.id, [&](UserId reviewer, const ApplicationId& app) {
-      return crypto::KeyedHashHex(*key, std::to_string(reviewer) + "/" + app);
-    });
-    auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
-    if (!lifts) return lifts.error();
-    json::array arr;
-    for (const auto& app : *apps) {
-      json::object o = WithStatus(app, *lifts);
-      REILU_TRY(MaybeAddIdentity(ctx, *scope, *lifts, app, o));
-      arr.push_back(std::move(o));
-    }
-    return http::JsonResponse(200, json::object{{"recruitment_id", r.id},
-                                                {"anonymous", r.anonymous},
-                                                {"applications", arr}});
-  }));
+  router.Add("GET", "/api/v1/recruitments/{id}/applications",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto scope = LoadScope(ctx, req);
+               if (!scope) return scope.error();
+               const Recruitment& r = scope->recruitment;
+               auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
+               if (!apps) return apps.error();
+               auto order_key = ctx.store.OrderKey(r.org_id, r.id);
+               if (!order_key) return order_key.error();
+               auto key = crypto::SecretKey::FromBytes(*order_key);
+               if (!key) return key.error();
+               OrderForReviewer(*apps, scope->caller.user.id, [&](UserId reviewer, const ApplicationId& app) {
+                 return crypto::KeyedHashHex(*key, std::to_string(reviewer) + "/" + app);
+               });
+               auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
+               if (!lifts) return lifts.error();
+               json::array arr;
+               for (const auto& app : *apps) {
+                 json::object o = WithStatus(app, *lifts);
+                 REILU_TRY(MaybeAddIdentity(ctx, *scope, *lifts, app, o));
+                 arr.push_back(std::move(o));
+               }
+               return http::JsonResponse(
+                   200, json::object{{"recruitment_id", r.id}, {"anonymous", r.anonymous}, {"applications", arr}});
+             }));
 
   router.Add("GET", "/api/v1/recruitments/{id}/applications/{application_id}",
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
@@ -92,8 +92,35 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
 
   // Identity with a stated reason: the registry office (public-records requests) and the owning HR
   // specialist before the lift. Lifted reviewers may use it too (no reason needed).
-  router.Add("POST", "/api/v1/recruitments/{id}/applications/{application_id}/identity",
-             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+  router.Add(
+      "POST", "/api/v1/recruitments/{id}/applications/{application_id}/identity",
+      Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto scope = LoadScope(ctx, req);
+        if (!scope) return scope.error();
+        auto body = JsonBody(req);
+        if (!body) return body.error();
+        auto f = codec::Fields::Of(*body, "");
+        if (!f) return f.error();
+        std::string reason;
+        REILU_TRY(f->Str("reason", reason));
+        if (reason.size() > 2000) return f->Invalid("reason", "is too long");
+        const Recruitment& r = scope->recruitment;
+        const std::string& app_id = req.params["application_id"];
+        auto app = ctx.store.GetAnonymous(r.org_id, r.id, app_id);
+        if (!app) return app.error();
+        auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
+        if (!lifts) return lifts.error();
+        auto access = IdentityGate::Request(AccessQuery{scope->caller.user, r, app_id, lifts->Covers(app_id), reason});
+        if (!access) return access.error();
+        auto full = ctx.store.ReadIdentity(*access, ctx.now());
+        if (!full) return full.error();
+        json::object o = codec::ToJson(*full);
+        o["lifted"] = lifts->Covers(app_id);
+        o["access_basis"] = AccessBasisName(access->basis());
+        return http::JsonResponse(200, o);
+      }));
+
+  router.Add("POST", "/api/v1/recruitments/{id}/lift", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto scope = LoadScope(ctx, req);
                if (!scope) return scope.error();
                auto body = JsonBody(req);
@@ -101,50 +128,25 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
                auto f = codec::Fields::Of(*body, "");
                if (!f) return f.error();
                std::string reason;
+               bool all = false;
+               std::vector<std::string> ids;
                REILU_TRY(f->Str("reason", reason));
+               REILU_TRY(f->Bool("all", all));
+               REILU_TRY(f->StrList("application_ids", ids));
                if (reason.size() > 2000) return f->Invalid("reason", "is too long");
                const Recruitment& r = scope->recruitment;
-               const std::string& app_id = req.params["application_id"];
-               auto app = ctx.store.GetAnonymous(r.org_id, r.id, app_id);
-               if (!app) return app.error();
+               REILU_TRY(CheckLiftAllowed(scope->caller.user, r, reason));
+               if (all == !ids.empty()) {
+                 return MakeError(ErrorCode::kInvalidInput, "Give either application_ids or all: true.",
+                                  "application_ids");
+               }
+               REILU_TRY(ctx.store.Lift(r.org_id, r.id, ids, scope->caller.user.id, reason, ctx.now()));
                auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
                if (!lifts) return lifts.error();
-               auto access = IdentityGate::Request(AccessQuery{scope->caller.user, r, app_id, lifts->Covers(app_id), reason});
-               if (!access) return access.error();
-               auto full = ctx.store.ReadIdentity(*access, ctx.now());
-               if (!full) return full.error();
-               json::object o = codec::ToJson(*full);
-               o["lifted"] = lifts->Covers(app_id);
-               o["access_basis"] = AccessBasisName(access->basis());
-               return http::JsonResponse(200, o);
+               json::array lifted;
+               for (const auto& id : lifts->applications) lifted.push_back(json::string(id));
+               return http::JsonResponse(200, json::object{{"all", lifts->all}, {"application_ids", lifted}});
              }));
-
-  router.Add("POST", "/api/v1/recruitments/{id}/lift", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-    auto scope = LoadScope(ctx, req);
-    if (!scope) return scope.error();
-    auto body = JsonBody(req);
-    if (!body) return body.error();
-    auto f = codec::Fields::Of(*body, "");
-    if (!f) return f.error();
-    std::string reason;
-    bool all = false;
-    std::vector<std::string> ids;
-    REILU_TRY(f->Str("reason", reason));
-    REILU_TRY(f->Bool("all", all));
-    REILU_TRY(f->StrList("application_ids", ids));
-    if (reason.size() > 2000) return f->Invalid("reason", "is too long");
-    const Recruitment& r = scope->recruitment;
-    REILU_TRY(CheckLiftAllowed(scope->caller.user, r, reason));
-    if (all == !ids.empty()) {
-      return MakeError(ErrorCode::kInvalidInput, "Give either application_ids or all: true.", "application_ids");
-    }
-    REILU_TRY(ctx.store.Lift(r.org_id, r.id, ids, scope->caller.user.id, reason, ctx.now()));
-    auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
-    if (!lifts) return lifts.error();
-    json::array lifted;
-    for (const auto& id : lifts->applications) lifted.push_back(json::string(id));
-    return http::JsonResponse(200, json::object{{"all", lifts->all}, {"application_ids", lifted}});
-  }));
 }
 
 }  // namespace reilu::api

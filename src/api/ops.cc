@@ -6,10 +6,10 @@ namespace reilu::api {
 void RegisterOpsRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/healthz", [](http::Request&) { return http::JsonResponse(200, json::object{{"status", "ok"}}); });
   router.Add("GET", "/readyz", Wrap([&ctx](http::Request&) -> Result<http::Response> {
-    auto orgs = ctx.store.ListOrganisations();
-    if (!orgs) return orgs.error();
-    return http::JsonResponse(200, json::object{{"status", "ready"}});
-  }));
+               auto orgs = ctx.store.ListOrganisations();
+               if (!orgs) return orgs.error();
+               return http::JsonResponse(200, json::object{{"status", "ready"}});
+             }));
   router.Add("GET", "/metrics", [&ctx](http::Request&) {
     return http::Response{200, "text/plain; version=0.0.4", ctx.metrics.Render(), {}};
   });

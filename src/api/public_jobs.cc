@@ -35,52 +35,52 @@ constexpr size_t kMaxIdempotencyKey = 200;
 
 void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/jobs", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-    std::string q = Lower(req.query["q"]);
-    if (q.size() > 200) return MakeError(ErrorCode::kInvalidInput, "The search is too long.", "q");
-    auto ads = ctx.store.ListOpenAds(ctx.now());
-    if (!ads) return ads.error();
-    json::array arr;
-    for (const auto& r : *ads) {
-      if (Matches(r, q)) arr.push_back(PublicAd(r, ctx.now()));
-    }
-    return http::JsonResponse(200, json::object{{"jobs", arr}});
-  }));
+               std::string q = Lower(req.query["q"]);
+               if (q.size() > 200) return MakeError(ErrorCode::kInvalidInput, "The search is too long.", "q");
+               auto ads = ctx.store.ListOpenAds(ctx.now());
+               if (!ads) return ads.error();
+               json::array arr;
+               for (const auto& r : *ads) {
+                 if (Matches(r, q)) arr.push_back(PublicAd(r, ctx.now()));
+               }
+               return http::JsonResponse(200, json::object{{"jobs", arr}});
+             }));
 
   router.Add("GET", "/api/v1/jobs/{id}", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-    auto id = IdParam(req, "id");
-    if (!id) return id.error();
-    auto r = ctx.store.GetPublicAd(*id);
-    if (!r) return r.error();
-    return http::JsonResponse(200, PublicAd(*r, ctx.now()));
-  }));
+               auto id = IdParam(req, "id");
+               if (!id) return id.error();
+               auto r = ctx.store.GetPublicAd(*id);
+               if (!r) return r.error();
+               return http::JsonResponse(200, PublicAd(*r, ctx.now()));
+             }));
 
   router.Add("POST", "/api/v1/jobs/{id}/applications", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-    auto id = IdParam(req, "id");
-    if (!id) return id.error();
-    std::string idempotency_key = req.Header("idempotency-key");
-    if (idempotency_key.size() > kMaxIdempotencyKey) {
-      return MakeError(ErrorCode::kInvalidInput, "The Idempotency-Key is too long.", "Idempotency-Key");
-    }
-    auto body = JsonBody(req);
-    if (!body) return body.error();
-    auto r = ctx.store.GetPublicAd(*id);
-    if (!r) return r.error();
-    if (!AcceptsApplications(*r, ctx.now())) {
-      return MakeError(ErrorCode::kDeadlinePassed, "This recruitment no longer accepts applications.");
-    }
-    store::NewApplication app;
-    app.recruitment = &*r;
-    REILU_TRY(codec::FromJson(*body, "", app.submission));
-    REILU_TRY(ValidateSubmission(*r, app.submission));
-    app.redacted = ctx.redactor.Redact(app.submission.free_text, app.submission.identity);
-    app.idempotency_key = idempotency_key;
-    app.request_hash = crypto::Sha256Hex(req.body);
-    auto result = ctx.store.SubmitApplication(app, ctx.now());
-    if (!result) return result.error();
-    json::object receipt = codec::ToJson(result->receipt);
-    receipt["replayed"] = result->replayed;
-    return http::JsonResponse(result->replayed ? 200 : 201, receipt);
-  }));
+               auto id = IdParam(req, "id");
+               if (!id) return id.error();
+               std::string idempotency_key = req.Header("idempotency-key");
+               if (idempotency_key.size() > kMaxIdempotencyKey) {
+                 return MakeError(ErrorCode::kInvalidInput, "The Idempotency-Key is too long.", "Idempotency-Key");
+               }
+               auto body = JsonBody(req);
+               if (!body) return body.error();
+               auto r = ctx.store.GetPublicAd(*id);
+               if (!r) return r.error();
+               if (!AcceptsApplications(*r, ctx.now())) {
+                 return MakeError(ErrorCode::kDeadlinePassed, "This recruitment no longer accepts applications.");
+               }
+               store::NewApplication app;
+               app.recruitment = &*r;
+               REILU_TRY(codec::FromJson(*body, "", app.submission));
+               REILU_TRY(ValidateSubmission(*r, app.submission));
+               app.redacted = ctx.redactor.Redact(app.submission.free_text, app.submission.identity);
+               app.idempotency_key = idempotency_key;
+               app.request_hash = crypto::Sha256Hex(req.body);
+               auto result = ctx.store.SubmitApplication(app, ctx.now());
+               if (!result) return result.error();
+               json::object receipt = codec::ToJson(result->receipt);
+               receipt["replayed"] = result->replayed;
+               return http::JsonResponse(result->replayed ? 200 : 201, receipt);
+             }));
 }
 
 }  // namespace reilu::api

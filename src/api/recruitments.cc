@@ -44,122 +44,131 @@ Status ApplyAnonymity(ApiContext& ctx, const json::value& body, Recruitment& r) 
 
 void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/recruitments", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-    auto caller = RequireRole(ctx, req, {Role::kHr, Role::kReviewer, Role::kRegistry});
-    if (!caller) return caller.error();
-    auto list = ctx.store.ListRecruitments(caller->user.org_id);
-    if (!list) return list.error();
-    json::array arr;
-    for (const auto& r : *list) {
-      if (MaySee(caller->user, r)) arr.push_back(codec::ToJson(r));
-    }
-    return http::JsonResponse(200, json::object{{"recruitments", arr}});
-  }));
+               auto caller = RequireRole(ctx, req, {Role::kHr, Role::kReviewer, Role::kRegistry});
+               if (!caller) return caller.error();
+               auto list = ctx.store.ListRecruitments(caller->user.org_id);
+               if (!list) return list.error();
+               json::array arr;
+               for (const auto& r : *list) {
+                 if (MaySee(caller->user, r)) arr.push_back(codec::ToJson(r));
+               }
+               return http::JsonResponse(200, json::object{{"recruitments", arr}});
+             }));
 
   router.Add("POST", "/api/v1/recruitments", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-    auto caller = RequireRole(ctx, req, {Role::kHr});
-    if (!caller) return caller.error();
-    auto body = JsonBody(req);
-    if (!body) return body.error();
-    Recruitment r;
-    r.org_id = caller->user.org_id;
-    r.owner_id = caller->user.id;
-    r.languages = {"fi"};
-    REILU_TRY(codec::RecruitmentContentFromJson(*body, r));
-    // Anonymity starts from the policy's default for the post's term.
-    r.anonymous = true;
-    r.anonymity_exception_reason.clear();
-    auto policy = ctx.store.GetPolicy(r.org_id);
-    if (!policy) return policy.error();
-    if (policy->RuleFor(r.employment.term) == AnonymityRule::kOptional) r.anonymous = false;
-    REILU_TRY(ApplyAnonymity(ctx, *body, r));
-    REILU_TRY(ValidateRecruitment(r));
-    auto id = ctx.store.CreateRecruitment(r, ctx.now());
-    if (!id) return id.error();
-    auto saved = ctx.store.GetRecruitment(r.org_id, *id);
-    if (!saved) return saved.error();
-    return http::JsonResponse(201, codec::ToJson(*saved));
-  }));
+               auto caller = RequireRole(ctx, req, {Role::kHr});
+               if (!caller) return caller.error();
+               auto body = JsonBody(req);
+               if (!body) return body.error();
+               Recruitment r;
+               r.org_id = caller->user.org_id;
+               r.owner_id = caller->user.id;
+               r.languages = {"fi"};
+               REILU_TRY(codec::RecruitmentContentFromJson(*body, r));
+               // Anonymity starts from the policy's default for the post's term.
+               r.anonymous = true;
+               r.anonymity_exception_reason.clear();
+               auto policy = ctx.store.GetPolicy(r.org_id);
+               if (!policy) return policy.error();
+               if (policy->RuleFor(r.employment.term) == AnonymityRule::kOptional) r.anonymous = false;
+               REILU_TRY(ApplyAnonymity(ctx, *body, r));
+               REILU_TRY(ValidateRecruitment(r));
+               auto id = ctx.store.CreateRecruitment(r, ctx.now());
+               if (!id) return id.error();
+               auto saved = ctx.store.GetRecruitment(r.org_id, *id);
+               if (!saved) return saved.error();
+               return http::JsonResponse(201, codec::ToJson(*saved));
+             }));
 
   router.Add("GET", "/api/v1/recruitments/{id}", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-    auto caller = Authenticate(ctx, req);
-    if (!caller) return caller.error();
-    auto r = LoadVisible(ctx, *caller, req);
-    if (!r) return r.error();
-    json::object out = codec::ToJson(*r);
-    auto count = ctx.store.CountApplications(r->org_id, r->id);
-    if (!count) return count.error();
-    out["application_count"] = *count;
-    return http::JsonResponse(200, out);
-  }));
+               auto caller = Authenticate(ctx, req);
+               if (!caller) return caller.error();
+               auto r = LoadVisible(ctx, *caller, req);
+               if (!r) return r.error();
+               json::object out = codec::ToJson(*r);
+               auto count = ctx.store.CountApplications(r->org_id, r->id);
+               if (!count) return count.error();
+               out["application_count"] = *count;
+               return http::JsonResponse(200, out);
+             }));
 
   router.Add("PATCH", "/api/v1/recruitments/{id}", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-    auto caller = RequireRole(ctx, req, {Role::kHr});
-    if (!caller) return caller.error();
-    auto r = LoadVisible(ctx, *caller, req);
-    if (!r) return r.error();
-    if (r->owner_id != caller->user.id) return MakeError(ErrorCode::kForbidden, "Only the owner can edit.");
-    REILU_TRY(CheckEditable(*r));
-    auto body = JsonBody(req);
-    if (!body) return body.error();
-    auto f = codec::Fields::Of(*body, "");
-    if (!f) return f.error();
-    std::int64_t expected = r->version;
-    REILU_TRY(f->Int("version", expected));
-    if (expected != r->version) {
-      return MakeError(ErrorCode::kConflict, "The recruitment was changed by someone else; reload and try again.");
-    }
-    REILU_TRY(codec::RecruitmentContentFromJson(*body, *r));
-    REILU_TRY(ApplyAnonymity(ctx, *body, *r));
-    REILU_TRY(ValidateRecruitment(*r));
-    std::optional<store::AuditEvent> audit;
-    if (!r->anonymous) {
-      audit = store::AuditEvent{r->org_id, caller->user.id, audit_action::kPolicyException, r->id, {},
-                                codec::Serialize(json::object{{"reason", r->anonymity_exception_reason}})};
-    }
-    REILU_TRY(ctx.store.UpdateRecruitment(*r, audit, ctx.now()));
-    auto saved = ctx.store.GetRecruitment(r->org_id, r->id);
-    if (!saved) return saved.error();
-    return http::JsonResponse(200, codec::ToJson(*saved));
-  }));
+               auto caller = RequireRole(ctx, req, {Role::kHr});
+               if (!caller) return caller.error();
+               auto r = LoadVisible(ctx, *caller, req);
+               if (!r) return r.error();
+               if (r->owner_id != caller->user.id) return MakeError(ErrorCode::kForbidden, "Only the owner can edit.");
+               REILU_TRY(CheckEditable(*r));
+               auto body = JsonBody(req);
+               if (!body) return body.error();
+               auto f = codec::Fields::Of(*body, "");
+               if (!f) return f.error();
+               std::int64_t expected = r->version;
+               REILU_TRY(f->Int("version", expected));
+               if (expected != r->version) {
+                 return MakeError(ErrorCode::kConflict,
+                                  "The recruitment was changed by someone else; reload and try again.");
+               }
+               REILU_TRY(codec::RecruitmentContentFromJson(*body, *r));
+               REILU_TRY(ApplyAnonymity(ctx, *body, *r));
+               REILU_TRY(ValidateRecruitment(*r));
+               std::optional<store::AuditEvent> audit;
+               if (!r->anonymous) {
+                 audit = store::AuditEvent{r->org_id,
+                                           caller->user.id,
+                                           audit_action::kPolicyException,
+                                           r->id,
+                                           {},
+                                           codec::Serialize(json::object{{"reason", r->anonymity_exception_reason}})};
+               }
+               REILU_TRY(ctx.store.UpdateRecruitment(*r, audit, ctx.now()));
+               auto saved = ctx.store.GetRecruitment(r->org_id, r->id);
+               if (!saved) return saved.error();
+               return http::JsonResponse(200, codec::ToJson(*saved));
+             }));
 
-  router.Add("POST", "/api/v1/recruitments/{id}/publish", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-    auto caller = RequireRole(ctx, req, {Role::kHr});
-    if (!caller) return caller.error();
-    auto r = LoadVisible(ctx, *caller, req);
-    if (!r) return r.error();
-    if (r->owner_id != caller->user.id) return MakeError(ErrorCode::kForbidden, "Only the owner can publish.");
-    // The policy is applied again: it may have changed since the draft was saved.
-    auto policy = ctx.store.GetPolicy(r->org_id);
-    if (!policy) return policy.error();
-    auto choice = DecideAnonymity(*policy, r->employment.term,
-                                  AnonymityRequest{r->anonymous, r->anonymity_exception_reason});
-    if (!choice) return choice.error();
-    REILU_TRY(CheckPublishable(*r, ctx.now()));
-    r->state = RecruitmentState::kPublished;
-    r->published_at = ctx.now();
-    json::object detail{{"anonymous", r->anonymous}, {"term", EmploymentTermName(r->employment.term)}};
-    REILU_TRY(ctx.store.UpdateRecruitment(
-        *r, store::AuditEvent{r->org_id, caller->user.id, audit_action::kPublish, r->id, {}, codec::Serialize(detail)},
-        ctx.now()));
-    auto saved = ctx.store.GetRecruitment(r->org_id, r->id);
-    if (!saved) return saved.error();
-    return http::JsonResponse(200, codec::ToJson(*saved));
-  }));
+  router.Add(
+      "POST", "/api/v1/recruitments/{id}/publish", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto caller = RequireRole(ctx, req, {Role::kHr});
+        if (!caller) return caller.error();
+        auto r = LoadVisible(ctx, *caller, req);
+        if (!r) return r.error();
+        if (r->owner_id != caller->user.id) return MakeError(ErrorCode::kForbidden, "Only the owner can publish.");
+        // The policy is applied again: it may have changed since the draft was saved.
+        auto policy = ctx.store.GetPolicy(r->org_id);
+        if (!policy) return policy.error();
+        auto choice =
+            DecideAnonymity(*policy, r->employment.term, AnonymityRequest{r->anonymous, r->anonymity_exception_reason});
+        if (!choice) return choice.error();
+        REILU_TRY(CheckPublishable(*r, ctx.now()));
+        r->state = RecruitmentState::kPublished;
+        r->published_at = ctx.now();
+        json::object detail{{"anonymous", r->anonymous}, {"term", EmploymentTermName(r->employment.term)}};
+        REILU_TRY(ctx.store.UpdateRecruitment(
+            *r,
+            store::AuditEvent{r->org_id, caller->user.id, audit_action::kPublish, r->id, {}, codec::Serialize(detail)},
+            ctx.now()));
+        auto saved = ctx.store.GetRecruitment(r->org_id, r->id);
+        if (!saved) return saved.error();
+        return http::JsonResponse(200, codec::ToJson(*saved));
+      }));
 
-  router.Add("POST", "/api/v1/recruitments/{id}/close", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-    auto caller = RequireRole(ctx, req, {Role::kHr});
-    if (!caller) return caller.error();
-    auto r = LoadVisible(ctx, *caller, req);
-    if (!r) return r.error();
-    if (r->owner_id != caller->user.id) return MakeError(ErrorCode::kForbidden, "Only the owner can close.");
-    if (r->state != RecruitmentState::kPublished) return MakeError(ErrorCode::kConflict, "Only a published recruitment can be closed.");
-    r->state = RecruitmentState::kClosed;
-    REILU_TRY(ctx.store.UpdateRecruitment(
-        *r, store::AuditEvent{r->org_id, caller->user.id, audit_action::kClose, r->id, {}, "{}"}, ctx.now()));
-    auto saved = ctx.store.GetRecruitment(r->org_id, r->id);
-    if (!saved) return saved.error();
-    return http::JsonResponse(200, codec::ToJson(*saved));
-  }));
+  router.Add(
+      "POST", "/api/v1/recruitments/{id}/close", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto caller = RequireRole(ctx, req, {Role::kHr});
+        if (!caller) return caller.error();
+        auto r = LoadVisible(ctx, *caller, req);
+        if (!r) return r.error();
+        if (r->owner_id != caller->user.id) return MakeError(ErrorCode::kForbidden, "Only the owner can close.");
+        if (r->state != RecruitmentState::kPublished)
+          return MakeError(ErrorCode::kConflict, "Only a published recruitment can be closed.");
+        r->state = RecruitmentState::kClosed;
+        REILU_TRY(ctx.store.UpdateRecruitment(
+            *r, store::AuditEvent{r->org_id, caller->user.id, audit_action::kClose, r->id, {}, "{}"}, ctx.now()));
+        auto saved = ctx.store.GetRecruitment(r->org_id, r->id);
+        if (!saved) return saved.error();
+        return http::JsonResponse(200, codec::ToJson(*saved));
+      }));
 }
 
 }  // namespace reilu::api

@@ -60,9 +60,12 @@ Status SeedDemo(store::Store& store, const std::string& base_url) {
                      {"sv", "Vi söker en klasslärare till en ordinarie tjänst."},
                      {"en", "We are looking for a class teacher for a permanent post."}};
     r.employment = Employment{EmploymentRelation::kVirka, EmploymentTerm::kPermanent, {}, {}};
-    r.criteria = {{"experience", {{"fi", "Opetuskokemus"}, {"sv", "Undervisningserfarenhet"}, {"en", "Teaching experience"}}, 3},
-                  {"education", {{"fi", "Koulutus"}, {"sv", "Utbildning"}, {"en", "Education"}}, 2}};
-    r.questions = {{"motivation", {{"fi", "Miksi haet tätä tehtävää?"}, {"sv", "Varför söker du?"}, {"en", "Why do you apply?"}}, true}};
+    r.criteria = {
+        {"experience", {{"fi", "Opetuskokemus"}, {"sv", "Undervisningserfarenhet"}, {"en", "Teaching experience"}}, 3},
+        {"education", {{"fi", "Koulutus"}, {"sv", "Utbildning"}, {"en", "Education"}}, 2}};
+    r.questions = {{"motivation",
+                    {{"fi", "Miksi haet tätä tehtävää?"}, {"sv", "Varför söker du?"}, {"en", "Why do you apply?"}},
+                    true}};
     r.deadline = now + 30 * 24 * 3600;
     r.reviewer_ids = reviewers;
     r.anonymous = true;
@@ -78,8 +81,9 @@ Status SeedDemo(store::Store& store, const std::string& base_url) {
                           DemoApplicant{"Fatima", "Hassan", "fatima.hassan@example.fi", 120, "Special education"}}) {
       store::NewApplication app;
       app.recruitment = &*saved;
-      app.submission.identity = Identity{a.first, a.last, a.email, "+358 40 123 4567", "1985-04-12", "", "Koulukatu 1",
-                                         "98100", "Kemijärvi", "suomi", "Suomi", "fi"};
+      app.submission.identity =
+          Identity{a.first, a.last,  a.email, "+358 40 123 4567", "1985-04-12", "", "Koulukatu 1", "98100", "Kemijärvi",
+                   "suomi", "Suomi", "fi"};
       app.submission.merits.experience = {{"Luokanopettaja", "Kunta", a.months}};
       app.submission.merits.education = {{"master", "Kasvatustiede", "Lapin yliopisto"}};
       app.submission.merits.skills = {a.skill};
@@ -91,7 +95,8 @@ Status SeedDemo(store::Store& store, const std::string& base_url) {
   std::printf("\nReilu is running at %s\n", base_url.c_str());
   std::printf("Demo logins (password for each: %s):\n", kDemoPassword);
   std::printf("  admin      organisation admin\n  hr         HR specialist, owns the demo recruitment\n");
-  std::printf("  reviewer   hiring manager / reviewer (sees pseudonyms only until lift)\n  reviewer2  second reviewer\n");
+  std::printf(
+      "  reviewer   hiring manager / reviewer (sees pseudonyms only until lift)\n  reviewer2  second reviewer\n");
   std::printf("  registry   registry office (kirjaamo)\n  auditor    audit log\n\n");
   std::fflush(stdout);
   return OkStatus();

@@ -77,7 +77,13 @@ int main(int argc, char** argv) {
   create_user->add_option("--org", org_id)->required();
   create_user->add_option("--username", username)->required();
   create_user->add_option("--name", display)->required();
-  create_user->add_option("--role", role)->required()->check(CLI::IsMember({"admin", "hr", "reviewer", "registry", "auditor"}));
+  create_user->add_option("--role", role)
+      ->required()
+      ->check(CLI::IsMember({"admin", "hr", "reviewer", "registry", "auditor"}));
+  std::string unit_name;
+  auto* create_unit = admin->add_subcommand("create-unit", "Create an organisation unit (prints its id)");
+  create_unit->add_option("--org", org_id)->required();
+  create_unit->add_option("name", unit_name)->required();
   auto* set_policy = admin->add_subcommand("set-policy", "Set the organisation's anonymity policy");
   std::string permanent = "mandatory", fixed_term = "default_on";
   set_policy->add_option("--org", org_id)->required();
@@ -108,7 +114,8 @@ int main(int argc, char** argv) {
   }
   if (create_user->parsed()) {
     std::getline(std::cin, password);
-    if (password.size() < 12) return Fail(MakeError(ErrorCode::kInvalidInput, "The password must be at least 12 characters."));
+    if (password.size() < 12)
+      return Fail(MakeError(ErrorCode::kInvalidInput, "The password must be at least 12 characters."));
     auto hash = crypto::HashPassword(password);
     if (!hash) return Fail(hash.error());
     User u;
@@ -117,6 +124,12 @@ int main(int argc, char** argv) {
     u.display_name = display;
     u.role = *ParseRole(role);
     auto id = (*store)->CreateUser(u, *hash, 0, app::Now());
+    if (!id) return Fail(id.error());
+    std::printf("%lld\n", static_cast<long long>(*id));
+    return 0;
+  }
+  if (create_unit->parsed()) {
+    auto id = (*store)->CreateUnit(org_id, unit_name);
     if (!id) return Fail(id.error());
     std::printf("%lld\n", static_cast<long long>(*id));
     return 0;

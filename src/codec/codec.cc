@@ -54,12 +54,18 @@ json::object ToJson(const Merits& m) {
 }
 
 json::object ToJson(const Identity& i) {
-  return json::object{{"first_name", i.first_name},       {"last_name", i.last_name},
-                      {"email", i.email},                 {"phone", i.phone},
-                      {"birth_date", i.birth_date},       {"gender", i.gender},
-                      {"street_address", i.street_address}, {"postal_code", i.postal_code},
-                      {"municipality", i.municipality},   {"mother_tongue", i.mother_tongue},
-                      {"nationality", i.nationality},     {"language", i.language}};
+  return json::object{{"first_name", i.first_name},
+                      {"last_name", i.last_name},
+                      {"email", i.email},
+                      {"phone", i.phone},
+                      {"birth_date", i.birth_date},
+                      {"gender", i.gender},
+                      {"street_address", i.street_address},
+                      {"postal_code", i.postal_code},
+                      {"municipality", i.municipality},
+                      {"mother_tongue", i.mother_tongue},
+                      {"nationality", i.nationality},
+                      {"language", i.language}};
 }
 
 json::object ToJson(const FreeText& f) {
@@ -106,15 +112,18 @@ json::object ToJson(const User& u) {
 }
 
 json::object ToJson(const AnonymityPolicy& p) {
-  return json::object{{"permanent", AnonymityRuleName(p.permanent)},
-                      {"fixed_term", AnonymityRuleName(p.fixed_term)}};
+  return json::object{{"permanent", AnonymityRuleName(p.permanent)}, {"fixed_term", AnonymityRuleName(p.fixed_term)}};
 }
 
 json::object ToJson(const AuditEntry& e) {
-  json::object o{{"seq", e.seq},       {"at", e.at},
-                 {"actor_id", e.actor_id}, {"action", e.action},
-                 {"recruitment_id", e.recruitment_id}, {"application_id", e.application_id},
-                 {"prev_hash", e.prev_hash}, {"hash", e.hash}};
+  json::object o{{"seq", e.seq},
+                 {"at", e.at},
+                 {"actor_id", e.actor_id},
+                 {"action", e.action},
+                 {"recruitment_id", e.recruitment_id},
+                 {"application_id", e.application_id},
+                 {"prev_hash", e.prev_hash},
+                 {"hash", e.hash}};
   auto detail = Parse(e.detail);
   o["detail"] = detail ? *detail : json::value(e.detail);
   return o;
@@ -155,7 +164,8 @@ json::object ToJson(const Recruitment& r) {
 }
 
 Status FromJson(const json::value& v, const std::string& path, LocalizedText& out) {
-  if (!v.is_object()) return MakeError(ErrorCode::kInvalidInput, "Field '" + path + "' must be an object of texts by language.", path);
+  if (!v.is_object())
+    return MakeError(ErrorCode::kInvalidInput, "Field '" + path + "' must be an object of texts by language.", path);
   out.clear();
   for (const auto& [lang, text] : v.get_object()) {
     std::string field = path + "." + std::string(lang);

@@ -6,10 +6,14 @@ namespace reilu {
 
 std::string_view AccessBasisName(AccessBasis basis) {
   switch (basis) {
-    case AccessBasis::kLifted: return "lifted";
-    case AccessBasis::kNotAnonymous: return "not_anonymous";
-    case AccessBasis::kOwnerWithReason: return "owner_with_reason";
-    case AccessBasis::kRegistryRequest: return "registry_request";
+    case AccessBasis::kLifted:
+      return "lifted";
+    case AccessBasis::kNotAnonymous:
+      return "not_anonymous";
+    case AccessBasis::kOwnerWithReason:
+      return "owner_with_reason";
+    case AccessBasis::kRegistryRequest:
+      return "registry_request";
   }
   return "lifted";
 }

@@ -38,10 +38,13 @@ class IdentityAccess {
 
  private:
   friend class IdentityGate;
-  IdentityAccess(OrgId org, RecruitmentId rec, ApplicationId app, UserId actor, AccessBasis basis,
-                 std::string reason)
-      : org_id_(org), recruitment_id_(rec), application_id_(std::move(app)), actor_id_(actor),
-        basis_(basis), reason_(std::move(reason)) {}
+  IdentityAccess(OrgId org, RecruitmentId rec, ApplicationId app, UserId actor, AccessBasis basis, std::string reason)
+      : org_id_(org),
+        recruitment_id_(rec),
+        application_id_(std::move(app)),
+        actor_id_(actor),
+        basis_(basis),
+        reason_(std::move(reason)) {}
 
   OrgId org_id_;
   RecruitmentId recruitment_id_;

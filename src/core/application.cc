@@ -6,11 +6,10 @@
 namespace reilu {
 
 std::vector<std::string> IdentityValues(const Identity& i) {
-  std::vector<std::string> values = {i.first_name,     i.last_name,    i.email,         i.phone,
-                                     i.birth_date,     i.gender,       i.street_address, i.postal_code,
-                                     i.municipality,   i.mother_tongue, i.nationality};
-  values.erase(std::remove_if(values.begin(), values.end(), [](const auto& v) { return v.empty(); }),
-               values.end());
+  std::vector<std::string> values = {i.first_name,   i.last_name,     i.email,          i.phone,
+                                     i.birth_date,   i.gender,        i.street_address, i.postal_code,
+                                     i.municipality, i.mother_tongue, i.nationality};
+  values.erase(std::remove_if(values.begin(), values.end(), [](const auto& v) { return v.empty(); }), values.end());
   return values;
 }
 
@@ -42,8 +41,8 @@ Status ValidateSubmission(const Recruitment& r, const Submission& s) {
   if (!id.birth_date.empty() && !IsIsoDate(id.birth_date)) {
     return MakeError(ErrorCode::kInvalidInput, "Birth date must be YYYY-MM-DD.", "identity.birth_date");
   }
-  for (const auto* f : {&id.phone, &id.gender, &id.street_address, &id.postal_code, &id.municipality,
-                        &id.mother_tongue, &id.nationality}) {
+  for (const auto* f : {&id.phone, &id.gender, &id.street_address, &id.postal_code, &id.municipality, &id.mother_tongue,
+                        &id.nationality}) {
     REILU_TRY(Limit(*f, kShortField, "identity"));
   }
   if (std::find(r.languages.begin(), r.languages.end(), id.language) == r.languages.end()) {
@@ -73,11 +72,10 @@ Status ValidateSubmission(const Recruitment& r, const Submission& s) {
   REILU_TRY(Limit(s.free_text.cover_letter, kLongField, "free_text.cover_letter"));
   std::set<std::string> answered;
   for (const auto& a : s.free_text.answers) {
-    bool known = std::any_of(r.questions.begin(), r.questions.end(),
-                             [&](const Question& q) { return q.id == a.question_id; });
+    bool known =
+        std::any_of(r.questions.begin(), r.questions.end(), [&](const Question& q) { return q.id == a.question_id; });
     if (!known || !answered.insert(a.question_id).second) {
-      return MakeError(ErrorCode::kInvalidInput, "Answer to an unknown or repeated question.",
-                       "free_text.answers");
+      return MakeError(ErrorCode::kInvalidInput, "Answer to an unknown or repeated question.", "free_text.answers");
     }
     REILU_TRY(Limit(a.text, kLongField, "free_text.answers"));
   }
@@ -86,8 +84,7 @@ Status ValidateSubmission(const Recruitment& r, const Submission& s) {
     bool has = std::any_of(s.free_text.answers.begin(), s.free_text.answers.end(),
                            [&](const Answer& a) { return a.question_id == q.id && !a.text.empty(); });
     if (!has) {
-      return MakeError(ErrorCode::kInvalidInput, "A required question is not answered.",
-                       "free_text.answers." + q.id);
+      return MakeError(ErrorCode::kInvalidInput, "A required question is not answered.", "free_text.answers." + q.id);
     }
   }
   return OkStatus();

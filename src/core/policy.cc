@@ -22,9 +22,12 @@ std::optional<EmploymentTerm> ParseEmploymentTerm(std::string_view s) {
 }
 std::string_view AnonymityRuleName(AnonymityRule r) {
   switch (r) {
-    case AnonymityRule::kMandatory: return "mandatory";
-    case AnonymityRule::kDefaultOn: return "default_on";
-    case AnonymityRule::kOptional: return "optional";
+    case AnonymityRule::kMandatory:
+      return "mandatory";
+    case AnonymityRule::kDefaultOn:
+      return "default_on";
+    case AnonymityRule::kOptional:
+      return "optional";
   }
   return "mandatory";
 }
@@ -49,8 +52,7 @@ Result<AnonymityChoice> DecideAnonymity(const AnonymityPolicy& policy, Employmen
     case AnonymityRule::kMandatory:
       if (request.anonymous == false) {
         return MakeError(ErrorCode::kPolicyViolation,
-                         "The organisation's policy requires anonymous processing for this kind of post.",
-                         "anonymous");
+                         "The organisation's policy requires anonymous processing for this kind of post.", "anonymous");
       }
       return AnonymityChoice{true, {}};
     case AnonymityRule::kDefaultOn:

@@ -20,7 +20,7 @@ std::string MakePseudonym(const RandomSource& random);
 
 // Random identifiers and applicant reference codes, same source.
 ApplicationId MakeApplicationId(const RandomSource& random);  // 32 hex characters
-std::string MakeReference(const RandomSource& random);         // "R-XXXX-XXXX-XXXX", Crockford base32
+std::string MakeReference(const RandomSource& random);        // "R-XXXX-XXXX-XXXX", Crockford base32
 
 // Keyed hash of (reviewer, application) used as the sort key: the same reviewer always sees the
 // same order, different reviewers see independent orders, and no order follows arrival.

@@ -7,9 +7,12 @@ namespace reilu {
 
 std::string_view RecruitmentStateName(RecruitmentState s) {
   switch (s) {
-    case RecruitmentState::kDraft: return "draft";
-    case RecruitmentState::kPublished: return "published";
-    case RecruitmentState::kClosed: return "closed";
+    case RecruitmentState::kDraft:
+      return "draft";
+    case RecruitmentState::kPublished:
+      return "published";
+    case RecruitmentState::kClosed:
+      return "closed";
   }
   return "draft";
 }
@@ -27,8 +30,8 @@ bool Recruitment::IsReviewer(UserId user) const {
 
 namespace {
 
-Status CheckLocalized(const LocalizedText& text, const std::vector<std::string>& languages,
-                      const std::string& field, size_t max_len) {
+Status CheckLocalized(const LocalizedText& text, const std::vector<std::string>& languages, const std::string& field,
+                      size_t max_len) {
   for (const auto& [lang, value] : text) {
     if (std::find(languages.begin(), languages.end(), lang) == languages.end()) {
       return MakeError(ErrorCode::kInvalidInput, "Text given in a language the recruitment is not advertised in.",
@@ -72,8 +75,7 @@ Status ValidateRecruitment(const Recruitment& r) {
                        "employment.end_date");
     }
   } else if (!r.employment.end_date.empty() || !r.employment.fixed_term_ground.empty()) {
-    return MakeError(ErrorCode::kInvalidInput, "A permanent post has no end date or fixed-term ground.",
-                     "employment");
+    return MakeError(ErrorCode::kInvalidInput, "A permanent post has no end date or fixed-term ground.", "employment");
   }
   if (r.deadline <= 0) return MakeError(ErrorCode::kInvalidInput, "The deadline is required.", "deadline");
   std::set<std::string> ids;

@@ -4,21 +4,36 @@ namespace reilu {
 
 std::string_view ErrorCodeName(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidInput: return "invalid_input";
-    case ErrorCode::kMalformedJson: return "malformed_json";
-    case ErrorCode::kInvalidUtf8: return "invalid_utf8";
-    case ErrorCode::kPayloadTooLarge: return "payload_too_large";
-    case ErrorCode::kUnauthenticated: return "unauthenticated";
-    case ErrorCode::kForbidden: return "forbidden";
-    case ErrorCode::kCsrfFailed: return "csrf_failed";
-    case ErrorCode::kNotFound: return "not_found";
-    case ErrorCode::kConflict: return "conflict";
-    case ErrorCode::kPolicyViolation: return "policy_violation";
-    case ErrorCode::kDeadlinePassed: return "deadline_passed";
-    case ErrorCode::kIdempotencyConflict: return "idempotency_conflict";
-    case ErrorCode::kReasonRequired: return "reason_required";
-    case ErrorCode::kMethodNotAllowed: return "method_not_allowed";
-    case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kInvalidInput:
+      return "invalid_input";
+    case ErrorCode::kMalformedJson:
+      return "malformed_json";
+    case ErrorCode::kInvalidUtf8:
+      return "invalid_utf8";
+    case ErrorCode::kPayloadTooLarge:
+      return "payload_too_large";
+    case ErrorCode::kUnauthenticated:
+      return "unauthenticated";
+    case ErrorCode::kForbidden:
+      return "forbidden";
+    case ErrorCode::kCsrfFailed:
+      return "csrf_failed";
+    case ErrorCode::kNotFound:
+      return "not_found";
+    case ErrorCode::kConflict:
+      return "conflict";
+    case ErrorCode::kPolicyViolation:
+      return "policy_violation";
+    case ErrorCode::kDeadlinePassed:
+      return "deadline_passed";
+    case ErrorCode::kIdempotencyConflict:
+      return "idempotency_conflict";
+    case ErrorCode::kReasonRequired:
+      return "reason_required";
+    case ErrorCode::kMethodNotAllowed:
+      return "method_not_allowed";
+    case ErrorCode::kInternal:
+      return "internal";
   }
   return "internal";
 }

@@ -44,22 +44,34 @@ inline Error MakeError(ErrorCode code, std::string message, std::string field = 
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return std::holds_alternative<T>(v_); }
   explicit operator bool() const { return ok(); }
 
-  T& value() & { assert(ok()); return std::get<T>(v_); }
-  const T& value() const& { assert(ok()); return std::get<T>(v_); }
-  T&& value() && { assert(ok()); return std::get<T>(std::move(v_)); }
+  T& value() & {
+    assert(ok());
+    return std::get<T>(v_);
+  }
+  const T& value() const& {
+    assert(ok());
+    return std::get<T>(v_);
+  }
+  T&& value() && {
+    assert(ok());
+    return std::get<T>(std::move(v_));
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
   T&& operator*() && { return std::move(*this).value(); }
 
-  const Error& error() const { assert(!ok()); return std::get<Error>(v_); }
+  const Error& error() const {
+    assert(!ok());
+    return std::get<Error>(v_);
+  }
 
  private:
   std::variant<T, Error> v_;
@@ -75,8 +87,8 @@ inline Status OkStatus() { return Ok{}; }
 #define REILU_CONCAT_INNER(a, b) a##b
 #define REILU_CONCAT(a, b) REILU_CONCAT_INNER(a, b)
 #define REILU_TRY(expr) REILU_TRY_IMPL(REILU_CONCAT(reilu_try_, __COUNTER__), expr)
-#define REILU_TRY_IMPL(name, expr)              \
-  do {                                          \
-    auto name = (expr);                         \
-    if (!name) return name.error();             \
+#define REILU_TRY_IMPL(name, expr)  \
+  do {                              \
+    auto name = (expr);             \
+    if (!name) return name.error(); \
   } while (0)

@@ -6,11 +6,16 @@ namespace reilu {
 
 std::string_view RoleName(Role role) {
   switch (role) {
-    case Role::kAdmin: return "admin";
-    case Role::kHr: return "hr";
-    case Role::kReviewer: return "reviewer";
-    case Role::kRegistry: return "registry";
-    case Role::kAuditor: return "auditor";
+    case Role::kAdmin:
+      return "admin";
+    case Role::kHr:
+      return "hr";
+    case Role::kReviewer:
+      return "reviewer";
+    case Role::kRegistry:
+      return "registry";
+    case Role::kAuditor:
+      return "auditor";
   }
   return "reviewer";
 }

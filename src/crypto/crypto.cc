@@ -64,8 +64,8 @@ Result<SecretKey> SecretKey::FromBytes(std::string_view bytes) {
 
 std::string KeyedHashHex(const SecretKey& key, std::string_view message) {
   std::array<std::uint8_t, 32> out{};
-  crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(message.data()),
-                     message.size(), key.bytes().data(), key.bytes().size());
+  crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                     key.bytes().data(), key.bytes().size());
   return ToHex(out);
 }
 
@@ -90,10 +90,9 @@ Result<std::string> Open(const SecretKey& key, std::string_view sealed, std::str
   const auto* p = reinterpret_cast<const unsigned char*>(sealed.data());
   std::string out(sealed.size() - kNonce - crypto_aead_xchacha20poly1305_ietf_ABYTES, '\0');
   unsigned long long written = 0;
-  if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(out.data()), &written, nullptr,
-                                                 p + kNonce, sealed.size() - kNonce,
-                                                 reinterpret_cast<const unsigned char*>(associated.data()),
-                                                 associated.size(), p, key.bytes().data()) != 0) {
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+          reinterpret_cast<unsigned char*>(out.data()), &written, nullptr, p + kNonce, sealed.size() - kNonce,
+          reinterpret_cast<const unsigned char*>(associated.data()), associated.size(), p, key.bytes().data()) != 0) {
     return MakeError(ErrorCode::kInternal, "Encrypted data could not be authenticated.");
   }
   out.resize(written);
@@ -124,7 +123,8 @@ Result<SecretKey> LoadOrCreateServerKey(const std::filesystem::path& path) {
   if (std::filesystem::exists(path, ec)) {
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) != 0) {
-      return MakeError(ErrorCode::kInternal, "The server key file must not be readable by group or others (chmod 600).");
+      return MakeError(ErrorCode::kInternal,
+                       "The server key file must not be readable by group or others (chmod 600).");
     }
     std::ifstream in(path, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -133,7 +133,8 @@ Result<SecretKey> LoadOrCreateServerKey(const std::filesystem::path& path) {
   std::filesystem::create_directories(path.parent_path(), ec);
   SecretKey key = SecretKey::Generate();
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd < 0) return MakeError(ErrorCode::kInternal, std::string("Cannot create the server key file: ") + std::strerror(errno));
+  if (fd < 0)
+    return MakeError(ErrorCode::kInternal, std::string("Cannot create the server key file: ") + std::strerror(errno));
   auto b = key.bytes();
   bool written = ::write(fd, b.data(), b.size()) == static_cast<ssize_t>(b.size()) && ::fsync(fd) == 0;
   ::close(fd);

@@ -17,10 +17,10 @@ namespace reilu::http {
 
 struct Request {
   std::string method;
-  std::string path;                                 // decoded path, no query
-  std::map<std::string, std::string> query;         // decoded query parameters
-  std::map<std::string, std::string> headers;       // lower-case names
-  std::map<std::string, std::string> params;        // {name} captures from the route pattern
+  std::string path;                            // decoded path, no query
+  std::map<std::string, std::string> query;    // decoded query parameters
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::map<std::string, std::string> params;   // {name} captures from the route pattern
   std::string body;
   std::string request_id;
 

@@ -6,21 +6,36 @@ namespace json = boost::json;
 
 int HttpStatusFor(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidInput: return 422;
-    case ErrorCode::kMalformedJson: return 400;
-    case ErrorCode::kInvalidUtf8: return 400;
-    case ErrorCode::kPayloadTooLarge: return 413;
-    case ErrorCode::kUnauthenticated: return 401;
-    case ErrorCode::kForbidden: return 403;
-    case ErrorCode::kCsrfFailed: return 403;
-    case ErrorCode::kNotFound: return 404;
-    case ErrorCode::kConflict: return 409;
-    case ErrorCode::kPolicyViolation: return 422;
-    case ErrorCode::kDeadlinePassed: return 409;
-    case ErrorCode::kIdempotencyConflict: return 409;
-    case ErrorCode::kReasonRequired: return 422;
-    case ErrorCode::kMethodNotAllowed: return 405;
-    case ErrorCode::kInternal: return 500;
+    case ErrorCode::kInvalidInput:
+      return 422;
+    case ErrorCode::kMalformedJson:
+      return 400;
+    case ErrorCode::kInvalidUtf8:
+      return 400;
+    case ErrorCode::kPayloadTooLarge:
+      return 413;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kForbidden:
+      return 403;
+    case ErrorCode::kCsrfFailed:
+      return 403;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kConflict:
+      return 409;
+    case ErrorCode::kPolicyViolation:
+      return 422;
+    case ErrorCode::kDeadlinePassed:
+      return 409;
+    case ErrorCode::kIdempotencyConflict:
+      return 409;
+    case ErrorCode::kReasonRequired:
+      return 422;
+    case ErrorCode::kMethodNotAllowed:
+      return 405;
+    case ErrorCode::kInternal:
+      return 500;
   }
   return 500;
 }
@@ -49,11 +64,21 @@ bool IsValidUtf8(std::string_view s) {
     unsigned char c = p[i];
     size_t len;
     std::uint32_t cp;
-    if (c < 0x80) { ++i; continue; }
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return false;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else
+      return false;
     if (i + len > s.size()) return false;
     for (size_t k = 1; k < len; ++k) {
       if ((p[i + k] & 0xC0) != 0x80) return false;

@@ -101,8 +101,7 @@ struct Server::Impl {
       parser_->body_limit(impl_->options.body_limit);
       parser_->header_limit(16 * 1024);
       stream_.expires_after(std::chrono::seconds(30));
-      bhttp::async_read(stream_, buffer_, *parser_,
-                        beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+      bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnRead, shared_from_this()));
     }
 
     void OnRead(beast::error_code ec, std::size_t) {
@@ -142,8 +141,8 @@ struct Server::Impl {
       out->keep_alive(keep_alive && !ec);
       out->prepare_payload();
       response_ = out;
-      bhttp::async_write(stream_, *out, beast::bind_front_handler(&Session::OnWrite, shared_from_this(),
-                                                                  out->keep_alive()));
+      bhttp::async_write(stream_, *out,
+                         beast::bind_front_handler(&Session::OnWrite, shared_from_this(), out->keep_alive()));
     }
 
     void OnWrite(bool keep_alive, beast::error_code ec, std::size_t) {

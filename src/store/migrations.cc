@@ -138,9 +138,9 @@ constexpr std::array<Migration, 1> kMigrations = {{
 std::span<const Migration> SqliteMigrations() { return kMigrations; }
 
 Result<int> Migrate(Connection& conn) {
-  REILU_TRY(conn.Exec(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
-      "applied_at BIGINT NOT NULL)"));
+  REILU_TRY(
+      conn.Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
+                "applied_at BIGINT NOT NULL)"));
   int current = 0;
   {
     auto stmt = conn.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
@@ -154,7 +154,8 @@ Result<int> Migrate(Connection& conn) {
     if (!tx) return tx.error();
     REILU_TRY(conn.Exec(m.sql));
     auto record = conn.Prepare(
-        "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, CAST(strftime('%s','now') AS INTEGER))");
+        "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, CAST(strftime('%s','now') AS "
+        "INTEGER))");
     if (!record) return record.error();
     REILU_TRY(record->Bind(1, static_cast<std::int64_t>(m.version)).Bind(2, m.name).Run());
     REILU_TRY(tx->Commit());

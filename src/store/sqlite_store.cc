@@ -160,8 +160,12 @@ Result<OrgId> SqliteStore::CreateOrganisation(const std::string& name, const Ano
         "INSERT INTO organisations (name, policy_permanent, policy_fixed_term, created_at) VALUES ($1, $2, $3, $4) "
         "RETURNING id");
     if (!s) return s.error();
-    s->Bind(1, name).Bind(2, AnonymityRuleName(policy.permanent)).Bind(3, AnonymityRuleName(policy.fixed_term)).Bind(4, now);
-    if (!s->Step()) return s->status().ok() ? MakeError(ErrorCode::kInternal, "insert returned no id") : s->status().error();
+    s->Bind(1, name)
+        .Bind(2, AnonymityRuleName(policy.permanent))
+        .Bind(3, AnonymityRuleName(policy.fixed_term))
+        .Bind(4, now);
+    if (!s->Step())
+      return s->status().ok() ? MakeError(ErrorCode::kInternal, "insert returned no id") : s->status().error();
     OrgId id = s->Int(0);
     REILU_TRY(s->Run());
     json::object detail = codec::ToJson(policy);
@@ -205,10 +209,13 @@ Status SqliteStore::SetPolicy(OrgId org, const AnonymityPolicy& policy, UserId a
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto s = c.Prepare("UPDATE organisations SET policy_permanent = $1, policy_fixed_term = $2 WHERE id = $3");
     if (!s) return s.error();
-    REILU_TRY(s->Bind(1, AnonymityRuleName(policy.permanent)).Bind(2, AnonymityRuleName(policy.fixed_term)).Bind(3, org).Run());
+    REILU_TRY(s->Bind(1, AnonymityRuleName(policy.permanent))
+                  .Bind(2, AnonymityRuleName(policy.fixed_term))
+                  .Bind(3, org)
+                  .Run());
     if (c.Changes() == 0) return NotFound("Organisation");
-    return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kPolicyChange, 0, {}, codec::Serialize(codec::ToJson(policy))},
-                         now);
+    return AppendAuditTx(
+        c, AuditEvent{org, actor, audit_action::kPolicyChange, 0, {}, codec::Serialize(codec::ToJson(policy))}, now);
   });
 }
 
@@ -243,8 +250,13 @@ Result<UserId> SqliteStore::CreateUser(const User& u, const std::string& passwor
         "INSERT INTO users (org_id, username, display_name, role, password_hash, active, created_at) "
         "SELECT $1, $2, $3, $4, $5, $6, $7 FROM organisations WHERE id = $1 RETURNING id");
     if (!s) return s.error();
-    s->Bind(1, u.org_id).Bind(2, u.username).Bind(3, u.display_name).Bind(4, RoleName(u.role)).Bind(5, password_hash)
-        .Bind(6, std::int64_t{u.active ? 1 : 0}).Bind(7, now);
+    s->Bind(1, u.org_id)
+        .Bind(2, u.username)
+        .Bind(3, u.display_name)
+        .Bind(4, RoleName(u.role))
+        .Bind(5, password_hash)
+        .Bind(6, std::int64_t{u.active ? 1 : 0})
+        .Bind(7, now);
     if (!s->Step()) {
       if (!s->status().ok() && s->status().error().code == ErrorCode::kConflict) {
         return MakeError(ErrorCode::kConflict, "That username is taken.", "username");
@@ -254,7 +266,8 @@ Result<UserId> SqliteStore::CreateUser(const User& u, const std::string& passwor
     UserId id = s->Int(0);
     REILU_TRY(s->Run());
     json::object detail{{"user_id", id}, {"role", RoleName(u.role)}};
-    REILU_TRY(AppendAuditTx(c, AuditEvent{u.org_id, actor, audit_action::kUserCreate, 0, {}, codec::Serialize(detail)}, now));
+    REILU_TRY(
+        AppendAuditTx(c, AuditEvent{u.org_id, actor, audit_action::kUserCreate, 0, {}, codec::Serialize(detail)}, now));
     return id;
   });
 }
@@ -303,15 +316,21 @@ Status SqliteStore::CreateSession(const Session& session, UnixTime now) {
         "INSERT INTO sessions (token_hash, org_id, user_id, csrf_token, created_at, expires_at) "
         "VALUES ($1, $2, $3, $4, $5, $6)");
     if (!s) return s.error();
-    return s->Bind(1, session.token_hash).Bind(2, session.org_id).Bind(3, session.user_id).Bind(4, session.csrf_token)
-        .Bind(5, now).Bind(6, session.expires_at).Run();
+    return s->Bind(1, session.token_hash)
+        .Bind(2, session.org_id)
+        .Bind(3, session.user_id)
+        .Bind(4, session.csrf_token)
+        .Bind(5, now)
+        .Bind(6, session.expires_at)
+        .Run();
   });
 }
 
 Result<Session> SqliteStore::FindSession(const std::string& token_hash, UnixTime now) {
   auto lease = Reader();
   auto s = (*lease).Prepare(
-      "SELECT token_hash, user_id, org_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2");
+      "SELECT token_hash, user_id, org_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > "
+      "$2");
   if (!s) return s.error();
   s->Bind(1, token_hash).Bind(2, now);
   if (!s->Step()) return s->status().ok() ? Result<Session>(NotFound("Session")) : s->status().error();
@@ -355,7 +374,8 @@ Result<Recruitment> SqliteStore::LoadRecruitment(Connection& c, std::string_view
   r.deadline = s->Int(7);
   r.published_at = s->Int(8);
   r.version = s->Int(9);
-  auto rv = c.Prepare("SELECT user_id FROM recruitment_reviewers WHERE org_id = $1 AND recruitment_id = $2 ORDER BY user_id");
+  auto rv =
+      c.Prepare("SELECT user_id FROM recruitment_reviewers WHERE org_id = $1 AND recruitment_id = $2 ORDER BY user_id");
   if (!rv) return rv.error();
   rv->Bind(1, r.org_id).Bind(2, r.id);
   r.reviewer_ids.clear();
@@ -401,8 +421,13 @@ Result<RecruitmentId> SqliteStore::CreateRecruitment(const Recruitment& r, UnixT
         "SELECT $1, $2, $3, 'draft', $4, $5, $6, $7, 0, 1, $8, $9, $10 FROM users WHERE id = $3 AND org_id = $1 "
         "RETURNING id");
     if (!s) return s.error();
-    s->Bind(1, r.org_id).Bind(2, r.unit_id).Bind(3, r.owner_id).Bind(4, EmploymentTermName(r.employment.term))
-        .Bind(5, std::int64_t{r.anonymous ? 1 : 0}).Bind(6, r.anonymity_exception_reason).Bind(7, r.deadline)
+    s->Bind(1, r.org_id)
+        .Bind(2, r.unit_id)
+        .Bind(3, r.owner_id)
+        .Bind(4, EmploymentTermName(r.employment.term))
+        .Bind(5, std::int64_t{r.anonymous ? 1 : 0})
+        .Bind(6, r.anonymity_exception_reason)
+        .Bind(7, r.deadline)
         .Bind(8, ContentJson(r))
         .BindBlob(9, std::string_view(reinterpret_cast<const char*>(order_key.data()), order_key.size()))
         .Bind(10, now);
@@ -414,16 +439,16 @@ Result<RecruitmentId> SqliteStore::CreateRecruitment(const Recruitment& r, UnixT
     REILU_TRY(SaveReviewers(c, saved));
     crypto::SecretKey data_key = crypto::SecretKey::Generate();
     auto raw = data_key.bytes();
-    std::string wrapped = crypto::Seal(server_key_, std::string_view(reinterpret_cast<const char*>(raw.data()), raw.size()),
-                                       KeyWrapContext(r.org_id, id));
+    std::string wrapped =
+        crypto::Seal(server_key_, std::string_view(reinterpret_cast<const char*>(raw.data()), raw.size()),
+                     KeyWrapContext(r.org_id, id));
     auto k = c.Prepare("INSERT INTO recruitment_keys (recruitment_id, org_id, wrapped_key) VALUES ($1, $2, $3)");
     if (!k) return k.error();
     REILU_TRY(k->Bind(1, id).Bind(2, r.org_id).BindBlob(3, wrapped).Run());
     if (!r.anonymous) {
-      json::object detail{{"reason", r.anonymity_exception_reason},
-                          {"term", EmploymentTermName(r.employment.term)}};
-      REILU_TRY(AppendAuditTx(c, AuditEvent{r.org_id, r.owner_id, audit_action::kPolicyException, id, {},
-                                            codec::Serialize(detail)}, now));
+      json::object detail{{"reason", r.anonymity_exception_reason}, {"term", EmploymentTermName(r.employment.term)}};
+      REILU_TRY(AppendAuditTx(
+          c, AuditEvent{r.org_id, r.owner_id, audit_action::kPolicyException, id, {}, codec::Serialize(detail)}, now));
     }
     return id;
   });
@@ -461,10 +486,18 @@ Status SqliteStore::UpdateRecruitment(const Recruitment& r, const std::optional<
         "anonymity_exception_reason = $7, deadline = $8, published_at = $9, version = version + 1, content = $10 "
         "WHERE org_id = $1 AND id = $2 AND version = $11");
     if (!s) return s.error();
-    REILU_TRY(s->Bind(1, r.org_id).Bind(2, r.id).Bind(3, r.unit_id).Bind(4, RecruitmentStateName(r.state))
-                  .Bind(5, EmploymentTermName(r.employment.term)).Bind(6, std::int64_t{r.anonymous ? 1 : 0})
-                  .Bind(7, r.anonymity_exception_reason).Bind(8, r.deadline).Bind(9, r.published_at)
-                  .Bind(10, ContentJson(r)).Bind(11, r.version).Run());
+    REILU_TRY(s->Bind(1, r.org_id)
+                  .Bind(2, r.id)
+                  .Bind(3, r.unit_id)
+                  .Bind(4, RecruitmentStateName(r.state))
+                  .Bind(5, EmploymentTermName(r.employment.term))
+                  .Bind(6, std::int64_t{r.anonymous ? 1 : 0})
+                  .Bind(7, r.anonymity_exception_reason)
+                  .Bind(8, r.deadline)
+                  .Bind(9, r.published_at)
+                  .Bind(10, ContentJson(r))
+                  .Bind(11, r.version)
+                  .Run());
     if (c.Changes() == 0) {
       return MakeError(ErrorCode::kConflict, "The recruitment was changed by someone else; reload and try again.");
     }
@@ -540,7 +573,8 @@ Result<SubmitResult> SqliteStore::SubmitApplication(const NewApplication& app, U
   return WriteTx<SubmitResult>([&](Connection& c) -> Result<SubmitResult> {
     if (!app.idempotency_key.empty()) {
       auto s = c.Prepare(
-          "SELECT k.request_hash, a.reference, a.id FROM idempotency_keys k JOIN applications a ON a.id = k.application_id "
+          "SELECT k.request_hash, a.reference, a.id FROM idempotency_keys k JOIN applications a ON a.id = "
+          "k.application_id "
           "WHERE k.recruitment_id = $1 AND k.key_hash = $2");
       if (!s) return s.error();
       s->Bind(1, r.id).Bind(2, crypto::Sha256Hex(app.idempotency_key));
@@ -580,11 +614,17 @@ Result<SubmitResult> SqliteStore::SubmitApplication(const NewApplication& app, U
     Receipt receipt{MakeApplicationId(random), MakeReference(random), r.id};
 
     auto ins = c.Prepare(
-        "INSERT INTO applications (id, org_id, recruitment_id, pseudonym, reference, merits, redacted, state, received_at) "
+        "INSERT INTO applications (id, org_id, recruitment_id, pseudonym, reference, merits, redacted, state, "
+        "received_at) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', $8)");
     if (!ins) return ins.error();
-    ins->Bind(1, receipt.application_id).Bind(2, r.org_id).Bind(3, r.id).Bind(4, pseudonym).Bind(5, receipt.reference)
-        .Bind(6, codec::Serialize(codec::ToJson(app.submission.merits))).Bind(8, now);
+    ins->Bind(1, receipt.application_id)
+        .Bind(2, r.org_id)
+        .Bind(3, r.id)
+        .Bind(4, pseudonym)
+        .Bind(5, receipt.reference)
+        .Bind(6, codec::Serialize(codec::ToJson(app.submission.merits)))
+        .Bind(8, now);
     if (app.redacted) {
       ins->Bind(7, codec::Serialize(codec::ToJson(*app.redacted)));
     } else {
@@ -604,8 +644,12 @@ Result<SubmitResult> SqliteStore::SubmitApplication(const NewApplication& app, U
           "INSERT INTO idempotency_keys (recruitment_id, key_hash, request_hash, application_id, created_at) "
           "VALUES ($1, $2, $3, $4, $5)");
       if (!k) return k.error();
-      REILU_TRY(k->Bind(1, r.id).Bind(2, crypto::Sha256Hex(app.idempotency_key)).Bind(3, app.request_hash)
-                    .Bind(4, receipt.application_id).Bind(5, now).Run());
+      REILU_TRY(k->Bind(1, r.id)
+                    .Bind(2, crypto::Sha256Hex(app.idempotency_key))
+                    .Bind(3, app.request_hash)
+                    .Bind(4, receipt.application_id)
+                    .Bind(5, now)
+                    .Run());
     }
     return SubmitResult{receipt, false};
   });
@@ -654,7 +698,8 @@ Result<IdentifiedApplication> SqliteStore::ReadIdentity(const IdentityAccess& ac
                        "WHERE a.org_id = $1 AND a.recruitment_id = $2 AND a.id = $3");
     if (!s) return s.error();
     s->Bind(1, access.org_id()).Bind(2, access.recruitment_id()).Bind(3, access.application_id());
-    if (!s->Step()) return s->status().ok() ? Result<IdentifiedApplication>(NotFound("Application")) : s->status().error();
+    if (!s->Step())
+      return s->status().ok() ? Result<IdentifiedApplication>(NotFound("Application")) : s->status().error();
     IdentifiedApplication out;
     auto anon = ReadAnonymous(*s);
     if (!anon) return anon.error();
@@ -662,7 +707,8 @@ Result<IdentifiedApplication> SqliteStore::ReadIdentity(const IdentityAccess& ac
     std::string sealed = s->Blob(5);
     auto key = RecruitmentKey(c, access.org_id(), access.recruitment_id());
     if (!key) return key.error();
-    auto plain = crypto::Open(*key, sealed, IdentityContext(access.org_id(), access.recruitment_id(), access.application_id()));
+    auto plain =
+        crypto::Open(*key, sealed, IdentityContext(access.org_id(), access.recruitment_id(), access.application_id()));
     if (!plain) return plain.error();
     auto doc = codec::Parse(*plain);
     if (!doc || !doc->is_object()) return MakeError(ErrorCode::kInternal, "Identity record is corrupt.");
@@ -674,8 +720,9 @@ Result<IdentifiedApplication> SqliteStore::ReadIdentity(const IdentityAccess& ac
     REILU_TRY(codec::FromJson(obj.at("free_text"), "free_text", out.free_text));
     json::object detail{{"basis", AccessBasisName(access.basis())}};
     if (!access.reason().empty()) detail["reason"] = access.reason();
-    REILU_TRY(AppendAuditTx(c, AuditEvent{access.org_id(), access.actor_id(), audit_action::kIdentityRead,
-                                          access.recruitment_id(), access.application_id(), codec::Serialize(detail)},
+    REILU_TRY(AppendAuditTx(c,
+                            AuditEvent{access.org_id(), access.actor_id(), audit_action::kIdentityRead,
+                                       access.recruitment_id(), access.application_id(), codec::Serialize(detail)},
                             now));
     return out;
   });
@@ -688,7 +735,8 @@ Status SqliteStore::Lift(OrgId org, RecruitmentId rec, const std::vector<Applica
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto insert_lift = [&](const ApplicationId* app) -> Status {
       auto s = c.Prepare(
-          "INSERT INTO lifts (org_id, recruitment_id, application_id, actor_id, reason, at) VALUES ($1, $2, $3, $4, $5, $6)");
+          "INSERT INTO lifts (org_id, recruitment_id, application_id, actor_id, reason, at) VALUES ($1, $2, $3, $4, "
+          "$5, $6)");
       if (!s) return s.error();
       s->Bind(1, org).Bind(2, rec).Bind(4, actor).Bind(5, reason).Bind(6, now);
       if (app) {
@@ -698,8 +746,9 @@ Status SqliteStore::Lift(OrgId org, RecruitmentId rec, const std::vector<Applica
       }
       REILU_TRY(s->Run());
       json::object detail{{"scope", app ? "application" : "all"}, {"reason", reason}};
-      return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kLift, rec, app ? *app : ApplicationId{},
-                                         codec::Serialize(detail)}, now);
+      return AppendAuditTx(
+          c, AuditEvent{org, actor, audit_action::kLift, rec, app ? *app : ApplicationId{}, codec::Serialize(detail)},
+          now);
     };
     if (applications.empty()) return insert_lift(nullptr);
     for (const auto& app : applications) {
@@ -755,11 +804,21 @@ Status SqliteStore::AppendAuditTx(Connection& c, const AuditEvent& event, UnixTi
   }
   SealAuditEntry(e, previous ? &*previous : nullptr, crypto::Sha256Hex);
   auto s = c.Prepare(
-      "INSERT INTO audit_log (org_id, seq, at, actor_id, action, recruitment_id, application_id, detail, prev_hash, hash) "
+      "INSERT INTO audit_log (org_id, seq, at, actor_id, action, recruitment_id, application_id, detail, prev_hash, "
+      "hash) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
   if (!s) return s.error();
-  return s->Bind(1, e.org_id).Bind(2, e.seq).Bind(3, e.at).Bind(4, e.actor_id).Bind(5, e.action).Bind(6, e.recruitment_id)
-      .Bind(7, e.application_id).Bind(8, e.detail).Bind(9, e.prev_hash).Bind(10, e.hash).Run();
+  return s->Bind(1, e.org_id)
+      .Bind(2, e.seq)
+      .Bind(3, e.at)
+      .Bind(4, e.actor_id)
+      .Bind(5, e.action)
+      .Bind(6, e.recruitment_id)
+      .Bind(7, e.application_id)
+      .Bind(8, e.detail)
+      .Bind(9, e.prev_hash)
+      .Bind(10, e.hash)
+      .Run();
 }
 
 Status SqliteStore::AppendAudit(const AuditEvent& event, UnixTime now) {

@@ -72,8 +72,7 @@ class Store {
   virtual Result<std::vector<Unit>> ListUnits(OrgId org) = 0;
 
   // Users and sessions. Usernames are unique across the installation.
-  virtual Result<UserId> CreateUser(const User& user, const std::string& password_hash, UserId actor,
-                                    UnixTime now) = 0;
+  virtual Result<UserId> CreateUser(const User& user, const std::string& password_hash, UserId actor, UnixTime now) = 0;
   virtual Result<User> GetUser(OrgId org, UserId id) = 0;
   virtual Result<std::vector<User>> ListUsers(OrgId org) = 0;
   // Returns the user and the stored password hash, or kNotFound.

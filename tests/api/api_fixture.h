@@ -49,8 +49,8 @@ class ApiTest : public ::testing::Test {
 
   // Creates and publishes an anonymous recruitment owned by a_hr with both reviewers of City A.
   std::int64_t PublishedRecruitment(Client& hr, std::int64_t deadline_in = 3600) {
-    auto created = hr.PostJson("/api/v1/recruitments",
-                               RecruitmentBody({a_.users["reviewer"], a_.users["reviewer2"]}, "permanent", deadline_in));
+    auto created = hr.PostJson("/api/v1/recruitments", RecruitmentBody({a_.users["reviewer"], a_.users["reviewer2"]},
+                                                                       "permanent", deadline_in));
     EXPECT_EQ(created.status, 201) << created.body;
     std::int64_t id = created.Json().at("id").as_int64();
     auto published = hr.PostJson("/api/v1/recruitments/" + std::to_string(id) + "/publish", json::object{});
@@ -61,13 +61,22 @@ class ApiTest : public ::testing::Test {
   static json::object Application(const std::string& tag) {
     return json::object{
         {"identity",
-         {{"first_name", "Firstname" + tag}, {"last_name", "Lastname" + tag}, {"email", "mail" + tag + "@canary.test"},
-          {"phone", "+358 40 555 " + tag}, {"birth_date", "1971-0" + tag.substr(tag.size() - 1) + "-15"},
-          {"gender", "Gender" + tag}, {"street_address", "Streetname" + tag + " 5 A"}, {"postal_code", "9" + tag},
-          {"municipality", "Hometown" + tag}, {"mother_tongue", "Tongue" + tag}, {"nationality", "Nation" + tag},
+         {{"first_name", "Firstname" + tag},
+          {"last_name", "Lastname" + tag},
+          {"email", "mail" + tag + "@canary.test"},
+          {"phone", "+358 40 555 " + tag},
+          {"birth_date", "1971-0" + tag.substr(tag.size() - 1) + "-15"},
+          {"gender", "Gender" + tag},
+          {"street_address", "Streetname" + tag + " 5 A"},
+          {"postal_code", "9" + tag},
+          {"municipality", "Hometown" + tag},
+          {"mother_tongue", "Tongue" + tag},
+          {"nationality", "Nation" + tag},
           {"language", "fi"}}},
         {"merits",
-         {{"education", json::array{{{"level", "master"}, {"field", "Informaatiotutkimus"}, {"institution", "Tampereen yliopisto"}}}},
+         {{"education",
+           json::array{
+               {{"level", "master"}, {"field", "Informaatiotutkimus"}, {"institution", "Tampereen yliopisto"}}}},
           {"experience", json::array{{{"title", "Kirjastovirkailija"}, {"employer", "Kaupunki"}, {"months", 48}}}},
           {"skills", {"Finna", "Asiakaspalvelu"}},
           {"languages", json::array{{{"language", "sv"}, {"level", "good"}}}}}},
@@ -78,8 +87,9 @@ class ApiTest : public ::testing::Test {
 
   // Canary strings that must never reach a reviewer before lift (all identity values).
   static std::vector<std::string> Canaries(const std::string& tag) {
-    return {"Firstname" + tag, "Lastname" + tag,  "mail" + tag + "@canary.test", "555 " + tag,
-            "Gender" + tag,    "Streetname" + tag, "Hometown" + tag, "Tongue" + tag, "Nation" + tag};
+    return {"Firstname" + tag, "Lastname" + tag, "mail" + tag + "@canary.test",
+            "555 " + tag,      "Gender" + tag,   "Streetname" + tag,
+            "Hometown" + tag,  "Tongue" + tag,   "Nation" + tag};
   }
 
   TempDir dir_;

@@ -30,8 +30,8 @@ TEST_F(ApiTest, LoginSetsAHardenedCookieAndWrongPasswordFails) {
 TEST_F(ApiTest, StateChangesNeedTheCsrfToken) {
   Client hr = LoggedIn("a_hr");
   auto body = json::serialize(RecruitmentBody({}));
-  auto missing = hr.Call("POST", "/api/v1/recruitments", body,
-                         {{"Content-Type", "application/json"}, {"X-CSRF-Token", "wrong"}});
+  auto missing =
+      hr.Call("POST", "/api/v1/recruitments", body, {{"Content-Type", "application/json"}, {"X-CSRF-Token", "wrong"}});
   EXPECT_EQ(missing.status, 403);
   EXPECT_EQ(Code(missing), "csrf_failed");
   EXPECT_EQ(hr.Call("POST", "/api/v1/recruitments", body, {{"Content-Type", "application/json"}}).status, 201);
@@ -108,8 +108,9 @@ TEST_F(ApiTest, RolesAreEnforced) {
   Client anonymous(server_->port());
   EXPECT_EQ(anonymous.Get("/api/v1/recruitments").status, 401);
   auto created = LoggedIn("a_admin").PostJson(
-      "/api/v1/users", json::object{{"username", "a_new"}, {"display_name", "New"}, {"role", "reviewer"},
-                                    {"password", "another good password"}});
+      "/api/v1/users",
+      json::object{
+          {"username", "a_new"}, {"display_name", "New"}, {"role", "reviewer"}, {"password", "another good password"}});
   EXPECT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(LoggedIn("a_hr").PostJson("/api/v1/users", json::object{}).status, 403);
 }
@@ -133,7 +134,7 @@ TEST_F(ApiTest, BadInputGetsA4xxProblemNeverA5xx) {
       {"{\"identity\":{\"first_name\":\"A\"}}", "application/json", 422, "invalid_input"},
       {"{\"identity\":{}}", "text/plain", 422, "invalid_input"},
       {std::string(2 << 20, 'x'), "application/json", 413, "payload_too_large"},
-      {std::string(100, '[') , "application/json", 400, "malformed_json"},
+      {std::string(100, '['), "application/json", 400, "malformed_json"},
       {"", "application/json", 400, "malformed_json"},
   };
   for (const auto& c : cases) {
@@ -144,7 +145,9 @@ TEST_F(ApiTest, BadInputGetsA4xxProblemNeverA5xx) {
       EXPECT_EQ(Code(res), c.code) << c.body.substr(0, 60);
     }
   }
-  auto bad_field = pub.PostJson(apply, json::object{{"identity", {{"first_name", "A"}, {"last_name", "B"}, {"email", "nope"}, {"language", "fi"}}}});
+  auto bad_field = pub.PostJson(
+      apply,
+      json::object{{"identity", {{"first_name", "A"}, {"last_name", "B"}, {"email", "nope"}, {"language", "fi"}}}});
   EXPECT_EQ(bad_field.Json().at("field").as_string(), "identity.email");
   EXPECT_EQ(pub.Get("/api/v1/jobs/abc").status, 404);
   EXPECT_EQ(pub.Get("/api/v1/jobs/%ff").status, 400);

@@ -53,7 +53,8 @@ class BoundaryTest : public ApiTest {
                                                           {{"Content-Type", "application/json"}});
           // The OpenAPI document names the identity fields by design; it holds no values.
           if (pattern != "/api/v1/openapi.json") seen += res.headers + res.body;
-          if (upper == "GET" && pattern.find("{id}") != std::string::npos && pattern.rfind("/api/v1/recruitments", 0) == 0) {
+          if (upper == "GET" && pattern.find("{id}") != std::string::npos &&
+              pattern.rfind("/api/v1/recruitments", 0) == 0) {
             EXPECT_EQ(res.status, 200) << upper << " " << pattern << " " << res.body;
           }
         }
@@ -82,9 +83,9 @@ TEST_F(BoundaryTest, ReviewerSeesNoIdentityValueBeforeLift) {
 
 TEST_F(BoundaryTest, AfterLiftingOneApplicantOnlyThatOneAppears) {
   // Which pseudonym the owner lifts: the first application id of the owner's own list.
-  auto lifted = hr_->PostJson(Path("/api/v1/recruitments/{id}/lift"),
-                              json::object{{"reason", "Invited to interview on 3.12."},
-                                           {"application_ids", {app_ids_.front()}}});
+  auto lifted =
+      hr_->PostJson(Path("/api/v1/recruitments/{id}/lift"),
+                    json::object{{"reason", "Invited to interview on 3.12."}, {"application_ids", {app_ids_.front()}}});
   ASSERT_EQ(lifted.status, 200) << lifted.body;
   auto detail = hr_->Get(Path("/api/v1/recruitments/{id}/applications/{application_id}", app_ids_.front())).Json();
   std::string first_name(detail.at("identity").at("first_name").as_string());
@@ -126,7 +127,8 @@ TEST_F(BoundaryTest, OtherOrganisationIsRefusedEverywhere) {
     auto identity = c.PostJson(Path("/api/v1/recruitments/{id}/applications/{application_id}/identity", app_ids_[0]),
                                json::object{{"reason", "Public-records request 2026/1"}});
     EXPECT_EQ(identity.status, 404) << user;
-    auto lift = c.PostJson(Path("/api/v1/recruitments/{id}/lift"), json::object{{"reason", "Try to lift it"}, {"all", true}});
+    auto lift =
+        c.PostJson(Path("/api/v1/recruitments/{id}/lift"), json::object{{"reason", "Try to lift it"}, {"all", true}});
     EXPECT_EQ(lift.status, 404) << user;
     auto list = c.Get("/api/v1/recruitments").body;
     EXPECT_EQ(list.find("Kirjastonhoitaja"), std::string::npos);
@@ -173,13 +175,18 @@ TEST_F(BoundaryTest, OwnerBeforeLiftNeedsAReasonAndIsAudited) {
 
 TEST_F(BoundaryTest, LiftIsOneWayOwnerOnlyAndNeedsAReason) {
   Client reviewer = LoggedIn("a_reviewer");
-  EXPECT_EQ(reviewer.PostJson(Path("/api/v1/recruitments/{id}/lift"),
-                              json::object{{"reason", "I want to see them all"}, {"all", true}}).status, 403);
+  EXPECT_EQ(reviewer
+                .PostJson(Path("/api/v1/recruitments/{id}/lift"),
+                          json::object{{"reason", "I want to see them all"}, {"all", true}})
+                .status,
+            403);
   auto no_reason = hr_->PostJson(Path("/api/v1/recruitments/{id}/lift"), json::object{{"all", true}});
   EXPECT_EQ(no_reason.status, 422);
   EXPECT_EQ(no_reason.Json().at("code").as_string(), "reason_required");
   ASSERT_EQ(hr_->PostJson(Path("/api/v1/recruitments/{id}/lift"),
-                          json::object{{"reason", "All invited to interview"}, {"all", true}}).status, 200);
+                          json::object{{"reason", "All invited to interview"}, {"all", true}})
+                .status,
+            200);
   // No route exists to undo a lift.
   EXPECT_EQ(hr_->Call("DELETE", Path("/api/v1/recruitments/{id}/lift")).status, 405);
   std::string seen = reviewer.Get(Path("/api/v1/recruitments/{id}/applications")).body;

@@ -24,7 +24,8 @@ TEST_F(ApiTest, AcknowledgedApplicationsSurviveKillNine) {
       for (int i = 0; !stop; ++i) {
         try {
           auto tag = std::to_string(100 + t) + std::to_string(i % 10);
-          auto res = c.PostJson(apply, Application(tag), {{"Idempotency-Key", "k" + std::to_string(t) + "-" + std::to_string(i)}});
+          auto res = c.PostJson(apply, Application(tag),
+                                {{"Idempotency-Key", "k" + std::to_string(t) + "-" + std::to_string(i)}});
           if (res.status == 201) {
             std::lock_guard lock(mutex);
             acknowledged.emplace_back(res.Json().at("reference").as_string());
@@ -63,8 +64,9 @@ TEST_F(ApiTest, AcknowledgedApplicationsSurviveKillNine) {
   ASSERT_GE(list.at("applications").as_array().size(), acknowledged.size());
   Client registry = LoggedIn("a_registry");
   std::string app(list.at("applications").as_array()[0].at("id").as_string());
-  auto identity = registry.PostJson("/api/v1/recruitments/" + std::to_string(rec) + "/applications/" + app + "/identity",
-                                    json::object{{"reason", "Crash recovery check 2026"}});
+  auto identity =
+      registry.PostJson("/api/v1/recruitments/" + std::to_string(rec) + "/applications/" + app + "/identity",
+                        json::object{{"reason", "Crash recovery check 2026"}});
   EXPECT_EQ(identity.status, 200) << identity.body;
 }
 

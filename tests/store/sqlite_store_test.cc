@@ -197,8 +197,8 @@ TEST_F(SqliteStoreTest, AuditLogIsAppendOnlyAndTamperEvident) {
   EXPECT_FALSE(conn->Exec("DELETE FROM audit_log WHERE seq = 2").ok());
   // Someone with raw file access drops the guard and edits: the chain shows where.
   ASSERT_TRUE(conn->Exec("DROP TRIGGER audit_log_no_update").ok());
-  ASSERT_TRUE(conn->Exec("UPDATE audit_log SET actor_id = 999 WHERE seq = 2 AND org_id = " +
-                         std::to_string(org_.org)).ok());
+  ASSERT_TRUE(
+      conn->Exec("UPDATE audit_log SET actor_id = 999 WHERE seq = 2 AND org_id = " + std::to_string(org_.org)).ok());
   auto tampered = *store_->ListAudit(org_.org, 0, 1000);
   EXPECT_EQ(FindChainBreak(tampered, crypto::Sha256Hex), 2);
 }
