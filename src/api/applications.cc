@@ -41,6 +41,13 @@ Status MaybeAddIdentity(ApiContext& ctx, const Scope& s, const store::LiftState&
   return OkStatus();
 }
 
+// Reads the optional `reason` field: what the caller states as the basis for the action.
+Status ReadReason(const codec::Fields& f, std::string& reason) {
+  REILU_TRY(f.Str("reason", reason));
+  if (reason.size() > 2000) return f.Invalid("reason", "is too long");
+  return OkStatus();
+}
+
 json::object WithStatus(const AnonymousApplication& app, const store::LiftState& lifts) {
   json::object o = codec::ToJson(app);
   o["lifted"] = lifts.Covers(app.id);
@@ -102,8 +109,7 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
         auto f = codec::Fields::Of(*body, "");
         if (!f) return f.error();
         std::string reason;
-        REILU_TRY(f->Str("reason", reason));
-        if (reason.size() > 2000) return f->Invalid("reason", "is too long");
+        REILU_TRY(ReadReason(*f, reason));
         const Recruitment& r = scope->recruitment;
         const std::string& app_id = req.params["application_id"];
         auto app = ctx.store.GetAnonymous(r.org_id, r.id, app_id);
@@ -130,10 +136,9 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
                std::string reason;
                bool all = false;
                std::vector<std::string> ids;
-               REILU_TRY(f->Str("reason", reason));
+               REILU_TRY(ReadReason(*f, reason));
                REILU_TRY(f->Bool("all", all));
                REILU_TRY(f->StrList("application_ids", ids));
-               if (reason.size() > 2000) return f->Invalid("reason", "is too long");
                const Recruitment& r = scope->recruitment;
                REILU_TRY(CheckLiftAllowed(scope->caller.user, r, reason));
                if (all == !ids.empty()) {

@@ -40,6 +40,15 @@ Status ApplyAnonymity(ApiContext& ctx, const json::value& body, Recruitment& r) 
   return OkStatus();
 }
 
+// Saves the recruitment (with its audit entry, in one transaction) and answers with the stored state.
+Result<http::Response> SaveAndShow(ApiContext& ctx, const Recruitment& r,
+                                   const std::optional<store::AuditEvent>& audit) {
+  REILU_TRY(ctx.store.UpdateRecruitment(r, audit, ctx.now()));
+  auto saved = ctx.store.GetRecruitment(r.org_id, r.id);
+  if (!saved) return saved.error();
+  return http::JsonResponse(200, codec::ToJson(*saved));
+}
+
 }  // namespace
 
 void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx) {
@@ -121,10 +130,7 @@ void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx) {
                                            {},
                                            codec::Serialize(json::object{{"reason", r->anonymity_exception_reason}})};
                }
-               REILU_TRY(ctx.store.UpdateRecruitment(*r, audit, ctx.now()));
-               auto saved = ctx.store.GetRecruitment(r->org_id, r->id);
-               if (!saved) return saved.error();
-               return http::JsonResponse(200, codec::ToJson(*saved));
+               return SaveAndShow(ctx, *r, audit);
              }));
 
   router.Add(
@@ -144,31 +150,23 @@ void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx) {
         r->state = RecruitmentState::kPublished;
         r->published_at = ctx.now();
         json::object detail{{"anonymous", r->anonymous}, {"term", EmploymentTermName(r->employment.term)}};
-        REILU_TRY(ctx.store.UpdateRecruitment(
-            *r,
-            store::AuditEvent{r->org_id, caller->user.id, audit_action::kPublish, r->id, {}, codec::Serialize(detail)},
-            ctx.now()));
-        auto saved = ctx.store.GetRecruitment(r->org_id, r->id);
-        if (!saved) return saved.error();
-        return http::JsonResponse(200, codec::ToJson(*saved));
+        return SaveAndShow(
+            ctx, *r,
+            store::AuditEvent{r->org_id, caller->user.id, audit_action::kPublish, r->id, {}, codec::Serialize(detail)});
       }));
 
-  router.Add(
-      "POST", "/api/v1/recruitments/{id}/close", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto caller = RequireRole(ctx, req, {Role::kHr});
-        if (!caller) return caller.error();
-        auto r = LoadVisible(ctx, *caller, req);
-        if (!r) return r.error();
-        if (r->owner_id != caller->user.id) return MakeError(ErrorCode::kForbidden, "Only the owner can close.");
-        if (r->state != RecruitmentState::kPublished)
-          return MakeError(ErrorCode::kConflict, "Only a published recruitment can be closed.");
-        r->state = RecruitmentState::kClosed;
-        REILU_TRY(ctx.store.UpdateRecruitment(
-            *r, store::AuditEvent{r->org_id, caller->user.id, audit_action::kClose, r->id, {}, "{}"}, ctx.now()));
-        auto saved = ctx.store.GetRecruitment(r->org_id, r->id);
-        if (!saved) return saved.error();
-        return http::JsonResponse(200, codec::ToJson(*saved));
-      }));
+  router.Add("POST", "/api/v1/recruitments/{id}/close", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = RequireRole(ctx, req, {Role::kHr});
+               if (!caller) return caller.error();
+               auto r = LoadVisible(ctx, *caller, req);
+               if (!r) return r.error();
+               if (r->owner_id != caller->user.id) return MakeError(ErrorCode::kForbidden, "Only the owner can close.");
+               if (r->state != RecruitmentState::kPublished)
+                 return MakeError(ErrorCode::kConflict, "Only a published recruitment can be closed.");
+               r->state = RecruitmentState::kClosed;
+               return SaveAndShow(ctx, *r,
+                                  store::AuditEvent{r->org_id, caller->user.id, audit_action::kClose, r->id, {}, "{}"});
+             }));
 }
 
 }  // namespace reilu::api
