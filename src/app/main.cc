@@ -7,6 +7,8 @@
 #include "api/api.h"
 #include "app/app.h"
 #include "crypto/crypto.h"
+#include "http/http.h"
+#include "redact/redact.h"
 
 using namespace reilu;
 
@@ -41,6 +43,28 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
     std::filesystem::rename(tmp, port_file);
   }
   server.Wait(true);
+  return 0;
+}
+
+// Reads UTF-8 text on stdin, writes {"lang","redacted","spans":[...]} with byte offsets on stdout.
+int Redact(std::string lang, const std::vector<std::string>& names) {
+  std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  if (!http::IsValidUtf8(text)) {
+    std::fprintf(stderr, "error: the input is not valid UTF-8\n");
+    return 2;
+  }
+  if (lang == "auto") lang = redact::DetectLanguage(text);
+  static const redact::Engine engine = redact::Engine::Default();
+  auto spans = engine.Analyze(text, redact::Context{lang, names});
+  boost::json::array out_spans;
+  for (const auto& s : spans) {
+    out_spans.push_back(boost::json::object{{"start", s.start},
+                                            {"end", s.end},
+                                            {"type", redact::EntityTypeName(s.type)},
+                                            {"text", text.substr(s.start, s.end - s.start)}});
+  }
+  boost::json::object out{{"lang", lang}, {"redacted", redact::Apply(text, spans, lang)}, {"spans", out_spans}};
+  std::printf("%s\n", boost::json::serialize(out).c_str());
   return 0;
 }
 
@@ -94,7 +118,15 @@ int main(int argc, char** argv) {
   audit->require_subcommand(1);
   auto* verify = audit->add_subcommand("verify", "Verify the hash chain of every organisation");
 
+  auto* redact_cmd = cli.add_subcommand("redact", "Redact identifying details from UTF-8 text on stdin (JSON out)");
+  std::string redact_lang = "auto";
+  std::vector<std::string> redact_names;
+  redact_cmd->add_option("--lang", redact_lang, "Language of the text")
+      ->check(CLI::IsMember({"fi", "sv", "en", "auto"}));
+  redact_cmd->add_option("--name", redact_names, "The applicant's own name (repeatable); matched in every inflection");
+
   CLI11_PARSE(cli, argc, argv);
+  if (redact_cmd->parsed()) return Redact(redact_lang, redact_names);
   dir.root = data_dir;
   options.log_requests = !quiet;
 

@@ -1,0 +1,35 @@
+// Ages ("45-vuotias", "45 år gammal", "aged 45", "45 years old"), birth years ("syntynyt 1979",
+// "född 1979", "born in 1979") and dates of birth.
+#include "redact/regex_recognizer.h"
+
+namespace reilu::redact {
+
+std::unique_ptr<Recognizer> MakeAgeRecognizer() {
+  const std::string edge = R"((?:^|[^\p{L}\d]))";
+  return std::make_unique<RegexRecognizer>(std::vector<PatternRule>{
+      // Finnish: "45-vuotias", "45 vuotta täyttänyt", "olen 45 v."
+      {edge + R"((\d{1,3}\s?-?\s?vuotia\p{L}*))", EntityType::kAge, 0.95, {}},
+      {edge + R"((\d{1,3}\s+vuotta\s+täyttänyt))", EntityType::kAge, 0.9, {}},
+      // Swedish: "45 år gammal", "45-årig"; plain "5 år" is experience, not age.
+      {edge + R"((\d{1,3}\s?(?:år\s+gammal|-?åri\p{L}+)))", EntityType::kAge, 0.95, {}},
+      {R"((?i)(?:jag\s+är)\s+(\d{1,3})\s+år)", EntityType::kAge, 0.9, {}},
+      // English.
+      {R"((?i)(?:^|[^\p{L}])((?:aged\s+\d{1,3})|(?:\d{1,3}[\s\-]years?[\s\-]old)|(?:\d{1,3}-year-old)))",
+       EntityType::kAge,
+       0.95,
+       {}},
+      // Birth years.
+      {R"((?i)(?:^|[^\p{L}])((?:syntynyt|synt\.|s\.|född|f\.|born(?:\s+in)?)\s+(?:vuonna\s+|år\s+)?(?:\d{1,2}\.\s?\d{1,2}\.\s?)?(?:19|20)\d{2}))",
+       EntityType::kAge,
+       0.9,
+       {}},
+      {R"((?:^|[^\d])((?:19|20)\d{2})\s*(?:syntynyt|født|född))", EntityType::kAge, 0.85, {}},
+      // Dates of birth written out after a cue.
+      {R"((?i)(?:syntymäaika|syntymäpäivä|födelsedatum|date of birth|born on|DOB)[:\s]+(\d{1,2}[./\-]\d{1,2}[./\-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}))",
+       EntityType::kBirthDate,
+       0.95,
+       {}},
+  });
+}
+
+}  // namespace reilu::redact

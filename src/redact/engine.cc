@@ -1,0 +1,162 @@
+#include <algorithm>
+#include <array>
+
+#include "redact/redact.h"
+#include "redact/text_util.h"
+
+namespace reilu::redact {
+
+namespace {
+
+struct TypeInfo {
+  EntityType type;
+  std::string_view name;
+  std::array<std::string_view, 3> placeholder;  // fi, sv, en
+};
+
+constexpr TypeInfo kTypes[] = {
+    {EntityType::kPerson, "PERSON", {"[NIMI]", "[NAMN]", "[NAME]"}},
+    {EntityType::kIdCode, "ID_CODE", {"[HENKILÖTUNNUS]", "[PERSONNUMMER]", "[ID CODE]"}},
+    {EntityType::kPhone, "PHONE", {"[PUHELIN]", "[TELEFON]", "[PHONE]"}},
+    {EntityType::kEmail, "EMAIL", {"[SÄHKÖPOSTI]", "[E-POST]", "[EMAIL]"}},
+    {EntityType::kUrl, "URL", {"[LINKKI]", "[LÄNK]", "[LINK]"}},
+    {EntityType::kAddress, "ADDRESS", {"[OSOITE]", "[ADRESS]", "[ADDRESS]"}},
+    {EntityType::kPostal, "POSTAL", {"[OSOITE]", "[ADRESS]", "[ADDRESS]"}},
+    {EntityType::kBirthDate, "BIRTH_DATE", {"[SYNTYMÄAIKA]", "[FÖDELSEDATUM]", "[DATE OF BIRTH]"}},
+    {EntityType::kAge, "AGE", {"[IKÄ]", "[ÅLDER]", "[AGE]"}},
+    {EntityType::kGender, "GENDER", {"[SUKUPUOLI]", "[KÖN]", "[GENDER]"}},
+    {EntityType::kFamily, "FAMILY", {"[PERHE]", "[FAMILJ]", "[FAMILY]"}},
+    {EntityType::kNationality, "NATIONALITY", {"[KANSALLISUUS]", "[NATIONALITET]", "[NATIONALITY]"}},
+    {EntityType::kLanguage, "LANGUAGE", {"[ÄIDINKIELI]", "[MODERSMÅL]", "[MOTHER TONGUE]"}},
+    {EntityType::kReligion, "RELIGION", {"[USKONTO]", "[RELIGION]", "[RELIGION]"}},
+    {EntityType::kHealth, "HEALTH", {"[TERVEYS]", "[HÄLSA]", "[HEALTH]"}},
+    {EntityType::kResidence, "RESIDENCE", {"[ASUINPAIKKA]", "[BOSTADSORT]", "[RESIDENCE]"}},
+};
+
+const TypeInfo& Info(EntityType type) {
+  for (const auto& t : kTypes) {
+    if (t.type == type) return t;
+  }
+  return kTypes[0];
+}
+
+// Extends spans to whole words, then merges overlapping or touching ones.
+std::vector<Span> Normalise(std::string_view text, std::vector<Span> spans) {
+  for (auto& s : spans) {
+    while (s.start > 0 && IsWordByte(static_cast<unsigned char>(text[s.start - 1])) &&
+           IsWordByte(static_cast<unsigned char>(text[s.start]))) {
+      --s.start;
+    }
+    while (s.end < text.size() && s.end > s.start && IsWordByte(static_cast<unsigned char>(text[s.end])) &&
+           IsWordByte(static_cast<unsigned char>(text[s.end - 1]))) {
+      ++s.end;
+    }
+  }
+  std::sort(spans.begin(), spans.end(),
+            [](const Span& a, const Span& b) { return a.start != b.start ? a.start < b.start : a.end > b.end; });
+  std::vector<Span> merged;
+  for (const auto& s : spans) {
+    if (s.end <= s.start) continue;
+    if (!merged.empty() && s.start < merged.back().end) {
+      Span& last = merged.back();
+      // The merged span keeps the type of the longer one; direct identifiers win ties.
+      if (s.end - s.start > last.end - last.start) last.type = s.type;
+      last.end = std::max(last.end, s.end);
+      last.confidence = std::max(last.confidence, s.confidence);
+    } else {
+      merged.push_back(s);
+    }
+  }
+  return merged;
+}
+
+}  // namespace
+
+std::string_view EntityTypeName(EntityType type) { return Info(type).name; }
+
+std::optional<EntityType> ParseEntityType(std::string_view name) {
+  for (const auto& t : kTypes) {
+    if (t.name == name) return t.type;
+  }
+  return std::nullopt;
+}
+
+Engine Engine::Default() {
+  Engine e;
+  e.Add(MakeKnownNameRecognizer());
+  e.Add(MakeIdCodeRecognizer());
+  e.Add(MakeEmailRecognizer());
+  e.Add(MakeUrlRecognizer());
+  e.Add(MakePhoneRecognizer());
+  e.Add(MakeAddressRecognizer());
+  e.Add(MakeAgeRecognizer());
+  e.Add(MakeCueRecognizer());
+  return e;
+}
+
+void Engine::Add(std::unique_ptr<Recognizer> recognizer) { recognizers_.push_back(std::move(recognizer)); }
+
+std::vector<Span> Engine::Analyze(std::string_view text, const Context& context) const {
+  std::vector<Span> spans;
+  for (const auto& r : recognizers_) r->Find(text, context, spans);
+  spans = Normalise(text, std::move(spans));
+  // Once a string is found to identify, every occurrence of it is redacted, also where it is glued
+  // to other text that the recognizers could not split ("VirtasenAino"). Widening to whole words can
+  // produce a longer string that occurs again, so repeat until nothing new is found.
+  for (int round = 0; round < 4; ++round) {
+    std::vector<Span> extra;
+    for (const auto& s : spans) {
+      std::string_view needle = text.substr(s.start, s.end - s.start);
+      if (needle.size() < 3) continue;
+      for (size_t pos = text.find(needle); pos != std::string_view::npos; pos = text.find(needle, pos + 1)) {
+        bool covered = std::any_of(spans.begin(), spans.end(),
+                                   [&](const Span& t) { return t.start <= pos && pos + needle.size() <= t.end; });
+        if (!covered) extra.push_back(Span{pos, pos + needle.size(), s.type, s.confidence});
+      }
+    }
+    if (extra.empty()) break;
+    spans.insert(spans.end(), extra.begin(), extra.end());
+    spans = Normalise(text, std::move(spans));
+  }
+  return spans;
+}
+
+std::string Placeholder(EntityType type, std::string_view lang) {
+  const auto& p = Info(type).placeholder;
+  return std::string(lang == "sv" ? p[1] : lang == "en" ? p[2] : p[0]);
+}
+
+std::string Apply(std::string_view text, const std::vector<Span>& spans, std::string_view lang) {
+  std::vector<Span> normal = Normalise(text, spans);
+  std::string out;
+  size_t pos = 0;
+  for (const auto& s : normal) {
+    out.append(text.substr(pos, s.start - pos));
+    out += Placeholder(s.type, lang);
+    pos = s.end;
+  }
+  out.append(text.substr(pos));
+  return out;
+}
+
+std::string DetectLanguage(std::string_view text) {
+  static const std::array<std::pair<std::string_view, std::array<std::string_view, 10>>, 3> kWords = {{
+      {"fi", {"ja", "on", "olen", "että", "ei", "myös", "kanssa", "minä", "työ", "olin"}},
+      {"sv", {"och", "är", "jag", "att", "det", "som", "med", "för", "har", "inte"}},
+      {"en", {"and", "the", "is", "i", "to", "of", "with", "have", "for", "my"}},
+  }};
+  std::array<int, 3> score{};
+  for (const auto& w : SplitWords(text)) {
+    std::string word = Fold(text.substr(w.start, w.end - w.start));
+    for (size_t i = 0; i < kWords.size(); ++i) {
+      for (auto sw : kWords[i].second) score[i] += (word == sw);
+    }
+  }
+  size_t best = 0;
+  for (size_t i = 1; i < score.size(); ++i) {
+    if (score[i] > score[best]) best = i;
+  }
+  return std::string(kWords[best].first);
+}
+
+}  // namespace reilu::redact

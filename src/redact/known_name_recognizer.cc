@@ -1,0 +1,108 @@
+// The applicant's own names, always, in every inflected form: Finnish case endings and possessive
+// suffixes ("Virtasen", "Virtaselle", "Matin", "Aulikille", "Annalle", "Annani"), consonant gradation
+// (kk→k, pp→p, tt→t, nk→ng, nt→nn, lt→ll, rt→rr), the -nen → -se- stem, and Swedish/English
+// genitives ("Annas", "Anna's").
+#include <set>
+
+#include "redact/redact.h"
+#include "redact/text_util.h"
+
+namespace reilu::redact {
+
+namespace {
+
+// Finnish case endings (with vowel harmony variants), plural forms and clitic/possessive tails.
+const std::set<std::string>& Endings() {
+  static const std::set<std::string> kEndings = [] {
+    std::set<std::string> base = {
+        "",    "n",   "a",     "ä",    "ta",   "tä",   "lla",  "llä",  "lle",  "lta",  "ltä",  "ssa",  "ssä",
+        "sta", "stä", "ksi",   "na",   "nä",   "in",   "an",   "än",   "han",  "hen",  "hin",  "hon",  "hun",
+        "hyn", "hön", "ineen", "tta",  "ttä",  "ni",   "si",   "nsa",  "nsä",  "mme",  "nne",  "s",    "'s",
+        "’s",  "t",   "ille",  "illa", "illä", "ilta", "iltä", "issa", "issä", "ista", "istä", "iksi", "ina",
+        "inä", "ien", "jen",   "ja",   "jä",   "lle",  "kin",  "kaan", "kään"};
+    std::set<std::string> all = base;
+    // Possessive suffix after a case ending: "Annalleni", "Matillesi".
+    for (const auto& e : base) {
+      for (const char* px : {"ni", "si", "nsa", "nsä", "mme", "nne"}) all.insert(e + px);
+    }
+    return all;
+  }();
+  return kEndings;
+}
+
+// A stem under which Finnish inflection attaches; `needs_ending` guards the shortest stems, so that
+// "Ann" (from "Anna") does not match every word that begins with it.
+struct Stem {
+  std::string text;
+  bool needs_ending = false;
+};
+
+std::vector<Stem> Stems(const std::string& name) {
+  std::vector<Stem> stems = {{name}};
+  auto ends = [&](std::string_view s) {
+    return name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
+  };
+  if (ends("nen")) stems.push_back({name.substr(0, name.size() - 3) + "se"});       // Virtanen → Virtase-n
+  if (ends("nen")) stems.push_back({name.substr(0, name.size() - 3) + "s", true});  // Virtas-ta
+  if (name.size() > 3) stems.push_back({name.substr(0, name.size() - 1), true});    // Matti → Matt-ia
+  // Consonant gradation in the last syllable: Matti → Mati-n, Aulikki → Auliki-lle, Helena stays.
+  static const std::pair<const char*, const char*> kGradation[] = {
+      {"kk", "k"}, {"pp", "p"}, {"tt", "t"}, {"nk", "ng"}, {"nt", "nn"}, {"lt", "ll"}, {"rt", "rr"}, {"mp", "mm"}};
+  for (const auto& [strong, weak] : kGradation) {
+    size_t pos = name.rfind(strong);
+    if (pos != std::string::npos && pos + 3 >= name.size() && pos > 0) {
+      std::string weak_stem = name.substr(0, pos) + weak + name.substr(pos + 2);
+      stems.push_back({weak_stem});
+    }
+  }
+  return stems;
+}
+
+class KnownNameRecognizer final : public Recognizer {
+ public:
+  void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override {
+    std::vector<std::vector<Stem>> names;
+    for (const auto& raw : context.known_names) {
+      for (const auto& part : SplitWords(raw)) {  // "Anna-Liisa Virtanen" → each part as well
+        std::string folded = Fold(raw.substr(part.start, part.end - part.start));
+        if (folded.size() < 2) continue;
+        names.push_back(Stems(folded));
+        // Hyphenated names also match their halves: "Anna-Liisan" → "anna", "liisa".
+        size_t dash = folded.find('-');
+        while (dash != std::string::npos) {
+          std::string left = folded.substr(0, dash), right = folded.substr(dash + 1);
+          if (left.size() >= 2) names.push_back(Stems(left));
+          if (right.size() >= 2) names.push_back(Stems(right));
+          dash = folded.find('-', dash + 1);
+        }
+      }
+    }
+    if (names.empty()) return;
+    for (const auto& w : SplitWords(text)) {
+      std::string word = Fold(text.substr(w.start, w.end - w.start));
+      for (const auto& stems : names) {
+        if (Matches(word, stems)) {
+          out.push_back(Span{w.start, w.end, EntityType::kPerson, 1.0});
+          break;
+        }
+      }
+    }
+  }
+
+ private:
+  static bool Matches(const std::string& word, const std::vector<Stem>& stems) {
+    for (const auto& stem : stems) {
+      if (word.size() < stem.text.size() || word.compare(0, stem.text.size(), stem.text) != 0) continue;
+      std::string ending = word.substr(stem.text.size());
+      if (stem.needs_ending && ending.size() < 2) continue;
+      if (Endings().count(ending)) return true;
+    }
+    return false;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Recognizer> MakeKnownNameRecognizer() { return std::make_unique<KnownNameRecognizer>(); }
+
+}  // namespace reilu::redact

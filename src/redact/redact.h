@@ -1,0 +1,89 @@
+// The redaction engine: finds identifying spans in Finnish, Swedish and English free text and
+// replaces them with typed placeholders. A library with no I/O of its own: a registry of small
+// recognizers (one per kind of identifier) whose typed spans are merged, then one operator.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reilu::redact {
+
+enum class EntityType {
+  kPerson,
+  kIdCode,
+  kPhone,
+  kEmail,
+  kUrl,
+  kAddress,
+  kPostal,
+  kBirthDate,  // direct identifiers
+  kAge,
+  kGender,
+  kFamily,
+  kNationality,
+  kLanguage,
+  kReligion,
+  kHealth,
+  kResidence,  // quasi-identifiers
+};
+// "PERSON", "ID_CODE", ... as in the CLI output and the labelled corpus.
+std::string_view EntityTypeName(EntityType type);
+std::optional<EntityType> ParseEntityType(std::string_view name);
+
+// A detected span: UTF-8 byte offsets into the analysed text, end exclusive.
+struct Span {
+  size_t start = 0;
+  size_t end = 0;
+  EntityType type = EntityType::kPerson;
+  double confidence = 1.0;
+};
+
+struct Context {
+  std::string lang;                      // "fi", "sv" or "en"
+  std::vector<std::string> known_names;  // the applicant's own names: always matched, inflected too
+};
+
+class Recognizer {
+ public:
+  virtual ~Recognizer() = default;
+  // Appends the spans found in `text`.
+  virtual void Find(std::string_view text, const Context& context, std::vector<Span>& out) const = 0;
+};
+
+class Engine {
+ public:
+  // Every recognizer this library has.
+  static Engine Default();
+  void Add(std::unique_ptr<Recognizer> recognizer);
+  // Spans sorted by start; overlapping spans merged (the merged span keeps the type of the longest).
+  std::vector<Span> Analyze(std::string_view text, const Context& context) const;
+
+ private:
+  std::vector<std::unique_ptr<Recognizer>> recognizers_;
+};
+
+// "[NIMI]" / "[NAMN]" / "[NAME]" and so on, in the text's language.
+std::string Placeholder(EntityType type, std::string_view lang);
+// Replaces each span, extended to whole words so no fragment (such as a case ending) survives.
+std::string Apply(std::string_view text, const std::vector<Span>& spans, std::string_view lang);
+// Guesses fi / sv / en from common function words; "fi" when unsure.
+std::string DetectLanguage(std::string_view text);
+
+// The recognizers, exposed for tests and custom registries.
+std::unique_ptr<Recognizer> MakeEmailRecognizer();
+std::unique_ptr<Recognizer> MakePhoneRecognizer();
+std::unique_ptr<Recognizer> MakeIdCodeRecognizer();  // Finnish henkilötunnus, Swedish personnummer
+std::unique_ptr<Recognizer> MakeUrlRecognizer();
+std::unique_ptr<Recognizer> MakeAddressRecognizer();  // street addresses and postal code + post office
+std::unique_ptr<Recognizer> MakeAgeRecognizer();      // ages, birth years, dates of birth
+std::unique_ptr<Recognizer> MakeKnownNameRecognizer();
+std::unique_ptr<Recognizer> MakeCueRecognizer();  // gender, family, nationality, mother tongue, religion, health
+
+// Checksums, exposed for tests.
+bool IsValidFinnishIdCode(std::string_view code);            // e.g. "131052-308T", all century signs incl. 2023
+bool IsValidSwedishPersonnummer(std::string_view digits10);  // Luhn over YYMMDDNNNC
+
+}  // namespace reilu::redact

@@ -1,0 +1,39 @@
+#include "redact/regex_recognizer.h"
+
+#include <cassert>
+
+namespace reilu::redact {
+
+RegexRecognizer::RegexRecognizer(std::vector<PatternRule> rules) {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_log_errors(false);
+  for (auto& rule : rules) {
+    auto re = std::make_unique<RE2>(rule.pattern, options);
+    assert(re->ok());
+    compiled_.push_back(Compiled{std::move(re), std::move(rule)});
+  }
+}
+
+void RegexRecognizer::Find(std::string_view text, const Context&, std::vector<Span>& out) const {
+  for (const auto& c : compiled_) {
+    if (!c.re->ok()) continue;
+    const int groups = c.re->NumberOfCapturingGroups();
+    std::vector<re2::StringPiece> match(static_cast<size_t>(groups) + 1);
+    size_t pos = 0;
+    while (pos <= text.size() && c.re->Match(re2::StringPiece(text.data(), text.size()), pos, text.size(),
+                                             RE2::UNANCHORED, match.data(), static_cast<int>(match.size()))) {
+      re2::StringPiece whole = match[0];
+      re2::StringPiece hit = groups > 0 && match[1].data() ? match[1] : whole;
+      size_t start = static_cast<size_t>(hit.data() - text.data());
+      std::string_view found(hit.data(), hit.size());
+      if (!c.rule.valid || c.rule.valid(found)) {
+        out.push_back(Span{start, start + hit.size(), c.rule.type, c.rule.confidence});
+      }
+      size_t whole_end = static_cast<size_t>(whole.data() - text.data()) + whole.size();
+      pos = whole.size() == 0 ? whole_end + 1 : whole_end;
+    }
+  }
+}
+
+}  // namespace reilu::redact

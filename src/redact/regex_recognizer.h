@@ -1,0 +1,33 @@
+// A recognizer made of RE2 patterns: each match (or its first capture group, when it has one) is a
+// span of the pattern's type, optionally checked by a validator (checksums, calendar dates).
+#pragma once
+
+#include <re2/re2.h>
+
+#include <functional>
+
+#include "redact/redact.h"
+
+namespace reilu::redact {
+
+struct PatternRule {
+  std::string pattern;
+  EntityType type;
+  double confidence = 0.9;
+  std::function<bool(std::string_view)> valid;  // empty: every match counts
+};
+
+class RegexRecognizer final : public Recognizer {
+ public:
+  explicit RegexRecognizer(std::vector<PatternRule> rules);
+  void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override;
+
+ private:
+  struct Compiled {
+    std::unique_ptr<RE2> re;
+    PatternRule rule;
+  };
+  std::vector<Compiled> compiled_;
+};
+
+}  // namespace reilu::redact

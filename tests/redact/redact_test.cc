@@ -1,0 +1,186 @@
+#include "redact/redact.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace reilu::redact {
+namespace {
+
+std::vector<std::string> Found(const std::string& text, EntityType type, const std::vector<std::string>& names = {},
+                               const std::string& lang = "fi") {
+  static const Engine engine = Engine::Default();
+  std::vector<std::string> out;
+  for (const auto& s : engine.Analyze(text, Context{lang, names})) {
+    if (s.type == type) out.push_back(text.substr(s.start, s.end - s.start));
+  }
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+TEST(IdCodeTest, FinnishChecksumAndAllCenturySigns) {
+  EXPECT_TRUE(IsValidFinnishIdCode("131052-308T"));
+  EXPECT_FALSE(IsValidFinnishIdCode("131052-308U"));  // wrong control character
+  EXPECT_FALSE(IsValidFinnishIdCode("310252-308T"));  // 31 February
+  // The same birth date and number under each century sign of its century share the control char.
+  for (char sign : std::string("-YXWVU")) {
+    std::string code = "131052" + std::string(1, sign) + "308T";
+    EXPECT_TRUE(IsValidFinnishIdCode(code)) << code;
+  }
+  for (char sign : std::string("ABCDEF")) {
+    std::string code = "010594" + std::string(1, sign) + "9998";  // 010594Y9998 is a valid 1900s code
+    EXPECT_EQ(IsValidFinnishIdCode(code), IsValidFinnishIdCode("010594Y9998")) << code;
+  }
+  EXPECT_TRUE(IsValidFinnishIdCode("010594Y9032"));
+  EXPECT_TRUE(IsValidFinnishIdCode("020502E902X"));
+  EXPECT_FALSE(IsValidFinnishIdCode("131052G308T"));  // G is no century sign
+}
+
+TEST(IdCodeTest, FoundInTextOnlyWhenValid) {
+  EXPECT_EQ(Found("Hetu: 131052-308T.", EntityType::kIdCode), Strings{"131052-308T"});
+  EXPECT_TRUE(Found("Tilausnumero 131052-308U", EntityType::kIdCode).empty());
+  EXPECT_EQ(Found("Personnummer 811218-9876 finns", EntityType::kIdCode, {}, "sv"), Strings{"811218-9876"});
+  EXPECT_EQ(Found("pnr 198112189876.", EntityType::kIdCode, {}, "sv"), Strings{"198112189876"});
+  EXPECT_TRUE(Found("Ordernummer 811218-9875", EntityType::kIdCode, {}, "sv").empty());
+}
+
+TEST(ContactTest, EmailsPhonesUrls) {
+  EXPECT_EQ(Found("Sähköposti: matti.meikalainen@kunta.fi.", EntityType::kEmail),
+            Strings{"matti.meikalainen@kunta.fi"});
+  EXPECT_EQ(Found("Soita 040 123 4567 tai", EntityType::kPhone), Strings{"040 123 4567"});
+  EXPECT_EQ(Found("puh. +358 40 1234567.", EntityType::kPhone), Strings{"+358 40 1234567"});
+  EXPECT_EQ(Found("tel 09-123 4567", EntityType::kPhone), Strings{"09-123 4567"});
+  EXPECT_EQ(Found("call +44 20 7946 0958 now", EntityType::kPhone, {}, "en"), Strings{"+44 20 7946 0958"});
+  EXPECT_TRUE(Found("Budjetti 2 000 000 euroa vuonna 2023", EntityType::kPhone).empty());
+  EXPECT_EQ(Found("Profiili: https://www.linkedin.com/in/mattim ja", EntityType::kUrl),
+            Strings{"https://www.linkedin.com/in/mattim"});
+  EXPECT_EQ(Found("see github.com/mattim", EntityType::kUrl, {}, "en"), Strings{"github.com/mattim"});
+}
+
+TEST(AddressTest, StreetsAndPostalCodes) {
+  EXPECT_EQ(Found("Osoite: Mannerheimintie 5 A 3, 00100 Helsinki", EntityType::kAddress),
+            Strings{"Mannerheimintie 5 A 3"});
+  EXPECT_EQ(Found("Osoite: Mannerheimintie 5 A 3, 00100 Helsinki", EntityType::kPostal), Strings{"00100 Helsinki"});
+  EXPECT_EQ(Found("Jag bor på Storgatan 12, 123 45 Stockholm", EntityType::kAddress, {}, "sv"),
+            Strings{"Storgatan 12"});
+  EXPECT_EQ(Found("at 221 Baker Street", EntityType::kAddress, {}, "en"), Strings{"221 Baker Street"});
+  EXPECT_TRUE(Found("Työskentelin Kaupunginkirjastossa 5 vuotta", EntityType::kAddress).empty());
+}
+
+TEST(AgeTest, AgesAndBirthYearsNotExperience) {
+  EXPECT_EQ(Found("Olen 45-vuotias sairaanhoitaja", EntityType::kAge), Strings{"45-vuotias"});
+  EXPECT_EQ(Found("45-vuotiaana aloitin", EntityType::kAge), Strings{"45-vuotiaana"});
+  EXPECT_EQ(Found("Jag är 38 år gammal", EntityType::kAge, {}, "sv"), Strings{"38 år gammal"});
+  EXPECT_TRUE(Found("Jag har 5 år erfarenhet", EntityType::kAge, {}, "sv").empty());
+  EXPECT_EQ(Found("I am a 52-year-old nurse", EntityType::kAge, {}, "en"), Strings{"52-year-old"});
+  EXPECT_EQ(Found("aged 29, I moved", EntityType::kAge, {}, "en"), Strings{"aged 29"});
+  EXPECT_EQ(Found("Olen syntynyt vuonna 1979 Oulussa", EntityType::kAge), Strings{"syntynyt vuonna 1979"});
+  EXPECT_TRUE(Found("Minulla on 10 vuoden kokemus", EntityType::kAge).empty());
+  EXPECT_EQ(Found("Syntymäaika: 12.4.1985", EntityType::kBirthDate), Strings{"12.4.1985"});
+}
+
+TEST(KnownNameTest, FinnishInflectionsOfTheApplicantsName) {
+  Strings names = {"Aulikki Virtanen", "Matti"};
+  for (const std::string form : {"Virtanen", "Virtasen", "Virtaselle", "Virtasta", "Virtasella", "Aulikki", "Aulikille",
+                                 "Aulikin", "Matin", "Matille", "Mattia", "Matti"}) {
+    EXPECT_EQ(Found("Terveisin " + form + ".", EntityType::kPerson, names), Strings{form}) << form;
+  }
+  for (const std::string other : {"Mattila", "Virta", "Aula", "Mattolaiturilla"}) {
+    EXPECT_TRUE(Found("Terveisin " + other + ".", EntityType::kPerson, names).empty()) << other;
+  }
+}
+
+TEST(KnownNameTest, CaseInsensitiveHyphenatedAndPossessive) {
+  Strings names = {"Anna-Liisa Öhman"};
+  EXPECT_EQ(Found("ANNA-LIISAN työ", EntityType::kPerson, names), Strings{"ANNA-LIISAN"});
+  EXPECT_EQ(Found("öhmanille", EntityType::kPerson, names), Strings{"öhmanille"});
+  EXPECT_EQ(Found("Liisan kanssa", EntityType::kPerson, names), Strings{"Liisan"});
+  EXPECT_EQ(Found("Anna's work", EntityType::kPerson, names, "en"), Strings{"Anna's"});
+}
+
+TEST(CueTest, QuasiIdentifiers) {
+  EXPECT_EQ(Found("Olin äitiyslomalla vuonna 2019", EntityType::kGender), Strings{"äitiyslomalla"});
+  EXPECT_EQ(Found("Äidinkieleni on ruotsi.", EntityType::kLanguage), Strings{"Äidinkieleni on ruotsi"});
+  EXPECT_TRUE(Found("Puhun sujuvaa ruotsia ja englantia.", EntityType::kLanguage).empty());
+  EXPECT_EQ(Found("Olen naimisissa ja minulla on kolme lasta", EntityType::kFamily), Strings{"naimisissa"});
+  EXPECT_EQ(Found("My mother tongue is Arabic.", EntityType::kLanguage, {}, "en"), Strings{"mother tongue is Arabic"});
+  EXPECT_EQ(Found("Asun Kemijärvellä", EntityType::kResidence), Strings{"Asun Kemijärvellä"});
+  EXPECT_EQ(Found("I was on sick leave", EntityType::kHealth, {}, "en"), Strings{"sick leave"});
+  EXPECT_EQ(Found("Jag är kristen", EntityType::kReligion, {}, "sv"), Strings{"kristen"});
+}
+
+TEST(ApplyTest, TypedPlaceholdersInTheTextsLanguageAndNoFragments) {
+  static const Engine engine = Engine::Default();
+  std::string text = "Olen Matti Virtanen, 045 678 9012. Virtasen perhe.";
+  auto spans = engine.Analyze(text, Context{"fi", {"Matti Virtanen"}});
+  EXPECT_EQ(Apply(text, spans, "fi"), "Olen [NIMI] [NIMI], [PUHELIN]. [NIMI] [PERHE].");
+  EXPECT_EQ(Placeholder(EntityType::kPerson, "sv"), "[NAMN]");
+  EXPECT_EQ(Placeholder(EntityType::kPerson, "en"), "[NAME]");
+  // A span that ends inside a word is widened: no case ending is left behind.
+  std::string word = "Virtasella";
+  EXPECT_EQ(Apply(word, {Span{0, 7, EntityType::kPerson, 1.0}}, "fi"), "[NIMI]");
+}
+
+TEST(ApplyTest, PropertyNoDetectedSpanTextSurvives) {
+  static const Engine engine = Engine::Default();
+  std::mt19937 rng(20261125);
+  const std::vector<std::string> pieces = {"Olen ",
+                                           "Aino Virtanen",
+                                           ", ",
+                                           "45-vuotias",
+                                           " ja asun ",
+                                           "Kemijärvellä",
+                                           ". ",
+                                           "Puh. ",
+                                           "040 123 4567",
+                                           " ",
+                                           "aino@example.fi",
+                                           " Virtasen",
+                                           " äitiyslomalla",
+                                           "131052-308T",
+                                           " 00100 Helsinki",
+                                           "Koulukatu 7",
+                                           " työkokemus ",
+                                           "Excel",
+                                           "\n",
+                                           "Äidinkieleni on ruotsi",
+                                           "https://x.com/ainov"};
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    int n = 1 + static_cast<int>(rng() % 12);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    auto spans = engine.Analyze(text, Context{"fi", {"Aino Virtanen"}});
+    std::string redacted = Apply(text, spans, "fi");
+    for (const auto& s : spans) {
+      std::string leaked = text.substr(s.start, s.end - s.start);
+      EXPECT_EQ(redacted.find(leaked), std::string::npos) << "'" << leaked << "' survived in: " << redacted;
+    }
+  }
+}
+
+TEST(LanguageTest, DetectsFiSvEn) {
+  EXPECT_EQ(DetectLanguage("Olen kiinnostunut tehtävästä ja minulla on kokemusta"), "fi");
+  EXPECT_EQ(DetectLanguage("Jag är intresserad av tjänsten och har erfarenhet"), "sv");
+  EXPECT_EQ(DetectLanguage("I am interested in the position and have experience"), "en");
+}
+
+TEST(EngineTest, SpansAreSortedAndDisjointOnArbitraryBytes) {
+  static const Engine engine = Engine::Default();
+  std::mt19937 rng(7);
+  for (int round = 0; round < 200; ++round) {
+    std::string text(static_cast<size_t>(rng() % 200), '\0');
+    for (auto& c : text) c = static_cast<char>("aÄ0-+@. \n9Virtasen"[rng() % 19]);
+    auto spans = engine.Analyze(text, Context{"fi", {"Virtanen"}});
+    for (size_t i = 0; i < spans.size(); ++i) {
+      EXPECT_LT(spans[i].start, spans[i].end);
+      EXPECT_LE(spans[i].end, text.size());
+      if (i > 0) {
+        EXPECT_LE(spans[i - 1].end, spans[i].start);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace reilu::redact
