@@ -1,5 +1,7 @@
 // Applications for staff. The list and detail start from AnonymousApplication (no identity is
 // loaded); identity is added only for applications the gate opens, and each read is audited.
+#include <algorithm>
+
 #include "api/handler.h"
 #include "crypto/crypto.h"
 
@@ -123,6 +125,55 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
         json::object o = codec::ToJson(*full);
         o["lifted"] = lifts->Covers(app_id);
         o["access_basis"] = AccessBasisName(access->basis());
+        return http::JsonResponse(200, o);
+      }));
+
+  // The owner releases the reviewers' rendition of the free text: the engine's proposal as it is,
+  // or adjusted (`free_text` in the body). Checking it means reading the original: audited.
+  router.Add(
+      "PUT", "/api/v1/recruitments/{id}/applications/{application_id}/redaction",
+      Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto scope = LoadScope(ctx, req);
+        if (!scope) return scope.error();
+        const Recruitment& r = scope->recruitment;
+        if (scope->caller.user.role != Role::kHr || scope->caller.user.id != r.owner_id) {
+          return MakeError(ErrorCode::kForbidden,
+                           "Only the HR specialist who owns the recruitment releases redactions.");
+        }
+        auto body = JsonBody(req);
+        if (!body) return body.error();
+        auto f = codec::Fields::Of(*body, "");
+        if (!f) return f.error();
+        const std::string& app_id = req.params["application_id"];
+        auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
+        if (!lifts) return lifts.error();
+        auto access = IdentityGate::Request(
+            AccessQuery{scope->caller.user, r, app_id, lifts->Covers(app_id), "Checking the redaction before release"});
+        if (!access) return access.error();
+        auto full = ctx.store.ReadIdentity(*access, ctx.now());
+        if (!full) return full.error();
+        RedactedText text;
+        bool edited = false;
+        if (const auto* given = f->Find("free_text")) {
+          REILU_TRY(codec::FromJson(*given, "free_text", text));
+          if (text.cover_letter.size() > 20000) return f->Invalid("free_text", "is too long");
+          for (const auto& a : text.answers) {
+            bool known = std::any_of(full->free_text.answers.begin(), full->free_text.answers.end(),
+                                     [&](const Answer& o) { return o.question_id == a.question_id; });
+            if (!known || a.text.size() > 20000) return f->Invalid("free_text", "has an unknown or too long answer");
+          }
+          edited = !full->redaction_proposal ||
+                   codec::Serialize(codec::ToJson(text)) != codec::Serialize(codec::ToJson(*full->redaction_proposal));
+        } else if (full->redaction_proposal) {
+          text = *full->redaction_proposal;
+        } else {
+          return MakeError(ErrorCode::kConflict, "There is no proposal to release; send the redacted free_text.");
+        }
+        REILU_TRY(ctx.store.ReleaseRedaction(r.org_id, r.id, app_id, text, scope->caller.user.id, edited, ctx.now()));
+        auto app = ctx.store.GetAnonymous(r.org_id, r.id, app_id);
+        if (!app) return app.error();
+        json::object o = codec::ToJson(*app);
+        o["edited"] = edited;
         return http::JsonResponse(200, o);
       }));
 

@@ -54,6 +54,22 @@ void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
                return http::JsonResponse(200, PublicAd(*r, ctx.now()));
              }));
 
+  // What reviewers would see of the free text, before sending; nothing is stored.
+  router.Add(
+      "POST", "/api/v1/jobs/{id}/redaction-preview", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto id = IdParam(req, "id");
+        if (!id) return id.error();
+        auto body = JsonBody(req);
+        if (!body) return body.error();
+        auto r = ctx.store.GetPublicAd(*id);
+        if (!r) return r.error();
+        Submission s;
+        REILU_TRY(codec::FromJson(*body, "", s));
+        auto redacted = ctx.redactor.Redact(s.free_text, s.identity);
+        return http::JsonResponse(
+            200, json::object{{"free_text", redacted ? json::value(codec::ToJson(*redacted)) : json::value(nullptr)}});
+      }));
+
   router.Add("POST", "/api/v1/jobs/{id}/applications", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto id = IdParam(req, "id");
                if (!id) return id.error();
@@ -72,7 +88,7 @@ void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
                app.recruitment = &*r;
                REILU_TRY(codec::FromJson(*body, "", app.submission));
                REILU_TRY(ValidateSubmission(*r, app.submission));
-               app.redacted = ctx.redactor.Redact(app.submission.free_text, app.submission.identity);
+               app.redaction_proposal = ctx.redactor.Redact(app.submission.free_text, app.submission.identity);
                app.idempotency_key = idempotency_key;
                app.request_hash = crypto::Sha256Hex(req.body);
                auto result = ctx.store.SubmitApplication(app, ctx.now());

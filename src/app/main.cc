@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "crypto/crypto.h"
 #include "http/http.h"
+#include "redact/free_text_redactor.h"
 #include "redact/redact.h"
 
 using namespace reilu;
@@ -23,7 +24,7 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
   auto store = app::OpenStore(dir);
   if (!store) return Fail(store.error());
   http::Metrics metrics;
-  NoRedaction redactor;
+  redact::EngineRedactor redactor;
   api::ApiContext ctx{**store, metrics, redactor, app::Now, {}};
   http::Router router;
   api::RegisterRoutes(router, ctx);

@@ -96,6 +96,7 @@ json::object ToJson(const IdentifiedApplication& a) {
   json::object o = ToJson(a.anonymous);
   o["identity"] = ToJson(a.identity);
   o["original_free_text"] = ToJson(a.free_text);
+  o["redaction_proposal"] = a.redaction_proposal ? json::value(ToJson(*a.redaction_proposal)) : json::value(nullptr);
   return o;
 }
 

@@ -99,6 +99,8 @@ struct IdentifiedApplication {
   AnonymousApplication anonymous;
   Identity identity;
   FreeText free_text;
+  // The redaction engine's rendition, kept identity-class until HR releases it to reviewers.
+  std::optional<RedactedText> redaction_proposal;
 };
 
 // The applicant's receipt: a reference code to follow the application with.

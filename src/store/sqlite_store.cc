@@ -52,8 +52,11 @@ Result<AnonymousApplication> ReadAnonymous(const Statement& s) {
 }
 constexpr std::string_view kAnonymousColumns = "id, recruitment_id, pseudonym, merits, redacted";
 
-json::object SealedIdentityJson(const Submission& s) {
-  return json::object{{"identity", codec::ToJson(s.identity)}, {"free_text", codec::ToJson(s.free_text)}};
+json::object SealedIdentityJson(const NewApplication& app) {
+  json::object o{{"identity", codec::ToJson(app.submission.identity)},
+                 {"free_text", codec::ToJson(app.submission.free_text)}};
+  if (app.redaction_proposal) o["redaction_proposal"] = codec::ToJson(*app.redaction_proposal);
+  return o;
 }
 
 }  // namespace
@@ -625,14 +628,10 @@ Result<SubmitResult> SqliteStore::SubmitApplication(const NewApplication& app, U
         .Bind(5, receipt.reference)
         .Bind(6, codec::Serialize(codec::ToJson(app.submission.merits)))
         .Bind(8, now);
-    if (app.redacted) {
-      ins->Bind(7, codec::Serialize(codec::ToJson(*app.redacted)));
-    } else {
-      ins->BindNull(7);
-    }
+    ins->BindNull(7);  // released to reviewers only by ReleaseRedaction
     REILU_TRY(ins->Run());
 
-    std::string sealed = crypto::Seal(*key, codec::Serialize(SealedIdentityJson(app.submission)),
+    std::string sealed = crypto::Seal(*key, codec::Serialize(SealedIdentityJson(app)),
                                       IdentityContext(r.org_id, r.id, receipt.application_id));
     auto id_ins = c.Prepare(
         "INSERT INTO application_identities (application_id, org_id, recruitment_id, sealed) VALUES ($1, $2, $3, $4)");
@@ -718,6 +717,11 @@ Result<IdentifiedApplication> SqliteStore::ReadIdentity(const IdentityAccess& ac
     }
     REILU_TRY(codec::FromJson(obj.at("identity"), "identity", out.identity));
     REILU_TRY(codec::FromJson(obj.at("free_text"), "free_text", out.free_text));
+    if (obj.contains("redaction_proposal")) {
+      RedactedText proposal;
+      REILU_TRY(codec::FromJson(obj.at("redaction_proposal"), "redaction_proposal", proposal));
+      out.redaction_proposal = std::move(proposal);
+    }
     json::object detail{{"basis", AccessBasisName(access.basis())}};
     if (!access.reason().empty()) detail["reason"] = access.reason();
     REILU_TRY(AppendAuditTx(c,
@@ -725,6 +729,20 @@ Result<IdentifiedApplication> SqliteStore::ReadIdentity(const IdentityAccess& ac
                                        access.recruitment_id(), access.application_id(), codec::Serialize(detail)},
                             now));
     return out;
+  });
+}
+
+Status SqliteStore::ReleaseRedaction(OrgId org, RecruitmentId rec, const ApplicationId& id, const RedactedText& text,
+                                     UserId actor, bool edited, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    auto s = c.Prepare("UPDATE applications SET redacted = $4 WHERE org_id = $1 AND recruitment_id = $2 AND id = $3");
+    if (!s) return s.error();
+    REILU_TRY(s->Bind(1, org).Bind(2, rec).Bind(3, id).Bind(4, codec::Serialize(codec::ToJson(text))).Run());
+    if (c.Changes() == 0) return NotFound("Application");
+    return AppendAuditTx(c,
+                         AuditEvent{org, actor, audit_action::kRedactionRelease, rec, id,
+                                    codec::Serialize(json::object{{"edited", edited}})},
+                         now);
   });
 }
 

@@ -48,7 +48,8 @@ struct AuditEvent {
 struct NewApplication {
   const Recruitment* recruitment = nullptr;
   Submission submission;
-  std::optional<RedactedText> redacted;
+  // Sealed with the identity; reviewers see free text only after ReleaseRedaction.
+  std::optional<RedactedText> redaction_proposal;
   std::string idempotency_key;  // empty: none given
   std::string request_hash;     // SHA-256 of the request body, to detect a reused key
 };
@@ -99,6 +100,10 @@ class Store {
   // Decrypts one application's identity and records the access in the audit log.
   virtual Result<IdentifiedApplication> ReadIdentity(const IdentityAccess& access, UnixTime now) = 0;
   virtual Result<std::int64_t> CountApplications(OrgId org, RecruitmentId rec) = 0;
+  // Publishes the reviewers' rendition of an application's free text; audited (`edited`: HR changed
+  // the engine's proposal).
+  virtual Status ReleaseRedaction(OrgId org, RecruitmentId rec, const ApplicationId& id, const RedactedText& text,
+                                  UserId actor, bool edited, UnixTime now) = 0;
 
   // Lifting anonymity: one-way. `applications` empty = the whole recruitment.
   virtual Status Lift(OrgId org, RecruitmentId rec, const std::vector<ApplicationId>& applications, UserId actor,
