@@ -57,7 +57,12 @@ std::vector<Span> Normalise(std::string_view text, std::vector<Span> spans) {
   std::vector<Span> merged;
   for (const auto& s : spans) {
     if (s.end <= s.start) continue;
-    if (!merged.empty() && s.start < merged.back().end) {
+    // Same-type spans separated only by spaces merge too: "[NIMI]" for a full name hides how many
+    // names there were.
+    bool adjacent_same =
+        !merged.empty() && merged.back().type == s.type && s.start >= merged.back().end &&
+        text.substr(merged.back().end, s.start - merged.back().end).find_first_not_of(' ') == std::string_view::npos;
+    if (!merged.empty() && (s.start < merged.back().end || adjacent_same)) {
       Span& last = merged.back();
       // The merged span keeps the type of the longer one; direct identifiers win ties.
       if (s.end - s.start > last.end - last.start) last.type = s.type;
@@ -84,6 +89,7 @@ std::optional<EntityType> ParseEntityType(std::string_view name) {
 Engine Engine::Default() {
   Engine e;
   e.Add(MakeKnownNameRecognizer());
+  e.Add(MakeContextNameRecognizer());
   e.Add(MakeIdCodeRecognizer());
   e.Add(MakeEmailRecognizer());
   e.Add(MakeUrlRecognizer());

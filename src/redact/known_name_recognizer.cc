@@ -19,7 +19,7 @@ const std::set<std::string>& Endings() {
         "sta", "stä", "ksi",   "na",   "nä",   "in",   "an",   "än",   "han",  "hen",  "hin",  "hon",  "hun",
         "hyn", "hön", "ineen", "tta",  "ttä",  "ni",   "si",   "nsa",  "nsä",  "mme",  "nne",  "s",    "'s",
         "’s",  "t",   "ille",  "illa", "illä", "ilta", "iltä", "issa", "issä", "ista", "istä", "iksi", "ina",
-        "inä", "ien", "jen",   "ja",   "jä",   "lle",  "kin",  "kaan", "kään"};
+        "inä", "ien", "jen",   "ja",   "jä",   "lle",  "kin",  "kaan", "kään", "en",   "een"};
     std::set<std::string> all = base;
     // Possessive suffix after a case ending: "Annalleni", "Matillesi".
     for (const auto& e : base) {

@@ -80,6 +80,7 @@ std::unique_ptr<Recognizer> MakeUrlRecognizer();
 std::unique_ptr<Recognizer> MakeAddressRecognizer();  // street addresses and postal code + post office
 std::unique_ptr<Recognizer> MakeAgeRecognizer();      // ages, birth years, dates of birth
 std::unique_ptr<Recognizer> MakeKnownNameRecognizer();
+std::unique_ptr<Recognizer> MakeContextNameRecognizer();  // "esihenkilöni X", "my manager X"
 std::unique_ptr<Recognizer> MakeCueRecognizer();  // gender, family, nationality, mother tongue, religion, health
 
 // Checksums, exposed for tests.

@@ -99,12 +99,24 @@ TEST(KnownNameTest, CaseInsensitiveHyphenatedAndPossessive) {
   EXPECT_EQ(Found("Anna's work", EntityType::kPerson, names, "en"), Strings{"Anna's"});
 }
 
+TEST(ContextNameTest, NamesAnnouncedByContext) {
+  EXPECT_EQ(Found("Suosittelijani on esihenkilöni Pekka Korpela.", EntityType::kPerson), Strings{"Pekka Korpela"});
+  EXPECT_EQ(Found("Min referens är min chef Karin Berg.", EntityType::kPerson, {}, "sv"), Strings{"Karin Berg"});
+  EXPECT_EQ(Found("My referee is my manager Tom Baker.", EntityType::kPerson, {}, "en"), Strings{"Tom Baker"});
+  EXPECT_TRUE(Found("Esihenkilönä vastasin kahdeksan hengen tiimistä.", EntityType::kPerson).empty());
+}
+
+TEST(KnownNameTest, EStemGenitive) {
+  EXPECT_EQ(Found("Laineen perhe", EntityType::kPerson, {"Laine"}), Strings{"Laineen"});
+}
+
 TEST(CueTest, QuasiIdentifiers) {
   EXPECT_EQ(Found("Olin äitiyslomalla vuonna 2019", EntityType::kGender), Strings{"äitiyslomalla"});
   EXPECT_EQ(Found("Äidinkieleni on ruotsi.", EntityType::kLanguage), Strings{"Äidinkieleni on ruotsi"});
   EXPECT_TRUE(Found("Puhun sujuvaa ruotsia ja englantia.", EntityType::kLanguage).empty());
   EXPECT_EQ(Found("Olen naimisissa ja minulla on kolme lasta", EntityType::kFamily), Strings{"naimisissa"});
-  EXPECT_EQ(Found("My mother tongue is Arabic.", EntityType::kLanguage, {}, "en"), Strings{"mother tongue is Arabic"});
+  EXPECT_EQ(Found("My mother tongue is Arabic.", EntityType::kLanguage, {}, "en"),
+            Strings{"My mother tongue is Arabic"});
   EXPECT_EQ(Found("Asun Kemijärvellä", EntityType::kResidence), Strings{"Asun Kemijärvellä"});
   EXPECT_EQ(Found("I was on sick leave", EntityType::kHealth, {}, "en"), Strings{"sick leave"});
   EXPECT_EQ(Found("Jag är kristen", EntityType::kReligion, {}, "sv"), Strings{"kristen"});
@@ -114,7 +126,8 @@ TEST(ApplyTest, TypedPlaceholdersInTheTextsLanguageAndNoFragments) {
   static const Engine engine = Engine::Default();
   std::string text = "Olen Matti Virtanen, 045 678 9012. Virtasen perhe.";
   auto spans = engine.Analyze(text, Context{"fi", {"Matti Virtanen"}});
-  EXPECT_EQ(Apply(text, spans, "fi"), "Olen [NIMI] [NIMI], [PUHELIN]. [NIMI] [PERHE].");
+  // A full name becomes one placeholder: the count of names is not shown either.
+  EXPECT_EQ(Apply(text, spans, "fi"), "Olen [NIMI], [PUHELIN]. [NIMI] [PERHE].");
   EXPECT_EQ(Placeholder(EntityType::kPerson, "sv"), "[NAMN]");
   EXPECT_EQ(Placeholder(EntityType::kPerson, "en"), "[NAME]");
   // A span that ends inside a word is widened: no case ending is left behind.

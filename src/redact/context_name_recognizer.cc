@@ -1,0 +1,24 @@
+// Other people's names announced by context: "esihenkilöni Pekka Korpela", "suosittelijani on
+// Riitta Salonen", "min chef Karin Berg", "my manager Tom Baker". Names the morphology lexicon does
+// not know are still caught when the sentence says a person follows.
+#include "redact/regex_recognizer.h"
+
+namespace reilu::redact {
+
+std::unique_ptr<Recognizer> MakeContextNameRecognizer() {
+  const std::string name = R"((\p{Lu}[\p{Ll}\-']+(?:\s+\p{Lu}[\p{Ll}\-']+){0,2}))";
+  return std::make_unique<RegexRecognizer>(std::vector<PatternRule>{
+      {R"((?:esihenkilö\p{L}*|esimie\p{L}*|suosittelija\p{L}*|kollega\p{L}*|työkaveri\p{L}*|rehtori\p{L}*)(?:\s+(?:on|oli|toimii))?\s+)" +
+           name,
+       EntityType::kPerson,
+       0.8,
+       {}},
+      {R"((?:chef|referens|kollega|handledare|rektor)(?:\s+(?:är|var))?\s+)" + name, EntityType::kPerson, 0.8, {}},
+      {R"((?:manager|referee|reference|supervisor|colleague|principal)(?:\s+(?:is|was))?,?\s+)" + name,
+       EntityType::kPerson,
+       0.8,
+       {}},
+  });
+}
+
+}  // namespace reilu::redact
