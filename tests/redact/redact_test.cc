@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <random>
+
+#include "redact/evaluation.h"
 
 namespace reilu::redact {
 namespace {
@@ -193,6 +196,28 @@ TEST(EngineTest, SpansAreSortedAndDisjointOnArbitraryBytes) {
       }
     }
   }
+}
+
+}  // namespace
+}  // namespace reilu::redact
+
+namespace reilu::redact {
+namespace {
+
+// Regression guard on the labelled set (see docs/redaction.md for what it does and does not show).
+TEST(EvaluationSetTest, MeetsTheTargetsOnTheLabelledSet) {
+  std::ifstream in(REILU_EVAL_SET);
+  std::vector<LabelledDoc> docs;
+  for (std::string line; std::getline(in, line);) {
+    LabelledDoc d;
+    if (ParseLabelledDoc(line, d)) docs.push_back(std::move(d));
+  }
+  ASSERT_GE(docs.size(), 300u);
+  Evaluation e = Evaluate(Engine::Default(), docs);
+  EXPECT_GE(e.DirectRecall(), 0.995);
+  EXPECT_GE(e.QuasiRecall(), 0.95);
+  EXPECT_LE(e.OverRedaction(), 0.02);
+  for (size_t i = 0; i < e.misses.size() && i < 10; ++i) ADD_FAILURE() << "missed " << e.misses[i];
 }
 
 }  // namespace

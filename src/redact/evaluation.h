@@ -1,0 +1,42 @@
+// Quality metrics of the engine on labelled documents (the corpus JSONL format), shared by the
+// bench/redact_eval tool and the regression test.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "redact/redact.h"
+
+namespace reilu::redact {
+
+struct LabelledSpan {
+  size_t start, end;
+  std::string type;
+};
+
+struct LabelledDoc {
+  std::string id, lang, text;
+  std::vector<std::string> names;  // the applicant's own names, when known
+  std::vector<LabelledSpan> spans;
+};
+
+// Parses one JSONL line; false when it is not a labelled document.
+bool ParseLabelledDoc(std::string_view line, LabelledDoc& out);
+
+struct Evaluation {
+  std::map<std::string, int> gold, found, predicted, predicted_correct;
+  size_t clean_words = 0, clean_redacted = 0;
+  std::vector<std::string> misses;  // "id TYPE: text"
+
+  double Recall(const std::string& type) const;
+  double Precision(const std::string& type) const;
+  double DirectRecall() const;   // PERSON, ID_CODE, PHONE, EMAIL, URL, ADDRESS, POSTAL, BIRTH_DATE
+  double QuasiRecall() const;    // the other cues
+  double OverRedaction() const;  // share of non-identifying words redacted
+};
+
+// A gold span counts as found when every word in it is redacted.
+Evaluation Evaluate(const Engine& engine, const std::vector<LabelledDoc>& docs);
+
+}  // namespace reilu::redact
