@@ -43,6 +43,25 @@ Status MaybeAddIdentity(ApiContext& ctx, const Scope& s, const store::LiftState&
   return OkStatus();
 }
 
+// Asks the gate for identity access (with `reason`) and reads the application through it (audited).
+struct IdentityRead {
+  IdentityAccess access;
+  IdentifiedApplication application;
+  bool lifted;
+};
+Result<IdentityRead> ReadIdentityWithReason(ApiContext& ctx, const Scope& s, const ApplicationId& app_id,
+                                            const std::string& reason) {
+  const Recruitment& r = s.recruitment;
+  auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
+  if (!lifts) return lifts.error();
+  bool lifted = lifts->Covers(app_id);
+  auto access = IdentityGate::Request(AccessQuery{s.caller.user, r, app_id, lifted, reason});
+  if (!access) return access.error();
+  auto full = ctx.store.ReadIdentity(*access, ctx.now());
+  if (!full) return full.error();
+  return IdentityRead{std::move(*access), std::move(*full), lifted};
+}
+
 // Reads the optional `reason` field: what the caller states as the basis for the action.
 Status ReadReason(const codec::Fields& f, std::string& reason) {
   REILU_TRY(f.Str("reason", reason));
@@ -101,32 +120,27 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
 
   // Identity with a stated reason: the registry office (public-records requests) and the owning HR
   // specialist before the lift. Lifted reviewers may use it too (no reason needed).
-  router.Add(
-      "POST", "/api/v1/recruitments/{id}/applications/{application_id}/identity",
-      Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto scope = LoadScope(ctx, req);
-        if (!scope) return scope.error();
-        auto body = JsonBody(req);
-        if (!body) return body.error();
-        auto f = codec::Fields::Of(*body, "");
-        if (!f) return f.error();
-        std::string reason;
-        REILU_TRY(ReadReason(*f, reason));
-        const Recruitment& r = scope->recruitment;
-        const std::string& app_id = req.params["application_id"];
-        auto app = ctx.store.GetAnonymous(r.org_id, r.id, app_id);
-        if (!app) return app.error();
-        auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
-        if (!lifts) return lifts.error();
-        auto access = IdentityGate::Request(AccessQuery{scope->caller.user, r, app_id, lifts->Covers(app_id), reason});
-        if (!access) return access.error();
-        auto full = ctx.store.ReadIdentity(*access, ctx.now());
-        if (!full) return full.error();
-        json::object o = codec::ToJson(*full);
-        o["lifted"] = lifts->Covers(app_id);
-        o["access_basis"] = AccessBasisName(access->basis());
-        return http::JsonResponse(200, o);
-      }));
+  router.Add("POST", "/api/v1/recruitments/{id}/applications/{application_id}/identity",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto scope = LoadScope(ctx, req);
+               if (!scope) return scope.error();
+               auto body = JsonBody(req);
+               if (!body) return body.error();
+               auto f = codec::Fields::Of(*body, "");
+               if (!f) return f.error();
+               std::string reason;
+               REILU_TRY(ReadReason(*f, reason));
+               const Recruitment& r = scope->recruitment;
+               const std::string& app_id = req.params["application_id"];
+               auto app = ctx.store.GetAnonymous(r.org_id, r.id, app_id);
+               if (!app) return app.error();
+               auto read = ReadIdentityWithReason(ctx, *scope, app_id, reason);
+               if (!read) return read.error();
+               json::object o = codec::ToJson(read->application);
+               o["lifted"] = read->lifted;
+               o["access_basis"] = AccessBasisName(read->access.basis());
+               return http::JsonResponse(200, o);
+             }));
 
   // The owner releases the reviewers' rendition of the free text: the engine's proposal as it is,
   // or adjusted (`free_text` in the body). Checking it means reading the original: audited.
@@ -145,13 +159,9 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
         auto f = codec::Fields::Of(*body, "");
         if (!f) return f.error();
         const std::string& app_id = req.params["application_id"];
-        auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
-        if (!lifts) return lifts.error();
-        auto access = IdentityGate::Request(
-            AccessQuery{scope->caller.user, r, app_id, lifts->Covers(app_id), "Checking the redaction before release"});
-        if (!access) return access.error();
-        auto full = ctx.store.ReadIdentity(*access, ctx.now());
-        if (!full) return full.error();
+        auto read = ReadIdentityWithReason(ctx, *scope, app_id, "Checking the redaction before release");
+        if (!read) return read.error();
+        const IdentifiedApplication* full = &read->application;
         RedactedText text;
         bool edited = false;
         if (const auto* given = f->Find("free_text")) {
