@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "api/login_throttle.h"
 #include "core/redaction.h"
 #include "http/http.h"
 #include "store/store.h"
@@ -22,6 +23,7 @@ struct ApiContext {
   const FreeTextRedactor& redactor;
   std::function<UnixTime()> now;
   ApiOptions options;
+  LoginThrottle login_throttle;
 };
 
 // Registers every route. The OpenAPI document (OpenApiDocument) lists exactly these routes.

@@ -32,10 +32,17 @@ void RegisterAuthRoutes(http::Router& router, ApiContext& ctx) {
                std::string username, password;
                REILU_TRY(f->Str("username", username, true));
                REILU_TRY(f->Str("password", password, true));
+               if (UnixTime wait = ctx.login_throttle.RetryAfter(username, ctx.now()); wait > 0) {
+                 auto res = http::ProblemResponse(
+                     MakeError(ErrorCode::kRateLimited, "Too many failed logins for this user. Try again later."));
+                 res.headers.emplace_back("Retry-After", std::to_string(wait));
+                 return res;
+               }
                auto login = ctx.store.FindLogin(username);
                bool ok = login && login->first.active && crypto::VerifyPassword(login->second, password);
                if (!login) (void)crypto::VerifyPassword(kDummyHash, password);
                if (!ok) {
+                 ctx.login_throttle.RecordFailure(username, ctx.now());
                  if (login) {
                    (void)ctx.store.AppendAudit(
                        store::AuditEvent{login->first.org_id, login->first.id, audit_action::kLoginFailed, 0, {}, "{}"},
@@ -43,6 +50,7 @@ void RegisterAuthRoutes(http::Router& router, ApiContext& ctx) {
                  }
                  return MakeError(ErrorCode::kUnauthenticated, "Wrong username or password.");
                }
+               ctx.login_throttle.RecordSuccess(username);
                const User& user = login->first;
                std::string token = crypto::RandomToken();
                store::Session session{crypto::Sha256Hex(token), user.id, user.org_id, crypto::RandomToken(),

@@ -25,7 +25,7 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
   if (!store) return Fail(store.error());
   http::Metrics metrics;
   redact::EngineRedactor redactor;
-  api::ApiContext ctx{**store, metrics, redactor, app::Now, {}};
+  api::ApiContext ctx{**store, metrics, redactor, app::Now, {}, {}};
   http::Router router;
   api::RegisterRoutes(router, ctx);
   http::Server server(router, metrics, options);

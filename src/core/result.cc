@@ -32,6 +32,8 @@ std::string_view ErrorCodeName(ErrorCode code) {
       return "reason_required";
     case ErrorCode::kMethodNotAllowed:
       return "method_not_allowed";
+    case ErrorCode::kRateLimited:
+      return "rate_limited";
     case ErrorCode::kInternal:
       return "internal";
   }

@@ -26,6 +26,7 @@ enum class ErrorCode {
   kIdempotencyConflict,  // an Idempotency-Key was reused with a different body
   kReasonRequired,       // the action needs a recorded reason
   kMethodNotAllowed,
+  kRateLimited,  // too many attempts; try again later
   kInternal,
 };
 

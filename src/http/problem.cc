@@ -34,6 +34,8 @@ int HttpStatusFor(ErrorCode code) {
       return 422;
     case ErrorCode::kMethodNotAllowed:
       return 405;
+    case ErrorCode::kRateLimited:
+      return 429;
     case ErrorCode::kInternal:
       return 500;
   }

@@ -27,6 +27,21 @@ TEST_F(ApiTest, LoginSetsAHardenedCookieAndWrongPasswordFails) {
   EXPECT_NE(ok.headers.find("X-Content-Type-Options: nosniff"), std::string::npos);
 }
 
+TEST_F(ApiTest, RepeatedFailedLoginsAreThrottledPerUser) {
+  Client c(server_->port());
+  for (int i = 0; i < 10; ++i) {
+    auto bad = c.PostJson("/api/v1/session",
+                          json::object{{"username", "a_hr"}, {"password", "guess number " + std::to_string(i)}});
+    ASSERT_EQ(bad.status, 401) << i;
+  }
+  auto locked = c.PostJson("/api/v1/session", json::object{{"username", "a_hr"}, {"password", kTestPassword}});
+  EXPECT_EQ(locked.status, 429);
+  EXPECT_EQ(Code(locked), "rate_limited");
+  EXPECT_NE(locked.headers.find("Retry-After: "), std::string::npos);
+  // Other users are not affected.
+  EXPECT_EQ(c.Login("a_reviewer", kTestPassword), 200);
+}
+
 TEST_F(ApiTest, StateChangesNeedTheCsrfToken) {
   Client hr = LoggedIn("a_hr");
   auto body = json::serialize(RecruitmentBody({}));
