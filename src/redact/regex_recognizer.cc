@@ -8,6 +8,9 @@ RegexRecognizer::RegexRecognizer(std::vector<PatternRule> rules) {
   RE2::Options options;
   options.set_encoding(RE2::Options::EncodingUTF8);
   options.set_log_errors(false);
+  // Unicode classes and case folding make large automata; give the DFA room so it does not fall
+  // back to the much slower NFA.
+  options.set_max_mem(64 << 20);
   for (auto& rule : rules) {
     auto re = std::make_unique<RE2>(rule.pattern, options);
     assert(re->ok());
