@@ -10,7 +10,7 @@ RegexRecognizer::RegexRecognizer(std::vector<PatternRule> rules) {
   options.set_log_errors(false);
   // Unicode classes and case folding make large automata; give the DFA room so it does not fall
   // back to the much slower NFA.
-  options.set_max_mem(64 << 20);
+  options.set_max_mem(16 << 20);
   for (auto& rule : rules) {
     auto re = std::make_unique<RE2>(rule.pattern, options);
     assert(re->ok());
