@@ -20,8 +20,10 @@ UnixTime Now();
 Result<std::unique_ptr<store::SqliteStore>> OpenStore(const DataDir& dir);
 
 // Creates the demo organisation with users, a published anonymous recruitment and applications,
-// unless the database already has an organisation. Prints the logins to stdout.
-Status SeedDemo(store::Store& store, const std::string& base_url);
+// unless the database already has an organisation.
+Status SeedDemo(store::Store& store);
+// Prints the URL and the demo logins to stdout.
+void PrintDemoBanner(const std::string& base_url);
 
 // Verifies every organisation's audit chain; prints the result; returns false on a break.
 bool VerifyAuditChains(store::Store& store);

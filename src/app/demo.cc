@@ -20,7 +20,7 @@ struct DemoApplicant {
 
 }  // namespace
 
-Status SeedDemo(store::Store& store, const std::string& base_url) {
+Status SeedDemo(store::Store& store) {
   auto orgs = store.ListOrganisations();
   if (!orgs) return orgs.error();
   UnixTime now = Now();
@@ -92,6 +92,10 @@ Status SeedDemo(store::Store& store, const std::string& base_url) {
       if (!res) return res.error();
     }
   }
+  return OkStatus();
+}
+
+void PrintDemoBanner(const std::string& base_url) {
   std::printf("\nReilu is running at %s\n", base_url.c_str());
   std::printf("Demo logins (password for each: %s):\n", kDemoPassword);
   std::printf("  admin      organisation admin\n  hr         HR specialist, owns the demo recruitment\n");
@@ -99,7 +103,6 @@ Status SeedDemo(store::Store& store, const std::string& base_url) {
       "  reviewer   hiring manager / reviewer (sees pseudonyms only until lift)\n  reviewer2  second reviewer\n");
   std::printf("  registry   registry office (kirjaamo)\n  auditor    audit log\n\n");
   std::fflush(stdout);
-  return OkStatus();
 }
 
 }  // namespace reilu::app

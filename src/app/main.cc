@@ -23,6 +23,11 @@ int Fail(const Error& e) {
 int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const std::string& port_file) {
   auto store = app::OpenStore(dir);
   if (!store) return Fail(store.error());
+  if (demo) {
+    // Seeded before listening: the first request already sees the demo organisation.
+    auto seeded = app::SeedDemo(**store);
+    if (!seeded) return Fail(seeded.error());
+  }
   http::Metrics metrics;
   redact::EngineRedactor redactor;
   api::ApiContext ctx{**store, metrics, redactor, app::Now, {}, {}};
@@ -32,10 +37,7 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
   auto port = server.Start();
   if (!port) return Fail(port.error());
   std::string url = "http://" + options.address + ":" + std::to_string(*port) + "/";
-  if (demo) {
-    auto seeded = app::SeedDemo(**store, url);
-    if (!seeded) return Fail(seeded.error());
-  }
+  if (demo) app::PrintDemoBanner(url);
   std::fprintf(stderr, "{\"level\":\"info\",\"msg\":\"listening\",\"url\":\"%s\"}\n", url.c_str());
   if (!port_file.empty()) {
     // Written last, atomically: a test that sees the file can connect.
