@@ -22,6 +22,20 @@ Result<Recruitment> LoadVisible(ApiContext& ctx, const Caller& caller, const htt
   return r;
 }
 
+// The owning HR specialist's own recruitment, for the actions only the owner may take.
+struct Owned {
+  Caller caller;
+  Recruitment recruitment;
+};
+Result<Owned> LoadOwned(ApiContext& ctx, const http::Request& req, const char* refusal) {
+  auto caller = RequireRole(ctx, req, {Role::kHr});
+  if (!caller) return caller.error();
+  auto r = LoadVisible(ctx, *caller, req);
+  if (!r) return r.error();
+  if (r->owner_id != caller->user.id) return MakeError(ErrorCode::kForbidden, refusal);
+  return Owned{std::move(*caller), std::move(*r)};
+}
+
 // Applies the anonymity request in `body` (fields anonymous, anonymity_exception_reason) through the policy.
 Status ApplyAnonymity(ApiContext& ctx, const json::value& body, Recruitment& r) {
   auto f = codec::Fields::Of(body, "");
@@ -102,11 +116,10 @@ void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx) {
              }));
 
   router.Add("PATCH", "/api/v1/recruitments/{id}", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto caller = RequireRole(ctx, req, {Role::kHr});
-               if (!caller) return caller.error();
-               auto r = LoadVisible(ctx, *caller, req);
-               if (!r) return r.error();
-               if (r->owner_id != caller->user.id) return MakeError(ErrorCode::kForbidden, "Only the owner can edit.");
+               auto owned = LoadOwned(ctx, req, "Only the owner can edit.");
+               if (!owned) return owned.error();
+               Caller* caller = &owned->caller;
+               Recruitment* r = &owned->recruitment;
                REILU_TRY(CheckEditable(*r));
                auto body = JsonBody(req);
                if (!body) return body.error();
@@ -135,11 +148,10 @@ void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx) {
 
   router.Add(
       "POST", "/api/v1/recruitments/{id}/publish", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto caller = RequireRole(ctx, req, {Role::kHr});
-        if (!caller) return caller.error();
-        auto r = LoadVisible(ctx, *caller, req);
-        if (!r) return r.error();
-        if (r->owner_id != caller->user.id) return MakeError(ErrorCode::kForbidden, "Only the owner can publish.");
+        auto owned = LoadOwned(ctx, req, "Only the owner can publish.");
+        if (!owned) return owned.error();
+        Caller* caller = &owned->caller;
+        Recruitment* r = &owned->recruitment;
         // The policy is applied again: it may have changed since the draft was saved.
         auto policy = ctx.store.GetPolicy(r->org_id);
         if (!policy) return policy.error();
@@ -156,11 +168,10 @@ void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx) {
       }));
 
   router.Add("POST", "/api/v1/recruitments/{id}/close", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto caller = RequireRole(ctx, req, {Role::kHr});
-               if (!caller) return caller.error();
-               auto r = LoadVisible(ctx, *caller, req);
-               if (!r) return r.error();
-               if (r->owner_id != caller->user.id) return MakeError(ErrorCode::kForbidden, "Only the owner can close.");
+               auto owned = LoadOwned(ctx, req, "Only the owner can close.");
+               if (!owned) return owned.error();
+               Caller* caller = &owned->caller;
+               Recruitment* r = &owned->recruitment;
                if (r->state != RecruitmentState::kPublished)
                  return MakeError(ErrorCode::kConflict, "Only a published recruitment can be closed.");
                r->state = RecruitmentState::kClosed;
