@@ -19,8 +19,7 @@ Result<Caller> Authenticate(ApiContext& ctx, const http::Request& req) {
   bool safe = req.method == "GET" || req.method == "HEAD" || req.method == "OPTIONS";
   if (!safe) {
     std::string sent = req.Header("x-csrf-token");
-    if (sent.size() != session->csrf_token.size() ||
-        !std::equal(sent.begin(), sent.end(), session->csrf_token.begin())) {
+    if (!crypto::ConstantTimeEquals(sent, session->csrf_token)) {
       return MakeError(ErrorCode::kCsrfFailed, "The request is missing its CSRF token.");
     }
   }

@@ -41,6 +41,10 @@ std::string Sha256Hex(std::string_view data) {
   return ToHex(out);
 }
 
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
 SecretKey::SecretKey() = default;
 SecretKey::~SecretKey() { sodium_memzero(bytes_.data(), bytes_.size()); }
 SecretKey::SecretKey(const SecretKey& other) : bytes_(other.bytes_) {}

@@ -23,6 +23,8 @@ RandomSource SystemRandom();
 std::string RandomToken();
 
 std::string Sha256Hex(std::string_view data);
+// Compares secrets (tokens) in time that does not depend on where they differ.
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
 std::string ToHex(std::span<const std::uint8_t> bytes);
 
 // A 256-bit secret key, wiped from memory when destroyed.

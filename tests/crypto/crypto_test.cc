@@ -75,3 +75,16 @@ TEST_F(CryptoTest, Sha256KnownAnswer) {
 
 }  // namespace
 }  // namespace reilu::crypto
+
+namespace reilu::crypto {
+namespace {
+
+TEST(ConstantTimeEqualsTest, ComparesContentAndLength) {
+  EXPECT_TRUE(ConstantTimeEquals("abc123", "abc123"));
+  EXPECT_FALSE(ConstantTimeEquals("abc123", "abc124"));
+  EXPECT_FALSE(ConstantTimeEquals("abc123", "abc12"));
+  EXPECT_TRUE(ConstantTimeEquals("", ""));
+}
+
+}  // namespace
+}  // namespace reilu::crypto
