@@ -464,8 +464,8 @@ Result<Recruitment> SqliteStore::GetRecruitment(OrgId org, RecruitmentId id) {
 
 Result<std::vector<Recruitment>> SqliteStore::ListRecruitments(OrgId org) {
   std::vector<RecruitmentId> ids;
+  auto lease = Reader();
   {
-    auto lease = Reader();
     auto s = (*lease).Prepare("SELECT id FROM recruitments WHERE org_id = $1 ORDER BY id DESC");
     if (!s) return s.error();
     s->Bind(1, org);
@@ -473,7 +473,6 @@ Result<std::vector<Recruitment>> SqliteStore::ListRecruitments(OrgId org) {
     REILU_TRY(s->status());
   }
   std::vector<Recruitment> out;
-  auto lease = Reader();
   for (auto id : ids) {
     auto r = LoadRecruitment(*lease, "org_id = $1 AND id = $2", org, id);
     if (!r) return r.error();
