@@ -65,8 +65,8 @@ Seed SeedRecruitment(store::Store& store) {
   auto now = app::Now();
   OrgId org = *store.CreateOrganisation("Bench", AnonymityPolicy{}, now);
   std::string hash = *crypto::HashPassword("bench password 1234", crypto::PasswordCost::ForTests());
-  User hr{0, org, "hr", "HR", Role::kHr, true};
-  User reviewer{0, org, "reviewer", "Reviewer", Role::kReviewer, true};
+  User hr{0, org, "hr", "HR", "", Role::kHr, true};
+  User reviewer{0, org, "reviewer", "Reviewer", "", Role::kReviewer, true};
   UserId hr_id = *store.CreateUser(hr, hash, 0, now);
   UserId rev_id = *store.CreateUser(reviewer, hash, 0, now);
   Recruitment r;
@@ -74,8 +74,8 @@ Seed SeedRecruitment(store::Store& store) {
   r.owner_id = hr_id;
   r.languages = {"fi"};
   r.title = {{"fi", "Suunnittelija"}};
-  r.criteria = {{"exp", {{"fi", "Kokemus"}}, 1}};
-  r.questions = {{"why", {{"fi", "Miksi?"}}, false}};
+  r.criteria = {{"exp", {{"fi", "Kokemus"}}, 1, {}}};
+  r.questions = {{"why", {{"fi", "Miksi?"}}, false, {}}};
   r.deadline = now + 86400;
   r.reviewer_ids = {rev_id};
   RecruitmentId rec = *store.CreateRecruitment(r, now);

@@ -26,6 +26,10 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
                std::string role, password;
                REILU_TRY(f->Str("username", u.username, true));
                REILU_TRY(f->Str("display_name", u.display_name, true));
+               REILU_TRY(f->Str("email", u.email));
+               if (u.email.size() > 254 || (!u.email.empty() && u.email.find('@') == std::string::npos)) {
+                 return f->Invalid("email", "is not an e-mail address");
+               }
                REILU_TRY(f->Str("role", role, true));
                REILU_TRY(f->Str("password", password, true));
                auto parsed = ParseRole(role);

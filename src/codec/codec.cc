@@ -81,7 +81,8 @@ json::object ToJson(const AnonymousApplication& a) {
                  {"recruitment_id", a.recruitment_id},
                  {"pseudonym", a.pseudonym},
                  {"merits", ToJson(a.merits)},
-                 {"on_time", a.on_time}};
+                 {"on_time", a.on_time},
+                 {"withdrawn", a.withdrawn}};
   if (a.redacted) {
     o["free_text"] = ToJson(*a.redacted);
     o["redaction"] = "ready";
@@ -108,6 +109,7 @@ json::object ToJson(const User& u) {
   return json::object{{"id", u.id},
                       {"username", u.username},
                       {"display_name", u.display_name},
+                      {"email", u.email},
                       {"role", RoleName(u.role)},
                       {"active", u.active}};
 }
@@ -133,10 +135,13 @@ json::object ToJson(const AuditEntry& e) {
 json::object ToPublicJson(const Recruitment& r) {
   json::array criteria, questions, langs;
   for (const auto& c : r.criteria) {
-    criteria.push_back(json::object{{"id", c.id}, {"title", ToJson(c.title)}, {"weight", c.weight}});
+    criteria.push_back(
+        json::object{{"id", c.id}, {"title", ToJson(c.title)}, {"weight", c.weight}, {"guide", ToJson(c.guide)}});
   }
   for (const auto& q : r.questions) {
-    questions.push_back(json::object{{"id", q.id}, {"text", ToJson(q.text)}, {"required", q.required}});
+    json::object question{{"id", q.id}, {"text", ToJson(q.text)}, {"required", q.required}};
+    if (!q.criterion_id.empty()) question["criterion_id"] = q.criterion_id;
+    questions.push_back(std::move(question));
   }
   for (const auto& l : r.languages) langs.push_back(json::string(l));
   return json::object{{"id", r.id},
@@ -304,6 +309,7 @@ Status RecruitmentContentFromJson(const json::value& v, Recruitment& r) {
       REILU_TRY(cf->Str("id", c.id, true));
       REILU_TRY(cf->Int("weight", c.weight));
       if (const auto* t = cf->Find("title")) REILU_TRY(FromJson(*t, cf->PathOf("title"), c.title));
+      if (const auto* g = cf->Find("guide")) REILU_TRY(FromJson(*g, cf->PathOf("guide"), c.guide));
       r.criteria.push_back(std::move(c));
       return OkStatus();
     }));
@@ -316,6 +322,7 @@ Status RecruitmentContentFromJson(const json::value& v, Recruitment& r) {
       Question q;
       REILU_TRY(qf->Str("id", q.id, true));
       REILU_TRY(qf->Bool("required", q.required));
+      REILU_TRY(qf->Str("criterion_id", q.criterion_id));
       if (const auto* t = qf->Find("text")) REILU_TRY(FromJson(*t, qf->PathOf("text"), q.text));
       r.questions.push_back(std::move(q));
       return OkStatus();

@@ -92,6 +92,7 @@ struct AnonymousApplication {
   // Empty until a redaction exists: reviewers never see the raw free text.
   std::optional<RedactedText> redacted;
   bool on_time = true;  // the only arrival information shown
+  bool withdrawn = false;
 };
 
 // The full view, reachable only through an IdentityAccess (core/access.h).

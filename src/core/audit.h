@@ -25,6 +25,15 @@ inline constexpr std::string_view kLoginFailed = "session.login_failed";
 inline constexpr std::string_view kUserCreate = "user.create";
 inline constexpr std::string_view kKeyShred = "recruitment.key_shred";
 inline constexpr std::string_view kRedactionRelease = "redaction.release";
+inline constexpr std::string_view kCriteriaChange = "criteria.change";
+inline constexpr std::string_view kScore = "screening.score";
+inline constexpr std::string_view kRecusal = "screening.recusal";
+inline constexpr std::string_view kShortlist = "screening.shortlist";
+inline constexpr std::string_view kInterview = "interview.schedule";
+inline constexpr std::string_view kInterviewNotes = "interview.notes";
+inline constexpr std::string_view kDecision = "selection.decision";
+inline constexpr std::string_view kWithdraw = "application.withdraw";
+inline constexpr std::string_view kMailSettings = "mail.settings";
 }  // namespace audit_action
 
 struct AuditEntry {

@@ -78,6 +78,24 @@ Status ValidateRecruitment(const Recruitment& r) {
     return MakeError(ErrorCode::kInvalidInput, "A permanent post has no end date or fixed-term ground.", "employment");
   }
   if (r.deadline <= 0) return MakeError(ErrorCode::kInvalidInput, "The deadline is required.", "deadline");
+  REILU_TRY(ValidateCriteria(r));
+  std::set<std::string> ids;
+  for (const auto& q : r.questions) {
+    if (q.id.empty() || q.id.size() > 64 || !ids.insert(q.id).second) {
+      return MakeError(ErrorCode::kInvalidInput, "Question ids must be unique and non-empty.", "questions");
+    }
+    REILU_TRY(CheckLocalized(q.text, r.languages, "questions.text", 2000));
+    if (!q.criterion_id.empty() && std::none_of(r.criteria.begin(), r.criteria.end(),
+                                                [&](const Criterion& c) { return c.id == q.criterion_id; })) {
+      return MakeError(ErrorCode::kInvalidInput, "A question can only point to one of the criteria.",
+                       "questions.criterion_id");
+    }
+  }
+  if (r.questions.size() > 50) return MakeError(ErrorCode::kInvalidInput, "At most 50 questions.", "questions");
+  return OkStatus();
+}
+
+Status ValidateCriteria(const Recruitment& r) {
   std::set<std::string> ids;
   for (const auto& c : r.criteria) {
     if (c.id.empty() || c.id.size() > 64 || !ids.insert(c.id).second) {
@@ -87,17 +105,9 @@ Status ValidateRecruitment(const Recruitment& r) {
       return MakeError(ErrorCode::kInvalidInput, "Criterion weight must be 1 to 10.", "criteria");
     }
     REILU_TRY(CheckLocalized(c.title, r.languages, "criteria.title", 500));
+    REILU_TRY(CheckLocalized(c.guide, r.languages, "criteria.guide", 4000));
   }
-  ids.clear();
-  for (const auto& q : r.questions) {
-    if (q.id.empty() || q.id.size() > 64 || !ids.insert(q.id).second) {
-      return MakeError(ErrorCode::kInvalidInput, "Question ids must be unique and non-empty.", "questions");
-    }
-    REILU_TRY(CheckLocalized(q.text, r.languages, "questions.text", 2000));
-  }
-  if (r.criteria.size() > 50 || r.questions.size() > 50) {
-    return MakeError(ErrorCode::kInvalidInput, "At most 50 criteria and 50 questions.", "criteria");
-  }
+  if (r.criteria.size() > 50) return MakeError(ErrorCode::kInvalidInput, "At most 50 criteria.", "criteria");
   return OkStatus();
 }
 
@@ -122,6 +132,19 @@ Status CheckPublishable(const Recruitment& r, UnixTime now) {
 
 bool AcceptsApplications(const Recruitment& r, UnixTime now) {
   return r.state == RecruitmentState::kPublished && now < r.deadline;
+}
+
+bool ApplicationPeriodOver(const Recruitment& r, UnixTime now) {
+  return r.state == RecruitmentState::kClosed || (r.state == RecruitmentState::kPublished && now >= r.deadline);
+}
+
+Status CheckCriteriaEditable(const Recruitment& r, UnixTime now) {
+  if (r.state == RecruitmentState::kDraft) return OkStatus();
+  if (ApplicationPeriodOver(r, now)) {
+    return MakeError(ErrorCode::kCriteriaLocked,
+                     "The criteria were locked when the application period ended; screening uses them as they are.");
+  }
+  return OkStatus();
 }
 
 }  // namespace reilu

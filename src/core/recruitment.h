@@ -29,13 +29,15 @@ struct Employment {
 struct Criterion {
   std::string id;
   LocalizedText title;
-  int weight = 1;  // 1..10
+  int weight = 1;       // 1..10
+  LocalizedText guide;  // marking guide: what a 1, a 3 and a 5 look like
 };
 
 struct Question {
   std::string id;
   LocalizedText text;
   bool required = false;
+  std::string criterion_id;  // optional: the criterion this answer is scored on (chunked review)
 };
 
 struct Recruitment {
@@ -68,5 +70,12 @@ Status CheckPublishable(const Recruitment& r, UnixTime now);
 Status CheckEditable(const Recruitment& r);
 // Applications are accepted while published and before the deadline (server time, hard).
 bool AcceptsApplications(const Recruitment& r, UnixTime now);
+// The application period is over once the deadline has passed or the owner closed the ad early;
+// screening starts then, and the criteria are locked.
+bool ApplicationPeriodOver(const Recruitment& r, UnixTime now);
+// Criteria (and weights, marking guides) may change until the application period is over.
+Status CheckCriteriaEditable(const Recruitment& r, UnixTime now);
+// Checks a criteria list on its own (ids, weights, titles in the advertised languages).
+Status ValidateCriteria(const Recruitment& r);
 
 }  // namespace reilu

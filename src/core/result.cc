@@ -34,6 +34,20 @@ std::string_view ErrorCodeName(ErrorCode code) {
       return "method_not_allowed";
     case ErrorCode::kRateLimited:
       return "rate_limited";
+    case ErrorCode::kCriteriaLocked:
+      return "criteria_locked";
+    case ErrorCode::kScreeningNotOpen:
+      return "screening_not_open";
+    case ErrorCode::kScoresFrozen:
+      return "scores_frozen";
+    case ErrorCode::kRecused:
+      return "recused";
+    case ErrorCode::kNotShortlisted:
+      return "not_shortlisted";
+    case ErrorCode::kDecided:
+      return "decided";
+    case ErrorCode::kWithdrawn:
+      return "withdrawn";
     case ErrorCode::kInternal:
       return "internal";
   }

@@ -41,6 +41,7 @@ struct User {
   OrgId org_id = 0;
   std::string username;
   std::string display_name;
+  std::string email;  // for work notices; staff e-mails never carry applicant identity before lift
   Role role = Role::kReviewer;
   bool active = true;
 };

@@ -36,6 +36,20 @@ int HttpStatusFor(ErrorCode code) {
       return 405;
     case ErrorCode::kRateLimited:
       return 429;
+    case ErrorCode::kCriteriaLocked:
+      return 409;
+    case ErrorCode::kScreeningNotOpen:
+      return 409;
+    case ErrorCode::kScoresFrozen:
+      return 409;
+    case ErrorCode::kRecused:
+      return 403;
+    case ErrorCode::kNotShortlisted:
+      return 409;
+    case ErrorCode::kDecided:
+      return 409;
+    case ErrorCode::kWithdrawn:
+      return 409;
     case ErrorCode::kInternal:
       return 500;
   }

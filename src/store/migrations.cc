@@ -129,8 +129,121 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )SQL";
 
-constexpr std::array<Migration, 1> kMigrations = {{
+// Screening, interviews, decisions, the mail queue and applicant self-service.
+constexpr std::string_view kV2 = R"SQL(
+ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT '';
+CREATE TABLE scores (
+  org_id BIGINT NOT NULL,
+  recruitment_id BIGINT NOT NULL REFERENCES recruitments(id),
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  reviewer_id BIGINT NOT NULL REFERENCES users(id),
+  criterion_id TEXT NOT NULL,
+  value BIGINT NOT NULL CHECK (value BETWEEN 1 AND 5),
+  justification TEXT NOT NULL DEFAULT '',
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (application_id, reviewer_id, criterion_id)
+);
+CREATE INDEX scores_recruitment ON scores(org_id, recruitment_id);
+CREATE TABLE recusals (
+  org_id BIGINT NOT NULL,
+  recruitment_id BIGINT NOT NULL REFERENCES recruitments(id),
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  reviewer_id BIGINT NOT NULL REFERENCES users(id),
+  at BIGINT NOT NULL,
+  PRIMARY KEY (application_id, reviewer_id)
+);
+CREATE TABLE shortlists (
+  recruitment_id BIGINT PRIMARY KEY REFERENCES recruitments(id),
+  org_id BIGINT NOT NULL,
+  actor_id BIGINT NOT NULL,
+  reason TEXT NOT NULL,
+  frozen_at BIGINT NOT NULL
+);
+CREATE TABLE shortlist_entries (
+  org_id BIGINT NOT NULL,
+  recruitment_id BIGINT NOT NULL REFERENCES shortlists(recruitment_id),
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  PRIMARY KEY (recruitment_id, application_id)
+);
+-- Once the shortlist exists, the anonymous-stage scores are evidence: the database refuses changes.
+CREATE TRIGGER scores_frozen_insert BEFORE INSERT ON scores
+WHEN EXISTS (SELECT 1 FROM shortlists WHERE recruitment_id = NEW.recruitment_id)
+BEGIN SELECT RAISE(ABORT, 'scores are frozen'); END;
+CREATE TRIGGER scores_frozen_update BEFORE UPDATE ON scores
+WHEN EXISTS (SELECT 1 FROM shortlists WHERE recruitment_id = OLD.recruitment_id)
+BEGIN SELECT RAISE(ABORT, 'scores are frozen'); END;
+CREATE TRIGGER scores_frozen_delete BEFORE DELETE ON scores
+WHEN EXISTS (SELECT 1 FROM shortlists WHERE recruitment_id = OLD.recruitment_id)
+BEGIN SELECT RAISE(ABORT, 'scores are frozen'); END;
+CREATE TABLE interviews (
+  id INTEGER PRIMARY KEY,
+  org_id BIGINT NOT NULL,
+  recruitment_id BIGINT NOT NULL REFERENCES recruitments(id),
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  starts_at BIGINT NOT NULL,
+  minutes BIGINT NOT NULL,
+  location TEXT NOT NULL,
+  interviewers TEXT NOT NULL,
+  created_by BIGINT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX interviews_recruitment ON interviews(org_id, recruitment_id);
+CREATE TABLE interview_notes (
+  org_id BIGINT NOT NULL,
+  interview_id BIGINT NOT NULL REFERENCES interviews(id),
+  author_id BIGINT NOT NULL REFERENCES users(id),
+  criterion_id TEXT NOT NULL,
+  score BIGINT,
+  note TEXT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (interview_id, author_id, criterion_id)
+);
+CREATE TABLE decisions (
+  recruitment_id BIGINT PRIMARY KEY REFERENCES recruitments(id),
+  org_id BIGINT NOT NULL,
+  decided_by BIGINT NOT NULL,
+  decided_at BIGINT NOT NULL,
+  reasoning TEXT NOT NULL,
+  appeal_ends TEXT NOT NULL,
+  ranking TEXT NOT NULL
+);
+CREATE TABLE decision_outcomes (
+  org_id BIGINT NOT NULL,
+  recruitment_id BIGINT NOT NULL REFERENCES decisions(recruitment_id),
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  outcome TEXT NOT NULL,
+  PRIMARY KEY (recruitment_id, application_id)
+);
+CREATE TRIGGER decisions_final BEFORE UPDATE ON decisions
+BEGIN SELECT RAISE(ABORT, 'a decision is final'); END;
+CREATE TRIGGER decision_outcomes_final BEFORE UPDATE ON decision_outcomes
+BEGIN SELECT RAISE(ABORT, 'a decision is final'); END;
+-- Outgoing e-mail. The message (recipient and text) is sealed under the server key and erased
+-- once sent; the row keeps only what an operator needs to see delivery.
+CREATE TABLE mail_queue (
+  id TEXT PRIMARY KEY,
+  org_id BIGINT NOT NULL,
+  recruitment_id BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  sealed BLOB,
+  status TEXT NOT NULL,
+  attempts BIGINT NOT NULL DEFAULT 0,
+  next_attempt_at BIGINT NOT NULL,
+  last_error TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  sent_at BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX mail_queue_due ON mail_queue(status, next_attempt_at);
+CREATE TABLE mail_settings (
+  org_id BIGINT PRIMARY KEY REFERENCES organisations(id),
+  sealed BLOB NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+)SQL";
+
+constexpr std::array<Migration, 2> kMigrations = {{
     {1, "initial schema", kV1},
+    {2, "screening, interviews, decisions, mail", kV2},
 }};
 
 }  // namespace

@@ -29,9 +29,10 @@ User ReadUser(const Statement& s, int c) {
   u.display_name = s.Text(c + 3);
   u.role = ParseRole(s.Text(c + 4)).value_or(Role::kReviewer);
   u.active = s.Int(c + 5) != 0;
+  u.email = s.Text(c + 6);
   return u;
 }
-constexpr std::string_view kUserColumns = "id, org_id, username, display_name, role, active";
+constexpr std::string_view kUserColumns = "id, org_id, username, display_name, role, active, email";
 
 Result<AnonymousApplication> ReadAnonymous(const Statement& s) {
   AnonymousApplication a;
@@ -48,9 +49,10 @@ Result<AnonymousApplication> ReadAnonymous(const Statement& s) {
     REILU_TRY(codec::FromJson(*redacted, "redacted", text));
     a.redacted = std::move(text);
   }
+  a.withdrawn = s.Text(5) == "withdrawn";
   return a;
 }
-constexpr std::string_view kAnonymousColumns = "id, recruitment_id, pseudonym, merits, redacted";
+constexpr std::string_view kAnonymousColumns = "id, recruitment_id, pseudonym, merits, redacted, state";
 
 json::object SealedIdentityJson(const NewApplication& app) {
   json::object o{{"identity", codec::ToJson(app.submission.identity)},
@@ -61,38 +63,12 @@ json::object SealedIdentityJson(const NewApplication& app) {
 
 }  // namespace
 
-class SqliteStore::ReaderLease {
- public:
-  ReaderLease(SqliteStore* store, Connection conn) : store_(store), conn_(std::move(conn)) {}
-  ~ReaderLease() {
-    std::lock_guard lock(store_->pool_mutex_);
-    store_->readers_.push_back(std::move(conn_));
-    store_->pool_cv_.notify_one();
-  }
-  Connection& operator*() { return conn_; }
-
- private:
-  SqliteStore* store_;
-  Connection conn_;
-};
-
 SqliteStore::ReaderLease SqliteStore::Reader() {
   std::unique_lock lock(pool_mutex_);
   pool_cv_.wait(lock, [&] { return !readers_.empty(); });
   Connection conn = std::move(readers_.back());
   readers_.pop_back();
   return ReaderLease(this, std::move(conn));
-}
-
-template <typename T, typename Fn>
-Result<T> SqliteStore::WriteTx(Fn&& fn) {
-  std::optional<Result<T>> result;
-  Status committed = RunInWriteGroup([&](Connection& c) {
-    result.emplace(fn(c));
-    return result->ok();
-  });
-  if (!committed) return committed.error();
-  return std::move(*result);
 }
 
 Status SqliteStore::RunInWriteGroup(const std::function<bool(Connection&)>& job) {
@@ -250,8 +226,8 @@ Result<std::vector<Unit>> SqliteStore::ListUnits(OrgId org) {
 Result<UserId> SqliteStore::CreateUser(const User& u, const std::string& password_hash, UserId actor, UnixTime now) {
   return WriteTx<UserId>([&](Connection& c) -> Result<UserId> {
     auto s = c.Prepare(
-        "INSERT INTO users (org_id, username, display_name, role, password_hash, active, created_at) "
-        "SELECT $1, $2, $3, $4, $5, $6, $7 FROM organisations WHERE id = $1 RETURNING id");
+        "INSERT INTO users (org_id, username, display_name, role, password_hash, active, created_at, email) "
+        "SELECT $1, $2, $3, $4, $5, $6, $7, $8 FROM organisations WHERE id = $1 RETURNING id");
     if (!s) return s.error();
     s->Bind(1, u.org_id)
         .Bind(2, u.username)
@@ -259,7 +235,8 @@ Result<UserId> SqliteStore::CreateUser(const User& u, const std::string& passwor
         .Bind(4, RoleName(u.role))
         .Bind(5, password_hash)
         .Bind(6, std::int64_t{u.active ? 1 : 0})
-        .Bind(7, now);
+        .Bind(7, now)
+        .Bind(8, u.email);
     if (!s->Step()) {
       if (!s->status().ok() && s->status().error().code == ErrorCode::kConflict) {
         return MakeError(ErrorCode::kConflict, "That username is taken.", "username");
@@ -306,7 +283,7 @@ Result<std::pair<User, std::string>> SqliteStore::FindLogin(const std::string& u
   if (!s->Step()) {
     return s->status().ok() ? Result<std::pair<User, std::string>>(NotFound("User")) : s->status().error();
   }
-  return std::make_pair(ReadUser(*s, 0), s->Text(6));
+  return std::make_pair(ReadUser(*s, 0), s->Text(7));
 }
 
 Status SqliteStore::CreateSession(const Session& session, UnixTime now) {
@@ -649,6 +626,9 @@ Result<SubmitResult> SqliteStore::SubmitApplication(const NewApplication& app, U
                     .Bind(5, now)
                     .Run());
     }
+    if (app.receipt_mail) {
+      if (auto mail = app.receipt_mail(receipt)) REILU_TRY(EnqueueMailTx(c, *mail, now));
+    }
     return SubmitResult{receipt, false};
   });
 }
@@ -691,7 +671,7 @@ Result<std::int64_t> SqliteStore::CountApplications(OrgId org, RecruitmentId rec
 
 Result<IdentifiedApplication> SqliteStore::ReadIdentity(const IdentityAccess& access, UnixTime now) {
   return WriteTx<IdentifiedApplication>([&](Connection& c) -> Result<IdentifiedApplication> {
-    auto s = c.Prepare(std::string("SELECT a.id, a.recruitment_id, a.pseudonym, a.merits, a.redacted, i.sealed ") +
+    auto s = c.Prepare(std::string("SELECT a.id, a.recruitment_id, a.pseudonym, a.merits, a.redacted, a.state, i.sealed ") +
                        "FROM applications a JOIN application_identities i ON i.application_id = a.id "
                        "WHERE a.org_id = $1 AND a.recruitment_id = $2 AND a.id = $3");
     if (!s) return s.error();
@@ -702,7 +682,7 @@ Result<IdentifiedApplication> SqliteStore::ReadIdentity(const IdentityAccess& ac
     auto anon = ReadAnonymous(*s);
     if (!anon) return anon.error();
     out.anonymous = std::move(*anon);
-    std::string sealed = s->Blob(5);
+    std::string sealed = s->Blob(6);
     auto key = RecruitmentKey(c, access.org_id(), access.recruitment_id());
     if (!key) return key.error();
     auto plain =

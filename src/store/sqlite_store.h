@@ -58,17 +58,69 @@ class SqliteStore final : public Store {
   Result<std::string> OrderKey(OrgId org, RecruitmentId rec) override;
   Status ShredRecruitmentKey(OrgId org, RecruitmentId rec, UserId actor, UnixTime now) override;
 
+  Result<ScreeningState> GetScreeningState(OrgId org, RecruitmentId rec) override;
+  Result<std::vector<Score>> ListScores(OrgId org, RecruitmentId rec) override;
+  Status SaveScores(OrgId org, RecruitmentId rec, UserId reviewer, const std::vector<Score>& scores,
+                    UnixTime now) override;
+  Status Recuse(OrgId org, RecruitmentId rec, const ApplicationId& app, UserId reviewer, const std::string& reason,
+                UnixTime now) override;
+  Status FreezeShortlist(OrgId org, RecruitmentId rec, const std::vector<ApplicationId>& shortlist, UserId actor,
+                         const std::string& reason, const std::vector<OutgoingMail>& mails, UnixTime now) override;
+  Result<std::int64_t> CreateInterview(OrgId org, RecruitmentId rec, const Interview& interview, UserId actor,
+                                       const std::vector<OutgoingMail>& mails, UnixTime now) override;
+  Result<std::vector<Interview>> ListInterviews(OrgId org, RecruitmentId rec) override;
+  Status SaveInterviewNotes(OrgId org, RecruitmentId rec, const std::vector<InterviewNote>& notes,
+                            UnixTime now) override;
+  Result<std::vector<InterviewNote>> ListInterviewNotes(OrgId org, RecruitmentId rec) override;
+  Status RecordDecision(OrgId org, RecruitmentId rec, const Decision& decision, const std::string& ranking_json,
+                        const std::vector<OutgoingMail>& mails, UnixTime now) override;
+  Result<std::optional<StoredDecision>> GetDecision(OrgId org, RecruitmentId rec) override;
+  Result<ApplicantRecord> FindByReference(const std::string& reference) override;
+  std::string ApplicantToken(const ApplicationId& app) override;
+  Status Withdraw(const ApplicantRecord& app, const std::optional<OutgoingMail>& mail, UnixTime now) override;
+  Status EnqueueMail(const std::vector<OutgoingMail>& mails, UnixTime now) override;
+  Result<std::vector<QueuedMail>> ClaimDueMail(UnixTime now, int limit, UnixTime lease_seconds) override;
+  Status MarkMailSent(const std::string& id, UnixTime now) override;
+  Status MarkMailFailed(const std::string& id, const std::string& error, UnixTime retry_at) override;
+  Result<std::vector<MailRecord>> ListMail(OrgId org, RecruitmentId rec) override;
+  Status SetMailSettings(OrgId org, const std::string& settings_json, UserId actor, UnixTime now) override;
+  Result<std::optional<std::string>> GetMailSettings(OrgId org) override;
+
   Status AppendAudit(const AuditEvent& event, UnixTime now) override;
   Result<std::vector<AuditEntry>> ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) override;
 
  private:
-  class ReaderLease;
+  // A reader connection borrowed from the pool, returned on destruction.
+  class ReaderLease {
+   public:
+    ReaderLease(SqliteStore* store, Connection conn) : store_(store), conn_(std::move(conn)) {}
+    ~ReaderLease() {
+      std::lock_guard lock(store_->pool_mutex_);
+      store_->readers_.push_back(std::move(conn_));
+      store_->pool_cv_.notify_one();
+    }
+    ReaderLease(const ReaderLease&) = delete;
+    ReaderLease& operator=(const ReaderLease&) = delete;
+    Connection& operator*() { return conn_; }
+
+   private:
+    SqliteStore* store_;
+    Connection conn_;
+  };
   SqliteStore(Connection writer, std::vector<Connection> readers, const crypto::SecretKey& server_key);
 
   ReaderLease Reader();
   // Runs `fn(conn)` inside a write transaction and returns once it is durably committed.
   template <typename T, typename Fn>
-  Result<T> WriteTx(Fn&& fn);
+  Result<T> WriteTx(Fn&& fn) {
+    std::optional<Result<T>> result;
+    Status committed = RunInWriteGroup([&](Connection& c) {
+      result.emplace(fn(c));
+      return result->ok();
+    });
+    if (!committed) return committed.error();
+    return std::move(*result);
+  }
 
   // Group commit: concurrent writes are run by one leader inside a single transaction, each in its
   // own SAVEPOINT (a failing write is rolled back alone), and made durable by one fsync.
@@ -84,6 +136,7 @@ class SqliteStore final : public Store {
   Status SaveReviewers(Connection& conn, const Recruitment& r);
   Result<crypto::SecretKey> RecruitmentKey(Connection& conn, OrgId org, RecruitmentId rec);
   Status AppendAuditTx(Connection& conn, const AuditEvent& event, UnixTime now);
+  Status EnqueueMailTx(Connection& conn, const OutgoingMail& mail, UnixTime now);
 
   std::mutex queue_mutex_;
   std::condition_variable queue_cv_;

@@ -4,6 +4,7 @@
 // same transaction as the read.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -16,6 +17,8 @@
 #include "core/policy.h"
 #include "core/recruitment.h"
 #include "core/result.h"
+#include "core/screening.h"
+#include "core/selection.h"
 #include "core/types.h"
 
 namespace reilu::store {
@@ -45,6 +48,51 @@ struct AuditEvent {
   std::string detail = "{}";  // JSON object; never identity values
 };
 
+// A rendered e-mail waiting in the queue. Sealed at rest (the recipient is identity data).
+struct OutgoingMail {
+  OrgId org_id = 0;
+  RecruitmentId recruitment_id = 0;
+  std::string kind;  // receipt, interview, interviewer, shortlist, decision, withdrawal
+  std::string from;
+  std::string to;
+  std::string eml;
+};
+
+struct QueuedMail {
+  std::string id;
+  OrgId org_id = 0;
+  std::string from;
+  std::string to;
+  std::string eml;
+  std::int64_t attempts = 0;  // including this one
+};
+
+// Delivery state as operators and the owner may see it: no recipient, no text.
+struct MailRecord {
+  std::string id;
+  RecruitmentId recruitment_id = 0;
+  std::string kind;
+  std::string status;  // queued, sent, failed
+  std::int64_t attempts = 0;
+  UnixTime created_at = 0;
+  UnixTime sent_at = 0;
+  std::string last_error;
+};
+
+// What the applicant's reference code leads to (no identity).
+struct ApplicantRecord {
+  OrgId org_id = 0;
+  RecruitmentId recruitment_id = 0;
+  ApplicationId application_id;
+  std::string reference;
+  bool withdrawn = false;
+};
+
+struct StoredDecision {
+  Decision decision;
+  std::string ranking_json;  // the combined ranking as it stood when the decision was made
+};
+
 struct NewApplication {
   const Recruitment* recruitment = nullptr;
   Submission submission;
@@ -52,6 +100,9 @@ struct NewApplication {
   std::optional<RedactedText> redaction_proposal;
   std::string idempotency_key;  // empty: none given
   std::string request_hash;     // SHA-256 of the request body, to detect a reused key
+  // Builds the applicant's receipt e-mail once the application id exists; queued in the same
+  // transaction, so an acknowledged application always gets its receipt.
+  std::function<std::optional<OutgoingMail>(const Receipt&)> receipt_mail;
 };
 
 struct SubmitResult {
@@ -115,6 +166,51 @@ class Store {
 
   // Deletes the recruitment's data key: its identities become unreadable for good.
   virtual Status ShredRecruitmentKey(OrgId org, RecruitmentId rec, UserId actor, UnixTime now) = 0;
+
+  // Screening. Scores are upserted per (application, reviewer, criterion); once the shortlist
+  // exists the database refuses any change to them.
+  virtual Result<ScreeningState> GetScreeningState(OrgId org, RecruitmentId rec) = 0;
+  virtual Result<std::vector<Score>> ListScores(OrgId org, RecruitmentId rec) = 0;
+  virtual Status SaveScores(OrgId org, RecruitmentId rec, UserId reviewer, const std::vector<Score>& scores,
+                            UnixTime now) = 0;
+  // Ends the reviewer's access to the application and deletes their scores for it; audited.
+  virtual Status Recuse(OrgId org, RecruitmentId rec, const ApplicationId& app, UserId reviewer,
+                        const std::string& reason, UnixTime now) = 0;
+  // Records the shortlist and freezes every score of the recruitment; audited; `mails` queued.
+  virtual Status FreezeShortlist(OrgId org, RecruitmentId rec, const std::vector<ApplicationId>& shortlist,
+                                 UserId actor, const std::string& reason, const std::vector<OutgoingMail>& mails,
+                                 UnixTime now) = 0;
+
+  // Interviews.
+  virtual Result<std::int64_t> CreateInterview(OrgId org, RecruitmentId rec, const Interview& interview, UserId actor,
+                                               const std::vector<OutgoingMail>& mails, UnixTime now) = 0;
+  virtual Result<std::vector<Interview>> ListInterviews(OrgId org, RecruitmentId rec) = 0;
+  virtual Status SaveInterviewNotes(OrgId org, RecruitmentId rec, const std::vector<InterviewNote>& notes,
+                                    UnixTime now) = 0;
+  virtual Result<std::vector<InterviewNote>> ListInterviewNotes(OrgId org, RecruitmentId rec) = 0;
+
+  // The selection decision: final once recorded (kConflict on a second one); notices queued with it.
+  virtual Status RecordDecision(OrgId org, RecruitmentId rec, const Decision& decision,
+                                const std::string& ranking_json, const std::vector<OutgoingMail>& mails,
+                                UnixTime now) = 0;
+  virtual Result<std::optional<StoredDecision>> GetDecision(OrgId org, RecruitmentId rec) = 0;
+
+  // Applicant self-service, by reference code and a token only the applicant was sent.
+  virtual Result<ApplicantRecord> FindByReference(const std::string& reference) = 0;
+  // A secret for the applicant's status link, derived from the server key and the application id.
+  virtual std::string ApplicantToken(const ApplicationId& app) = 0;
+  virtual Status Withdraw(const ApplicantRecord& app, const std::optional<OutgoingMail>& mail, UnixTime now) = 0;
+
+  // The mail queue. Claiming leases the messages (no other node sends them meanwhile).
+  virtual Status EnqueueMail(const std::vector<OutgoingMail>& mails, UnixTime now) = 0;
+  virtual Result<std::vector<QueuedMail>> ClaimDueMail(UnixTime now, int limit, UnixTime lease_seconds) = 0;
+  virtual Status MarkMailSent(const std::string& id, UnixTime now) = 0;
+  // `retry_at` 0: give up (status failed).
+  virtual Status MarkMailFailed(const std::string& id, const std::string& error, UnixTime retry_at) = 0;
+  virtual Result<std::vector<MailRecord>> ListMail(OrgId org, RecruitmentId rec) = 0;
+  // The organisation's SMTP settings as JSON, sealed at rest; nullopt: use the outbox folder.
+  virtual Status SetMailSettings(OrgId org, const std::string& settings_json, UserId actor, UnixTime now) = 0;
+  virtual Result<std::optional<std::string>> GetMailSettings(OrgId org) = 0;
 
   // Audit log.
   virtual Status AppendAudit(const AuditEvent& event, UnixTime now) = 0;

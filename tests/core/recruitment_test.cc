@@ -11,7 +11,7 @@ Recruitment Valid() {
   Recruitment r;
   r.languages = {"fi", "en"};
   r.title = {{"fi", "Sihteeri"}, {"en", "Secretary"}};
-  r.criteria = {{"exp", {{"fi", "Kokemus"}}, 2}};
+  r.criteria = {{"exp", {{"fi", "Kokemus"}}, 2, {}}};
   r.deadline = 2000;
   return r;
 }
@@ -55,7 +55,7 @@ TEST(RecruitmentTest, DeadlineIsHard) {
 
 TEST(SubmissionTest, RequiredAnswersAndKnownQuestions) {
   auto r = Valid();
-  r.questions = {{"why", {{"fi", "Miksi?"}}, true}};
+  r.questions = {{"why", {{"fi", "Miksi?"}}, true, {}}};
   Submission s;
   s.identity.first_name = "A";
   s.identity.last_name = "B";

@@ -26,7 +26,7 @@ class SqliteStoreTest : public ::testing::Test {
     r.owner_id = org_.users["hr"];
     r.languages = {"fi"};
     r.title = {{"fi", "Sihteeri"}};
-    r.criteria = {{"exp", {{"fi", "Kokemus"}}, 1}};
+    r.criteria = {{"exp", {{"fi", "Kokemus"}}, 1, {}}};
     r.deadline = kNow + 3600;
     r.reviewer_ids = {org_.users["reviewer"]};
     rec_ = *store_->CreateRecruitment(r, kNow);

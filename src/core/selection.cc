@@ -1,0 +1,143 @@
+#include "core/selection.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+namespace reilu {
+
+namespace {
+
+constexpr int kMaxInterviewMinutes = 8 * 60;
+constexpr size_t kMaxNote = 8000;
+constexpr size_t kMinReasoning = 20;
+constexpr size_t kMaxReasoning = 20000;
+
+bool IsOwner(const User& actor, const Recruitment& r) {
+  return actor.org_id == r.org_id && actor.role == Role::kHr && actor.active && actor.id == r.owner_id;
+}
+
+Status CheckStageAfterScreening(const Recruitment& r, const ScreeningState& s, UnixTime now) {
+  if (r.anonymous && !s.frozen) {
+    return MakeError(ErrorCode::kNotShortlisted, "Choose the shortlist first; it ends the anonymous screening.");
+  }
+  if (!ApplicationPeriodOver(r, now)) {
+    return MakeError(ErrorCode::kScreeningNotOpen, "The application period is not over yet.");
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+Status CheckInterview(const User& actor, const Recruitment& r, const ScreeningState& s, const Interview& i,
+                      UnixTime now) {
+  if (!IsOwner(actor, r)) {
+    return MakeError(ErrorCode::kForbidden, "Only the HR specialist who owns the recruitment schedules interviews.");
+  }
+  REILU_TRY(CheckStageAfterScreening(r, s, now));
+  if (!s.IsActive(i.application_id)) {
+    return MakeError(ErrorCode::kNotFound, "No such active application.", "application_id");
+  }
+  if (r.anonymous && !s.shortlist.count(i.application_id)) {
+    return MakeError(ErrorCode::kNotShortlisted, "Only shortlisted applicants are invited to interview.",
+                     "application_id");
+  }
+  if (i.starts_at <= now) return MakeError(ErrorCode::kInvalidInput, "The interview must be in the future.", "starts_at");
+  if (i.minutes < 10 || i.minutes > kMaxInterviewMinutes) {
+    return MakeError(ErrorCode::kInvalidInput, "An interview lasts 10 to 480 minutes.", "minutes");
+  }
+  if (i.location.empty() || i.location.size() > 500) {
+    return MakeError(ErrorCode::kInvalidInput, "Give the place or the video link (at most 500 bytes).", "location");
+  }
+  for (UserId interviewer : i.interviewers) {
+    if (interviewer != r.owner_id && !r.IsReviewer(interviewer)) {
+      return MakeError(ErrorCode::kInvalidInput, "Interviewers are the recruitment's reviewers or its owner.",
+                       "interviewers");
+    }
+  }
+  return OkStatus();
+}
+
+Status CheckInterviewNote(const User& actor, const Recruitment& r, const Interview& i, const InterviewNote& n) {
+  bool interviewer = std::find(i.interviewers.begin(), i.interviewers.end(), actor.id) != i.interviewers.end();
+  if (actor.org_id != r.org_id || !actor.active || !(interviewer || IsOwner(actor, r))) {
+    return MakeError(ErrorCode::kForbidden, "Only the interviewers and the owner write interview notes.");
+  }
+  if (std::none_of(r.criteria.begin(), r.criteria.end(), [&](const Criterion& c) { return c.id == n.criterion_id; })) {
+    return MakeError(ErrorCode::kInvalidInput, "No such criterion in this recruitment.", "criterion_id");
+  }
+  if (n.score && (*n.score < kMinScore || *n.score > kMaxScore)) {
+    return MakeError(ErrorCode::kInvalidInput, "A score is a whole number from 1 to 5.", "score");
+  }
+  if (n.note.size() > kMaxNote) return MakeError(ErrorCode::kInvalidInput, "The note is too long.", "note");
+  return OkStatus();
+}
+
+std::string_view OutcomeName(Outcome o) {
+  switch (o) {
+    case Outcome::kSelected:
+      return "selected";
+    case Outcome::kReserve:
+      return "reserve";
+    case Outcome::kNotSelected:
+      return "not_selected";
+  }
+  return "not_selected";
+}
+
+std::optional<Outcome> ParseOutcome(std::string_view s) {
+  for (auto o : {Outcome::kSelected, Outcome::kReserve, Outcome::kNotSelected}) {
+    if (OutcomeName(o) == s) return o;
+  }
+  return std::nullopt;
+}
+
+std::string AppealPeriodEnd(UnixTime sent, int appeal_days) {
+  using namespace std::chrono;
+  sys_days day = floor<days>(sys_seconds{seconds{sent}}) + days{kElectronicNoticeDays + appeal_days};
+  weekday wd{day};
+  if (wd == Saturday) day += days{2};
+  if (wd == Sunday) day += days{1};
+  year_month_day ymd{day};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+Result<Decision> MakeDecision(const User& actor, const Recruitment& r, const ScreeningState& s,
+                              const std::map<ApplicationId, Outcome>& chosen, std::string reasoning, UnixTime now,
+                              int appeal_days) {
+  if (!IsOwner(actor, r)) {
+    return MakeError(ErrorCode::kForbidden, "Only the HR specialist who owns the recruitment records the decision.");
+  }
+  REILU_TRY(CheckStageAfterScreening(r, s, now));
+  if (reasoning.size() < kMinReasoning || reasoning.size() > kMaxReasoning) {
+    return MakeError(ErrorCode::kReasonRequired,
+                     "State the reasons for the selection, citing the criteria and the scores (20 to 20000 bytes).",
+                     "reasoning");
+  }
+  if (appeal_days < 7 || appeal_days > 60) {
+    return MakeError(ErrorCode::kInvalidInput, "The appeal period is 7 to 60 days.", "appeal_days");
+  }
+  Decision d;
+  d.decided_at = now;
+  d.decided_by = actor.id;
+  d.reasoning = std::move(reasoning);
+  d.appeal_ends = AppealPeriodEnd(now, appeal_days);
+  for (const auto& [app, outcome] : chosen) {
+    if (!s.IsActive(app)) return MakeError(ErrorCode::kNotFound, "No such active application.", "outcomes");
+    if (outcome != Outcome::kNotSelected && r.anonymous && !s.shortlist.count(app)) {
+      return MakeError(ErrorCode::kNotShortlisted, "Only shortlisted applicants can be selected or put in reserve.",
+                       "outcomes");
+    }
+  }
+  for (const auto& app : s.applications) {
+    if (!s.IsActive(app)) continue;
+    auto it = chosen.find(app);
+    d.outcomes[app] = it == chosen.end() ? Outcome::kNotSelected : it->second;
+  }
+  return d;
+}
+
+}  // namespace reilu

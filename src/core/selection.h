@@ -1,0 +1,71 @@
+// After the shortlist: interviews with the identified shortlisted applicants, and the reasoned
+// selection decision that every applicant is told about. Pure rules, no I/O.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/recruitment.h"
+#include "core/result.h"
+#include "core/screening.h"
+#include "core/types.h"
+
+namespace reilu {
+
+struct Interview {
+  std::int64_t id = 0;
+  ApplicationId application_id;
+  UnixTime starts_at = 0;
+  int minutes = 60;
+  std::string location;  // a room or a video link; shown to the applicant
+  std::vector<UserId> interviewers;
+};
+
+// One interviewer's structured note on one criterion.
+struct InterviewNote {
+  std::int64_t interview_id = 0;
+  UserId author_id = 0;
+  std::string criterion_id;
+  std::optional<int> score;  // 1..5 when given
+  std::string note;
+};
+
+// The owner schedules interviews for shortlisted applications, in the future, with assigned
+// reviewers (or the owner) as interviewers.
+Status CheckInterview(const User& actor, const Recruitment& r, const ScreeningState& s, const Interview& i,
+                      UnixTime now);
+// Interviewers (and the owner) write notes on the recruitment's criteria.
+Status CheckInterviewNote(const User& actor, const Recruitment& r, const Interview& i, const InterviewNote& n);
+
+enum class Outcome { kSelected, kReserve, kNotSelected };
+std::string_view OutcomeName(Outcome o);
+std::optional<Outcome> ParseOutcome(std::string_view s);
+
+struct Decision {
+  UnixTime decided_at = 0;
+  UserId decided_by = 0;
+  std::string reasoning;  // why: cites the criteria and the scores
+  std::map<ApplicationId, Outcome> outcomes;  // every active application
+  std::string appeal_ends;  // YYYY-MM-DD, last day to ask for a rectification (oikaisuvaatimus)
+};
+
+// Days to ask for a rectification after receiving the notice (kuntalaki 134 §).
+inline constexpr int kDefaultAppealDays = 14;
+// An e-mailed notice is taken to be received on the third day after sending (hallintolaki 59 §).
+inline constexpr int kElectronicNoticeDays = 3;
+
+// The last day of the appeal period for a notice sent at `sent` (UTC date): received after
+// kElectronicNoticeDays, then `appeal_days`; a Saturday or Sunday moves to the next Monday.
+// Public holidays are not known here (see docs/workflow.md).
+std::string AppealPeriodEnd(UnixTime sent, int appeal_days = kDefaultAppealDays);
+
+// Checks the owner's decision: after the shortlist (anonymous recruitments) or the application
+// period (others), once; selected and reserve only from the shortlist; a reasoning is required.
+// `chosen` names the selected and reserve applications; every other active one is not selected.
+Result<Decision> MakeDecision(const User& actor, const Recruitment& r, const ScreeningState& s,
+                              const std::map<ApplicationId, Outcome>& chosen, std::string reasoning, UnixTime now,
+                              int appeal_days = kDefaultAppealDays);
+
+}  // namespace reilu

@@ -1,0 +1,114 @@
+#include "notify/calendar.h"
+
+#include <chrono>
+#include <cstdio>
+
+namespace reilu::notify {
+
+namespace {
+
+std::string IcsTime(UnixTime t) {
+  using namespace std::chrono;
+  sys_seconds s{seconds{t}};
+  sys_days day = floor<days>(s);
+  year_month_day ymd{day};
+  hh_mm_ss hms{s - day};
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d%02u%02uT%02d%02d%02dZ", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                static_cast<int>(hms.seconds().count()));
+  return buf;
+}
+
+std::string Escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '\\':
+      case ';':
+      case ',':
+        out += '\\';
+        out += c;
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// Folds a content line at 75 octets without splitting a UTF-8 sequence.
+std::string Fold(const std::string& line) {
+  std::string out;
+  size_t width = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    auto c = static_cast<unsigned char>(line[i]);
+    bool starts_char = (c & 0xC0) != 0x80;
+    if (starts_char && width >= 74) {
+      out += "\r\n ";
+      width = 1;
+    }
+    out += line[i];
+    ++width;
+  }
+  return out + "\r\n";
+}
+
+std::chrono::sys_seconds LastSundayAt0100(int y, unsigned m) {
+  using namespace std::chrono;
+  sys_days last{year_month_weekday_last{year{y}, month{m}, weekday_last{Sunday}}};
+  return last + hours{1};
+}
+
+}  // namespace
+
+std::string RenderIcs(const CalendarEvent& e, UnixTime stamp) {
+  std::string out;
+  for (const std::string& line :
+       {std::string("BEGIN:VCALENDAR"), std::string("VERSION:2.0"), std::string("PRODID:-//Reilu//Recruitment//FI"),
+        std::string("METHOD:REQUEST"), std::string("BEGIN:VEVENT"), "UID:" + e.uid, "DTSTAMP:" + IcsTime(stamp),
+        "DTSTART:" + IcsTime(e.starts_at), "DTEND:" + IcsTime(e.starts_at + e.minutes * 60),
+        "SUMMARY:" + Escape(e.summary), "LOCATION:" + Escape(e.location), "DESCRIPTION:" + Escape(e.description),
+        "ORGANIZER:mailto:" + e.organizer_address, "ATTENDEE;RSVP=TRUE:mailto:" + e.attendee_address,
+        std::string("STATUS:CONFIRMED"), std::string("END:VEVENT"), std::string("END:VCALENDAR")}) {
+    out += Fold(line);
+  }
+  return out;
+}
+
+int FinnishUtcOffset(UnixTime t) {
+  using namespace std::chrono;
+  sys_seconds s{seconds{t}};
+  int year = static_cast<int>(year_month_day{floor<days>(s)}.year());
+  bool summer = s >= LastSundayAt0100(year, 3) && s < LastSundayAt0100(year, 10);
+  return summer ? 3 * 3600 : 2 * 3600;
+}
+
+std::string FormatLocalDateTime(UnixTime t, std::string_view lang) {
+  using namespace std::chrono;
+  sys_seconds local{seconds{t + FinnishUtcOffset(t)}};
+  sys_days day = floor<days>(local);
+  year_month_day ymd{day};
+  hh_mm_ss hms{local - day};
+  const char* joiner = lang == "sv" ? "kl." : lang == "en" ? "at" : "klo";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%u.%u.%d %s %02d.%02d", static_cast<unsigned>(ymd.day()),
+                static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()), joiner,
+                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()));
+  return buf;
+}
+
+std::string FormatDate(std::string_view iso) {
+  if (iso.size() != 10) return std::string(iso);
+  int d = std::stoi(std::string(iso.substr(8, 2)));
+  int m = std::stoi(std::string(iso.substr(5, 2)));
+  return std::to_string(d) + "." + std::to_string(m) + "." + std::string(iso.substr(0, 4));
+}
+
+}  // namespace reilu::notify

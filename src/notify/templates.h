@@ -1,0 +1,40 @@
+// The texts of Reilu's e-mails in Finnish, Swedish and English (plain language). Applicants get
+// them in the language they applied in; staff notices never name an applicant before the lift.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/selection.h"
+#include "core/types.h"
+
+namespace reilu::notify {
+
+struct Text {
+  std::string subject;
+  std::string body;
+};
+
+// Falls back to Finnish for an unknown language.
+std::string NoticeLanguage(std::string_view lang);
+
+Text ReceiptText(std::string_view lang, const std::string& job_title, const std::string& reference,
+                 const std::string& status_link);
+
+Text InterviewInvitationText(std::string_view lang, const std::string& job_title, UnixTime starts_at, int minutes,
+                             const std::string& location, const std::string& status_link);
+
+// To the interviewers: the pseudonym only, whatever the lift state.
+Text InterviewerNoticeText(const std::string& job_title, const std::string& pseudonym, UnixTime starts_at,
+                           int minutes, const std::string& location);
+
+// To every reviewer when the shortlist is chosen: pseudonyms only.
+Text ShortlistNoticeText(const std::string& job_title, const std::vector<std::string>& pseudonyms);
+
+Text DecisionNoticeText(std::string_view lang, const std::string& job_title, Outcome outcome,
+                        const std::string& decided_on, const std::string& appeal_ends,
+                        const std::string& organisation, const std::string& status_link);
+
+Text WithdrawalText(std::string_view lang, const std::string& job_title, const std::string& reference);
+
+}  // namespace reilu::notify

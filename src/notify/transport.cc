@@ -1,0 +1,127 @@
+#include "notify/transport.h"
+
+#include <curl/curl.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+
+namespace reilu::notify {
+
+namespace {
+
+bool IsLoopback(const std::string& host) {
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+Error MailError(const std::string& what) { return MakeError(ErrorCode::kInternal, what); }
+
+struct Upload {
+  const std::string* data;
+  size_t offset = 0;
+};
+
+size_t ReadUpload(char* buffer, size_t size, size_t nitems, void* user) {
+  auto* up = static_cast<Upload*>(user);
+  size_t n = std::min(size * nitems, up->data->size() - up->offset);
+  std::memcpy(buffer, up->data->data() + up->offset, n);
+  up->offset += n;
+  return n;
+}
+
+// One global init before the first handle (libcurl's rule); thread-safe in libcurl >= 7.84.
+void EnsureCurlInit() {
+  static const bool initialised = [] { return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK; }();
+  (void)initialised;
+}
+
+}  // namespace
+
+Status ValidateSmtpSettings(const SmtpSettings& s) {
+  if (s.host.empty() || s.host.size() > 253 || s.host.find_first_of(" /\r\n") != std::string::npos) {
+    return MakeError(ErrorCode::kInvalidInput, "Give the SMTP server's host name.", "host");
+  }
+  if (s.port < 1 || s.port > 65535) return MakeError(ErrorCode::kInvalidInput, "The port is 1 to 65535.", "port");
+  if (s.security != "starttls" && s.security != "tls" && s.security != "none") {
+    return MakeError(ErrorCode::kInvalidInput, "security is starttls, tls or none.", "security");
+  }
+  if (s.security == "none" && !IsLoopback(s.host)) {
+    return MakeError(ErrorCode::kInvalidInput, "Unencrypted SMTP is allowed only to a server on this machine.",
+                     "security");
+  }
+  if (s.from_address.empty() || s.from_address.find('@') == std::string::npos ||
+      s.from_address.find_first_of(" <>\r\n") != std::string::npos) {
+    return MakeError(ErrorCode::kInvalidInput, "Give the sender address.", "from_address");
+  }
+  if (!s.username.empty() && s.password.empty()) {
+    return MakeError(ErrorCode::kInvalidInput, "A username needs a password.", "password");
+  }
+  return OkStatus();
+}
+
+Status OutboxDirectory::Send(const std::string& /*from*/, const std::string& /*to*/, const std::string& eml) {
+  static std::atomic<unsigned> counter{0};
+  std::error_code ec;
+  std::filesystem::create_directories(dir_, ec);
+  if (ec) return MailError("Cannot create the outbox folder: " + ec.message());
+  ::chmod(dir_.c_str(), 0700);
+  auto stamp = std::chrono::system_clock::now().time_since_epoch().count();
+  std::string stem = std::to_string(stamp) + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  std::string tmp = dir_ + "/." + stem + ".tmp", final_path = dir_ + "/" + stem + ".eml";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return MailError("Cannot write to the outbox folder.");
+  size_t written = 0;
+  while (written < eml.size()) {
+    ssize_t n = ::write(fd, eml.data() + written, eml.size() - written);
+    if (n <= 0) {
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return MailError("Cannot write to the outbox folder.");
+    }
+    written += static_cast<size_t>(n);
+  }
+  bool synced = ::fsync(fd) == 0;
+  ::close(fd);
+  if (!synced || ::rename(tmp.c_str(), final_path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    return MailError("Cannot write to the outbox folder.");
+  }
+  return OkStatus();
+}
+
+Status SmtpTransport::Send(const std::string& from, const std::string& to, const std::string& eml) {
+  EnsureCurlInit();
+  CURL* curl = curl_easy_init();
+  if (!curl) return MailError("libcurl could not start.");
+  const SmtpSettings& s = settings_;
+  std::string url = (s.security == "tls" ? "smtps://" : "smtp://") + s.host + ":" + std::to_string(s.port);
+  curl_slist* recipients = curl_slist_append(nullptr, ("<" + to + ">").c_str());
+  Upload upload{&eml};
+  std::string sender = "<" + from + ">";
+  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl, CURLOPT_MAIL_FROM, sender.c_str());
+  curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, recipients);
+  curl_easy_setopt(curl, CURLOPT_READFUNCTION, ReadUpload);
+  curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
+  curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
+  if (s.security == "starttls") curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
+  if (!s.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, s.ca_file.c_str());
+  if (!s.username.empty()) {
+    curl_easy_setopt(curl, CURLOPT_USERNAME, s.username.c_str());
+    curl_easy_setopt(curl, CURLOPT_PASSWORD, s.password.c_str());
+  }
+  CURLcode rc = curl_easy_perform(curl);
+  curl_slist_free_all(recipients);
+  curl_easy_cleanup(curl);
+  if (rc != CURLE_OK) return MailError(std::string("SMTP delivery failed: ") + curl_easy_strerror(rc));
+  return OkStatus();
+}
+
+}  // namespace reilu::notify

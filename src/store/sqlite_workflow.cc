@@ -1,0 +1,525 @@
+// SqliteStore: screening, interviews, decisions, applicant self-service and the mail queue.
+#include "codec/codec.h"
+#include "core/pseudonym.h"
+#include "store/sqlite_store.h"
+
+namespace reilu::store {
+
+namespace json = boost::json;
+
+namespace {
+
+Error NotFound(const char* what) { return MakeError(ErrorCode::kNotFound, std::string(what) + " not found."); }
+
+std::string MailContext(const std::string& id) { return "reilu/mail/v1/" + id; }
+std::string MailSettingsContext(OrgId org) { return "reilu/mail-settings/v1/" + std::to_string(org); }
+
+// Runs `sql` (binding org, rec as $1, $2) and collects column 0 as text.
+Result<std::set<std::string>> TextSet(Connection& c, const std::string& sql, OrgId org, RecruitmentId rec) {
+  auto s = c.Prepare(sql);
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec);
+  std::set<std::string> out;
+  while (s->Step()) out.insert(s->Text(0));
+  REILU_TRY(s->status());
+  return out;
+}
+
+Status RequireApplication(Connection& c, OrgId org, RecruitmentId rec, const ApplicationId& app) {
+  auto s = c.Prepare("SELECT state FROM applications WHERE org_id = $1 AND recruitment_id = $2 AND id = $3");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec).Bind(3, app);
+  if (!s->Step()) return s->status().ok() ? Status(NotFound("Application")) : s->status();
+  if (s->Text(0) == "withdrawn") return MakeError(ErrorCode::kWithdrawn, "The applicant withdrew this application.");
+  return OkStatus();
+}
+
+json::array IdArray(const std::vector<ApplicationId>& ids) {
+  json::array a;
+  for (const auto& id : ids) a.push_back(json::string(id));
+  return a;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- screening
+
+Result<ScreeningState> SqliteStore::GetScreeningState(OrgId org, RecruitmentId rec) {
+  auto lease = Reader();
+  Connection& c = *lease;
+  ScreeningState st;
+  auto apps = TextSet(c, "SELECT id FROM applications WHERE org_id = $1 AND recruitment_id = $2", org, rec);
+  if (!apps) return apps.error();
+  st.applications = std::move(*apps);
+  auto withdrawn = TextSet(
+      c, "SELECT id FROM applications WHERE org_id = $1 AND recruitment_id = $2 AND state = 'withdrawn'", org, rec);
+  if (!withdrawn) return withdrawn.error();
+  st.withdrawn = std::move(*withdrawn);
+  {
+    auto s = c.Prepare("SELECT application_id, reviewer_id FROM recusals WHERE org_id = $1 AND recruitment_id = $2");
+    if (!s) return s.error();
+    s->Bind(1, org).Bind(2, rec);
+    while (s->Step()) st.recusals.insert({s->Text(0), s->Int(1)});
+    REILU_TRY(s->status());
+  }
+  {
+    auto s = c.Prepare("SELECT frozen_at FROM shortlists WHERE org_id = $1 AND recruitment_id = $2");
+    if (!s) return s.error();
+    s->Bind(1, org).Bind(2, rec);
+    if (s->Step()) {
+      st.frozen = true;
+      st.frozen_at = s->Int(0);
+    }
+    REILU_TRY(s->status());
+  }
+  auto shortlist = TextSet(
+      c, "SELECT application_id FROM shortlist_entries WHERE org_id = $1 AND recruitment_id = $2", org, rec);
+  if (!shortlist) return shortlist.error();
+  st.shortlist = std::move(*shortlist);
+  return st;
+}
+
+Result<std::vector<Score>> SqliteStore::ListScores(OrgId org, RecruitmentId rec) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare(
+      "SELECT application_id, reviewer_id, criterion_id, value, justification FROM scores "
+      "WHERE org_id = $1 AND recruitment_id = $2 ORDER BY application_id, reviewer_id, criterion_id");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec);
+  std::vector<Score> out;
+  while (s->Step()) {
+    out.push_back(Score{s->Text(0), s->Int(1), s->Text(2), static_cast<int>(s->Int(3)), s->Text(4)});
+  }
+  REILU_TRY(s->status());
+  return out;
+}
+
+Status SqliteStore::SaveScores(OrgId org, RecruitmentId rec, UserId reviewer, const std::vector<Score>& scores,
+                               UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    json::array audited;
+    for (const auto& sc : scores) {
+      REILU_TRY(RequireApplication(c, org, rec, sc.application_id));
+      auto recused =
+          c.Prepare("SELECT 1 FROM recusals WHERE org_id = $1 AND application_id = $2 AND reviewer_id = $3");
+      if (!recused) return recused.error();
+      recused->Bind(1, org).Bind(2, sc.application_id).Bind(3, reviewer);
+      if (recused->Step()) return MakeError(ErrorCode::kRecused, "You declared a conflict of interest here.");
+      REILU_TRY(recused->status());
+      auto up = c.Prepare(
+          "INSERT INTO scores (org_id, recruitment_id, application_id, reviewer_id, criterion_id, value, "
+          "justification, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+          "ON CONFLICT (application_id, reviewer_id, criterion_id) DO UPDATE SET value = excluded.value, "
+          "justification = excluded.justification, updated_at = excluded.updated_at");
+      if (!up) return up.error();
+      Status run = up->Bind(1, org)
+                       .Bind(2, rec)
+                       .Bind(3, sc.application_id)
+                       .Bind(4, reviewer)
+                       .Bind(5, sc.criterion_id)
+                       .Bind(6, std::int64_t{sc.value})
+                       .Bind(7, sc.justification)
+                       .Bind(8, now)
+                       .Run();
+      if (!run) {
+        if (run.error().code == ErrorCode::kConflict) {
+          return MakeError(ErrorCode::kScoresFrozen, "The shortlist has been chosen: the screening scores are final.");
+        }
+        return run;
+      }
+      audited.push_back(json::object{{"application_id", sc.application_id},
+                                     {"criterion_id", sc.criterion_id},
+                                     {"value", sc.value}});
+    }
+    return AppendAuditTx(
+        c, AuditEvent{org, reviewer, audit_action::kScore, rec, {}, codec::Serialize(json::object{{"scores", audited}})},
+        now);
+  });
+}
+
+Status SqliteStore::Recuse(OrgId org, RecruitmentId rec, const ApplicationId& app, UserId reviewer,
+                           const std::string& reason, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    REILU_TRY(RequireApplication(c, org, rec, app));
+    auto ins = c.Prepare(
+        "INSERT INTO recusals (org_id, recruitment_id, application_id, reviewer_id, at) VALUES ($1, $2, $3, $4, $5)");
+    if (!ins) return ins.error();
+    Status inserted = ins->Bind(1, org).Bind(2, rec).Bind(3, app).Bind(4, reviewer).Bind(5, now).Run();
+    if (!inserted) {
+      if (inserted.error().code == ErrorCode::kConflict) {
+        return MakeError(ErrorCode::kRecused, "You have already recused yourself.");
+      }
+      return inserted;
+    }
+    auto del = c.Prepare("DELETE FROM scores WHERE org_id = $1 AND application_id = $2 AND reviewer_id = $3");
+    if (!del) return del.error();
+    Status deleted = del->Bind(1, org).Bind(2, app).Bind(3, reviewer).Run();
+    if (!deleted) {
+      return MakeError(ErrorCode::kScoresFrozen, "The shortlist has been chosen: the screening is over.");
+    }
+    json::object detail{{"scores_removed", c.Changes()}};
+    if (!reason.empty()) detail["reason"] = reason;
+    return AppendAuditTx(c, AuditEvent{org, reviewer, audit_action::kRecusal, rec, app, codec::Serialize(detail)},
+                         now);
+  });
+}
+
+Status SqliteStore::FreezeShortlist(OrgId org, RecruitmentId rec, const std::vector<ApplicationId>& shortlist,
+                                    UserId actor, const std::string& reason, const std::vector<OutgoingMail>& mails,
+                                    UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    auto s = c.Prepare(
+        "INSERT INTO shortlists (recruitment_id, org_id, actor_id, reason, frozen_at) "
+        "SELECT id, org_id, $3, $4, $5 FROM recruitments WHERE org_id = $1 AND id = $2");
+    if (!s) return s.error();
+    Status inserted = s->Bind(1, org).Bind(2, rec).Bind(3, actor).Bind(4, reason).Bind(5, now).Run();
+    if (!inserted) {
+      if (inserted.error().code == ErrorCode::kConflict) {
+        return MakeError(ErrorCode::kScoresFrozen, "The shortlist has already been chosen.");
+      }
+      return inserted;
+    }
+    if (c.Changes() == 0) return NotFound("Recruitment");
+    for (const auto& app : shortlist) {
+      REILU_TRY(RequireApplication(c, org, rec, app));
+      auto e = c.Prepare(
+          "INSERT INTO shortlist_entries (org_id, recruitment_id, application_id) VALUES ($1, $2, $3)");
+      if (!e) return e.error();
+      REILU_TRY(e->Bind(1, org).Bind(2, rec).Bind(3, app).Run());
+    }
+    for (const auto& m : mails) REILU_TRY(EnqueueMailTx(c, m, now));
+    json::object detail{{"application_ids", IdArray(shortlist)}, {"reason", reason}};
+    return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kShortlist, rec, {}, codec::Serialize(detail)}, now);
+  });
+}
+
+// ---------------------------------------------------------------- interviews
+
+Result<std::int64_t> SqliteStore::CreateInterview(OrgId org, RecruitmentId rec, const Interview& i, UserId actor,
+                                                  const std::vector<OutgoingMail>& mails, UnixTime now) {
+  return WriteTx<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    REILU_TRY(RequireApplication(c, org, rec, i.application_id));
+    json::array interviewers;
+    for (auto id : i.interviewers) interviewers.push_back(id);
+    auto s = c.Prepare(
+        "INSERT INTO interviews (org_id, recruitment_id, application_id, starts_at, minutes, location, interviewers, "
+        "created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id");
+    if (!s) return s.error();
+    s->Bind(1, org)
+        .Bind(2, rec)
+        .Bind(3, i.application_id)
+        .Bind(4, i.starts_at)
+        .Bind(5, std::int64_t{i.minutes})
+        .Bind(6, i.location)
+        .Bind(7, codec::Serialize(interviewers))
+        .Bind(8, actor)
+        .Bind(9, now);
+    if (!s->Step()) return s->status().ok() ? MakeError(ErrorCode::kInternal, "no id") : s->status().error();
+    std::int64_t id = s->Int(0);
+    REILU_TRY(s->Run());
+    for (const auto& m : mails) REILU_TRY(EnqueueMailTx(c, m, now));
+    json::object detail{{"interview_id", id}, {"starts_at", i.starts_at}};
+    REILU_TRY(AppendAuditTx(
+        c, AuditEvent{org, actor, audit_action::kInterview, rec, i.application_id, codec::Serialize(detail)}, now));
+    return id;
+  });
+}
+
+Result<std::vector<Interview>> SqliteStore::ListInterviews(OrgId org, RecruitmentId rec) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare(
+      "SELECT id, application_id, starts_at, minutes, location, interviewers FROM interviews "
+      "WHERE org_id = $1 AND recruitment_id = $2 ORDER BY starts_at, id");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec);
+  std::vector<Interview> out;
+  while (s->Step()) {
+    Interview i{s->Int(0), s->Text(1), s->Int(2), static_cast<int>(s->Int(3)), s->Text(4), {}};
+    auto ids = codec::Parse(s->Text(5));
+    if (ids && ids->is_array()) {
+      for (const auto& v : ids->get_array()) {
+        if (v.is_int64()) i.interviewers.push_back(v.get_int64());
+      }
+    }
+    out.push_back(std::move(i));
+  }
+  REILU_TRY(s->status());
+  return out;
+}
+
+Status SqliteStore::SaveInterviewNotes(OrgId org, RecruitmentId rec, const std::vector<InterviewNote>& notes,
+                                       UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    json::array audited;
+    UserId author = 0;
+    for (const auto& n : notes) {
+      auto owner = c.Prepare("SELECT application_id FROM interviews WHERE org_id = $1 AND recruitment_id = $2 AND id = $3");
+      if (!owner) return owner.error();
+      owner->Bind(1, org).Bind(2, rec).Bind(3, n.interview_id);
+      if (!owner->Step()) return owner->status().ok() ? Status(NotFound("Interview")) : owner->status();
+      auto up = c.Prepare(
+          "INSERT INTO interview_notes (org_id, interview_id, author_id, criterion_id, score, note, updated_at) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (interview_id, author_id, criterion_id) DO UPDATE SET "
+          "score = excluded.score, note = excluded.note, updated_at = excluded.updated_at");
+      if (!up) return up.error();
+      up->Bind(1, org).Bind(2, n.interview_id).Bind(3, n.author_id).Bind(4, n.criterion_id).Bind(6, n.note).Bind(7, now);
+      if (n.score) {
+        up->Bind(5, std::int64_t{*n.score});
+      } else {
+        up->BindNull(5);
+      }
+      REILU_TRY(up->Run());
+      author = n.author_id;
+      audited.push_back(json::object{{"interview_id", n.interview_id}, {"criterion_id", n.criterion_id}});
+    }
+    return AppendAuditTx(c,
+                         AuditEvent{org, author, audit_action::kInterviewNotes, rec, {},
+                                    codec::Serialize(json::object{{"notes", audited}})},
+                         now);
+  });
+}
+
+Result<std::vector<InterviewNote>> SqliteStore::ListInterviewNotes(OrgId org, RecruitmentId rec) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare(
+      "SELECT n.interview_id, n.author_id, n.criterion_id, n.score, n.note FROM interview_notes n "
+      "JOIN interviews i ON i.id = n.interview_id WHERE i.org_id = $1 AND i.recruitment_id = $2 "
+      "ORDER BY n.interview_id, n.author_id, n.criterion_id");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec);
+  std::vector<InterviewNote> out;
+  while (s->Step()) {
+    InterviewNote n{s->Int(0), s->Int(1), s->Text(2), std::nullopt, s->Text(4)};
+    if (!s->IsNull(3)) n.score = static_cast<int>(s->Int(3));
+    out.push_back(std::move(n));
+  }
+  REILU_TRY(s->status());
+  return out;
+}
+
+// ---------------------------------------------------------------- decision
+
+Status SqliteStore::RecordDecision(OrgId org, RecruitmentId rec, const Decision& d, const std::string& ranking_json,
+                                   const std::vector<OutgoingMail>& mails, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    auto s = c.Prepare(
+        "INSERT INTO decisions (recruitment_id, org_id, decided_by, decided_at, reasoning, appeal_ends, ranking) "
+        "SELECT id, org_id, $3, $4, $5, $6, $7 FROM recruitments WHERE org_id = $1 AND id = $2");
+    if (!s) return s.error();
+    Status inserted = s->Bind(1, org)
+                          .Bind(2, rec)
+                          .Bind(3, d.decided_by)
+                          .Bind(4, d.decided_at)
+                          .Bind(5, d.reasoning)
+                          .Bind(6, d.appeal_ends)
+                          .Bind(7, ranking_json)
+                          .Run();
+    if (!inserted) {
+      if (inserted.error().code == ErrorCode::kConflict) {
+        return MakeError(ErrorCode::kDecided, "The selection decision has already been made; it is final.");
+      }
+      return inserted;
+    }
+    if (c.Changes() == 0) return NotFound("Recruitment");
+    json::object counts;
+    for (const auto& [app, outcome] : d.outcomes) {
+      REILU_TRY(RequireApplication(c, org, rec, app));
+      auto o = c.Prepare(
+          "INSERT INTO decision_outcomes (org_id, recruitment_id, application_id, outcome) VALUES ($1, $2, $3, $4)");
+      if (!o) return o.error();
+      REILU_TRY(o->Bind(1, org).Bind(2, rec).Bind(3, app).Bind(4, OutcomeName(outcome)).Run());
+      auto& n = counts[OutcomeName(outcome)];
+      n = (n.is_int64() ? n.get_int64() : 0) + 1;
+    }
+    for (const auto& m : mails) REILU_TRY(EnqueueMailTx(c, m, now));
+    json::object detail{{"outcomes", counts}, {"appeal_ends", d.appeal_ends}};
+    return AppendAuditTx(c, AuditEvent{org, d.decided_by, audit_action::kDecision, rec, {}, codec::Serialize(detail)},
+                         now);
+  });
+}
+
+Result<std::optional<StoredDecision>> SqliteStore::GetDecision(OrgId org, RecruitmentId rec) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare(
+      "SELECT decided_by, decided_at, reasoning, appeal_ends, ranking FROM decisions "
+      "WHERE org_id = $1 AND recruitment_id = $2");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec);
+  if (!s->Step()) {
+    REILU_TRY(s->status());
+    return std::optional<StoredDecision>();
+  }
+  StoredDecision out;
+  out.decision.decided_by = s->Int(0);
+  out.decision.decided_at = s->Int(1);
+  out.decision.reasoning = s->Text(2);
+  out.decision.appeal_ends = s->Text(3);
+  out.ranking_json = s->Text(4);
+  auto o = (*lease).Prepare(
+      "SELECT application_id, outcome FROM decision_outcomes WHERE org_id = $1 AND recruitment_id = $2");
+  if (!o) return o.error();
+  o->Bind(1, org).Bind(2, rec);
+  while (o->Step()) out.decision.outcomes[o->Text(0)] = ParseOutcome(o->Text(1)).value_or(Outcome::kNotSelected);
+  REILU_TRY(o->status());
+  return std::optional<StoredDecision>(std::move(out));
+}
+
+// ---------------------------------------------------------------- applicant self-service
+
+Result<ApplicantRecord> SqliteStore::FindByReference(const std::string& reference) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare("SELECT org_id, recruitment_id, id, reference, state FROM applications WHERE reference = $1");
+  if (!s) return s.error();
+  s->Bind(1, reference);
+  if (!s->Step()) return s->status().ok() ? Result<ApplicantRecord>(NotFound("Application")) : s->status().error();
+  return ApplicantRecord{s->Int(0), s->Int(1), s->Text(2), s->Text(3), s->Text(4) == "withdrawn"};
+}
+
+std::string SqliteStore::ApplicantToken(const ApplicationId& app) {
+  return crypto::KeyedHashHex(server_key_, "reilu/applicant-token/v1/" + app);
+}
+
+Status SqliteStore::Withdraw(const ApplicantRecord& app, const std::optional<OutgoingMail>& mail, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    auto decided = c.Prepare("SELECT 1 FROM decisions WHERE org_id = $1 AND recruitment_id = $2");
+    if (!decided) return decided.error();
+    decided->Bind(1, app.org_id).Bind(2, app.recruitment_id);
+    if (decided->Step()) {
+      return MakeError(ErrorCode::kDecided, "The selection has been decided; the application can no longer be withdrawn.");
+    }
+    REILU_TRY(decided->status());
+    auto s = c.Prepare(
+        "UPDATE applications SET state = 'withdrawn' WHERE org_id = $1 AND recruitment_id = $2 AND id = $3 AND state "
+        "<> 'withdrawn'");
+    if (!s) return s.error();
+    REILU_TRY(s->Bind(1, app.org_id).Bind(2, app.recruitment_id).Bind(3, app.application_id).Run());
+    if (c.Changes() == 0) return MakeError(ErrorCode::kWithdrawn, "The application has already been withdrawn.");
+    if (mail) REILU_TRY(EnqueueMailTx(c, *mail, now));
+    return AppendAuditTx(
+        c, AuditEvent{app.org_id, 0, audit_action::kWithdraw, app.recruitment_id, app.application_id, "{}"}, now);
+  });
+}
+
+// ---------------------------------------------------------------- mail
+
+Status SqliteStore::EnqueueMailTx(Connection& c, const OutgoingMail& m, UnixTime now) {
+  std::string id = MakeApplicationId(crypto::SystemRandom());
+  json::object message{{"from", m.from}, {"to", m.to}, {"eml", m.eml}};
+  std::string sealed = crypto::Seal(server_key_, codec::Serialize(message), MailContext(id));
+  auto s = c.Prepare(
+      "INSERT INTO mail_queue (id, org_id, recruitment_id, kind, sealed, status, attempts, next_attempt_at, "
+      "created_at) VALUES ($1, $2, $3, $4, $5, 'queued', 0, $6, $6)");
+  if (!s) return s.error();
+  return s->Bind(1, id).Bind(2, m.org_id).Bind(3, m.recruitment_id).Bind(4, m.kind).BindBlob(5, sealed).Bind(6, now).Run();
+}
+
+Status SqliteStore::EnqueueMail(const std::vector<OutgoingMail>& mails, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    for (const auto& m : mails) REILU_TRY(EnqueueMailTx(c, m, now));
+    return OkStatus();
+  });
+}
+
+Result<std::vector<QueuedMail>> SqliteStore::ClaimDueMail(UnixTime now, int limit, UnixTime lease_seconds) {
+  return WriteTx<std::vector<QueuedMail>>([&](Connection& c) -> Result<std::vector<QueuedMail>> {
+    auto s = c.Prepare(
+        "SELECT id, org_id, sealed, attempts FROM mail_queue WHERE status = 'queued' AND next_attempt_at <= $1 "
+        "ORDER BY next_attempt_at, id LIMIT $2");
+    if (!s) return s.error();
+    s->Bind(1, now).Bind(2, std::int64_t{limit});
+    std::vector<QueuedMail> out;
+    std::vector<std::string> unreadable;
+    while (s->Step()) {
+      QueuedMail q;
+      q.id = s->Text(0);
+      q.org_id = s->Int(1);
+      q.attempts = s->Int(3) + 1;
+      auto plain = crypto::Open(server_key_, s->Blob(2), MailContext(q.id));
+      auto doc = plain ? codec::Parse(*plain) : Result<json::value>(plain.error());
+      const json::object* o = doc && doc->is_object() ? &doc->get_object() : nullptr;
+      if (!o || !o->contains("from") || !o->contains("to") || !o->contains("eml")) {
+        unreadable.push_back(q.id);
+        continue;
+      }
+      q.from = std::string(o->at("from").as_string());
+      q.to = std::string(o->at("to").as_string());
+      q.eml = std::string(o->at("eml").as_string());
+      out.push_back(std::move(q));
+    }
+    REILU_TRY(s->status());
+    for (const auto& id : unreadable) {
+      auto u = c.Prepare("UPDATE mail_queue SET status = 'failed', last_error = 'unreadable message' WHERE id = $1");
+      if (!u) return u.error();
+      REILU_TRY(u->Bind(1, id).Run());
+    }
+    for (const auto& q : out) {
+      auto u = c.Prepare("UPDATE mail_queue SET attempts = $2, next_attempt_at = $3 WHERE id = $1");
+      if (!u) return u.error();
+      REILU_TRY(u->Bind(1, q.id).Bind(2, q.attempts).Bind(3, now + lease_seconds).Run());
+    }
+    return out;
+  });
+}
+
+Status SqliteStore::MarkMailSent(const std::string& id, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    // The message text is erased once delivered: the queue is not an archive of identity data.
+    auto s = c.Prepare("UPDATE mail_queue SET status = 'sent', sent_at = $2, sealed = NULL, last_error = '' WHERE id = $1");
+    if (!s) return s.error();
+    return s->Bind(1, id).Bind(2, now).Run();
+  });
+}
+
+Status SqliteStore::MarkMailFailed(const std::string& id, const std::string& error, UnixTime retry_at) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    auto s = retry_at > 0
+                 ? c.Prepare("UPDATE mail_queue SET next_attempt_at = $2, last_error = $3 WHERE id = $1")
+                 : c.Prepare("UPDATE mail_queue SET status = 'failed', last_error = $3 WHERE id = $1 AND $2 = $2");
+    if (!s) return s.error();
+    return s->Bind(1, id).Bind(2, retry_at).Bind(3, error.substr(0, 500)).Run();
+  });
+}
+
+Result<std::vector<MailRecord>> SqliteStore::ListMail(OrgId org, RecruitmentId rec) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare(
+      "SELECT id, recruitment_id, kind, status, attempts, created_at, sent_at, last_error FROM mail_queue "
+      "WHERE org_id = $1 AND recruitment_id = $2 ORDER BY created_at, id");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec);
+  std::vector<MailRecord> out;
+  while (s->Step()) {
+    out.push_back(MailRecord{s->Text(0), s->Int(1), s->Text(2), s->Text(3), s->Int(4), s->Int(5), s->Int(6),
+                             s->Text(7)});
+  }
+  REILU_TRY(s->status());
+  return out;
+}
+
+Status SqliteStore::SetMailSettings(OrgId org, const std::string& settings_json, UserId actor, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    std::string sealed = crypto::Seal(server_key_, settings_json, MailSettingsContext(org));
+    auto s = c.Prepare(
+        "INSERT INTO mail_settings (org_id, sealed, updated_at) VALUES ($1, $2, $3) "
+        "ON CONFLICT (org_id) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at");
+    if (!s) return s.error();
+    REILU_TRY(s->Bind(1, org).BindBlob(2, sealed).Bind(3, now).Run());
+    return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kMailSettings, 0, {}, "{}"}, now);
+  });
+}
+
+Result<std::optional<std::string>> SqliteStore::GetMailSettings(OrgId org) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare("SELECT sealed FROM mail_settings WHERE org_id = $1");
+  if (!s) return s.error();
+  s->Bind(1, org);
+  if (!s->Step()) {
+    REILU_TRY(s->status());
+    return std::optional<std::string>();
+  }
+  auto plain = crypto::Open(server_key_, s->Blob(0), MailSettingsContext(org));
+  if (!plain) return plain.error();
+  return std::optional<std::string>(std::move(*plain));
+}
+
+}  // namespace reilu::store
