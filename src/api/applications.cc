@@ -3,29 +3,18 @@
 #include <algorithm>
 
 #include "api/handler.h"
-#include "crypto/crypto.h"
 
 namespace reilu::api {
 
 namespace {
 
-struct Scope {
-  Caller caller;
-  Recruitment recruitment;
-};
-
-// The caller must be the owner, an assigned reviewer, or the registry office.
-Result<Scope> LoadScope(ApiContext& ctx, const http::Request& req) {
-  auto caller = RequireRole(ctx, req, {Role::kHr, Role::kReviewer, Role::kRegistry});
-  if (!caller) return caller.error();
-  auto id = IdParam(req, "id");
-  if (!id) return id.error();
-  auto r = ctx.store.GetRecruitment(caller->user.org_id, *id);
-  if (!r) return r.error();
-  if (caller->user.role != Role::kRegistry && !MayReviewApplications(caller->user, *r)) {
-    return MakeError(ErrorCode::kNotFound, "Recruitment not found.");
+Status CheckNotRecused(ApiContext& ctx, const Scope& s, const ApplicationId& app) {
+  auto screening = ctx.store.GetScreeningState(s.recruitment.org_id, s.recruitment.id);
+  if (!screening) return screening.error();
+  if (screening->IsRecused(app, s.caller.user.id)) {
+    return MakeError(ErrorCode::kRecused, "You declared a conflict of interest for this application.");
   }
-  return Scope{std::move(*caller), std::move(*r)};
+  return OkStatus();
 }
 
 // Adds identity to `out` when the gate opens without a reason (lifted, or not anonymous).
@@ -85,17 +74,18 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
                const Recruitment& r = scope->recruitment;
                auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
                if (!apps) return apps.error();
-               auto order_key = ctx.store.OrderKey(r.org_id, r.id);
-               if (!order_key) return order_key.error();
-               auto key = crypto::SecretKey::FromBytes(*order_key);
-               if (!key) return key.error();
-               OrderForReviewer(*apps, scope->caller.user.id, [&](UserId reviewer, const ApplicationId& app) {
-                 return crypto::KeyedHashHex(*key, std::to_string(reviewer) + "/" + app);
-               });
+               REILU_TRY(OrderForCaller(ctx, r, scope->caller.user.id, *apps));
                auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
                if (!lifts) return lifts.error();
+               auto screening = ctx.store.GetScreeningState(r.org_id, r.id);
+               if (!screening) return screening.error();
                json::array arr;
                for (const auto& app : *apps) {
+                 // A recused reviewer keeps only the fact of the recusal.
+                 if (screening->IsRecused(app.id, scope->caller.user.id)) {
+                   arr.push_back(json::object{{"id", app.id}, {"pseudonym", app.pseudonym}, {"recused", true}});
+                   continue;
+                 }
                  json::object o = WithStatus(app, *lifts);
                  REILU_TRY(MaybeAddIdentity(ctx, *scope, *lifts, app, o));
                  arr.push_back(std::move(o));
@@ -111,6 +101,7 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
                const Recruitment& r = scope->recruitment;
                auto app = ctx.store.GetAnonymous(r.org_id, r.id, req.params["application_id"]);
                if (!app) return app.error();
+               REILU_TRY(CheckNotRecused(ctx, *scope, app->id));
                auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
                if (!lifts) return lifts.error();
                json::object o = WithStatus(*app, *lifts);
@@ -206,6 +197,11 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
                  return MakeError(ErrorCode::kInvalidInput, "Give either application_ids or all: true.",
                                   "application_ids");
                }
+               auto screening = ctx.store.GetScreeningState(r.org_id, r.id);
+               if (!screening) return screening.error();
+               // "All" means everyone on the shortlist: the others stay anonymous for good.
+               if (all) ids.assign(screening->shortlist.begin(), screening->shortlist.end());
+               REILU_TRY(CheckLiftTargets(r, *screening, ids));
                REILU_TRY(ctx.store.Lift(r.org_id, r.id, ids, scope->caller.user.id, reason, ctx.now()));
                auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
                if (!lifts) return lifts.error();

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "core/pseudonym.h"
 #include "crypto/crypto.h"
 
 namespace reilu::api {
@@ -36,6 +37,37 @@ Result<Caller> RequireRole(ApiContext& ctx, const http::Request& req, std::initi
     if (caller->user.role == r) return caller;
   }
   return MakeError(ErrorCode::kForbidden, "Your role does not allow this.");
+}
+
+Result<Scope> LoadScope(ApiContext& ctx, const http::Request& req) {
+  auto caller = RequireRole(ctx, req, {Role::kHr, Role::kReviewer, Role::kRegistry});
+  if (!caller) return caller.error();
+  auto id = IdParam(req, "id");
+  if (!id) return id.error();
+  auto r = ctx.store.GetRecruitment(caller->user.org_id, *id);
+  if (!r) return r.error();
+  if (caller->user.role != Role::kRegistry && !MayReviewApplications(caller->user, *r)) {
+    return MakeError(ErrorCode::kNotFound, "Recruitment not found.");
+  }
+  return Scope{std::move(*caller), std::move(*r)};
+}
+
+Result<Scope> LoadOwnerScope(ApiContext& ctx, const http::Request& req, const char* refusal) {
+  auto scope = LoadScope(ctx, req);
+  if (!scope) return scope.error();
+  if (!scope->IsOwner()) return MakeError(ErrorCode::kForbidden, refusal);
+  return scope;
+}
+
+Status OrderForCaller(ApiContext& ctx, const Recruitment& r, UserId caller, std::vector<AnonymousApplication>& apps) {
+  auto order_key = ctx.store.OrderKey(r.org_id, r.id);
+  if (!order_key) return order_key.error();
+  auto key = crypto::SecretKey::FromBytes(*order_key);
+  if (!key) return key.error();
+  OrderForReviewer(apps, caller, [&](UserId reviewer, const ApplicationId& app) {
+    return crypto::KeyedHashHex(*key, std::to_string(reviewer) + "/" + app);
+  });
+  return OkStatus();
 }
 
 http::Handler Wrap(std::function<Result<http::Response>(http::Request&)> fn) {
@@ -77,6 +109,9 @@ void RegisterRoutes(http::Router& router, ApiContext& ctx) {
   RegisterRecruitmentRoutes(router, ctx);
   RegisterApplicationRoutes(router, ctx);
   RegisterPublicRoutes(router, ctx);
+  RegisterScreeningRoutes(router, ctx);
+  RegisterSelectionRoutes(router, ctx);
+  RegisterApplicantRoutes(router, ctx);
 }
 
 }  // namespace reilu::api

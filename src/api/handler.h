@@ -22,6 +22,20 @@ Result<Caller> Authenticate(ApiContext& ctx, const http::Request& req);
 // Authenticate, then require one of `roles`.
 Result<Caller> RequireRole(ApiContext& ctx, const http::Request& req, std::initializer_list<Role> roles);
 
+// A recruitment and a caller allowed to work on its applications.
+struct Scope {
+  Caller caller;
+  Recruitment recruitment;
+  bool IsOwner() const { return caller.user.role == Role::kHr && caller.user.id == recruitment.owner_id; }
+};
+// The caller must be the owner, an assigned reviewer, or the registry office (path parameter `id`).
+Result<Scope> LoadScope(ApiContext& ctx, const http::Request& req);
+// LoadScope, then require the owning HR specialist.
+Result<Scope> LoadOwnerScope(ApiContext& ctx, const http::Request& req, const char* refusal);
+
+// Puts `apps` in the caller's own stable random order (core/pseudonym.h).
+Status OrderForCaller(ApiContext& ctx, const Recruitment& r, UserId caller, std::vector<AnonymousApplication>& apps);
+
 // Wraps a handler returning Result<Response> so errors become problem+json.
 http::Handler Wrap(std::function<Result<http::Response>(http::Request&)> fn);
 
@@ -36,6 +50,14 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx);
 void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx);
 void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx);
 void RegisterPublicRoutes(http::Router& router, ApiContext& ctx);
+void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx);
+void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx);
+void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx);
+
+// The combined ranking (pseudonyms, weighted scores, disagreement flags) as JSON.
+Result<json::array> CurrentRankingJson(ApiContext& ctx, const Recruitment& r, const ScreeningState& s);
+// The equality-law explanation of the selection for one application (after the decision).
+Result<json::object> ExplanationJson(ApiContext& ctx, const Recruitment& r, const ApplicationId& app);
 void RegisterOpsRoutes(http::Router& router, ApiContext& ctx);
 
 }  // namespace reilu::api

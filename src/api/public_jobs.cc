@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "api/handler.h"
+#include "api/mailer.h"
 #include "crypto/crypto.h"
 
 namespace reilu::api {
@@ -91,6 +92,21 @@ void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
                app.redaction_proposal = ctx.redactor.Redact(app.submission.free_text, app.submission.identity);
                app.idempotency_key = idempotency_key;
                app.request_hash = crypto::Sha256Hex(req.body);
+               auto sender = SenderFor(ctx, r->org_id);
+               if (!sender) return sender.error();
+               // The receipt is queued in the submission's own transaction.
+               app.receipt_mail = [&](const Receipt& receipt) -> std::optional<store::OutgoingMail> {
+                 const Identity& who = app.submission.identity;
+                 std::string lang = notify::NoticeLanguage(who.language);
+                 auto mail = ComposeMail(
+                     *sender, ctx.now(), r->org_id, r->id,
+                     MailParts{"receipt", who.email,
+                               notify::ReceiptText(lang, TitleIn(*r, lang), receipt.reference,
+                                                   StatusLink(ctx, receipt.reference, receipt.application_id)),
+                               {}});
+                 if (!mail) return std::nullopt;  // no usable address: the receipt on screen is all
+                 return std::move(*mail);
+               };
                auto result = ctx.store.SubmitApplication(app, ctx.now());
                if (!result) return result.error();
                json::object receipt = codec::ToJson(result->receipt);

@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "crypto/crypto.h"
 #include "http/http.h"
+#include "notify/dispatcher.h"
 #include "redact/free_text_redactor.h"
 #include "redact/redact.h"
 
@@ -20,7 +21,8 @@ int Fail(const Error& e) {
   return 1;
 }
 
-int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const std::string& port_file) {
+int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const std::string& port_file,
+          std::string public_url) {
   auto store = app::OpenStore(dir);
   if (!store) return Fail(store.error());
   if (demo) {
@@ -31,6 +33,13 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
   http::Metrics metrics;
   redact::EngineRedactor redactor;
   api::ApiContext ctx{**store, metrics, redactor, app::Now, {}, {}};
+  // E-mail is queued by requests and sent here, in the background.
+  notify::MailDispatcher mailer(**store, notify::DispatcherOptions{(dir.root / "outbox").string()}, app::Now);
+  mailer.Start();
+  // Set before the server starts: handlers read it from their threads.
+  if (public_url.empty()) public_url = "http://" + options.address + ":" + std::to_string(options.port);
+  while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
+  ctx.options.public_url = public_url;
   http::Router router;
   api::RegisterRoutes(router, ctx);
   http::Server server(router, metrics, options);
@@ -88,6 +97,9 @@ int main(int argc, char** argv) {
   serve->add_option("--port", options.port, "Listen port (0 = any free port)")->envname("REILU_PORT");
   serve->add_option("--threads", options.threads, "Worker threads")->check(CLI::Range(1, 256));
   serve->add_option("--port-file", port_file, "Write the bound port to this file once listening");
+  std::string public_url;
+  serve->add_option("--public-url", public_url, "Base URL used in e-mailed links (default: the listen address)")
+      ->envname("REILU_PUBLIC_URL");
   serve->add_flag("--demo", demo, "Create a demo organisation if the database is empty");
   bool quiet = false;
   serve->add_flag("--quiet", quiet, "Do not log each request");
@@ -133,7 +145,7 @@ int main(int argc, char** argv) {
   dir.root = data_dir;
   options.log_requests = !quiet;
 
-  if (serve->parsed()) return Serve(dir, options, demo, port_file);
+  if (serve->parsed()) return Serve(dir, options, demo, port_file, public_url);
 
   auto store = app::OpenStore(dir);
   if (!store) return Fail(store.error());

@@ -14,6 +14,8 @@ std::string_view AccessBasisName(AccessBasis basis) {
       return "owner_with_reason";
     case AccessBasis::kRegistryRequest:
       return "registry_request";
+    case AccessBasis::kApplicantSelf:
+      return "applicant_self";
   }
   return "lifted";
 }
@@ -53,6 +55,10 @@ Result<IdentityAccess> IdentityGate::Request(const AccessQuery& q) {
     return grant(AccessBasis::kOwnerWithReason);
   }
   return refuse("This application is anonymous until its anonymity is lifted.");
+}
+
+IdentityAccess IdentityGate::ForApplicantSelf(const Recruitment& r, const ApplicationId& app) {
+  return IdentityAccess(r.org_id, r.id, app, 0, AccessBasis::kApplicantSelf, "Confirmation of the applicant's own action");
 }
 
 Status CheckLiftAllowed(const User& actor, const Recruitment& r, std::string_view reason) {

@@ -23,6 +23,7 @@ enum class AccessBasis {
   kNotAnonymous,     // the recruitment was not processed anonymously
   kOwnerWithReason,  // the owning HR specialist, with a recorded reason
   kRegistryRequest,  // registry office answering a public-records request, with a reason
+  kApplicantSelf,    // the applicant's own action (proved by their secret link): confirming it to them
 };
 std::string_view AccessBasisName(AccessBasis basis);
 
@@ -65,6 +66,9 @@ struct AccessQuery {
 class IdentityGate {
  public:
   static Result<IdentityAccess> Request(const AccessQuery& query);
+  // For sending an applicant a confirmation of their own action (e.g. withdrawal). The caller must
+  // have verified the applicant's secret; the access has no staff actor (actor id 0).
+  static IdentityAccess ForApplicantSelf(const Recruitment& recruitment, const ApplicationId& application);
 };
 
 // Lifting is one-way and recorded: only the owning HR specialist of a published or closed

@@ -92,17 +92,29 @@ std::optional<Outcome> ParseOutcome(std::string_view s) {
   return std::nullopt;
 }
 
+namespace {
+std::string FormatDay(std::chrono::sys_days day) {
+  using namespace std::chrono;
+  year_month_day ymd{day};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+}  // namespace
+
+std::string IsoDate(UnixTime t) {
+  using namespace std::chrono;
+  return FormatDay(floor<days>(sys_seconds{seconds{t}}));
+}
+
 std::string AppealPeriodEnd(UnixTime sent, int appeal_days) {
   using namespace std::chrono;
   sys_days day = floor<days>(sys_seconds{seconds{sent}}) + days{kElectronicNoticeDays + appeal_days};
   weekday wd{day};
   if (wd == Saturday) day += days{2};
   if (wd == Sunday) day += days{1};
-  year_month_day ymd{day};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()));
-  return buf;
+  return FormatDay(day);
 }
 
 Result<Decision> MakeDecision(const User& actor, const Recruitment& r, const ScreeningState& s,

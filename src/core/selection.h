@@ -60,6 +60,8 @@ inline constexpr int kElectronicNoticeDays = 3;
 // kElectronicNoticeDays, then `appeal_days`; a Saturday or Sunday moves to the next Monday.
 // Public holidays are not known here (see docs/workflow.md).
 std::string AppealPeriodEnd(UnixTime sent, int appeal_days = kDefaultAppealDays);
+// The UTC calendar date of `t` as YYYY-MM-DD.
+std::string IsoDate(UnixTime t);
 
 // Checks the owner's decision: after the shortlist (anonymous recruitments) or the application
 // period (others), once; selected and reserve only from the shortlist; a reasoning is required.

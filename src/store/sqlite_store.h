@@ -76,6 +76,7 @@ class SqliteStore final : public Store {
                         const std::vector<OutgoingMail>& mails, UnixTime now) override;
   Result<std::optional<StoredDecision>> GetDecision(OrgId org, RecruitmentId rec) override;
   Result<ApplicantRecord> FindByReference(const std::string& reference) override;
+  Result<std::string> ReferenceOf(OrgId org, RecruitmentId rec, const ApplicationId& app) override;
   std::string ApplicantToken(const ApplicationId& app) override;
   Status Withdraw(const ApplicantRecord& app, const std::optional<OutgoingMail>& mail, UnixTime now) override;
   Status EnqueueMail(const std::vector<OutgoingMail>& mails, UnixTime now) override;

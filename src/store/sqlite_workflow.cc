@@ -375,6 +375,15 @@ Result<ApplicantRecord> SqliteStore::FindByReference(const std::string& referenc
   return ApplicantRecord{s->Int(0), s->Int(1), s->Text(2), s->Text(3), s->Text(4) == "withdrawn"};
 }
 
+Result<std::string> SqliteStore::ReferenceOf(OrgId org, RecruitmentId rec, const ApplicationId& app) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare("SELECT reference FROM applications WHERE org_id = $1 AND recruitment_id = $2 AND id = $3");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec).Bind(3, app);
+  if (!s->Step()) return s->status().ok() ? Result<std::string>(NotFound("Application")) : s->status().error();
+  return s->Text(0);
+}
+
 std::string SqliteStore::ApplicantToken(const ApplicationId& app) {
   return crypto::KeyedHashHex(server_key_, "reilu/applicant-token/v1/" + app);
 }

@@ -197,6 +197,7 @@ class Store {
 
   // Applicant self-service, by reference code and a token only the applicant was sent.
   virtual Result<ApplicantRecord> FindByReference(const std::string& reference) = 0;
+  virtual Result<std::string> ReferenceOf(OrgId org, RecruitmentId rec, const ApplicationId& app) = 0;
   // A secret for the applicant's status link, derived from the server key and the application id.
   virtual std::string ApplicantToken(const ApplicationId& app) = 0;
   virtual Status Withdraw(const ApplicantRecord& app, const std::optional<OutgoingMail>& mail, UnixTime now) = 0;

@@ -49,7 +49,7 @@ void ServerProcess::Start() {
     std::string log = (data_dir_ / "server.log").string();
     freopen(log.c_str(), "a", stderr);
     execl(bin.c_str(), bin.c_str(), "--data-dir", dir.c_str(), "serve", "--port", "0", "--port-file", pf.c_str(),
-          "--threads", "4", static_cast<char*>(nullptr));
+          "--threads", "4", "--public-url", "http://reilu.test", static_cast<char*>(nullptr));
     _exit(127);
   }
   for (int i = 0; i < 600; ++i) {
@@ -145,12 +145,14 @@ SeededOrg SeedOrganisation(store::Store& store, const std::string& name, const s
                                                                               {"hr", Role::kHr},
                                                                               {"reviewer", Role::kReviewer},
                                                                               {"reviewer2", Role::kReviewer},
+                                                                              {"reviewer3", Role::kReviewer},
                                                                               {"registry", Role::kRegistry},
                                                                               {"auditor", Role::kAuditor}}) {
     User u;
     u.org_id = out.org;
     u.username = prefix + key;
     u.display_name = std::string(key) + " of " + name;
+    u.email = prefix + key + "@staff.test";
     u.role = role;
     out.users[key] = *store.CreateUser(u, hash, 0, now);
   }

@@ -1,0 +1,59 @@
+#include "api/mailer.h"
+
+#include "codec/codec.h"
+#include "core/pseudonym.h"
+#include "crypto/crypto.h"
+
+namespace reilu::api {
+
+namespace {
+constexpr std::string_view kDefaultSender = "noreply@reilu.invalid";
+}
+
+Result<Sender> SenderFor(ApiContext& ctx, OrgId org) {
+  Sender sender{std::string(kDefaultSender), {}};
+  auto organisation = ctx.store.GetOrganisation(org);
+  if (!organisation) return organisation.error();
+  sender.name = organisation->name;
+  auto settings = ctx.store.GetMailSettings(org);
+  if (!settings) return settings.error();
+  if (*settings) {
+    auto doc = codec::Parse(**settings);
+    if (doc && doc->is_object()) {
+      const auto& o = doc->get_object();
+      if (const auto* a = o.if_contains("from_address"); a && a->is_string()) sender.address = a->get_string();
+      if (const auto* n = o.if_contains("from_name"); n && n->is_string() && !n->get_string().empty()) {
+        sender.name = n->get_string();
+      }
+    }
+  }
+  return sender;
+}
+
+Result<store::OutgoingMail> ComposeMail(const Sender& sender, UnixTime now, OrgId org, RecruitmentId rec,
+                                        MailParts parts) {
+  if (!notify::IsPlausibleAddress(parts.to)) {
+    return MakeError(ErrorCode::kInvalidInput, "The recipient's e-mail address is not valid.", "email");
+  }
+  notify::Message m{sender.address,          sender.name, parts.to, std::move(parts.text.subject),
+                    std::move(parts.text.body), std::move(parts.attachments)};
+  std::string message_id = MakeApplicationId(crypto::SystemRandom());
+  return store::OutgoingMail{org, rec, std::move(parts.kind), m.from_address, m.to_address,
+                             notify::RenderEml(m, message_id, now)};
+}
+
+std::string StatusLink(ApiContext& ctx, const std::string& reference, const ApplicationId& app) {
+  return ctx.options.public_url + "/status#ref=" + reference + "&token=" + ctx.store.ApplicantToken(app);
+}
+
+std::string TitleIn(const Recruitment& r, std::string_view lang) {
+  auto it = r.title.find(std::string(lang));
+  if (it != r.title.end() && !it->second.empty()) return it->second;
+  for (const auto& l : r.languages) {
+    auto t = r.title.find(l);
+    if (t != r.title.end()) return t->second;
+  }
+  return r.title.empty() ? std::string() : r.title.begin()->second;
+}
+
+}  // namespace reilu::api

@@ -1,0 +1,40 @@
+// Composes e-mails for the queue (the organisation's sender, rendered MIME text) and the links
+// in them. Sending happens later, in notify::MailDispatcher.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "api/api.h"
+#include "notify/mail.h"
+#include "notify/templates.h"
+
+namespace reilu::api {
+
+struct MailParts {
+  std::string kind;
+  std::string to;
+  notify::Text text;
+  std::vector<notify::Attachment> attachments;
+};
+
+struct Sender {
+  std::string address;
+  std::string name;
+};
+// The organisation's sender: from its mail settings, or its name with a no-reply address.
+Result<Sender> SenderFor(ApiContext& ctx, OrgId org);
+
+// Renders `parts` for the queue; fails when the recipient address is not usable. Does no I/O, so
+// it may run inside a store transaction.
+Result<store::OutgoingMail> ComposeMail(const Sender& sender, UnixTime now, OrgId org, RecruitmentId rec,
+                                        MailParts parts);
+
+// The applicant's status page. The secret travels in the fragment, which browsers never send to
+// the server, so it does not end up in access logs.
+std::string StatusLink(ApiContext& ctx, const std::string& reference, const ApplicationId& app);
+
+// The recruitment's title in `lang`, or in its first advertised language.
+std::string TitleIn(const Recruitment& r, std::string_view lang);
+
+}  // namespace reilu::api

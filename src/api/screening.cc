@@ -1,0 +1,353 @@
+// Anonymous screening for staff: criteria until the deadline, scores per criterion, recusal,
+// one-question-at-a-time review, the combined ranking and the shortlist that freezes it all.
+#include <algorithm>
+#include <map>
+
+#include "api/handler.h"
+#include "api/mailer.h"
+
+namespace reilu::api {
+
+namespace {
+
+struct Screening {
+  Scope scope;
+  ScreeningState state;
+  std::vector<Score> scores;
+};
+
+Result<Screening> LoadScreening(ApiContext& ctx, const http::Request& req) {
+  auto scope = LoadScope(ctx, req);
+  if (!scope) return scope.error();
+  if (scope->caller.user.role == Role::kRegistry) {
+    return MakeError(ErrorCode::kForbidden, "The registry office does not take part in screening.");
+  }
+  const Recruitment& r = scope->recruitment;
+  auto state = ctx.store.GetScreeningState(r.org_id, r.id);
+  if (!state) return state.error();
+  auto scores = ctx.store.ListScores(r.org_id, r.id);
+  if (!scores) return scores.error();
+  return Screening{std::move(*scope), std::move(*state), std::move(*scores)};
+}
+
+std::string_view Stage(const Recruitment& r, const ScreeningState& s, bool decided, UnixTime now) {
+  if (decided) return "decided";
+  if (s.frozen) return "shortlisted";
+  if (ApplicationPeriodOver(r, now)) return "screening";
+  return r.state == RecruitmentState::kDraft ? "draft" : "collecting";
+}
+
+json::object ScoreJson(const Score& s) {
+  return json::object{{"criterion_id", s.criterion_id},
+                      {"reviewer_id", s.reviewer_id},
+                      {"value", s.value},
+                      {"justification", s.justification}};
+}
+
+// The caller's view of one application's scores: own always; others' once own are complete.
+json::object ScoresView(const Screening& sc, const ApplicationId& app) {
+  const User& me = sc.scope.caller.user;
+  json::array own, others;
+  bool see_others = MaySeeOthersScores(me, sc.scope.recruitment, sc.scores, app);
+  for (const auto& s : sc.scores) {
+    if (s.application_id != app) continue;
+    if (s.reviewer_id == me.id) {
+      own.push_back(ScoreJson(s));
+    } else if (see_others) {
+      others.push_back(ScoreJson(s));
+    }
+  }
+  json::object o{{"application_id", app}, {"own", own}, {"others_visible", see_others}};
+  o["others"] = see_others ? json::value(others) : json::value(nullptr);
+  o["own_complete"] = OwnScoresComplete(sc.scope.recruitment, sc.scores, app, me.id);
+  o["frozen"] = sc.state.frozen;
+  return o;
+}
+
+Status CheckApplicationAccess(const Screening& sc, const ApplicationId& app) {
+  if (!sc.state.applications.count(app)) return MakeError(ErrorCode::kNotFound, "Application not found.");
+  if (sc.state.IsRecused(app, sc.scope.caller.user.id)) {
+    return MakeError(ErrorCode::kRecused, "You declared a conflict of interest for this application.");
+  }
+  return OkStatus();
+}
+
+Result<std::map<ApplicationId, std::string>> Pseudonyms(ApiContext& ctx, const Recruitment& r) {
+  auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
+  if (!apps) return apps.error();
+  std::map<ApplicationId, std::string> out;
+  for (const auto& a : *apps) out[a.id] = a.pseudonym;
+  return out;
+}
+
+json::array RankingJson(const std::vector<RankedApplication>& ranking,
+                        const std::map<ApplicationId, std::string>& pseudonyms, const ScreeningState& s) {
+  json::array arr;
+  for (const auto& ra : ranking) {
+    json::array criteria;
+    for (const auto& c : ra.criteria) {
+      criteria.push_back(json::object{{"criterion_id", c.criterion_id},
+                                      {"count", c.count},
+                                      {"mean", c.mean},
+                                      {"min", c.min},
+                                      {"max", c.max},
+                                      {"disagreement", c.disagreement}});
+    }
+    auto p = pseudonyms.find(ra.application_id);
+    arr.push_back(json::object{{"rank", ra.rank},
+                               {"application_id", ra.application_id},
+                               {"pseudonym", p == pseudonyms.end() ? "" : p->second},
+                               {"weighted_score", ra.weighted_score},
+                               {"reviewers", ra.reviewers},
+                               {"complete", ra.complete},
+                               {"disagreement", ra.disagreement},
+                               {"shortlisted", s.shortlist.count(ra.application_id) > 0},
+                               {"criteria", criteria}});
+  }
+  return arr;
+}
+
+}  // namespace
+
+// The ranking as JSON, for the decision snapshot too.
+Result<json::array> CurrentRankingJson(ApiContext& ctx, const Recruitment& r, const ScreeningState& s) {
+  auto scores = ctx.store.ListScores(r.org_id, r.id);
+  if (!scores) return scores.error();
+  auto pseudonyms = Pseudonyms(ctx, r);
+  if (!pseudonyms) return pseudonyms.error();
+  return RankingJson(RankApplications(r, s, *scores), *pseudonyms, s);
+}
+
+void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
+  // Criteria, weights and marking guides may change until the application period ends.
+  router.Add("PUT", "/api/v1/recruitments/{id}/criteria", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto scope = LoadOwnerScope(ctx, req, "Only the owner sets the criteria.");
+               if (!scope) return scope.error();
+               Recruitment r = scope->recruitment;
+               REILU_TRY(CheckCriteriaEditable(r, ctx.now()));
+               auto body = JsonBody(req);
+               if (!body) return body.error();
+               auto f = codec::Fields::Of(*body, "");
+               if (!f) return f.error();
+               const json::value* criteria = f->Find("criteria");
+               if (!criteria) return f->Invalid("criteria", "is required");
+               REILU_TRY(codec::RecruitmentContentFromJson(json::object{{"criteria", *criteria}}, r));
+               if (r.criteria.empty()) return f->Invalid("criteria", "needs at least one criterion");
+               REILU_TRY(ValidateRecruitment(r));
+               json::array ids;
+               for (const auto& c : r.criteria) ids.push_back(json::object{{"id", c.id}, {"weight", c.weight}});
+               REILU_TRY(ctx.store.UpdateRecruitment(
+                   r,
+                   store::AuditEvent{r.org_id, scope->caller.user.id, audit_action::kCriteriaChange, r.id, {},
+                                     codec::Serialize(json::object{{"criteria", ids}})},
+                   ctx.now()));
+               auto saved = ctx.store.GetRecruitment(r.org_id, r.id);
+               if (!saved) return saved.error();
+               return http::JsonResponse(200, codec::ToJson(*saved));
+             }));
+
+  router.Add("GET", "/api/v1/recruitments/{id}/screening", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto sc = LoadScreening(ctx, req);
+               if (!sc) return sc.error();
+               const Recruitment& r = sc->scope.recruitment;
+               const User& me = sc->scope.caller.user;
+               auto decision = ctx.store.GetDecision(r.org_id, r.id);
+               if (!decision) return decision.error();
+               auto pseudonyms = Pseudonyms(ctx, r);
+               if (!pseudonyms) return pseudonyms.error();
+               int to_score = 0, scored = 0;
+               for (const auto& app : sc->state.applications) {
+                 if (!sc->state.IsActive(app) || sc->state.IsRecused(app, me.id)) continue;
+                 ++to_score;
+                 if (OwnScoresComplete(r, sc->scores, app, me.id)) ++scored;
+               }
+               json::array shortlist;
+               for (const auto& app : sc->state.shortlist) {
+                 shortlist.push_back(json::object{{"application_id", app}, {"pseudonym", (*pseudonyms)[app]}});
+               }
+               json::array criteria = codec::ToPublicJson(r).at("criteria").as_array();
+               return http::JsonResponse(
+                   200, json::object{{"stage", Stage(r, sc->state, decision->has_value(), ctx.now())},
+                                     {"criteria", criteria},
+                                     {"scoring", me.role == Role::kReviewer},
+                                     {"progress", {{"scored", scored}, {"total", to_score}}},
+                                     {"frozen_at", sc->state.frozen_at},
+                                     {"shortlist", shortlist}});
+             }));
+
+  router.Add("GET", "/api/v1/recruitments/{id}/applications/{application_id}/scores",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto sc = LoadScreening(ctx, req);
+               if (!sc) return sc.error();
+               const std::string& app = req.params["application_id"];
+               REILU_TRY(CheckApplicationAccess(*sc, app));
+               return http::JsonResponse(200, ScoresView(*sc, app));
+             }));
+
+  router.Add(
+      "PUT", "/api/v1/recruitments/{id}/applications/{application_id}/scores",
+      Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto sc = LoadScreening(ctx, req);
+        if (!sc) return sc.error();
+        const Recruitment& r = sc->scope.recruitment;
+        const User& me = sc->scope.caller.user;
+        const std::string& app = req.params["application_id"];
+        REILU_TRY(CheckApplicationAccess(*sc, app));
+        REILU_TRY(CheckMayScore(me, r, sc->state, app, ctx.now()));
+        auto body = JsonBody(req);
+        if (!body) return body.error();
+        auto f = codec::Fields::Of(*body, "");
+        if (!f) return f.error();
+        if (!f->Find("scores")) return f->Invalid("scores", "is required");
+        std::vector<Score> scores;
+        REILU_TRY(f->Each("scores", [&](const json::value& item, const std::string& path) -> Status {
+          auto sf = codec::Fields::Of(item, path);
+          if (!sf) return sf.error();
+          Score s{app, me.id, {}, 0, {}};
+          REILU_TRY(sf->Str("criterion_id", s.criterion_id, true));
+          REILU_TRY(sf->Int("value", s.value, true));
+          REILU_TRY(sf->Str("justification", s.justification));
+          Status valid = ValidateScore(r, s);
+          if (!valid) return MakeError(valid.error().code, valid.error().message, path + "." + valid.error().field);
+          scores.push_back(std::move(s));
+          return OkStatus();
+        }));
+        if (scores.empty()) return f->Invalid("scores", "needs at least one score");
+        REILU_TRY(ctx.store.SaveScores(r.org_id, r.id, me.id, scores, ctx.now()));
+        auto fresh = ctx.store.ListScores(r.org_id, r.id);
+        if (!fresh) return fresh.error();
+        sc->scores = std::move(*fresh);
+        return http::JsonResponse(200, ScoresView(*sc, app));
+      }));
+
+  // "I recognise this applicant": the reviewer's access and scores for it end, recorded.
+  router.Add("POST", "/api/v1/recruitments/{id}/applications/{application_id}/recusal",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto sc = LoadScreening(ctx, req);
+               if (!sc) return sc.error();
+               const Recruitment& r = sc->scope.recruitment;
+               const std::string& app = req.params["application_id"];
+               auto body = JsonBody(req);
+               if (!body) return body.error();
+               auto f = codec::Fields::Of(*body, "");
+               if (!f) return f.error();
+               bool confirm = false;
+               std::string reason;
+               REILU_TRY(f->Bool("confirm", confirm));
+               REILU_TRY(f->Str("reason", reason));
+               if (!confirm) {
+                 return f->Invalid("confirm", "must be true: recusal ends your access to this application for good");
+               }
+               if (reason.size() > 2000) return f->Invalid("reason", "is too long");
+               REILU_TRY(CheckMayRecuse(sc->scope.caller.user, r, sc->state, app));
+               REILU_TRY(ctx.store.Recuse(r.org_id, r.id, app, sc->scope.caller.user.id, reason, ctx.now()));
+               return http::JsonResponse(200, json::object{{"application_id", app}, {"recused", true}});
+             }));
+
+  // Chunked review: one question at a time, every applicant's (redacted) answer, in the caller's order.
+  router.Add("GET", "/api/v1/recruitments/{id}/chunk", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto sc = LoadScreening(ctx, req);
+               if (!sc) return sc.error();
+               const Recruitment& r = sc->scope.recruitment;
+               const User& me = sc->scope.caller.user;
+               if (r.questions.empty()) return MakeError(ErrorCode::kNotFound, "This recruitment has no questions.");
+               std::string wanted = req.query.count("question_id") ? req.query["question_id"] : std::string();
+               auto q = std::find_if(r.questions.begin(), r.questions.end(),
+                                     [&](const Question& x) { return wanted.empty() || x.id == wanted; });
+               if (q == r.questions.end()) return MakeError(ErrorCode::kNotFound, "No such question.", "question_id");
+               auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
+               if (!apps) return apps.error();
+               REILU_TRY(OrderForCaller(ctx, r, me.id, *apps));
+               json::array answers;
+               for (const auto& a : *apps) {
+                 if (a.withdrawn || sc->state.IsRecused(a.id, me.id)) continue;
+                 json::value text = nullptr;
+                 if (a.redacted) {
+                   for (const auto& ans : a.redacted->answers) {
+                     if (ans.question_id == q->id) text = json::string(ans.text);
+                   }
+                 }
+                 json::value own = nullptr;
+                 for (const auto& s : sc->scores) {
+                   if (s.application_id == a.id && s.reviewer_id == me.id && s.criterion_id == q->criterion_id) {
+                     own = ScoreJson(s);
+                   }
+                 }
+                 answers.push_back(json::object{{"application_id", a.id},
+                                                {"pseudonym", a.pseudonym},
+                                                {"answer", text},
+                                                {"released", a.redacted.has_value()},
+                                                {"own_score", own}});
+               }
+               json::array questions;
+               for (const auto& x : r.questions) questions.push_back(json::string(x.id));
+               json::object question{{"id", q->id}, {"text", codec::ToJson(q->text)}};
+               question["criterion_id"] = q->criterion_id.empty() ? json::value(nullptr) : json::value(q->criterion_id);
+               return http::JsonResponse(
+                   200, json::object{{"question", question}, {"questions", questions}, {"answers", answers}});
+             }));
+
+  router.Add("GET", "/api/v1/recruitments/{id}/ranking", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto sc = LoadScreening(ctx, req);
+               if (!sc) return sc.error();
+               const Recruitment& r = sc->scope.recruitment;
+               const User& me = sc->scope.caller.user;
+               // Reviewers see the combined ranking only once their own scoring is done.
+               if (!sc->scope.IsOwner()) {
+                 for (const auto& app : sc->state.applications) {
+                   if (sc->state.IsActive(app) && !sc->state.IsRecused(app, me.id) &&
+                       !OwnScoresComplete(r, sc->scores, app, me.id)) {
+                     return http::JsonResponse(200, json::object{{"available", false}, {"ranking", json::array{}}});
+                   }
+                 }
+               }
+               auto pseudonyms = Pseudonyms(ctx, r);
+               if (!pseudonyms) return pseudonyms.error();
+               return http::JsonResponse(
+                   200, json::object{{"available", true},
+                                     {"ranking", RankingJson(RankApplications(r, sc->state, sc->scores), *pseudonyms,
+                                                             sc->state)}});
+             }));
+
+  // Choosing interviewees: records the shortlist, freezes every anonymous-stage score, and tells
+  // the reviewers (by pseudonym).
+  router.Add("POST", "/api/v1/recruitments/{id}/shortlist", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto sc = LoadScreening(ctx, req);
+               if (!sc) return sc.error();
+               const Recruitment& r = sc->scope.recruitment;
+               auto body = JsonBody(req);
+               if (!body) return body.error();
+               auto f = codec::Fields::Of(*body, "");
+               if (!f) return f.error();
+               std::vector<std::string> ids;
+               std::string reason;
+               REILU_TRY(f->StrList("application_ids", ids));
+               REILU_TRY(f->Str("reason", reason));
+               if (reason.size() > 2000) return f->Invalid("reason", "is too long");
+               REILU_TRY(CheckShortlist(sc->scope.caller.user, r, sc->state, ids, ctx.now()));
+               auto pseudonyms = Pseudonyms(ctx, r);
+               if (!pseudonyms) return pseudonyms.error();
+               std::vector<std::string> names;
+               for (const auto& id : ids) names.push_back((*pseudonyms)[id]);
+               auto sender = SenderFor(ctx, r.org_id);
+               if (!sender) return sender.error();
+               std::vector<store::OutgoingMail> mails;
+               for (UserId reviewer : r.reviewer_ids) {
+                 auto user = ctx.store.GetUser(r.org_id, reviewer);
+                 if (!user || user->email.empty()) continue;
+                 auto mail = ComposeMail(
+                     *sender, ctx.now(), r.org_id, r.id,
+                     MailParts{"shortlist", user->email, notify::ShortlistNoticeText(TitleIn(r, "fi"), names), {}});
+                 if (mail) mails.push_back(std::move(*mail));
+               }
+               REILU_TRY(ctx.store.FreezeShortlist(r.org_id, r.id, ids, sc->scope.caller.user.id, reason, mails,
+                                                   ctx.now()));
+               json::array list;
+               for (const auto& id : ids) {
+                 list.push_back(json::object{{"application_id", id}, {"pseudonym", (*pseudonyms)[id]}});
+               }
+               return http::JsonResponse(200, json::object{{"frozen", true}, {"shortlist", list}});
+             }));
+}
+
+}  // namespace reilu::api

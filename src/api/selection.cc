@@ -1,0 +1,377 @@
+// After the shortlist: interviews (invitations with .ics), interview notes, the reasoned decision
+// with notices to every applicant, and the equality-law explanation of the selection.
+#include <algorithm>
+#include <map>
+
+#include "api/handler.h"
+#include "api/mailer.h"
+#include "crypto/crypto.h"
+#include "notify/calendar.h"
+
+namespace reilu::api {
+
+namespace {
+
+// The owner reads an applicant's identity to send them a notice; the gate records the basis.
+Result<IdentifiedApplication> ReadForNotice(ApiContext& ctx, const Scope& s, const store::LiftState& lifts,
+                                            const ApplicationId& app, const std::string& reason) {
+  auto access =
+      IdentityGate::Request(AccessQuery{s.caller.user, s.recruitment, app, lifts.Covers(app), reason});
+  if (!access) return access.error();
+  return ctx.store.ReadIdentity(*access, ctx.now());
+}
+
+json::object InterviewJson(const Interview& i, const std::string& pseudonym) {
+  json::array interviewers;
+  for (auto id : i.interviewers) interviewers.push_back(id);
+  return json::object{{"id", i.id},
+                      {"application_id", i.application_id},
+                      {"pseudonym", pseudonym},
+                      {"starts_at", i.starts_at},
+                      {"minutes", i.minutes},
+                      {"location", i.location},
+                      {"interviewers", interviewers}};
+}
+
+Result<std::map<ApplicationId, AnonymousApplication>> AnonymousById(ApiContext& ctx, const Recruitment& r) {
+  auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
+  if (!apps) return apps.error();
+  std::map<ApplicationId, AnonymousApplication> out;
+  for (auto& a : *apps) out.emplace(a.id, std::move(a));
+  return out;
+}
+
+}  // namespace
+
+Result<json::object> ExplanationJson(ApiContext& ctx, const Recruitment& r, const ApplicationId& app) {
+  auto stored = ctx.store.GetDecision(r.org_id, r.id);
+  if (!stored) return stored.error();
+  if (!*stored) return MakeError(ErrorCode::kConflict, "The selection has not been decided yet.");
+  const Decision& d = (*stored)->decision;
+  auto mine = d.outcomes.find(app);
+  if (mine == d.outcomes.end()) return MakeError(ErrorCode::kNotFound, "This application has no outcome.");
+  auto apps = AnonymousById(ctx, r);
+  if (!apps) return apps.error();
+  auto state = ctx.store.GetScreeningState(r.org_id, r.id);
+  if (!state) return state.error();
+  auto scores = ctx.store.ListScores(r.org_id, r.id);
+  if (!scores) return scores.error();
+  auto ranking = RankApplications(r, *state, *scores);
+  auto result_of = [&](const ApplicationId& id) -> const RankedApplication* {
+    auto it = std::find_if(ranking.begin(), ranking.end(),
+                           [&](const RankedApplication& x) { return x.application_id == id; });
+    return it == ranking.end() ? nullptr : &*it;
+  };
+  auto summary = [&](const ApplicationId& id) {
+    json::object o;
+    const RankedApplication* ra = result_of(id);
+    json::array per_criterion;
+    if (ra) {
+      for (const auto& c : ra->criteria) {
+        per_criterion.push_back(json::object{{"criterion_id", c.criterion_id}, {"mean", c.mean}, {"count", c.count}});
+      }
+    }
+    o["weighted_score"] = ra ? ra->weighted_score : 0.0;
+    o["rank"] = ra ? ra->rank : 0;
+    o["criteria"] = per_criterion;
+    return o;
+  };
+  json::array criteria;
+  for (const auto& c : r.criteria) {
+    criteria.push_back(json::object{{"id", c.id}, {"title", codec::ToJson(c.title)}, {"weight", c.weight}});
+  }
+  json::object own = summary(app);
+  json::array own_scores;
+  for (const auto& s : *scores) {
+    if (s.application_id == app) {
+      own_scores.push_back(
+          json::object{{"criterion_id", s.criterion_id}, {"value", s.value}, {"justification", s.justification}});
+    }
+  }
+  own["scores"] = own_scores;
+  json::array selected;
+  for (const auto& [id, outcome] : d.outcomes) {
+    if (outcome != Outcome::kSelected) continue;
+    json::object sel = summary(id);
+    auto a = apps->find(id);
+    if (a != apps->end()) sel["merits"] = codec::ToJson(a->second.merits);
+    selected.push_back(std::move(sel));
+  }
+  return json::object{{"recruitment", {{"id", r.id}, {"title", codec::ToJson(r.title)}}},
+                      {"outcome", OutcomeName(mine->second)},
+                      {"decided_at", d.decided_at},
+                      {"appeal_ends", d.appeal_ends},
+                      {"reasoning", d.reasoning},
+                      {"criteria", criteria},
+                      {"own", own},
+                      {"selected", selected}};
+}
+
+void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
+  router.Add(
+      "POST", "/api/v1/recruitments/{id}/interviews", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto scope = LoadOwnerScope(ctx, req, "Only the owner schedules interviews.");
+        if (!scope) return scope.error();
+        const Recruitment& r = scope->recruitment;
+        auto body = JsonBody(req);
+        if (!body) return body.error();
+        auto f = codec::Fields::Of(*body, "");
+        if (!f) return f.error();
+        Interview i;
+        std::vector<std::int64_t> interviewers;
+        REILU_TRY(f->Str("application_id", i.application_id, true));
+        REILU_TRY(f->Int("starts_at", i.starts_at, true));
+        REILU_TRY(f->Int("minutes", i.minutes));
+        REILU_TRY(f->Str("location", i.location, true));
+        REILU_TRY(f->IntList("interviewers", interviewers));
+        i.interviewers.assign(interviewers.begin(), interviewers.end());
+        auto state = ctx.store.GetScreeningState(r.org_id, r.id);
+        if (!state) return state.error();
+        REILU_TRY(CheckInterview(scope->caller.user, r, *state, i, ctx.now()));
+        auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
+        if (!lifts) return lifts.error();
+        if (r.anonymous && !lifts->Covers(i.application_id)) {
+          return MakeError(ErrorCode::kConflict, "Lift the anonymity of this applicant before inviting them.",
+                           "application_id");
+        }
+        auto full = ReadForNotice(ctx, *scope, *lifts, i.application_id, "Sending the interview invitation");
+        if (!full) return full.error();
+        auto ref = ctx.store.ReferenceOf(r.org_id, r.id, i.application_id);
+        if (!ref) return ref.error();
+        auto sender = SenderFor(ctx, r.org_id);
+        if (!sender) return sender.error();
+        std::string lang = notify::NoticeLanguage(full->identity.language);
+        std::string title = TitleIn(r, lang);
+        std::string uid = MakeApplicationId(crypto::SystemRandom()) + "@reilu";
+        notify::CalendarEvent event{uid,        i.starts_at,      i.minutes,
+                                    title,      i.location,       title,
+                                    sender->address, full->identity.email};
+        std::string ics = notify::RenderIcs(event, ctx.now());
+        std::vector<store::OutgoingMail> mails;
+        auto invitation = ComposeMail(
+            *sender, ctx.now(), r.org_id, r.id,
+            MailParts{"interview", full->identity.email,
+                      notify::InterviewInvitationText(lang, title, i.starts_at, i.minutes, i.location,
+                                                      StatusLink(ctx, *ref, i.application_id)),
+                      {{"interview.ics", "text/calendar; method=REQUEST", ics}}});
+        if (!invitation) return invitation.error();
+        mails.push_back(std::move(*invitation));
+        // Interviewers get the time and the pseudonym only, with their own calendar entry.
+        for (UserId interviewer : i.interviewers) {
+          auto user = ctx.store.GetUser(r.org_id, interviewer);
+          if (!user || user->email.empty()) continue;
+          notify::CalendarEvent staff_event = event;
+          staff_event.summary = TitleIn(r, "fi") + " / " + full->anonymous.pseudonym;
+          staff_event.description = staff_event.summary;
+          staff_event.attendee_address = user->email;
+          auto mail = ComposeMail(*sender, ctx.now(), r.org_id, r.id,
+                                  MailParts{"interviewer", user->email,
+                                            notify::InterviewerNoticeText(TitleIn(r, "fi"), full->anonymous.pseudonym,
+                                                                          i.starts_at, i.minutes, i.location),
+                                            {{"interview.ics", "text/calendar; method=REQUEST",
+                                              notify::RenderIcs(staff_event, ctx.now())}}});
+          if (mail) mails.push_back(std::move(*mail));
+        }
+        auto id = ctx.store.CreateInterview(r.org_id, r.id, i, scope->caller.user.id, mails, ctx.now());
+        if (!id) return id.error();
+        i.id = *id;
+        return http::JsonResponse(201, InterviewJson(i, full->anonymous.pseudonym));
+      }));
+
+  router.Add("GET", "/api/v1/recruitments/{id}/interviews", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto scope = LoadScope(ctx, req);
+               if (!scope) return scope.error();
+               const Recruitment& r = scope->recruitment;
+               auto interviews = ctx.store.ListInterviews(r.org_id, r.id);
+               if (!interviews) return interviews.error();
+               auto notes = ctx.store.ListInterviewNotes(r.org_id, r.id);
+               if (!notes) return notes.error();
+               auto apps = AnonymousById(ctx, r);
+               if (!apps) return apps.error();
+               json::array arr;
+               for (const auto& i : *interviews) {
+                 auto a = apps->find(i.application_id);
+                 json::object o = InterviewJson(i, a == apps->end() ? "" : a->second.pseudonym);
+                 json::array own_notes;
+                 for (const auto& n : *notes) {
+                   // Each interviewer sees their own notes; the owner sees all.
+                   if (n.interview_id != i.id || (!scope->IsOwner() && n.author_id != scope->caller.user.id)) continue;
+                   json::object no{{"author_id", n.author_id}, {"criterion_id", n.criterion_id}, {"note", n.note}};
+                   no["score"] = n.score ? json::value(*n.score) : json::value(nullptr);
+                   own_notes.push_back(std::move(no));
+                 }
+                 o["notes"] = own_notes;
+                 arr.push_back(std::move(o));
+               }
+               return http::JsonResponse(200, json::object{{"interviews", arr}});
+             }));
+
+  router.Add("PUT", "/api/v1/recruitments/{id}/interviews/{interview_id}/notes",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto scope = LoadScope(ctx, req);
+               if (!scope) return scope.error();
+               const Recruitment& r = scope->recruitment;
+               auto interview_id = IdParam(req, "interview_id");
+               if (!interview_id) return interview_id.error();
+               auto interviews = ctx.store.ListInterviews(r.org_id, r.id);
+               if (!interviews) return interviews.error();
+               auto it = std::find_if(interviews->begin(), interviews->end(),
+                                      [&](const Interview& x) { return x.id == *interview_id; });
+               if (it == interviews->end()) return MakeError(ErrorCode::kNotFound, "Interview not found.");
+               auto body = JsonBody(req);
+               if (!body) return body.error();
+               auto f = codec::Fields::Of(*body, "");
+               if (!f) return f.error();
+               std::vector<InterviewNote> notes;
+               REILU_TRY(f->Each("notes", [&](const json::value& item, const std::string& path) -> Status {
+                 auto nf = codec::Fields::Of(item, path);
+                 if (!nf) return nf.error();
+                 InterviewNote n{*interview_id, scope->caller.user.id, {}, std::nullopt, {}};
+                 REILU_TRY(nf->Str("criterion_id", n.criterion_id, true));
+                 REILU_TRY(nf->Str("note", n.note));
+                 if (const auto* sv = nf->Find("score"); sv && !sv->is_null()) {
+                   int score = 0;
+                   REILU_TRY(nf->Int("score", score));
+                   n.score = score;
+                 }
+                 REILU_TRY(CheckInterviewNote(scope->caller.user, r, *it, n));
+                 notes.push_back(std::move(n));
+                 return OkStatus();
+               }));
+               if (notes.empty()) return f->Invalid("notes", "needs at least one note");
+               REILU_TRY(ctx.store.SaveInterviewNotes(r.org_id, r.id, notes, ctx.now()));
+               return http::JsonResponse(200, json::object{{"saved", static_cast<std::int64_t>(notes.size())}});
+             }));
+
+  router.Add(
+      "POST", "/api/v1/recruitments/{id}/decision", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto scope = LoadOwnerScope(ctx, req, "Only the owner records the decision.");
+        if (!scope) return scope.error();
+        const Recruitment& r = scope->recruitment;
+        auto body = JsonBody(req);
+        if (!body) return body.error();
+        auto f = codec::Fields::Of(*body, "");
+        if (!f) return f.error();
+        std::string reasoning;
+        int appeal_days = kDefaultAppealDays;
+        std::map<ApplicationId, Outcome> chosen;
+        REILU_TRY(f->Str("reasoning", reasoning));
+        REILU_TRY(f->Int("appeal_days", appeal_days));
+        REILU_TRY(f->Each("outcomes", [&](const json::value& item, const std::string& path) -> Status {
+          auto of = codec::Fields::Of(item, path);
+          if (!of) return of.error();
+          std::string app, outcome;
+          REILU_TRY(of->Str("application_id", app, true));
+          REILU_TRY(of->Str("outcome", outcome, true));
+          auto parsed = ParseOutcome(outcome);
+          if (!parsed) return of->Invalid("outcome", "must be selected, reserve or not_selected");
+          if (!chosen.emplace(app, *parsed).second) return of->Invalid("application_id", "is listed twice");
+          return OkStatus();
+        }));
+        auto state = ctx.store.GetScreeningState(r.org_id, r.id);
+        if (!state) return state.error();
+        auto decision =
+            MakeDecision(scope->caller.user, r, *state, chosen, std::move(reasoning), ctx.now(), appeal_days);
+        if (!decision) return decision.error();
+        auto existing = ctx.store.GetDecision(r.org_id, r.id);
+        if (!existing) return existing.error();
+        if (*existing) return MakeError(ErrorCode::kDecided, "The selection decision has already been made; it is final.");
+        auto ranking = CurrentRankingJson(ctx, r, *state);
+        if (!ranking) return ranking.error();
+        auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
+        if (!lifts) return lifts.error();
+        auto sender = SenderFor(ctx, r.org_id);
+        if (!sender) return sender.error();
+        auto organisation = ctx.store.GetOrganisation(r.org_id);
+        if (!organisation) return organisation.error();
+        // Every applicant hears the outcome, in the language they applied in.
+        std::vector<store::OutgoingMail> mails;
+        std::string decided_on = IsoDate(ctx.now());
+        for (const auto& [app, outcome] : decision->outcomes) {
+          auto full = ReadForNotice(ctx, *scope, *lifts, app, "Sending the selection decision notice");
+          if (!full) return full.error();
+          auto ref = ctx.store.ReferenceOf(r.org_id, r.id, app);
+          if (!ref) return ref.error();
+          std::string lang = notify::NoticeLanguage(full->identity.language);
+          auto mail = ComposeMail(*sender, ctx.now(), r.org_id, r.id,
+                                  MailParts{"decision", full->identity.email,
+                                            notify::DecisionNoticeText(lang, TitleIn(r, lang), outcome, decided_on,
+                                                                       decision->appeal_ends, organisation->name,
+                                                                       StatusLink(ctx, *ref, app)),
+                                            {}});
+          if (mail) mails.push_back(std::move(*mail));
+        }
+        REILU_TRY(ctx.store.RecordDecision(r.org_id, r.id, *decision, codec::Serialize(*ranking), mails, ctx.now()));
+        json::object counts;
+        for (const auto& [app, outcome] : decision->outcomes) {
+          auto& n = counts[OutcomeName(outcome)];
+          n = (n.is_int64() ? n.get_int64() : 0) + 1;
+        }
+        return http::JsonResponse(201, json::object{{"decided_at", decision->decided_at},
+                                                    {"appeal_ends", decision->appeal_ends},
+                                                    {"outcomes", counts},
+                                                    {"notices_queued", static_cast<std::int64_t>(mails.size())}});
+      }));
+
+  router.Add("GET", "/api/v1/recruitments/{id}/decision", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto scope = LoadScope(ctx, req);
+               if (!scope) return scope.error();
+               const Recruitment& r = scope->recruitment;
+               auto stored = ctx.store.GetDecision(r.org_id, r.id);
+               if (!stored) return stored.error();
+               if (!*stored) return http::JsonResponse(200, json::object{{"decided", false}});
+               const Decision& d = (*stored)->decision;
+               auto apps = AnonymousById(ctx, r);
+               if (!apps) return apps.error();
+               json::array outcomes;
+               for (const auto& [app, outcome] : d.outcomes) {
+                 auto a = apps->find(app);
+                 outcomes.push_back(json::object{{"application_id", app},
+                                                 {"pseudonym", a == apps->end() ? "" : a->second.pseudonym},
+                                                 {"outcome", OutcomeName(outcome)}});
+               }
+               auto ranking = codec::Parse((*stored)->ranking_json);
+               return http::JsonResponse(200, json::object{{"decided", true},
+                                                           {"decided_at", d.decided_at},
+                                                           {"decided_by", d.decided_by},
+                                                           {"reasoning", d.reasoning},
+                                                           {"appeal_ends", d.appeal_ends},
+                                                           {"outcomes", outcomes},
+                                                           {"ranking", ranking ? *ranking : json::value(nullptr)}});
+             }));
+
+  // The equality-law explanation for one applicant: criteria, the selected person's merits and
+  // scores, and the applicant's own scores. For the owner and the registry office.
+  router.Add("GET", "/api/v1/recruitments/{id}/applications/{application_id}/explanation",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto scope = LoadScope(ctx, req);
+               if (!scope) return scope.error();
+               if (!scope->IsOwner() && scope->caller.user.role != Role::kRegistry) {
+                 return MakeError(ErrorCode::kForbidden, "The owner or the registry office gives explanations.");
+               }
+               auto explanation = ExplanationJson(ctx, scope->recruitment, req.params["application_id"]);
+               if (!explanation) return explanation.error();
+               return http::JsonResponse(200, *explanation);
+             }));
+
+  // Delivery state of the recruitment's e-mail (no recipients, no text).
+  router.Add("GET", "/api/v1/recruitments/{id}/mail", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto scope = LoadOwnerScope(ctx, req, "Only the owner sees the mail log.");
+               if (!scope) return scope.error();
+               auto mail = ctx.store.ListMail(scope->recruitment.org_id, scope->recruitment.id);
+               if (!mail) return mail.error();
+               json::array arr;
+               for (const auto& m : *mail) {
+                 arr.push_back(json::object{{"id", m.id},
+                                            {"kind", m.kind},
+                                            {"status", m.status},
+                                            {"attempts", m.attempts},
+                                            {"created_at", m.created_at},
+                                            {"sent_at", m.sent_at},
+                                            {"last_error", m.last_error}});
+               }
+               return http::JsonResponse(200, json::object{{"mail", arr}});
+             }));
+}
+
+}  // namespace reilu::api
