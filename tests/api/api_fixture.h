@@ -58,6 +58,18 @@ class ApiTest : public ::testing::Test {
     return id;
   }
 
+  // Ends the application period early and chooses `ids` as interviewees (freezes the scores).
+  static void CloseAndShortlist(Client& hr, std::int64_t rec, const std::vector<std::string>& ids) {
+    std::string base = "/api/v1/recruitments/" + std::to_string(rec);
+    auto closed = hr.PostJson(base + "/close", json::object{});
+    ASSERT_EQ(closed.status, 200) << closed.body;
+    json::array arr;
+    for (const auto& id : ids) arr.push_back(json::string(id));
+    auto res = hr.PostJson(base + "/shortlist",
+                           json::object{{"application_ids", arr}, {"reason", "Best matches on the criteria"}});
+    ASSERT_EQ(res.status, 200) << res.body;
+  }
+
   static json::object Application(const std::string& tag) {
     return json::object{
         {"identity",
@@ -83,6 +95,49 @@ class ApiTest : public ::testing::Test {
         {"free_text",
          {{"cover_letter", "Hei, olen Firstname" + tag + " Lastname" + tag + " ja asun Hometown" + tag + "."},
           {"answers", json::array{{{"question_id", "why"}, {"text", "Rakastan kirjoja. Firstname" + tag}}}}}}};
+  }
+
+  // Calls every GET route of the OpenAPI document (for every application) and every state-changing
+  // route a reviewer might try; returns all response headers and bodies concatenated.
+  static std::string EverythingAReviewerCanFetch(Client& reviewer, std::int64_t rec,
+                                                 const std::vector<std::string>& app_ids) {
+    auto Path = [&](std::string pattern, const std::string& app = "") {
+      auto replace = [&](const std::string& key, const std::string& value) {
+        auto pos = pattern.find(key);
+        if (pos != std::string::npos) pattern.replace(pos, key.size(), value);
+      };
+      replace("{id}", std::to_string(rec));
+      replace("{application_id}", app);
+      return pattern;
+    };
+    std::string seen;
+    auto doc = reviewer.Get("/api/v1/openapi.json").Json();
+    for (const auto& [path, item] : doc.at("paths").as_object()) {
+      std::string pattern(path);
+      std::vector<std::string> apps = {""};
+      if (pattern.find("{application_id}") != std::string::npos) apps = app_ids;
+      for (const auto& app : apps) {
+        for (const auto& [method, op] : item.as_object()) {
+          if (method == "parameters") continue;
+          std::string upper(method);
+          for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+          if (upper == "DELETE") continue;  // would end the session
+          HttpResult res = upper == "GET" ? reviewer.Get(Path(pattern, app))
+                                          : reviewer.Call(upper, Path(pattern, app),
+                                                          R"({"reason":"I would like to know who this is","all":true})",
+                                                          {{"Content-Type", "application/json"}});
+          // The OpenAPI document names the identity fields by design; it holds no values.
+          if (pattern != "/api/v1/openapi.json") seen += res.headers + res.body;
+          // Reached and answered (owner-only routes refuse with 403; never 404 or 5xx).
+          if (upper == "GET" && pattern.find("{id}") != std::string::npos &&
+              pattern.rfind("/api/v1/recruitments", 0) == 0) {
+            EXPECT_TRUE(res.status == 200 || res.status == 403) << upper << " " << pattern << " " << res.body;
+          }
+        }
+      }
+    }
+    seen += reviewer.Get("/metrics").body;
+    return seen;
   }
 
   // Canary strings that must never reach a reviewer before lift (all identity values).

@@ -32,36 +32,8 @@ class BoundaryTest : public ApiTest {
     return pattern;
   }
 
-  // Calls every GET route of the OpenAPI document (for every application) and every state-changing
-  // route a reviewer might try; returns all response headers and bodies concatenated.
   std::string EverythingAReviewerCanFetch(Client& reviewer) {
-    std::string seen;
-    auto doc = reviewer.Get("/api/v1/openapi.json").Json();
-    for (const auto& [path, item] : doc.at("paths").as_object()) {
-      std::string pattern(path);
-      std::vector<std::string> apps = {""};
-      if (pattern.find("{application_id}") != std::string::npos) apps = app_ids_;
-      for (const auto& app : apps) {
-        for (const auto& [method, op] : item.as_object()) {
-          if (method == "parameters") continue;
-          std::string upper(method);
-          for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-          if (upper == "DELETE") continue;  // would end the session
-          HttpResult res = upper == "GET" ? reviewer.Get(Path(pattern, app))
-                                          : reviewer.Call(upper, Path(pattern, app),
-                                                          R"({"reason":"I would like to know who this is","all":true})",
-                                                          {{"Content-Type", "application/json"}});
-          // The OpenAPI document names the identity fields by design; it holds no values.
-          if (pattern != "/api/v1/openapi.json") seen += res.headers + res.body;
-          if (upper == "GET" && pattern.find("{id}") != std::string::npos &&
-              pattern.rfind("/api/v1/recruitments", 0) == 0) {
-            EXPECT_EQ(res.status, 200) << upper << " " << pattern << " " << res.body;
-          }
-        }
-      }
-    }
-    seen += reviewer.Get("/metrics").body;
-    return seen;
+    return ApiTest::EverythingAReviewerCanFetch(reviewer, rec_, app_ids_);
   }
 
   std::unique_ptr<Client> hr_;
@@ -83,6 +55,7 @@ TEST_F(BoundaryTest, ReviewerSeesNoIdentityValueBeforeLift) {
 
 TEST_F(BoundaryTest, AfterLiftingOneApplicantOnlyThatOneAppears) {
   // Which pseudonym the owner lifts: the first application id of the owner's own list.
+  CloseAndShortlist(*hr_, rec_, {app_ids_.front()});
   auto lifted =
       hr_->PostJson(Path("/api/v1/recruitments/{id}/lift"),
                     json::object{{"reason", "Invited to interview on 3.12."}, {"application_ids", {app_ids_.front()}}});
@@ -173,7 +146,36 @@ TEST_F(BoundaryTest, OwnerBeforeLiftNeedsAReasonAndIsAudited) {
   EXPECT_EQ(hr_->Get(Path("/api/v1/recruitments/{id}/applications")).body.find("\"identity\""), std::string::npos);
 }
 
+TEST_F(BoundaryTest, LiftNeedsTheShortlistAndCoversOnlyIt) {
+  auto early = hr_->PostJson(Path("/api/v1/recruitments/{id}/lift"),
+                             json::object{{"reason", "Invited to interview"}, {"application_ids", {app_ids_[0]}}});
+  EXPECT_EQ(early.status, 409);
+  EXPECT_EQ(early.Json().at("code").as_string(), "not_shortlisted");
+  CloseAndShortlist(*hr_, rec_, {app_ids_[0], app_ids_[1]});
+  auto outside = hr_->PostJson(Path("/api/v1/recruitments/{id}/lift"),
+                               json::object{{"reason", "Invited to interview"}, {"application_ids", {app_ids_[2]}}});
+  EXPECT_EQ(outside.status, 409);
+  EXPECT_EQ(outside.Json().at("code").as_string(), "not_shortlisted");
+  // "All" lifts the shortlist, not the recruitment: the third stays anonymous for good.
+  auto all = hr_->PostJson(Path("/api/v1/recruitments/{id}/lift"),
+                           json::object{{"reason", "Both invited to interview"}, {"all", true}});
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_EQ(all.Json().at("application_ids").as_array().size(), 2u);
+  Client reviewer = LoggedIn("a_reviewer");
+  std::string seen = EverythingAReviewerCanFetch(reviewer);
+  auto detail = hr_->Get(Path("/api/v1/recruitments/{id}/applications/{application_id}", app_ids_[2])).Json();
+  EXPECT_FALSE(detail.as_object().contains("identity"));
+  EXPECT_FALSE(detail.at("lifted").as_bool());
+  auto third = hr_->PostJson(Path("/api/v1/recruitments/{id}/applications/{application_id}/identity", app_ids_[2]),
+                             json::object{{"reason", "Test: which applicant stayed anonymous"}});
+  std::string first_name(third.Json().at("identity").at("first_name").as_string());
+  for (const auto& canary : Canaries(first_name.substr(std::string("Firstname").size()))) {
+    EXPECT_EQ(seen.find(canary), std::string::npos) << canary;
+  }
+}
+
 TEST_F(BoundaryTest, LiftIsOneWayOwnerOnlyAndNeedsAReason) {
+  CloseAndShortlist(*hr_, rec_, app_ids_);
   Client reviewer = LoggedIn("a_reviewer");
   EXPECT_EQ(reviewer
                 .PostJson(Path("/api/v1/recruitments/{id}/lift"),

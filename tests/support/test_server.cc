@@ -8,6 +8,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <random>
@@ -133,6 +134,119 @@ int Client::Login(const std::string& username, const std::string& password) {
   auto res = PostJson("/api/v1/session", boost::json::object{{"username", username}, {"password", password}});
   if (res.status == 200) csrf_ = std::string(res.Json().at("csrf_token").as_string());
   return res.status;
+}
+
+SmtpSink::SmtpSink(std::filesystem::path dir, std::string auth, std::string tls_cert, std::string tls_key)
+    : dir_(std::move(dir)) {
+  std::filesystem::create_directories(dir_);
+  auto port_file = dir_ / "port";
+  std::string script = std::string(REILU_SOURCE_DIR) + "/tests/support/smtp_sink.py";
+  std::string mail_dir = (dir_ / "mail").string(), pf = port_file.string();
+  pid_ = fork();
+  if (pid_ == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    std::string log = (dir_ / "sink.log").string();
+    freopen(log.c_str(), "a", stderr);
+    std::vector<std::string> args = {"/usr/bin/python3", script, "--dir", mail_dir, "--port-file", pf};
+    if (!auth.empty()) args.insert(args.end(), {"--auth", auth});
+    if (!tls_cert.empty()) args.insert(args.end(), {"--tls", tls_cert, tls_key});
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  for (int i = 0; i < 200; ++i) {
+    std::ifstream in(port_file);
+    int port = 0;
+    if (in >> port && port > 0) {
+      port_ = static_cast<std::uint16_t>(port);
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  throw std::runtime_error("SMTP sink did not start; see " + (dir_ / "sink.log").string());
+}
+
+SmtpSink::~SmtpSink() {
+  if (pid_ > 0) {
+    ::kill(pid_, SIGTERM);
+    ::waitpid(pid_, nullptr, 0);
+  }
+}
+
+std::vector<std::string> SmtpSink::Messages() const {
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir_ / "mail", ec)) {
+    if (e.path().extension() == ".eml") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> out;
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    out.emplace_back((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  }
+  return out;
+}
+
+std::vector<std::string> SmtpSink::WaitFor(size_t count, int seconds) const {
+  for (int i = 0; i < seconds * 10; ++i) {
+    auto m = Messages();
+    if (m.size() >= count) return m;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return Messages();
+}
+
+namespace {
+std::string Base64Decode(std::string_view in) {
+  static const std::string kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  unsigned buffer = 0;
+  int bits = 0;
+  for (char c : in) {
+    auto pos = kAlphabet.find(c);
+    if (pos == std::string::npos) continue;  // line breaks, padding
+    buffer = (buffer << 6) | static_cast<unsigned>(pos);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((buffer >> bits) & 0xFF);
+    }
+  }
+  return out;
+}
+}  // namespace
+
+std::string DecodeMail(const std::string& raw) {
+  std::string out = raw;
+  // RFC 2047 encoded words.
+  for (size_t pos = 0; (pos = raw.find("=?UTF-8?B?", pos)) != std::string::npos;) {
+    size_t end = raw.find("?=", pos + 10);
+    if (end == std::string::npos) break;
+    out += "\n" + Base64Decode(std::string_view(raw).substr(pos + 10, end - pos - 10));
+    pos = end;
+  }
+  // Base64 bodies: each part's text after its header block, up to the next boundary.
+  const std::string marker = "Content-Transfer-Encoding: base64";
+  for (size_t pos = 0; (pos = raw.find(marker, pos)) != std::string::npos;) {
+    size_t start = raw.find("\r\n\r\n", pos);
+    if (start == std::string::npos) break;
+    start += 4;
+    size_t end = raw.find("--", start);
+    out += "\n" + Base64Decode(std::string_view(raw).substr(start, end == std::string::npos ? std::string::npos
+                                                                                               : end - start));
+    pos = start;
+  }
+  return out;
+}
+
+std::string MailHeader(const std::string& raw, const std::string& name) {
+  size_t pos = raw.find(name + ": ");
+  if (pos == std::string::npos) return "";
+  size_t end = raw.find("\r\n", pos);
+  return raw.substr(pos + name.size() + 2, end - pos - name.size() - 2);
 }
 
 SeededOrg SeedOrganisation(store::Store& store, const std::string& name, const std::string& prefix) {

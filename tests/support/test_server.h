@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
 
@@ -40,6 +41,31 @@ class ServerProcess {
   pid_t pid_ = -1;
   std::uint16_t port_ = 0;
 };
+
+// A real SMTP server on loopback (tests/support/smtp_sink.py, Debian's python3-aiosmtpd) that
+// stores every message it receives as a file.
+class SmtpSink {
+ public:
+  // `auth` "user:password" requires AUTH; `tls_cert`/`tls_key` require STARTTLS.
+  explicit SmtpSink(std::filesystem::path dir, std::string auth = "", std::string tls_cert = "",
+                    std::string tls_key = "");
+  ~SmtpSink();
+  std::uint16_t port() const { return port_; }
+  // Every message received so far (raw text, with X-Envelope-* lines first), in arrival order.
+  std::vector<std::string> Messages() const;
+  // Waits until at least `count` messages arrived (or `seconds` passed); returns them.
+  std::vector<std::string> WaitFor(size_t count, int seconds = 20) const;
+
+ private:
+  std::filesystem::path dir_;
+  pid_t pid_ = -1;
+  std::uint16_t port_ = 0;
+};
+
+// A message's headers plus its decoded (base64, RFC 2047) text: what a reader would see.
+std::string DecodeMail(const std::string& raw);
+// The value of a header line (first match, raw).
+std::string MailHeader(const std::string& raw, const std::string& name);
 
 struct HttpResult {
   int status = 0;

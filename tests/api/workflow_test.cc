@@ -1,0 +1,350 @@
+// A whole recruitment through the real server and a real SMTP sink: 3 reviewers, 20 applicants,
+// scores, a recusal, a withdrawal, the shortlist, lift for 4, interviews, the decision, notices
+// and the appeal date; and that nothing a reviewer receives before the lift names anyone.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "api_fixture.h"
+#include "core/selection.h"
+#include "notify/calendar.h"
+
+namespace reilu::testing {
+namespace {
+
+class WorkflowTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    sink_ = std::make_unique<SmtpSink>(dir_.path() / "smtp", "reilu:sink-password");
+    Client admin = LoggedIn("a_admin");
+    auto set = admin.Call("PUT", "/api/v1/admin/mail-settings",
+                          json::serialize(json::object{{"host", "127.0.0.1"},
+                                                       {"port", sink_->port()},
+                                                       {"security", "none"},
+                                                       {"username", "reilu"},
+                                                       {"password", "sink-password"},
+                                                       {"from_address", "rekry@city-a.test"},
+                                                       {"from_name", "City A"}}),
+                          {{"Content-Type", "application/json"}});
+    ASSERT_EQ(set.status, 200) << set.body;
+    EXPECT_FALSE(set.Json().as_object().contains("password"));
+  }
+
+  std::string P(const std::string& tail) const { return "/api/v1/recruitments/" + std::to_string(rec_) + tail; }
+  std::string A(const std::string& app, const std::string& tail) const {
+    return P("/applications/" + app + tail);
+  }
+  HttpResult Put(Client& c, const std::string& path, const json::value& body) {
+    return c.Call("PUT", path, json::serialize(body), {{"Content-Type", "application/json"}});
+  }
+
+  // All messages to one recipient domain, decoded.
+  std::vector<std::string> MailTo(const std::vector<std::string>& all, const std::string& suffix) {
+    std::vector<std::string> out;
+    for (const auto& m : all) {
+      if (MailHeader(m, "X-Envelope-To").ends_with(suffix)) out.push_back(DecodeMail(m));
+    }
+    return out;
+  }
+
+  std::unique_ptr<SmtpSink> sink_;
+  std::int64_t rec_ = 0;
+};
+
+TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
+  Client hr = LoggedIn("a_hr");
+  json::object body = RecruitmentBody({a_.users["reviewer"], a_.users["reviewer2"], a_.users["reviewer3"]});
+  body["languages"] = {"fi", "sv", "en"};
+  body["title"] = {{"fi", "Kirjastonhoitaja"}, {"sv", "Bibliotekarie"}, {"en", "Librarian"}};
+  auto created = hr.PostJson("/api/v1/recruitments", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  rec_ = created.Json().at("id").as_int64();
+  ASSERT_EQ(hr.PostJson(P("/publish"), json::object{}).status, 200);
+
+  // Criteria can still change before the deadline: add education, with marking guides.
+  json::array criteria{
+      {{"id", "exp"}, {"title", {{"fi", "Kokemus"}}}, {"weight", 2}, {"guide", {{"fi", "1 = ei, 5 = laaja"}}}},
+      {{"id", "edu"}, {"title", {{"fi", "Koulutus"}}}, {"weight", 1}, {"guide", {{"fi", "1 = ei, 5 = ylempi"}}}}};
+  auto crit = Put(hr, P("/criteria"), json::object{{"criteria", criteria}});
+  ASSERT_EQ(crit.status, 200) << crit.body;
+  EXPECT_EQ(crit.Json().at("criteria").as_array().size(), 2u);
+
+  // 20 applicants in three languages.
+  std::vector<std::string> tags;
+  for (int t = 411; tags.size() < 20; ++t) {
+    if (t % 10 != 0) tags.push_back(std::to_string(t));
+  }
+  std::map<std::string, std::string> lang_of;  // tag -> language
+  Client public_client(server_->port());
+  for (size_t i = 0; i < tags.size(); ++i) {
+    json::object app = Application(tags[i]);
+    std::string lang = i % 3 == 0 ? "sv" : i % 3 == 1 ? "en" : "fi";
+    app["identity"].as_object()["language"] = lang;
+    lang_of[tags[i]] = lang;
+    auto res = public_client.PostJson("/api/v1/jobs/" + std::to_string(rec_) + "/applications", app);
+    ASSERT_EQ(res.status, 201) << res.body;
+  }
+  // Every applicant gets a receipt with the status link, in their language, through SMTP with AUTH.
+  auto receipts = sink_->WaitFor(20);
+  ASSERT_EQ(receipts.size(), 20u);
+  std::map<std::string, std::pair<std::string, std::string>> link_of;  // tag -> (reference, token)
+  for (const auto& raw : receipts) {
+    EXPECT_EQ(MailHeader(raw, "X-Authenticated"), "yes");
+    std::string text = DecodeMail(raw);
+    std::string to = MailHeader(raw, "X-Envelope-To");
+    std::string tag = to.substr(4, to.find('@') - 4);  // mail<tag>@canary.test
+    auto ref = text.find("#ref="), tok = text.find("&token=");
+    ASSERT_NE(ref, std::string::npos);
+    EXPECT_EQ(text.find("http://reilu.test/status#ref="), ref - std::string("http://reilu.test/status").size());
+    link_of[tag] = {text.substr(ref + 5, tok - ref - 5), text.substr(tok + 7, 64)};
+    const std::string& lang = lang_of[tag];
+    EXPECT_NE(text.find(lang == "sv" ? "Tack för din ansökan" : lang == "en" ? "Thank you for your application"
+                                                                            : "Kiitos hakemuksestasi"),
+              std::string::npos)
+        << tag << " " << lang;
+  }
+  ASSERT_EQ(link_of.size(), 20u);
+
+  auto list = hr.Get(P("/applications")).Json().at("applications").as_array();
+  std::vector<std::string> ids;
+  for (const auto& a : list) ids.emplace_back(a.at("id").as_string());
+  for (const auto& id : ids) ASSERT_EQ(Put(hr, A(id, "/redaction"), json::object{}).status, 200);
+
+  Client r1 = LoggedIn("a_reviewer"), r2 = LoggedIn("a_reviewer2"), r3 = LoggedIn("a_reviewer3");
+  json::object one_score{{"scores", json::array{{{"criterion_id", "exp"}, {"value", 3}}}}};
+  auto early = Put(r1, A(ids[0], "/scores"), one_score);
+  EXPECT_EQ(early.status, 409);
+  EXPECT_EQ(early.Json().at("code").as_string(), "screening_not_open");
+
+  ASSERT_EQ(hr.PostJson(P("/close"), json::object{}).status, 200);
+  auto locked = Put(hr, P("/criteria"), json::object{{"criteria", criteria}});
+  EXPECT_EQ(locked.status, 409);
+  EXPECT_EQ(locked.Json().at("code").as_string(), "criteria_locked");
+
+  // The last applicant withdraws with the reference code and the e-mailed secret.
+  const std::string& quitter = tags.back();
+  json::object wrong{{"reference", link_of[quitter].first}, {"token", std::string(64, '0')}};
+  EXPECT_EQ(public_client.PostJson("/api/v1/applicant/withdraw", wrong).status, 404);
+  json::object proof{{"reference", link_of[quitter].first}, {"token", link_of[quitter].second}};
+  auto withdrawn = public_client.PostJson("/api/v1/applicant/withdraw", proof);
+  ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
+  EXPECT_EQ(public_client.PostJson("/api/v1/applicant/status", proof).Json().at("status").as_string(), "withdrawn");
+  std::string withdrawn_id;
+  auto after_withdrawal = hr.Get(P("/applications")).Json();
+  for (const auto& a : after_withdrawal.at("applications").as_array()) {
+    if (a.at("withdrawn").as_bool()) withdrawn_id = std::string(a.at("id").as_string());
+  }
+  ASSERT_FALSE(withdrawn_id.empty());
+  std::vector<std::string> active;
+  for (const auto& id : ids) {
+    if (id != withdrawn_id) active.push_back(id);
+  }
+  ASSERT_EQ(active.size(), 19u);
+  EXPECT_EQ(Put(r1, A(withdrawn_id, "/scores"), one_score).Json().at("code").as_string(), "withdrawn");
+
+  // Before scoring, a reviewer does not see the others' scores.
+  auto score = [&](Client& c, const std::string& app, int exp, int edu) {
+    json::object b{{"scores", json::array{{{"criterion_id", "exp"}, {"value", exp}, {"justification", "Työkokemus"}},
+                                          {{"criterion_id", "edu"}, {"value", edu}}}}};
+    auto res = Put(c, A(app, "/scores"), b);
+    EXPECT_EQ(res.status, 200) << res.body;
+    return res;
+  };
+  for (size_t i = 0; i < active.size(); ++i) {
+    int exp = 1 + static_cast<int>(i % 5), edu = 1 + static_cast<int>((i * 3) % 5);
+    score(r1, active[i], exp, edu);
+    score(r2, active[i], exp, edu);
+  }
+  auto hidden = r3.Get(A(active[0], "/scores")).Json();
+  EXPECT_FALSE(hidden.at("others_visible").as_bool());
+  EXPECT_TRUE(hidden.at("others").is_null());
+  for (size_t i = 0; i < active.size(); ++i) {
+    int exp = 1 + static_cast<int>(i % 5), edu = 1 + static_cast<int>((i * 3) % 5);
+    score(r3, active[i], i == 1 ? 5 : exp, edu);  // r3 disagrees on application 1 (2 vs 5)
+  }
+  auto visible = r3.Get(A(active[0], "/scores")).Json();
+  EXPECT_TRUE(visible.at("others_visible").as_bool());
+  EXPECT_EQ(visible.at("others").as_array().size(), 4u);
+  auto bad = Put(r1, A(active[0], "/scores"), json::object{{"scores", json::array{{{"criterion_id", "exp"}, {"value", 6}}}}});
+  EXPECT_EQ(bad.status, 422);
+
+  // Reviewer 3 recognises applicant 2: access and scores end, recorded.
+  auto unconfirmed = r3.PostJson(A(active[2], "/recusal"), json::object{{"reason", "Former colleague"}});
+  EXPECT_EQ(unconfirmed.status, 422);
+  ASSERT_EQ(r3.PostJson(A(active[2], "/recusal"), json::object{{"confirm", true}, {"reason", "Former colleague"}})
+                .status,
+            200);
+  EXPECT_EQ(r3.Get(A(active[2], "")).Json().at("code").as_string(), "recused");
+  EXPECT_EQ(r3.Get(A(active[2], "/scores")).status, 403);
+  EXPECT_EQ(Put(r3, A(active[2], "/scores"), one_score).status, 403);
+
+  // One question at a time, in the reviewer's own order; the recused application is left out.
+  auto chunk = r3.Get(P("/chunk?question_id=why")).Json();
+  EXPECT_EQ(chunk.at("answers").as_array().size(), 18u);
+  EXPECT_EQ(r1.Get(P("/chunk")).Json().at("answers").as_array().size(), 19u);
+
+  // The combined ranking: 19 active applications, weighted, with the disagreement flagged.
+  auto ranking = hr.Get(P("/ranking")).Json().at("ranking").as_array();
+  ASSERT_EQ(ranking.size(), 19u);
+  std::map<std::string, json::object> by_id;
+  for (const auto& e : ranking) by_id[std::string(e.at("application_id").as_string())] = e.as_object();
+  EXPECT_TRUE(by_id[active[1]].at("disagreement").as_bool());
+  EXPECT_FALSE(by_id[active[0]].at("disagreement").as_bool());
+  EXPECT_EQ(by_id[active[2]].at("reviewers").as_int64(), 2);  // the recused reviewer's scores are gone
+  for (size_t i = 1; i < ranking.size(); ++i) {
+    EXPECT_GE(ranking[i - 1].at("weighted_score").as_double(), ranking[i].at("weighted_score").as_double());
+  }
+  EXPECT_TRUE(r1.Get(P("/ranking")).Json().at("available").as_bool());
+
+  // Shortlist the top four: the anonymous-stage scores freeze.
+  std::vector<std::string> top;
+  for (size_t i = 0; i < 4; ++i) top.emplace_back(ranking[i].at("application_id").as_string());
+  json::array top_ids;
+  for (const auto& id : top) top_ids.push_back(json::string(id));
+  auto shortlisted =
+      hr.PostJson(P("/shortlist"), json::object{{"application_ids", top_ids}, {"reason", "Four best on the criteria"}});
+  ASSERT_EQ(shortlisted.status, 200) << shortlisted.body;
+  auto frozen = Put(r1, A(active[0], "/scores"), one_score);
+  EXPECT_EQ(frozen.status, 409);
+  EXPECT_EQ(frozen.Json().at("code").as_string(), "scores_frozen");
+  auto mails = sink_->WaitFor(20 + 1 + 3);
+  ASSERT_EQ(mails.size(), 24u);
+
+  // Before the lift: nothing a reviewer can fetch or was e-mailed names any applicant.
+  std::string reviewer_view;
+  for (Client* c : {&r1, &r2, &r3}) reviewer_view += EverythingAReviewerCanFetch(*c, rec_, ids);
+  for (const auto& m : MailTo(mails, "@staff.test")) reviewer_view += m;
+  ASSERT_NE(reviewer_view.find(std::string(ranking[0].at("pseudonym").as_string())), std::string::npos);
+  for (const auto& tag : tags) {
+    for (const auto& canary : Canaries(tag)) ASSERT_EQ(reviewer_view.find(canary), std::string::npos) << canary;
+  }
+
+  // Lift for the four, then interviews with calendar invitations.
+  auto lifted = hr.PostJson(P("/lift"), json::object{{"reason", "Invited to interview"}, {"all", true}});
+  ASSERT_EQ(lifted.status, 200) << lifted.body;
+  UnixTime when = app::Now() + 7 * 86400;
+  for (size_t i = 0; i < top.size(); ++i) {
+    auto interview = hr.PostJson(
+        P("/interviews"), json::object{{"application_id", top[i]},
+                                       {"starts_at", when + static_cast<UnixTime>(i) * 3600},
+                                       {"minutes", 45},
+                                       {"location", "Kaupungintalo, huone 2"},
+                                       {"interviewers", {a_.users["reviewer"], a_.users["reviewer2"]}}});
+    ASSERT_EQ(interview.status, 201) << interview.body;
+  }
+  std::string outsider = *std::find_if(active.begin(), active.end(), [&](const std::string& id) {
+    return std::find(top.begin(), top.end(), id) == top.end();
+  });
+  auto not_listed = hr.PostJson(
+      P("/interviews"), json::object{{"application_id", outsider}, {"starts_at", when}, {"location", "Kaupungintalo"}});
+  EXPECT_EQ(not_listed.status, 409);
+  auto interviews = r1.Get(P("/interviews")).Json().at("interviews").as_array();
+  ASSERT_EQ(interviews.size(), 4u);
+  std::string notes_path = P("/interviews/" + std::to_string(interviews[0].at("id").as_int64()) + "/notes");
+  auto notes = Put(r1, notes_path,
+                   json::object{{"notes", json::array{{{"criterion_id", "exp"}, {"score", 4}, {"note", "Vahva"}}}}});
+  EXPECT_EQ(notes.status, 200) << notes.body;
+  EXPECT_EQ(Put(r3, notes_path, json::object{{"notes", json::array{{{"criterion_id", "exp"}, {"note", "x"}}}}}).status,
+            403);
+
+  mails = sink_->WaitFor(24 + 4 + 8);
+  ASSERT_EQ(mails.size(), 36u);
+  int invitations = 0;
+  for (const auto& raw : mails) {
+    if (raw.find("text/calendar") == std::string::npos) continue;
+    std::string text = DecodeMail(raw);
+    EXPECT_NE(text.find("BEGIN:VEVENT"), std::string::npos);
+    EXPECT_NE(text.find("LOCATION:Kaupungintalo\\, huone 2"), std::string::npos);
+    if (MailHeader(raw, "X-Envelope-To").ends_with("@canary.test")) ++invitations;
+  }
+  EXPECT_EQ(invitations, 4);
+  // Interviewers' e-mail names the pseudonym only, even after the lift.
+  std::string staff_mail;
+  for (const auto& m : MailTo(mails, "@staff.test")) staff_mail += m;
+  for (const auto& tag : tags) {
+    for (const auto& canary : Canaries(tag)) EXPECT_EQ(staff_mail.find(canary), std::string::npos) << canary;
+  }
+
+  // The reasoned decision: first selected, second in reserve, the rest not selected.
+  auto decision = hr.PostJson(
+      P("/decision"),
+      json::object{{"outcomes", json::array{{{"application_id", top[0]}, {"outcome", "selected"}},
+                                            {{"application_id", top[1]}, {"outcome", "reserve"}}}},
+                   {"reasoning", "Highest weighted score on experience and education; strongest interview."}});
+  ASSERT_EQ(decision.status, 201) << decision.body;
+  std::string appeal_ends(decision.Json().at("appeal_ends").as_string());
+  EXPECT_EQ(appeal_ends, AppealPeriodEnd(app::Now()));
+  EXPECT_EQ(decision.Json().at("notices_queued").as_int64(), 19);
+  EXPECT_EQ(hr.PostJson(P("/decision"), json::object{{"reasoning", "Second thoughts about the whole thing."}})
+                .Json()
+                .at("code")
+                .as_string(),
+            "decided");
+
+  mails = sink_->WaitFor(36 + 19);
+  ASSERT_EQ(mails.size(), 55u);
+  int decisions = 0;
+  for (const auto& raw : mails) {
+    std::string text = DecodeMail(raw);
+    if (text.find("Valintapäätös") == std::string::npos && text.find("Beslut om val") == std::string::npos &&
+        text.find("Selection decision") == std::string::npos) {
+      continue;
+    }
+    ++decisions;
+    std::string to = MailHeader(raw, "X-Envelope-To");
+    std::string tag = to.substr(4, to.find('@') - 4);
+    EXPECT_NE(tag, quitter);
+    const std::string& lang = lang_of[tag];
+    EXPECT_NE(text.find(lang == "sv" ? "Beslut om val" : lang == "en" ? "Selection decision" : "Valintapäätös"),
+              std::string::npos);
+    EXPECT_NE(text.find(notify::FormatDate(appeal_ends)), std::string::npos) << text;
+  }
+  EXPECT_EQ(decisions, 19);
+
+  // Status and explanation for applicants; the explanation for the owner.
+  std::string selected_tag, loser_tag;
+  for (const auto& [tag, link] : link_of) {
+    auto st = public_client.PostJson("/api/v1/applicant/status", json::object{{"reference", link.first}, {"token", link.second}});
+    ASSERT_EQ(st.status, 200);
+    std::string status(st.Json().at("status").as_string());
+    if (status == "selected") selected_tag = tag;
+    if (status == "not_selected" && loser_tag.empty()) loser_tag = tag;
+    EXPECT_FALSE(st.Json().at("withdrawable").as_bool());
+  }
+  ASSERT_FALSE(selected_tag.empty());
+  ASSERT_FALSE(loser_tag.empty());
+  auto explanation = public_client.PostJson(
+      "/api/v1/applicant/explanation",
+      json::object{{"reference", link_of[loser_tag].first}, {"token", link_of[loser_tag].second}});
+  ASSERT_EQ(explanation.status, 200) << explanation.body;
+  auto ex = explanation.Json();
+  EXPECT_EQ(ex.at("outcome").as_string(), "not_selected");
+  EXPECT_EQ(ex.at("criteria").as_array().size(), 2u);
+  ASSERT_EQ(ex.at("selected").as_array().size(), 1u);
+  EXPECT_TRUE(ex.at("selected").as_array()[0].at("merits").as_object().contains("education"));
+  EXPECT_GE(ex.at("own").at("scores").as_array().size(), 4u);
+  EXPECT_EQ(hr.Get(A(top[0], "/explanation")).Json().at("outcome").as_string(), "selected");
+  EXPECT_EQ(r1.Get(A(top[0], "/explanation")).status, 403);
+
+  // Everything is in the audit log.
+  Client auditor = LoggedIn("a_auditor");
+  std::multiset<std::string> actions;
+  auto audit = auditor.Get("/api/v1/audit?limit=1000").Json();
+  for (const auto& e : audit.at("entries").as_array()) {
+    actions.insert(std::string(e.at("action").as_string()));
+  }
+  for (const char* a : {"criteria.change", "screening.score", "screening.recusal", "screening.shortlist",
+                        "interview.schedule", "interview.notes", "selection.decision", "application.withdraw",
+                        "mail.settings"}) {
+    EXPECT_GT(actions.count(a), 0u) << a;
+  }
+  // No mail failed; the queue keeps no text once sent.
+  auto mail_log = hr.Get(P("/mail")).Json();
+  for (const auto& m : mail_log.at("mail").as_array()) {
+    EXPECT_EQ(m.at("status").as_string(), "sent") << m.at("last_error").as_string();
+  }
+}
+
+}  // namespace
+}  // namespace reilu::testing
