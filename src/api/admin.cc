@@ -93,47 +93,46 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
                return http::JsonResponse(200, o);
              }));
 
-  router.Add("PUT", "/api/v1/admin/mail-settings", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto caller = RequireRole(ctx, req, {Role::kAdmin});
-               if (!caller) return caller.error();
-               auto body = JsonBody(req);
-               if (!body) return body.error();
-               auto f = codec::Fields::Of(*body, "");
-               if (!f) return f.error();
-               notify::SmtpSettings s;
-               REILU_TRY(f->Str("host", s.host, true));
-               REILU_TRY(f->Int("port", s.port));
-               REILU_TRY(f->Str("security", s.security));
-               REILU_TRY(f->Str("username", s.username));
-               REILU_TRY(f->Str("password", s.password));
-               REILU_TRY(f->Str("from_address", s.from_address, true));
-               REILU_TRY(f->Str("from_name", s.from_name));
-               REILU_TRY(f->Str("ca_file", s.ca_file));
-               // An omitted password keeps the stored one.
-               if (!s.username.empty() && s.password.empty()) {
-                 auto old = ctx.store.GetMailSettings(caller->user.org_id);
-                 if (!old) return old.error();
-                 if (*old) {
-                   auto doc = codec::Parse(**old);
-                   if (doc && doc->is_object()) {
-                     if (const auto* p = doc->get_object().if_contains("password"); p && p->is_string()) {
-                       s.password = p->get_string();
-                     }
-                   }
-                 }
-               }
-               REILU_TRY(notify::ValidateSmtpSettings(s));
-               json::object stored{{"host", s.host},           {"port", s.port},
-                                   {"security", s.security},   {"username", s.username},
-                                   {"password", s.password},   {"from_address", s.from_address},
-                                   {"from_name", s.from_name}, {"ca_file", s.ca_file}};
-               REILU_TRY(ctx.store.SetMailSettings(caller->user.org_id, codec::Serialize(stored), caller->user.id,
-                                                   ctx.now()));
-               stored.erase("password");
-               stored["password_set"] = !s.password.empty();
-               stored["transport"] = "smtp";
-               return http::JsonResponse(200, stored);
-             }));
+  router.Add(
+      "PUT", "/api/v1/admin/mail-settings", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto caller = RequireRole(ctx, req, {Role::kAdmin});
+        if (!caller) return caller.error();
+        auto body = JsonBody(req);
+        if (!body) return body.error();
+        auto f = codec::Fields::Of(*body, "");
+        if (!f) return f.error();
+        notify::SmtpSettings s;
+        REILU_TRY(f->Str("host", s.host, true));
+        REILU_TRY(f->Int("port", s.port));
+        REILU_TRY(f->Str("security", s.security));
+        REILU_TRY(f->Str("username", s.username));
+        REILU_TRY(f->Str("password", s.password));
+        REILU_TRY(f->Str("from_address", s.from_address, true));
+        REILU_TRY(f->Str("from_name", s.from_name));
+        REILU_TRY(f->Str("ca_file", s.ca_file));
+        // An omitted password keeps the stored one.
+        if (!s.username.empty() && s.password.empty()) {
+          auto old = ctx.store.GetMailSettings(caller->user.org_id);
+          if (!old) return old.error();
+          if (*old) {
+            auto doc = codec::Parse(**old);
+            if (doc && doc->is_object()) {
+              if (const auto* p = doc->get_object().if_contains("password"); p && p->is_string()) {
+                s.password = p->get_string();
+              }
+            }
+          }
+        }
+        REILU_TRY(notify::ValidateSmtpSettings(s));
+        json::object stored{{"host", s.host},           {"port", s.port},         {"security", s.security},
+                            {"username", s.username},   {"password", s.password}, {"from_address", s.from_address},
+                            {"from_name", s.from_name}, {"ca_file", s.ca_file}};
+        REILU_TRY(ctx.store.SetMailSettings(caller->user.org_id, codec::Serialize(stored), caller->user.id, ctx.now()));
+        stored.erase("password");
+        stored["password_set"] = !s.password.empty();
+        stored["transport"] = "smtp";
+        return http::JsonResponse(200, stored);
+      }));
 
   // Cursor pagination: `after` is the last seq seen; `next` in the response continues.
   router.Add("GET", "/api/v1/audit", Wrap([&ctx](http::Request& req) -> Result<http::Response> {

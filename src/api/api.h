@@ -14,7 +14,7 @@ namespace reilu::api {
 
 struct ApiOptions {
   UnixTime session_seconds = 8 * 3600;
-  bool secure_cookies = true;  // Secure attribute; browsers accept it on http://localhost too
+  bool secure_cookies = true;                        // Secure attribute; browsers accept it on http://localhost too
   std::string public_url = "http://localhost:8080";  // base of links in e-mails (no trailing slash)
 };
 

@@ -35,11 +35,15 @@ Result<store::OutgoingMail> ComposeMail(const Sender& sender, UnixTime now, OrgI
   if (!notify::IsPlausibleAddress(parts.to)) {
     return MakeError(ErrorCode::kInvalidInput, "The recipient's e-mail address is not valid.", "email");
   }
-  notify::Message m{sender.address,          sender.name, parts.to, std::move(parts.text.subject),
-                    std::move(parts.text.body), std::move(parts.attachments)};
+  notify::Message m{sender.address,
+                    sender.name,
+                    parts.to,
+                    std::move(parts.text.subject),
+                    std::move(parts.text.body),
+                    std::move(parts.attachments)};
   std::string message_id = MakeApplicationId(crypto::SystemRandom());
-  return store::OutgoingMail{org, rec, std::move(parts.kind), m.from_address, m.to_address,
-                             notify::RenderEml(m, message_id, now)};
+  return store::OutgoingMail{
+      org, rec, std::move(parts.kind), m.from_address, m.to_address, notify::RenderEml(m, message_id, now)};
 }
 
 std::string StatusLink(ApiContext& ctx, const std::string& reference, const ApplicationId& app) {

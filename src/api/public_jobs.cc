@@ -100,7 +100,8 @@ void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
                  std::string lang = notify::NoticeLanguage(who.language);
                  auto mail = ComposeMail(
                      *sender, ctx.now(), r->org_id, r->id,
-                     MailParts{"receipt", who.email,
+                     MailParts{"receipt",
+                               who.email,
                                notify::ReceiptText(lang, TitleIn(*r, lang), receipt.reference,
                                                    StatusLink(ctx, receipt.reference, receipt.application_id)),
                                {}});

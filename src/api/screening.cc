@@ -120,31 +120,35 @@ Result<json::array> CurrentRankingJson(ApiContext& ctx, const Recruitment& r, co
 
 void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
   // Criteria, weights and marking guides may change until the application period ends.
-  router.Add("PUT", "/api/v1/recruitments/{id}/criteria", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto scope = LoadOwnerScope(ctx, req, "Only the owner sets the criteria.");
-               if (!scope) return scope.error();
-               Recruitment r = scope->recruitment;
-               REILU_TRY(CheckCriteriaEditable(r, ctx.now()));
-               auto body = JsonBody(req);
-               if (!body) return body.error();
-               auto f = codec::Fields::Of(*body, "");
-               if (!f) return f.error();
-               const json::value* criteria = f->Find("criteria");
-               if (!criteria) return f->Invalid("criteria", "is required");
-               REILU_TRY(codec::RecruitmentContentFromJson(json::object{{"criteria", *criteria}}, r));
-               if (r.criteria.empty()) return f->Invalid("criteria", "needs at least one criterion");
-               REILU_TRY(ValidateRecruitment(r));
-               json::array ids;
-               for (const auto& c : r.criteria) ids.push_back(json::object{{"id", c.id}, {"weight", c.weight}});
-               REILU_TRY(ctx.store.UpdateRecruitment(
-                   r,
-                   store::AuditEvent{r.org_id, scope->caller.user.id, audit_action::kCriteriaChange, r.id, {},
-                                     codec::Serialize(json::object{{"criteria", ids}})},
-                   ctx.now()));
-               auto saved = ctx.store.GetRecruitment(r.org_id, r.id);
-               if (!saved) return saved.error();
-               return http::JsonResponse(200, codec::ToJson(*saved));
-             }));
+  router.Add(
+      "PUT", "/api/v1/recruitments/{id}/criteria", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto scope = LoadOwnerScope(ctx, req, "Only the owner sets the criteria.");
+        if (!scope) return scope.error();
+        Recruitment r = scope->recruitment;
+        REILU_TRY(CheckCriteriaEditable(r, ctx.now()));
+        auto body = JsonBody(req);
+        if (!body) return body.error();
+        auto f = codec::Fields::Of(*body, "");
+        if (!f) return f.error();
+        const json::value* criteria = f->Find("criteria");
+        if (!criteria) return f->Invalid("criteria", "is required");
+        REILU_TRY(codec::RecruitmentContentFromJson(json::object{{"criteria", *criteria}}, r));
+        if (r.criteria.empty()) return f->Invalid("criteria", "needs at least one criterion");
+        REILU_TRY(ValidateRecruitment(r));
+        json::array ids;
+        for (const auto& c : r.criteria) ids.push_back(json::object{{"id", c.id}, {"weight", c.weight}});
+        REILU_TRY(ctx.store.UpdateRecruitment(r,
+                                              store::AuditEvent{r.org_id,
+                                                                scope->caller.user.id,
+                                                                audit_action::kCriteriaChange,
+                                                                r.id,
+                                                                {},
+                                                                codec::Serialize(json::object{{"criteria", ids}})},
+                                              ctx.now()));
+        auto saved = ctx.store.GetRecruitment(r.org_id, r.id);
+        if (!saved) return saved.error();
+        return http::JsonResponse(200, codec::ToJson(*saved));
+      }));
 
   router.Add("GET", "/api/v1/recruitments/{id}/screening", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto sc = LoadScreening(ctx, req);
@@ -166,13 +170,13 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                  shortlist.push_back(json::object{{"application_id", app}, {"pseudonym", (*pseudonyms)[app]}});
                }
                json::array criteria = codec::ToPublicJson(r).at("criteria").as_array();
-               return http::JsonResponse(
-                   200, json::object{{"stage", Stage(r, sc->state, decision->has_value(), ctx.now())},
-                                     {"criteria", criteria},
-                                     {"scoring", me.role == Role::kReviewer},
-                                     {"progress", {{"scored", scored}, {"total", to_score}}},
-                                     {"frozen_at", sc->state.frozen_at},
-                                     {"shortlist", shortlist}});
+               return http::JsonResponse(200,
+                                         json::object{{"stage", Stage(r, sc->state, decision->has_value(), ctx.now())},
+                                                      {"criteria", criteria},
+                                                      {"scoring", me.role == Role::kReviewer},
+                                                      {"progress", {{"scored", scored}, {"total", to_score}}},
+                                                      {"frozen_at", sc->state.frozen_at},
+                                                      {"shortlist", shortlist}});
              }));
 
   router.Add("GET", "/api/v1/recruitments/{id}/applications/{application_id}/scores",
@@ -184,41 +188,41 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                return http::JsonResponse(200, ScoresView(*sc, app));
              }));
 
-  router.Add(
-      "PUT", "/api/v1/recruitments/{id}/applications/{application_id}/scores",
-      Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto sc = LoadScreening(ctx, req);
-        if (!sc) return sc.error();
-        const Recruitment& r = sc->scope.recruitment;
-        const User& me = sc->scope.caller.user;
-        const std::string& app = req.params["application_id"];
-        REILU_TRY(CheckApplicationAccess(*sc, app));
-        REILU_TRY(CheckMayScore(me, r, sc->state, app, ctx.now()));
-        auto body = JsonBody(req);
-        if (!body) return body.error();
-        auto f = codec::Fields::Of(*body, "");
-        if (!f) return f.error();
-        if (!f->Find("scores")) return f->Invalid("scores", "is required");
-        std::vector<Score> scores;
-        REILU_TRY(f->Each("scores", [&](const json::value& item, const std::string& path) -> Status {
-          auto sf = codec::Fields::Of(item, path);
-          if (!sf) return sf.error();
-          Score s{app, me.id, {}, 0, {}};
-          REILU_TRY(sf->Str("criterion_id", s.criterion_id, true));
-          REILU_TRY(sf->Int("value", s.value, true));
-          REILU_TRY(sf->Str("justification", s.justification));
-          Status valid = ValidateScore(r, s);
-          if (!valid) return MakeError(valid.error().code, valid.error().message, path + "." + valid.error().field);
-          scores.push_back(std::move(s));
-          return OkStatus();
-        }));
-        if (scores.empty()) return f->Invalid("scores", "needs at least one score");
-        REILU_TRY(ctx.store.SaveScores(r.org_id, r.id, me.id, scores, ctx.now()));
-        auto fresh = ctx.store.ListScores(r.org_id, r.id);
-        if (!fresh) return fresh.error();
-        sc->scores = std::move(*fresh);
-        return http::JsonResponse(200, ScoresView(*sc, app));
-      }));
+  router.Add("PUT", "/api/v1/recruitments/{id}/applications/{application_id}/scores",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto sc = LoadScreening(ctx, req);
+               if (!sc) return sc.error();
+               const Recruitment& r = sc->scope.recruitment;
+               const User& me = sc->scope.caller.user;
+               const std::string& app = req.params["application_id"];
+               REILU_TRY(CheckApplicationAccess(*sc, app));
+               REILU_TRY(CheckMayScore(me, r, sc->state, app, ctx.now()));
+               auto body = JsonBody(req);
+               if (!body) return body.error();
+               auto f = codec::Fields::Of(*body, "");
+               if (!f) return f.error();
+               if (!f->Find("scores")) return f->Invalid("scores", "is required");
+               std::vector<Score> scores;
+               REILU_TRY(f->Each("scores", [&](const json::value& item, const std::string& path) -> Status {
+                 auto sf = codec::Fields::Of(item, path);
+                 if (!sf) return sf.error();
+                 Score s{app, me.id, {}, 0, {}};
+                 REILU_TRY(sf->Str("criterion_id", s.criterion_id, true));
+                 REILU_TRY(sf->Int("value", s.value, true));
+                 REILU_TRY(sf->Str("justification", s.justification));
+                 Status valid = ValidateScore(r, s);
+                 if (!valid)
+                   return MakeError(valid.error().code, valid.error().message, path + "." + valid.error().field);
+                 scores.push_back(std::move(s));
+                 return OkStatus();
+               }));
+               if (scores.empty()) return f->Invalid("scores", "needs at least one score");
+               REILU_TRY(ctx.store.SaveScores(r.org_id, r.id, me.id, scores, ctx.now()));
+               auto fresh = ctx.store.ListScores(r.org_id, r.id);
+               if (!fresh) return fresh.error();
+               sc->scores = std::move(*fresh);
+               return http::JsonResponse(200, ScoresView(*sc, app));
+             }));
 
   // "I recognise this applicant": the reviewer's access and scores for it end, recorded.
   router.Add("POST", "/api/v1/recruitments/{id}/applications/{application_id}/recusal",
@@ -287,67 +291,68 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                    200, json::object{{"question", question}, {"questions", questions}, {"answers", answers}});
              }));
 
-  router.Add("GET", "/api/v1/recruitments/{id}/ranking", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto sc = LoadScreening(ctx, req);
-               if (!sc) return sc.error();
-               const Recruitment& r = sc->scope.recruitment;
-               const User& me = sc->scope.caller.user;
-               // Reviewers see the combined ranking only once their own scoring is done.
-               if (!sc->scope.IsOwner()) {
-                 for (const auto& app : sc->state.applications) {
-                   if (sc->state.IsActive(app) && !sc->state.IsRecused(app, me.id) &&
-                       !OwnScoresComplete(r, sc->scores, app, me.id)) {
-                     return http::JsonResponse(200, json::object{{"available", false}, {"ranking", json::array{}}});
-                   }
-                 }
-               }
-               auto pseudonyms = Pseudonyms(ctx, r);
-               if (!pseudonyms) return pseudonyms.error();
-               return http::JsonResponse(
-                   200, json::object{{"available", true},
-                                     {"ranking", RankingJson(RankApplications(r, sc->state, sc->scores), *pseudonyms,
-                                                             sc->state)}});
-             }));
+  router.Add(
+      "GET", "/api/v1/recruitments/{id}/ranking", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto sc = LoadScreening(ctx, req);
+        if (!sc) return sc.error();
+        const Recruitment& r = sc->scope.recruitment;
+        const User& me = sc->scope.caller.user;
+        // Reviewers see the combined ranking only once their own scoring is done.
+        if (!sc->scope.IsOwner()) {
+          for (const auto& app : sc->state.applications) {
+            if (sc->state.IsActive(app) && !sc->state.IsRecused(app, me.id) &&
+                !OwnScoresComplete(r, sc->scores, app, me.id)) {
+              return http::JsonResponse(200, json::object{{"available", false}, {"ranking", json::array{}}});
+            }
+          }
+        }
+        auto pseudonyms = Pseudonyms(ctx, r);
+        if (!pseudonyms) return pseudonyms.error();
+        return http::JsonResponse(
+            200,
+            json::object{{"available", true},
+                         {"ranking", RankingJson(RankApplications(r, sc->state, sc->scores), *pseudonyms, sc->state)}});
+      }));
 
   // Choosing interviewees: records the shortlist, freezes every anonymous-stage score, and tells
   // the reviewers (by pseudonym).
-  router.Add("POST", "/api/v1/recruitments/{id}/shortlist", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto sc = LoadScreening(ctx, req);
-               if (!sc) return sc.error();
-               const Recruitment& r = sc->scope.recruitment;
-               auto body = JsonBody(req);
-               if (!body) return body.error();
-               auto f = codec::Fields::Of(*body, "");
-               if (!f) return f.error();
-               std::vector<std::string> ids;
-               std::string reason;
-               REILU_TRY(f->StrList("application_ids", ids));
-               REILU_TRY(f->Str("reason", reason));
-               if (reason.size() > 2000) return f->Invalid("reason", "is too long");
-               REILU_TRY(CheckShortlist(sc->scope.caller.user, r, sc->state, ids, ctx.now()));
-               auto pseudonyms = Pseudonyms(ctx, r);
-               if (!pseudonyms) return pseudonyms.error();
-               std::vector<std::string> names;
-               for (const auto& id : ids) names.push_back((*pseudonyms)[id]);
-               auto sender = SenderFor(ctx, r.org_id);
-               if (!sender) return sender.error();
-               std::vector<store::OutgoingMail> mails;
-               for (UserId reviewer : r.reviewer_ids) {
-                 auto user = ctx.store.GetUser(r.org_id, reviewer);
-                 if (!user || user->email.empty()) continue;
-                 auto mail = ComposeMail(
-                     *sender, ctx.now(), r.org_id, r.id,
-                     MailParts{"shortlist", user->email, notify::ShortlistNoticeText(TitleIn(r, "fi"), names), {}});
-                 if (mail) mails.push_back(std::move(*mail));
-               }
-               REILU_TRY(ctx.store.FreezeShortlist(r.org_id, r.id, ids, sc->scope.caller.user.id, reason, mails,
-                                                   ctx.now()));
-               json::array list;
-               for (const auto& id : ids) {
-                 list.push_back(json::object{{"application_id", id}, {"pseudonym", (*pseudonyms)[id]}});
-               }
-               return http::JsonResponse(200, json::object{{"frozen", true}, {"shortlist", list}});
-             }));
+  router.Add(
+      "POST", "/api/v1/recruitments/{id}/shortlist", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto sc = LoadScreening(ctx, req);
+        if (!sc) return sc.error();
+        const Recruitment& r = sc->scope.recruitment;
+        auto body = JsonBody(req);
+        if (!body) return body.error();
+        auto f = codec::Fields::Of(*body, "");
+        if (!f) return f.error();
+        std::vector<std::string> ids;
+        std::string reason;
+        REILU_TRY(f->StrList("application_ids", ids));
+        REILU_TRY(f->Str("reason", reason));
+        if (reason.size() > 2000) return f->Invalid("reason", "is too long");
+        REILU_TRY(CheckShortlist(sc->scope.caller.user, r, sc->state, ids, ctx.now()));
+        auto pseudonyms = Pseudonyms(ctx, r);
+        if (!pseudonyms) return pseudonyms.error();
+        std::vector<std::string> names;
+        for (const auto& id : ids) names.push_back((*pseudonyms)[id]);
+        auto sender = SenderFor(ctx, r.org_id);
+        if (!sender) return sender.error();
+        std::vector<store::OutgoingMail> mails;
+        for (UserId reviewer : r.reviewer_ids) {
+          auto user = ctx.store.GetUser(r.org_id, reviewer);
+          if (!user || user->email.empty()) continue;
+          auto mail = ComposeMail(
+              *sender, ctx.now(), r.org_id, r.id,
+              MailParts{"shortlist", user->email, notify::ShortlistNoticeText(TitleIn(r, "fi"), names), {}});
+          if (mail) mails.push_back(std::move(*mail));
+        }
+        REILU_TRY(ctx.store.FreezeShortlist(r.org_id, r.id, ids, sc->scope.caller.user.id, reason, mails, ctx.now()));
+        json::array list;
+        for (const auto& id : ids) {
+          list.push_back(json::object{{"application_id", id}, {"pseudonym", (*pseudonyms)[id]}});
+        }
+        return http::JsonResponse(200, json::object{{"frozen", true}, {"shortlist", list}});
+      }));
 }
 
 }  // namespace reilu::api

@@ -61,19 +61,18 @@ Status SeedDemo(store::Store& store) {
                      {"sv", "Vi söker en klasslärare till en ordinarie tjänst."},
                      {"en", "We are looking for a class teacher for a permanent post."}};
     r.employment = Employment{EmploymentRelation::kVirka, EmploymentTerm::kPermanent, {}, {}};
-    r.criteria = {
-        {"experience",
-         {{"fi", "Opetuskokemus"}, {"sv", "Undervisningserfarenhet"}, {"en", "Teaching experience"}},
-         3,
-         {{"fi", "1 = ei kokemusta, 3 = muutama vuosi, 5 = pitkä ja monipuolinen kokemus"},
-          {"sv", "1 = ingen erfarenhet, 3 = några år, 5 = lång och mångsidig erfarenhet"},
-          {"en", "1 = none, 3 = a few years, 5 = long and varied experience"}}},
-        {"education",
-         {{"fi", "Koulutus"}, {"sv", "Utbildning"}, {"en", "Education"}},
-         2,
-         {{"fi", "1 = ei kelpoisuutta, 3 = kelpoinen, 5 = kelpoinen ja lisäopintoja"},
-          {"sv", "1 = ej behörig, 3 = behörig, 5 = behörig med tilläggsstudier"},
-          {"en", "1 = not qualified, 3 = qualified, 5 = qualified with further studies"}}}};
+    r.criteria = {{"experience",
+                   {{"fi", "Opetuskokemus"}, {"sv", "Undervisningserfarenhet"}, {"en", "Teaching experience"}},
+                   3,
+                   {{"fi", "1 = ei kokemusta, 3 = muutama vuosi, 5 = pitkä ja monipuolinen kokemus"},
+                    {"sv", "1 = ingen erfarenhet, 3 = några år, 5 = lång och mångsidig erfarenhet"},
+                    {"en", "1 = none, 3 = a few years, 5 = long and varied experience"}}},
+                  {"education",
+                   {{"fi", "Koulutus"}, {"sv", "Utbildning"}, {"en", "Education"}},
+                   2,
+                   {{"fi", "1 = ei kelpoisuutta, 3 = kelpoinen, 5 = kelpoinen ja lisäopintoja"},
+                    {"sv", "1 = ej behörig, 3 = behörig, 5 = behörig med tilläggsstudier"},
+                    {"en", "1 = not qualified, 3 = qualified, 5 = qualified with further studies"}}}};
     r.questions = {{"motivation",
                     {{"fi", "Miksi haet tätä tehtävää?"}, {"sv", "Varför söker du?"}, {"en", "Why do you apply?"}},
                     true,

@@ -106,12 +106,8 @@ json::object ToJson(const Receipt& r) {
 }
 
 json::object ToJson(const User& u) {
-  return json::object{{"id", u.id},
-                      {"username", u.username},
-                      {"display_name", u.display_name},
-                      {"email", u.email},
-                      {"role", RoleName(u.role)},
-                      {"active", u.active}};
+  return json::object{{"id", u.id},       {"username", u.username},   {"display_name", u.display_name},
+                      {"email", u.email}, {"role", RoleName(u.role)}, {"active", u.active}};
 }
 
 json::object ToJson(const AnonymityPolicy& p) {

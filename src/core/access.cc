@@ -58,7 +58,8 @@ Result<IdentityAccess> IdentityGate::Request(const AccessQuery& q) {
 }
 
 IdentityAccess IdentityGate::ForApplicantSelf(const Recruitment& r, const ApplicationId& app) {
-  return IdentityAccess(r.org_id, r.id, app, 0, AccessBasis::kApplicantSelf, "Confirmation of the applicant's own action");
+  return IdentityAccess(r.org_id, r.id, app, 0, AccessBasis::kApplicantSelf,
+                        "Confirmation of the applicant's own action");
 }
 
 Status CheckLiftAllowed(const User& actor, const Recruitment& r, std::string_view reason) {

@@ -37,8 +37,7 @@ Status ValidateScore(const Recruitment& r, const Score& score) {
     return MakeError(ErrorCode::kInvalidInput, "A score is a whole number from 1 to 5.", "value");
   }
   if (score.justification.size() > kMaxJustification) {
-    return MakeError(ErrorCode::kInvalidInput, "The justification is too long (at most 4000 bytes).",
-                     "justification");
+    return MakeError(ErrorCode::kInvalidInput, "The justification is too long (at most 4000 bytes).", "justification");
   }
   return OkStatus();
 }
@@ -154,8 +153,7 @@ Status CheckShortlist(const User& actor, const Recruitment& r, const ScreeningSt
   }
   if (s.frozen) return MakeError(ErrorCode::kScoresFrozen, "The shortlist has already been chosen.");
   if (chosen.empty()) {
-    return MakeError(ErrorCode::kInvalidInput, "Choose at least one application for the shortlist.",
-                     "application_ids");
+    return MakeError(ErrorCode::kInvalidInput, "Choose at least one application for the shortlist.", "application_ids");
   }
   std::set<ApplicationId> seen;
   for (const auto& app : chosen) {

@@ -67,11 +67,11 @@ struct CriterionResult {
 
 struct RankedApplication {
   ApplicationId application_id;
-  int rank = 0;                // 1 = best; equal scores share a rank
-  double weighted_score = 0;   // weighted mean of the criterion means, 1..5 (0: no scores)
-  int reviewers = 0;           // reviewers who scored it
-  bool complete = false;       // every non-recused reviewer scored every criterion
-  bool disagreement = false;   // on any criterion
+  int rank = 0;               // 1 = best; equal scores share a rank
+  double weighted_score = 0;  // weighted mean of the criterion means, 1..5 (0: no scores)
+  int reviewers = 0;          // reviewers who scored it
+  bool complete = false;      // every non-recused reviewer scored every criterion
+  bool disagreement = false;  // on any criterion
   std::vector<CriterionResult> criteria;
 };
 

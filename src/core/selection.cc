@@ -42,7 +42,8 @@ Status CheckInterview(const User& actor, const Recruitment& r, const ScreeningSt
     return MakeError(ErrorCode::kNotShortlisted, "Only shortlisted applicants are invited to interview.",
                      "application_id");
   }
-  if (i.starts_at <= now) return MakeError(ErrorCode::kInvalidInput, "The interview must be in the future.", "starts_at");
+  if (i.starts_at <= now)
+    return MakeError(ErrorCode::kInvalidInput, "The interview must be in the future.", "starts_at");
   if (i.minutes < 10 || i.minutes > kMaxInterviewMinutes) {
     return MakeError(ErrorCode::kInvalidInput, "An interview lasts 10 to 480 minutes.", "minutes");
   }

@@ -46,9 +46,9 @@ std::optional<Outcome> ParseOutcome(std::string_view s);
 struct Decision {
   UnixTime decided_at = 0;
   UserId decided_by = 0;
-  std::string reasoning;  // why: cites the criteria and the scores
+  std::string reasoning;                      // why: cites the criteria and the scores
   std::map<ApplicationId, Outcome> outcomes;  // every active application
-  std::string appeal_ends;  // YYYY-MM-DD, last day to ask for a rectification (oikaisuvaatimus)
+  std::string appeal_ends;                    // YYYY-MM-DD, last day to ask for a rectification (oikaisuvaatimus)
 };
 
 // Days to ask for a rectification after receiving the notice (kuntalaki 134 §).

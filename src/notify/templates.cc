@@ -27,25 +27,24 @@ std::string NoticeLanguage(std::string_view lang) {
 
 Text ReceiptText(std::string_view lang, const std::string& job_title, const std::string& reference,
                  const std::string& status_link) {
-  return {
-      Pick(lang, "Hakemuksesi on vastaanotettu: " + job_title, "Din ansökan har tagits emot: " + job_title,
-           "We have received your application: " + job_title),
-      Pick(lang,
-           "Kiitos hakemuksestasi.\n\nTehtävä: " + job_title + "\nViitekoodi: " + reference +
-               "\n\nHakemukset käsitellään nimettöminä: arvioijat eivät näe nimeäsi eivätkä muita "
-               "henkilötietojasi ennen kuin heidät kutsutaan haastatteluun.\n\nVoit seurata hakemuksesi "
-               "tilaa ja tarvittaessa perua hakemuksen tästä linkistä:\n" +
-               status_link + "\n\nÄlä jaa linkkiä muille.\n",
-           "Tack för din ansökan.\n\nTjänst: " + job_title + "\nReferenskod: " + reference +
-               "\n\nAnsökningarna behandlas anonymt: bedömarna ser inte ditt namn eller andra "
-               "personuppgifter innan de sökande kallas till intervju.\n\nDu kan följa din ansökan och vid "
-               "behov återta den via denna länk:\n" +
-               status_link + "\n\nDela inte länken med andra.\n",
-           "Thank you for your application.\n\nPosition: " + job_title + "\nReference code: " + reference +
-               "\n\nApplications are reviewed anonymously: the reviewers do not see your name or other "
-               "personal details unless you are invited to an interview.\n\nYou can follow your application "
-               "and withdraw it if needed with this link:\n" +
-               status_link + "\n\nDo not share the link.\n")};
+  return {Pick(lang, "Hakemuksesi on vastaanotettu: " + job_title, "Din ansökan har tagits emot: " + job_title,
+               "We have received your application: " + job_title),
+          Pick(lang,
+               "Kiitos hakemuksestasi.\n\nTehtävä: " + job_title + "\nViitekoodi: " + reference +
+                   "\n\nHakemukset käsitellään nimettöminä: arvioijat eivät näe nimeäsi eivätkä muita "
+                   "henkilötietojasi ennen kuin heidät kutsutaan haastatteluun.\n\nVoit seurata hakemuksesi "
+                   "tilaa ja tarvittaessa perua hakemuksen tästä linkistä:\n" +
+                   status_link + "\n\nÄlä jaa linkkiä muille.\n",
+               "Tack för din ansökan.\n\nTjänst: " + job_title + "\nReferenskod: " + reference +
+                   "\n\nAnsökningarna behandlas anonymt: bedömarna ser inte ditt namn eller andra "
+                   "personuppgifter innan de sökande kallas till intervju.\n\nDu kan följa din ansökan och vid "
+                   "behov återta den via denna länk:\n" +
+                   status_link + "\n\nDela inte länken med andra.\n",
+               "Thank you for your application.\n\nPosition: " + job_title + "\nReference code: " + reference +
+                   "\n\nApplications are reviewed anonymously: the reviewers do not see your name or other "
+                   "personal details unless you are invited to an interview.\n\nYou can follow your application "
+                   "and withdraw it if needed with this link:\n" +
+                   status_link + "\n\nDo not share the link.\n")};
 }
 
 Text InterviewInvitationText(std::string_view lang, const std::string& job_title, UnixTime starts_at, int minutes,
@@ -64,20 +63,20 @@ Text InterviewInvitationText(std::string_view lang, const std::string& job_title
                    "\n\nKalenderinbjudan finns som bilaga. Om tiden inte passar, svara på detta "
                    "meddelande.\n\nDin ansökan: " +
                    status_link + "\n",
-               "You are invited to an interview.\n\nPosition: " + job_title + "\nTime: " + when +
-                   " (Finnish time), " + Duration(minutes, lang) + "\nPlace: " + location +
+               "You are invited to an interview.\n\nPosition: " + job_title + "\nTime: " + when + " (Finnish time), " +
+                   Duration(minutes, lang) + "\nPlace: " + location +
                    "\n\nA calendar invitation is attached. If the time does not suit you, reply to this "
                    "message.\n\nYour application: " +
                    status_link + "\n")};
 }
 
-Text InterviewerNoticeText(const std::string& job_title, const std::string& pseudonym, UnixTime starts_at,
-                           int minutes, const std::string& location) {
+Text InterviewerNoticeText(const std::string& job_title, const std::string& pseudonym, UnixTime starts_at, int minutes,
+                           const std::string& location) {
   return {"Haastattelu / Intervju / Interview: " + job_title,
           "Haastattelu: hakija " + pseudonym + ", " + FormatLocalDateTime(starts_at, "fi") + ", " +
-              Duration(minutes, "fi") + ", " + location +
-              ".\nIntervju: sökande " + pseudonym + ", " + FormatLocalDateTime(starts_at, "sv") + ".\n" +
-              "Interview: applicant " + pseudonym + ", " + FormatLocalDateTime(starts_at, "en") +
+              Duration(minutes, "fi") + ", " + location + ".\nIntervju: sökande " + pseudonym + ", " +
+              FormatLocalDateTime(starts_at, "sv") + ".\n" + "Interview: applicant " + pseudonym + ", " +
+              FormatLocalDateTime(starts_at, "en") +
               ".\n\nHakemus ja haastattelumuistiinpanot ovat Reilussa. / Ansökan finns i Reilu. / The "
               "application is in Reilu.\n"};
 }
@@ -91,8 +90,8 @@ Text ShortlistNoticeText(const std::string& job_title, const std::vector<std::st
 }
 
 Text DecisionNoticeText(std::string_view lang, const std::string& job_title, Outcome outcome,
-                        const std::string& decided_on, const std::string& appeal_ends,
-                        const std::string& organisation, const std::string& status_link) {
+                        const std::string& decided_on, const std::string& appeal_ends, const std::string& organisation,
+                        const std::string& status_link) {
   std::string fi_result, sv_result, en_result;
   switch (outcome) {
     case Outcome::kSelected:
@@ -112,8 +111,7 @@ Text DecisionNoticeText(std::string_view lang, const std::string& job_title, Out
       break;
   }
   std::string fi_date = FormatDate(decided_on), end = FormatDate(appeal_ends);
-  return {Pick(lang, "Valintapäätös: " + job_title, "Beslut om val: " + job_title,
-               "Selection decision: " + job_title),
+  return {Pick(lang, "Valintapäätös: " + job_title, "Beslut om val: " + job_title, "Selection decision: " + job_title),
           Pick(lang,
                fi_result + "\n\nTehtävä: " + job_title + "\nPäätös tehty: " + fi_date +
                    "\n\nOikaisuvaatimusohje: päätökseen tyytymätön voi tehdä kirjallisen oikaisuvaatimuksen " +

@@ -25,15 +25,15 @@ Text InterviewInvitationText(std::string_view lang, const std::string& job_title
                              const std::string& location, const std::string& status_link);
 
 // To the interviewers: the pseudonym only, whatever the lift state.
-Text InterviewerNoticeText(const std::string& job_title, const std::string& pseudonym, UnixTime starts_at,
-                           int minutes, const std::string& location);
+Text InterviewerNoticeText(const std::string& job_title, const std::string& pseudonym, UnixTime starts_at, int minutes,
+                           const std::string& location);
 
 // To every reviewer when the shortlist is chosen: pseudonyms only.
 Text ShortlistNoticeText(const std::string& job_title, const std::vector<std::string>& pseudonyms);
 
 Text DecisionNoticeText(std::string_view lang, const std::string& job_title, Outcome outcome,
-                        const std::string& decided_on, const std::string& appeal_ends,
-                        const std::string& organisation, const std::string& status_link);
+                        const std::string& decided_on, const std::string& appeal_ends, const std::string& organisation,
+                        const std::string& status_link);
 
 Text WithdrawalText(std::string_view lang, const std::string& job_title, const std::string& reference);
 

@@ -14,9 +14,7 @@ namespace reilu::notify {
 
 namespace {
 
-bool IsLoopback(const std::string& host) {
-  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
-}
+bool IsLoopback(const std::string& host) { return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0; }
 
 Error MailError(const std::string& what) { return MakeError(ErrorCode::kInternal, what); }
 

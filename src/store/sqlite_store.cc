@@ -671,9 +671,10 @@ Result<std::int64_t> SqliteStore::CountApplications(OrgId org, RecruitmentId rec
 
 Result<IdentifiedApplication> SqliteStore::ReadIdentity(const IdentityAccess& access, UnixTime now) {
   return WriteTx<IdentifiedApplication>([&](Connection& c) -> Result<IdentifiedApplication> {
-    auto s = c.Prepare(std::string("SELECT a.id, a.recruitment_id, a.pseudonym, a.merits, a.redacted, a.state, i.sealed ") +
-                       "FROM applications a JOIN application_identities i ON i.application_id = a.id "
-                       "WHERE a.org_id = $1 AND a.recruitment_id = $2 AND a.id = $3");
+    auto s =
+        c.Prepare(std::string("SELECT a.id, a.recruitment_id, a.pseudonym, a.merits, a.redacted, a.state, i.sealed ") +
+                  "FROM applications a JOIN application_identities i ON i.application_id = a.id "
+                  "WHERE a.org_id = $1 AND a.recruitment_id = $2 AND a.id = $3");
     if (!s) return s.error();
     s->Bind(1, access.org_id()).Bind(2, access.recruitment_id()).Bind(3, access.application_id());
     if (!s->Step())

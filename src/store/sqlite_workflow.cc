@@ -72,8 +72,8 @@ Result<ScreeningState> SqliteStore::GetScreeningState(OrgId org, RecruitmentId r
     }
     REILU_TRY(s->status());
   }
-  auto shortlist = TextSet(
-      c, "SELECT application_id FROM shortlist_entries WHERE org_id = $1 AND recruitment_id = $2", org, rec);
+  auto shortlist =
+      TextSet(c, "SELECT application_id FROM shortlist_entries WHERE org_id = $1 AND recruitment_id = $2", org, rec);
   if (!shortlist) return shortlist.error();
   st.shortlist = std::move(*shortlist);
   return st;
@@ -100,8 +100,7 @@ Status SqliteStore::SaveScores(OrgId org, RecruitmentId rec, UserId reviewer, co
     json::array audited;
     for (const auto& sc : scores) {
       REILU_TRY(RequireApplication(c, org, rec, sc.application_id));
-      auto recused =
-          c.Prepare("SELECT 1 FROM recusals WHERE org_id = $1 AND application_id = $2 AND reviewer_id = $3");
+      auto recused = c.Prepare("SELECT 1 FROM recusals WHERE org_id = $1 AND application_id = $2 AND reviewer_id = $3");
       if (!recused) return recused.error();
       recused->Bind(1, org).Bind(2, sc.application_id).Bind(3, reviewer);
       if (recused->Step()) return MakeError(ErrorCode::kRecused, "You declared a conflict of interest here.");
@@ -127,12 +126,12 @@ Status SqliteStore::SaveScores(OrgId org, RecruitmentId rec, UserId reviewer, co
         }
         return run;
       }
-      audited.push_back(json::object{{"application_id", sc.application_id},
-                                     {"criterion_id", sc.criterion_id},
-                                     {"value", sc.value}});
+      audited.push_back(
+          json::object{{"application_id", sc.application_id}, {"criterion_id", sc.criterion_id}, {"value", sc.value}});
     }
     return AppendAuditTx(
-        c, AuditEvent{org, reviewer, audit_action::kScore, rec, {}, codec::Serialize(json::object{{"scores", audited}})},
+        c,
+        AuditEvent{org, reviewer, audit_action::kScore, rec, {}, codec::Serialize(json::object{{"scores", audited}})},
         now);
   });
 }
@@ -159,8 +158,7 @@ Status SqliteStore::Recuse(OrgId org, RecruitmentId rec, const ApplicationId& ap
     }
     json::object detail{{"scores_removed", c.Changes()}};
     if (!reason.empty()) detail["reason"] = reason;
-    return AppendAuditTx(c, AuditEvent{org, reviewer, audit_action::kRecusal, rec, app, codec::Serialize(detail)},
-                         now);
+    return AppendAuditTx(c, AuditEvent{org, reviewer, audit_action::kRecusal, rec, app, codec::Serialize(detail)}, now);
   });
 }
 
@@ -182,8 +180,7 @@ Status SqliteStore::FreezeShortlist(OrgId org, RecruitmentId rec, const std::vec
     if (c.Changes() == 0) return NotFound("Recruitment");
     for (const auto& app : shortlist) {
       REILU_TRY(RequireApplication(c, org, rec, app));
-      auto e = c.Prepare(
-          "INSERT INTO shortlist_entries (org_id, recruitment_id, application_id) VALUES ($1, $2, $3)");
+      auto e = c.Prepare("INSERT INTO shortlist_entries (org_id, recruitment_id, application_id) VALUES ($1, $2, $3)");
       if (!e) return e.error();
       REILU_TRY(e->Bind(1, org).Bind(2, rec).Bind(3, app).Run());
     }
@@ -253,7 +250,8 @@ Status SqliteStore::SaveInterviewNotes(OrgId org, RecruitmentId rec, const std::
     json::array audited;
     UserId author = 0;
     for (const auto& n : notes) {
-      auto owner = c.Prepare("SELECT application_id FROM interviews WHERE org_id = $1 AND recruitment_id = $2 AND id = $3");
+      auto owner =
+          c.Prepare("SELECT application_id FROM interviews WHERE org_id = $1 AND recruitment_id = $2 AND id = $3");
       if (!owner) return owner.error();
       owner->Bind(1, org).Bind(2, rec).Bind(3, n.interview_id);
       if (!owner->Step()) return owner->status().ok() ? Status(NotFound("Interview")) : owner->status();
@@ -262,7 +260,12 @@ Status SqliteStore::SaveInterviewNotes(OrgId org, RecruitmentId rec, const std::
           "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (interview_id, author_id, criterion_id) DO UPDATE SET "
           "score = excluded.score, note = excluded.note, updated_at = excluded.updated_at");
       if (!up) return up.error();
-      up->Bind(1, org).Bind(2, n.interview_id).Bind(3, n.author_id).Bind(4, n.criterion_id).Bind(6, n.note).Bind(7, now);
+      up->Bind(1, org)
+          .Bind(2, n.interview_id)
+          .Bind(3, n.author_id)
+          .Bind(4, n.criterion_id)
+          .Bind(6, n.note)
+          .Bind(7, now);
       if (n.score) {
         up->Bind(5, std::int64_t{*n.score});
       } else {
@@ -272,10 +275,11 @@ Status SqliteStore::SaveInterviewNotes(OrgId org, RecruitmentId rec, const std::
       author = n.author_id;
       audited.push_back(json::object{{"interview_id", n.interview_id}, {"criterion_id", n.criterion_id}});
     }
-    return AppendAuditTx(c,
-                         AuditEvent{org, author, audit_action::kInterviewNotes, rec, {},
-                                    codec::Serialize(json::object{{"notes", audited}})},
-                         now);
+    return AppendAuditTx(
+        c,
+        AuditEvent{
+            org, author, audit_action::kInterviewNotes, rec, {}, codec::Serialize(json::object{{"notes", audited}})},
+        now);
   });
 }
 
@@ -368,7 +372,8 @@ Result<std::optional<StoredDecision>> SqliteStore::GetDecision(OrgId org, Recrui
 
 Result<ApplicantRecord> SqliteStore::FindByReference(const std::string& reference) {
   auto lease = Reader();
-  auto s = (*lease).Prepare("SELECT org_id, recruitment_id, id, reference, state FROM applications WHERE reference = $1");
+  auto s =
+      (*lease).Prepare("SELECT org_id, recruitment_id, id, reference, state FROM applications WHERE reference = $1");
   if (!s) return s.error();
   s->Bind(1, reference);
   if (!s->Step()) return s->status().ok() ? Result<ApplicantRecord>(NotFound("Application")) : s->status().error();
@@ -394,7 +399,8 @@ Status SqliteStore::Withdraw(const ApplicantRecord& app, const std::optional<Out
     if (!decided) return decided.error();
     decided->Bind(1, app.org_id).Bind(2, app.recruitment_id);
     if (decided->Step()) {
-      return MakeError(ErrorCode::kDecided, "The selection has been decided; the application can no longer be withdrawn.");
+      return MakeError(ErrorCode::kDecided,
+                       "The selection has been decided; the application can no longer be withdrawn.");
     }
     REILU_TRY(decided->status());
     auto s = c.Prepare(
@@ -419,7 +425,13 @@ Status SqliteStore::EnqueueMailTx(Connection& c, const OutgoingMail& m, UnixTime
       "INSERT INTO mail_queue (id, org_id, recruitment_id, kind, sealed, status, attempts, next_attempt_at, "
       "created_at) VALUES ($1, $2, $3, $4, $5, 'queued', 0, $6, $6)");
   if (!s) return s.error();
-  return s->Bind(1, id).Bind(2, m.org_id).Bind(3, m.recruitment_id).Bind(4, m.kind).BindBlob(5, sealed).Bind(6, now).Run();
+  return s->Bind(1, id)
+      .Bind(2, m.org_id)
+      .Bind(3, m.recruitment_id)
+      .Bind(4, m.kind)
+      .BindBlob(5, sealed)
+      .Bind(6, now)
+      .Run();
 }
 
 Status SqliteStore::EnqueueMail(const std::vector<OutgoingMail>& mails, UnixTime now) {
@@ -473,7 +485,8 @@ Result<std::vector<QueuedMail>> SqliteStore::ClaimDueMail(UnixTime now, int limi
 Status SqliteStore::MarkMailSent(const std::string& id, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     // The message text is erased once delivered: the queue is not an archive of identity data.
-    auto s = c.Prepare("UPDATE mail_queue SET status = 'sent', sent_at = $2, sealed = NULL, last_error = '' WHERE id = $1");
+    auto s =
+        c.Prepare("UPDATE mail_queue SET status = 'sent', sent_at = $2, sealed = NULL, last_error = '' WHERE id = $1");
     if (!s) return s.error();
     return s->Bind(1, id).Bind(2, now).Run();
   });
@@ -498,8 +511,8 @@ Result<std::vector<MailRecord>> SqliteStore::ListMail(OrgId org, RecruitmentId r
   s->Bind(1, org).Bind(2, rec);
   std::vector<MailRecord> out;
   while (s->Step()) {
-    out.push_back(MailRecord{s->Text(0), s->Int(1), s->Text(2), s->Text(3), s->Int(4), s->Int(5), s->Int(6),
-                             s->Text(7)});
+    out.push_back(
+        MailRecord{s->Text(0), s->Int(1), s->Text(2), s->Text(3), s->Int(4), s->Int(5), s->Int(6), s->Text(7)});
   }
   REILU_TRY(s->status());
   return out;

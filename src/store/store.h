@@ -190,9 +190,8 @@ class Store {
   virtual Result<std::vector<InterviewNote>> ListInterviewNotes(OrgId org, RecruitmentId rec) = 0;
 
   // The selection decision: final once recorded (kConflict on a second one); notices queued with it.
-  virtual Status RecordDecision(OrgId org, RecruitmentId rec, const Decision& decision,
-                                const std::string& ranking_json, const std::vector<OutgoingMail>& mails,
-                                UnixTime now) = 0;
+  virtual Status RecordDecision(OrgId org, RecruitmentId rec, const Decision& decision, const std::string& ranking_json,
+                                const std::vector<OutgoingMail>& mails, UnixTime now) = 0;
   virtual Result<std::optional<StoredDecision>> GetDecision(OrgId org, RecruitmentId rec) = 0;
 
   // Applicant self-service, by reference code and a token only the applicant was sent.

@@ -13,9 +13,10 @@ namespace {
 
 // A self-signed certificate for localhost, made with the openssl tool at test time.
 void MakeCertificate(const std::filesystem::path& dir) {
-  std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost "
-                    "-addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout " +
-                    (dir / "key.pem").string() + " -out " + (dir / "cert.pem").string() + " 2>/dev/null";
+  std::string cmd =
+      "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost "
+      "-addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout " +
+      (dir / "key.pem").string() + " -out " + (dir / "cert.pem").string() + " 2>/dev/null";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
 }
 
@@ -24,8 +25,8 @@ TEST(SmtpTransportTest, StartTlsWithAuthAgainstAPrivateCa) {
   MakeCertificate(dir.path());
   SmtpSink sink(dir.path() / "smtp", "reilu:s3cret", (dir.path() / "cert.pem").string(),
                 (dir.path() / "key.pem").string());
-  notify::SmtpSettings s{"localhost", sink.port(), "starttls", "reilu", "s3cret", "rekry@city.test", "",
-                         (dir.path() / "cert.pem").string()};
+  notify::SmtpSettings s{"localhost", sink.port(),       "starttls", "reilu",
+                         "s3cret",    "rekry@city.test", "",         (dir.path() / "cert.pem").string()};
   std::string eml = "From: <rekry@city.test>\r\nTo: <anna@example.test>\r\nSubject: t\r\n\r\nhello\r\n";
   Status sent = notify::SmtpTransport(s).Send("rekry@city.test", "anna@example.test", eml);
   ASSERT_TRUE(sent.ok()) << sent.error().message;
@@ -59,8 +60,8 @@ TEST(MailDispatcherTest, FailedDeliveryIsRetriedLaterThenSent) {
     ASSERT_TRUE((*store)->SetMailSettings(org.org, boost::json::serialize(o), 0, now).ok());
   };
   settings(1);  // nothing listens on port 1
-  ASSERT_TRUE((*store)->EnqueueMail({{org.org, 0, "test", "r@c.test", "anna@example.test", "Subject: x\r\n\r\ny\r\n"}},
-                                    now)
+  ASSERT_TRUE((*store)
+                  ->EnqueueMail({{org.org, 0, "test", "r@c.test", "anna@example.test", "Subject: x\r\n\r\ny\r\n"}}, now)
                   .ok());
   notify::MailDispatcher dispatcher(**store, notify::DispatcherOptions{(dir.path() / "outbox").string()}, clock);
   EXPECT_EQ(dispatcher.RunOnce(), 0);
@@ -88,9 +89,10 @@ TEST(MailDispatcherTest, WithoutSettingsMessagesGoToTheOutboxFolder) {
   auto store = app::OpenStore(app::DataDir{dir.path()});
   ASSERT_TRUE(store.ok());
   SeededOrg org = SeedOrganisation(**store, "City", "c_");
-  ASSERT_TRUE((*store)->EnqueueMail({{org.org, 0, "test", "r@c.test", "anna@example.test", "Subject: x\r\n\r\ny\r\n"}},
-                                    app::Now())
-                  .ok());
+  ASSERT_TRUE(
+      (*store)
+          ->EnqueueMail({{org.org, 0, "test", "r@c.test", "anna@example.test", "Subject: x\r\n\r\ny\r\n"}}, app::Now())
+          .ok());
   notify::MailDispatcher dispatcher(**store, notify::DispatcherOptions{(dir.path() / "outbox").string()}, app::Now);
   EXPECT_EQ(dispatcher.RunOnce(), 1);
   int files = 0;

@@ -32,9 +32,7 @@ class WorkflowTest : public ApiTest {
   }
 
   std::string P(const std::string& tail) const { return "/api/v1/recruitments/" + std::to_string(rec_) + tail; }
-  std::string A(const std::string& app, const std::string& tail) const {
-    return P("/applications/" + app + tail);
-  }
+  std::string A(const std::string& app, const std::string& tail) const { return P("/applications/" + app + tail); }
   HttpResult Put(Client& c, const std::string& path, const json::value& body) {
     return c.Call("PUT", path, json::serialize(body), {{"Content-Type", "application/json"}});
   }
@@ -99,8 +97,9 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
     EXPECT_EQ(text.find("http://reilu.test/status#ref="), ref - std::string("http://reilu.test/status").size());
     link_of[tag] = {text.substr(ref + 5, tok - ref - 5), text.substr(tok + 7, 64)};
     const std::string& lang = lang_of[tag];
-    EXPECT_NE(text.find(lang == "sv" ? "Tack för din ansökan" : lang == "en" ? "Thank you for your application"
-                                                                            : "Kiitos hakemuksestasi"),
+    EXPECT_NE(text.find(lang == "sv"   ? "Tack för din ansökan"
+                        : lang == "en" ? "Thank you for your application"
+                                       : "Kiitos hakemuksestasi"),
               std::string::npos)
         << tag << " " << lang;
   }
@@ -166,15 +165,16 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
   auto visible = r3.Get(A(active[0], "/scores")).Json();
   EXPECT_TRUE(visible.at("others_visible").as_bool());
   EXPECT_EQ(visible.at("others").as_array().size(), 4u);
-  auto bad = Put(r1, A(active[0], "/scores"), json::object{{"scores", json::array{{{"criterion_id", "exp"}, {"value", 6}}}}});
+  auto bad =
+      Put(r1, A(active[0], "/scores"), json::object{{"scores", json::array{{{"criterion_id", "exp"}, {"value", 6}}}}});
   EXPECT_EQ(bad.status, 422);
 
   // Reviewer 3 recognises applicant 2: access and scores end, recorded.
   auto unconfirmed = r3.PostJson(A(active[2], "/recusal"), json::object{{"reason", "Former colleague"}});
   EXPECT_EQ(unconfirmed.status, 422);
-  ASSERT_EQ(r3.PostJson(A(active[2], "/recusal"), json::object{{"confirm", true}, {"reason", "Former colleague"}})
-                .status,
-            200);
+  ASSERT_EQ(
+      r3.PostJson(A(active[2], "/recusal"), json::object{{"confirm", true}, {"reason", "Former colleague"}}).status,
+      200);
   EXPECT_EQ(r3.Get(A(active[2], "")).Json().at("code").as_string(), "recused");
   EXPECT_EQ(r3.Get(A(active[2], "/scores")).status, 403);
   EXPECT_EQ(Put(r3, A(active[2], "/scores"), one_score).status, 403);
@@ -225,12 +225,12 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
   ASSERT_EQ(lifted.status, 200) << lifted.body;
   UnixTime when = app::Now() + 7 * 86400;
   for (size_t i = 0; i < top.size(); ++i) {
-    auto interview = hr.PostJson(
-        P("/interviews"), json::object{{"application_id", top[i]},
-                                       {"starts_at", when + static_cast<UnixTime>(i) * 3600},
-                                       {"minutes", 45},
-                                       {"location", "Kaupungintalo, huone 2"},
-                                       {"interviewers", {a_.users["reviewer"], a_.users["reviewer2"]}}});
+    auto interview =
+        hr.PostJson(P("/interviews"), json::object{{"application_id", top[i]},
+                                                   {"starts_at", when + static_cast<UnixTime>(i) * 3600},
+                                                   {"minutes", 45},
+                                                   {"location", "Kaupungintalo, huone 2"},
+                                                   {"interviewers", {a_.users["reviewer"], a_.users["reviewer2"]}}});
     ASSERT_EQ(interview.status, 201) << interview.body;
   }
   std::string outsider = *std::find_if(active.begin(), active.end(), [&](const std::string& id) {
@@ -296,7 +296,9 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
     std::string tag = to.substr(4, to.find('@') - 4);
     EXPECT_NE(tag, quitter);
     const std::string& lang = lang_of[tag];
-    EXPECT_NE(text.find(lang == "sv" ? "Beslut om val" : lang == "en" ? "Selection decision" : "Valintapäätös"),
+    EXPECT_NE(text.find(lang == "sv"   ? "Beslut om val"
+                        : lang == "en" ? "Selection decision"
+                                       : "Valintapäätös"),
               std::string::npos);
     EXPECT_NE(text.find(notify::FormatDate(appeal_ends)), std::string::npos) << text;
   }
@@ -305,7 +307,8 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
   // Status and explanation for applicants; the explanation for the owner.
   std::string selected_tag, loser_tag;
   for (const auto& [tag, link] : link_of) {
-    auto st = public_client.PostJson("/api/v1/applicant/status", json::object{{"reference", link.first}, {"token", link.second}});
+    auto st = public_client.PostJson("/api/v1/applicant/status",
+                                     json::object{{"reference", link.first}, {"token", link.second}});
     ASSERT_EQ(st.status, 200);
     std::string status(st.Json().at("status").as_string());
     if (status == "selected") selected_tag = tag;
@@ -334,9 +337,9 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
   for (const auto& e : audit.at("entries").as_array()) {
     actions.insert(std::string(e.at("action").as_string()));
   }
-  for (const char* a : {"criteria.change", "screening.score", "screening.recusal", "screening.shortlist",
-                        "interview.schedule", "interview.notes", "selection.decision", "application.withdraw",
-                        "mail.settings"}) {
+  for (const char* a :
+       {"criteria.change", "screening.score", "screening.recusal", "screening.shortlist", "interview.schedule",
+        "interview.notes", "selection.decision", "application.withdraw", "mail.settings"}) {
     EXPECT_GT(actions.count(a), 0u) << a;
   }
   // No mail failed; the queue keeps no text once sent.

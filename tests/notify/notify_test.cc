@@ -11,8 +11,9 @@ namespace reilu::notify {
 namespace {
 
 TEST(MailTest, HeadersCannotBeInjectedAndNonAsciiIsEncoded) {
-  Message m{"rekry@city.test", "Kemijärven kaupunki", "someone@example.test",
-            "Päätös\r\nBcc: victim@example.test", "Hei!\nTervetuloa.", {}};
+  Message m{"rekry@city.test",      "Kemijärven kaupunki",
+            "someone@example.test", "Päätös\r\nBcc: victim@example.test",
+            "Hei!\nTervetuloa.",    {}};
   std::string eml = RenderEml(m, "abc123", 1'795'608'000);
   EXPECT_EQ(eml.find("\r\nBcc:"), std::string::npos);
   EXPECT_NE(eml.find("Subject: =?UTF-8?B?"), std::string::npos);
@@ -47,9 +48,14 @@ TEST(MailTest, AddressPlausibility) {
 }
 
 TEST(CalendarTest, IcsIsEscapedFoldedAndInUtc) {
-  CalendarEvent e{"uid-1@reilu",         1'795'608'000,     45,
-                  "Haastattelu; kirjasto, Kemijärvi", std::string(200, 'x'), "Line one\nline two",
-                  "rekry@city.test",     "anna@example.fi"};
+  CalendarEvent e{"uid-1@reilu",
+                  1'795'608'000,
+                  45,
+                  "Haastattelu; kirjasto, Kemijärvi",
+                  std::string(200, 'x'),
+                  "Line one\nline two",
+                  "rekry@city.test",
+                  "anna@example.fi"};
   std::string ics = RenderIcs(e, 1'795'500'000);
   EXPECT_NE(ics.find("DTSTART:20261125T120000Z\r\n"), std::string::npos);
   EXPECT_NE(ics.find("DTEND:20261125T124500Z\r\n"), std::string::npos);

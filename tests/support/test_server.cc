@@ -5,10 +5,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <random>
@@ -235,8 +235,8 @@ std::string DecodeMail(const std::string& raw) {
     if (start == std::string::npos) break;
     start += 4;
     size_t end = raw.find("--", start);
-    out += "\n" + Base64Decode(std::string_view(raw).substr(start, end == std::string::npos ? std::string::npos
-                                                                                               : end - start));
+    out += "\n" + Base64Decode(
+                      std::string_view(raw).substr(start, end == std::string::npos ? std::string::npos : end - start));
     pos = start;
   }
   return out;
