@@ -24,9 +24,11 @@ bool Matches(const Recruitment& r, const std::string& q) {
   return false;
 }
 
-json::object PublicAd(const Recruitment& r, UnixTime now) {
+json::object PublicAd(ApiContext& ctx, const Recruitment& r) {
   json::object o = codec::ToPublicJson(r);
-  o["accepting_applications"] = AcceptsApplications(r, now);
+  o["accepting_applications"] = AcceptsApplications(r, ctx.now());
+  auto organisation = ctx.store.GetOrganisation(r.org_id);
+  o["organisation"] = organisation ? organisation->name : std::string();
   return o;
 }
 
@@ -42,7 +44,7 @@ void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
                if (!ads) return ads.error();
                json::array arr;
                for (const auto& r : *ads) {
-                 if (Matches(r, q)) arr.push_back(PublicAd(r, ctx.now()));
+                 if (Matches(r, q)) arr.push_back(PublicAd(ctx, r));
                }
                return http::JsonResponse(200, json::object{{"jobs", arr}});
              }));
@@ -52,7 +54,7 @@ void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
                if (!id) return id.error();
                auto r = ctx.store.GetPublicAd(*id);
                if (!r) return r.error();
-               return http::JsonResponse(200, PublicAd(*r, ctx.now()));
+               return http::JsonResponse(200, PublicAd(ctx, *r));
              }));
 
   // What reviewers would see of the free text, before sending; nothing is stored.
@@ -112,6 +114,8 @@ void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
                if (!result) return result.error();
                json::object receipt = codec::ToJson(result->receipt);
                receipt["replayed"] = result->replayed;
+               // The same secret as in the e-mailed link, so the receipt page can offer it at once.
+               receipt["status_token"] = ctx.store.ApplicantToken(result->receipt.application_id);
                return http::JsonResponse(result->replayed ? 200 : 201, receipt);
              }));
 }

@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "crypto/crypto.h"
 #include "http/http.h"
+#include "http/static_files.h"
 #include "notify/dispatcher.h"
 #include "redact/free_text_redactor.h"
 #include "redact/redact.h"
@@ -22,7 +23,7 @@ int Fail(const Error& e) {
 }
 
 int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const std::string& port_file,
-          std::string public_url) {
+          std::string public_url, const std::string& web_dir) {
   auto store = app::OpenStore(dir);
   if (!store) return Fail(store.error());
   if (demo) {
@@ -42,6 +43,7 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
   ctx.options.public_url = public_url;
   http::Router router;
   api::RegisterRoutes(router, ctx);
+  router.SetFallback(http::StaticFiles(web_dir));
   http::Server server(router, metrics, options);
   auto port = server.Start();
   if (!port) return Fail(port.error());
@@ -97,7 +99,8 @@ int main(int argc, char** argv) {
   serve->add_option("--port", options.port, "Listen port (0 = any free port)")->envname("REILU_PORT");
   serve->add_option("--threads", options.threads, "Worker threads")->check(CLI::Range(1, 256));
   serve->add_option("--port-file", port_file, "Write the bound port to this file once listening");
-  std::string public_url;
+  std::string public_url, web_dir = "web/dist";
+  serve->add_option("--web-dir", web_dir, "The built browser UI (web/dist)")->envname("REILU_WEB_DIR");
   serve->add_option("--public-url", public_url, "Base URL used in e-mailed links (default: the listen address)")
       ->envname("REILU_PUBLIC_URL");
   serve->add_flag("--demo", demo, "Create a demo organisation if the database is empty");
@@ -145,7 +148,7 @@ int main(int argc, char** argv) {
   dir.root = data_dir;
   options.log_requests = !quiet;
 
-  if (serve->parsed()) return Serve(dir, options, demo, port_file, public_url);
+  if (serve->parsed()) return Serve(dir, options, demo, port_file, public_url, web_dir);
 
   auto store = app::OpenStore(dir);
   if (!store) return Fail(store.error());

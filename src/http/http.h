@@ -54,8 +54,12 @@ class Router {
   // The pattern that matched (for logs and metrics labels: never the raw path, which may hold ids).
   std::string MatchPattern(const Request& req) const;
   std::vector<std::pair<std::string, std::string>> Routes() const;  // (method, pattern)
+  // Answers GET requests outside /api/ that no route matched (the browser UI's files).
+  void SetFallback(Handler handler) { fallback_ = std::move(handler); }
 
  private:
+  bool UsesFallback(const Request& req) const;
+  Handler fallback_;
   struct Route {
     std::string method;
     std::string pattern;

@@ -74,10 +74,16 @@ const Router::Route* Router::Find(const Request& req, std::map<std::string, std:
   return nullptr;
 }
 
+bool Router::UsesFallback(const Request& req) const {
+  return fallback_ && (req.method == "GET" || req.method == "HEAD") && req.path.rfind("/api/", 0) != 0 &&
+         req.path != "/api";
+}
+
 Response Router::Dispatch(Request& req) const {
   bool path_matched = false;
   const Route* route = Find(req, &req.params, &path_matched);
   if (!route) {
+    if (UsesFallback(req)) return fallback_(req);
     if (path_matched) return ProblemResponse(MakeError(ErrorCode::kMethodNotAllowed, "Method not allowed here."));
     return ProblemResponse(MakeError(ErrorCode::kNotFound, "No such resource."));
   }
@@ -87,6 +93,7 @@ Response Router::Dispatch(Request& req) const {
 std::string Router::MatchPattern(const Request& req) const {
   bool path_matched = false;
   const Route* route = Find(req, nullptr, &path_matched);
+  if (!route && UsesFallback(req)) return "static";
   return route ? route->pattern : "unmatched";
 }
 

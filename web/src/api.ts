@@ -1,0 +1,172 @@
+// The only way the UI talks to the server: the public /api/v1 JSON API on the same origin.
+// State-changing calls carry the session's CSRF token; errors arrive as problem+json.
+
+export type Localized = Record<string, string>;
+
+export interface ApiProblem {
+  status: number;
+  code: string;
+  detail: string;
+  field?: string;
+}
+
+export class ApiError extends Error {
+  constructor(public problem: ApiProblem) {
+    super(problem.detail);
+  }
+}
+
+let csrfToken = '';
+export function setCsrfToken(token: string) {
+  csrfToken = token;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const init: RequestInit = { method, headers: { ...headers }, credentials: 'same-origin' };
+  if (body !== undefined) {
+    (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  if (method !== 'GET' && csrfToken) (init.headers as Record<string, string>)['X-CSRF-Token'] = csrfToken;
+  const res = await fetch(path, init);
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : {};
+  if (!res.ok) {
+    throw new ApiError({
+      status: res.status,
+      code: data.code ?? 'error',
+      detail: data.detail ?? res.statusText,
+      field: data.field,
+    });
+  }
+  return data as T;
+}
+
+export interface Criterion {
+  id: string;
+  title: Localized;
+  weight: number;
+  guide?: Localized;
+}
+export interface Question {
+  id: string;
+  text: Localized;
+  required: boolean;
+  criterion_id?: string;
+}
+export interface Employment {
+  relation: 'virka' | 'tyosuhde';
+  term: 'permanent' | 'fixed_term';
+  fixed_term_ground?: string;
+  end_date?: string;
+}
+export interface JobAd {
+  id: number;
+  title: Localized;
+  description: Localized;
+  employment: Employment;
+  criteria: Criterion[];
+  questions: Question[];
+  languages: string[];
+  deadline: number;
+  anonymous: boolean;
+  state: string;
+  published_at: number;
+  organisation?: string;
+  accepting_applications?: boolean;
+}
+export interface Recruitment extends JobAd {
+  owner_id: number;
+  unit_id: number;
+  reviewer_ids: number[];
+  anonymity_exception_reason: string;
+  version: number;
+  application_count?: number;
+}
+export interface User {
+  id: number;
+  username: string;
+  display_name: string;
+  email: string;
+  role: 'admin' | 'hr' | 'reviewer' | 'registry' | 'auditor';
+  active: boolean;
+}
+export interface Me {
+  user: User;
+  org_id: number;
+  csrf_token: string;
+}
+export interface Merits {
+  education: { level: string; field: string; institution: string }[];
+  experience: { title: string; employer: string; months: number }[];
+  skills: string[];
+  languages: { language: string; level: string }[];
+}
+export interface FreeText {
+  cover_letter: string;
+  answers: { question_id: string; text: string }[];
+}
+export interface Identity {
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone: string;
+  birth_date: string;
+  gender: string;
+  street_address: string;
+  postal_code: string;
+  municipality: string;
+  mother_tongue: string;
+  nationality: string;
+  language: string;
+}
+export interface ApplicationView {
+  id: string;
+  pseudonym: string;
+  merits?: Merits;
+  free_text?: FreeText | null;
+  redaction?: string;
+  lifted?: boolean;
+  withdrawn?: boolean;
+  recused?: boolean;
+  identity?: Identity;
+}
+export interface ScoreEntry {
+  criterion_id: string;
+  reviewer_id: number;
+  value: number;
+  justification: string;
+}
+export interface ScoresView {
+  own: ScoreEntry[];
+  others: ScoreEntry[] | null;
+  others_visible: boolean;
+  own_complete: boolean;
+  frozen: boolean;
+}
+export interface RankingEntry {
+  rank: number;
+  application_id: string;
+  pseudonym: string;
+  weighted_score: number;
+  reviewers: number;
+  complete: boolean;
+  disagreement: boolean;
+  shortlisted: boolean;
+}
+export interface Screening {
+  stage: 'draft' | 'collecting' | 'screening' | 'shortlisted' | 'decided';
+  criteria: Criterion[];
+  scoring: boolean;
+  progress: { scored: number; total: number };
+  shortlist: { application_id: string; pseudonym: string }[];
+}
+export interface AuditEntry {
+  seq: number;
+  at: number;
+  actor_id: number;
+  action: string;
+  recruitment_id: number;
+  application_id: string;
+  detail: unknown;
+}

@@ -1,0 +1,41 @@
+import { useRef, type ReactNode, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Modal, ModalContent, ModalFooter, ModalTitle } from 'suomifi-ui-components';
+
+// A modal that asks before an action that cannot be undone. Focus moves into it and back.
+export function ConfirmDialog(props: {
+  visible: boolean;
+  title: string;
+  confirmText: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  confirmDisabled?: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const firstFocus = useRef<HTMLHeadingElement>(null) as RefObject<HTMLHeadingElement>;
+  return (
+    <Modal
+      appElementId="root"
+      visible={props.visible}
+      onEscKeyDown={props.onCancel}
+      focusOnOpenRef={firstFocus}
+      ariaLabelledBy="confirm-title"
+    >
+      <ModalContent>
+        <ModalTitle id="confirm-title" tabIndex={-1} forwardedRef={firstFocus}>
+          {props.title}
+        </ModalTitle>
+        {props.children}
+      </ModalContent>
+      <ModalFooter>
+        <Button onClick={props.onConfirm} disabled={props.confirmDisabled}>
+          {props.confirmText}
+        </Button>
+        <Button variant="secondary" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+}

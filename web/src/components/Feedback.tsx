@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { InlineAlert, LoadingSpinner } from 'suomifi-ui-components';
+import { ApiError } from '../api';
+
+export function Loading() {
+  const { t } = useTranslation();
+  return <LoadingSpinner status="loading" text={t('common.loading')} textAlign="right" />;
+}
+
+// An error from the API, announced to screen readers (role=alert via aria-live).
+export function ErrorMessage({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const text = error instanceof ApiError ? error.problem.detail : t('common.error');
+  return (
+    <div role="alert">
+      <InlineAlert status="error">{text}</InlineAlert>
+    </div>
+  );
+}

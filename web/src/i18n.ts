@@ -1,0 +1,47 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { languages, resources, type Language } from './locales';
+
+const STORAGE_KEY = 'reilu.lang';
+
+function initialLanguage(): Language {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (stored && (languages as string[]).includes(stored)) return stored as Language;
+  const browser = navigator.language.slice(0, 2);
+  return (languages as string[]).includes(browser) ? (browser as Language) : 'fi';
+}
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: initialLanguage(),
+  fallbackLng: 'fi',
+  interpolation: { escapeValue: false },
+});
+
+// The chosen language is remembered, and the page's lang attribute follows it (screen readers).
+export function setLanguage(lang: Language) {
+  localStorage.setItem(STORAGE_KEY, lang);
+  void i18n.changeLanguage(lang);
+}
+i18n.on('languageChanged', (lang) => {
+  document.documentElement.lang = lang;
+});
+document.documentElement.lang = i18n.language;
+
+// Dates and numbers in the locale's format.
+const locales: Record<string, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+export function formatDate(unixSeconds: number, withTime = false): string {
+  const options: Intl.DateTimeFormatOptions = withTime
+    ? { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Helsinki' }
+    : { dateStyle: 'medium', timeZone: 'Europe/Helsinki' };
+  return new Intl.DateTimeFormat(locales[i18n.language] ?? 'fi-FI', options).format(new Date(unixSeconds * 1000));
+}
+export function formatNumber(n: number, digits = 2): string {
+  return new Intl.NumberFormat(locales[i18n.language] ?? 'fi-FI', { maximumFractionDigits: digits }).format(n);
+}
+export function localized(text: Record<string, string> | undefined): string {
+  if (!text) return '';
+  return text[i18n.language] || text.fi || text.sv || text.en || Object.values(text)[0] || '';
+}
+
+export default i18n;

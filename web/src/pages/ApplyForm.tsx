@@ -1,0 +1,307 @@
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import styled from 'styled-components';
+import {
+  Button,
+  Dropdown,
+  DropdownItem,
+  ErrorSummary,
+  Heading,
+  HintText,
+  Paragraph,
+  Text,
+  TextInput,
+  Textarea,
+} from 'suomifi-ui-components';
+import { api, ApiError, type FreeText, type Identity, type JobAd, type Merits } from '../api';
+import { ErrorMessage } from '../components/Feedback';
+import { AppLink } from '../components/Layout';
+import { localized } from '../i18n';
+
+const Fieldset = styled.fieldset`
+  border: 1px solid #c8cdd0;
+  padding: 16px;
+  margin: 24px 0;
+  display: grid;
+  gap: 16px;
+  legend {
+    font-size: 22px;
+    font-weight: 600;
+    padding: 0 8px;
+  }
+`;
+const Row = styled.div`
+  display: grid;
+  gap: 16px;
+  grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
+`;
+const Preview = styled.section`
+  border-left: 4px solid #2a6ebb;
+  background: #eaf2fa;
+  padding: 12px 16px;
+  white-space: pre-wrap;
+`;
+
+const IDENTITY_FIELDS = [
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'birth_date',
+  'gender',
+  'street_address',
+  'postal_code',
+  'municipality',
+  'mother_tongue',
+  'nationality',
+] as const;
+const REQUIRED = new Set(['first_name', 'last_name', 'email']);
+
+interface Receipt {
+  reference: string;
+  status_token: string;
+}
+
+export function ApplyForm({ job }: { job: JobAd }) {
+  const { t, i18n } = useTranslation();
+  const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  const [identity, setIdentity] = useState<Identity>({
+    first_name: '', last_name: '', email: '', phone: '', birth_date: '', gender: '', street_address: '',
+    postal_code: '', municipality: '', mother_tongue: '', nationality: '',
+    language: job.languages.includes(i18n.language) ? i18n.language : job.languages[0],
+  });
+  const [education, setEducation] = useState({ level: '', field: '', institution: '' });
+  const [experience, setExperience] = useState({ title: '', employer: '', months: '' });
+  const [skills, setSkills] = useState('');
+  const [languageSkills, setLanguageSkills] = useState('');
+  const [coverLetter, setCoverLetter] = useState('');
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [preview, setPreview] = useState<FreeText | null | undefined>(undefined);
+  const [sending, setSending] = useState(false);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const summaryHeading = useRef<HTMLHeadingElement>(null);
+  const receiptHeading = useRef<HTMLHeadingElement>(null);
+
+  const body = () => {
+    const merits: Merits = {
+      education: education.level || education.field || education.institution ? [education] : [],
+      experience: experience.title
+        ? [{ title: experience.title, employer: experience.employer, months: Number(experience.months) || 0 }]
+        : [],
+      skills: skills.split(',').map((s) => s.trim()).filter(Boolean),
+      languages: languageSkills
+        .split(',')
+        .map((s) => s.split(':'))
+        .filter((p) => p[0].trim())
+        .map(([language, level]) => ({ language: language.trim(), level: (level ?? '').trim() })),
+    };
+    const free_text: FreeText = {
+      cover_letter: coverLetter,
+      answers: job.questions.map((q) => ({ question_id: q.id, text: answers[q.id] ?? '' })).filter((a) => a.text),
+    };
+    return { identity, merits, free_text };
+  };
+
+  const validate = () => {
+    const found: Record<string, string> = {};
+    for (const f of REQUIRED) if (!identity[f as keyof Identity].trim()) found[f] = t('form.errorRequired');
+    for (const q of job.questions) if (q.required && !(answers[q.id] ?? '').trim()) found[`answer-${q.id}`] = t('form.errorRequired');
+    return found;
+  };
+
+  const showErrors = (found: Record<string, string>) => {
+    setErrors(found);
+    setTimeout(() => summaryHeading.current?.focus(), 0);
+  };
+
+  const onPreview = async () => {
+    setFailure(null);
+    try {
+      const r = await api<{ free_text: FreeText | null }>('POST', `/api/v1/jobs/${job.id}/redaction-preview`, body());
+      setPreview(r.free_text);
+    } catch (e) {
+      setFailure(e);
+    }
+  };
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(null);
+    const found = validate();
+    if (Object.keys(found).length) return showErrors(found);
+    setSending(true);
+    try {
+      const r = await api<Receipt>('POST', `/api/v1/jobs/${job.id}/applications`, body(), {
+        'Idempotency-Key': idempotencyKey,
+      });
+      setReceipt(r);
+      setTimeout(() => receiptHeading.current?.focus(), 0);
+    } catch (err) {
+      if (err instanceof ApiError && err.problem.field) {
+        const key = err.problem.field.replace(/^identity\./, '');
+        showErrors({ [key]: err.problem.detail });
+      } else {
+        setFailure(err);
+      }
+    } finally {
+      setSending(false);
+    }
+  };
+
+  if (receipt) {
+    const link = `/status#ref=${encodeURIComponent(receipt.reference)}&token=${encodeURIComponent(receipt.status_token)}`;
+    return (
+      <section aria-labelledby="receipt-title">
+        <Heading variant="h2" id="receipt-title" tabIndex={-1} ref={receiptHeading}>
+          {t('receipt.title')}
+        </Heading>
+        <Paragraph>{t('receipt.text')}</Paragraph>
+        <Paragraph>
+          {t('receipt.reference')}: <strong data-testid="reference">{receipt.reference}</strong>
+        </Paragraph>
+        <AppLink to={link}>{t('receipt.follow')}</AppLink>
+      </section>
+    );
+  }
+
+  const errorItems = Object.entries(errors).map(([field, text]) => ({
+    text: `${t(field.startsWith('answer-') ? 'form.cover_letter' : `form.${field}`)}: ${text}`,
+    inputId: `apply-${field}`,
+  }));
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="apply-title">
+      <Heading variant="h2" id="apply-title">
+        {t('job.apply')}
+      </Heading>
+      {errorItems.length > 0 && (
+        <ErrorSummary headingText={t('form.errors')} headingRef={summaryHeading} items={errorItems} headingVariant="h3" />
+      )}
+      <Fieldset>
+        <legend>{t('form.identityTitle')}</legend>
+        <HintText>{t('form.identityHint')}</HintText>
+        <Row>
+          {IDENTITY_FIELDS.map((f) => (
+            <TextInput
+              key={f}
+              id={`apply-${f}`}
+              labelText={t(`form.${f}`)}
+              optionalText={REQUIRED.has(f) ? undefined : t('common.optional')}
+              type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
+              autoComplete={AUTOCOMPLETE[f]}
+              value={identity[f]}
+              status={errors[f] ? 'error' : 'default'}
+              statusText={errors[f]}
+              onChange={(v) => setIdentity({ ...identity, [f]: String(v ?? '') })}
+              fullWidth
+            />
+          ))}
+          <Dropdown
+            labelText={t('form.language')}
+            value={identity.language}
+            onChange={(v) => setIdentity({ ...identity, language: v })}
+          >
+            {job.languages.map((l) => (
+              <DropdownItem key={l} value={l}>
+                {l === 'fi' ? 'Suomi' : l === 'sv' ? 'Svenska' : 'English'}
+              </DropdownItem>
+            ))}
+          </Dropdown>
+        </Row>
+      </Fieldset>
+
+      <Fieldset>
+        <legend>{t('form.meritsTitle')}</legend>
+        <HintText>{t('form.meritsHint')}</HintText>
+        <Text variant="bold">{t('form.education')}</Text>
+        <Row>
+          {(['level', 'field', 'institution'] as const).map((f) => (
+            <TextInput key={f} labelText={t(`form.${f}`)} optionalText={t('common.optional')} value={education[f]}
+              onChange={(v) => setEducation({ ...education, [f]: String(v ?? '') })} fullWidth />
+          ))}
+        </Row>
+        <Text variant="bold">{t('form.experience')}</Text>
+        <Row>
+          <TextInput labelText={t('form.jobTitle')} optionalText={t('common.optional')} value={experience.title}
+            onChange={(v) => setExperience({ ...experience, title: String(v ?? '') })} fullWidth />
+          <TextInput labelText={t('form.employer')} optionalText={t('common.optional')} value={experience.employer}
+            onChange={(v) => setExperience({ ...experience, employer: String(v ?? '') })} fullWidth />
+          <TextInput labelText={t('form.months')} optionalText={t('common.optional')} type="number"
+            value={experience.months} onChange={(v) => setExperience({ ...experience, months: String(v ?? '') })} fullWidth />
+        </Row>
+        <TextInput labelText={t('form.skills')} optionalText={t('common.optional')} value={skills}
+          onChange={(v) => setSkills(String(v ?? ''))} fullWidth />
+        <TextInput labelText={t('form.langSkills')} optionalText={t('common.optional')} value={languageSkills}
+          onChange={(v) => setLanguageSkills(String(v ?? ''))} fullWidth />
+      </Fieldset>
+
+      <Fieldset>
+        <legend>{t('form.freeTitle')}</legend>
+        <HintText>{t('form.freeHint')}</HintText>
+        <Textarea id="apply-cover_letter" labelText={t('form.cover_letter')} optionalText={t('common.optional')}
+          value={coverLetter} onChange={(e) => setCoverLetter(e.target.value)} fullWidth />
+        {job.questions.map((q) => (
+          <Textarea
+            key={q.id}
+            id={`apply-answer-${q.id}`}
+            labelText={localized(q.text)}
+            optionalText={q.required ? undefined : t('common.optional')}
+            value={answers[q.id] ?? ''}
+            status={errors[`answer-${q.id}`] ? 'error' : 'default'}
+            statusText={errors[`answer-${q.id}`]}
+            onChange={(e) => setAnswers({ ...answers, [q.id]: e.target.value })}
+            fullWidth
+          />
+        ))}
+        <div>
+          <Button variant="secondary" onClick={() => void onPreview()}>
+            {t('form.preview')}
+          </Button>
+        </div>
+        <div aria-live="polite">
+          {preview !== undefined && (
+            <Preview aria-labelledby="preview-title">
+              <Heading variant="h3" id="preview-title">
+                {t('form.previewTitle')}
+              </Heading>
+              {preview === null || (!preview.cover_letter && preview.answers.length === 0) ? (
+                <Paragraph>{t('form.previewNone')}</Paragraph>
+              ) : (
+                <>
+                  {preview.cover_letter && <Paragraph>{preview.cover_letter}</Paragraph>}
+                  {preview.answers.map((a) => (
+                    <Paragraph key={a.question_id}>
+                      <strong>{localized(job.questions.find((q) => q.id === a.question_id)?.text)}</strong>
+                      {'\n'}
+                      {a.text}
+                    </Paragraph>
+                  ))}
+                </>
+              )}
+            </Preview>
+          )}
+        </div>
+      </Fieldset>
+      <ErrorMessage error={failure} />
+      <Button type="submit" disabled={sending}>
+        {sending ? t('form.sending') : t('form.submit')}
+      </Button>
+    </form>
+  );
+}
+
+const AUTOCOMPLETE: Record<string, string> = {
+  first_name: 'given-name',
+  last_name: 'family-name',
+  email: 'email',
+  phone: 'tel',
+  birth_date: 'bday',
+  gender: 'sex',
+  street_address: 'street-address',
+  postal_code: 'postal-code',
+  municipality: 'address-level2',
+  mother_tongue: 'off',
+  nationality: 'country-name',
+};

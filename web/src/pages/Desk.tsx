@@ -1,0 +1,380 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import styled from 'styled-components';
+import {
+  Button,
+  Checkbox,
+  Dropdown,
+  DropdownItem,
+  Heading,
+  InlineAlert,
+  Paragraph,
+  StaticChip,
+  Text,
+  TextInput,
+  Textarea,
+} from 'suomifi-ui-components';
+import { api, type ApplicationView, type Recruitment, type RankingEntry, type Screening } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ErrorMessage, Loading } from '../components/Feedback';
+import { RequireStaff } from '../components/RequireStaff';
+import { ScoreForm } from '../components/ScoreForm';
+import { DataTable, Scroll } from '../components/Table';
+import { formatNumber, localized } from '../i18n';
+import { useSession } from '../session';
+
+const Card = styled.article`
+  border: 1px solid #c8cdd0;
+  padding: 16px;
+  margin: 16px 0;
+  background: #fff;
+  h3 {
+    margin-top: 0;
+  }
+  .free-text {
+    white-space: pre-wrap;
+  }
+`;
+const Panel = styled.section`
+  border-left: 4px solid #2a6ebb;
+  background: #f7f7f8;
+  padding: 12px 16px;
+  margin: 16px 0;
+  display: grid;
+  gap: 12px;
+`;
+
+interface Decision {
+  decided: boolean;
+  appeal_ends?: string;
+  outcomes?: { application_id: string; pseudonym: string; outcome: string }[];
+}
+
+function Merits({ app }: { app: ApplicationView }) {
+  const { t } = useTranslation();
+  const m = app.merits;
+  if (!m) return null;
+  return (
+    <>
+      <Text variant="bold">{t('desk.merits')}</Text>
+      <ul>
+        {m.education.map((e, i) => (
+          <li key={`e${i}`}>
+            {t('form.education')}: {[e.level, e.field, e.institution].filter(Boolean).join(', ')}
+          </li>
+        ))}
+        {m.experience.map((e, i) => (
+          <li key={`x${i}`}>
+            {t('form.experience')}: {[e.title, e.employer].filter(Boolean).join(', ')} ({e.months} kk)
+          </li>
+        ))}
+        {m.skills.length > 0 && <li>{m.skills.join(', ')}</li>}
+        {m.languages.map((l, i) => (
+          <li key={`l${i}`}>
+            {l.language}: {l.level}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function DeskPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const { me } = useSession();
+  const [rec, setRec] = useState<Recruitment | null>(null);
+  const [screening, setScreening] = useState<Screening | null>(null);
+  const [apps, setApps] = useState<ApplicationView[]>([]);
+  const [ranking, setRanking] = useState<RankingEntry[]>([]);
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [reason, setReason] = useState('');
+  const [liftTarget, setLiftTarget] = useState<string[] | 'all' | null>(null);
+  const [liftReason, setLiftReason] = useState('');
+  const [recuseTarget, setRecuseTarget] = useState<string | null>(null);
+  const [outcomes, setOutcomes] = useState<Record<string, string>>({});
+  const [reasoning, setReasoning] = useState('');
+
+  const base = `/api/v1/recruitments/${id}`;
+  const reload = useCallback(async () => {
+    try {
+      const r = await api<Recruitment>('GET', base);
+      setRec(r);
+      document.title = localized(r.title) + ' – Reilu';
+      const [s, a, d] = await Promise.all([
+        api<Screening>('GET', `${base}/screening`),
+        api<{ applications: ApplicationView[] }>('GET', `${base}/applications`),
+        api<Decision>('GET', `${base}/decision`),
+      ]);
+      setScreening(s);
+      setApps(a.applications);
+      setDecision(d);
+      if (s.stage !== 'collecting' && s.stage !== 'draft') {
+        const rk = await api<{ available: boolean; ranking: RankingEntry[] }>('GET', `${base}/ranking`);
+        setRanking(rk.ranking);
+      }
+    } catch (e) {
+      setError(e);
+    }
+  }, [base]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const act = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await fn();
+      await reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  if (!rec || !screening || !me) return error ? <ErrorMessage error={error} /> : <Loading />;
+  const isOwner = me.user.role === 'hr' && me.user.id === rec.owner_id;
+  const isReviewer = me.user.role === 'reviewer';
+  const stage = screening.stage;
+  const shortlisted = new Set(screening.shortlist.map((s) => s.application_id));
+
+  return (
+    <>
+      <Heading variant="h1">{localized(rec.title)}</Heading>
+      <Paragraph>
+        {t('desk.stage')}: <strong>{t(`desk.stage_${stage}`)}</strong>
+        {isReviewer && stage === 'screening' && <> · {t('desk.progress', screening.progress)}</>}
+      </Paragraph>
+      {rec.anonymous && <InlineAlert>{t('desk.anonymousNote')}</InlineAlert>}
+      <ErrorMessage error={error} />
+
+      {isOwner && stage === 'collecting' && (
+        <Panel aria-label={t('desk.close')}>
+          <div>
+            <Button variant="secondary" onClick={() => void act(() => api('POST', `${base}/close`, {}))}>
+              {t('desk.close')}
+            </Button>
+          </div>
+        </Panel>
+      )}
+
+      {ranking.length > 0 && (
+        <section aria-labelledby="ranking-title">
+          <Heading variant="h2" id="ranking-title">
+            {t('desk.ranking')}
+          </Heading>
+          <Scroll>
+            <DataTable>
+              <caption>{t('desk.ranking')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('desk.rank')}</th>
+                  <th scope="col">{t('desk.pseudonym')}</th>
+                  <th scope="col">{t('desk.weighted')}</th>
+                  <th scope="col">{t('desk.disagreement')}</th>
+                  {isOwner && stage === 'screening' && <th scope="col">{t('desk.shortlist')}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {ranking.map((e) => (
+                  <tr key={e.application_id}>
+                    <td>{e.rank}</td>
+                    <td>{e.pseudonym}</td>
+                    <td>{formatNumber(e.weighted_score)}</td>
+                    <td>{e.disagreement ? t('common.yes') : t('common.no')}</td>
+                    {isOwner && stage === 'screening' && (
+                      <td>
+                        <Checkbox
+                          checked={chosen.includes(e.application_id)}
+                          onClick={({ checkboxState }) =>
+                            setChosen(checkboxState ? [...chosen, e.application_id] : chosen.filter((x) => x !== e.application_id))
+                          }
+                        >
+                          {t('desk.shortlist')}: {e.pseudonym}
+                        </Checkbox>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          </Scroll>
+          {isOwner && stage === 'screening' && (
+            <Panel>
+              <TextInput labelText={t('desk.shortlistReason')} value={reason} onChange={(v) => setReason(String(v ?? ''))} fullWidth />
+              <div>
+                <Button
+                  disabled={chosen.length === 0}
+                  onClick={() => void act(() => api('POST', `${base}/shortlist`, { application_ids: chosen, reason }))}
+                >
+                  {t('desk.shortlist')} ({chosen.length})
+                </Button>
+              </div>
+            </Panel>
+          )}
+        </section>
+      )}
+
+      {isOwner && (stage === 'shortlisted' || stage === 'decided') && rec.anonymous && (
+        <Panel aria-label={t('desk.liftTitle')}>
+          <Text>{t('desk.shortlistDone')}</Text>
+          {stage === 'shortlisted' && (
+            <div>
+              <Button variant="secondary" onClick={() => setLiftTarget('all')}>
+                {t('desk.liftAll')}
+              </Button>
+            </div>
+          )}
+        </Panel>
+      )}
+
+      {isOwner && stage === 'shortlisted' && (
+        <Panel aria-labelledby="decision-title">
+          <Heading variant="h2" id="decision-title">
+            {t('desk.decision')}
+          </Heading>
+          {screening.shortlist.map((s) => (
+            <Dropdown
+              key={s.application_id}
+              labelText={s.pseudonym}
+              value={outcomes[s.application_id] ?? 'not_selected'}
+              onChange={(v) => setOutcomes({ ...outcomes, [s.application_id]: v })}
+            >
+              <DropdownItem value="selected">{t('status.selected')}</DropdownItem>
+              <DropdownItem value="reserve">{t('status.reserve')}</DropdownItem>
+              <DropdownItem value="not_selected">{t('status.not_selected')}</DropdownItem>
+            </Dropdown>
+          ))}
+          <Textarea labelText={t('desk.justification')} value={reasoning} onChange={(e) => setReasoning(e.target.value)} fullWidth />
+          <div>
+            <Button
+              onClick={() =>
+                void act(() =>
+                  api('POST', `${base}/decision`, {
+                    reasoning,
+                    outcomes: Object.entries(outcomes).map(([application_id, outcome]) => ({ application_id, outcome })),
+                  }),
+                )
+              }
+            >
+              {t('desk.decision')}
+            </Button>
+          </div>
+        </Panel>
+      )}
+
+      {decision?.decided && (
+        <Panel aria-label={t('desk.decision')}>
+          <Heading variant="h2">{t('desk.decision')}</Heading>
+          <ul>
+            {decision.outcomes
+              ?.filter((o) => o.outcome !== 'not_selected')
+              .map((o) => (
+                <li key={o.application_id}>
+                  {o.pseudonym}: {t(`status.${o.outcome}`)}
+                </li>
+              ))}
+          </ul>
+        </Panel>
+      )}
+
+      <Heading variant="h2">{t('desk.title')}</Heading>
+      {apps.map((app) => (
+        <Card key={app.id} aria-labelledby={`app-${app.id}`}>
+          <Heading variant="h3" id={`app-${app.id}`}>
+            {t('desk.pseudonym')} {app.pseudonym}
+          </Heading>
+          {app.lifted && <StaticChip>{t('desk.lifted')}</StaticChip>} {app.withdrawn && <StaticChip>{t('desk.withdrawn')}</StaticChip>}{' '}
+          {shortlisted.has(app.id) && <StaticChip>{t('desk.shortlist')}</StaticChip>}
+          {app.recused ? (
+            <Paragraph>{t('desk.recused')}</Paragraph>
+          ) : (
+            <>
+              {app.identity && (
+                <>
+                  <Text variant="bold">{t('desk.identity')}</Text>
+                  <Paragraph>
+                    {app.identity.first_name} {app.identity.last_name}, {app.identity.email}, {app.identity.phone}
+                  </Paragraph>
+                </>
+              )}
+              <Merits app={app} />
+              <Text variant="bold">{t('desk.redacted')}</Text>
+              {app.free_text ? (
+                <div className="free-text">
+                  {app.free_text.cover_letter && <Paragraph>{app.free_text.cover_letter}</Paragraph>}
+                  {app.free_text.answers.map((a) => (
+                    <Paragraph key={a.question_id}>
+                      <strong>{localized(rec.questions.find((q) => q.id === a.question_id)?.text)}</strong>: {a.text}
+                    </Paragraph>
+                  ))}
+                </div>
+              ) : (
+                <Paragraph>{t('desk.notReleased')}</Paragraph>
+              )}
+              {isOwner && !app.free_text && (
+                <Button variant="secondary" onClick={() => void act(() => api('PUT', `${base}/applications/${app.id}/redaction`, {}))}>
+                  {t('desk.release')}: {app.pseudonym}
+                </Button>
+              )}
+              {isOwner && stage === 'shortlisted' && rec.anonymous && shortlisted.has(app.id) && !app.lifted && (
+                <Button variant="secondary" onClick={() => setLiftTarget([app.id])}>
+                  {t('desk.lift')}: {app.pseudonym}
+                </Button>
+              )}
+              {isReviewer && !app.withdrawn && (stage === 'screening' || stage === 'shortlisted' || stage === 'decided') && (
+                <ScoreForm recruitmentId={rec.id} applicationId={app.id} criteria={rec.criteria} editable={stage === 'screening'} />
+              )}
+              {isReviewer && stage === 'screening' && !app.withdrawn && (
+                <Button variant="secondaryNoBorder" onClick={() => setRecuseTarget(app.id)}>
+                  {t('desk.recuse')}
+                </Button>
+              )}
+            </>
+          )}
+        </Card>
+      ))}
+
+      <ConfirmDialog
+        visible={liftTarget !== null}
+        title={t('desk.liftTitle')}
+        confirmText={t('desk.liftConfirm')}
+        confirmDisabled={liftReason.trim().length < 10}
+        onCancel={() => setLiftTarget(null)}
+        onConfirm={() => {
+          const target = liftTarget;
+          setLiftTarget(null);
+          void act(() =>
+            api('POST', `${base}/lift`, target === 'all' ? { all: true, reason: liftReason } : { application_ids: target, reason: liftReason }),
+          );
+        }}
+      >
+        <Paragraph>{t('desk.liftWarning')}</Paragraph>
+        <TextInput labelText={t('desk.liftReason')} value={liftReason} onChange={(v) => setLiftReason(String(v ?? ''))} fullWidth />
+      </ConfirmDialog>
+      <ConfirmDialog
+        visible={recuseTarget !== null}
+        title={t('desk.recuse')}
+        confirmText={t('desk.recuse')}
+        onCancel={() => setRecuseTarget(null)}
+        onConfirm={() => {
+          const target = recuseTarget;
+          setRecuseTarget(null);
+          void act(() => api('POST', `${base}/applications/${target}/recusal`, { confirm: true }));
+        }}
+      >
+        <Paragraph>{t('desk.recuseConfirm')}</Paragraph>
+      </ConfirmDialog>
+    </>
+  );
+}
+
+export function Desk() {
+  return (
+    <RequireStaff>
+      <DeskPage />
+    </RequireStaff>
+  );
+}

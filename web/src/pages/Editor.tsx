@@ -1,0 +1,244 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import styled from 'styled-components';
+import {
+  Button,
+  Checkbox,
+  Dropdown,
+  DropdownItem,
+  Heading,
+  HintText,
+  InlineAlert,
+  TextInput,
+  Textarea,
+} from 'suomifi-ui-components';
+import { api, type Criterion, type Question, type Recruitment, type User } from '../api';
+import { ErrorMessage, Loading } from '../components/Feedback';
+import { RequireStaff } from '../components/RequireStaff';
+
+const Fieldset = styled.fieldset`
+  border: 1px solid #c8cdd0;
+  padding: 16px;
+  margin: 16px 0;
+  display: grid;
+  gap: 12px;
+  legend {
+    font-weight: 600;
+    font-size: 20px;
+    padding: 0 8px;
+  }
+`;
+const Row = styled.div`
+  display: grid;
+  gap: 12px;
+  grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
+`;
+
+type Rule = 'mandatory' | 'default_on' | 'optional';
+
+function toDate(unix: number) {
+  return unix ? new Date(unix * 1000).toISOString().slice(0, 10) : '';
+}
+// The application period ends at 16.00 Finnish time on the chosen day.
+function fromDate(date: string) {
+  const ms = Date.parse(date + 'T16:00:00+02:00');
+  return Number.isNaN(ms) ? 0 : Math.floor(ms / 1000);
+}
+
+function Form() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const [r, setR] = useState<Partial<Recruitment> | null>(id ? null : {
+    title: { fi: '' }, description: { fi: '' }, languages: ['fi'],
+    employment: { relation: 'virka', term: 'permanent' }, criteria: [{ id: 'c1', title: { fi: '' }, weight: 1, guide: { fi: '' } }],
+    questions: [], deadline: 0, anonymous: true, anonymity_exception_reason: '', reviewer_ids: [],
+  });
+  const [policy, setPolicy] = useState<Record<string, Rule>>({ permanent: 'mandatory', fixed_term: 'default_on' });
+  const [reviewers, setReviewers] = useState<User[]>([]);
+  const [deadline, setDeadline] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+
+  useEffect(() => {
+    document.title = t('editor.title') + ' – Reilu';
+    api<Record<string, Rule>>('GET', '/api/v1/policy').then(setPolicy).catch(setError);
+    api<{ users: User[] }>('GET', '/api/v1/users')
+      .then((u) => setReviewers(u.users.filter((x) => x.role === 'reviewer' && x.active)))
+      .catch(setError);
+    if (id) {
+      api<Recruitment>('GET', `/api/v1/recruitments/${id}`)
+        .then((x) => {
+          setR(x);
+          setDeadline(toDate(x.deadline));
+        })
+        .catch(setError);
+    }
+  }, [id, t]);
+
+  if (!r) return error ? <ErrorMessage error={error} /> : <Loading />;
+  const term = r.employment?.term ?? 'permanent';
+  const rule = policy[term];
+  const set = (patch: Partial<Recruitment>) => setR({ ...r, ...patch });
+  const setTitle = (lang: string, value: string) => {
+    const title = { ...(r.title ?? {}), [lang]: value };
+    if (!value) delete title[lang];
+    set({ title, languages: ['fi', 'sv', 'en'].filter((l) => title[l]) });
+  };
+  const setCriterion = (i: number, patch: Partial<Criterion>) => {
+    const criteria = [...(r.criteria ?? [])];
+    criteria[i] = { ...criteria[i], ...patch };
+    set({ criteria });
+  };
+  const setQuestion = (i: number, patch: Partial<Question>) => {
+    const questions = [...(r.questions ?? [])];
+    questions[i] = { ...questions[i], ...patch };
+    set({ questions });
+  };
+
+  const save = async (): Promise<number | null> => {
+    setError(null);
+    setNotice('');
+    const body = { ...r, deadline: fromDate(deadline) };
+    try {
+      const saved = id
+        ? await api<Recruitment>('PATCH', `/api/v1/recruitments/${id}`, body)
+        : await api<Recruitment>('POST', '/api/v1/recruitments', body);
+      setR(saved);
+      setNotice(t('editor.saved'));
+      if (!id) navigate(`/staff/recruitments/${saved.id}/edit`, { replace: true });
+      return saved.id;
+    } catch (e) {
+      setError(e);
+      return null;
+    }
+  };
+  const publish = async () => {
+    const saved = await save();
+    if (!saved) return;
+    try {
+      await api('POST', `/api/v1/recruitments/${saved}/publish`, {});
+      navigate(`/staff/recruitments/${saved}`);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <>
+      <Heading variant="h1">{t('editor.title')}</Heading>
+      <Fieldset>
+        <legend>{t('editor.title')}</legend>
+        <Row>
+          <TextInput labelText={t('editor.titleFi')} value={r.title?.fi ?? ''} onChange={(v) => setTitle('fi', String(v ?? ''))} fullWidth />
+          <TextInput labelText={t('editor.titleSv')} optionalText={t('common.optional')} value={r.title?.sv ?? ''}
+            onChange={(v) => setTitle('sv', String(v ?? ''))} fullWidth />
+          <TextInput labelText={t('editor.titleEn')} optionalText={t('common.optional')} value={r.title?.en ?? ''}
+            onChange={(v) => setTitle('en', String(v ?? ''))} fullWidth />
+        </Row>
+        <Textarea labelText={t('editor.description')} value={r.description?.fi ?? ''}
+          onChange={(e) => set({ description: { ...(r.description ?? {}), fi: e.target.value } })} fullWidth />
+        <Row>
+          <Dropdown labelText={t('editor.relation')} value={r.employment?.relation ?? 'virka'}
+            onChange={(v) => set({ employment: { ...r.employment!, relation: v as 'virka' | 'tyosuhde' } })}>
+            <DropdownItem value="virka">{t('term.virka')}</DropdownItem>
+            <DropdownItem value="tyosuhde">{t('term.tyosuhde')}</DropdownItem>
+          </Dropdown>
+          <Dropdown labelText={t('editor.term')} value={term}
+            onChange={(v) => {
+              const next = v as 'permanent' | 'fixed_term';
+              set({
+                employment: { relation: r.employment?.relation ?? 'virka', term: next,
+                  ...(next === 'fixed_term' ? { fixed_term_ground: '', end_date: '' } : {}) },
+                anonymous: policy[next] === 'optional' ? r.anonymous : true,
+              });
+            }}>
+            <DropdownItem value="permanent">{t('term.permanent')}</DropdownItem>
+            <DropdownItem value="fixed_term">{t('term.fixed_term')}</DropdownItem>
+          </Dropdown>
+          <TextInput labelText={t('editor.deadline')} value={deadline} onChange={(v) => setDeadline(String(v ?? ''))} />
+        </Row>
+        {term === 'fixed_term' && (
+          <Row>
+            <TextInput labelText={t('editor.ground')} value={r.employment?.fixed_term_ground ?? ''}
+              onChange={(v) => set({ employment: { ...r.employment!, fixed_term_ground: String(v ?? '') } })} />
+            <TextInput labelText={t('editor.endDate')} value={r.employment?.end_date ?? ''}
+              onChange={(v) => set({ employment: { ...r.employment!, end_date: String(v ?? '') } })} />
+          </Row>
+        )}
+      </Fieldset>
+
+      <Fieldset>
+        <legend>{t('editor.anonymous')}</legend>
+        <InlineAlert>{rule === 'mandatory' ? t('editor.policyMandatory') : t('editor.policyDefault')}</InlineAlert>
+        <Checkbox checked={r.anonymous ?? true} disabled={rule === 'mandatory'}
+          onClick={({ checkboxState }) => set({ anonymous: checkboxState })}>
+          {t('editor.anonymous')}
+        </Checkbox>
+        {!r.anonymous && (
+          <TextInput labelText={t('editor.exceptionReason')} value={r.anonymity_exception_reason ?? ''}
+            onChange={(v) => set({ anonymity_exception_reason: String(v ?? '') })} fullWidth />
+        )}
+        <HintText>{t('editor.publishNote')}</HintText>
+      </Fieldset>
+
+      <Fieldset>
+        <legend>{t('job.criteria')}</legend>
+        {(r.criteria ?? []).map((c, i) => (
+          <Row key={c.id}>
+            <TextInput labelText={`${t('editor.criterion')} ${i + 1}`} value={c.title.fi ?? ''}
+              onChange={(v) => setCriterion(i, { title: { ...c.title, fi: String(v ?? '') } })} fullWidth />
+            <TextInput labelText={t('editor.weight')} type="number" value={String(c.weight)}
+              onChange={(v) => setCriterion(i, { weight: Number(v) || 1 })} />
+            <TextInput labelText={t('editor.guide')} optionalText={t('common.optional')} value={c.guide?.fi ?? ''}
+              onChange={(v) => setCriterion(i, { guide: { fi: String(v ?? '') } })} fullWidth />
+          </Row>
+        ))}
+        <div>
+          <Button variant="secondary" onClick={() =>
+            set({ criteria: [...(r.criteria ?? []), { id: `c${(r.criteria?.length ?? 0) + 1}`, title: { fi: '' }, weight: 1, guide: { fi: '' } }] })}>
+            + {t('editor.criterion')}
+          </Button>
+        </div>
+        {(r.questions ?? []).map((q, i) => (
+          <TextInput key={q.id} labelText={`${t('editor.question')} ${i + 1}`} value={q.text.fi ?? ''}
+            onChange={(v) => setQuestion(i, { text: { fi: String(v ?? '') } })} fullWidth />
+        ))}
+        <div>
+          <Button variant="secondary" onClick={() =>
+            set({ questions: [...(r.questions ?? []), { id: `q${(r.questions?.length ?? 0) + 1}`, text: { fi: '' }, required: false }] })}>
+            + {t('editor.question')}
+          </Button>
+        </div>
+      </Fieldset>
+
+      <Fieldset>
+        <legend>{t('editor.reviewers')}</legend>
+        {reviewers.map((u) => (
+          <Checkbox key={u.id} checked={(r.reviewer_ids ?? []).includes(u.id)}
+            onClick={({ checkboxState }) => set({
+              reviewer_ids: checkboxState ? [...(r.reviewer_ids ?? []), u.id] : (r.reviewer_ids ?? []).filter((x) => x !== u.id),
+            })}>
+            {u.display_name}
+          </Checkbox>
+        ))}
+      </Fieldset>
+
+      <ErrorMessage error={error} />
+      <div aria-live="polite">{notice}</div>
+      <Row>
+        <Button variant="secondary" onClick={() => void save()}>{t('editor.save')}</Button>
+        <Button onClick={() => void publish()}>{t('editor.publish')}</Button>
+      </Row>
+    </>
+  );
+}
+
+export function Editor() {
+  return (
+    <RequireStaff>
+      <Form />
+    </RequireStaff>
+  );
+}

@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { api, type Localized } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ErrorMessage, Loading } from '../components/Feedback';
+import { formatDate, localized } from '../i18n';
+
+interface Status {
+  reference: string;
+  recruitment: { id: number; title: Localized };
+  status: string;
+  withdrawable: boolean;
+  interviews: { starts_at: number; minutes: number; location: string }[];
+  decision: { decided_at: number; appeal_ends: string } | null;
+}
+
+// The secret comes in the URL fragment (never sent to the server in a request line).
+function readLink() {
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  return { reference: params.get('ref') ?? '', token: params.get('token') ?? '' };
+}
+
+export function StatusPage() {
+  const { t } = useTranslation();
+  const [link] = useState(readLink);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState(false);
+
+  const load = () => api<Status>('POST', '/api/v1/applicant/status', link).then(setStatus).catch(setError);
+  useEffect(() => {
+    document.title = t('status.title') + ' – Reilu';
+    if (link.reference && link.token) void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const withdraw = async () => {
+    setConfirming(false);
+    try {
+      await api('POST', '/api/v1/applicant/withdraw', link);
+      await load();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  if (!link.reference || !link.token) {
+    return (
+      <>
+        <Heading variant="h1">{t('status.title')}</Heading>
+        <Paragraph>{t('status.missing')}</Paragraph>
+      </>
+    );
+  }
+  return (
+    <>
+      <Heading variant="h1">{t('status.title')}</Heading>
+      <ErrorMessage error={error} />
+      {!status && !error && <Loading />}
+      {status && (
+        <>
+          <Heading variant="h2">{localized(status.recruitment.title)}</Heading>
+          <Paragraph>
+            {t('receipt.reference')}: <strong>{status.reference}</strong>
+          </Paragraph>
+          <Paragraph>
+            {t('status.state')}: <strong data-testid="status">{t(`status.${status.status}`)}</strong>
+          </Paragraph>
+          {status.interviews.map((i) => (
+            <Paragraph key={i.starts_at}>
+              {t('status.interviewAt')}: {formatDate(i.starts_at, true)}, {i.location}
+            </Paragraph>
+          ))}
+          {status.decision && (
+            <Paragraph>
+              {t('status.appeal')} {formatDate(Date.parse(status.decision.appeal_ends) / 1000)}
+            </Paragraph>
+          )}
+          {status.withdrawable && (
+            <Button variant="secondary" onClick={() => setConfirming(true)}>
+              {t('status.withdraw')}
+            </Button>
+          )}
+          <ConfirmDialog
+            visible={confirming}
+            title={t('status.withdraw')}
+            confirmText={t('status.withdraw')}
+            onConfirm={() => void withdraw()}
+            onCancel={() => setConfirming(false)}
+          >
+            <Paragraph>{t('status.withdrawConfirm')}</Paragraph>
+          </ConfirmDialog>
+        </>
+      )}
+    </>
+  );
+}
