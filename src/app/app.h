@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "core/redaction.h"
 #include "store/sqlite_store.h"
 
 namespace reilu::app {
@@ -21,7 +22,7 @@ Result<std::unique_ptr<store::SqliteStore>> OpenStore(const DataDir& dir);
 
 // Creates the demo organisation with users, a published anonymous recruitment and applications,
 // unless the database already has an organisation.
-Status SeedDemo(store::Store& store);
+Status SeedDemo(store::Store& store, const FreeTextRedactor& redactor);
 // Prints the URL and the demo logins to stdout.
 void PrintDemoBanner(const std::string& base_url);
 

@@ -20,7 +20,7 @@ struct DemoApplicant {
 
 }  // namespace
 
-Status SeedDemo(store::Store& store) {
+Status SeedDemo(store::Store& store, const FreeTextRedactor& redactor) {
   auto orgs = store.ListOrganisations();
   if (!orgs) return orgs.error();
   UnixTime now = Now();
@@ -98,7 +98,11 @@ Status SeedDemo(store::Store& store) {
       app.submission.merits.experience = {{"Luokanopettaja", "Kunta", a.months}};
       app.submission.merits.education = {{"master", "Kasvatustiede", "Lapin yliopisto"}};
       app.submission.merits.skills = {a.skill};
-      app.submission.free_text.answers = {{"motivation", "Haluan opettaa."}};
+      app.submission.free_text.cover_letter = "Olen " + std::string(a.first) + " " + a.last +
+                                              " ja asun Kemijärvellä. Opetan mielelläni alakoulussa; vahvuuteni on " +
+                                              a.skill + ".";
+      app.submission.free_text.answers = {{"motivation", "Haluan opettaa. Terveisin " + std::string(a.first)}};
+      app.redaction_proposal = redactor.Redact(app.submission.free_text, app.submission.identity);
       auto res = store.SubmitApplication(app, now);
       if (!res) return res.error();
     }

@@ -26,13 +26,13 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
           std::string public_url, const std::string& web_dir) {
   auto store = app::OpenStore(dir);
   if (!store) return Fail(store.error());
+  redact::EngineRedactor redactor;
   if (demo) {
     // Seeded before listening: the first request already sees the demo organisation.
-    auto seeded = app::SeedDemo(**store);
+    auto seeded = app::SeedDemo(**store, redactor);
     if (!seeded) return Fail(seeded.error());
   }
   http::Metrics metrics;
-  redact::EngineRedactor redactor;
   api::ApiContext ctx{**store, metrics, redactor, app::Now, {}, {}};
   // E-mail is queued by requests and sent here, in the background.
   notify::MailDispatcher mailer(**store, notify::DispatcherOptions{(dir.root / "outbox").string()}, app::Now);
@@ -43,7 +43,7 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
   ctx.options.public_url = public_url;
   http::Router router;
   api::RegisterRoutes(router, ctx);
-  router.SetFallback(http::StaticFiles(web_dir));
+  router.SetFallback(http::StaticFiles(web_dir, [] { return crypto::RandomToken(); }));
   http::Server server(router, metrics, options);
   auto port = server.Start();
   if (!port) return Fail(port.error());

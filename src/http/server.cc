@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -7,6 +8,7 @@
 #include <thread>
 
 #include "http/http.h"
+#include "http/static_files.h"
 
 namespace reilu::http {
 
@@ -20,9 +22,10 @@ namespace {
 std::atomic<std::uint64_t> g_request_counter{0};
 
 void AddSecurityHeaders(Response& res, const std::string& path) {
-  res.headers.emplace_back("Content-Security-Policy",
-                           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                           "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+  // A handler may set a stricter or nonce-carrying policy of its own (the UI page does).
+  bool has_policy = std::any_of(res.headers.begin(), res.headers.end(),
+                                [](const auto& h) { return h.first == "Content-Security-Policy"; });
+  if (!has_policy) res.headers.emplace_back("Content-Security-Policy", std::string(kContentSecurityPolicy));
   res.headers.emplace_back("X-Content-Type-Options", "nosniff");
   res.headers.emplace_back("Referrer-Policy", "no-referrer");
   res.headers.emplace_back("X-Frame-Options", "DENY");

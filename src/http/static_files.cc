@@ -44,32 +44,48 @@ Response FileResponse(std::string body, const std::filesystem::path& file, bool 
 }  // namespace
 
 std::string ContentTypeFor(const std::filesystem::path& file) {
-  static const std::map<std::string, std::string> kTypes = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},   {".json", "application/json"},
-      {".svg", "image/svg+xml"},             {".png", "image/png"},
-      {".ico", "image/x-icon"},              {".woff2", "font/woff2"},
-      {".woff", "font/woff"},                {".txt", "text/plain; charset=utf-8"},
-      {".webmanifest", "application/manifest+json"}};
+  static const std::map<std::string, std::string> kTypes = {{".html", "text/html; charset=utf-8"},
+                                                            {".js", "text/javascript; charset=utf-8"},
+                                                            {".css", "text/css; charset=utf-8"},
+                                                            {".json", "application/json"},
+                                                            {".svg", "image/svg+xml"},
+                                                            {".png", "image/png"},
+                                                            {".ico", "image/x-icon"},
+                                                            {".woff2", "font/woff2"},
+                                                            {".woff", "font/woff"},
+                                                            {".txt", "text/plain; charset=utf-8"},
+                                                            {".webmanifest", "application/manifest+json"}};
   auto it = kTypes.find(file.extension().string());
   return it == kTypes.end() ? "application/octet-stream" : it->second;
 }
 
-Handler StaticFiles(std::filesystem::path root) {
-  return [root = std::move(root)](Request& req) -> Response {
+std::string PagePolicy(const std::string& nonce) {
+  return "default-src 'self'; script-src 'self'; style-src 'self' 'nonce-" + nonce +
+         "'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+}
+
+Handler StaticFiles(std::filesystem::path root, std::function<std::string()> make_nonce) {
+  return [root = std::move(root), make_nonce = std::move(make_nonce)](Request& req) -> Response {
     auto rel = Relative(req.path);
     if (!rel) return ProblemResponse(MakeError(ErrorCode::kNotFound, "No such page."));
     if (!rel->empty()) {
       if (auto body = ReadFile(root / *rel)) {
         bool immutable = rel->begin() != rel->end() && *rel->begin() == "assets";
-        return FileResponse(std::move(*body), *rel, immutable);
+        if (*rel != "index.html") return FileResponse(std::move(*body), *rel, immutable);
       }
       // A missing file with an extension is a real 404; other paths are the UI's routes.
       if (rel->has_extension()) return ProblemResponse(MakeError(ErrorCode::kNotFound, "No such file."));
     }
     auto index = ReadFile(root / "index.html");
     if (!index) return ProblemResponse(MakeError(ErrorCode::kNotFound, "The browser UI is not built."));
-    return FileResponse(std::move(*index), "index.html", false);
+    std::string nonce = make_nonce();
+    auto head = index->find("<head>");
+    if (head != std::string::npos) {
+      index->insert(head + 6, "\n    <meta property=\"csp-nonce\" content=\"" + nonce + "\" />");
+    }
+    Response res = FileResponse(std::move(*index), "index.html", false);
+    res.headers.emplace_back("Content-Security-Policy", PagePolicy(nonce));
+    return res;
   };
 }
 

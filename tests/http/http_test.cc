@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
+#include "http/static_files.h"
+#include "support/test_server.h"
+
 namespace reilu::http {
 namespace {
 
@@ -45,6 +50,55 @@ TEST(CookieTest, FindsNamedCookie) {
   req.headers["cookie"] = "a=1; reilu_session=abc; b=2";
   EXPECT_EQ(req.Cookie("reilu_session"), "abc");
   EXPECT_EQ(req.Cookie("missing"), "");
+}
+
+TEST(StaticFilesTest, ServesFilesFallsBackToTheAppAndNeverLeavesTheRoot) {
+  testing::TempDir dir;
+  auto root = dir.path() / "dist";
+  std::filesystem::create_directories(root / "assets");
+  std::ofstream(root / "index.html") << "<html><head><title>x</title></head><body></body></html>";
+  std::ofstream(root / "assets" / "app-1234.js") << "console.log(1)";
+  std::ofstream(dir.path() / "secret.txt") << "top secret";
+  Router router;
+  router.Add("GET", "/api/v1/ping", [](Request&) { return Response{200, "text/plain", "pong", {}}; });
+  int nonces = 0;
+  router.SetFallback(StaticFiles(root, [&] { return "nonce" + std::to_string(++nonces); }));
+  auto get = [&](const std::string& path) {
+    Request req;
+    req.method = "GET";
+    req.path = path;
+    return router.Dispatch(req);
+  };
+  Response js = get("/assets/app-1234.js");
+  EXPECT_EQ(js.status, 200);
+  EXPECT_EQ(js.content_type, "text/javascript; charset=utf-8");
+  EXPECT_EQ(js.headers.at(0).second, "public, max-age=31536000, immutable");
+  // The UI's own routes get index.html, each time with a new nonce in the page and the policy.
+  for (const char* path : {"/", "/jobs/12", "/staff/recruitments/3"}) {
+    Response page = get(path);
+    ASSERT_EQ(page.status, 200) << path;
+    std::string nonce = "nonce" + std::to_string(nonces);
+    EXPECT_NE(page.body.find("<meta property=\"csp-nonce\" content=\"" + nonce + "\""), std::string::npos);
+    bool has_policy = false;
+    for (const auto& [name, value] : page.headers) {
+      if (name == "Content-Security-Policy") {
+        has_policy = true;
+        EXPECT_NE(value.find("style-src 'self' 'nonce-" + nonce + "'"), std::string::npos);
+        EXPECT_NE(value.find("script-src 'self';"), std::string::npos);
+      }
+    }
+    EXPECT_TRUE(has_policy);
+  }
+  EXPECT_EQ(nonces, 3);
+  for (const char* path : {"/../secret.txt", "/assets/../../secret.txt", "/.hidden", "/missing.js", "/a\\b"}) {
+    EXPECT_EQ(get(path).status, 404) << path;
+  }
+  EXPECT_EQ(get("/api/v1/ping").body, "pong");
+  EXPECT_EQ(get("/api/v1/nothing").status, 404);  // the API never falls back to the page
+  Request post;
+  post.method = "POST";
+  post.path = "/jobs/12";
+  EXPECT_EQ(router.Dispatch(post).status, 404);
 }
 
 }  // namespace

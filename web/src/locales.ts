@@ -4,12 +4,12 @@ const fi = {
   nav: { jobs: 'Avoimet työpaikat', staff: 'Henkilöstön kirjautuminen', recruitments: 'Rekrytoinnit', audit: 'Lokitiedot', logout: 'Kirjaudu ulos' },
   common: {
     loading: 'Ladataan…', error: 'Jokin meni vikaan.', save: 'Tallenna', cancel: 'Peruuta', back: 'Takaisin',
-    deadline: 'Haku päättyy', yes: 'Kyllä', no: 'Ei', required: 'pakollinen', optional: '(vapaaehtoinen)', close: 'Sulje',
+    deadline: 'Haku päättyy', yes: 'Kyllä', no: 'Ei', required: 'pakollinen', optional: 'vapaaehtoinen', close: 'Sulje',
   },
   term: { permanent: 'Vakituinen', fixed_term: 'Määräaikainen', virka: 'Virka', tyosuhde: 'Työsuhde' },
   board: {
     title: 'Avoimet työpaikat', search: 'Hae työpaikkoja', searchButton: 'Hae', filterTerm: 'Palvelussuhteen kesto',
-    all: 'Kaikki', none: 'Hakuehdoilla ei löytynyt työpaikkoja.', count: '{{count}} työpaikkaa', read: 'Lue ilmoitus',
+    all: 'Kaikki', none: 'Hakuehdoilla ei löytynyt työpaikkoja.', count_one: '{{count}} työpaikka', count_other: '{{count}} työpaikkaa', read: 'Lue ilmoitus',
   },
   anonymous: {
     marker: 'Nimetön rekrytointi',
@@ -84,12 +84,12 @@ const sv: Texts = {
   nav: { jobs: 'Lediga jobb', staff: 'Inloggning för personal', recruitments: 'Rekryteringar', audit: 'Loggdata', logout: 'Logga ut' },
   common: {
     loading: 'Laddar…', error: 'Något gick fel.', save: 'Spara', cancel: 'Avbryt', back: 'Tillbaka',
-    deadline: 'Ansökningstiden går ut', yes: 'Ja', no: 'Nej', required: 'obligatorisk', optional: '(frivillig)', close: 'Stäng',
+    deadline: 'Ansökningstiden går ut', yes: 'Ja', no: 'Nej', required: 'obligatorisk', optional: 'frivillig', close: 'Stäng',
   },
   term: { permanent: 'Ordinarie', fixed_term: 'Visstid', virka: 'Tjänst', tyosuhde: 'Arbetsavtal' },
   board: {
     title: 'Lediga jobb', search: 'Sök jobb', searchButton: 'Sök', filterTerm: 'Anställningens längd',
-    all: 'Alla', none: 'Inga jobb hittades.', count: '{{count}} jobb', read: 'Läs annonsen',
+    all: 'Alla', none: 'Inga jobb hittades.', count_one: '{{count}} jobb', count_other: '{{count}} jobb', read: 'Läs annonsen',
   },
   anonymous: {
     marker: 'Anonym rekrytering',
@@ -160,12 +160,12 @@ const en: Texts = {
   nav: { jobs: 'Open jobs', staff: 'Staff login', recruitments: 'Recruitments', audit: 'Audit log', logout: 'Log out' },
   common: {
     loading: 'Loading…', error: 'Something went wrong.', save: 'Save', cancel: 'Cancel', back: 'Back',
-    deadline: 'Apply by', yes: 'Yes', no: 'No', required: 'required', optional: '(optional)', close: 'Close',
+    deadline: 'Apply by', yes: 'Yes', no: 'No', required: 'required', optional: 'optional', close: 'Close',
   },
   term: { permanent: 'Permanent', fixed_term: 'Fixed-term', virka: 'Public office', tyosuhde: 'Employment contract' },
   board: {
     title: 'Open jobs', search: 'Search jobs', searchButton: 'Search', filterTerm: 'Length of employment',
-    all: 'All', none: 'No jobs match your search.', count: '{{count}} jobs', read: 'Read the ad',
+    all: 'All', none: 'No jobs match your search.', count_one: '{{count}} job', count_other: '{{count}} jobs', read: 'Read the ad',
   },
   anonymous: {
     marker: 'Anonymous recruitment',

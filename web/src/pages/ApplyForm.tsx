@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import styled from 'styled-components';
 import {
@@ -82,7 +82,10 @@ export function ApplyForm({ job }: { job: JobAd }) {
   const [sending, setSending] = useState(false);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const summaryHeading = useRef<HTMLHeadingElement>(null);
-  const receiptHeading = useRef<HTMLHeadingElement>(null);
+  // The receipt replaces the form: move focus to its heading so screen readers announce it.
+  useEffect(() => {
+    if (receipt) document.getElementById('receipt-title')?.focus();
+  }, [receipt]);
 
   const body = () => {
     const merits: Merits = {
@@ -137,7 +140,6 @@ export function ApplyForm({ job }: { job: JobAd }) {
         'Idempotency-Key': idempotencyKey,
       });
       setReceipt(r);
-      setTimeout(() => receiptHeading.current?.focus(), 0);
     } catch (err) {
       if (err instanceof ApiError && err.problem.field) {
         const key = err.problem.field.replace(/^identity\./, '');
@@ -154,7 +156,7 @@ export function ApplyForm({ job }: { job: JobAd }) {
     const link = `/status#ref=${encodeURIComponent(receipt.reference)}&token=${encodeURIComponent(receipt.status_token)}`;
     return (
       <section aria-labelledby="receipt-title">
-        <Heading variant="h2" id="receipt-title" tabIndex={-1} ref={receiptHeading}>
+        <Heading variant="h2" id="receipt-title" tabIndex={-1}>
           {t('receipt.title')}
         </Heading>
         <Paragraph>{t('receipt.text')}</Paragraph>

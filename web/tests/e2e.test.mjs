@@ -1,0 +1,269 @@
+// End to end in a real browser: apply, review anonymously, lift one applicant; accessibility
+// (axe, WCAG 2.1 A/AA) on every page in fi/sv/en; screenshots at phone and desktop width.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { launchBrowser, pageContents, screenshotDir, startServer, tabTo } from './support.mjs';
+
+// The demo organisation's applicants (src/app/demo.cc) and ours: no value may reach a reviewer.
+const DEMO_APPLICANTS = [
+  ['Aino', 'Virtanen', 'aino.virtanen@example.fi'],
+  ['Mikael', 'Lindqvist', 'mikael.lindqvist@example.fi'],
+  ['Fatima', 'Hassan', 'fatima.hassan@example.fi'],
+];
+const DEMO_SHARED = ['+358 40 123 4567', '1985-04-12', 'Koulukatu 1', '98100'];
+const CANARY = {
+  first_name: 'Kanarialintu',
+  last_name: 'Testinen',
+  email: 'kanaria.testinen@example.test',
+  phone: '+358 50 999 1111',
+  birth_date: '1977-07-07',
+  gender: 'Sukupuolikanaria',
+  street_address: 'Kanarialinnuntie 7',
+  postal_code: '96999',
+  municipality: 'Kanarialaakso',
+  mother_tongue: 'Kanariankieli',
+  nationality: 'Kanariamaa',
+};
+const identitiesOf = (first, last, email) => [first, last, email];
+const ALL_IDENTITIES = [
+  ...DEMO_APPLICANTS.map(([f, l, e]) => identitiesOf(f, l, e)),
+  Object.values(CANARY),
+];
+const PASSWORD = 'reilu-demo-2026';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  mkdirSync(screenshotDir, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage({ lang = 'fi', width = 1280 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fi-FI' });
+  await context.addInitScript((l) => localStorage.setItem('reilu.lang', l), lang);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  const violations = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && m.text().includes('Content Security Policy')) violations.push(m.text());
+  });
+  page.cspViolations = violations;
+  return page;
+}
+
+async function expectAccessible(page, label) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${label}: ${v.id} (${v.nodes.length}) ${v.help} ${v.nodes[0]?.target}`);
+  assert.deepEqual(summary, [], summary.join('\n'));
+}
+
+async function login(page, username) {
+  await page.goto(server.url + '/staff/login');
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/staff$/);
+}
+
+async function openDemoRecruitment(page) {
+  await page.goto(server.url + '/staff/recruitments/1');
+  await page.waitForSelector('article h3');
+}
+
+// Every page, every language: zero WCAG 2.1 A/AA violations; screenshots of the main pages.
+const PAGES = [
+  { name: 'job-board', path: '/', ready: 'h2 a' },
+  { name: 'job-ad-and-form', path: '/jobs/1', ready: 'form' },
+  { name: 'status', path: '/status#ref=none&token=none', ready: 'h1' },
+  { name: 'login', path: '/staff/login', ready: '#login-username' },
+  { name: 'recruitments', path: '/staff', ready: 'table', user: 'hr' },
+  { name: 'editor', path: '/staff/recruitments/new', ready: 'fieldset', user: 'hr' },
+  { name: 'review-desk-owner', path: '/staff/recruitments/1', ready: 'article', user: 'hr' },
+  { name: 'review-desk-reviewer', path: '/staff/recruitments/1', ready: 'article', user: 'reviewer2' },
+  { name: 'audit-log', path: '/staff/audit', ready: 'table', user: 'auditor' },
+];
+
+describe('accessibility and screenshots', () => {
+  test('the checker itself reports violations (so a pass means something)', async () => {
+    const page = await newPage();
+    await page.setContent('<html><body><main><input type="text"><img src="x.png"></main></body></html>');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const ids = results.violations.map((v) => v.id);
+    assert.ok(ids.includes('image-alt') && ids.includes('label'), ids.join(','));
+    await page.context().close();
+  });
+
+  for (const lang of ['fi', 'sv', 'en']) {
+    test(`WCAG 2.1 A/AA in ${lang}`, async () => {
+      for (const p of PAGES) {
+        const page = await newPage({ lang });
+        if (p.user) await login(page, p.user);
+        await page.goto(server.url + p.path);
+        await page.waitForSelector(p.ready);
+        await expectAccessible(page, `${p.name}/${lang}`);
+        assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+        assert.deepEqual(page.cspViolations, []);
+        if (lang === 'fi') {
+          for (const width of [360, 1280]) {
+            await page.setViewportSize({ width, height: 900 });
+            await page.screenshot({
+              path: join(screenshotDir, `${p.name}-${width === 360 ? 'phone' : 'desktop'}.png`),
+              fullPage: true,
+            });
+          }
+        }
+        await page.context().close();
+      }
+    });
+  }
+});
+
+describe('the anonymous recruitment in a browser', () => {
+  test('an applicant applies with the keyboard only, previews the redaction and gets a receipt', async () => {
+    const page = await newPage({ width: 360 });
+    await page.goto(server.url + '/');
+    await page.waitForSelector('h2 a');
+    // Keyboard only: Tab to the ad's link, Enter, then Tab through the form.
+    await tabTo(page, () => document.activeElement?.closest('h2') !== null);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('form');
+    await tabTo(page, () => document.activeElement?.id === 'apply-first_name');
+    for (const key of Object.keys(CANARY)) {
+      assert.equal(await page.evaluate(() => document.activeElement?.id), `apply-${key}`);
+      await page.keyboard.type(CANARY[key]);
+      await page.keyboard.press('Tab');
+    }
+    await tabTo(page, () => document.activeElement?.id === 'apply-cover_letter');
+    await page.keyboard.type(
+      `Olen ${CANARY.first_name} ${CANARY.last_name}, 49-vuotias opettaja. Soita ${CANARY.phone}. Olen opettanut alakoulussa 15 vuotta.`,
+    );
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(`Haluan opettaa. Terveisin ${CANARY.first_name}`);
+    await tabTo(page, () => document.activeElement?.tagName === 'BUTTON' && !document.activeElement.closest('header'));
+    await page.keyboard.press('Enter');
+    const preview = page.locator('#preview-title').locator('..');
+    await preview.waitFor();
+    const previewText = await preview.innerText();
+    assert.match(previewText, /opettanut alakoulussa 15 vuotta/);
+    for (const value of [CANARY.first_name, CANARY.last_name, CANARY.phone, '49-vuotias']) {
+      assert.ok(!previewText.includes(value), `preview shows ${value}`);
+    }
+    await page.screenshot({ path: join(screenshotDir, 'apply-preview-phone.png'), fullPage: true });
+    await tabTo(page, () => document.activeElement?.getAttribute('type') === 'submit');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=reference]');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'receipt-title');
+    await page.screenshot({ path: join(screenshotDir, 'receipt-phone.png'), fullPage: true });
+    // The receipt's link leads to the applicant's status page.
+    await page.getByRole('link', { name: /Seuraa|Följ|Follow/ }).click();
+    await page.waitForSelector('[data-testid=status]');
+    assert.equal(await page.locator('[data-testid=status]').innerText(), 'Vastaanotettu');
+    assert.deepEqual(page.cspViolations, []);
+    await page.context().close();
+  });
+
+  test('form errors are listed, linked and announced', async () => {
+    const page = await newPage({ lang: 'en' });
+    await page.goto(server.url + '/jobs/1');
+    await page.waitForSelector('form');
+    await page.locator('button[type=submit]').click();
+    const heading = page.getByRole('heading', { name: 'Please check these fields' });
+    await heading.waitFor();
+    assert.ok(await heading.evaluate((h) => h === document.activeElement));
+    assert.ok((await page.locator('#apply-first_name').getAttribute('aria-invalid')) === 'true');
+    await page.context().close();
+  });
+
+  test('the owner closes and releases; a reviewer sees no identity value anywhere and scores by keyboard', async () => {
+    const hr = await newPage();
+    await login(hr, 'hr');
+    await openDemoRecruitment(hr);
+    await hr.getByRole('button', { name: 'Päätä hakuaika nyt' }).click();
+    await hr.getByText('Arviointi', { exact: true }).waitFor();
+    for (;;) {
+      const release = hr.getByRole('button', { name: /Julkaise teksti arvioijille/ }).first();
+      if ((await release.count()) === 0) break;
+      await release.click();
+      await hr.waitForTimeout(200);
+    }
+    await hr.context().close();
+
+    const reviewer = await newPage();
+    await login(reviewer, 'reviewer');
+    await openDemoRecruitment(reviewer);
+    await reviewer.waitForSelector('fieldset, [role=radiogroup]');
+    const seen = await pageContents(reviewer);
+    assert.match(seen, /Hakija/);
+    for (const values of ALL_IDENTITIES) {
+      for (const value of values) assert.ok(!seen.includes(value), `reviewer page shows ${value}`);
+    }
+    for (const value of DEMO_SHARED) assert.ok(!seen.includes(value), `reviewer page shows ${value}`);
+    await expectAccessible(reviewer, 'review desk while scoring');
+    await reviewer.screenshot({ path: join(screenshotDir, 'review-desk-scoring-desktop.png'), fullPage: true });
+    await reviewer.setViewportSize({ width: 360, height: 900 });
+    await reviewer.screenshot({ path: join(screenshotDir, 'review-desk-scoring-phone.png'), fullPage: true });
+    await reviewer.setViewportSize({ width: 1280, height: 900 });
+
+    // Score every application with the keyboard: arrow keys in each radio group, Enter on save.
+    const articles = await reviewer.locator('article').count();
+    for (let i = 0; i < articles; i++) {
+      const article = reviewer.locator('article').nth(i);
+      const groups = article.locator('input[type=radio][value="3"]');
+      for (let g = 0; g < (await groups.count()); g++) {
+        await groups.nth(g).focus();
+        await reviewer.keyboard.press('Space');
+        if (i === 0) await reviewer.keyboard.press('ArrowRight');  // 4 for the first one: a ranking order
+      }
+      const save = article.getByRole('button', { name: 'Tallenna pisteet' });
+      await save.focus();
+      await reviewer.keyboard.press('Enter');
+      await article.getByText('Pisteet tallennettu.').waitFor();
+    }
+    assert.deepEqual(reviewer.cspViolations, []);
+    await reviewer.context().close();
+  });
+
+  test('after the shortlist the owner lifts one applicant and the reviewer sees exactly that one', async () => {
+    const hr = await newPage();
+    await login(hr, 'hr');
+    await openDemoRecruitment(hr);
+    const firstChoice = hr.locator('table input[type=checkbox]').first();
+    await firstChoice.check({ force: true });
+    await hr.getByLabel('Perustelu valinnalle').fill('Paras yhteispistemäärä');
+    await hr.getByRole('button', { name: /Valitse haastateltaviksi \(1\)/ }).click();
+    await hr.getByText('Haastateltavat valittu; pisteet on lukittu.').waitFor();
+    const liftButton = hr.getByRole('button', { name: /^Pura nimettömyys: / });
+    await liftButton.click();
+    const dialog = hr.getByRole('dialog');
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /Purkamista ei voi perua/);
+    await expectAccessible(hr, 'lift confirmation');
+    await hr.screenshot({ path: join(screenshotDir, 'lift-confirmation-desktop.png') });
+    await dialog.getByLabel('Peruste').fill('Kutsuttu haastatteluun 3.12.');
+    await dialog.getByRole('button', { name: 'Pura nimettömyys' }).click();
+    await hr.getByText('Nimettömyys purettu').first().waitFor();
+    await hr.context().close();
+
+    const reviewer = await newPage();
+    await login(reviewer, 'reviewer');
+    await openDemoRecruitment(reviewer);
+    await reviewer.getByText('Nimettömyys purettu').first().waitFor();
+    const seen = await pageContents(reviewer);
+    const visible = ALL_IDENTITIES.filter((values) => values.some((v) => seen.includes(v)));
+    assert.equal(visible.length, 1, `identities visible: ${JSON.stringify(visible)}`);
+    for (const value of visible[0].slice(0, 3)) assert.ok(seen.includes(value), value);
+    await reviewer.context().close();
+  });
+});
+

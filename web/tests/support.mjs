@@ -1,0 +1,70 @@
+// Test support: the real reilu binary with the demo organisation on a loopback port, and Debian's
+// Chromium driven by playwright-core (never a downloaded browser).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '../..');
+export const binary = process.env.REILU_BINARY ?? join(root, 'build/asan/src/app/reilu');
+export const webDir = process.env.REILU_WEB_DIR ?? join(root, 'web/dist');
+export const screenshotDir = process.env.REILU_SCREENSHOTS ?? join(root, 'build/screenshots');
+
+export async function startServer() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'reilu-e2e-'));
+  const portFile = join(dataDir, 'port');
+  const child = spawn(
+    binary,
+    ['--data-dir', dataDir, 'serve', '--demo', '--port', '0', '--port-file', portFile, '--web-dir', webDir,
+     '--quiet', '--public-url', 'http://127.0.0.1'],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  for (let i = 0; i < 400; i++) {
+    if (existsSync(portFile)) {
+      const port = Number(readFileSync(portFile, 'utf8').trim());
+      if (port > 0) {
+        return {
+          url: `http://127.0.0.1:${port}`,
+          async stop() {
+            child.kill('SIGTERM');
+            await new Promise((r) => child.once('exit', r));
+            rmSync(dataDir, { recursive: true, force: true });
+          },
+        };
+      }
+    }
+    await sleep(50);
+  }
+  child.kill('SIGKILL');
+  throw new Error('reilu did not start');
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+// Everything a person or a script could read from the page: text and every attribute value.
+export async function pageContents(page) {
+  return page.evaluate(() => {
+    const parts = [document.body.innerText, document.title];
+    for (const el of document.querySelectorAll('*')) {
+      for (const attr of el.attributes) parts.push(attr.value);
+      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) parts.push(el.value);
+    }
+    return parts.join('\n');
+  });
+}
+
+// Presses Tab until the focused element matches `predicate` (keyboard-only navigation).
+export async function tabTo(page, predicate, max = 120) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(predicate)) return;
+  }
+  throw new Error('focus never reached the wanted element');
+}
