@@ -8,6 +8,7 @@ import { Recruitments } from './pages/Recruitments';
 import { Editor } from './pages/Editor';
 import { Desk } from './pages/Desk';
 import { Audit } from './pages/Audit';
+import { Admin } from './pages/Admin';
 import { NotFound } from './pages/NotFound';
 
 export function App() {
@@ -23,6 +24,7 @@ export function App() {
         <Route path="/staff/recruitments/:id/edit" element={<Editor />} />
         <Route path="/staff/recruitments/:id" element={<Desk />} />
         <Route path="/staff/audit" element={<Audit />} />
+        <Route path="/staff/admin" element={<Admin />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Layout>

@@ -1,7 +1,7 @@
 // All UI texts in Finnish, Swedish and English. Plain language: short sentences, the reader's words.
 const fi = {
   app: { name: 'Reilu', tagline: 'Reilu rekrytointi', skip: 'Siirry sisältöön', language: 'Kieli', nav: 'Päävalikko' },
-  nav: { jobs: 'Avoimet työpaikat', staff: 'Henkilöstön kirjautuminen', recruitments: 'Rekrytoinnit', audit: 'Lokitiedot', logout: 'Kirjaudu ulos' },
+  nav: { jobs: 'Avoimet työpaikat', staff: 'Henkilöstön kirjautuminen', recruitments: 'Rekrytoinnit', audit: 'Lokitiedot', admin: 'Ylläpito', logout: 'Kirjaudu ulos' },
   common: {
     loading: 'Ladataan…', error: 'Jokin meni vikaan.', save: 'Tallenna', cancel: 'Peruuta', back: 'Takaisin',
     deadline: 'Haku päättyy', yes: 'Kyllä', no: 'Ei', required: 'pakollinen', optional: 'vapaaehtoinen', close: 'Sulje',
@@ -74,6 +74,20 @@ const fi = {
     stage_collecting: 'Hakuaika käynnissä', stage_screening: 'Arviointi', stage_shortlisted: 'Haastattelut', stage_decided: 'Päätetty', stage_draft: 'Luonnos',
     close: 'Päätä hakuaika nyt', detail: 'Avaa hakemus',
   },
+  more: {
+    chunk: 'Kysymys kerrallaan', chunkHint: 'Näet yhden kysymyksen vastaukset kaikilta hakijoilta omassa järjestyksessäsi.', question: 'Kysymys',
+    noAnswer: 'Ei vastausta tai tekstiä ei ole julkaistu.', scoredOn: 'Pisteytetään perusteella', allApplications: 'Hakemus kerrallaan',
+    interviews: 'Haastattelut', schedule: 'Sovi haastattelu', when: 'Aika (VVVV-KK-PP TT:MM)', minutes: 'Kesto minuutteina', location: 'Paikka tai videolinkki',
+    interviewers: 'Haastattelijat', scheduled: 'Haastattelukutsu lähetetty.', notes: 'Haastattelumuistiinpanot', note: 'Muistiinpano', saveNotes: 'Tallenna muistiinpanot',
+    notesSaved: 'Muistiinpanot tallennettu.', explanation: 'Selvitys valinnan perusteista', showExplanation: 'Näytä selvitys', outcome: 'Tulos',
+    ownScores: 'Omat pisteet', selectedMerits: 'Valitun ansiot', reasoning: 'Perustelut', appealEnds: 'Oikaisuvaatimusaika päättyy',
+    identityRequest: 'Henkilötietopyyntö (asiakirjapyyntö)', identityReason: 'Pyynnön peruste ja diaarinumero', showIdentity: 'Näytä henkilötiedot',
+    admin: 'Ylläpito', users: 'Käyttäjät', newUser: 'Uusi käyttäjä', role: 'Rooli', displayName: 'Nimi', create: 'Luo käyttäjä', created: 'Käyttäjä luotu.',
+    policy: 'Nimettömyyslinjaus', permanentRule: 'Vakituiset', fixedTermRule: 'Määräaikaiset', rule_mandatory: 'Aina nimetön', rule_default_on: 'Oletuksena nimetön',
+    rule_optional: 'Valinnainen', mail: 'Sähköpostin lähetys', host: 'SMTP-palvelin', port: 'Portti', security: 'Suojaus', fromAddress: 'Lähettäjän osoite',
+    fromName: 'Lähettäjän nimi', outbox: 'Viestit tallennetaan palvelimen outbox-kansioon, kunnes SMTP-palvelin on asetettu.', saved: 'Tallennettu.',
+    role_admin: 'Ylläpitäjä', role_hr: 'HR-asiantuntija', role_reviewer: 'Arvioija', role_registry: 'Kirjaamo', role_auditor: 'Tarkastaja',
+  },
   audit: { title: 'Lokitiedot', seq: 'Nro', at: 'Aika', actor: 'Käyttäjä', action: 'Toiminto', target: 'Kohde', more: 'Näytä lisää' },
 };
 
@@ -81,7 +95,7 @@ type Texts = typeof fi;
 
 const sv: Texts = {
   app: { name: 'Reilu', tagline: 'Rättvis rekrytering', skip: 'Hoppa till innehållet', language: 'Språk', nav: 'Huvudmeny' },
-  nav: { jobs: 'Lediga jobb', staff: 'Inloggning för personal', recruitments: 'Rekryteringar', audit: 'Loggdata', logout: 'Logga ut' },
+  nav: { jobs: 'Lediga jobb', staff: 'Inloggning för personal', recruitments: 'Rekryteringar', audit: 'Loggdata', admin: 'Administration', logout: 'Logga ut' },
   common: {
     loading: 'Laddar…', error: 'Något gick fel.', save: 'Spara', cancel: 'Avbryt', back: 'Tillbaka',
     deadline: 'Ansökningstiden går ut', yes: 'Ja', no: 'Nej', required: 'obligatorisk', optional: 'frivillig', close: 'Stäng',
@@ -152,12 +166,26 @@ const sv: Texts = {
     stage_collecting: 'Ansökningstid pågår', stage_screening: 'Bedömning', stage_shortlisted: 'Intervjuer', stage_decided: 'Avgjord', stage_draft: 'Utkast',
     close: 'Avsluta ansökningstiden nu', detail: 'Öppna ansökan',
   },
+  more: {
+    chunk: 'En fråga i taget', chunkHint: 'Du ser svaren på en fråga från alla sökande i din egen ordning.', question: 'Fråga',
+    noAnswer: 'Inget svar eller texten har inte publicerats.', scoredOn: 'Poängsätts enligt', allApplications: 'En ansökan i taget',
+    interviews: 'Intervjuer', schedule: 'Boka intervju', when: 'Tid (ÅÅÅÅ-MM-DD TT:MM)', minutes: 'Längd i minuter', location: 'Plats eller videolänk',
+    interviewers: 'Intervjuare', scheduled: 'Inbjudan till intervju skickad.', notes: 'Intervjuanteckningar', note: 'Anteckning', saveNotes: 'Spara anteckningar',
+    notesSaved: 'Anteckningarna sparade.', explanation: 'Redogörelse för grunderna för valet', showExplanation: 'Visa redogörelsen', outcome: 'Resultat',
+    ownScores: 'Egna poäng', selectedMerits: 'Den valdas meriter', reasoning: 'Motivering', appealEnds: 'Tiden för omprövning går ut',
+    identityRequest: 'Begäran om personuppgifter (begäran om handling)', identityReason: 'Grund och diarienummer', showIdentity: 'Visa personuppgifterna',
+    admin: 'Administration', users: 'Användare', newUser: 'Ny användare', role: 'Roll', displayName: 'Namn', create: 'Skapa användare', created: 'Användaren skapad.',
+    policy: 'Riktlinje för anonymitet', permanentRule: 'Ordinarie', fixedTermRule: 'Visstid', rule_mandatory: 'Alltid anonym', rule_default_on: 'Anonym som standard',
+    rule_optional: 'Valfri', mail: 'Utskick av e-post', host: 'SMTP-server', port: 'Port', security: 'Skydd', fromAddress: 'Avsändarens adress',
+    fromName: 'Avsändarens namn', outbox: 'Meddelandena sparas i serverns outbox-mapp tills en SMTP-server har angetts.', saved: 'Sparat.',
+    role_admin: 'Administratör', role_hr: 'HR-specialist', role_reviewer: 'Bedömare', role_registry: 'Registratorskontor', role_auditor: 'Granskare',
+  },
   audit: { title: 'Loggdata', seq: 'Nr', at: 'Tid', actor: 'Användare', action: 'Åtgärd', target: 'Objekt', more: 'Visa fler' },
 };
 
 const en: Texts = {
   app: { name: 'Reilu', tagline: 'Fair recruitment', skip: 'Skip to content', language: 'Language', nav: 'Main menu' },
-  nav: { jobs: 'Open jobs', staff: 'Staff login', recruitments: 'Recruitments', audit: 'Audit log', logout: 'Log out' },
+  nav: { jobs: 'Open jobs', staff: 'Staff login', recruitments: 'Recruitments', audit: 'Audit log', admin: 'Administration', logout: 'Log out' },
   common: {
     loading: 'Loading…', error: 'Something went wrong.', save: 'Save', cancel: 'Cancel', back: 'Back',
     deadline: 'Apply by', yes: 'Yes', no: 'No', required: 'required', optional: 'optional', close: 'Close',
@@ -227,6 +255,20 @@ const en: Texts = {
     decision: 'Selection decision', progress: 'Scored {{scored}} / {{total}}', stage: 'Stage',
     stage_collecting: 'Application period open', stage_screening: 'Screening', stage_shortlisted: 'Interviews', stage_decided: 'Decided', stage_draft: 'Draft',
     close: 'End the application period now', detail: 'Open application',
+  },
+  more: {
+    chunk: 'One question at a time', chunkHint: "You see every applicant's answer to one question, in your own order.", question: 'Question',
+    noAnswer: 'No answer, or the text has not been released.', scoredOn: 'Scored on', allApplications: 'One application at a time',
+    interviews: 'Interviews', schedule: 'Schedule an interview', when: 'Time (YYYY-MM-DD HH:MM)', minutes: 'Length in minutes', location: 'Place or video link',
+    interviewers: 'Interviewers', scheduled: 'Interview invitation sent.', notes: 'Interview notes', note: 'Note', saveNotes: 'Save notes',
+    notesSaved: 'Notes saved.', explanation: 'Explanation of the selection', showExplanation: 'Show the explanation', outcome: 'Outcome',
+    ownScores: 'Own scores', selectedMerits: "The selected person's merits", reasoning: 'Reasons', appealEnds: 'The appeal period ends',
+    identityRequest: 'Request for personal details (public-records request)', identityReason: 'Reason and record number', showIdentity: 'Show personal details',
+    admin: 'Administration', users: 'Users', newUser: 'New user', role: 'Role', displayName: 'Name', create: 'Create user', created: 'User created.',
+    policy: 'Anonymity policy', permanentRule: 'Permanent posts', fixedTermRule: 'Fixed-term posts', rule_mandatory: 'Always anonymous', rule_default_on: 'Anonymous by default',
+    rule_optional: 'Optional', mail: 'Sending e-mail', host: 'SMTP server', port: 'Port', security: 'Security', fromAddress: 'Sender address',
+    fromName: 'Sender name', outbox: 'Messages are saved in the server\'s outbox folder until an SMTP server is set.', saved: 'Saved.',
+    role_admin: 'Administrator', role_hr: 'HR specialist', role_reviewer: 'Reviewer', role_registry: 'Registry office', role_auditor: 'Auditor',
   },
   audit: { title: 'Audit log', seq: 'No.', at: 'Time', actor: 'User', action: 'Action', target: 'Target', more: 'Show more' },
 };

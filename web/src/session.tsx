@@ -4,14 +4,16 @@ import { api, ApiError, setCsrfToken, type Me } from './api';
 interface SessionState {
   me: Me | null;
   ready: boolean;
-  login: (username: string, password: string) => Promise<void>;
+  login: (username: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionState>({
   me: null,
   ready: false,
-  login: async () => {},
+  login: async () => {
+    throw new Error('no session provider');
+  },
   logout: async () => {},
 });
 
@@ -35,6 +37,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const m = await api<Me>('POST', '/api/v1/session', { username, password });
     setCsrfToken(m.csrf_token);
     setMe(m);
+    return m;
   }, []);
 
   const logout = useCallback(async () => {

@@ -36,6 +36,7 @@ const PASSWORD = 'reilu-demo-2026';
 
 let server;
 let browser;
+let statusLink = '';  // the canary applicant's status page (from the receipt)
 
 before(async () => {
   server = await startServer();
@@ -73,7 +74,7 @@ async function login(page, username) {
   await page.locator('#login-username').fill(username);
   await page.locator('#login-password').fill(PASSWORD);
   await page.keyboard.press('Enter');
-  await page.waitForURL(/\/staff$/);
+  await page.waitForURL(/\/staff(\/audit|\/admin)?$/);
 }
 
 async function openDemoRecruitment(page) {
@@ -92,6 +93,8 @@ const PAGES = [
   { name: 'review-desk-owner', path: '/staff/recruitments/1', ready: 'article', user: 'hr' },
   { name: 'review-desk-reviewer', path: '/staff/recruitments/1', ready: 'article', user: 'reviewer2' },
   { name: 'audit-log', path: '/staff/audit', ready: 'table', user: 'auditor' },
+  { name: 'admin', path: '/staff/admin', ready: 'table', user: 'admin' },
+  { name: 'registry-desk', path: '/staff/recruitments/1', ready: 'article', user: 'registry' },
 ];
 
 describe('accessibility and screenshots', () => {
@@ -166,6 +169,7 @@ describe('the anonymous recruitment in a browser', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'receipt-title');
     await page.screenshot({ path: join(screenshotDir, 'receipt-phone.png'), fullPage: true });
     // The receipt's link leads to the applicant's status page.
+    statusLink = await page.getByRole('link', { name: /Seuraa|Följ|Follow/ }).getAttribute('href');
     await page.getByRole('link', { name: /Seuraa|Följ|Follow/ }).click();
     await page.waitForSelector('[data-testid=status]');
     assert.equal(await page.locator('[data-testid=status]').innerText(), 'Vastaanotettu');
@@ -215,6 +219,14 @@ describe('the anonymous recruitment in a browser', () => {
     await reviewer.screenshot({ path: join(screenshotDir, 'review-desk-scoring-phone.png'), fullPage: true });
     await reviewer.setViewportSize({ width: 1280, height: 900 });
 
+    // One question at a time: every applicant's answer to the question, in this reviewer's order.
+    await reviewer.getByRole('button', { name: 'Kysymys kerrallaan' }).click();
+    await reviewer.getByText('Näet yhden kysymyksen vastaukset').waitFor();
+    assert.equal(await reviewer.locator('section[aria-labelledby=chunk-title] li').count(), 4);
+    await expectAccessible(reviewer, 'chunked review');
+    await reviewer.getByRole('button', { name: 'Hakemus kerrallaan' }).click();
+    await reviewer.waitForSelector('article');
+
     // Score every application with the keyboard: arrow keys in each radio group, Enter on save.
     const articles = await reviewer.locator('article').count();
     for (let i = 0; i < articles; i++) {
@@ -254,6 +266,36 @@ describe('the anonymous recruitment in a browser', () => {
     await dialog.getByRole('button', { name: 'Pura nimettömyys' }).click();
     await hr.getByText('Nimettömyys purettu').first().waitFor();
     await hr.context().close();
+
+    // An interview for the lifted applicant, then the decision, the explanation and the notice.
+    const owner = await newPage();
+    await login(owner, 'hr');
+    await openDemoRecruitment(owner);
+    await owner.getByLabel('Aika (VVVV-KK-PP TT:MM)').fill('2030-01-15 10:00');
+    await owner.getByLabel('Paikka tai videolinkki').fill('Kaupungintalo, huone 2');
+    await owner.getByText('Reijo Reviewer').click();
+    await owner.getByRole('button', { name: 'Sovi haastattelu' }).click();
+    await owner.getByText('Haastattelukutsu lähetetty.').waitFor();
+    await owner.getByText(/15\.1\.2030/).first().waitFor();
+    await expectAccessible(owner, 'interviews');
+    await owner.getByRole('textbox', { name: 'Perustelu', exact: true }).fill('Paras yhteispistemäärä ja vahva haastattelu.');
+    await owner.getByRole('button', { name: 'Valintapäätös' }).click();
+    await owner.getByRole('button', { name: /Näytä selvitys/ }).first().waitFor();
+    await owner.getByRole('button', { name: /Näytä selvitys/ }).first().click();
+    await owner.locator('#explanation-title').waitFor();
+    await expectAccessible(owner, 'decision and explanation');
+    await owner.screenshot({ path: join(screenshotDir, 'decided-owner-desktop.png'), fullPage: true });
+    await owner.context().close();
+
+    const applicant = await newPage({ width: 360 });
+    await applicant.goto(server.url + statusLink);
+    await applicant.waitForSelector('[data-testid=status]');
+    assert.match(await applicant.locator('[data-testid=status]').innerText(), /^(Valittu|Ei valittu|Varalla)$/);
+    await applicant.getByRole('button', { name: 'Näytä selvitys' }).click();
+    await applicant.locator('#explanation-title').waitFor();
+    await expectAccessible(applicant, 'applicant explanation');
+    await applicant.screenshot({ path: join(screenshotDir, 'status-decided-phone.png'), fullPage: true });
+    await applicant.context().close();
 
     const reviewer = await newPage();
     await login(reviewer, 'reviewer');

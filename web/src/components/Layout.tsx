@@ -80,6 +80,11 @@ export function Layout({ children }: { children: ReactNode }) {
                       <AppLink to="/staff">{t('nav.recruitments')}</AppLink>
                     </li>
                   )}
+                  {me.user.role === 'admin' && (
+                    <li>
+                      <AppLink to="/staff/admin">{t('nav.admin')}</AppLink>
+                    </li>
+                  )}
                   {me.user.role === 'auditor' && (
                     <li>
                       <AppLink to="/staff/audit">{t('nav.audit')}</AppLink>

@@ -15,11 +15,14 @@ import {
   TextInput,
   Textarea,
 } from 'suomifi-ui-components';
-import { api, type ApplicationView, type Recruitment, type RankingEntry, type Screening } from '../api';
+import { api, type ApplicationView, type Identity, type Recruitment, type RankingEntry, type Screening } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { RequireStaff } from '../components/RequireStaff';
 import { ScoreForm } from '../components/ScoreForm';
+import { ChunkView } from '../components/desk/ChunkView';
+import { Explanation, type ExplanationData } from '../components/desk/Explanation';
+import { Interviews } from '../components/desk/Interviews';
 import { DataTable, Scroll } from '../components/Table';
 import { formatNumber, localized } from '../i18n';
 import { useSession } from '../session';
@@ -80,6 +83,10 @@ function Merits({ app }: { app: ApplicationView }) {
   );
 }
 
+function shortlistedIds(screening: Screening) {
+  return new Set(screening.shortlist.map((s) => s.application_id));
+}
+
 function DeskPage() {
   const { t } = useTranslation();
   const { id } = useParams();
@@ -97,6 +104,10 @@ function DeskPage() {
   const [recuseTarget, setRecuseTarget] = useState<string | null>(null);
   const [outcomes, setOutcomes] = useState<Record<string, string>>({});
   const [reasoning, setReasoning] = useState('');
+  const [chunked, setChunked] = useState(false);
+  const [explanations, setExplanations] = useState<Record<string, ExplanationData>>({});
+  const [identities, setIdentities] = useState<Record<string, Identity>>({});
+  const [requestReason, setRequestReason] = useState<Record<string, string>>({});
 
   const base = `/api/v1/recruitments/${id}`;
   const reload = useCallback(async () => {
@@ -104,22 +115,30 @@ function DeskPage() {
       const r = await api<Recruitment>('GET', base);
       setRec(r);
       document.title = localized(r.title) + ' – Reilu';
+      // The registry office takes no part in screening: it gets the applications only.
+      const noScreening: Screening = {
+        stage: r.state === 'published' ? 'collecting' : 'screening',
+        criteria: r.criteria,
+        scoring: false,
+        progress: { scored: 0, total: 0 },
+        shortlist: [],
+      };
       const [s, a, d] = await Promise.all([
-        api<Screening>('GET', `${base}/screening`),
+        me?.user.role === 'registry' ? Promise.resolve(noScreening) : api<Screening>('GET', `${base}/screening`),
         api<{ applications: ApplicationView[] }>('GET', `${base}/applications`),
         api<Decision>('GET', `${base}/decision`),
       ]);
       setScreening(s);
       setApps(a.applications);
       setDecision(d);
-      if (s.stage !== 'collecting' && s.stage !== 'draft') {
+      if (s.stage !== 'collecting' && s.stage !== 'draft' && me?.user.role !== 'registry') {
         const rk = await api<{ available: boolean; ranking: RankingEntry[] }>('GET', `${base}/ranking`);
         setRanking(rk.ranking);
       }
     } catch (e) {
       setError(e);
     }
-  }, [base]);
+  }, [base, me]);
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -137,8 +156,24 @@ function DeskPage() {
   if (!rec || !screening || !me) return error ? <ErrorMessage error={error} /> : <Loading />;
   const isOwner = me.user.role === 'hr' && me.user.id === rec.owner_id;
   const isReviewer = me.user.role === 'reviewer';
+  const isRegistry = me.user.role === 'registry';
+  const showExplanation = (appId: string) =>
+    act(async () => {
+      const data = await api<ExplanationData>('GET', `${base}/applications/${appId}/explanation`);
+      setExplanations((old) => ({ ...old, [appId]: data }));
+    });
+  const requestIdentity = (appId: string) =>
+    act(async () => {
+      const data = await api<{ identity: Identity }>('POST', `${base}/applications/${appId}/identity`, {
+        reason: requestReason[appId] ?? '',
+      });
+      setIdentities((old) => ({ ...old, [appId]: data.identity }));
+    });
+  const candidates = apps
+    .filter((a) => (a.lifted || !rec.anonymous) && (shortlistedIds(screening).has(a.id) || !rec.anonymous) && !a.withdrawn)
+    .map((a) => ({ id: a.id, label: a.identity ? `${a.pseudonym} – ${a.identity.first_name} ${a.identity.last_name}` : a.pseudonym }));
   const stage = screening.stage;
-  const shortlisted = new Set(screening.shortlist.map((s) => s.application_id));
+  const shortlisted = shortlistedIds(screening);
 
   return (
     <>
@@ -280,8 +315,23 @@ function DeskPage() {
         </Panel>
       )}
 
+      {(stage === 'shortlisted' || stage === 'decided') && (isOwner || isReviewer) && (
+        <Interviews rec={rec} isOwner={isOwner} candidates={candidates} />
+      )}
+
       <Heading variant="h2">{t('desk.title')}</Heading>
-      {apps.map((app) => (
+      {isReviewer && rec.questions.length > 0 && stage !== 'collecting' && (
+        <div role="group" aria-label={t('desk.title')}>
+          <Button variant={chunked ? 'secondary' : 'default'} aria-pressed={!chunked} onClick={() => setChunked(false)}>
+            {t('more.allApplications')}
+          </Button>{' '}
+          <Button variant={chunked ? 'default' : 'secondary'} aria-pressed={chunked} onClick={() => setChunked(true)}>
+            {t('more.chunk')}
+          </Button>
+        </div>
+      )}
+      {chunked && isReviewer && <ChunkView rec={rec} editable={stage === 'screening'} />}
+      {!chunked && apps.map((app) => (
         <Card key={app.id} aria-labelledby={`app-${app.id}`}>
           <Heading variant="h3" id={`app-${app.id}`}>
             {t('desk.pseudonym')} {app.pseudonym}
@@ -323,6 +373,26 @@ function DeskPage() {
                 <Button variant="secondary" onClick={() => setLiftTarget([app.id])}>
                   {t('desk.lift')}: {app.pseudonym}
                 </Button>
+              )}
+              {isOwner && stage === 'decided' && !app.withdrawn && !explanations[app.id] && (
+                <Button variant="secondary" onClick={() => void showExplanation(app.id)}>
+                  {t('more.showExplanation')}: {app.pseudonym}
+                </Button>
+              )}
+              {explanations[app.id] && <Explanation data={explanations[app.id]} />}
+              {isRegistry && !identities[app.id] && (
+                <div>
+                  <TextInput labelText={`${t('more.identityReason')} (${app.pseudonym})`} value={requestReason[app.id] ?? ''}
+                    onChange={(v) => setRequestReason({ ...requestReason, [app.id]: String(v ?? '') })} fullWidth />
+                  <Button variant="secondary" onClick={() => void requestIdentity(app.id)}>
+                    {t('more.showIdentity')}: {app.pseudonym}
+                  </Button>
+                </div>
+              )}
+              {identities[app.id] && (
+                <Paragraph>
+                  {identities[app.id].first_name} {identities[app.id].last_name}, {identities[app.id].email}
+                </Paragraph>
               )}
               {isReviewer && !app.withdrawn && (stage === 'screening' || stage === 'shortlisted' || stage === 'decided') && (
                 <ScoreForm recruitmentId={rec.id} applicationId={app.id} criteria={rec.criteria} editable={stage === 'screening'} />

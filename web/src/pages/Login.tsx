@@ -28,8 +28,8 @@ export function Login() {
     e.preventDefault();
     setError(null);
     try {
-      await login(username, password);
-      navigate('/staff');
+      const me = await login(username, password);
+      navigate(me.user.role === 'admin' ? '/staff/admin' : me.user.role === 'auditor' ? '/staff/audit' : '/staff');
     } catch (err) {
       setError(err instanceof ApiError && err.problem.status === 401 ? new Error(t('login.failed')) : err);
     }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import { api, type Localized } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Explanation, type ExplanationData } from '../components/desk/Explanation';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { formatDate, localized } from '../i18n';
 
@@ -27,6 +28,9 @@ export function StatusPage() {
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState(false);
+  const [explanation, setExplanation] = useState<ExplanationData | null>(null);
+  const explain = () =>
+    api<ExplanationData>('POST', '/api/v1/applicant/explanation', link).then(setExplanation).catch(setError);
 
   const load = () => api<Status>('POST', '/api/v1/applicant/status', link).then(setStatus).catch(setError);
   useEffect(() => {
@@ -77,6 +81,12 @@ export function StatusPage() {
               {t('status.appeal')} {formatDate(Date.parse(status.decision.appeal_ends) / 1000)}
             </Paragraph>
           )}
+          {status.decision && !explanation && status.status !== 'withdrawn' && (
+            <Button variant="secondary" onClick={() => void explain()}>
+              {t('more.showExplanation')}
+            </Button>
+          )}
+          {explanation && <Explanation data={explanation} />}
           {status.withdrawable && (
             <Button variant="secondary" onClick={() => setConfirming(true)}>
               {t('status.withdraw')}

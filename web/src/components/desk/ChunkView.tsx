@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import styled from 'styled-components';
+import { Dropdown, DropdownItem, HintText, Paragraph, RadioButton, RadioButtonGroup, Text } from 'suomifi-ui-components';
+import { api, type Recruitment } from '../../api';
+import { localized } from '../../i18n';
+import { ErrorMessage, Loading } from '../Feedback';
+
+interface Chunk {
+  question: { id: string; text: Record<string, string>; criterion_id: string | null };
+  answers: {
+    application_id: string;
+    pseudonym: string;
+    answer: string | null;
+    own_score: { value: number } | null;
+  }[];
+}
+
+const Answer = styled.li`
+  border-bottom: 1px solid #c8cdd0;
+  padding: 12px 0;
+  white-space: pre-wrap;
+`;
+
+// One question at a time across all applicants (in this reviewer's own order), scored on the
+// question's criterion when it has one: comparing like with like, without the rest of the file.
+export function ChunkView({ rec, editable }: { rec: Recruitment; editable: boolean }) {
+  const { t } = useTranslation();
+  const [questionId, setQuestionId] = useState(rec.questions[0]?.id ?? '');
+  const [chunk, setChunk] = useState<Chunk | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const base = `/api/v1/recruitments/${rec.id}`;
+  const load = () =>
+    api<Chunk>('GET', `${base}/chunk?question_id=${encodeURIComponent(questionId)}`).then(setChunk).catch(setError);
+  useEffect(() => {
+    if (questionId) void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [questionId]);
+
+  if (!questionId) return null;
+  const criterion = rec.criteria.find((c) => c.id === chunk?.question.criterion_id);
+  const score = async (applicationId: string, value: string) => {
+    if (!criterion) return;
+    setError(null);
+    try {
+      await api('PUT', `${base}/applications/${applicationId}/scores`, {
+        scores: [{ criterion_id: criterion.id, value: Number(value) }],
+      });
+      await load();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <section aria-labelledby="chunk-title">
+      <HintText id="chunk-title">{t('more.chunkHint')}</HintText>
+      <Dropdown labelText={t('more.question')} value={questionId} onChange={(v) => setQuestionId(v)}>
+        {rec.questions.map((q) => (
+          <DropdownItem key={q.id} value={q.id}>
+            {localized(q.text)}
+          </DropdownItem>
+        ))}
+      </Dropdown>
+      <ErrorMessage error={error} />
+      {!chunk && !error && <Loading />}
+      {chunk && (
+        <>
+          {criterion && (
+            <Paragraph>
+              {t('more.scoredOn')}: <strong>{localized(criterion.title)}</strong> {localized(criterion.guide)}
+            </Paragraph>
+          )}
+          <ul style={{ listStyle: 'none', padding: 0 }}>
+            {chunk.answers.map((a) => (
+              <Answer key={a.application_id}>
+                <Text variant="bold">
+                  {t('desk.pseudonym')} {a.pseudonym}
+                </Text>
+                <Paragraph>{a.answer ?? t('more.noAnswer')}</Paragraph>
+                {criterion && editable && (
+                  <RadioButtonGroup
+                    labelText={`${localized(criterion.title)}: ${a.pseudonym}`}
+                    name={`chunk-${a.application_id}`}
+                    value={a.own_score ? String(a.own_score.value) : ''}
+                    onChange={(v) => void score(a.application_id, v)}
+                  >
+                    {[1, 2, 3, 4, 5].map((n) => (
+                      <RadioButton key={n} value={String(n)}>
+                        {String(n)}
+                      </RadioButton>
+                    ))}
+                  </RadioButtonGroup>
+                )}
+              </Answer>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import { Heading, Paragraph } from 'suomifi-ui-components';
+import type { Localized, Merits } from '../../api';
+import { formatDate, formatNumber, localized } from '../../i18n';
+
+export interface ExplanationData {
+  outcome: string;
+  appeal_ends: string;
+  reasoning: string;
+  criteria: { id: string; title: Localized; weight: number }[];
+  own: { weighted_score: number; rank: number; scores: { criterion_id: string; value: number; justification: string }[] };
+  selected: { weighted_score: number; merits?: Merits }[];
+}
+
+// The equality-law explanation: criteria, the applicant's own scores, the selected person's merits.
+export function Explanation({ data }: { data: ExplanationData }) {
+  const { t } = useTranslation();
+  const title = (id: string) => localized(data.criteria.find((c) => c.id === id)?.title);
+  return (
+    <section aria-labelledby="explanation-title">
+      <Heading variant="h3" id="explanation-title">
+        {t('more.explanation')}
+      </Heading>
+      <Paragraph>
+        {t('more.outcome')}: <strong>{t(`status.${data.outcome}`)}</strong> · {t('more.appealEnds')} {formatDate(Date.parse(data.appeal_ends) / 1000)}
+      </Paragraph>
+      <Paragraph>
+        {t('more.reasoning')}: {data.reasoning}
+      </Paragraph>
+      <ul>
+        {data.criteria.map((c) => (
+          <li key={c.id}>
+            {localized(c.title)} ({t('editor.weight')} {c.weight})
+          </li>
+        ))}
+      </ul>
+      <Heading variant="h4">{t('more.ownScores')}</Heading>
+      <Paragraph>
+        {t('desk.weighted')}: {formatNumber(data.own.weighted_score)} ({t('desk.rank')} {data.own.rank})
+      </Paragraph>
+      <ul>
+        {data.own.scores.map((s, i) => (
+          <li key={i}>
+            {title(s.criterion_id)}: {s.value}
+            {s.justification ? ` – ${s.justification}` : ''}
+          </li>
+        ))}
+      </ul>
+      <Heading variant="h4">{t('more.selectedMerits')}</Heading>
+      {data.selected.map((s, i) => (
+        <ul key={i}>
+          <li>
+            {t('desk.weighted')}: {formatNumber(s.weighted_score)}
+          </li>
+          {s.merits?.education.map((e, j) => (
+            <li key={`e${j}`}>{[e.level, e.field, e.institution].filter(Boolean).join(', ')}</li>
+          ))}
+          {s.merits?.experience.map((e, j) => (
+            <li key={`x${j}`}>
+              {[e.title, e.employer].filter(Boolean).join(', ')} ({e.months})
+            </li>
+          ))}
+          {s.merits && s.merits.skills.length > 0 && <li>{s.merits.skills.join(', ')}</li>}
+        </ul>
+      ))}
+    </section>
+  );
+}

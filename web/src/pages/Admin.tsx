@@ -1,0 +1,216 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import styled from 'styled-components';
+import { Button, Dropdown, DropdownItem, Heading, HintText, TextInput } from 'suomifi-ui-components';
+import { api, type User } from '../api';
+import { ErrorMessage, Loading } from '../components/Feedback';
+import { RequireStaff } from '../components/RequireStaff';
+import { DataTable, Scroll } from '../components/Table';
+
+const Section = styled.section`
+  display: grid;
+  gap: 12px;
+  margin: 24px 0;
+`;
+const Row = styled.div`
+  display: grid;
+  gap: 12px;
+  grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
+  align-items: end;
+`;
+const ROLES = ['hr', 'reviewer', 'registry', 'auditor', 'admin'] as const;
+const RULES = ['mandatory', 'default_on', 'optional'] as const;
+
+function Users() {
+  const { t } = useTranslation();
+  const [users, setUsers] = useState<User[] | null>(null);
+  const [draft, setDraft] = useState({ username: '', display_name: '', email: '', role: 'reviewer', password: '' });
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  const load = () => api<{ users: User[] }>('GET', '/api/v1/users').then((r) => setUsers(r.users)).catch(setError);
+  useEffect(() => {
+    void load();
+  }, []);
+  const create = async () => {
+    setError(null);
+    setNotice('');
+    try {
+      await api('POST', '/api/v1/users', draft);
+      setDraft({ username: '', display_name: '', email: '', role: 'reviewer', password: '' });
+      setNotice(t('more.created'));
+      await load();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Section aria-labelledby="users-title">
+      <Heading variant="h2" id="users-title">
+        {t('more.users')}
+      </Heading>
+      {!users && !error && <Loading />}
+      {users && (
+        <Scroll>
+          <DataTable>
+            <caption>{t('more.users')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('login.username')}</th>
+                <th scope="col">{t('more.displayName')}</th>
+                <th scope="col">{t('more.role')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id}>
+                  <td>{u.username}</td>
+                  <td>{u.display_name}</td>
+                  <td>{t(`more.role_${u.role}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        </Scroll>
+      )}
+      <Heading variant="h3">{t('more.newUser')}</Heading>
+      <Row>
+        <TextInput labelText={t('login.username')} value={draft.username} onChange={(v) => setDraft({ ...draft, username: String(v ?? '') })} />
+        <TextInput labelText={t('more.displayName')} value={draft.display_name}
+          onChange={(v) => setDraft({ ...draft, display_name: String(v ?? '') })} />
+        <TextInput labelText={t('form.email')} type="email" value={draft.email} onChange={(v) => setDraft({ ...draft, email: String(v ?? '') })} />
+        <Dropdown labelText={t('more.role')} value={draft.role} onChange={(v) => setDraft({ ...draft, role: v })}>
+          {ROLES.map((r) => (
+            <DropdownItem key={r} value={r}>
+              {t(`more.role_${r}`)}
+            </DropdownItem>
+          ))}
+        </Dropdown>
+        <TextInput labelText={t('login.password')} type="password" autoComplete="new-password" value={draft.password}
+          onChange={(v) => setDraft({ ...draft, password: String(v ?? '') })} />
+      </Row>
+      <div>
+        <Button onClick={() => void create()}>{t('more.create')}</Button>
+      </div>
+      <div aria-live="polite">{notice}</div>
+      <ErrorMessage error={error} />
+    </Section>
+  );
+}
+
+function Policy() {
+  const { t } = useTranslation();
+  const [policy, setPolicy] = useState<Record<string, string> | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  useEffect(() => {
+    api<Record<string, string>>('GET', '/api/v1/policy').then(setPolicy).catch(setError);
+  }, []);
+  const save = async () => {
+    setError(null);
+    try {
+      setPolicy(await api('PUT', '/api/v1/policy', policy));
+      setNotice(t('more.saved'));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  if (!policy) return error ? <ErrorMessage error={error} /> : <Loading />;
+  return (
+    <Section aria-labelledby="policy-title">
+      <Heading variant="h2" id="policy-title">
+        {t('more.policy')}
+      </Heading>
+      <Row>
+        {(['permanent', 'fixed_term'] as const).map((term) => (
+          <Dropdown key={term} labelText={t(term === 'permanent' ? 'more.permanentRule' : 'more.fixedTermRule')}
+            value={policy[term]} onChange={(v) => setPolicy({ ...policy, [term]: v })}>
+            {RULES.map((r) => (
+              <DropdownItem key={r} value={r}>
+                {t(`more.rule_${r}`)}
+              </DropdownItem>
+            ))}
+          </Dropdown>
+        ))}
+      </Row>
+      <div>
+        <Button onClick={() => void save()}>{t('common.save')}</Button>
+      </div>
+      <div aria-live="polite">{notice}</div>
+      <ErrorMessage error={error} />
+    </Section>
+  );
+}
+
+function Mail() {
+  const { t } = useTranslation();
+  const [settings, setSettings] = useState<Record<string, string | number | boolean> | null>(null);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  useEffect(() => {
+    api<Record<string, string | number | boolean>>('GET', '/api/v1/admin/mail-settings')
+      .then((s) => setSettings({ host: '', port: 587, security: 'starttls', username: '', from_address: '', from_name: '', ...s }))
+      .catch(setError);
+  }, []);
+  if (!settings) return error ? <ErrorMessage error={error} /> : <Loading />;
+  const field = (key: string, label: string, type: 'text' | 'number' = 'text') => (
+    <TextInput labelText={label} type={type} value={String(settings[key] ?? '')}
+      onChange={(v) => setSettings({ ...settings, [key]: type === 'number' ? Number(v) : String(v ?? '') })} />
+  );
+  const save = async () => {
+    setError(null);
+    try {
+      const body: Record<string, unknown> = { ...settings };
+      delete body.transport;
+      delete body.password_set;
+      if (password) body.password = password;
+      setSettings(await api('PUT', '/api/v1/admin/mail-settings', body));
+      setPassword('');
+      setNotice(t('more.saved'));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Section aria-labelledby="mail-title">
+      <Heading variant="h2" id="mail-title">
+        {t('more.mail')}
+      </Heading>
+      {settings.transport === 'outbox' && <HintText>{t('more.outbox')}</HintText>}
+      <Row>
+        {field('host', t('more.host'))}
+        {field('port', t('more.port'), 'number')}
+        <Dropdown labelText={t('more.security')} value={String(settings.security)} onChange={(v) => setSettings({ ...settings, security: v })}>
+          <DropdownItem value="starttls">STARTTLS</DropdownItem>
+          <DropdownItem value="tls">TLS</DropdownItem>
+          <DropdownItem value="none">–</DropdownItem>
+        </Dropdown>
+        {field('username', t('login.username'))}
+        <TextInput labelText={t('login.password')} type="password" autoComplete="new-password" value={password}
+          onChange={(v) => setPassword(String(v ?? ''))} />
+        {field('from_address', t('more.fromAddress'))}
+        {field('from_name', t('more.fromName'))}
+      </Row>
+      <div>
+        <Button onClick={() => void save()}>{t('common.save')}</Button>
+      </div>
+      <div aria-live="polite">{notice}</div>
+      <ErrorMessage error={error} />
+    </Section>
+  );
+}
+
+export function Admin() {
+  const { t } = useTranslation();
+  useEffect(() => {
+    document.title = t('more.admin') + ' – Reilu';
+  }, [t]);
+  return (
+    <RequireStaff>
+      <Heading variant="h1">{t('more.admin')}</Heading>
+      <Users />
+      <Policy />
+      <Mail />
+    </RequireStaff>
+  );
+}
