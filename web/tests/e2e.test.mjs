@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser, pageContents, screenshotDir, startServer, tabTo } from './support.mjs';
+import { focusIsVisible, launchBrowser, pageContents, screenshotDir, startServer, tabTo } from './support.mjs';
 
 // The demo organisation's applicants (src/app/demo.cc) and ours: no value may reach a reviewer.
 const DEMO_APPLICANTS = [
@@ -164,6 +164,7 @@ describe('the anonymous recruitment in a browser', () => {
     }
     await page.screenshot({ path: join(screenshotDir, 'apply-preview-phone.png'), fullPage: true });
     await tabTo(page, () => document.activeElement?.getAttribute('type') === 'submit');
+    assert.ok(await focusIsVisible(page), 'the submit button shows where the focus is');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=reference]');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'receipt-title');
@@ -227,20 +228,28 @@ describe('the anonymous recruitment in a browser', () => {
     await reviewer.getByRole('button', { name: 'Hakemus kerrallaan' }).click();
     await reviewer.waitForSelector('article');
 
-    // Score every application with the keyboard: arrow keys in each radio group, Enter on save.
-    const articles = await reviewer.locator('article').count();
-    for (let i = 0; i < articles; i++) {
-      const article = reviewer.locator('article').nth(i);
-      const groups = article.locator('input[type=radio][value="3"]');
-      for (let g = 0; g < (await groups.count()); g++) {
-        await groups.nth(g).focus();
-        await reviewer.keyboard.press('Space');
+    // Score every application with the keyboard only: Tab into each radio group, arrow keys to
+    // choose, Tab to the save button, Enter.
+    const appIds = await reviewer.locator('article h3').evaluateAll((hs) => hs.map((h) => h.id.slice(4)));
+    for (const [i, appId] of appIds.entries()) {
+      for (const criterion of ['experience', 'education']) {
+        await tabTo(reviewer, (name) => document.activeElement?.getAttribute('name') === name, `score-${appId}-${criterion}`);
+        assert.ok(await focusIsVisible(reviewer), 'a focused radio button shows its focus');
+        await reviewer.keyboard.press('ArrowRight');
+        await reviewer.keyboard.press('ArrowRight');
         if (i === 0) await reviewer.keyboard.press('ArrowRight');  // 4 for the first one: a ranking order
       }
-      const save = article.getByRole('button', { name: 'Tallenna pisteet' });
-      await save.focus();
+      await tabTo(
+        reviewer,
+        (id) => document.activeElement?.textContent === 'Tallenna pisteet' && document.activeElement.closest('article')?.getAttribute('aria-labelledby') === id,
+        `app-${appId}`,
+      );
       await reviewer.keyboard.press('Enter');
-      await article.getByText('Pisteet tallennettu.').waitFor();
+      await reviewer.locator(`article[aria-labelledby="app-${appId}"]`).getByText('Pisteet tallennettu.').waitFor();
+      const checked = await reviewer
+        .locator(`article[aria-labelledby="app-${appId}"] input[type=radio]:checked`)
+        .evaluateAll((inputs) => inputs.map((r) => r.value));
+      assert.deepEqual(checked, i === 0 ? ['4', '4'] : ['3', '3']);
     }
     assert.deepEqual(reviewer.cspViolations, []);
     await reviewer.context().close();

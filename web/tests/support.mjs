@@ -48,6 +48,25 @@ export async function launchBrowser() {
   });
 }
 
+// True when the focused element looks different from the same element unfocused (outline or
+// shadow on it, its pseudo-elements or its parent): the focus indicator is visible.
+export async function focusIsVisible(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return false;
+    const look = () =>
+      [getComputedStyle(el), getComputedStyle(el, '::before'), getComputedStyle(el, '::after'),
+       ...(el.parentElement ? [getComputedStyle(el.parentElement), getComputedStyle(el.parentElement, '::after')] : [])]
+        .map((s) => `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor} ${s.boxShadow} ${s.borderColor}`)
+        .join('|');
+    const focused = look();
+    el.blur();
+    const unfocused = look();
+    el.focus();
+    return focused !== unfocused;
+  });
+}
+
 // Everything a person or a script could read from the page: text and every attribute value.
 export async function pageContents(page) {
   return page.evaluate(() => {
@@ -61,10 +80,10 @@ export async function pageContents(page) {
 }
 
 // Presses Tab until the focused element matches `predicate` (keyboard-only navigation).
-export async function tabTo(page, predicate, max = 120) {
+export async function tabTo(page, predicate, arg = null, max = 150) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate(predicate)) return;
+    if (await page.evaluate(predicate, arg)) return;
   }
   throw new Error('focus never reached the wanted element');
 }
