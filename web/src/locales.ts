@@ -51,7 +51,7 @@ const fi = {
   },
   editor: {
     title: 'Rekrytoinnin tiedot', titleFi: 'Otsikko (suomi)', titleSv: 'Otsikko (ruotsi)', titleEn: 'Otsikko (englanti)',
-    description: 'Kuvaus (suomi)', relation: 'Palvelussuhde', term: 'Kesto', ground: 'Määräaikaisuuden peruste', endDate: 'Päättymispäivä (VVVV-KK-PP)',
+    description: 'Kuvaus', relation: 'Palvelussuhde', term: 'Kesto', ground: 'Määräaikaisuuden peruste', endDate: 'Päättymispäivä (VVVV-KK-PP)',
     deadline: 'Hakuaika päättyy (VVVV-KK-PP)', anonymous: 'Nimetön rekrytointi', exceptionReason: 'Peruste, miksi haku ei ole nimetön',
     policyMandatory: 'Organisaation linjaus: vakituiset haut käsitellään aina nimettöminä.',
     policyDefault: 'Organisaation linjaus: määräaikaiset haut ovat oletuksena nimettömiä. Poikkeus vaatii perustelun.',
@@ -143,7 +143,7 @@ const sv: Texts = {
   },
   editor: {
     title: 'Rekryteringens uppgifter', titleFi: 'Rubrik (finska)', titleSv: 'Rubrik (svenska)', titleEn: 'Rubrik (engelska)',
-    description: 'Beskrivning (finska)', relation: 'Anställningsform', term: 'Längd', ground: 'Grund för visstid', endDate: 'Slutdatum (ÅÅÅÅ-MM-DD)',
+    description: 'Beskrivning', relation: 'Anställningsform', term: 'Längd', ground: 'Grund för visstid', endDate: 'Slutdatum (ÅÅÅÅ-MM-DD)',
     deadline: 'Ansökningstiden går ut (ÅÅÅÅ-MM-DD)', anonymous: 'Anonym rekrytering', exceptionReason: 'Motivering till varför rekryteringen inte är anonym',
     policyMandatory: 'Organisationens riktlinje: ordinarie tjänster behandlas alltid anonymt.',
     policyDefault: 'Organisationens riktlinje: visstidsanställningar är anonyma som standard. Undantag kräver motivering.',
@@ -233,7 +233,7 @@ const en: Texts = {
   },
   editor: {
     title: 'Recruitment details', titleFi: 'Title (Finnish)', titleSv: 'Title (Swedish)', titleEn: 'Title (English)',
-    description: 'Description (Finnish)', relation: 'Employment type', term: 'Length', ground: 'Ground for fixed term', endDate: 'End date (YYYY-MM-DD)',
+    description: 'Description', relation: 'Employment type', term: 'Length', ground: 'Ground for fixed term', endDate: 'End date (YYYY-MM-DD)',
     deadline: 'Application period ends (YYYY-MM-DD)', anonymous: 'Anonymous recruitment', exceptionReason: 'Reason why this recruitment is not anonymous',
     policyMandatory: 'Organisation policy: permanent posts are always processed anonymously.',
     policyDefault: 'Organisation policy: fixed-term posts are anonymous by default. An exception needs a reason.',

@@ -316,5 +316,34 @@ describe('the anonymous recruitment in a browser', () => {
     for (const value of visible[0].slice(0, 3)) assert.ok(seen.includes(value), value);
     await reviewer.context().close();
   });
-});
 
+  test('the owner writes a fixed-term ad, the policy asks a reason for leaving it open, and it is published', async () => {
+    const hr = await newPage({ lang: 'en' });
+    await login(hr, 'hr');
+    await hr.goto(server.url + '/staff/recruitments/new');
+    await hr.waitForSelector('fieldset');
+    // Permanent: the policy makes anonymity mandatory, so the choice is locked.
+    assert.ok(await hr.getByRole('checkbox', { name: 'Anonymous recruitment' }).isDisabled());
+    await hr.getByLabel('Title (Finnish)').fill('Kesätyöntekijä');
+    await hr.getByLabel('Description FI').fill('Kirjaston kesätyö.');
+    await hr.getByRole('button', { name: /Length/ }).click();
+    await hr.getByRole('option', { name: 'Fixed-term' }).click();
+    await hr.getByLabel('Ground for fixed term').fill('Kesätyö');
+    await hr.getByLabel('End date (YYYY-MM-DD)').fill('2031-08-31');
+    await hr.getByLabel('Application period ends (YYYY-MM-DD)').fill('2031-04-30');
+    await hr.getByLabel('Criterion 1 FI').fill('Asiakaspalvelukokemus');
+    await hr.getByText('Reijo Reviewer').click();
+    // Fixed-term: anonymous by default; turning it off needs a recorded reason.
+    await hr.getByRole('checkbox', { name: 'Anonymous recruitment' }).click({ force: true });
+    await hr.getByRole('button', { name: 'Publish' }).click();
+    await hr.getByText(/reason/i).first().waitFor();
+    assert.match(await hr.locator('[role=alert]').innerText(), /reason/i);
+    await hr.getByLabel('Reason why this recruitment is not anonymous').fill('Lyhyt kesätyö, hakijoita tunnetaan vähän');
+    await hr.getByRole('button', { name: 'Publish' }).click();
+    await hr.waitForURL(/\/staff\/recruitments\/\d+$/);
+    await expectAccessible(hr, 'published recruitment');
+    await hr.goto(server.url + '/');
+    await hr.getByRole('link', { name: 'Kesätyöntekijä' }).waitFor();
+    await hr.context().close();
+  });
+});

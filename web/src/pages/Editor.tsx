@@ -15,6 +15,7 @@ import {
 } from 'suomifi-ui-components';
 import { api, type Criterion, type Question, type Recruitment, type User } from '../api';
 import { ErrorMessage, Loading } from '../components/Feedback';
+import { localized } from '../i18n';
 import { RequireStaff } from '../components/RequireStaff';
 
 const Fieldset = styled.fieldset`
@@ -79,12 +80,24 @@ function Form() {
 
   if (!r) return error ? <ErrorMessage error={error} /> : <Loading />;
   const term = r.employment?.term ?? 'permanent';
+  // Texts are written in every advertised language (a title given in it advertises it).
+  const langs = r.languages && r.languages.length ? r.languages : ['fi'];
   const rule = policy[term];
   const set = (patch: Partial<Recruitment>) => setR({ ...r, ...patch });
   const setTitle = (lang: string, value: string) => {
     const title = { ...(r.title ?? {}), [lang]: value };
     if (!value) delete title[lang];
-    set({ title, languages: ['fi', 'sv', 'en'].filter((l) => title[l]) });
+    const languages = ['fi', 'sv', 'en'].filter((l) => title[l]);
+    // Texts in a language no longer advertised would be refused by the server: drop them.
+    const keep = (text: Record<string, string> | undefined) =>
+      Object.fromEntries(Object.entries(text ?? {}).filter(([l]) => languages.includes(l)));
+    set({
+      title,
+      languages,
+      description: keep(r.description),
+      criteria: (r.criteria ?? []).map((c) => ({ ...c, title: keep(c.title), guide: keep(c.guide) })),
+      questions: (r.questions ?? []).map((q) => ({ ...q, text: keep(q.text) })),
+    });
   };
   const setCriterion = (i: number, patch: Partial<Criterion>) => {
     const criteria = [...(r.criteria ?? [])];
@@ -137,8 +150,10 @@ function Form() {
           <TextInput labelText={t('editor.titleEn')} optionalText={t('common.optional')} value={r.title?.en ?? ''}
             onChange={(v) => setTitle('en', String(v ?? ''))} fullWidth />
         </Row>
-        <Textarea labelText={t('editor.description')} value={r.description?.fi ?? ''}
-          onChange={(e) => set({ description: { ...(r.description ?? {}), fi: e.target.value } })} fullWidth />
+        {langs.map((lang) => (
+          <Textarea key={lang} labelText={`${t('editor.description')} ${lang.toUpperCase()}`} value={r.description?.[lang] ?? ''}
+            onChange={(e) => set({ description: { ...(r.description ?? {}), [lang]: e.target.value } })} fullWidth />
+        ))}
         <Row>
           <Dropdown labelText={t('editor.relation')} value={r.employment?.relation ?? 'virka'}
             onChange={(v) => set({ employment: { ...r.employment!, relation: v as 'virka' | 'tyosuhde' } })}>
@@ -187,12 +202,16 @@ function Form() {
         <legend>{t('job.criteria')}</legend>
         {(r.criteria ?? []).map((c, i) => (
           <Row key={c.id}>
-            <TextInput labelText={`${t('editor.criterion')} ${i + 1}`} value={c.title.fi ?? ''}
-              onChange={(v) => setCriterion(i, { title: { ...c.title, fi: String(v ?? '') } })} fullWidth />
+            {langs.map((lang) => (
+              <TextInput key={lang} labelText={`${t('editor.criterion')} ${i + 1} ${lang.toUpperCase()}`} value={c.title[lang] ?? ''}
+                onChange={(v) => setCriterion(i, { title: { ...c.title, [lang]: String(v ?? '') } })} fullWidth />
+            ))}
             <TextInput labelText={t('editor.weight')} type="number" value={String(c.weight)}
               onChange={(v) => setCriterion(i, { weight: Number(v) || 1 })} />
-            <TextInput labelText={t('editor.guide')} optionalText={t('common.optional')} value={c.guide?.fi ?? ''}
-              onChange={(v) => setCriterion(i, { guide: { fi: String(v ?? '') } })} fullWidth />
+            {langs.map((lang) => (
+              <TextInput key={`g${lang}`} labelText={`${t('editor.guide')} ${i + 1} ${lang.toUpperCase()}`} optionalText={t('common.optional')}
+                value={c.guide?.[lang] ?? ''} onChange={(v) => setCriterion(i, { guide: { ...(c.guide ?? {}), [lang]: String(v ?? '') } })} fullWidth />
+            ))}
           </Row>
         ))}
         <div>
@@ -202,8 +221,24 @@ function Form() {
           </Button>
         </div>
         {(r.questions ?? []).map((q, i) => (
-          <TextInput key={q.id} labelText={`${t('editor.question')} ${i + 1}`} value={q.text.fi ?? ''}
-            onChange={(v) => setQuestion(i, { text: { fi: String(v ?? '') } })} fullWidth />
+          <Row key={q.id}>
+            {langs.map((lang) => (
+              <TextInput key={lang} labelText={`${t('editor.question')} ${i + 1} ${lang.toUpperCase()}`} value={q.text[lang] ?? ''}
+                onChange={(v) => setQuestion(i, { text: { ...q.text, [lang]: String(v ?? '') } })} fullWidth />
+            ))}
+            <Checkbox checked={q.required} onClick={({ checkboxState }) => setQuestion(i, { required: checkboxState })}>
+              {t('common.required')}
+            </Checkbox>
+            <Dropdown labelText={`${t('more.scoredOn')} (${t('editor.question')} ${i + 1})`} value={q.criterion_id ?? ''}
+              onChange={(v) => setQuestion(i, { criterion_id: v || undefined })}>
+              {[<DropdownItem key="none" value="">–</DropdownItem>,
+                ...(r.criteria ?? []).map((c) => (
+                  <DropdownItem key={c.id} value={c.id}>
+                    {localized(c.title) || c.id}
+                  </DropdownItem>
+                ))]}
+            </Dropdown>
+          </Row>
         ))}
         <div>
           <Button variant="secondary" onClick={() =>
