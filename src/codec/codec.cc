@@ -98,6 +98,7 @@ json::object ToJson(const IdentifiedApplication& a) {
   o["identity"] = ToJson(a.identity);
   o["original_free_text"] = ToJson(a.free_text);
   o["redaction_proposal"] = a.redaction_proposal ? json::value(ToJson(*a.redaction_proposal)) : json::value(nullptr);
+  if (a.original_merits) o["original_merits"] = ToJson(*a.original_merits);
   return o;
 }
 

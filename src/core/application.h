@@ -102,6 +102,8 @@ struct IdentifiedApplication {
   FreeText free_text;
   // The redaction engine's rendition, kept identity-class until HR releases it to reviewers.
   std::optional<RedactedText> redaction_proposal;
+  // The merits as typed, when scanning changed what reviewers see.
+  std::optional<Merits> original_merits;
 };
 
 // The applicant's receipt: a reference code to follow the application with.

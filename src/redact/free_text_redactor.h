@@ -11,8 +11,10 @@ class EngineRedactor final : public FreeTextRedactor {
  public:
   EngineRedactor() : engine_(Engine::Default()) {}
   std::optional<RedactedText> Redact(const FreeText& text, const Identity& identity) const override;
+  Merits RedactMerits(const Merits& merits, const Identity& identity) const override;
 
  private:
+  std::string RedactOne(const std::string& input, const Identity& identity) const;
   Engine engine_;
 };
 

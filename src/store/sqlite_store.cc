@@ -58,6 +58,7 @@ json::object SealedIdentityJson(const NewApplication& app) {
   json::object o{{"identity", codec::ToJson(app.submission.identity)},
                  {"free_text", codec::ToJson(app.submission.free_text)}};
   if (app.redaction_proposal) o["redaction_proposal"] = codec::ToJson(*app.redaction_proposal);
+  if (app.merits_for_reviewers) o["merits_original"] = codec::ToJson(app.submission.merits);
   return o;
 }
 
@@ -602,7 +603,7 @@ Result<SubmitResult> SqliteStore::SubmitApplication(const NewApplication& app, U
         .Bind(3, r.id)
         .Bind(4, pseudonym)
         .Bind(5, receipt.reference)
-        .Bind(6, codec::Serialize(codec::ToJson(app.submission.merits)))
+        .Bind(6, codec::Serialize(codec::ToJson(app.merits_for_reviewers.value_or(app.submission.merits))))
         .Bind(8, now);
     ins->BindNull(7);  // released to reviewers only by ReleaseRedaction
     REILU_TRY(ins->Run());
@@ -701,6 +702,11 @@ Result<IdentifiedApplication> SqliteStore::ReadIdentity(const IdentityAccess& ac
       RedactedText proposal;
       REILU_TRY(codec::FromJson(obj.at("redaction_proposal"), "redaction_proposal", proposal));
       out.redaction_proposal = std::move(proposal);
+    }
+    if (obj.contains("merits_original")) {
+      Merits original;
+      REILU_TRY(codec::FromJson(obj.at("merits_original"), "merits_original", original));
+      out.original_merits = std::move(original);
     }
     json::object detail{{"basis", AccessBasisName(access.basis())}};
     if (!access.reason().empty()) detail["reason"] = access.reason();

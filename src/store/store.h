@@ -98,6 +98,9 @@ struct NewApplication {
   Submission submission;
   // Sealed with the identity; reviewers see free text only after ReleaseRedaction.
   std::optional<RedactedText> redaction_proposal;
+  // The merits as reviewers may see them (identifying strings replaced); when set, the merits as
+  // typed are sealed with the identity instead.
+  std::optional<Merits> merits_for_reviewers;
   std::string idempotency_key;  // empty: none given
   std::string request_hash;     // SHA-256 of the request body, to detect a reused key
   // Builds the applicant's receipt e-mail once the application id exists; queued in the same

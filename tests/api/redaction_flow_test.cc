@@ -82,5 +82,28 @@ TEST_F(RedactionFlowTest, OwnerCanAdjustTheRedactionAndItIsAudited) {
   EXPECT_TRUE(found);
 }
 
+TEST_F(RedactionFlowTest, MeritFieldsAreScannedAndTheTypedOnesStaySealed) {
+  json::object app = Application("403");
+  auto& merits = app["merits"].as_object();
+  merits["experience"] = json::array{{{"title", "Yrittäjä"}, {"employer", "Lastname403 Consulting Oy"}, {"months", 60}}};
+  merits["skills"] = json::array{"Finna", "portfolio: mail403@canary.test"};
+  Client pub(server_->port());
+  ASSERT_EQ(pub.PostJson("/api/v1/jobs/" + rec_ + "/applications", app).status, 201);
+  Client reviewer = LoggedIn("a_reviewer");
+  auto list = reviewer.Get("/api/v1/recruitments/" + rec_ + "/applications");
+  for (const auto& canary : Canaries("403")) EXPECT_EQ(list.body.find(canary), std::string::npos) << canary;
+  auto first = list.Json().at("applications").as_array()[0];
+  std::string employer(first.at("merits").at("experience").as_array()[0].at("employer").as_string());
+  EXPECT_EQ(employer, "[NIMI] Consulting Oy");
+  EXPECT_EQ(first.at("merits").at("skills").as_array()[0].as_string(), "Finna");  // nothing to hide: unchanged
+  // The owner, with a reason, sees what was typed.
+  std::string app_id(first.at("id").as_string());
+  auto full = hr_->PostJson("/api/v1/recruitments/" + rec_ + "/applications/" + app_id + "/identity",
+                            json::object{{"reason", "Checking the merit fields"}});
+  ASSERT_EQ(full.status, 200) << full.body;
+  EXPECT_EQ(full.Json().at("original_merits").at("experience").as_array()[0].at("employer").as_string(),
+            "Lastname403 Consulting Oy");
+}
+
 }  // namespace
 }  // namespace reilu::testing

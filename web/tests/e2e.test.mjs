@@ -196,11 +196,14 @@ describe('the anonymous recruitment in a browser', () => {
     await openDemoRecruitment(hr);
     await hr.getByRole('button', { name: 'Päätä hakuaika nyt' }).click();
     await hr.getByText('Arviointi', { exact: true }).waitFor();
-    for (;;) {
-      const release = hr.getByRole('button', { name: /Julkaise teksti arvioijille/ }).first();
-      if ((await release.count()) === 0) break;
-      await release.click();
-      await hr.waitForTimeout(200);
+    const releases = hr.getByRole('button', { name: /Julkaise teksti arvioijille/ });
+    for (let remaining = await releases.count(); remaining > 0; ) {
+      await releases.first().click();
+      // Wait for the page to reload the list: one button fewer.
+      for (let i = 0; i < 100 && (await releases.count()) === remaining; i++) await hr.waitForTimeout(50);
+      const now = await releases.count();
+      assert.ok(now < remaining, 'releasing a text removes its button');
+      remaining = now;
     }
     await hr.context().close();
 
@@ -222,8 +225,9 @@ describe('the anonymous recruitment in a browser', () => {
 
     // One question at a time: every applicant's answer to the question, in this reviewer's order.
     await reviewer.getByRole('button', { name: 'Kysymys kerrallaan' }).click();
-    await reviewer.getByText('Näet yhden kysymyksen vastaukset').waitFor();
-    assert.equal(await reviewer.locator('section[aria-labelledby=chunk-title] li').count(), 4);
+    const answers = reviewer.locator('section[aria-labelledby=chunk-title] li');
+    await answers.nth(3).waitFor();
+    assert.equal(await answers.count(), 4);
     await expectAccessible(reviewer, 'chunked review');
     await reviewer.getByRole('button', { name: 'Hakemus kerrallaan' }).click();
     await reviewer.waitForSelector('article');
