@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 
+#include "redact/morphology.h"
 #include "redact/redact.h"
 #include "redact/text_util.h"
 
@@ -90,6 +91,7 @@ Engine Engine::Default() {
   Engine e;
   e.Add(MakeKnownNameRecognizer());
   e.Add(MakeContextNameRecognizer());
+  e.Add(MakeLexiconNameRecognizer(FinnishMorphology()));
   e.Add(MakeIdCodeRecognizer());
   e.Add(MakeEmailRecognizer());
   e.Add(MakeUrlRecognizer());

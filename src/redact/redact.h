@@ -81,7 +81,12 @@ std::unique_ptr<Recognizer> MakeAddressRecognizer();  // street addresses and po
 std::unique_ptr<Recognizer> MakeAgeRecognizer();      // ages, birth years, dates of birth
 std::unique_ptr<Recognizer> MakeKnownNameRecognizer();
 std::unique_ptr<Recognizer> MakeContextNameRecognizer();  // "esihenkilöni X", "my manager X"
-std::unique_ptr<Recognizer> MakeCueRecognizer();  // gender, family, nationality, mother tongue, religion, health
+std::unique_ptr<Recognizer> MakeCueRecognizer();
+class Morphology;
+// Names found by Finnish morphology (libvoikko): first names and surnames in any inflection.
+// Does nothing when `morphology` is null (voikko not installed) or the text is not Finnish.
+std::unique_ptr<Recognizer> MakeLexiconNameRecognizer(
+    const Morphology* morphology);  // gender, family, nationality, mother tongue, religion, health
 
 // Checksums, exposed for tests.
 bool IsValidFinnishIdCode(std::string_view code);            // e.g. "131052-308T", all century signs incl. 2023

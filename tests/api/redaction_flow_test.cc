@@ -85,7 +85,8 @@ TEST_F(RedactionFlowTest, OwnerCanAdjustTheRedactionAndItIsAudited) {
 TEST_F(RedactionFlowTest, MeritFieldsAreScannedAndTheTypedOnesStaySealed) {
   json::object app = Application("403");
   auto& merits = app["merits"].as_object();
-  merits["experience"] = json::array{{{"title", "Yrittäjä"}, {"employer", "Lastname403 Consulting Oy"}, {"months", 60}}};
+  merits["experience"] =
+      json::array{{{"title", "Yrittäjä"}, {"employer", "Lastname403 Consulting Oy"}, {"months", 60}}};
   merits["skills"] = json::array{"Finna", "portfolio: mail403@canary.test"};
   Client pub(server_->port());
   ASSERT_EQ(pub.PostJson("/api/v1/jobs/" + rec_ + "/applications", app).status, 201);

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "redact/evaluation.h"
+#include "redact/morphology.h"
 
 namespace reilu::redact {
 namespace {
@@ -107,6 +108,50 @@ TEST(ContextNameTest, NamesAnnouncedByContext) {
   EXPECT_EQ(Found("Min referens är min chef Karin Berg.", EntityType::kPerson, {}, "sv"), Strings{"Karin Berg"});
   EXPECT_EQ(Found("My referee is my manager Tom Baker.", EntityType::kPerson, {}, "en"), Strings{"Tom Baker"});
   EXPECT_TRUE(Found("Esihenkilönä vastasin kahdeksan hengen tiimistä.", EntityType::kPerson).empty());
+}
+
+// A fixed lexicon standing in for voikko, so the ambiguity rules are tested on their own.
+class FakeMorphology final : public Morphology {
+ public:
+  WordClasses Classify(std::string_view w) const override {
+    if (w == "Virtanen" || w == "Virtasen") return {false, true, false, false};
+    if (w == "Anna") return {true, false, false, true};      // also the verb antaa
+    if (w == "Satu") return {true, false, false, true};      // also the noun satu
+    if (w == "Mattilan") return {false, true, true, false};  // also a place
+    if (w == "Espoossa") return {false, false, true, false};
+    return {};
+  }
+};
+
+std::vector<std::string> LexiconNames(const std::string& text, const Morphology* m) {
+  std::vector<Span> spans;
+  MakeLexiconNameRecognizer(m)->Find(text, Context{"fi", {}}, spans);
+  std::vector<std::string> out;
+  for (const auto& s : spans) out.push_back(text.substr(s.start, s.end - s.start));
+  return out;
+}
+
+TEST(LexiconNameTest, AmbiguousFormsCountOnlyWhereCapitalisationMeansSomething) {
+  FakeMorphology m;
+  EXPECT_EQ(LexiconNames("Anna palautetta. Kysyin Virtasen mielipidettä.", &m), Strings{"Virtasen"});
+  EXPECT_EQ(LexiconNames("Kävin Mattilan kanssa kurssin.", &m), Strings{"Mattilan"});
+  EXPECT_EQ(LexiconNames("Työskentelin Espoossa.", &m), Strings{});
+  EXPECT_EQ(LexiconNames("Satu Virtanen opetti minua.", &m), (Strings{"Satu", "Virtanen"}));
+  EXPECT_EQ(LexiconNames("Satu kertoo kuninkaasta. Luin Satu-kirjan.", &m), Strings{});
+  EXPECT_EQ(LexiconNames("Kysyin Virtasen mielipidettä.", nullptr), Strings{});  // no morphology: nothing
+  std::vector<Span> english;
+  MakeLexiconNameRecognizer(&m)->Find("I asked Virtanen.", Context{"en", {}}, english);
+  EXPECT_TRUE(english.empty());
+}
+
+TEST(LexiconNameTest, VoikkoFindsInflectedNamesItKnows) {
+  ASSERT_NE(FinnishMorphology(), nullptr) << "libvoikko with voikko-fi is installed by scripts/install-deps";
+  EXPECT_EQ(Found("Kävin Mattilan kanssa kurssin.", EntityType::kPerson), Strings{"Mattilan"});
+  EXPECT_EQ(Found("Lähetin viestin Aulikille eilen.", EntityType::kPerson), Strings{"Aulikille"});
+  EXPECT_EQ(Found("Anna palautetta. Asun nyt muualla.", EntityType::kPerson), Strings{});
+  EXPECT_EQ(Found("Työskentelin Nokialla ja Helsingin yliopistossa.", EntityType::kPerson), Strings{});
+  EXPECT_EQ(Found("Opiskelin Ahmedin ja Liisa Korhosen kanssa.", EntityType::kPerson),
+            (Strings{"Ahmedin", "Liisa Korhosen"}));
 }
 
 TEST(KnownNameTest, EStemGenitive) {

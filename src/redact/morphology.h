@@ -1,0 +1,32 @@
+// Finnish morphology for name detection: which lexical classes a word form can belong to.
+// "Virtasen" → surname, "Aulikille" → first name, "Anna" → first name or a verb (antaa),
+// "Kankaan" → surname or a noun (kangas). Backed by libvoikko with the voikko-fi dictionary.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+namespace reilu::redact {
+
+struct WordClasses {
+  bool first_name = false;
+  bool surname = false;
+  bool place = false;
+  bool other = false;  // any reading as an ordinary word (noun, verb, adjective, …)
+
+  bool Name() const { return first_name || surname; }
+  bool Ambiguous() const { return Name() && (place || other); }
+};
+
+class Morphology {
+ public:
+  virtual ~Morphology() = default;
+  // Safe to call from several threads at once.
+  virtual WordClasses Classify(std::string_view word) const = 0;
+};
+
+// libvoikko with the Finnish dictionary, or nullptr when it is not installed. Created once per
+// process (the dictionary is loaded from disk on first use).
+const Morphology* FinnishMorphology();
+
+}  // namespace reilu::redact

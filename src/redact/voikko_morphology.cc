@@ -1,0 +1,104 @@
+#include <libvoikko/voikko.h>
+
+#include <cstring>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "redact/morphology.h"
+
+namespace reilu::redact {
+
+namespace {
+
+// libvoikko handles are not thread-safe: a small pool, one handle per concurrent caller.
+class VoikkoMorphology final : public Morphology {
+ public:
+  ~VoikkoMorphology() override {
+    for (VoikkoHandle* h : free_) voikkoTerminate(h);
+  }
+
+  bool Available() {
+    VoikkoHandle* h = Acquire();
+    if (!h) return false;
+    Release(h);
+    return true;
+  }
+
+  WordClasses Classify(std::string_view word) const override {
+    // Analysis is the slow part and names repeat: a per-thread memo, emptied when it grows large.
+    thread_local std::unordered_map<std::string, WordClasses> memo;
+    std::string key(word);
+    if (auto it = memo.find(key); it != memo.end()) return it->second;
+    if (memo.size() > kMemoLimit) memo.clear();
+    return memo[key] = Analyze(key);
+  }
+
+ private:
+  static constexpr size_t kMemoLimit = 100000;
+
+  WordClasses Analyze(const std::string& w) const {
+    WordClasses classes;
+    auto* self = const_cast<VoikkoMorphology*>(this);
+    VoikkoHandle* h = self->Acquire();
+    if (!h) return classes;
+    voikko_mor_analysis** analyses = voikkoAnalyzeWordCstr(h, w.c_str());
+    for (size_t i = 0; analyses && analyses[i]; ++i) {
+      char* cls = voikko_mor_analysis_value_cstr(analyses[i], "CLASS");
+      if (!cls) {
+        classes.other = true;
+        continue;
+      }
+      if (std::strcmp(cls, "etunimi") == 0) {
+        classes.first_name = true;
+      } else if (std::strcmp(cls, "sukunimi") == 0) {
+        classes.surname = true;
+      } else if (std::strcmp(cls, "paikannimi") == 0) {
+        classes.place = true;
+      } else {
+        classes.other = true;
+      }
+      voikko_free_mor_analysis_value_cstr(cls);
+    }
+    if (analyses) voikko_free_mor_analysis(analyses);
+    self->Release(h);
+    return classes;
+  }
+
+  VoikkoHandle* Acquire() {
+    {
+      std::lock_guard lock(mutex_);
+      if (!free_.empty()) {
+        VoikkoHandle* h = free_.back();
+        free_.pop_back();
+        return h;
+      }
+    }
+    const char* error = nullptr;
+    return voikkoInit(&error, "fi", nullptr);
+  }
+  void Release(VoikkoHandle* h) {
+    std::lock_guard lock(mutex_);
+    free_.push_back(h);
+  }
+
+  std::mutex mutex_;
+  std::vector<VoikkoHandle*> free_;
+};
+
+}  // namespace
+
+const Morphology* FinnishMorphology() {
+  static VoikkoMorphology* instance = [] {
+    auto* m = new VoikkoMorphology();  // lives for the process: recognizers keep pointers to it
+    if (!m->Available()) {
+      delete m;
+      return static_cast<VoikkoMorphology*>(nullptr);
+    }
+    return m;
+  }();
+  return instance;
+}
+
+}  // namespace reilu::redact
