@@ -90,8 +90,11 @@ TEST(KnownNameTest, FinnishInflectionsOfTheApplicantsName) {
                                  "Aulikin", "Matin", "Matille", "Mattia", "Matti"}) {
     EXPECT_EQ(Found("Terveisin " + form + ".", EntityType::kPerson, names), Strings{form}) << form;
   }
+  // Near misses are not the applicant's name (the morphology recognizer may still know them as names).
   for (const std::string other : {"Mattila", "Virta", "Aula", "Mattolaiturilla"}) {
-    EXPECT_TRUE(Found("Terveisin " + other + ".", EntityType::kPerson, names).empty()) << other;
+    std::vector<Span> spans;
+    MakeKnownNameRecognizer()->Find("Terveisin " + other + ".", Context{"fi", names}, spans);
+    EXPECT_TRUE(spans.empty()) << other;
   }
 }
 
