@@ -12,7 +12,12 @@ std::unique_ptr<Recognizer> MakeAgeRecognizer() {
       {edge + R"((\d{1,3}\s+vuotta\s+täyttänyt))", EntityType::kAge, 0.9, {}},
       // Swedish: "45 år gammal", "45-årig"; plain "5 år" is experience, not age.
       {edge + R"((\d{1,3}\s?(?:år\s+gammal|-?åri\p{L}+)))", EntityType::kAge, 0.95, {}},
-      {R"((?i)(?:jag\s+är)\s+(\d{1,3})\s+år)", EntityType::kAge, 0.9, {}},
+      {R"((?i)(?:jag\s+är)\s+(\d{1,3}\s+år))", EntityType::kAge, 0.9, {}},
+      // "täytin juuri 40 vuotta", "fyllde 50 år", "turned 40": a birthday is an age.
+      {R"((?i)(?:täytin|täytän|täyttänyt|fyllde|fyller|turned|turning)\s+(?:juuri\s+|just\s+|nyss\s+)?(\d{1,3}(?:\s+(?:vuotta|år|years))?))",
+       EntityType::kAge,
+       0.9,
+       {}},
       // English.
       {R"((?i)(?:^|[^\p{L}])((?:aged\s+\d{1,3})|(?:\d{1,3}[\s\-]years?[\s\-]old)|(?:\d{1,3}-year-old)))",
        EntityType::kAge,
@@ -24,6 +29,11 @@ std::unique_ptr<Recognizer> MakeAgeRecognizer() {
        0.9,
        {}},
       {R"((?:^|[^\d])((?:19|20)\d{2})\s*(?:syntynyt|født|född))", EntityType::kAge, 0.85, {}},
+      // Dates with month names after a birth cue: "born on 7 March 1985", "född den 7 mars 1985".
+      {R"((?i)((?:born(?:\s+on)?|född(?:\s+den)?|syntynyt)\s+(?:\d{1,2}\.?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta)\s+(?:19|20)\d{2}|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+(?:19|20)\d{2})))",
+       EntityType::kBirthDate,
+       0.95,
+       {}},
       // Dates of birth written out after a cue.
       {R"((?i)(?:syntymäaika|syntymäpäivä|födelsedatum|date of birth|born on|DOB)[:\s]+(\d{1,2}[./\-]\d{1,2}[./\-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}))",
        EntityType::kBirthDate,

@@ -29,8 +29,9 @@ std::unique_ptr<Recognizer> MakePhoneRecognizer() {
 
 std::unique_ptr<Recognizer> MakeUrlRecognizer() {
   return std::make_unique<RegexRecognizer>(std::vector<PatternRule>{
-      {R"((?i)\b(?:https?://|www\.)[^\s<>"')\]]+)", EntityType::kUrl, 0.95, {}},
-      {R"((?i)\b(?:linkedin\.com|github\.com|facebook\.com|instagram\.com|x\.com|twitter\.com)/[^\s<>"')\]]+)",
+      // A link never ends in sentence punctuation: "…/in/name." keeps its full stop.
+      {R"((?i)\b(?:https?://|www\.)[^\s<>"')\]]*[^\s<>"')\].,;:!?])", EntityType::kUrl, 0.95, {}},
+      {R"((?i)\b(?:linkedin\.com|github\.com|facebook\.com|instagram\.com|x\.com|twitter\.com)/[^\s<>"')\]]*[^\s<>"')\].,;:!?])",
        EntityType::kUrl,
        0.95,
        {}},

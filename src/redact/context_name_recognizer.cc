@@ -8,13 +8,15 @@ namespace reilu::redact {
 std::unique_ptr<Recognizer> MakeContextNameRecognizer() {
   const std::string name = R"((\p{Lu}[\p{Ll}\-']+(?:\s+\p{Lu}[\p{Ll}\-']+){0,2}))";
   return std::make_unique<RegexRecognizer>(std::vector<PatternRule>{
-      {R"((?:esihenkilö\p{L}*|esimie\p{L}*|suosittelija\p{L}*|kollega\p{L}*|työkaveri\p{L}*|rehtori\p{L}*)(?:\s+(?:on|oli|toimii))?\s+)" +
+      {R"((?:esihenkilö\p{L}*|esimie\p{L}*|suosittelija\p{L}*|kollega\p{L}*|työkaveri\p{L}*|rehtori\p{L}*)(?:\s+(?:on|oli|toimii))?[:\s]+)" +
            name,
        EntityType::kPerson,
        0.8,
        {}},
-      {R"((?:chef|referens|kollega|handledare|rektor)(?:\s+(?:är|var))?\s+)" + name, EntityType::kPerson, 0.8, {}},
-      {R"((?:manager|referee|reference|supervisor|colleague|principal)(?:\s+(?:is|was))?,?\s+)" + name,
+      {R"((?i:chef|referens|kollega|handledare|rektor)(?:\s+(?:är|var))?[:\s]+)" + name, EntityType::kPerson, 0.8, {}},
+      // Lower-case only: "Project Manager, City of Espoo" is a job title, not an announcement.
+      {R"((?:(?:manager|supervisor|colleague|principal)(?:\s+(?:is|was))?\s+|(?i:referee|reference)s?(?:\s+(?:is|was))?[:\s]+))" +
+           name,
        EntityType::kPerson,
        0.8,
        {}},

@@ -113,13 +113,24 @@ std::vector<Span> Engine::Analyze(std::string_view text, const Context& context)
   // produce a longer string that occurs again, so repeat until nothing new is found.
   for (int round = 0; round < 4; ++round) {
     std::vector<Span> extra;
-    for (const auto& s : spans) {
-      std::string_view needle = text.substr(s.start, s.end - s.start);
-      if (needle.size() < 3) continue;
+    auto propagate = [&](std::string_view needle, const Span& s) {
+      if (needle.size() < 3) return;
       for (size_t pos = text.find(needle); pos != std::string_view::npos; pos = text.find(needle, pos + 1)) {
         bool covered = std::any_of(spans.begin(), spans.end(),
                                    [&](const Span& t) { return t.start <= pos && pos + needle.size() <= t.end; });
         if (!covered) extra.push_back(Span{pos, pos + needle.size(), s.type, s.confidence});
+      }
+    };
+    for (const auto& s : spans) {
+      std::string_view found = text.substr(s.start, s.end - s.start);
+      propagate(found, s);
+      // A full name once found gives away its parts too: "Ana Torres" … later "Torres".
+      if (s.type == EntityType::kPerson && found.find(' ') != std::string_view::npos) {
+        for (const auto& w : SplitWords(found)) {
+          std::string_view part = found.substr(w.start, w.end - w.start);
+          auto first = static_cast<unsigned char>(part[0]);
+          if ((first >= 'A' && first <= 'Z') || first >= 0xC3) propagate(part, s);
+        }
       }
     }
     if (extra.empty()) break;

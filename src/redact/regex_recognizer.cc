@@ -1,6 +1,7 @@
 #include "redact/regex_recognizer.h"
 
-#include <cassert>
+#include <cstdio>
+#include <cstdlib>
 
 namespace reilu::redact {
 
@@ -13,14 +14,17 @@ RegexRecognizer::RegexRecognizer(std::vector<PatternRule> rules) {
   options.set_max_mem(16 << 20);
   for (auto& rule : rules) {
     auto re = std::make_unique<RE2>(rule.pattern, options);
-    assert(re->ok());
+    // Patterns are part of the program: a broken one is a bug to stop at, in every build type.
+    if (!re->ok()) {
+      std::fprintf(stderr, "redact: invalid pattern %s: %s\n", rule.pattern.c_str(), re->error().c_str());
+      std::abort();
+    }
     compiled_.push_back(Compiled{std::move(re), std::move(rule)});
   }
 }
 
 void RegexRecognizer::Find(std::string_view text, const Context&, std::vector<Span>& out) const {
   for (const auto& c : compiled_) {
-    if (!c.re->ok()) continue;
     const int groups = c.re->NumberOfCapturingGroups();
     std::vector<re2::StringPiece> match(static_cast<size_t>(groups) + 1);
     size_t pos = 0;
