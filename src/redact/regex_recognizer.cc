@@ -21,10 +21,29 @@ RegexRecognizer::RegexRecognizer(std::vector<PatternRule> rules) {
     }
     compiled_.push_back(Compiled{std::move(re), std::move(rule)});
   }
+  RE2::Options set_options = options;
+  set_options.set_max_mem(16 << 20);
+  any_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+  for (const auto& c : compiled_) {
+    if (any_->Add(c.rule.pattern, nullptr) < 0) std::abort();
+  }
+  if (!any_->Compile()) any_.reset();  // too large for one automaton: every pattern runs alone
 }
 
 void RegexRecognizer::Find(std::string_view text, const Context&, std::vector<Span>& out) const {
-  for (const auto& c : compiled_) {
+  std::vector<int> matching;
+  if (any_) {
+    RE2::Set::ErrorInfo error;
+    if (!any_->Match(re2::StringPiece(text.data(), text.size()), &matching, &error)) {
+      if (error.kind == RE2::Set::kNoError) return;  // no pattern matches anywhere
+      matching.clear();
+      for (size_t i = 0; i < compiled_.size(); ++i) matching.push_back(static_cast<int>(i));  // out of memory
+    }
+  } else {
+    for (size_t i = 0; i < compiled_.size(); ++i) matching.push_back(static_cast<int>(i));
+  }
+  for (int index : matching) {
+    const Compiled& c = compiled_[static_cast<size_t>(index)];
     const int groups = c.re->NumberOfCapturingGroups();
     std::vector<re2::StringPiece> match(static_cast<size_t>(groups) + 1);
     size_t pos = 0;

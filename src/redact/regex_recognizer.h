@@ -3,6 +3,7 @@
 #pragma once
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <functional>
 
@@ -28,6 +29,9 @@ class RegexRecognizer final : public Recognizer {
     PatternRule rule;
   };
   std::vector<Compiled> compiled_;
+  // All patterns in one automaton: a single pass says which patterns match at all, and only
+  // those are run again for their positions (most patterns match nothing in most texts).
+  std::unique_ptr<RE2::Set> any_;
 };
 
 }  // namespace reilu::redact
