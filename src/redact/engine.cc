@@ -3,6 +3,7 @@
 
 #include "redact/morphology.h"
 #include "redact/redact.h"
+#include "redact/regex_recognizer.h"
 #include "redact/text_util.h"
 
 namespace reilu::redact {
@@ -88,17 +89,22 @@ std::optional<EntityType> ParseEntityType(std::string_view name) {
 }
 
 Engine Engine::Default() {
+  std::vector<std::unique_ptr<Recognizer>> parts;
+  parts.push_back(MakeKnownNameRecognizer());
+  parts.push_back(MakeContextNameRecognizer());
+  parts.push_back(MakeLexiconNameRecognizer(FinnishMorphology(), SwedishEnglishNameLexicon()));
+  parts.push_back(MakeIdCodeRecognizer());
+  parts.push_back(MakeEmailRecognizer());
+  parts.push_back(MakeUrlRecognizer());
+  parts.push_back(MakePhoneRecognizer());
+  parts.push_back(MakeAddressRecognizer());
+  parts.push_back(MakeAgeRecognizer());
+  parts.push_back(MakeCueRecognizer());
+  // Every pattern-based recognizer as one automaton: a single pass over the text.
+  auto patterns = RegexRecognizer::Combine(parts);
   Engine e;
-  e.Add(MakeKnownNameRecognizer());
-  e.Add(MakeContextNameRecognizer());
-  e.Add(MakeLexiconNameRecognizer(FinnishMorphology()));
-  e.Add(MakeIdCodeRecognizer());
-  e.Add(MakeEmailRecognizer());
-  e.Add(MakeUrlRecognizer());
-  e.Add(MakePhoneRecognizer());
-  e.Add(MakeAddressRecognizer());
-  e.Add(MakeAgeRecognizer());
-  e.Add(MakeCueRecognizer());
+  for (auto& p : parts) e.Add(std::move(p));
+  e.Add(std::move(patterns));
   return e;
 }
 

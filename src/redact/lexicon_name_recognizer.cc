@@ -49,10 +49,11 @@ bool EndsSentence(std::string_view gap) {
 
 class LexiconNameRecognizer final : public Recognizer {
  public:
-  explicit LexiconNameRecognizer(const Morphology* morphology) : morphology_(morphology) {}
+  LexiconNameRecognizer(const Morphology* finnish, const Morphology* other) : finnish_(finnish), other_(other) {}
 
   void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override {
-    if (context.lang != "fi" || !morphology_) return;
+    const Morphology* morphology_ = context.lang == "fi" ? finnish_ : other_;
+    if (!morphology_) return;
     std::vector<Token> words;
     size_t previous_end = 0;
     for (const auto& w : SplitWords(text)) {
@@ -84,13 +85,14 @@ class LexiconNameRecognizer final : public Recognizer {
   }
 
  private:
-  const Morphology* morphology_;
+  const Morphology* finnish_;
+  const Morphology* other_;  // Swedish and English
 };
 
 }  // namespace
 
-std::unique_ptr<Recognizer> MakeLexiconNameRecognizer(const Morphology* morphology) {
-  return std::make_unique<LexiconNameRecognizer>(morphology);
+std::unique_ptr<Recognizer> MakeLexiconNameRecognizer(const Morphology* finnish, const Morphology* other) {
+  return std::make_unique<LexiconNameRecognizer>(finnish, other);
 }
 
 }  // namespace reilu::redact

@@ -3,7 +3,9 @@
 // "Kankaan" → surname or a noun (kangas). Backed by libvoikko with the voikko-fi dictionary.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 
 namespace reilu::redact {
@@ -18,6 +20,12 @@ struct WordClasses {
   bool Ambiguous() const { return Name() && (place || other); }
 };
 
+// Hash for unordered containers keyed by std::string that are looked up with string_views.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 class Morphology {
  public:
   virtual ~Morphology() = default;
@@ -28,5 +36,8 @@ class Morphology {
 // libvoikko with the Finnish dictionary, or nullptr when it is not installed. Created once per
 // process (the dictionary is loaded from disk on first use).
 const Morphology* FinnishMorphology();
+
+// A built-in lexicon of common given names and surnames for Swedish and English texts.
+const Morphology* SwedishEnglishNameLexicon();
 
 }  // namespace reilu::redact

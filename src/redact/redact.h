@@ -81,12 +81,12 @@ std::unique_ptr<Recognizer> MakeAddressRecognizer();  // street addresses and po
 std::unique_ptr<Recognizer> MakeAgeRecognizer();      // ages, birth years, dates of birth
 std::unique_ptr<Recognizer> MakeKnownNameRecognizer();
 std::unique_ptr<Recognizer> MakeContextNameRecognizer();  // "esihenkilöni X", "my manager X"
+// Gender, family, nationality, mother tongue, religion, health and residence cues.
 std::unique_ptr<Recognizer> MakeCueRecognizer();
 class Morphology;
-// Names found by Finnish morphology (libvoikko): first names and surnames in any inflection.
-// Does nothing when `morphology` is null (voikko not installed) or the text is not Finnish.
-std::unique_ptr<Recognizer> MakeLexiconNameRecognizer(
-    const Morphology* morphology);  // gender, family, nationality, mother tongue, religion, health
+// Names found by Finnish morphology (libvoikko: first names and surnames in any inflection) in
+// Finnish texts, and by a name lexicon in Swedish and English ones. A null source finds nothing.
+std::unique_ptr<Recognizer> MakeLexiconNameRecognizer(const Morphology* finnish, const Morphology* other = nullptr);
 
 // Checksums, exposed for tests.
 bool IsValidFinnishIdCode(std::string_view code);            // e.g. "131052-308T", all century signs incl. 2023

@@ -30,6 +30,20 @@ RegexRecognizer::RegexRecognizer(std::vector<PatternRule> rules) {
   if (!any_->Compile()) any_.reset();  // too large for one automaton: every pattern runs alone
 }
 
+std::unique_ptr<RegexRecognizer> RegexRecognizer::Combine(std::vector<std::unique_ptr<Recognizer>>& parts) {
+  std::vector<PatternRule> rules;
+  std::vector<std::unique_ptr<Recognizer>> others;
+  for (auto& part : parts) {
+    if (auto* regex = dynamic_cast<RegexRecognizer*>(part.get())) {
+      for (auto& c : regex->compiled_) rules.push_back(c.rule);
+    } else {
+      others.push_back(std::move(part));
+    }
+  }
+  parts = std::move(others);
+  return std::make_unique<RegexRecognizer>(std::move(rules));
+}
+
 void RegexRecognizer::Find(std::string_view text, const Context&, std::vector<Span>& out) const {
   std::vector<int> matching;
   if (any_) {

@@ -21,6 +21,9 @@ struct PatternRule {
 class RegexRecognizer final : public Recognizer {
  public:
   explicit RegexRecognizer(std::vector<PatternRule> rules);
+  // One recognizer with the rules of every RegexRecognizer in `parts` (so one automaton pass finds
+  // which patterns match); the other recognizers are returned untouched in `parts`.
+  static std::unique_ptr<RegexRecognizer> Combine(std::vector<std::unique_ptr<Recognizer>>& parts);
   void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override;
 
  private:

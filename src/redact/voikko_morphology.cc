@@ -28,10 +28,10 @@ class VoikkoMorphology final : public Morphology {
 
   WordClasses Classify(std::string_view word) const override {
     // Analysis is the slow part and names repeat: a per-thread memo, emptied when it grows large.
-    thread_local std::unordered_map<std::string, WordClasses> memo;
-    std::string key(word);
-    if (auto it = memo.find(key); it != memo.end()) return it->second;
+    thread_local std::unordered_map<std::string, WordClasses, StringHash, std::equal_to<>> memo;
+    if (auto it = memo.find(word); it != memo.end()) return it->second;
     if (memo.size() > kMemoLimit) memo.clear();
+    std::string key(word);
     return memo[key] = Analyze(key);
   }
 

@@ -157,6 +157,15 @@ TEST(LexiconNameTest, VoikkoFindsInflectedNamesItKnows) {
             (Strings{"Ahmedin", "Liisa Korhosen"}));
 }
 
+TEST(LexiconNameTest, SwedishAndEnglishNamesFromTheBuiltInLexicon) {
+  EXPECT_EQ(Found("Jag träffade Karin och Anders på mötet.", EntityType::kPerson, {}, "sv"),
+            (Strings{"Karin", "Anders"}));
+  EXPECT_EQ(Found("Det var Lindbergs idé.", EntityType::kPerson, {}, "sv"), Strings{"Lindbergs"});
+  EXPECT_EQ(Found("I met Grace at the conference.", EntityType::kPerson, {}, "en"), Strings{"Grace"});
+  EXPECT_TRUE(Found("Will you come? Grace under pressure matters.", EntityType::kPerson, {}, "en").empty());
+  EXPECT_TRUE(Found("We improved the intake process.", EntityType::kPerson, {}, "en").empty());
+}
+
 TEST(KnownNameTest, EStemGenitive) {
   EXPECT_EQ(Found("Laineen perhe", EntityType::kPerson, {"Laine"}), Strings{"Laineen"});
 }
