@@ -35,6 +35,19 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
+namespace {
+// A child process writes its bound port to a file once it listens; waits for it (50 ms steps).
+std::uint16_t WaitForPortFile(const std::filesystem::path& file, int tries, const std::string& failure) {
+  for (int i = 0; i < tries; ++i) {
+    std::ifstream in(file);
+    int port = 0;
+    if (in >> port && port > 0) return static_cast<std::uint16_t>(port);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  throw std::runtime_error(failure);
+}
+}  // namespace
+
 ServerProcess::ServerProcess(std::filesystem::path data_dir) : data_dir_(std::move(data_dir)) {
   ::signal(SIGPIPE, SIG_IGN);  // a server that closes early must not kill the test process
 }
@@ -53,16 +66,7 @@ void ServerProcess::Start() {
           "--threads", "4", "--public-url", "http://reilu.test", static_cast<char*>(nullptr));
     _exit(127);
   }
-  for (int i = 0; i < 600; ++i) {
-    std::ifstream in(port_file);
-    int port = 0;
-    if (in >> port && port > 0) {
-      port_ = static_cast<std::uint16_t>(port);
-      return;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  throw std::runtime_error("server did not start; see " + (data_dir_ / "server.log").string());
+  port_ = WaitForPortFile(port_file, 600, "server did not start; see " + (data_dir_ / "server.log").string());
 }
 
 void ServerProcess::Kill() {
@@ -156,16 +160,7 @@ SmtpSink::SmtpSink(std::filesystem::path dir, std::string auth, std::string tls_
     execv(argv[0], argv.data());
     _exit(127);
   }
-  for (int i = 0; i < 200; ++i) {
-    std::ifstream in(port_file);
-    int port = 0;
-    if (in >> port && port > 0) {
-      port_ = static_cast<std::uint16_t>(port);
-      return;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  throw std::runtime_error("SMTP sink did not start; see " + (dir_ / "sink.log").string());
+  port_ = WaitForPortFile(port_file, 200, "SMTP sink did not start; see " + (dir_ / "sink.log").string());
 }
 
 SmtpSink::~SmtpSink() {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import styled from 'styled-components';
 import { Button, Dropdown, DropdownItem, Heading, HintText, TextInput } from 'suomifi-ui-components';
 import { api, type User } from '../api';
+import { Row } from '../components/FormLayout';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { RequireStaff } from '../components/RequireStaff';
 import { DataTable, Scroll } from '../components/Table';
@@ -11,12 +12,6 @@ const Section = styled.section`
   display: grid;
   gap: 12px;
   margin: 24px 0;
-`;
-const Row = styled.div`
-  display: grid;
-  gap: 12px;
-  grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
-  align-items: end;
 `;
 const ROLES = ['hr', 'reviewer', 'registry', 'auditor', 'admin'] as const;
 const RULES = ['mandatory', 'default_on', 'optional'] as const;

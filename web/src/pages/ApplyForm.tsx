@@ -14,27 +14,11 @@ import {
   Textarea,
 } from 'suomifi-ui-components';
 import { api, ApiError, type FreeText, type Identity, type JobAd, type Merits } from '../api';
+import { Fieldset, Row } from '../components/FormLayout';
 import { ErrorMessage } from '../components/Feedback';
 import { AppLink } from '../components/Layout';
 import { localized } from '../i18n';
 
-const Fieldset = styled.fieldset`
-  border: 1px solid #c8cdd0;
-  padding: 16px;
-  margin: 24px 0;
-  display: grid;
-  gap: 16px;
-  legend {
-    font-size: 22px;
-    font-weight: 600;
-    padding: 0 8px;
-  }
-`;
-const Row = styled.div`
-  display: grid;
-  gap: 16px;
-  grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
-`;
 const Preview = styled.section`
   border-left: 4px solid #2a6ebb;
   background: #eaf2fa;

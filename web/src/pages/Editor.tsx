@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import styled from 'styled-components';
 import {
   Button,
   Checkbox,
@@ -14,27 +13,11 @@ import {
   Textarea,
 } from 'suomifi-ui-components';
 import { api, type Criterion, type Question, type Recruitment, type User } from '../api';
+import { Fieldset, Row } from '../components/FormLayout';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { localized } from '../i18n';
 import { RequireStaff } from '../components/RequireStaff';
 
-const Fieldset = styled.fieldset`
-  border: 1px solid #c8cdd0;
-  padding: 16px;
-  margin: 16px 0;
-  display: grid;
-  gap: 12px;
-  legend {
-    font-weight: 600;
-    font-size: 20px;
-    padding: 0 8px;
-  }
-`;
-const Row = styled.div`
-  display: grid;
-  gap: 12px;
-  grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
-`;
 
 type Rule = 'mandatory' | 'default_on' | 'optional';
 
