@@ -120,6 +120,16 @@ describe('accessibility and screenshots', () => {
         if (lang === 'fi') {
           for (const width of [360, 1280]) {
             await page.setViewportSize({ width, height: 900 });
+            // Nothing wider than the screen: no sideways scrolling on a phone.
+            const overflow = await page.evaluate(
+              () =>
+                new Promise((done) =>
+                  requestAnimationFrame(() =>
+                    requestAnimationFrame(() => done(document.documentElement.scrollWidth - window.innerWidth)),
+                  ),
+                ),
+            );
+            assert.ok(overflow <= 0, `${p.name} is ${overflow}px wider than ${width}px`);
             await page.screenshot({
               path: join(screenshotDir, `${p.name}-${width === 360 ? 'phone' : 'desktop'}.png`),
               fullPage: true,
