@@ -45,6 +45,17 @@ export const Main = styled.main`
   &:focus {
     outline: none;
   }
+  /* Long Finnish compounds in a 40 px heading do not fit a phone: smaller headings there. */
+  @media (max-width: 480px) {
+    && h1 {
+      font-size: 30px;
+      line-height: 36px;
+    }
+    && h2 {
+      font-size: 22px;
+      line-height: 28px;
+    }
+  }
 `;
 
 // A link that navigates inside the app, styled by the design system.
