@@ -1,5 +1,5 @@
 // Quality metrics of the engine on labelled documents (the corpus JSONL format), shared by the
-// bench/redact_eval tool and the regression test.
+// bench/redact tool and the regression test.
 #pragma once
 
 #include <map>

@@ -1,6 +1,6 @@
 // Measures the redaction engine on a labelled set (corpus JSONL format): per-type recall and
 // precision, over-redaction (share of non-identifying words redacted) and throughput.
-// Usage: redact_eval tests/redact/eval.jsonl [--misses N]
+// Usage: bench/redact tests/redact/eval.jsonl [--misses N]
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -13,7 +13,7 @@ using namespace reilu::redact;
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: redact_eval FILE.jsonl [--misses N]\n";
+    std::cerr << "usage: redact FILE.jsonl [--misses N]\n";
     return 2;
   }
   size_t show_misses = argc > 3 ? std::stoul(argv[3]) : 15;
