@@ -2,16 +2,26 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 
 namespace reilu::redact {
 
-RegexRecognizer::RegexRecognizer(std::vector<PatternRule> rules) {
+namespace {
+
+RE2::Options PatternOptions() {
   RE2::Options options;
   options.set_encoding(RE2::Options::EncodingUTF8);
   options.set_log_errors(false);
   // Unicode classes and case folding make large automata; give the DFA room so it does not fall
   // back to the much slower NFA.
   options.set_max_mem(16 << 20);
+  return options;
+}
+
+}  // namespace
+
+RegexRecognizer::RegexRecognizer(std::vector<PatternRule> rules) {
+  const RE2::Options options = PatternOptions();
   for (auto& rule : rules) {
     auto re = std::make_unique<RE2>(rule.pattern, options);
     // Patterns are part of the program: a broken one is a bug to stop at, in every build type.
@@ -21,34 +31,40 @@ RegexRecognizer::RegexRecognizer(std::vector<PatternRule> rules) {
     }
     compiled_.push_back(Compiled{std::move(re), std::move(rule)});
   }
-  RE2::Options set_options = options;
-  set_options.set_max_mem(16 << 20);
-  any_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
-  for (const auto& c : compiled_) {
-    if (any_->Add(c.rule.pattern, nullptr) < 0) std::abort();
-  }
-  if (!any_->Compile()) any_.reset();  // too large for one automaton: every pattern runs alone
 }
 
 std::unique_ptr<RegexRecognizer> RegexRecognizer::Combine(std::vector<std::unique_ptr<Recognizer>>& parts) {
-  std::vector<PatternRule> rules;
+  auto combined = std::unique_ptr<RegexRecognizer>(new RegexRecognizer(std::vector<PatternRule>{}));
   std::vector<std::unique_ptr<Recognizer>> others;
   for (auto& part : parts) {
     if (auto* regex = dynamic_cast<RegexRecognizer*>(part.get())) {
-      for (auto& c : regex->compiled_) rules.push_back(c.rule);
+      // The compiled patterns move over; nothing is compiled twice.
+      for (auto& c : regex->compiled_) combined->compiled_.push_back(std::move(c));
     } else {
       others.push_back(std::move(part));
     }
   }
   parts = std::move(others);
-  return std::make_unique<RegexRecognizer>(std::move(rules));
+  return combined;
+}
+
+const RE2::Set* RegexRecognizer::AnyPattern() const {
+  // Built on first use, so recognizers that are merged by Combine never build one of their own.
+  std::call_once(any_once_, [this] {
+    auto set = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+    for (const auto& c : compiled_) {
+      if (set->Add(c.rule.pattern, nullptr) < 0) std::abort();
+    }
+    if (set->Compile()) any_ = std::move(set);  // too large for one automaton: every pattern runs alone
+  });
+  return any_.get();
 }
 
 void RegexRecognizer::Find(std::string_view text, const Context&, std::vector<Span>& out) const {
   std::vector<int> matching;
-  if (any_) {
+  if (const RE2::Set* any = AnyPattern()) {
     RE2::Set::ErrorInfo error;
-    if (!any_->Match(re2::StringPiece(text.data(), text.size()), &matching, &error)) {
+    if (!any->Match(re2::StringPiece(text.data(), text.size()), &matching, &error)) {
       if (error.kind == RE2::Set::kNoError) return;  // no pattern matches anywhere
       matching.clear();
       for (size_t i = 0; i < compiled_.size(); ++i) matching.push_back(static_cast<int>(i));  // out of memory

@@ -6,6 +6,8 @@
 #include <re2/set.h>
 
 #include <functional>
+#include <memory>
+#include <mutex>
 
 #include "redact/redact.h"
 
@@ -31,10 +33,13 @@ class RegexRecognizer final : public Recognizer {
     std::unique_ptr<RE2> re;
     PatternRule rule;
   };
-  std::vector<Compiled> compiled_;
   // All patterns in one automaton: a single pass says which patterns match at all, and only
   // those are run again for their positions (most patterns match nothing in most texts).
-  std::unique_ptr<RE2::Set> any_;
+  const RE2::Set* AnyPattern() const;
+
+  std::vector<Compiled> compiled_;
+  mutable std::once_flag any_once_;
+  mutable std::unique_ptr<RE2::Set> any_;
 };
 
 }  // namespace reilu::redact
