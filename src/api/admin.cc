@@ -1,9 +1,22 @@
 // Organisation administration: users, units, the anonymity policy; and the audit log for auditors.
 #include "api/handler.h"
 #include "crypto/crypto.h"
-#include "notify/transport.h"
+#include "notify/dispatcher.h"
 
 namespace reilu::api {
+
+namespace {
+
+// The SMTP settings as an admin sees them: the password is write-only.
+json::object SettingsWithoutPassword(const notify::SmtpSettings& s) {
+  json::object o = codec::Parse(notify::SerializeSmtpSettings(s))->as_object();
+  o.erase("password");
+  o["password_set"] = !s.password.empty();
+  o["transport"] = "smtp";
+  return o;
+}
+
+}  // namespace
 
 void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/users", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
@@ -81,58 +94,39 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/admin/mail-settings", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = RequireRole(ctx, req, {Role::kAdmin});
                if (!caller) return caller.error();
-               auto settings = ctx.store.GetMailSettings(caller->user.org_id);
+               auto settings = notify::StoredSmtpSettings(ctx.store, caller->user.org_id);
                if (!settings) return settings.error();
                if (!*settings) return http::JsonResponse(200, json::object{{"transport", "outbox"}});
-               auto doc = codec::Parse(**settings);
-               if (!doc || !doc->is_object()) return MakeError(ErrorCode::kInternal, "Mail settings are corrupt.");
-               json::object o = doc->get_object();
-               o["password_set"] = o.contains("password") && !o.at("password").as_string().empty();
-               o.erase("password");
-               o["transport"] = "smtp";
-               return http::JsonResponse(200, o);
+               return http::JsonResponse(200, SettingsWithoutPassword(**settings));
              }));
 
-  router.Add(
-      "PUT", "/api/v1/admin/mail-settings", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto caller = RequireRole(ctx, req, {Role::kAdmin});
-        if (!caller) return caller.error();
-        auto body = JsonBody(req);
-        if (!body) return body.error();
-        auto f = codec::Fields::Of(*body, "");
-        if (!f) return f.error();
-        notify::SmtpSettings s;
-        REILU_TRY(f->Str("host", s.host, true));
-        REILU_TRY(f->Int("port", s.port));
-        REILU_TRY(f->Str("security", s.security));
-        REILU_TRY(f->Str("username", s.username));
-        REILU_TRY(f->Str("password", s.password));
-        REILU_TRY(f->Str("from_address", s.from_address, true));
-        REILU_TRY(f->Str("from_name", s.from_name));
-        REILU_TRY(f->Str("ca_file", s.ca_file));
-        // An omitted password keeps the stored one.
-        if (!s.username.empty() && s.password.empty()) {
-          auto old = ctx.store.GetMailSettings(caller->user.org_id);
-          if (!old) return old.error();
-          if (*old) {
-            auto doc = codec::Parse(**old);
-            if (doc && doc->is_object()) {
-              if (const auto* p = doc->get_object().if_contains("password"); p && p->is_string()) {
-                s.password = p->get_string();
-              }
-            }
-          }
-        }
-        REILU_TRY(notify::ValidateSmtpSettings(s));
-        json::object stored{{"host", s.host},           {"port", s.port},         {"security", s.security},
-                            {"username", s.username},   {"password", s.password}, {"from_address", s.from_address},
-                            {"from_name", s.from_name}, {"ca_file", s.ca_file}};
-        REILU_TRY(ctx.store.SetMailSettings(caller->user.org_id, codec::Serialize(stored), caller->user.id, ctx.now()));
-        stored.erase("password");
-        stored["password_set"] = !s.password.empty();
-        stored["transport"] = "smtp";
-        return http::JsonResponse(200, stored);
-      }));
+  router.Add("PUT", "/api/v1/admin/mail-settings", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = RequireRole(ctx, req, {Role::kAdmin});
+               if (!caller) return caller.error();
+               auto body = JsonBody(req);
+               if (!body) return body.error();
+               auto f = codec::Fields::Of(*body, "");
+               if (!f) return f.error();
+               notify::SmtpSettings s;
+               REILU_TRY(f->Str("host", s.host, true));
+               REILU_TRY(f->Int("port", s.port));
+               REILU_TRY(f->Str("security", s.security));
+               REILU_TRY(f->Str("username", s.username));
+               REILU_TRY(f->Str("password", s.password));
+               REILU_TRY(f->Str("from_address", s.from_address, true));
+               REILU_TRY(f->Str("from_name", s.from_name));
+               REILU_TRY(f->Str("ca_file", s.ca_file));
+               // An omitted password keeps the stored one.
+               if (!s.username.empty() && s.password.empty()) {
+                 auto old = notify::StoredSmtpSettings(ctx.store, caller->user.org_id);
+                 if (!old) return old.error();
+                 if (*old) s.password = (*old)->password;
+               }
+               REILU_TRY(notify::ValidateSmtpSettings(s));
+               REILU_TRY(ctx.store.SetMailSettings(caller->user.org_id, notify::SerializeSmtpSettings(s),
+                                                   caller->user.id, ctx.now()));
+               return http::JsonResponse(200, SettingsWithoutPassword(s));
+             }));
 
   // Cursor pagination: `after` is the last seq seen; `next` in the response continues.
   router.Add("GET", "/api/v1/audit", Wrap([&ctx](http::Request& req) -> Result<http::Response> {

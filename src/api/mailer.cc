@@ -1,8 +1,8 @@
 #include "api/mailer.h"
 
-#include "codec/codec.h"
 #include "core/pseudonym.h"
 #include "crypto/crypto.h"
+#include "notify/dispatcher.h"
 
 namespace reilu::api {
 
@@ -15,17 +15,11 @@ Result<Sender> SenderFor(ApiContext& ctx, OrgId org) {
   auto organisation = ctx.store.GetOrganisation(org);
   if (!organisation) return organisation.error();
   sender.name = organisation->name;
-  auto settings = ctx.store.GetMailSettings(org);
+  auto settings = notify::StoredSmtpSettings(ctx.store, org);
   if (!settings) return settings.error();
   if (*settings) {
-    auto doc = codec::Parse(**settings);
-    if (doc && doc->is_object()) {
-      const auto& o = doc->get_object();
-      if (const auto* a = o.if_contains("from_address"); a && a->is_string()) sender.address = a->get_string();
-      if (const auto* n = o.if_contains("from_name"); n && n->is_string() && !n->get_string().empty()) {
-        sender.name = n->get_string();
-      }
-    }
+    sender.address = (*settings)->from_address;
+    if (!(*settings)->from_name.empty()) sender.name = (*settings)->from_name;
   }
   return sender;
 }

@@ -1,42 +1,29 @@
 #include "notify/dispatcher.h"
 
-#include <boost/json.hpp>
 #include <chrono>
 #include <map>
 #include <memory>
-
-#include "notify/transport.h"
 
 namespace reilu::notify {
 
 namespace {
 
-namespace json = boost::json;
-
 std::unique_ptr<Transport> TransportFor(store::Store& store, OrgId org, const std::string& outbox) {
-  auto settings = store.GetMailSettings(org);
+  auto settings = StoredSmtpSettings(store, org);
   if (!settings || !*settings) return std::make_unique<OutboxDirectory>(outbox);
-  boost::system::error_code ec;
-  json::value v = json::parse(**settings, ec);
-  if (ec || !v.is_object()) return std::make_unique<OutboxDirectory>(outbox);
-  const auto& o = v.get_object();
-  auto str = [&](const char* key) {
-    const auto* f = o.if_contains(key);
-    return f && f->is_string() ? std::string(f->get_string()) : std::string();
-  };
-  SmtpSettings s;
-  s.host = str("host");
-  s.security = str("security");
-  s.username = str("username");
-  s.password = str("password");
-  s.from_address = str("from_address");
-  s.from_name = str("from_name");
-  s.ca_file = str("ca_file");
-  if (const auto* p = o.if_contains("port"); p && p->is_int64()) s.port = static_cast<int>(p->get_int64());
-  return std::make_unique<SmtpTransport>(s);
+  return std::make_unique<SmtpTransport>(**settings);
 }
 
 }  // namespace
+
+Result<std::optional<SmtpSettings>> StoredSmtpSettings(store::Store& store, OrgId org) {
+  auto stored = store.GetMailSettings(org);
+  if (!stored) return stored.error();
+  if (!*stored) return std::optional<SmtpSettings>();
+  auto parsed = ParseSmtpSettings(**stored);
+  if (!parsed) return MakeError(ErrorCode::kInternal, "The stored mail settings are corrupt.");
+  return parsed;
+}
 
 MailDispatcher::MailDispatcher(store::Store& store, DispatcherOptions options, std::function<UnixTime()> now)
     : store_(store), options_(std::move(options)), now_(std::move(now)) {}

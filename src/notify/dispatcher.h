@@ -10,9 +10,13 @@
 #include <string>
 #include <thread>
 
+#include "notify/transport.h"
 #include "store/store.h"
 
 namespace reilu::notify {
+
+// The organisation's SMTP settings as an admin set them; nullopt: none (the outbox folder is used).
+Result<std::optional<SmtpSettings>> StoredSmtpSettings(store::Store& store, OrgId org);
 
 struct DispatcherOptions {
   std::string outbox_dir;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <boost/json.hpp>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -59,6 +60,38 @@ Status ValidateSmtpSettings(const SmtpSettings& s) {
     return MakeError(ErrorCode::kInvalidInput, "A username needs a password.", "password");
   }
   return OkStatus();
+}
+
+std::string SerializeSmtpSettings(const SmtpSettings& s) {
+  return boost::json::serialize(boost::json::object{{"host", s.host},
+                                                    {"port", s.port},
+                                                    {"security", s.security},
+                                                    {"username", s.username},
+                                                    {"password", s.password},
+                                                    {"from_address", s.from_address},
+                                                    {"from_name", s.from_name},
+                                                    {"ca_file", s.ca_file}});
+}
+
+std::optional<SmtpSettings> ParseSmtpSettings(std::string_view json) {
+  boost::system::error_code ec;
+  boost::json::value v = boost::json::parse(json, ec);
+  if (ec || !v.is_object()) return std::nullopt;
+  const auto& o = v.get_object();
+  auto str = [&](const char* key) {
+    const auto* f = o.if_contains(key);
+    return f && f->is_string() ? std::string(f->get_string()) : std::string();
+  };
+  SmtpSettings s;
+  s.host = str("host");
+  s.security = str("security");
+  s.username = str("username");
+  s.password = str("password");
+  s.from_address = str("from_address");
+  s.from_name = str("from_name");
+  s.ca_file = str("ca_file");
+  if (const auto* p = o.if_contains("port"); p && p->is_int64()) s.port = static_cast<int>(p->get_int64());
+  return s;
 }
 
 Status OutboxDirectory::Send(const std::string& /*from*/, const std::string& /*to*/, const std::string& eml) {

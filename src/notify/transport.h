@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/result.h"
@@ -22,6 +23,10 @@ struct SmtpSettings {
 
 // Checks the settings; `none` is refused unless the host is a loopback address.
 Status ValidateSmtpSettings(const SmtpSettings& s);
+
+// The settings as the store keeps them (JSON, sealed at rest), password included; and back.
+std::string SerializeSmtpSettings(const SmtpSettings& s);
+std::optional<SmtpSettings> ParseSmtpSettings(std::string_view json);
 
 class Transport {
  public:
