@@ -32,25 +32,6 @@ Status MaybeAddIdentity(ApiContext& ctx, const Scope& s, const store::LiftState&
   return OkStatus();
 }
 
-// Asks the gate for identity access (with `reason`) and reads the application through it (audited).
-struct IdentityRead {
-  IdentityAccess access;
-  IdentifiedApplication application;
-  bool lifted;
-};
-Result<IdentityRead> ReadIdentityWithReason(ApiContext& ctx, const Scope& s, const ApplicationId& app_id,
-                                            const std::string& reason) {
-  const Recruitment& r = s.recruitment;
-  auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
-  if (!lifts) return lifts.error();
-  bool lifted = lifts->Covers(app_id);
-  auto access = IdentityGate::Request(AccessQuery{s.caller.user, r, app_id, lifted, reason});
-  if (!access) return access.error();
-  auto full = ctx.store.ReadIdentity(*access, ctx.now());
-  if (!full) return full.error();
-  return IdentityRead{std::move(*access), std::move(*full), lifted};
-}
-
 // Reads the optional `reason` field: what the caller states as the basis for the action.
 Status ReadReason(const codec::Fields& f, std::string& reason) {
   REILU_TRY(f.Str("reason", reason));

@@ -59,6 +59,23 @@ Result<Scope> LoadOwnerScope(ApiContext& ctx, const http::Request& req, const ch
   return scope;
 }
 
+Result<IdentityRead> ReadIdentityWithReason(ApiContext& ctx, const Scope& s, const store::LiftState& lifts,
+                                            const ApplicationId& app, const std::string& reason) {
+  bool lifted = lifts.Covers(app);
+  auto access = IdentityGate::Request(AccessQuery{s.caller.user, s.recruitment, app, lifted, reason});
+  if (!access) return access.error();
+  auto full = ctx.store.ReadIdentity(*access, ctx.now());
+  if (!full) return full.error();
+  return IdentityRead{std::move(*access), std::move(*full), lifted};
+}
+
+Result<IdentityRead> ReadIdentityWithReason(ApiContext& ctx, const Scope& s, const ApplicationId& app,
+                                            const std::string& reason) {
+  auto lifts = ctx.store.GetLiftState(s.recruitment.org_id, s.recruitment.id);
+  if (!lifts) return lifts.error();
+  return ReadIdentityWithReason(ctx, s, *lifts, app, reason);
+}
+
 Status OrderForCaller(ApiContext& ctx, const Recruitment& r, UserId caller, std::vector<AnonymousApplication>& apps) {
   auto order_key = ctx.store.OrderKey(r.org_id, r.id);
   if (!order_key) return order_key.error();

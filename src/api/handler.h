@@ -33,6 +33,18 @@ Result<Scope> LoadScope(ApiContext& ctx, const http::Request& req);
 // LoadScope, then require the owning HR specialist.
 Result<Scope> LoadOwnerScope(ApiContext& ctx, const http::Request& req, const char* refusal);
 
+// Asks the gate for identity access (with `reason`) and reads the application through it; the
+// store audits the read. `lifts` is the recruitment's lift state (the overload loads it).
+struct IdentityRead {
+  IdentityAccess access;
+  IdentifiedApplication application;
+  bool lifted;
+};
+Result<IdentityRead> ReadIdentityWithReason(ApiContext& ctx, const Scope& s, const store::LiftState& lifts,
+                                            const ApplicationId& app, const std::string& reason);
+Result<IdentityRead> ReadIdentityWithReason(ApiContext& ctx, const Scope& s, const ApplicationId& app,
+                                            const std::string& reason);
+
 // Puts `apps` in the caller's own stable random order (core/pseudonym.h).
 Status OrderForCaller(ApiContext& ctx, const Recruitment& r, UserId caller, std::vector<AnonymousApplication>& apps);
 

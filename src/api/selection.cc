@@ -12,14 +12,6 @@ namespace reilu::api {
 
 namespace {
 
-// The owner reads an applicant's identity to send them a notice; the gate records the basis.
-Result<IdentifiedApplication> ReadForNotice(ApiContext& ctx, const Scope& s, const store::LiftState& lifts,
-                                            const ApplicationId& app, const std::string& reason) {
-  auto access = IdentityGate::Request(AccessQuery{s.caller.user, s.recruitment, app, lifts.Covers(app), reason});
-  if (!access) return access.error();
-  return ctx.store.ReadIdentity(*access, ctx.now());
-}
-
 json::object InterviewJson(const Interview& i, const std::string& pseudonym) {
   json::array interviewers;
   for (auto id : i.interviewers) interviewers.push_back(id);
@@ -107,76 +99,77 @@ Result<json::object> ExplanationJson(ApiContext& ctx, const Recruitment& r, cons
 }
 
 void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("POST", "/api/v1/recruitments/{id}/interviews", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto scope = LoadOwnerScope(ctx, req, "Only the owner schedules interviews.");
-               if (!scope) return scope.error();
-               const Recruitment& r = scope->recruitment;
-               auto body = JsonBody(req);
-               if (!body) return body.error();
-               auto f = codec::Fields::Of(*body, "");
-               if (!f) return f.error();
-               Interview i;
-               std::vector<std::int64_t> interviewers;
-               REILU_TRY(f->Str("application_id", i.application_id, true));
-               REILU_TRY(f->Int("starts_at", i.starts_at, true));
-               REILU_TRY(f->Int("minutes", i.minutes));
-               REILU_TRY(f->Str("location", i.location, true));
-               REILU_TRY(f->IntList("interviewers", interviewers));
-               i.interviewers.assign(interviewers.begin(), interviewers.end());
-               auto state = ctx.store.GetScreeningState(r.org_id, r.id);
-               if (!state) return state.error();
-               REILU_TRY(CheckInterview(scope->caller.user, r, *state, i, ctx.now()));
-               auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
-               if (!lifts) return lifts.error();
-               if (r.anonymous && !lifts->Covers(i.application_id)) {
-                 return MakeError(ErrorCode::kConflict, "Lift the anonymity of this applicant before inviting them.",
-                                  "application_id");
-               }
-               auto full = ReadForNotice(ctx, *scope, *lifts, i.application_id, "Sending the interview invitation");
-               if (!full) return full.error();
-               auto ref = ctx.store.ReferenceOf(r.org_id, r.id, i.application_id);
-               if (!ref) return ref.error();
-               auto sender = SenderFor(ctx, r.org_id);
-               if (!sender) return sender.error();
-               std::string lang = notify::NoticeLanguage(full->identity.language);
-               std::string title = TitleIn(r, lang);
-               std::string uid = MakeApplicationId(crypto::SystemRandom()) + "@reilu";
-               notify::CalendarEvent event{uid,        i.starts_at, i.minutes,       title,
-                                           i.location, title,       sender->address, full->identity.email};
-               std::string ics = notify::RenderIcs(event, ctx.now());
-               std::vector<store::OutgoingMail> mails;
-               auto invitation = ComposeMail(
-                   *sender, ctx.now(), r.org_id, r.id,
-                   MailParts{"interview",
-                             full->identity.email,
-                             notify::InterviewInvitationText(lang, title, i.starts_at, i.minutes, i.location,
-                                                             StatusLink(ctx, *ref, i.application_id)),
-                             {{"interview.ics", "text/calendar; method=REQUEST", ics}}});
-               if (!invitation) return invitation.error();
-               mails.push_back(std::move(*invitation));
-               // Interviewers get the time and the pseudonym only, with their own calendar entry.
-               for (UserId interviewer : i.interviewers) {
-                 auto user = ctx.store.GetUser(r.org_id, interviewer);
-                 if (!user || user->email.empty()) continue;
-                 notify::CalendarEvent staff_event = event;
-                 staff_event.summary = TitleIn(r, "fi") + " / " + full->anonymous.pseudonym;
-                 staff_event.description = staff_event.summary;
-                 staff_event.attendee_address = user->email;
-                 auto mail =
-                     ComposeMail(*sender, ctx.now(), r.org_id, r.id,
-                                 MailParts{"interviewer",
-                                           user->email,
-                                           notify::InterviewerNoticeText(TitleIn(r, "fi"), full->anonymous.pseudonym,
-                                                                         i.starts_at, i.minutes, i.location),
-                                           {{"interview.ics", "text/calendar; method=REQUEST",
-                                             notify::RenderIcs(staff_event, ctx.now())}}});
-                 if (mail) mails.push_back(std::move(*mail));
-               }
-               auto id = ctx.store.CreateInterview(r.org_id, r.id, i, scope->caller.user.id, mails, ctx.now());
-               if (!id) return id.error();
-               i.id = *id;
-               return http::JsonResponse(201, InterviewJson(i, full->anonymous.pseudonym));
-             }));
+  router.Add(
+      "POST", "/api/v1/recruitments/{id}/interviews", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto scope = LoadOwnerScope(ctx, req, "Only the owner schedules interviews.");
+        if (!scope) return scope.error();
+        const Recruitment& r = scope->recruitment;
+        auto body = JsonBody(req);
+        if (!body) return body.error();
+        auto f = codec::Fields::Of(*body, "");
+        if (!f) return f.error();
+        Interview i;
+        std::vector<std::int64_t> interviewers;
+        REILU_TRY(f->Str("application_id", i.application_id, true));
+        REILU_TRY(f->Int("starts_at", i.starts_at, true));
+        REILU_TRY(f->Int("minutes", i.minutes));
+        REILU_TRY(f->Str("location", i.location, true));
+        REILU_TRY(f->IntList("interviewers", interviewers));
+        i.interviewers.assign(interviewers.begin(), interviewers.end());
+        auto state = ctx.store.GetScreeningState(r.org_id, r.id);
+        if (!state) return state.error();
+        REILU_TRY(CheckInterview(scope->caller.user, r, *state, i, ctx.now()));
+        auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
+        if (!lifts) return lifts.error();
+        if (r.anonymous && !lifts->Covers(i.application_id)) {
+          return MakeError(ErrorCode::kConflict, "Lift the anonymity of this applicant before inviting them.",
+                           "application_id");
+        }
+        auto read = ReadIdentityWithReason(ctx, *scope, *lifts, i.application_id, "Sending the interview invitation");
+        if (!read) return read.error();
+        const IdentifiedApplication* full = &read->application;
+        auto ref = ctx.store.ReferenceOf(r.org_id, r.id, i.application_id);
+        if (!ref) return ref.error();
+        auto sender = SenderFor(ctx, r.org_id);
+        if (!sender) return sender.error();
+        std::string lang = notify::NoticeLanguage(full->identity.language);
+        std::string title = TitleIn(r, lang);
+        std::string uid = MakeApplicationId(crypto::SystemRandom()) + "@reilu";
+        notify::CalendarEvent event{uid,        i.starts_at, i.minutes,       title,
+                                    i.location, title,       sender->address, full->identity.email};
+        std::string ics = notify::RenderIcs(event, ctx.now());
+        std::vector<store::OutgoingMail> mails;
+        auto invitation =
+            ComposeMail(*sender, ctx.now(), r.org_id, r.id,
+                        MailParts{"interview",
+                                  full->identity.email,
+                                  notify::InterviewInvitationText(lang, title, i.starts_at, i.minutes, i.location,
+                                                                  StatusLink(ctx, *ref, i.application_id)),
+                                  {{"interview.ics", "text/calendar; method=REQUEST", ics}}});
+        if (!invitation) return invitation.error();
+        mails.push_back(std::move(*invitation));
+        // Interviewers get the time and the pseudonym only, with their own calendar entry.
+        for (UserId interviewer : i.interviewers) {
+          auto user = ctx.store.GetUser(r.org_id, interviewer);
+          if (!user || user->email.empty()) continue;
+          notify::CalendarEvent staff_event = event;
+          staff_event.summary = TitleIn(r, "fi") + " / " + full->anonymous.pseudonym;
+          staff_event.description = staff_event.summary;
+          staff_event.attendee_address = user->email;
+          auto mail = ComposeMail(*sender, ctx.now(), r.org_id, r.id,
+                                  MailParts{"interviewer",
+                                            user->email,
+                                            notify::InterviewerNoticeText(TitleIn(r, "fi"), full->anonymous.pseudonym,
+                                                                          i.starts_at, i.minutes, i.location),
+                                            {{"interview.ics", "text/calendar; method=REQUEST",
+                                              notify::RenderIcs(staff_event, ctx.now())}}});
+          if (mail) mails.push_back(std::move(*mail));
+        }
+        auto id = ctx.store.CreateInterview(r.org_id, r.id, i, scope->caller.user.id, mails, ctx.now());
+        if (!id) return id.error();
+        i.id = *id;
+        return http::JsonResponse(201, InterviewJson(i, full->anonymous.pseudonym));
+      }));
 
   router.Add("GET", "/api/v1/recruitments/{id}/interviews", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto scope = LoadScope(ctx, req);
@@ -289,8 +282,9 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
         std::vector<store::OutgoingMail> mails;
         std::string decided_on = IsoDate(ctx.now());
         for (const auto& [app, outcome] : decision->outcomes) {
-          auto full = ReadForNotice(ctx, *scope, *lifts, app, "Sending the selection decision notice");
-          if (!full) return full.error();
+          auto read = ReadIdentityWithReason(ctx, *scope, *lifts, app, "Sending the selection decision notice");
+          if (!read) return read.error();
+          const IdentifiedApplication* full = &read->application;
           auto ref = ctx.store.ReferenceOf(r.org_id, r.id, app);
           if (!ref) return ref.error();
           std::string lang = notify::NoticeLanguage(full->identity.language);
