@@ -26,7 +26,7 @@ Result<Caller> RequireRole(ApiContext& ctx, const http::Request& req, std::initi
 struct Scope {
   Caller caller;
   Recruitment recruitment;
-  bool IsOwner() const { return caller.user.role == Role::kHr && caller.user.id == recruitment.owner_id; }
+  bool IsOwner() const { return IsRecruitmentOwner(caller.user, recruitment); }
 };
 // The caller must be the owner, an assigned reviewer, or the registry office (path parameter `id`).
 Result<Scope> LoadScope(ApiContext& ctx, const http::Request& req);

@@ -62,8 +62,12 @@ IdentityAccess IdentityGate::ForApplicantSelf(const Recruitment& r, const Applic
                         "Confirmation of the applicant's own action");
 }
 
+bool IsRecruitmentOwner(const User& actor, const Recruitment& r) {
+  return actor.org_id == r.org_id && actor.role == Role::kHr && actor.active && actor.id == r.owner_id;
+}
+
 Status CheckLiftAllowed(const User& actor, const Recruitment& r, std::string_view reason) {
-  if (actor.org_id != r.org_id || actor.role != Role::kHr || actor.id != r.owner_id || !actor.active) {
+  if (!IsRecruitmentOwner(actor, r)) {
     return MakeError(ErrorCode::kForbidden, "Only the HR specialist who owns the recruitment can lift anonymity.");
   }
   if (!r.anonymous) return MakeError(ErrorCode::kConflict, "This recruitment is not anonymous.");

@@ -75,6 +75,9 @@ class IdentityGate {
 // anonymous recruitment may lift, and only with a reason.
 Status CheckLiftAllowed(const User& actor, const Recruitment& recruitment, std::string_view reason);
 
+// The owning HR specialist: the only one who lifts, shortlists, schedules interviews and decides.
+bool IsRecruitmentOwner(const User& actor, const Recruitment& recruitment);
+
 // Who may see a recruitment's anonymous applications: the owner and the assigned reviewers.
 bool MayReviewApplications(const User& actor, const Recruitment& recruitment);
 

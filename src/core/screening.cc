@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/access.h"
+
 namespace reilu {
 
 namespace {
@@ -15,10 +17,6 @@ bool HasCriterion(const Recruitment& r, std::string_view id) {
 
 bool IsAssignedReviewer(const User& actor, const Recruitment& r) {
   return actor.org_id == r.org_id && actor.role == Role::kReviewer && actor.active && r.IsReviewer(actor.id);
-}
-
-bool IsOwner(const User& actor, const Recruitment& r) {
-  return actor.org_id == r.org_id && actor.role == Role::kHr && actor.active && actor.id == r.owner_id;
 }
 
 Status CheckActive(const ScreeningState& s, const ApplicationId& app) {
@@ -71,7 +69,7 @@ bool OwnScoresComplete(const Recruitment& r, const std::vector<Score>& scores, c
 
 bool MaySeeOthersScores(const User& actor, const Recruitment& r, const std::vector<Score>& scores,
                         const ApplicationId& app) {
-  if (IsOwner(actor, r)) return true;
+  if (IsRecruitmentOwner(actor, r)) return true;
   return IsAssignedReviewer(actor, r) && OwnScoresComplete(r, scores, app, actor.id);
 }
 
@@ -145,7 +143,7 @@ Status CheckMayRecuse(const User& actor, const Recruitment& r, const ScreeningSt
 
 Status CheckShortlist(const User& actor, const Recruitment& r, const ScreeningState& s,
                       const std::vector<ApplicationId>& chosen, UnixTime now) {
-  if (!IsOwner(actor, r)) {
+  if (!IsRecruitmentOwner(actor, r)) {
     return MakeError(ErrorCode::kForbidden, "Only the HR specialist who owns the recruitment chooses the shortlist.");
   }
   if (!ApplicationPeriodOver(r, now)) {

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/access.h"
+
 namespace reilu {
 
 namespace {
@@ -12,10 +14,6 @@ constexpr int kMaxInterviewMinutes = 8 * 60;
 constexpr size_t kMaxNote = 8000;
 constexpr size_t kMinReasoning = 20;
 constexpr size_t kMaxReasoning = 20000;
-
-bool IsOwner(const User& actor, const Recruitment& r) {
-  return actor.org_id == r.org_id && actor.role == Role::kHr && actor.active && actor.id == r.owner_id;
-}
 
 Status CheckStageAfterScreening(const Recruitment& r, const ScreeningState& s, UnixTime now) {
   if (r.anonymous && !s.frozen) {
@@ -31,7 +29,7 @@ Status CheckStageAfterScreening(const Recruitment& r, const ScreeningState& s, U
 
 Status CheckInterview(const User& actor, const Recruitment& r, const ScreeningState& s, const Interview& i,
                       UnixTime now) {
-  if (!IsOwner(actor, r)) {
+  if (!IsRecruitmentOwner(actor, r)) {
     return MakeError(ErrorCode::kForbidden, "Only the HR specialist who owns the recruitment schedules interviews.");
   }
   REILU_TRY(CheckStageAfterScreening(r, s, now));
@@ -61,7 +59,7 @@ Status CheckInterview(const User& actor, const Recruitment& r, const ScreeningSt
 
 Status CheckInterviewNote(const User& actor, const Recruitment& r, const Interview& i, const InterviewNote& n) {
   bool interviewer = std::find(i.interviewers.begin(), i.interviewers.end(), actor.id) != i.interviewers.end();
-  if (actor.org_id != r.org_id || !actor.active || !(interviewer || IsOwner(actor, r))) {
+  if (actor.org_id != r.org_id || !actor.active || !(interviewer || IsRecruitmentOwner(actor, r))) {
     return MakeError(ErrorCode::kForbidden, "Only the interviewers and the owner write interview notes.");
   }
   if (std::none_of(r.criteria.begin(), r.criteria.end(), [&](const Criterion& c) { return c.id == n.criterion_id; })) {
@@ -121,7 +119,7 @@ std::string AppealPeriodEnd(UnixTime sent, int appeal_days) {
 Result<Decision> MakeDecision(const User& actor, const Recruitment& r, const ScreeningState& s,
                               const std::map<ApplicationId, Outcome>& chosen, std::string reasoning, UnixTime now,
                               int appeal_days) {
-  if (!IsOwner(actor, r)) {
+  if (!IsRecruitmentOwner(actor, r)) {
     return MakeError(ErrorCode::kForbidden, "Only the HR specialist who owns the recruitment records the decision.");
   }
   REILU_TRY(CheckStageAfterScreening(r, s, now));
