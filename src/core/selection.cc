@@ -1,7 +1,6 @@
 #include "core/selection.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 
 #include "core/access.h"
@@ -91,29 +90,20 @@ std::optional<Outcome> ParseOutcome(std::string_view s) {
   return std::nullopt;
 }
 
-namespace {
-std::string FormatDay(std::chrono::sys_days day) {
-  using namespace std::chrono;
-  year_month_day ymd{day};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()));
-  return buf;
-}
-}  // namespace
-
 std::string IsoDate(UnixTime t) {
-  using namespace std::chrono;
-  return FormatDay(floor<days>(sys_seconds{seconds{t}}));
+  CivilTime c = ToCivil(t);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.year, c.month, c.day);
+  return buf;
 }
 
 std::string AppealPeriodEnd(UnixTime sent, int appeal_days) {
-  using namespace std::chrono;
-  sys_days day = floor<days>(sys_seconds{seconds{sent}}) + days{kElectronicNoticeDays + appeal_days};
-  weekday wd{day};
-  if (wd == Saturday) day += days{2};
-  if (wd == Sunday) day += days{1};
-  return FormatDay(day);
+  constexpr UnixTime kDay = 24 * 3600;
+  UnixTime end = sent + (kElectronicNoticeDays + appeal_days) * kDay;
+  unsigned weekday = ToCivil(end).weekday;
+  if (weekday == 6) end += 2 * kDay;  // Saturday → Monday
+  if (weekday == 0) end += kDay;      // Sunday → Monday
+  return IsoDate(end);
 }
 
 Result<Decision> MakeDecision(const User& actor, const Recruitment& r, const ScreeningState& s,

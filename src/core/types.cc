@@ -1,6 +1,7 @@
 #include "core/types.h"
 
 #include <charconv>
+#include <chrono>
 
 namespace reilu {
 
@@ -42,6 +43,21 @@ bool IsIsoDate(std::string_view d) {
   bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   int max = kDays[m - 1] + (m == 2 && leap ? 1 : 0);
   return day <= max;
+}
+
+CivilTime ToCivil(UnixTime t) {
+  using namespace std::chrono;
+  sys_seconds s{seconds{t}};
+  sys_days day = floor<days>(s);
+  year_month_day ymd{day};
+  hh_mm_ss hms{s - day};
+  return CivilTime{static_cast<int>(ymd.year()),
+                   static_cast<unsigned>(ymd.month()),
+                   static_cast<unsigned>(ymd.day()),
+                   static_cast<int>(hms.hours().count()),
+                   static_cast<int>(hms.minutes().count()),
+                   static_cast<int>(hms.seconds().count()),
+                   weekday{day}.c_encoding()};
 }
 
 }  // namespace reilu

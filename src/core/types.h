@@ -46,6 +46,18 @@ struct User {
   bool active = true;
 };
 
+// An instant broken into calendar fields (UTC; add an offset to `t` first for local time).
+struct CivilTime {
+  int year = 1970;
+  unsigned month = 1;  // 1..12
+  unsigned day = 1;    // 1..31
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  unsigned weekday = 4;  // 0 = Sunday … 6 = Saturday
+};
+CivilTime ToCivil(UnixTime t);
+
 // True when `date` is a real calendar date written YYYY-MM-DD.
 bool IsIsoDate(std::string_view date);
 

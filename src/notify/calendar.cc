@@ -8,16 +8,9 @@ namespace reilu::notify {
 namespace {
 
 std::string IcsTime(UnixTime t) {
-  using namespace std::chrono;
-  sys_seconds s{seconds{t}};
-  sys_days day = floor<days>(s);
-  year_month_day ymd{day};
-  hh_mm_ss hms{s - day};
+  CivilTime c = ToCivil(t);
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d%02u%02uT%02d%02d%02dZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                static_cast<int>(hms.seconds().count()));
+  std::snprintf(buf, sizeof buf, "%04d%02u%02uT%02d%02d%02dZ", c.year, c.month, c.day, c.hour, c.minute, c.second);
   return buf;
 }
 
@@ -85,22 +78,16 @@ std::string RenderIcs(const CalendarEvent& e, UnixTime stamp) {
 int FinnishUtcOffset(UnixTime t) {
   using namespace std::chrono;
   sys_seconds s{seconds{t}};
-  int year = static_cast<int>(year_month_day{floor<days>(s)}.year());
+  int year = ToCivil(t).year;
   bool summer = s >= LastSundayAt0100(year, 3) && s < LastSundayAt0100(year, 10);
   return summer ? 3 * 3600 : 2 * 3600;
 }
 
 std::string FormatLocalDateTime(UnixTime t, std::string_view lang) {
-  using namespace std::chrono;
-  sys_seconds local{seconds{t + FinnishUtcOffset(t)}};
-  sys_days day = floor<days>(local);
-  year_month_day ymd{day};
-  hh_mm_ss hms{local - day};
+  CivilTime c = ToCivil(t + FinnishUtcOffset(t));
   const char* joiner = lang == "sv" ? "kl." : lang == "en" ? "at" : "klo";
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%u.%u.%d %s %02d.%02d", static_cast<unsigned>(ymd.day()),
-                static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()), joiner,
-                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()));
+  std::snprintf(buf, sizeof buf, "%u.%u.%d %s %02d.%02d", c.day, c.month, c.year, joiner, c.hour, c.minute);
   return buf;
 }
 

@@ -1,7 +1,6 @@
 #include "notify/mail.h"
 
 #include <array>
-#include <chrono>
 #include <cstdio>
 
 namespace reilu::notify {
@@ -62,19 +61,13 @@ std::string Mailbox(std::string_view name, std::string_view address) {
 }
 
 std::string RfcDate(UnixTime at) {
-  using namespace std::chrono;
-  sys_seconds t{seconds{at}};
-  sys_days day = floor<days>(t);
-  year_month_day ymd{day};
-  hh_mm_ss hms{t - day};
   static constexpr std::array<const char*, 7> kDays = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  CivilTime c = ToCivil(at);
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%s, %u %s %d %02d:%02d:%02d +0000", kDays[weekday{day}.c_encoding()],
-                static_cast<unsigned>(ymd.day()), kMonths[static_cast<unsigned>(ymd.month()) - 1],
-                static_cast<int>(ymd.year()), static_cast<int>(hms.hours().count()),
-                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
+  std::snprintf(buf, sizeof buf, "%s, %u %s %d %02d:%02d:%02d +0000", kDays[c.weekday], c.day, kMonths[c.month - 1],
+                c.year, c.hour, c.minute, c.second);
   return buf;
 }
 
