@@ -144,8 +144,7 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
                                      [&](const Answer& o) { return o.question_id == a.question_id; });
             if (!known || a.text.size() > 20000) return f->Invalid("free_text", "has an unknown or too long answer");
           }
-          edited = !full->redaction_proposal ||
-                   codec::Serialize(codec::ToJson(text)) != codec::Serialize(codec::ToJson(*full->redaction_proposal));
+          edited = !full->redaction_proposal || text != *full->redaction_proposal;
         } else if (full->redaction_proposal) {
           text = *full->redaction_proposal;
         } else {

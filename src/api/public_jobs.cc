@@ -94,9 +94,7 @@ void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
                app.redaction_proposal = ctx.redactor.Redact(app.submission.free_text, app.submission.identity);
                // Merit strings are scanned too; what was typed stays sealed with the identity.
                Merits scanned = ctx.redactor.RedactMerits(app.submission.merits, app.submission.identity);
-               if (codec::Serialize(codec::ToJson(scanned)) != codec::Serialize(codec::ToJson(app.submission.merits))) {
-                 app.merits_for_reviewers = std::move(scanned);
-               }
+               if (scanned != app.submission.merits) app.merits_for_reviewers = std::move(scanned);
                app.idempotency_key = idempotency_key;
                app.request_hash = crypto::Sha256Hex(req.body);
                auto sender = SenderFor(ctx, r->org_id);

@@ -36,6 +36,8 @@ struct Education {
   std::string level;  // e.g. "master", "bachelor", "vocational"
   std::string field;
   std::string institution;
+
+  bool operator==(const Education&) const = default;
 };
 
 // Work experience is a duration, never dates: dates narrow down age and identity.
@@ -43,11 +45,15 @@ struct Experience {
   std::string title;
   std::string employer;
   int months = 0;
+
+  bool operator==(const Experience&) const = default;
 };
 
 struct LanguageSkill {
   std::string language;
   std::string level;  // e.g. "native-like", "good", "basic" (a skill, not a mother-tongue statement)
+
+  bool operator==(const LanguageSkill&) const = default;
 };
 
 struct Merits {
@@ -55,11 +61,15 @@ struct Merits {
   std::vector<Experience> experience;
   std::vector<std::string> skills;
   std::vector<LanguageSkill> languages;
+
+  bool operator==(const Merits&) const = default;
 };
 
 struct Answer {
   std::string question_id;
   std::string text;
+
+  bool operator==(const Answer&) const = default;
 };
 
 // Free text as written: identity-class, since applicants write their names, ages and family into it.
@@ -72,6 +82,8 @@ struct FreeText {
 struct RedactedText {
   std::string cover_letter;
   std::vector<Answer> answers;
+
+  bool operator==(const RedactedText&) const = default;
 };
 
 struct Submission {
