@@ -76,6 +76,19 @@ Result<IdentityRead> ReadIdentityWithReason(ApiContext& ctx, const Scope& s, con
   return ReadIdentityWithReason(ctx, s, *lifts, app, reason);
 }
 
+Result<ApplicationsById> AnonymousById(ApiContext& ctx, const Recruitment& r) {
+  auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
+  if (!apps) return apps.error();
+  ApplicationsById out;
+  for (auto& a : *apps) out.emplace(a.id, std::move(a));
+  return out;
+}
+
+std::string PseudonymOf(const ApplicationsById& apps, const ApplicationId& id) {
+  auto it = apps.find(id);
+  return it == apps.end() ? std::string() : it->second.pseudonym;
+}
+
 Status OrderForCaller(ApiContext& ctx, const Recruitment& r, UserId caller, std::vector<AnonymousApplication>& apps) {
   auto order_key = ctx.store.OrderKey(r.org_id, r.id);
   if (!order_key) return order_key.error();

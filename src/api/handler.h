@@ -2,6 +2,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <map>
 
 #include "api/api.h"
 #include "codec/codec.h"
@@ -44,6 +45,12 @@ Result<IdentityRead> ReadIdentityWithReason(ApiContext& ctx, const Scope& s, con
                                             const ApplicationId& app, const std::string& reason);
 Result<IdentityRead> ReadIdentityWithReason(ApiContext& ctx, const Scope& s, const ApplicationId& app,
                                             const std::string& reason);
+
+// The recruitment's applications by id: merits and pseudonyms, never identity.
+using ApplicationsById = std::map<ApplicationId, AnonymousApplication>;
+Result<ApplicationsById> AnonymousById(ApiContext& ctx, const Recruitment& r);
+// The pseudonym of `id`, or "" when it is not among `apps`.
+std::string PseudonymOf(const ApplicationsById& apps, const ApplicationId& id);
 
 // Puts `apps` in the caller's own stable random order (core/pseudonym.h).
 Status OrderForCaller(ApiContext& ctx, const Recruitment& r, UserId caller, std::vector<AnonymousApplication>& apps);

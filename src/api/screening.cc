@@ -72,16 +72,8 @@ Status CheckApplicationAccess(const Screening& sc, const ApplicationId& app) {
   return OkStatus();
 }
 
-Result<std::map<ApplicationId, std::string>> Pseudonyms(ApiContext& ctx, const Recruitment& r) {
-  auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
-  if (!apps) return apps.error();
-  std::map<ApplicationId, std::string> out;
-  for (const auto& a : *apps) out[a.id] = a.pseudonym;
-  return out;
-}
-
 json::array RankingJson(const std::vector<RankedApplication>& ranking,
-                        const std::map<ApplicationId, std::string>& pseudonyms, const ScreeningState& s) {
+                        const std::map<ApplicationId, AnonymousApplication>& apps, const ScreeningState& s) {
   json::array arr;
   for (const auto& ra : ranking) {
     json::array criteria;
@@ -93,10 +85,9 @@ json::array RankingJson(const std::vector<RankedApplication>& ranking,
                                       {"max", c.max},
                                       {"disagreement", c.disagreement}});
     }
-    auto p = pseudonyms.find(ra.application_id);
     arr.push_back(json::object{{"rank", ra.rank},
                                {"application_id", ra.application_id},
-                               {"pseudonym", p == pseudonyms.end() ? "" : p->second},
+                               {"pseudonym", PseudonymOf(apps, ra.application_id)},
                                {"weighted_score", ra.weighted_score},
                                {"reviewers", ra.reviewers},
                                {"complete", ra.complete},
@@ -113,9 +104,9 @@ json::array RankingJson(const std::vector<RankedApplication>& ranking,
 Result<json::array> CurrentRankingJson(ApiContext& ctx, const Recruitment& r, const ScreeningState& s) {
   auto scores = ctx.store.ListScores(r.org_id, r.id);
   if (!scores) return scores.error();
-  auto pseudonyms = Pseudonyms(ctx, r);
-  if (!pseudonyms) return pseudonyms.error();
-  return RankingJson(RankApplications(r, s, *scores), *pseudonyms, s);
+  auto apps = AnonymousById(ctx, r);
+  if (!apps) return apps.error();
+  return RankingJson(RankApplications(r, s, *scores), *apps, s);
 }
 
 void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
@@ -157,8 +148,8 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                const User& me = sc->scope.caller.user;
                auto decision = ctx.store.GetDecision(r.org_id, r.id);
                if (!decision) return decision.error();
-               auto pseudonyms = Pseudonyms(ctx, r);
-               if (!pseudonyms) return pseudonyms.error();
+               auto apps = AnonymousById(ctx, r);
+               if (!apps) return apps.error();
                int to_score = 0, scored = 0;
                for (const auto& app : sc->state.applications) {
                  if (!sc->state.IsActive(app) || sc->state.IsRecused(app, me.id)) continue;
@@ -167,7 +158,7 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                }
                json::array shortlist;
                for (const auto& app : sc->state.shortlist) {
-                 shortlist.push_back(json::object{{"application_id", app}, {"pseudonym", (*pseudonyms)[app]}});
+                 shortlist.push_back(json::object{{"application_id", app}, {"pseudonym", PseudonymOf(*apps, app)}});
                }
                json::array criteria = codec::ToPublicJson(r).at("criteria").as_array();
                return http::JsonResponse(200,
@@ -306,12 +297,11 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
             }
           }
         }
-        auto pseudonyms = Pseudonyms(ctx, r);
-        if (!pseudonyms) return pseudonyms.error();
+        auto apps = AnonymousById(ctx, r);
+        if (!apps) return apps.error();
         return http::JsonResponse(
-            200,
-            json::object{{"available", true},
-                         {"ranking", RankingJson(RankApplications(r, sc->state, sc->scores), *pseudonyms, sc->state)}});
+            200, json::object{{"available", true},
+                              {"ranking", RankingJson(RankApplications(r, sc->state, sc->scores), *apps, sc->state)}});
       }));
 
   // Choosing interviewees: records the shortlist, freezes every anonymous-stage score, and tells
@@ -331,10 +321,10 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
         REILU_TRY(f->Str("reason", reason));
         if (reason.size() > 2000) return f->Invalid("reason", "is too long");
         REILU_TRY(CheckShortlist(sc->scope.caller.user, r, sc->state, ids, ctx.now()));
-        auto pseudonyms = Pseudonyms(ctx, r);
-        if (!pseudonyms) return pseudonyms.error();
+        auto apps = AnonymousById(ctx, r);
+        if (!apps) return apps.error();
         std::vector<std::string> names;
-        for (const auto& id : ids) names.push_back((*pseudonyms)[id]);
+        for (const auto& id : ids) names.push_back(PseudonymOf(*apps, id));
         auto sender = SenderFor(ctx, r.org_id);
         if (!sender) return sender.error();
         std::vector<store::OutgoingMail> mails;
@@ -349,7 +339,7 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
         REILU_TRY(ctx.store.FreezeShortlist(r.org_id, r.id, ids, sc->scope.caller.user.id, reason, mails, ctx.now()));
         json::array list;
         for (const auto& id : ids) {
-          list.push_back(json::object{{"application_id", id}, {"pseudonym", (*pseudonyms)[id]}});
+          list.push_back(json::object{{"application_id", id}, {"pseudonym", PseudonymOf(*apps, id)}});
         }
         return http::JsonResponse(200, json::object{{"frozen", true}, {"shortlist", list}});
       }));

@@ -24,14 +24,6 @@ json::object InterviewJson(const Interview& i, const std::string& pseudonym) {
                       {"interviewers", interviewers}};
 }
 
-Result<std::map<ApplicationId, AnonymousApplication>> AnonymousById(ApiContext& ctx, const Recruitment& r) {
-  auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
-  if (!apps) return apps.error();
-  std::map<ApplicationId, AnonymousApplication> out;
-  for (auto& a : *apps) out.emplace(a.id, std::move(a));
-  return out;
-}
-
 }  // namespace
 
 Result<json::object> ExplanationJson(ApiContext& ctx, const Recruitment& r, const ApplicationId& app) {
@@ -183,8 +175,7 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
                if (!apps) return apps.error();
                json::array arr;
                for (const auto& i : *interviews) {
-                 auto a = apps->find(i.application_id);
-                 json::object o = InterviewJson(i, a == apps->end() ? "" : a->second.pseudonym);
+                 json::object o = InterviewJson(i, PseudonymOf(*apps, i.application_id));
                  json::array own_notes;
                  for (const auto& n : *notes) {
                    // Each interviewer sees their own notes; the owner sees all.
@@ -309,32 +300,31 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
                                                     {"notices_queued", static_cast<std::int64_t>(mails.size())}});
       }));
 
-  router.Add("GET", "/api/v1/recruitments/{id}/decision", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto scope = LoadScope(ctx, req);
-               if (!scope) return scope.error();
-               const Recruitment& r = scope->recruitment;
-               auto stored = ctx.store.GetDecision(r.org_id, r.id);
-               if (!stored) return stored.error();
-               if (!*stored) return http::JsonResponse(200, json::object{{"decided", false}});
-               const Decision& d = (*stored)->decision;
-               auto apps = AnonymousById(ctx, r);
-               if (!apps) return apps.error();
-               json::array outcomes;
-               for (const auto& [app, outcome] : d.outcomes) {
-                 auto a = apps->find(app);
-                 outcomes.push_back(json::object{{"application_id", app},
-                                                 {"pseudonym", a == apps->end() ? "" : a->second.pseudonym},
-                                                 {"outcome", OutcomeName(outcome)}});
-               }
-               auto ranking = codec::Parse((*stored)->ranking_json);
-               return http::JsonResponse(200, json::object{{"decided", true},
-                                                           {"decided_at", d.decided_at},
-                                                           {"decided_by", d.decided_by},
-                                                           {"reasoning", d.reasoning},
-                                                           {"appeal_ends", d.appeal_ends},
-                                                           {"outcomes", outcomes},
-                                                           {"ranking", ranking ? *ranking : json::value(nullptr)}});
-             }));
+  router.Add(
+      "GET", "/api/v1/recruitments/{id}/decision", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto scope = LoadScope(ctx, req);
+        if (!scope) return scope.error();
+        const Recruitment& r = scope->recruitment;
+        auto stored = ctx.store.GetDecision(r.org_id, r.id);
+        if (!stored) return stored.error();
+        if (!*stored) return http::JsonResponse(200, json::object{{"decided", false}});
+        const Decision& d = (*stored)->decision;
+        auto apps = AnonymousById(ctx, r);
+        if (!apps) return apps.error();
+        json::array outcomes;
+        for (const auto& [app, outcome] : d.outcomes) {
+          outcomes.push_back(json::object{
+              {"application_id", app}, {"pseudonym", PseudonymOf(*apps, app)}, {"outcome", OutcomeName(outcome)}});
+        }
+        auto ranking = codec::Parse((*stored)->ranking_json);
+        return http::JsonResponse(200, json::object{{"decided", true},
+                                                    {"decided_at", d.decided_at},
+                                                    {"decided_by", d.decided_by},
+                                                    {"reasoning", d.reasoning},
+                                                    {"appeal_ends", d.appeal_ends},
+                                                    {"outcomes", outcomes},
+                                                    {"ranking", ranking ? *ranking : json::value(nullptr)}});
+      }));
 
   // The equality-law explanation for one applicant: criteria, the selected person's merits and
   // scores, and the applicant's own scores. For the owner and the registry office.
