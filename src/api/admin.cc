@@ -32,9 +32,7 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("POST", "/api/v1/users", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = RequireRole(ctx, req, {Role::kAdmin});
                if (!caller) return caller.error();
-               auto body = JsonBody(req);
-               if (!body) return body.error();
-               auto f = codec::Fields::Of(*body, "");
+               auto f = JsonFields(req);
                if (!f) return f.error();
                User u;
                std::string role, password;
@@ -103,9 +101,7 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("PUT", "/api/v1/admin/mail-settings", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = RequireRole(ctx, req, {Role::kAdmin});
                if (!caller) return caller.error();
-               auto body = JsonBody(req);
-               if (!body) return body.error();
-               auto f = codec::Fields::Of(*body, "");
+               auto f = JsonFields(req);
                if (!f) return f.error();
                notify::SmtpSettings s;
                REILU_TRY(f->Str("host", s.host, true));

@@ -14,9 +14,7 @@ struct Applicant {
 };
 
 Result<Applicant> Identify(ApiContext& ctx, const http::Request& req) {
-  auto body = JsonBody(req);
-  if (!body) return body.error();
-  auto f = codec::Fields::Of(*body, "");
+  auto f = JsonFields(req);
   if (!f) return f.error();
   std::string reference, token;
   REILU_TRY(f->Str("reference", reference, true));

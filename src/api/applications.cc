@@ -96,9 +96,7 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto scope = LoadScope(ctx, req);
                if (!scope) return scope.error();
-               auto body = JsonBody(req);
-               if (!body) return body.error();
-               auto f = codec::Fields::Of(*body, "");
+               auto f = JsonFields(req);
                if (!f) return f.error();
                std::string reason;
                REILU_TRY(ReadReason(*f, reason));
@@ -126,9 +124,7 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
           return MakeError(ErrorCode::kForbidden,
                            "Only the HR specialist who owns the recruitment releases redactions.");
         }
-        auto body = JsonBody(req);
-        if (!body) return body.error();
-        auto f = codec::Fields::Of(*body, "");
+        auto f = JsonFields(req);
         if (!f) return f.error();
         const std::string& app_id = req.params["application_id"];
         auto read = ReadIdentityWithReason(ctx, *scope, app_id, "Checking the redaction before release");
@@ -161,9 +157,7 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("POST", "/api/v1/recruitments/{id}/lift", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto scope = LoadScope(ctx, req);
                if (!scope) return scope.error();
-               auto body = JsonBody(req);
-               if (!body) return body.error();
-               auto f = codec::Fields::Of(*body, "");
+               auto f = JsonFields(req);
                if (!f) return f.error();
                std::string reason;
                bool all = false;

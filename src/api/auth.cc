@@ -25,9 +25,7 @@ void RegisterAuthRoutes(http::Router& router, ApiContext& ctx) {
       *crypto::HashPassword("reilu-dummy-password", crypto::PasswordCost::Interactive());
 
   router.Add("POST", "/api/v1/session", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto body = JsonBody(req);
-               if (!body) return body.error();
-               auto f = codec::Fields::Of(*body, "");
+               auto f = JsonFields(req);
                if (!f) return f.error();
                std::string username, password;
                REILU_TRY(f->Str("username", username, true));

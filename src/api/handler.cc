@@ -132,6 +132,15 @@ Result<json::value> JsonBody(const http::Request& req) {
   return http::ParseJsonBody(req);
 }
 
+Result<JsonObjectBody> JsonFields(const http::Request& req) {
+  auto body = JsonBody(req);
+  if (!body) return body.error();
+  auto value = std::make_unique<json::value>(std::move(*body));
+  auto fields = codec::Fields::Of(*value, "");
+  if (!fields) return fields.error();
+  return JsonObjectBody(std::move(value), *fields);
+}
+
 void RegisterRoutes(http::Router& router, ApiContext& ctx) {
   RegisterOpsRoutes(router, ctx);
   RegisterAuthRoutes(router, ctx);

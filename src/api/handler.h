@@ -3,6 +3,7 @@
 
 #include <initializer_list>
 #include <map>
+#include <memory>
 
 #include "api/api.h"
 #include "codec/codec.h"
@@ -63,6 +64,19 @@ Result<std::int64_t> IdParam(const http::Request& req, const std::string& name);
 
 // Requires a JSON content type (a cross-site form cannot send one without a CORS preflight) and parses.
 Result<json::value> JsonBody(const http::Request& req);
+
+// A JSON object body with a field reader over it. The parsed body lives on the heap, so the reader
+// stays valid when this is moved.
+class JsonObjectBody : public codec::Fields {
+ public:
+  JsonObjectBody(std::unique_ptr<json::value> value, const codec::Fields& fields)
+      : codec::Fields(fields), value_(std::move(value)) {}
+
+ private:
+  std::unique_ptr<json::value> value_;
+};
+// JsonBody, then require an object: the prologue of most state-changing handlers.
+Result<JsonObjectBody> JsonFields(const http::Request& req);
 
 void RegisterAuthRoutes(http::Router& router, ApiContext& ctx);
 void RegisterAdminRoutes(http::Router& router, ApiContext& ctx);

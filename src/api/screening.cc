@@ -117,9 +117,7 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
         if (!scope) return scope.error();
         Recruitment r = scope->recruitment;
         REILU_TRY(CheckCriteriaEditable(r, ctx.now()));
-        auto body = JsonBody(req);
-        if (!body) return body.error();
-        auto f = codec::Fields::Of(*body, "");
+        auto f = JsonFields(req);
         if (!f) return f.error();
         const json::value* criteria = f->Find("criteria");
         if (!criteria) return f->Invalid("criteria", "is required");
@@ -188,9 +186,7 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                const std::string& app = req.params["application_id"];
                REILU_TRY(CheckApplicationAccess(*sc, app));
                REILU_TRY(CheckMayScore(me, r, sc->state, app, ctx.now()));
-               auto body = JsonBody(req);
-               if (!body) return body.error();
-               auto f = codec::Fields::Of(*body, "");
+               auto f = JsonFields(req);
                if (!f) return f.error();
                if (!f->Find("scores")) return f->Invalid("scores", "is required");
                std::vector<Score> scores;
@@ -222,9 +218,7 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                if (!sc) return sc.error();
                const Recruitment& r = sc->scope.recruitment;
                const std::string& app = req.params["application_id"];
-               auto body = JsonBody(req);
-               if (!body) return body.error();
-               auto f = codec::Fields::Of(*body, "");
+               auto f = JsonFields(req);
                if (!f) return f.error();
                bool confirm = false;
                std::string reason;
@@ -311,9 +305,7 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
         auto sc = LoadScreening(ctx, req);
         if (!sc) return sc.error();
         const Recruitment& r = sc->scope.recruitment;
-        auto body = JsonBody(req);
-        if (!body) return body.error();
-        auto f = codec::Fields::Of(*body, "");
+        auto f = JsonFields(req);
         if (!f) return f.error();
         std::vector<std::string> ids;
         std::string reason;

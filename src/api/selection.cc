@@ -96,9 +96,7 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
         auto scope = LoadOwnerScope(ctx, req, "Only the owner schedules interviews.");
         if (!scope) return scope.error();
         const Recruitment& r = scope->recruitment;
-        auto body = JsonBody(req);
-        if (!body) return body.error();
-        auto f = codec::Fields::Of(*body, "");
+        auto f = JsonFields(req);
         if (!f) return f.error();
         Interview i;
         std::vector<std::int64_t> interviewers;
@@ -202,9 +200,7 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
                auto it = std::find_if(interviews->begin(), interviews->end(),
                                       [&](const Interview& x) { return x.id == *interview_id; });
                if (it == interviews->end()) return MakeError(ErrorCode::kNotFound, "Interview not found.");
-               auto body = JsonBody(req);
-               if (!body) return body.error();
-               auto f = codec::Fields::Of(*body, "");
+               auto f = JsonFields(req);
                if (!f) return f.error();
                std::vector<InterviewNote> notes;
                REILU_TRY(f->Each("notes", [&](const json::value& item, const std::string& path) -> Status {
@@ -232,9 +228,7 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
         auto scope = LoadOwnerScope(ctx, req, "Only the owner records the decision.");
         if (!scope) return scope.error();
         const Recruitment& r = scope->recruitment;
-        auto body = JsonBody(req);
-        if (!body) return body.error();
-        auto f = codec::Fields::Of(*body, "");
+        auto f = JsonFields(req);
         if (!f) return f.error();
         std::string reasoning;
         int appeal_days = kDefaultAppealDays;
