@@ -60,6 +60,7 @@ const fi = {
     saved: 'Tallennettu.', published: 'Julkaistu.',
   },
   desk: {
+    months_one: '{{count}} kk', months_other: '{{count}} kk',
     title: 'Hakemukset', anonymousNote: 'Näet hakijat nimimerkeillä. Henkilötiedot näkyvät vain, jos nimettömyys on purettu.',
     pseudonym: 'Hakija', merits: 'Osaaminen', redacted: 'Hakemusteksti (tunnistetiedot poistettu)', notReleased: 'Tekstiä ei ole vielä julkaistu arvioijille.',
     lifted: 'Nimettömyys purettu', withdrawn: 'Peruttu', recused: 'Olet jäävännyt itsesi', score: 'Pisteet', justification: 'Perustelu',
@@ -152,6 +153,7 @@ const sv: Texts = {
     saved: 'Sparat.', published: 'Publicerad.',
   },
   desk: {
+    months_one: '{{count}} mån.', months_other: '{{count}} mån.',
     title: 'Ansökningar', anonymousNote: 'Du ser sökande under pseudonym. Personuppgifter visas bara om anonymiteten har hävts.',
     pseudonym: 'Sökande', merits: 'Kunnande', redacted: 'Ansökningstext (identifierande uppgifter borttagna)', notReleased: 'Texten har inte ännu publicerats för bedömarna.',
     lifted: 'Anonymiteten hävd', withdrawn: 'Återtagen', recused: 'Du har jävat dig', score: 'Poäng', justification: 'Motivering',
@@ -242,6 +244,7 @@ const en: Texts = {
     saved: 'Saved.', published: 'Published.',
   },
   desk: {
+    months_one: '{{count}} month', months_other: '{{count}} months',
     title: 'Applications', anonymousNote: 'You see applicants by pseudonym. Personal details appear only after anonymity is lifted.',
     pseudonym: 'Applicant', merits: 'Skills', redacted: 'Application text (identifying details removed)', notReleased: 'The text has not been released to reviewers yet.',
     lifted: 'Anonymity lifted', withdrawn: 'Withdrawn', recused: 'You recused yourself', score: 'Score', justification: 'Justification',

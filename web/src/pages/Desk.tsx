@@ -19,6 +19,7 @@ import { api, type ApplicationView, type Identity, type Recruitment, type Rankin
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { RequireStaff } from '../components/RequireStaff';
+import { MeritList } from '../components/MeritList';
 import { ScoreForm } from '../components/ScoreForm';
 import { ChunkView } from '../components/desk/ChunkView';
 import { Explanation, type ExplanationData } from '../components/desk/Explanation';
@@ -56,29 +57,11 @@ interface Decision {
 
 function Merits({ app }: { app: ApplicationView }) {
   const { t } = useTranslation();
-  const m = app.merits;
-  if (!m) return null;
+  if (!app.merits) return null;
   return (
     <>
       <Text variant="bold">{t('desk.merits')}</Text>
-      <ul>
-        {m.education.map((e, i) => (
-          <li key={`e${i}`}>
-            {t('form.education')}: {[e.level, e.field, e.institution].filter(Boolean).join(', ')}
-          </li>
-        ))}
-        {m.experience.map((e, i) => (
-          <li key={`x${i}`}>
-            {t('form.experience')}: {[e.title, e.employer].filter(Boolean).join(', ')} ({e.months} kk)
-          </li>
-        ))}
-        {m.skills.length > 0 && <li>{m.skills.join(', ')}</li>}
-        {m.languages.map((l, i) => (
-          <li key={`l${i}`}>
-            {l.language}: {l.level}
-          </li>
-        ))}
-      </ul>
+      <MeritList merits={app.merits} />
     </>
   );
 }

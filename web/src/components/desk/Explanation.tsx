@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph } from 'suomifi-ui-components';
 import type { Localized, Merits } from '../../api';
 import { formatDate, formatNumber, localized } from '../../i18n';
+import { MeritList } from '../MeritList';
 
 export interface ExplanationData {
   outcome: string;
@@ -48,20 +49,12 @@ export function Explanation({ data }: { data: ExplanationData }) {
       </ul>
       <Heading variant="h4">{t('more.selectedMerits')}</Heading>
       {data.selected.map((s, i) => (
-        <ul key={i}>
-          <li>
+        <div key={i}>
+          <Paragraph>
             {t('desk.weighted')}: {formatNumber(s.weighted_score)}
-          </li>
-          {s.merits?.education.map((e, j) => (
-            <li key={`e${j}`}>{[e.level, e.field, e.institution].filter(Boolean).join(', ')}</li>
-          ))}
-          {s.merits?.experience.map((e, j) => (
-            <li key={`x${j}`}>
-              {[e.title, e.employer].filter(Boolean).join(', ')} ({e.months})
-            </li>
-          ))}
-          {s.merits && s.merits.skills.length > 0 && <li>{s.merits.skills.join(', ')}</li>}
-        </ul>
+          </Paragraph>
+          {s.merits && <MeritList merits={s.merits} />}
+        </div>
       ))}
     </section>
   );
