@@ -1,6 +1,7 @@
 // Measures the redaction engine on a labelled set (corpus JSONL format): per-type recall and
 // precision, over-redaction (share of non-identifying words redacted) and throughput.
 // Usage: bench/redact tests/redact/eval.jsonl [--misses N]
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -48,6 +49,31 @@ int main(int argc, char** argv) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("throughput: %.2f MB/s on one core (%zu documents, %zu bytes, %zu spans)\n",
               static_cast<double>(processed) / seconds / 1e6, docs.size(), bytes, found);
+  // Linear time: the same letters (names, phones, addresses repeat, as in a long CV) joined into
+  // documents of 10 KB, 100 KB and 1 MB. Throughput must not fall with length (target: within 2x).
+  std::string joined;
+  for (const auto& d : docs) {
+    if (d.lang == "fi") joined += d.text + "\n\n";
+  }
+  std::vector<std::string> names = docs.empty() ? std::vector<std::string>{} : docs.front().names;
+  double slowest = 1e300, fastest = 0;
+  for (size_t size : {size_t{10'000}, size_t{100'000}, size_t{1'000'000}}) {
+    std::string doc;
+    while (!joined.empty() && doc.size() < size) doc += joined;
+    doc.resize(std::min(doc.size(), size));
+    auto t0 = std::chrono::steady_clock::now();
+    size_t done = 0;
+    while (done < 3'000'000 || std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(500)) {
+      found += engine.Analyze(doc, Context{"fi", names}).size();
+      done += doc.size();
+    }
+    double mbps =
+        static_cast<double>(done) / std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / 1e6;
+    slowest = std::min(slowest, mbps);
+    fastest = std::max(fastest, mbps);
+    std::printf("throughput at %7zu bytes: %.2f MB/s on one core\n", size, mbps);
+  }
+  std::printf("longest vs fastest size: %.2fx slower (target <= 2x)\n", fastest / slowest);
   std::printf("first misses:\n");
   for (size_t i = 0; i < e.misses.size() && i < show_misses; ++i) std::printf("  %s\n", e.misses[i].c_str());
   return 0;

@@ -1,5 +1,8 @@
 #include <algorithm>
 #include <array>
+#include <set>
+
+#include "redact/literal_matcher.h"
 
 #include "redact/morphology.h"
 #include "redact/redact.h"
@@ -42,16 +45,37 @@ const TypeInfo& Info(EntityType type) {
   return kTypes[0];
 }
 
+// The run of word bytes around `pos`, remembered between calls: spans arrive sorted by start, so
+// each run is scanned about once however many spans lie in it (a long run must not cost its
+// length once per span).
+class WordRuns {
+ public:
+  explicit WordRuns(std::string_view text) : text_(text) {}
+  std::pair<size_t, size_t> Around(size_t pos) {
+    if (pos >= start_ && pos < end_) return {start_, end_};
+    start_ = end_ = pos;
+    while (start_ > 0 && IsWordByte(static_cast<unsigned char>(text_[start_ - 1]))) --start_;
+    while (end_ < text_.size() && IsWordByte(static_cast<unsigned char>(text_[end_]))) ++end_;
+    return {start_, end_};
+  }
+
+ private:
+  std::string_view text_;
+  size_t start_ = 0, end_ = 0;
+};
+
 // Extends spans to whole words, then merges overlapping or touching ones.
 std::vector<Span> Normalise(std::string_view text, std::vector<Span> spans) {
+  std::sort(spans.begin(), spans.end(),
+            [](const Span& a, const Span& b) { return a.start != b.start ? a.start < b.start : a.end > b.end; });
+  WordRuns left(text), right(text);
+  auto word_byte = [&](size_t i) { return IsWordByte(static_cast<unsigned char>(text[i])); };
   for (auto& s : spans) {
-    while (s.start > 0 && IsWordByte(static_cast<unsigned char>(text[s.start - 1])) &&
-           IsWordByte(static_cast<unsigned char>(text[s.start]))) {
-      --s.start;
+    if (s.start > 0 && s.start < text.size() && word_byte(s.start - 1) && word_byte(s.start)) {
+      s.start = left.Around(s.start).first;
     }
-    while (s.end < text.size() && s.end > s.start && IsWordByte(static_cast<unsigned char>(text[s.end])) &&
-           IsWordByte(static_cast<unsigned char>(text[s.end - 1]))) {
-      ++s.end;
+    if (s.end < text.size() && s.end > s.start && word_byte(s.end) && word_byte(s.end - 1)) {
+      s.end = right.Around(s.end).second;
     }
   }
   std::sort(spans.begin(), spans.end(),
@@ -111,37 +135,64 @@ Engine Engine::Default() {
 void Engine::Add(std::unique_ptr<Recognizer> recognizer) { recognizers_.push_back(std::move(recognizer)); }
 
 std::vector<Span> Engine::Analyze(std::string_view text, const Context& context) const {
+  return *AnalyzeWithin(text, context, std::chrono::steady_clock::time_point::max());
+}
+
+namespace {
+
+// Is [pos, pos + length) inside one of `spans` (sorted by start, disjoint)?
+bool Covered(const std::vector<Span>& spans, size_t pos, size_t length) {
+  auto after = std::upper_bound(spans.begin(), spans.end(), pos, [](size_t p, const Span& s) { return p < s.start; });
+  return after != spans.begin() && pos + length <= std::prev(after)->end;
+}
+
+}  // namespace
+
+std::optional<std::vector<Span>> Engine::AnalyzeWithin(std::string_view text, const Context& context,
+                                                       std::chrono::steady_clock::time_point deadline) const {
+  auto late = [&] { return std::chrono::steady_clock::now() > deadline; };
   std::vector<Span> spans;
-  for (const auto& r : recognizers_) r->Find(text, context, spans);
+  for (const auto& r : recognizers_) {
+    r->Find(text, context, spans);
+    if (late()) return std::nullopt;
+  }
   spans = Normalise(text, std::move(spans));
   // Once a string is found to identify, every occurrence of it is redacted, also where it is glued
   // to other text that the recognizers could not split ("VirtasenAino"). Widening to whole words can
-  // produce a longer string that occurs again, so repeat until nothing new is found.
+  // produce a longer string that occurs again, so repeat until nothing new is found. Each string is
+  // searched for once, and all of a round's strings in one pass, so the work stays linear.
+  std::set<std::string_view> searched;
   for (int round = 0; round < 4; ++round) {
-    std::vector<Span> extra;
-    auto propagate = [&](std::string_view needle, const Span& s) {
-      if (needle.size() < 3) return;
-      for (size_t pos = text.find(needle); pos != std::string_view::npos; pos = text.find(needle, pos + 1)) {
-        bool covered = std::any_of(spans.begin(), spans.end(),
-                                   [&](const Span& t) { return t.start <= pos && pos + needle.size() <= t.end; });
-        if (!covered) extra.push_back(Span{pos, pos + needle.size(), s.type, s.confidence});
-      }
+    std::vector<std::string> needles;
+    std::vector<Span> kinds;  // the type and confidence each needle carries
+    auto add = [&](std::string_view needle, const Span& s) {
+      if (needle.size() < 3 || !searched.insert(needle).second) return;
+      needles.emplace_back(needle);
+      kinds.push_back(s);
     };
     for (const auto& s : spans) {
       std::string_view found = text.substr(s.start, s.end - s.start);
-      propagate(found, s);
+      add(found, s);
       // A full name once found gives away its parts too: "Ana Torres" … later "Torres".
       if (s.type == EntityType::kPerson && found.find(' ') != std::string_view::npos) {
         for (const auto& w : SplitWords(found)) {
           std::string_view part = found.substr(w.start, w.end - w.start);
           auto first = static_cast<unsigned char>(part[0]);
-          if ((first >= 'A' && first <= 'Z') || first >= 0xC3) propagate(part, s);
+          if ((first >= 'A' && first <= 'Z') || first >= 0xC3) add(part, s);
         }
       }
     }
+    if (needles.empty()) break;
+    std::vector<Span> extra;
+    LiteralMatcher(needles).FindLongestAtEachEnd(text, [&](size_t index, size_t pos) {
+      size_t length = needles[index].size();
+      if (!Covered(spans, pos, length))
+        extra.push_back(Span{pos, pos + length, kinds[index].type, kinds[index].confidence});
+    });
     if (extra.empty()) break;
     spans.insert(spans.end(), extra.begin(), extra.end());
     spans = Normalise(text, std::move(spans));
+    if (late()) return std::nullopt;
   }
   return spans;
 }

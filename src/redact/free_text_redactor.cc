@@ -2,36 +2,48 @@
 
 namespace reilu::redact {
 
-std::string EngineRedactor::RedactOne(const std::string& input, const Identity& identity) const {
+std::optional<std::string> EngineRedactor::RedactOne(const std::string& input, const Identity& identity,
+                                                     Deadline deadline) const {
   if (input.empty()) return input;
   std::vector<std::string> names;
   for (const auto* n : {&identity.first_name, &identity.last_name}) {
     if (!n->empty()) names.push_back(*n);
   }
   std::string lang = identity.language.empty() ? DetectLanguage(input) : identity.language;
-  return Apply(input, engine_.Analyze(input, Context{lang, names}), lang);
+  auto spans = engine_.AnalyzeWithin(input, Context{lang, names}, deadline);
+  if (!spans) return std::nullopt;
+  return Apply(input, *spans, lang);
 }
 
 Merits EngineRedactor::RedactMerits(const Merits& merits, const Identity& identity) const {
+  const Deadline deadline = std::chrono::steady_clock::now() + budget_;
   Merits out = merits;
+  // A merit string that could not be checked in time is withheld rather than shown as typed.
+  auto one = [&](std::string& field) { field = RedactOne(field, identity, deadline).value_or(std::string()); };
   for (auto& e : out.education) {
-    for (auto* field : {&e.level, &e.field, &e.institution}) *field = RedactOne(*field, identity);
+    for (auto* field : {&e.level, &e.field, &e.institution}) one(*field);
   }
   for (auto& x : out.experience) {
-    for (auto* field : {&x.title, &x.employer}) *field = RedactOne(*field, identity);
+    for (auto* field : {&x.title, &x.employer}) one(*field);
   }
-  for (auto& skill : out.skills) skill = RedactOne(skill, identity);
+  for (auto& skill : out.skills) one(skill);
   for (auto& l : out.languages) {
-    for (auto* field : {&l.language, &l.level}) *field = RedactOne(*field, identity);
+    for (auto* field : {&l.language, &l.level}) one(*field);
   }
   return out;
 }
 
 std::optional<RedactedText> EngineRedactor::Redact(const FreeText& text, const Identity& identity) const {
-  auto one = [&](const std::string& input) { return RedactOne(input, identity); };
+  const Deadline deadline = std::chrono::steady_clock::now() + budget_;
   RedactedText out;
-  out.cover_letter = one(text.cover_letter);
-  for (const auto& a : text.answers) out.answers.push_back(Answer{a.question_id, one(a.text)});
+  auto cover = RedactOne(text.cover_letter, identity, deadline);
+  if (!cover) return std::nullopt;
+  out.cover_letter = std::move(*cover);
+  for (const auto& a : text.answers) {
+    auto answer = RedactOne(a.text, identity, deadline);
+    if (!answer) return std::nullopt;
+    out.answers.push_back(Answer{a.question_id, std::move(*answer)});
+  }
   return out;
 }
 

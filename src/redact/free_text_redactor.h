@@ -7,15 +7,20 @@
 
 namespace reilu::redact {
 
+// Each call has a time budget: a text the engine cannot finish within it gets no proposal (the
+// intake then keeps the application and HR writes the reviewers' version; a preview says so).
 class EngineRedactor final : public FreeTextRedactor {
  public:
-  EngineRedactor() : engine_(Engine::Default()) {}
+  explicit EngineRedactor(std::chrono::milliseconds budget = std::chrono::seconds(2))
+      : engine_(Engine::Default()), budget_(budget) {}
   std::optional<RedactedText> Redact(const FreeText& text, const Identity& identity) const override;
   Merits RedactMerits(const Merits& merits, const Identity& identity) const override;
 
  private:
-  std::string RedactOne(const std::string& input, const Identity& identity) const;
+  using Deadline = std::chrono::steady_clock::time_point;
+  std::optional<std::string> RedactOne(const std::string& input, const Identity& identity, Deadline deadline) const;
   Engine engine_;
+  std::chrono::milliseconds budget_;
 };
 
 }  // namespace reilu::redact

@@ -3,6 +3,7 @@
 // recognizers (one per kind of identifier) whose typed spans are merged, then one operator.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -60,6 +61,10 @@ class Engine {
   void Add(std::unique_ptr<Recognizer> recognizer);
   // Spans sorted by start; overlapping spans merged (the merged span keeps the type of the longest).
   std::vector<Span> Analyze(std::string_view text, const Context& context) const;
+  // The same, or nothing once `deadline` has passed (checked between passes; every pass is linear
+  // in the text's length, so the overrun is bounded by one pass).
+  std::optional<std::vector<Span>> AnalyzeWithin(std::string_view text, const Context& context,
+                                                 std::chrono::steady_clock::time_point deadline) const;
 
  private:
   std::vector<std::unique_ptr<Recognizer>> recognizers_;
