@@ -6,6 +6,10 @@ namespace reilu::api {
 
 namespace {
 
+// Usernames are at most 100 bytes (admin.cc); passwords longer than this are refused unhashed.
+constexpr size_t kMaxUsername = 100;
+constexpr size_t kMaxPassword = 1024;
+
 std::string SessionCookie(const ApiContext& ctx, const std::string& token, UnixTime max_age) {
   std::string c = std::string(kSessionCookie) + "=" + token +
                   "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
@@ -30,7 +34,14 @@ void RegisterAuthRoutes(http::Router& router, ApiContext& ctx) {
                std::string username, password;
                REILU_TRY(f->Str("username", username, true));
                REILU_TRY(f->Str("password", password, true));
-               if (UnixTime wait = ctx.login_throttle.RetryAfter(username, ctx.now()); wait > 0) {
+               // No account has a longer name; a long password only costs hashing time.
+               if (username.size() > kMaxUsername) {
+                 return MakeError(ErrorCode::kInvalidInput, "The username is too long.", "username");
+               }
+               if (password.size() > kMaxPassword) {
+                 return MakeError(ErrorCode::kInvalidInput, "The password is too long.", "password");
+               }
+               if (UnixTime wait = ctx.login_throttle.Admit(username, ctx.now()); wait > 0) {
                  auto res = http::ProblemResponse(
                      MakeError(ErrorCode::kRateLimited, "Too many failed logins for this user. Try again later."));
                  res.headers.emplace_back("Retry-After", std::to_string(wait));
@@ -39,8 +50,7 @@ void RegisterAuthRoutes(http::Router& router, ApiContext& ctx) {
                auto login = ctx.store.FindLogin(username);
                bool ok = login && login->first.active && crypto::VerifyPassword(login->second, password);
                if (!login) (void)crypto::VerifyPassword(kDummyHash, password);
-               if (!ok) {
-                 ctx.login_throttle.RecordFailure(username, ctx.now());
+               if (!ok) {  // Admit counted the failure already
                  if (login) {
                    (void)ctx.store.AppendAudit(
                        store::AuditEvent{login->first.org_id, login->first.id, audit_action::kLoginFailed, 0, {}, "{}"},
@@ -59,7 +69,8 @@ void RegisterAuthRoutes(http::Router& router, ApiContext& ctx) {
                auto res = http::JsonResponse(200, Me(user, session.csrf_token));
                res.headers.emplace_back("Set-Cookie", SessionCookie(ctx, token, ctx.options.session_seconds));
                return res;
-             }));
+             }),
+             http::RouteOptions{16 * 1024, false});
 
   router.Add("GET", "/api/v1/session", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = Authenticate(ctx, req);

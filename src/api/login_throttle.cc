@@ -1,35 +1,44 @@
 #include "api/login_throttle.h"
 
+#include "crypto/crypto.h"
+
 namespace reilu::api {
 
-UnixTime LoginThrottle::RetryAfter(const std::string& username, UnixTime now) {
-  std::lock_guard lock(mutex_);
-  auto it = windows_.find(username);
-  if (it == windows_.end()) return 0;
-  UnixTime ends = it->second.started + kWindowSeconds;
-  if (now >= ends) {
-    windows_.erase(it);
-    return 0;
-  }
-  return it->second.failures >= kMaxFailures ? ends - now : 0;
-}
+std::string LoginThrottle::Key(const std::string& username) { return crypto::Sha256Hex(username).substr(0, 32); }
 
-void LoginThrottle::RecordFailure(const std::string& username, UnixTime now) {
+UnixTime LoginThrottle::Admit(const std::string& username, UnixTime now) {
+  const std::string key = Key(username);
   std::lock_guard lock(mutex_);
-  if (windows_.size() >= kMaxTracked) {
-    for (auto it = windows_.begin(); it != windows_.end();) {
-      it = now >= it->second.started + kWindowSeconds ? windows_.erase(it) : std::next(it);
-    }
-    if (windows_.size() >= kMaxTracked) windows_.erase(windows_.begin());
+  auto it = windows_.find(key);
+  if (it != windows_.end() && now >= it->second.started + kWindowSeconds) {
+    windows_.erase(it);
+    it = windows_.end();
   }
-  Window& w = windows_[username];
-  if (w.failures == 0 || now >= w.started + kWindowSeconds) w = Window{now, 0};
-  ++w.failures;
+  if (it != windows_.end() && it->second.failures >= kMaxFailures) {
+    return it->second.started + kWindowSeconds - now;
+  }
+  if (it == windows_.end()) {
+    if (windows_.size() >= kMaxTracked) {
+      for (auto w = windows_.begin(); w != windows_.end();) {
+        w = now >= w->second.started + kWindowSeconds ? windows_.erase(w) : std::next(w);
+      }
+      if (windows_.size() >= kMaxTracked) windows_.erase(windows_.begin());
+    }
+    it = windows_.emplace(key, Window{now, 0}).first;
+  }
+  ++it->second.failures;
+  return 0;
 }
 
 void LoginThrottle::RecordSuccess(const std::string& username) {
+  const std::string key = Key(username);
   std::lock_guard lock(mutex_);
-  windows_.erase(username);
+  windows_.erase(key);
+}
+
+size_t LoginThrottle::Tracked() {
+  std::lock_guard lock(mutex_);
+  return windows_.size();
 }
 
 }  // namespace reilu::api

@@ -1,6 +1,7 @@
 // Slows password guessing: after too many failed logins for one username within a window, further
 // attempts are refused until the window ends. Kept in memory per node (a cache, like everything a
-// node holds); bounded in size.
+// node holds); bounded in size, keyed by a fixed-size digest of the username so that long
+// usernames cannot grow it.
 #pragma once
 
 #include <map>
@@ -17,16 +18,18 @@ class LoginThrottle {
   static constexpr UnixTime kWindowSeconds = 15 * 60;
   static constexpr size_t kMaxTracked = 100000;
 
-  // Seconds until `username` may try again; 0 when it may try now.
-  UnixTime RetryAfter(const std::string& username, UnixTime now);
-  void RecordFailure(const std::string& username, UnixTime now);
+  // Seconds until `username` may try again, or 0: then this attempt is counted as a failure at
+  // once (RecordSuccess takes it back), so concurrent guesses cannot slip past the count.
+  UnixTime Admit(const std::string& username, UnixTime now);
   void RecordSuccess(const std::string& username);
+  size_t Tracked();
 
  private:
   struct Window {
     UnixTime started = 0;
     int failures = 0;
   };
+  static std::string Key(const std::string& username);
   std::mutex mutex_;
   std::map<std::string, Window> windows_;
 };

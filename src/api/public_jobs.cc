@@ -33,6 +33,8 @@ json::object PublicAd(ApiContext& ctx, const Recruitment& r) {
 }
 
 constexpr size_t kMaxIdempotencyKey = 200;
+// A full form is at most a few 20 000-byte texts; JSON escaping can double that.
+constexpr size_t kPreviewBodyLimit = 256 * 1024;
 
 }  // namespace
 
@@ -57,21 +59,28 @@ void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
                return http::JsonResponse(200, PublicAd(ctx, *r));
              }));
 
-  // What reviewers would see of the free text, before sending; nothing is stored.
-  router.Add(
-      "POST", "/api/v1/jobs/{id}/redaction-preview", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto id = IdParam(req, "id");
-        if (!id) return id.error();
-        auto body = JsonBody(req);
-        if (!body) return body.error();
-        auto r = ctx.store.GetPublicAd(*id);
-        if (!r) return r.error();
-        Submission s;
-        REILU_TRY(codec::FromJson(*body, "", s));
-        auto redacted = ctx.redactor.Redact(s.free_text, s.identity);
-        return http::JsonResponse(
-            200, json::object{{"free_text", redacted ? json::value(codec::ToJson(*redacted)) : json::value(nullptr)}});
-      }));
+  // What reviewers would see of the free text, before sending; nothing is stored. Open to anyone
+  // and CPU-bound, so it is an expensive route (limited per address and in parallel), its body is
+  // capped near the largest form, and the fields must fit the same limits as a submission.
+  router.Add("POST", "/api/v1/jobs/{id}/redaction-preview", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto id = IdParam(req, "id");
+               if (!id) return id.error();
+               auto body = JsonBody(req);
+               if (!body) return body.error();
+               auto r = ctx.store.GetPublicAd(*id);
+               if (!r) return r.error();
+               Submission s;
+               REILU_TRY(codec::FromJson(*body, "", s));
+               REILU_TRY(ValidateLengths(*r, s));
+               auto redacted = ctx.redactor.Redact(s.free_text, s.identity);
+               if (!redacted) {
+                 return MakeError(ErrorCode::kRedactionUnavailable,
+                                  "The text could not be checked in time. You can still send it: HR checks every text "
+                                  "before reviewers see it.");
+               }
+               return http::JsonResponse(200, json::object{{"free_text", codec::ToJson(*redacted)}});
+             }),
+             http::RouteOptions{kPreviewBodyLimit, true});
 
   router.Add("POST", "/api/v1/jobs/{id}/applications", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto id = IdParam(req, "id");

@@ -30,23 +30,14 @@ Status Required(const std::string& value, const char* field) {
 
 }  // namespace
 
-Status ValidateSubmission(const Recruitment& r, const Submission& s) {
+Status ValidateLengths(const Recruitment& r, const Submission& s) {
   const Identity& id = s.identity;
-  REILU_TRY(Required(id.first_name, "identity.first_name"));
-  REILU_TRY(Required(id.last_name, "identity.last_name"));
-  REILU_TRY(Required(id.email, "identity.email"));
-  if (id.email.find('@') == std::string::npos) {
-    return MakeError(ErrorCode::kInvalidInput, "The e-mail address is not valid.", "identity.email");
-  }
-  if (!id.birth_date.empty() && !IsIsoDate(id.birth_date)) {
-    return MakeError(ErrorCode::kInvalidInput, "Birth date must be YYYY-MM-DD.", "identity.birth_date");
+  for (const auto* f : {&id.first_name, &id.last_name, &id.email, &id.birth_date}) {
+    REILU_TRY(Limit(*f, kShortField, "identity"));
   }
   for (const auto* f : {&id.phone, &id.gender, &id.street_address, &id.postal_code, &id.municipality, &id.mother_tongue,
                         &id.nationality}) {
     REILU_TRY(Limit(*f, kShortField, "identity"));
-  }
-  if (std::find(r.languages.begin(), r.languages.end(), id.language) == r.languages.end()) {
-    return MakeError(ErrorCode::kInvalidInput, "Apply in one of the languages of the ad.", "identity.language");
   }
   const Merits& m = s.merits;
   if (m.education.size() > 30 || m.experience.size() > 50 || m.skills.size() > 100 || m.languages.size() > 30) {
@@ -58,15 +49,12 @@ Status ValidateSubmission(const Recruitment& r, const Submission& s) {
     REILU_TRY(Limit(e.institution, kShortField, "merits.education"));
   }
   for (const auto& e : m.experience) {
-    REILU_TRY(Required(e.title, "merits.experience.title"));
+    REILU_TRY(Limit(e.title, kShortField, "merits.experience.title"));
     REILU_TRY(Limit(e.employer, kShortField, "merits.experience.employer"));
-    if (e.months < 0 || e.months > 12 * 60) {
-      return MakeError(ErrorCode::kInvalidInput, "Months must be 0 to 720.", "merits.experience.months");
-    }
   }
-  for (const auto& skill : m.skills) REILU_TRY(Required(skill, "merits.skills"));
+  for (const auto& skill : m.skills) REILU_TRY(Limit(skill, kShortField, "merits.skills"));
   for (const auto& l : m.languages) {
-    REILU_TRY(Required(l.language, "merits.languages.language"));
+    REILU_TRY(Limit(l.language, kShortField, "merits.languages.language"));
     REILU_TRY(Limit(l.level, kShortField, "merits.languages.level"));
   }
   REILU_TRY(Limit(s.free_text.cover_letter, kLongField, "free_text.cover_letter"));
@@ -79,6 +67,33 @@ Status ValidateSubmission(const Recruitment& r, const Submission& s) {
     }
     REILU_TRY(Limit(a.text, kLongField, "free_text.answers"));
   }
+  return OkStatus();
+}
+
+Status ValidateSubmission(const Recruitment& r, const Submission& s) {
+  const Identity& id = s.identity;
+  REILU_TRY(Required(id.first_name, "identity.first_name"));
+  REILU_TRY(Required(id.last_name, "identity.last_name"));
+  REILU_TRY(Required(id.email, "identity.email"));
+  if (id.email.find('@') == std::string::npos) {
+    return MakeError(ErrorCode::kInvalidInput, "The e-mail address is not valid.", "identity.email");
+  }
+  if (!id.birth_date.empty() && !IsIsoDate(id.birth_date)) {
+    return MakeError(ErrorCode::kInvalidInput, "Birth date must be YYYY-MM-DD.", "identity.birth_date");
+  }
+  REILU_TRY(ValidateLengths(r, s));
+  if (std::find(r.languages.begin(), r.languages.end(), id.language) == r.languages.end()) {
+    return MakeError(ErrorCode::kInvalidInput, "Apply in one of the languages of the ad.", "identity.language");
+  }
+  const Merits& m = s.merits;
+  for (const auto& e : m.experience) {
+    REILU_TRY(Required(e.title, "merits.experience.title"));
+    if (e.months < 0 || e.months > 12 * 60) {
+      return MakeError(ErrorCode::kInvalidInput, "Months must be 0 to 720.", "merits.experience.months");
+    }
+  }
+  for (const auto& skill : m.skills) REILU_TRY(Required(skill, "merits.skills"));
+  for (const auto& l : m.languages) REILU_TRY(Required(l.language, "merits.languages.language"));
   for (const auto& q : r.questions) {
     if (!q.required) continue;
     bool has = std::any_of(s.free_text.answers.begin(), s.free_text.answers.end(),

@@ -94,6 +94,9 @@ struct Submission {
 
 // Checks a submission against the recruitment's questions and the field limits.
 Status ValidateSubmission(const Recruitment& r, const Submission& s);
+// Only the size limits (and that answers go to the ad's questions): what a preview of an
+// unfinished form must meet, so that it costs no more than the submission would.
+Status ValidateLengths(const Recruitment& r, const Submission& s);
 
 // What reviewers of an anonymous recruitment may see.
 struct AnonymousApplication {

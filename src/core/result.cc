@@ -34,6 +34,10 @@ std::string_view ErrorCodeName(ErrorCode code) {
       return "method_not_allowed";
     case ErrorCode::kRateLimited:
       return "rate_limited";
+    case ErrorCode::kBusy:
+      return "busy";
+    case ErrorCode::kRedactionUnavailable:
+      return "redaction_unavailable";
     case ErrorCode::kCriteriaLocked:
       return "criteria_locked";
     case ErrorCode::kScreeningNotOpen:

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "http/limits.h"
 
 namespace reilu::http {
 
@@ -23,6 +24,7 @@ struct Request {
   std::map<std::string, std::string> params;   // {name} captures from the route pattern
   std::string body;
   std::string request_id;
+  std::string client_address;  // the peer's IP address (a proxy's, behind one)
 
   std::string Header(const std::string& lower_name) const;
   std::string Cookie(const std::string& name) const;
@@ -49,10 +51,12 @@ using Handler = std::function<Response(Request&)>;
 class Router {
  public:
   // `pattern` like "/api/v1/recruitments/{id}"; the same spelling is used in the OpenAPI document.
-  void Add(std::string method, std::string pattern, Handler handler);
+  void Add(std::string method, std::string pattern, Handler handler, RouteOptions options = {});
   Response Dispatch(Request& req) const;
   // The pattern that matched (for logs and metrics labels: never the raw path, which may hold ids).
   std::string MatchPattern(const Request& req) const;
+  // The options of the route `req` goes to (defaults when none matches).
+  RouteOptions OptionsFor(const Request& req) const;
   std::vector<std::pair<std::string, std::string>> Routes() const;  // (method, pattern)
   // Answers GET requests outside /api/ that no route matched (the browser UI's files).
   void SetFallback(Handler handler) { fallback_ = std::move(handler); }
@@ -65,6 +69,7 @@ class Router {
     std::string pattern;
     std::vector<std::string> segments;
     Handler handler;
+    RouteOptions options;
   };
   const Route* Find(const Request& req, std::map<std::string, std::string>* params, bool* path_matched) const;
   std::vector<Route> routes_;
@@ -87,7 +92,10 @@ struct ServerOptions {
   std::string address = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 picks a free port
   int threads = 8;
-  std::size_t body_limit = 1 << 20;  // 1 MiB
+  std::size_t body_limit = 1 << 20;  // 1 MiB; a route may set a smaller one
+  int expensive_concurrency = 0;     // expensive routes running at once; 0: half the cores, at least 1
+  double expensive_per_minute = 30;  // expensive requests per client address and minute...
+  double expensive_burst = 10;       // ...of which this many at once
   bool log_requests = true;
 };
 

@@ -36,6 +36,10 @@ int HttpStatusFor(ErrorCode code) {
       return 405;
     case ErrorCode::kRateLimited:
       return 429;
+    case ErrorCode::kBusy:
+      return 503;
+    case ErrorCode::kRedactionUnavailable:
+      return 422;
     case ErrorCode::kCriteriaLocked:
       return 409;
     case ErrorCode::kScreeningNotOpen:

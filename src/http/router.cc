@@ -46,8 +46,8 @@ std::string Request::Cookie(const std::string& name) const {
   return {};
 }
 
-void Router::Add(std::string method, std::string pattern, Handler handler) {
-  routes_.push_back(Route{std::move(method), pattern, Split(pattern), std::move(handler)});
+void Router::Add(std::string method, std::string pattern, Handler handler, RouteOptions options) {
+  routes_.push_back(Route{std::move(method), pattern, Split(pattern), std::move(handler), options});
 }
 
 const Router::Route* Router::Find(const Request& req, std::map<std::string, std::string>* params,
@@ -97,13 +97,25 @@ std::string Router::MatchPattern(const Request& req) const {
   return route ? route->pattern : "unmatched";
 }
 
+RouteOptions Router::OptionsFor(const Request& req) const {
+  bool path_matched = false;
+  const Route* route = Find(req, nullptr, &path_matched);
+  return route ? route->options : RouteOptions{};
+}
+
 std::vector<std::pair<std::string, std::string>> Router::Routes() const {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& r : routes_) out.emplace_back(r.method, r.pattern);
   return out;
 }
 
-void Metrics::Record(const std::string& method, const std::string& pattern, int status, double seconds) {
+void Metrics::Record(const std::string& raw_method, const std::string& pattern, int status, double seconds) {
+  // A fixed label set: invented method names must not grow the table.
+  static const char* const kMethods[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+  std::string method = "other";
+  for (const char* m : kMethods) {
+    if (raw_method == m) method = m;
+  }
   std::string labels = "method=\"" + method + "\",route=\"" + pattern + "\",status=\"" + std::to_string(status) + "\"";
   std::lock_guard lock(mutex_);
   counts_[labels] += 1;

@@ -21,7 +21,7 @@ namespace {
 
 std::atomic<std::uint64_t> g_request_counter{0};
 
-void AddSecurityHeaders(Response& res, const std::string& path) {
+void AddSecurityHeaders(Response& res) {
   // A handler may set a stricter or nonce-carrying policy of its own (the UI page does).
   bool has_policy = std::any_of(res.headers.begin(), res.headers.end(),
                                 [](const auto& h) { return h.first == "Content-Security-Policy"; });
@@ -30,7 +30,11 @@ void AddSecurityHeaders(Response& res, const std::string& path) {
   res.headers.emplace_back("Referrer-Policy", "no-referrer");
   res.headers.emplace_back("X-Frame-Options", "DENY");
   res.headers.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
-  if (path.rfind("/api/", 0) == 0) res.headers.emplace_back("Cache-Control", "no-store");
+  // Nothing is cached unless the handler says so (the UI's hashed assets do): however a path is
+  // spelled ("//api", "/%61pi"), an API answer is never kept by a browser or proxy.
+  bool has_cache_policy =
+      std::any_of(res.headers.begin(), res.headers.end(), [](const auto& h) { return h.first == "Cache-Control"; });
+  if (!has_cache_policy) res.headers.emplace_back("Cache-Control", "no-store");
 }
 
 // Turns a Beast request into our Request; fails on targets that are not valid origin-form or UTF-8.
@@ -65,10 +69,36 @@ struct Server::Impl {
   asio::io_context ioc;
   tcp::acceptor acceptor{ioc};
   std::vector<std::thread> threads;
+  ConcurrencyLimit expensive_running;
+  AddressRateLimit expensive_per_address;
 
-  Impl(const Router& r, Metrics& m, ServerOptions o) : router(r), metrics(m), options(std::move(o)) {}
+  Impl(const Router& r, Metrics& m, ServerOptions o)
+      : router(r),
+        metrics(m),
+        options(std::move(o)),
+        expensive_running(options.expensive_concurrency > 0
+                              ? options.expensive_concurrency
+                              : std::max(1, static_cast<int>(std::thread::hardware_concurrency() / 2)),
+                          std::max(1, options.threads / 4), std::chrono::seconds(2)),
+        expensive_per_address(options.expensive_per_minute, options.expensive_burst, 10000) {}
 
-  Response Handle(const bhttp::request<bhttp::string_body>& in, std::string* pattern) {
+  // The body limit for a request whose header has been read: the route's own, else the default.
+  std::size_t BodyLimitFor(const bhttp::request_parser<bhttp::string_body>::value_type& header) {
+    Request probe;
+    probe.method = std::string(header.method_string());
+    auto url = boost::urls::parse_origin_form(header.target());
+    if (url) probe.path = url->path();
+    std::size_t limit = router.OptionsFor(probe).body_limit;
+    return limit > 0 ? std::min(limit, options.body_limit) : options.body_limit;
+  }
+
+  Response Refuse(ErrorCode code, std::string message, int retry_after) {
+    Response res = ProblemResponse(MakeError(code, std::move(message)));
+    res.headers.emplace_back("Retry-After", std::to_string(retry_after));
+    return res;
+  }
+
+  Response Handle(const bhttp::request<bhttp::string_body>& in, const std::string& client, std::string* pattern) {
     auto converted = Convert(in);
     if (!converted) {
       *pattern = "invalid";
@@ -76,7 +106,17 @@ struct Server::Impl {
     }
     Request& req = *converted;
     req.request_id = std::to_string(++g_request_counter);
+    req.client_address = client;
     *pattern = router.MatchPattern(req);
+    std::unique_ptr<ConcurrencyLimit::Slot> slot;
+    if (router.OptionsFor(req).expensive) {
+      if (int wait = expensive_per_address.Take(client, std::chrono::steady_clock::now()); wait > 0) {
+        return Refuse(ErrorCode::kRateLimited, "Too many requests of this kind from your address; try again later.",
+                      wait);
+      }
+      slot = expensive_running.Acquire();
+      if (!slot) return Refuse(ErrorCode::kBusy, "The server is busy with other requests of this kind; try again.", 2);
+    }
     try {
       return router.Dispatch(req);
     } catch (const std::exception& e) {
@@ -95,7 +135,11 @@ struct Server::Impl {
 
   class Session : public std::enable_shared_from_this<Session> {
    public:
-    Session(Impl* impl, tcp::socket socket) : impl_(impl), stream_(std::move(socket)) {}
+    Session(Impl* impl, tcp::socket socket) : impl_(impl), stream_(std::move(socket)) {
+      beast::error_code ec;
+      auto peer = stream_.socket().remote_endpoint(ec);
+      if (!ec) client_ = peer.address().to_string();
+    }
     void Start() { Read(); }
 
    private:
@@ -104,6 +148,20 @@ struct Server::Impl {
       parser_->body_limit(impl_->options.body_limit);
       parser_->header_limit(16 * 1024);
       stream_.expires_after(std::chrono::seconds(30));
+      // The header first: the route it names decides how large a body may be.
+      bhttp::async_read_header(stream_, buffer_, *parser_,
+                               beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+    }
+
+    void OnHeader(beast::error_code ec, std::size_t bytes) {
+      if (ec) return OnRead(ec, bytes);
+      body_limit_ = impl_->BodyLimitFor(parser_->get());
+      // Beast compares a Content-Length with the limit only while parsing the header, so a route's
+      // smaller limit is checked here; the parser enforces it for chunked bodies.
+      if (auto length = parser_->content_length(); length && *length > body_limit_) {
+        return OnRead(bhttp::error::body_limit, bytes);
+      }
+      parser_->body_limit(body_limit_);
       bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnRead, shared_from_this()));
     }
 
@@ -116,9 +174,10 @@ struct Server::Impl {
       std::string pattern = "invalid";
       bool keep_alive = false;
       unsigned version = 11;
-      std::string path;
       if (ec == bhttp::error::body_limit) {
-        res = ProblemResponse(MakeError(ErrorCode::kPayloadTooLarge, "The request body is too large."));
+        res = ProblemResponse(
+            MakeError(ErrorCode::kPayloadTooLarge,
+                      "The request body is too large (at most " + std::to_string(body_limit_ / 1024) + " KiB here)."));
       } else if (ec == bhttp::error::header_limit) {
         res = ProblemResponse(MakeError(ErrorCode::kInvalidInput, "The request headers are too large."));
       } else if (ec) {
@@ -127,10 +186,9 @@ struct Server::Impl {
         auto& req = parser_->get();
         keep_alive = req.keep_alive();
         version = req.version();
-        path = std::string(req.target().substr(0, req.target().find('?')));
-        res = impl_->Handle(req, &pattern);
+        res = impl_->Handle(req, client_, &pattern);
       }
-      AddSecurityHeaders(res, path);
+      AddSecurityHeaders(res);
       double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::string method = ec ? "?" : std::string(parser_->get().method_string());
       impl_->metrics.Record(method, pattern, res.status, seconds);
@@ -164,6 +222,8 @@ struct Server::Impl {
     beast::flat_buffer buffer_;
     std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
     std::shared_ptr<void> response_;
+    std::string client_;
+    std::size_t body_limit_ = 0;
   };
 
   void Accept() {

@@ -95,6 +95,10 @@ HttpResult Client::Call(const std::string& method, const std::string& target, co
                         std::map<std::string, std::string> headers) {
   asio::io_context ioc;
   beast::tcp_stream stream(ioc);
+  if (!source_address_.empty()) {
+    stream.socket().open(asio::ip::tcp::v4());
+    stream.socket().bind(asio::ip::tcp::endpoint(asio::ip::make_address(source_address_), 0));
+  }
   stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
   bhttp::request<bhttp::string_body> req(bhttp::string_to_verb(method), target, 11);
   req.set(bhttp::field::host, "127.0.0.1");

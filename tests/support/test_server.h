@@ -82,11 +82,14 @@ class Client {
   HttpResult Get(const std::string& target) { return Call("GET", target); }
   HttpResult PostJson(const std::string& target, const boost::json::value& body,
                       std::map<std::string, std::string> headers = {});
+  // Connect from this loopback address (e.g. "127.0.0.7"), to act as another client address.
+  void SetSourceAddress(std::string address) { source_address_ = std::move(address); }
   // Logs in; keeps the cookie and CSRF token for later calls. Returns the login status.
   int Login(const std::string& username, const std::string& password);
 
  private:
   std::uint16_t port_;
+  std::string source_address_;
   std::string cookie_;
   std::string csrf_;
 };

@@ -1,0 +1,51 @@
+#include "http/limits.h"
+
+#include <gtest/gtest.h>
+
+#include <future>
+#include <thread>
+
+namespace reilu::http {
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST(AddressRateLimitTest, BurstThenOnePerRefill) {
+  AddressRateLimit limit(/*per_minute=*/60, /*burst=*/3, /*max_addresses=*/100);
+  auto t = AddressRateLimit::Clock::time_point{} + 1h;
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(limit.Take("192.0.2.1", t), 0) << i;
+  EXPECT_EQ(limit.Take("192.0.2.1", t), 1);  // one token a second
+  EXPECT_EQ(limit.Take("192.0.2.2", t), 0);  // another address has its own bucket
+  EXPECT_EQ(limit.Take("192.0.2.1", t + 1s), 0);
+  EXPECT_GT(limit.Take("192.0.2.1", t + 1s), 0);
+}
+
+TEST(AddressRateLimitTest, TableStaysBounded) {
+  AddressRateLimit limit(30, 10, 50);
+  auto t = AddressRateLimit::Clock::time_point{} + 1h;
+  for (int i = 0; i < 5000; ++i) limit.Take("2001:db8::" + std::to_string(i), t + std::chrono::milliseconds(i));
+  EXPECT_LE(limit.Tracked(), 50u);
+}
+
+TEST(ConcurrencyLimitTest, WaitsForAPlaceThenRefusesBeyondTheQueue) {
+  ConcurrencyLimit limit(/*max_running=*/1, /*max_waiting=*/1, 10s);
+  auto first = limit.Acquire();
+  ASSERT_TRUE(first);
+  auto waiter = std::async(std::launch::async, [&] { return limit.Acquire() != nullptr; });
+  while (limit.Waiting() == 0) std::this_thread::sleep_for(1ms);
+  EXPECT_FALSE(limit.Acquire());  // the queue is full: refused at once, not after 10 s
+  first.reset();
+  EXPECT_TRUE(waiter.get());
+}
+
+TEST(ConcurrencyLimitTest, GivesUpAfterTheWait) {
+  ConcurrencyLimit limit(1, 4, 50ms);
+  auto held = limit.Acquire();
+  ASSERT_TRUE(held);
+  EXPECT_FALSE(limit.Acquire());  // nobody releases within 50 ms
+  held.reset();
+  EXPECT_TRUE(limit.Acquire());
+}
+
+}  // namespace
+}  // namespace reilu::http
