@@ -1,0 +1,111 @@
+// Person-name recognition on the development splits of the public NER corpora (never the test
+// splits): mention recall and precision per language, for the learned model alone and for the whole
+// redaction engine (every recognizer, on the sentence as text).
+// Usage: bench/ner [CORPUS_DIR] [--retrain]   (default CORPUS_DIR: ../shared/corpus/ner)
+//   --retrain: train in memory from the training split instead of using the built-in model.
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string>
+
+#include "redact/name_model.h"
+#include "redact/redact.h"
+
+using namespace reilu::redact;
+
+namespace {
+
+struct Tally {
+  size_t mentions = 0, found = 0, predicted = 0, correct = 0;
+  double Recall() const { return mentions ? static_cast<double>(found) / static_cast<double>(mentions) : 0; }
+  double Precision() const { return predicted ? static_cast<double>(correct) / static_cast<double>(predicted) : 1; }
+};
+
+// Mentions are runs of name tokens; one counts as found when every token in it is marked.
+void Count(const std::vector<bool>& gold, const std::vector<bool>& marked, Tally& t) {
+  for (size_t i = 0; i < gold.size(); ++i) {
+    t.predicted += marked[i];
+    t.correct += marked[i] && gold[i];
+  }
+  for (size_t i = 0; i < gold.size();) {
+    if (!gold[i]) {
+      ++i;
+      continue;
+    }
+    bool whole = true;
+    size_t j = i;
+    for (; j < gold.size() && gold[j]; ++j) whole = whole && marked[j];
+    ++t.mentions;
+    t.found += whole;
+    i = j;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string dir = "../shared/corpus/ner";
+  bool retrain = false;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--retrain") == 0) {
+      retrain = true;
+    } else {
+      dir = argv[i];
+    }
+  }
+  if (!std::filesystem::exists(dir)) {
+    std::printf("ner: %s is absent; skipping the development-split measurement\n", dir.c_str());
+    return 0;
+  }
+  const Engine engine = Engine::Default();
+  std::printf("%-4s %-16s %8s %8s %10s %9s\n", "lang", "what", "mentions", "recall", "precision", "MB/s");
+  for (std::string lang : {"fi", "sv", "en"}) {
+    auto corpus = LoadCorpus(dir, lang);
+    if (!corpus) {
+      std::printf("%-4s corpus files absent; skipped\n", lang.c_str());
+      continue;
+    }
+    std::optional<NameModel> trained;
+    const NameModel* model = NameModel::Builtin(lang);
+    if (retrain) {
+      auto t0 = std::chrono::steady_clock::now();
+      trained = TrainNameModel(lang, corpus->train, TrainingOptions{});
+      model = &*trained;
+      std::printf("%-4s trained in %.1f s, threshold %.3f\n", lang.c_str(),
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
+                  static_cast<double>(model->threshold()));
+    }
+    const WordKnowledge& knowledge = WordKnowledge::For(lang);
+    Tally alone, whole;
+    size_t bytes = 0;
+    double model_seconds = 0;
+    for (const auto& sentence : corpus->dev) {
+      Tokens tokens;
+      std::string text = JoinSentence(sentence, tokens);
+      bytes += text.size();
+      std::vector<bool> marked(tokens.tokens.size(), false);
+      if (model) {
+        auto t0 = std::chrono::steady_clock::now();
+        auto scores = model->Score(text, tokens, knowledge);
+        model_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        for (size_t i = 0; i < scores.size(); ++i) marked[i] = scores[i] > model->threshold();
+      }
+      Count(sentence.person, marked, alone);
+      // The whole engine: a token counts as marked when a PERSON span covers it.
+      std::vector<bool> covered(tokens.tokens.size(), false);
+      for (const auto& s : engine.Analyze(text, Context{lang, {}})) {
+        if (s.type != EntityType::kPerson) continue;
+        for (size_t i = 0; i < tokens.tokens.size(); ++i) {
+          covered[i] = covered[i] || (tokens.tokens[i].start >= s.start && tokens.tokens[i].end <= s.end);
+        }
+      }
+      Count(sentence.person, covered, whole);
+    }
+    std::printf("%-4s %-16s %8zu %7.1f%% %9.1f%% %9.1f\n", lang.c_str(), "model alone", alone.mentions,
+                100 * alone.Recall(), 100 * alone.Precision(), static_cast<double>(bytes) / model_seconds / 1e6);
+    std::printf("%-4s %-16s %8zu %7.1f%% %9.1f%%\n", lang.c_str(), "whole engine", whole.mentions,
+                100 * whole.Recall(), 100 * whole.Precision());
+  }
+  return 0;
+}

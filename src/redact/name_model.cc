@@ -1,0 +1,570 @@
+#include "redact/name_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <random>
+
+#include "redact/text_util.h"
+
+namespace reilu::redact {
+
+namespace {
+
+constexpr std::uint32_t kBuckets = 1u << NameModel::kBits;
+
+std::uint64_t Fnv(std::uint64_t h, std::string_view s) {
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+constexpr std::uint64_t kFnvStart = 14695981039346656037ull;
+
+std::uint64_t WordHash(std::string_view s) { return Fnv(kFnvStart, s); }
+
+bool IsUpperAt(std::string_view w, size_t i) {
+  auto c = static_cast<unsigned char>(w[i]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c != 0xC3 || i + 1 >= w.size()) return false;
+  auto d = static_cast<unsigned char>(w[i + 1]);
+  return d >= 0x80 && d <= 0x9E && d != 0x97;  // À..Þ
+}
+
+bool IsLowerAt(std::string_view w, size_t i) {
+  auto c = static_cast<unsigned char>(w[i]);
+  if (c >= 'a' && c <= 'z') return true;
+  return c >= 0x80 && !IsUpperAt(w, i) && (c & 0xC0) != 0x80;  // other letters count as lower case
+}
+
+// "Virtanen" → "Xx", "AB-123" → "X-d", "e-mail" → "x-x": character classes, repeats collapsed.
+std::string Shape(std::string_view w) {
+  std::string out;
+  for (size_t i = 0; i < w.size(); ++i) {
+    auto c = static_cast<unsigned char>(w[i]);
+    if ((c & 0xC0) == 0x80) continue;  // continuation byte
+    char k = IsUpperAt(w, i) ? 'X' : IsLowerAt(w, i) ? 'x' : (c >= '0' && c <= '9') ? 'd' : static_cast<char>(c);
+    if (out.empty() || out.back() != k) out += k;
+    if (out.size() >= 8) break;
+  }
+  return out;
+}
+
+bool Capitalised(std::string_view w) { return !w.empty() && IsUpperAt(w, 0); }
+
+bool AllCaps(std::string_view w) {
+  bool any = false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (IsLowerAt(w, i)) return false;
+    any = any || IsUpperAt(w, i);
+  }
+  return any;
+}
+
+// The last `n` characters (not bytes) of `w`.
+std::string_view Suffix(std::string_view w, size_t n) {
+  size_t i = w.size();
+  while (i > 0 && n > 0) {
+    --i;
+    if ((static_cast<unsigned char>(w[i]) & 0xC0) != 0x80) --n;
+  }
+  return w.substr(i);
+}
+
+std::string_view Prefix(std::string_view w, size_t n) {
+  size_t i = 0;
+  while (i < w.size() && n > 0) {
+    ++i;
+    while (i < w.size() && (static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) ++i;
+    --n;
+  }
+  return w.substr(0, i);
+}
+
+bool EndsSentence(std::string_view token) {
+  return token == "." || token == "!" || token == "?" || token == ":" || token == "\"" || token == "-" ||
+         token == "*" || token == "•" || token == "|";
+}
+
+std::string ClassCode(const WordClasses& c) {
+  std::string code = "....";
+  if (c.first_name) code[0] = 'F';
+  if (c.surname) code[1] = 'S';
+  if (c.place) code[2] = 'P';
+  if (c.other) code[3] = 'O';
+  return code;
+}
+
+char DictCode(WordKnowledge::Dictionary d) {
+  switch (d) {
+    case WordKnowledge::Dictionary::kCommon:
+      return 'C';
+    case WordKnowledge::Dictionary::kProper:
+      return 'P';
+    case WordKnowledge::Dictionary::kUnknown:
+      return 'U';
+    case WordKnowledge::Dictionary::kNotAsked:
+      return '-';
+  }
+  return '-';
+}
+
+std::uint32_t Bucket(std::uint64_t h) { return static_cast<std::uint32_t>(h >> (64 - NameModel::kBits)); }
+
+// A feature is a template number and one or two strings.
+std::uint32_t Feature(char id, std::string_view a, std::string_view b = {}) {
+  std::uint64_t h = Fnv(kFnvStart, std::string_view(&id, 1));
+  h = Fnv(h, a);
+  if (!b.empty()) {
+    h = Fnv(h, "\x1f");
+    h = Fnv(h, b);
+  }
+  return Bucket(h);
+}
+
+// Latin-1 (the Swedish word list) to UTF-8.
+std::string Latin1ToUtf8(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+void Put32(std::string& out, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+}
+
+}  // namespace
+
+Tokens Tokenize(std::string_view text) {
+  Tokens out;
+  size_t previous_end = 0;
+  auto push = [&](size_t start, size_t end) {
+    bool line_break = text.substr(previous_end, start - previous_end).find('\n') != std::string_view::npos;
+    out.tokens.push_back(Token{start, end});
+    out.line_break_before.push_back(line_break);
+    previous_end = end;
+  };
+  for (const auto& w : SplitWords(text)) {
+    for (size_t i = previous_end; i < w.start; ++i) {
+      auto c = static_cast<unsigned char>(text[i]);
+      if (c > ' ') push(i, i + 1);
+    }
+    push(w.start, w.end);
+  }
+  for (size_t i = previous_end; i < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) > ' ') push(i, i + 1);
+  }
+  return out;
+}
+
+// ---- WordKnowledge ----------------------------------------------------------------------------
+
+WordKnowledge::WordKnowledge(std::string_view lang) {
+  std::vector<std::string> files;
+  if (lang == "en") files = {"/usr/share/dict/american-english", "/usr/share/dict/british-english"};
+  if (lang == "sv") files = {"/usr/share/dict/swedish"};
+  for (const auto& path : files) {
+    std::ifstream in(path);
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty()) continue;
+      if (lang == "sv") line = Latin1ToUtf8(line);
+      if (auto apostrophe = line.find('\''); apostrophe != std::string::npos) continue;  // "Muskegon's"
+      (Capitalised(line) ? proper_ : common_).push_back(WordHash(Fold(line)));
+    }
+  }
+  for (auto* v : {&common_, &proper_}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  morphology_ = lang == "fi" ? FinnishMorphology() : SwedishEnglishNameLexicon();
+}
+
+const WordKnowledge& WordKnowledge::For(std::string_view lang) {
+  static const WordKnowledge fi("fi"), sv("sv"), en("en");
+  return lang == "sv" ? sv : lang == "en" ? en : fi;
+}
+
+WordKnowledge::Dictionary WordKnowledge::Lookup(std::string_view word) const {
+  if (common_.empty() && proper_.empty()) return Dictionary::kNotAsked;
+  std::uint64_t h = WordHash(Fold(word));
+  if (std::binary_search(common_.begin(), common_.end(), h)) return Dictionary::kCommon;
+  if (std::binary_search(proper_.begin(), proper_.end(), h)) return Dictionary::kProper;
+  return Dictionary::kUnknown;
+}
+
+WordClasses WordKnowledge::Classes(std::string_view word) const {
+  return morphology_ ? morphology_->Classify(word) : WordClasses{};
+}
+
+// ---- Features ---------------------------------------------------------------------------------
+
+NameFeatures::NameFeatures(std::string_view text, const Tokens& tokens, const WordKnowledge& knowledge) {
+  const size_t n = tokens.tokens.size();
+  std::vector<std::string> lower(n);
+  std::vector<std::string> cls(n);
+  std::vector<char> dict(n, '-');
+  std::vector<bool> cap(n), start(n);
+  shapes_.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view w = text.substr(tokens.tokens[i].start, tokens.tokens[i].end - tokens.tokens[i].start);
+    lower[i] = Fold(w);
+    shapes_[i] = Shape(w);
+    cap[i] = Capitalised(w);
+    std::string_view previous =
+        i == 0 ? std::string_view()
+               : text.substr(tokens.tokens[i - 1].start, tokens.tokens[i - 1].end - tokens.tokens[i - 1].start);
+    start[i] = i == 0 || tokens.line_break_before[i] || EndsSentence(previous);
+    // Dictionaries and morphology are asked about capitalised words only: that is where a name
+    // hides, and it keeps the per-word cost low.
+    if (cap[i] && w.size() >= 2) {
+      cls[i] = ClassCode(knowledge.Classes(w));
+      dict[i] = DictCode(knowledge.Lookup(w));
+    } else {
+      cls[i] = "-";
+    }
+  }
+  static_.resize(n);
+  const std::string none = "<none>";
+  for (size_t i = 0; i < n; ++i) {
+    auto& f = static_[i];
+    const std::string& l = lower[i];
+    const std::string& p1 = i >= 1 ? lower[i - 1] : none;
+    const std::string& p2 = i >= 2 ? lower[i - 2] : none;
+    const std::string& n1 = i + 1 < n ? lower[i + 1] : none;
+    const std::string& n2 = i + 2 < n ? lower[i + 2] : none;
+    const std::string& p1s = i >= 1 ? shapes_[i - 1] : none;
+    const std::string& n1s = i + 1 < n ? shapes_[i + 1] : none;
+    const std::string& p1c = i >= 1 ? cls[i - 1] : none;
+    const std::string& n1c = i + 1 < n ? cls[i + 1] : none;
+    std::string d(1, dict[i]);
+    std::string p1d = i >= 1 ? std::string(1, dict[i - 1]) : none;
+    std::string n1d = i + 1 < n ? std::string(1, dict[i + 1]) : none;
+    std::string_view position = start[i] ? "start" : "mid";
+    f = {Feature('b', ""),
+         Feature('w', l),
+         Feature('s', Suffix(l, 1)),
+         Feature('t', Suffix(l, 2)),
+         Feature('u', Suffix(l, 3)),
+         Feature('v', Suffix(l, 4)),
+         Feature('p', Prefix(l, 2)),
+         Feature('q', Prefix(l, 3)),
+         Feature('h', shapes_[i]),
+         Feature('H', shapes_[i], position),
+         Feature('c', cls[i]),
+         Feature('C', cls[i], position),
+         Feature('d', d),
+         Feature('D', d, position),
+         Feature('e', d, cls[i]),
+         Feature('A', AllCaps(text.substr(tokens.tokens[i].start, tokens.tokens[i].end - tokens.tokens[i].start))
+                          ? "allcaps"
+                          : "no"),
+         Feature('1', p1),
+         Feature('2', p2),
+         Feature('3', n1),
+         Feature('4', n2),
+         Feature('5', p1s, shapes_[i]),
+         Feature('6', n1s, shapes_[i]),
+         Feature('7', p1c, cls[i]),
+         Feature('8', n1c, cls[i]),
+         Feature('9', p1d, d),
+         Feature('0', n1d, d),
+         Feature('x', p1, shapes_[i]),
+         Feature('y', n1, shapes_[i]),
+         Feature('z', Suffix(p1, 3), shapes_[i])};
+  }
+}
+
+void NameFeatures::WithPrevious(size_t i, bool previous_is_name, std::vector<std::uint32_t>& out) const {
+  out = static_[i];
+  std::string_view label = i == 0 ? "none" : previous_is_name ? "PER" : "O";
+  out.push_back(Feature('L', label));
+  out.push_back(Feature('M', label, shapes_[i]));
+}
+
+// ---- Model ------------------------------------------------------------------------------------
+
+namespace {
+
+// "reilu-names 1 <lang> <bits> <scale> <threshold> <count>\n", then <count> pairs of a 32-bit
+// bucket and a 16-bit weight, little-endian, by bucket. Floats are written in hex: exact.
+constexpr std::string_view kMagic = "reilu-names";
+
+}  // namespace
+
+std::string NameModel::Serialize() const {
+  std::uint32_t count = 0;
+  for (auto w : weights_) count += w != 0;
+  char header[256];
+  std::snprintf(header, sizeof header, "%s 1 %s %d %a %a %u\n", kMagic.data(), lang_.c_str(), kBits,
+                static_cast<double>(scale_), static_cast<double>(threshold_), count);
+  std::string out = header;
+  for (std::uint32_t i = 0; i < weights_.size(); ++i) {
+    if (weights_[i] == 0) continue;
+    Put32(out, i);
+    auto w = static_cast<std::uint16_t>(weights_[i]);
+    out += static_cast<char>(w & 0xFF);
+    out += static_cast<char>(w >> 8);
+  }
+  return out;
+}
+
+std::optional<NameModel> NameModel::Parse(std::string_view bytes) {
+  size_t newline = bytes.find('\n');
+  if (newline == std::string_view::npos || newline > 200) return std::nullopt;
+  std::string header(bytes.substr(0, newline));
+  char magic[32], lang[8];
+  int version = 0, bits = 0;
+  double scale = 0, threshold = 0;
+  unsigned count = 0;
+  if (std::sscanf(header.c_str(), "%31s %d %7s %d %la %la %u", magic, &version, lang, &bits, &scale, &threshold,
+                  &count) != 7) {
+    return std::nullopt;
+  }
+  if (kMagic != magic || version != 1 || bits != kBits) return std::nullopt;
+  std::string_view body = bytes.substr(newline + 1);
+  if (body.size() != static_cast<size_t>(count) * 6) return std::nullopt;
+  NameModel m;
+  m.lang_ = lang;
+  m.scale_ = static_cast<float>(scale);
+  m.threshold_ = static_cast<float>(threshold);
+  m.weights_.assign(kBuckets, 0);
+  for (size_t k = 0; k < count; ++k) {
+    const auto* p = reinterpret_cast<const unsigned char*>(body.data() + 6 * k);
+    std::uint32_t index = p[0] | (p[1] << 8) | (p[2] << 16) | (static_cast<std::uint32_t>(p[3]) << 24);
+    if (index >= kBuckets) return std::nullopt;
+    m.weights_[index] = static_cast<std::int16_t>(static_cast<std::uint16_t>(p[4] | (p[5] << 8)));
+  }
+  return m;
+}
+
+std::vector<float> NameModel::Score(std::string_view text, const Tokens& tokens,
+                                    const WordKnowledge& knowledge) const {
+  NameFeatures features(text, tokens, knowledge);
+  std::vector<float> scores(features.size());
+  std::vector<std::uint32_t> f;
+  bool previous = false;
+  for (size_t i = 0; i < features.size(); ++i) {
+    features.WithPrevious(i, previous, f);
+    std::int32_t sum = 0;
+    for (auto b : f) sum += weights_[b];
+    scores[i] = static_cast<float>(sum) * scale_;
+    previous = scores[i] > threshold_;
+  }
+  return scores;
+}
+
+// ---- Corpora and training ---------------------------------------------------------------------
+
+std::vector<LabelledSentence> ReadConll(const std::string& path) {
+  std::vector<LabelledSentence> out;
+  std::ifstream in(path);
+  LabelledSentence current;
+  auto flush = [&] {
+    if (!current.words.empty()) out.push_back(std::move(current));
+    current = {};
+  };
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    size_t split = line.find_last_of(" \t");
+    if (line.empty() || split == std::string::npos) {
+      flush();
+      continue;
+    }
+    std::string word = line.substr(0, line.find_first_of(" \t"));
+    std::string tag = line.substr(split + 1);
+    if (word == "-DOCSTART-") {
+      flush();
+      continue;
+    }
+    // Soft hyphens and other invisible characters in the corpora are not part of a word.
+    for (std::string_view invisible : {"\xC2\xAD", "\xE2\x80\x8B"}) {
+      for (size_t at = word.find(invisible); at != std::string::npos; at = word.find(invisible)) {
+        word.erase(at, invisible.size());
+      }
+    }
+    if (word.empty()) continue;
+    if (tag.size() > 2 && (tag.rfind("B-", 0) == 0 || tag.rfind("I-", 0) == 0)) tag = tag.substr(2);
+    current.words.push_back(word);
+    current.person.push_back(tag == "PER" || tag == "person");
+  }
+  flush();
+  return out;
+}
+
+std::optional<CorpusSplit> LoadCorpus(const std::string& dir, std::string_view lang) {
+  CorpusSplit split;
+  if (lang == "fi") {
+    split.train = ReadConll(dir + "/fi/turku-ner.train.tsv");
+    split.dev = ReadConll(dir + "/fi/turku-ner.dev.tsv");
+  } else if (lang == "en") {
+    split.train = ReadConll(dir + "/en/wnut17.train.conll");
+    split.dev = ReadConll(dir + "/en/wnut17.dev.conll");
+  } else if (lang == "sv") {
+    // No development split is published: the last tenth of the training file is ours.
+    auto all = ReadConll(dir + "/sv/webbnyheter2012.train.txt");
+    size_t cut = all.size() - all.size() / 10;
+    split.dev.assign(all.begin() + static_cast<std::ptrdiff_t>(cut), all.end());
+    all.resize(cut);
+    split.train = std::move(all);
+  }
+  if (split.train.empty() || split.dev.empty()) return std::nullopt;
+  return split;
+}
+
+std::string JoinSentence(const LabelledSentence& s, Tokens& tokens) {
+  std::string text;
+  tokens = {};
+  for (const auto& w : s.words) {
+    if (!text.empty()) text += ' ';
+    tokens.tokens.push_back(Token{text.size(), text.size() + w.size()});
+    tokens.line_break_before.push_back(false);
+    text += w;
+  }
+  return text;
+}
+
+namespace {
+
+struct Prepared {
+  std::vector<NameFeatures> features;
+  std::vector<std::vector<bool>> gold;
+};
+
+Prepared Prepare(std::string_view lang, const std::vector<LabelledSentence>& sentences, size_t from, size_t to) {
+  Prepared p;
+  const WordKnowledge& knowledge = WordKnowledge::For(lang);
+  for (size_t k = from; k < to; ++k) {
+    Tokens tokens;
+    std::string text = JoinSentence(sentences[k], tokens);
+    p.features.emplace_back(text, tokens, knowledge);
+    p.gold.push_back(sentences[k].person);
+  }
+  return p;
+}
+
+// Mentions (runs of name tokens) found whole, and name tokens predicted, at one threshold.
+struct Counts {
+  size_t mentions = 0, found = 0, predicted = 0, correct = 0;
+};
+
+Counts Decode(const Prepared& p, const std::vector<double>& weights, double threshold) {
+  Counts c;
+  std::vector<std::uint32_t> f;
+  for (size_t s = 0; s < p.features.size(); ++s) {
+    const auto& gold = p.gold[s];
+    std::vector<bool> predicted(gold.size());
+    bool previous = false;
+    for (size_t i = 0; i < gold.size(); ++i) {
+      p.features[s].WithPrevious(i, previous, f);
+      double sum = 0;
+      for (auto b : f) sum += weights[b];
+      predicted[i] = previous = sum > threshold;
+      c.predicted += predicted[i];
+      c.correct += predicted[i] && gold[i];
+    }
+    for (size_t i = 0; i < gold.size();) {
+      if (!gold[i]) {
+        ++i;
+        continue;
+      }
+      bool whole = true;
+      size_t j = i;
+      for (; j < gold.size() && gold[j]; ++j) whole = whole && predicted[j];
+      ++c.mentions;
+      c.found += whole;
+      i = j;
+    }
+  }
+  return c;
+}
+
+}  // namespace
+
+NameModel TrainNameModel(std::string_view lang, const std::vector<LabelledSentence>& sentences,
+                         const TrainingOptions& options) {
+  const size_t held_from =
+      sentences.size() - static_cast<size_t>(static_cast<double>(sentences.size()) * options.held_out);
+  Prepared train = Prepare(lang, sentences, 0, held_from);
+  Prepared held = Prepare(lang, sentences, held_from, sentences.size());
+
+  // Averaged perceptron with integer updates, so training gives the same bytes on every machine:
+  // w is the current weight, u the sum of (step × update), and the average is w - u / steps.
+  std::vector<std::int32_t> w(kBuckets, 0);
+  std::vector<std::int64_t> u(kBuckets, 0);
+  std::int64_t step = 1;
+  std::vector<size_t> order(train.features.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::mt19937_64 rng(20261125);
+  std::vector<std::uint32_t> f;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    for (size_t k = order.size(); k > 1; --k) std::swap(order[k - 1], order[rng() % k]);  // Fisher–Yates
+    for (size_t s : order) {
+      const auto& gold = train.gold[s];
+      bool previous = false;
+      for (size_t i = 0; i < gold.size(); ++i) {
+        train.features[s].WithPrevious(i, previous, f);
+        std::int64_t sum = 0;
+        for (auto b : f) sum += w[b];
+        bool predicted = sum > 0;
+        if (predicted != gold[i]) {
+          int y = gold[i] ? 1 : -1;
+          for (auto b : f) {
+            w[b] += y;
+            u[b] += step * y;
+          }
+        }
+        previous = predicted;
+        ++step;
+      }
+    }
+  }
+  std::vector<double> averaged(kBuckets);
+  double largest = 0;
+  for (size_t b = 0; b < kBuckets; ++b) {
+    averaged[b] = static_cast<double>(w[b]) - static_cast<double>(u[b]) / static_cast<double>(step);
+    largest = std::max(largest, std::fabs(averaged[b]));
+  }
+  NameModel model;
+  model.lang_ = std::string(lang);
+  model.scale_ = static_cast<float>(largest > 0 ? largest / 32767.0 : 1.0);
+  model.weights_.assign(kBuckets, 0);
+  std::vector<double> quantised(kBuckets);
+  for (size_t b = 0; b < kBuckets; ++b) {
+    model.weights_[b] = static_cast<std::int16_t>(std::lround(averaged[b] / static_cast<double>(model.scale_)));
+    quantised[b] = model.weights_[b] * static_cast<double>(model.scale_);
+  }
+  // Names are a recall problem: the threshold is the highest one at which the held-out sentences
+  // reach the target recall (at most a set distance below zero, where precision collapses).
+  double chosen = 0;
+  Counts at_zero = Decode(held, quantised, 0);
+  auto recall = [](const Counts& c) { return static_cast<double>(c.found) / static_cast<double>(c.mentions); };
+  auto precision = [](const Counts& c) {
+    return c.predicted ? static_cast<double>(c.correct) / static_cast<double>(c.predicted) : 1.0;
+  };
+  if (at_zero.mentions > 0 && recall(at_zero) < options.target_recall) {
+    for (double t = -largest / 200; t >= -largest * 0.5; t -= largest / 200) {
+      Counts c = Decode(held, quantised, t);
+      if (precision(c) < options.min_precision) break;
+      chosen = t;
+      if (recall(c) >= options.target_recall) break;
+    }
+  }
+  model.threshold_ = static_cast<float>(chosen);
+  return model;
+}
+
+}  // namespace reilu::redact

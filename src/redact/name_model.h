@@ -1,0 +1,118 @@
+// A learned recognizer of person names in Finnish, Swedish and English: an averaged perceptron over
+// hashed token features (the word, its affixes and shape, capitalisation, position in the sentence,
+// its neighbours, what dictionaries and Finnish morphology say of it, and the decision on the word
+// before). Trained by `reilu train-names` from openly licensed NER corpora; the trained weights ship
+// inside the binary (see NOTICE for the corpora and their licences).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "redact/morphology.h"
+
+namespace reilu::redact {
+
+struct Token {
+  size_t start = 0;  // byte offsets into the text, end exclusive
+  size_t end = 0;
+};
+
+// Tokens as the corpora have them: words (as SplitWords finds them) and each other visible
+// character on its own. `breaks[i]` is true when a line break lies between token i-1 and i.
+struct Tokens {
+  std::vector<Token> tokens;
+  std::vector<bool> line_break_before;
+};
+Tokens Tokenize(std::string_view text);
+
+// What the features know of a word besides its letters, per language: for Finnish, libvoikko's
+// classes; for Swedish and English, Debian's word lists (/usr/share/dict: a lower-case entry is an
+// ordinary word, a capitalised one a proper noun) and the built-in name lexicon.
+class WordKnowledge {
+ public:
+  enum class Dictionary { kUnknown, kCommon, kProper, kNotAsked };
+  // One per language, loaded on first use; "fi", "sv" or "en".
+  static const WordKnowledge& For(std::string_view lang);
+  Dictionary Lookup(std::string_view word) const;
+  WordClasses Classes(std::string_view word) const;
+  bool HasWordList() const { return !common_.empty(); }
+
+ private:
+  explicit WordKnowledge(std::string_view lang);
+  std::vector<std::uint64_t> common_, proper_;  // sorted hashes
+  const Morphology* morphology_ = nullptr;
+};
+
+struct LabelledSentence;
+struct TrainingOptions;
+
+class NameModel {
+ public:
+  static constexpr int kBits = 20;  // 2^20 hashed feature buckets
+
+  // The model shipped for `lang` ("fi", "sv", "en"), or nullptr if this build has none.
+  static const NameModel* Builtin(std::string_view lang);
+  // Parses the serialised form (see Serialize); nothing when it is malformed.
+  static std::optional<NameModel> Parse(std::string_view bytes);
+  std::string Serialize() const;
+
+  // For each token, the score that it belongs to a person's name; tokens scoring above
+  // threshold() are names. Decisions run left to right (each sees the one before).
+  std::vector<float> Score(std::string_view text, const Tokens& tokens, const WordKnowledge& knowledge) const;
+  float threshold() const { return threshold_; }
+  const std::string& lang() const { return lang_; }
+
+ private:
+  friend NameModel TrainNameModel(std::string_view, const std::vector<LabelledSentence>&, const TrainingOptions&);
+  std::string lang_;
+  float scale_ = 1.0f;      // weight = stored int16 * scale
+  float threshold_ = 0.0f;  // in weight units
+  std::vector<std::int16_t> weights_;
+};
+
+// Feature extraction, shared by training and use: the bucket indices of every feature of token
+// `i` that does not depend on earlier decisions, and those that do.
+class NameFeatures {
+ public:
+  NameFeatures(std::string_view text, const Tokens& tokens, const WordKnowledge& knowledge);
+  const std::vector<std::uint32_t>& Static(size_t i) const { return static_[i]; }
+  void WithPrevious(size_t i, bool previous_is_name, std::vector<std::uint32_t>& out) const;
+  size_t size() const { return static_.size(); }
+
+ private:
+  std::vector<std::vector<std::uint32_t>> static_;
+  std::vector<std::string> shapes_;
+};
+
+// One labelled sentence of a corpus: tokens and, per token, whether it is part of a person's name.
+struct LabelledSentence {
+  std::vector<std::string> words;
+  std::vector<bool> person;
+};
+// Reads a CoNLL-style file: one "token<whitespace>tag" per line, blank lines between sentences,
+// -DOCSTART- lines skipped. A tag is a person when it is PER / person with or without B-/I-.
+std::vector<LabelledSentence> ReadConll(const std::string& path);
+// The corpora in ../shared/corpus/ner (see its README): training sentences and development
+// sentences for `lang`; Swedish has no published development split, so its last tenth is used.
+// Nothing when the files are absent. Test splits are never read.
+struct CorpusSplit {
+  std::vector<LabelledSentence> train, dev;
+};
+std::optional<CorpusSplit> LoadCorpus(const std::string& dir, std::string_view lang);
+// The sentence as text (tokens joined by spaces) with its tokens.
+std::string JoinSentence(const LabelledSentence& s, Tokens& tokens);
+
+struct TrainingOptions {
+  int epochs = 8;
+  double held_out = 0.1;       // the last share of sentences, used to choose the threshold
+  double target_recall = 0.95;  // the threshold is the highest that reaches this on the held-out part...
+  double min_precision = 0.5;   // ...unless name precision would fall below this first
+};
+// Trains deterministically (same corpus, same bytes out).
+NameModel TrainNameModel(std::string_view lang, const std::vector<LabelledSentence>& sentences,
+                         const TrainingOptions& options);
+
+}  // namespace reilu::redact
