@@ -5,6 +5,7 @@
 //   --retrain: train in memory from the training split instead of using the built-in model.
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <string>
@@ -70,7 +71,11 @@ int main(int argc, char** argv) {
     const NameModel* model = NameModel::Builtin(lang);
     if (retrain) {
       auto t0 = std::chrono::steady_clock::now();
-      trained = TrainNameModel(lang, corpus->train, TrainingOptions{});
+      TrainingOptions options;
+      if (const char* e = std::getenv("NER_EPOCHS")) options.epochs = std::atoi(e);
+      if (const char* r = std::getenv("NER_RECALL")) options.target_recall = std::atof(r);
+      if (const char* p = std::getenv("NER_PRECISION")) options.min_precision = std::atof(p);
+      trained = TrainNameModel(lang, corpus->train, options);
       model = &*trained;
       std::printf("%-4s trained in %.1f s, threshold %.3f\n", lang.c_str(),
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
@@ -92,6 +97,14 @@ int main(int argc, char** argv) {
         for (size_t i = 0; i < scores.size(); ++i) marked[i] = scores[i] > model->threshold();
       }
       Count(sentence.person, marked, alone);
+      if (const char* m = std::getenv("NER_MISSES"); m && std::string(m) == "model") {
+        for (size_t i = 0; i < marked.size(); ++i) {
+          if (sentence.person[i] != marked[i]) {
+            std::printf("  %s %s | %s\n", sentence.person[i] ? "MISS" : "FALSE", sentence.words[i].c_str(),
+                        text.c_str());
+          }
+        }
+      }
       // The whole engine: a token counts as marked when a PERSON span covers it.
       std::vector<bool> covered(tokens.tokens.size(), false);
       for (const auto& s : engine.Analyze(text, Context{lang, {}})) {
@@ -101,11 +114,18 @@ int main(int argc, char** argv) {
         }
       }
       Count(sentence.person, covered, whole);
+      if (const char* m = std::getenv("NER_MISSES"); m && std::string(m) == "engine") {
+        for (size_t i = 0; i < covered.size(); ++i) {
+          if (sentence.person[i] && !covered[i]) {
+            std::printf("  MISS %s | %s\n", sentence.words[i].c_str(), text.c_str());
+          }
+        }
+      }
     }
     std::printf("%-4s %-16s %8zu %7.1f%% %9.1f%% %9.1f\n", lang.c_str(), "model alone", alone.mentions,
                 100 * alone.Recall(), 100 * alone.Precision(), static_cast<double>(bytes) / model_seconds / 1e6);
-    std::printf("%-4s %-16s %8zu %7.1f%% %9.1f%%\n", lang.c_str(), "whole engine", whole.mentions,
-                100 * whole.Recall(), 100 * whole.Precision());
+    std::printf("%-4s %-16s %8zu %7.1f%% %9.1f%%\n", lang.c_str(), "whole engine", whole.mentions, 100 * whole.Recall(),
+                100 * whole.Precision());
   }
   return 0;
 }

@@ -74,6 +74,12 @@ int main(int argc, char** argv) {
     std::printf("throughput at %7zu bytes: %.2f MB/s on one core\n", size, mbps);
   }
   std::printf("longest vs fastest size: %.2fx slower (target <= 2x)\n", fastest / slowest);
+  std::vector<std::pair<int, std::string>> over;
+  for (const auto& [word, n] : e.over_redacted) over.emplace_back(n, word);
+  std::sort(over.rbegin(), over.rend());
+  std::printf("most over-redacted words:");
+  for (size_t i = 0; i < over.size() && i < 25; ++i) std::printf(" %s (%d)", over[i].second.c_str(), over[i].first);
+  std::printf("\n");
   std::printf("first misses:\n");
   for (size_t i = 0; i < e.misses.size() && i < show_misses; ++i) std::printf("  %s\n", e.misses[i].c_str());
   return 0;

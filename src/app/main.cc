@@ -11,6 +11,7 @@
 #include "http/static_files.h"
 #include "notify/dispatcher.h"
 #include "redact/free_text_redactor.h"
+#include "redact/name_model.h"
 #include "redact/redact.h"
 
 using namespace reilu;
@@ -57,6 +58,24 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
     std::filesystem::rename(tmp, port_file);
   }
   server.Wait(true);
+  return 0;
+}
+
+// Trains one model per language from the training splits and writes them; prints a digest of each
+// so that a rebuild can be compared with the committed files.
+int TrainNames(const std::string& corpus, const std::string& out_dir) {
+  for (std::string lang : {"fi", "sv", "en"}) {
+    auto split = redact::LoadCorpus(corpus, lang);
+    if (!split) {
+      std::fprintf(stderr, "error: the %s corpus is not in %s\n", lang.c_str(), corpus.c_str());
+      return 1;
+    }
+    std::string bytes = redact::TrainNameModel(lang, split->train, redact::TrainingOptions{}).Serialize();
+    std::string path = out_dir + "/names-" + lang + ".bin";
+    std::ofstream(path, std::ios::binary) << bytes;
+    std::printf("%s  %s (%zu sentences, %zu bytes)\n", crypto::Sha256Hex(bytes).c_str(), path.c_str(),
+                split->train.size(), bytes.size());
+  }
   return 0;
 }
 
@@ -136,6 +155,11 @@ int main(int argc, char** argv) {
   audit->require_subcommand(1);
   auto* verify = audit->add_subcommand("verify", "Verify the hash chain of every organisation");
 
+  auto* train_cmd = cli.add_subcommand(
+      "train-names", "Train the person-name models from the NER corpora (train splits only) into DIR/names-LANG.bin");
+  std::string train_corpus = "../shared/corpus/ner", train_out = "src/redact/models";
+  train_cmd->add_option("--corpus", train_corpus, "The corpus folder (see its README)");
+  train_cmd->add_option("--out", train_out, "Where the model files go");
   auto* redact_cmd = cli.add_subcommand("redact", "Redact identifying details from UTF-8 text on stdin (JSON out)");
   std::string redact_lang = "auto";
   std::vector<std::string> redact_names;
@@ -145,6 +169,7 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(cli, argc, argv);
   if (redact_cmd->parsed()) return Redact(redact_lang, redact_names);
+  if (train_cmd->parsed()) return TrainNames(train_corpus, train_out);
   dir.root = data_dir;
   options.log_requests = !quiet;
 

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "redact/literal_matcher.h"
+#include "redact/professional_terms.h"
 
 #include "redact/morphology.h"
 #include "redact/redact.h"
@@ -117,6 +118,7 @@ Engine Engine::Default() {
   parts.push_back(MakeKnownNameRecognizer());
   parts.push_back(MakeContextNameRecognizer());
   parts.push_back(MakeLexiconNameRecognizer(FinnishMorphology(), SwedishEnglishNameLexicon()));
+  parts.push_back(MakeLearnedNameRecognizer());
   parts.push_back(MakeIdCodeRecognizer());
   parts.push_back(MakeEmailRecognizer());
   parts.push_back(MakeUrlRecognizer());
@@ -156,6 +158,14 @@ std::optional<std::vector<Span>> Engine::AnalyzeWithin(std::string_view text, co
     r->Find(text, context, spans);
     if (late()) return std::nullopt;
   }
+  // Terms of the trade ("Wilma", "Primuksen") are not names, whichever recognizer thought so; the
+  // applicant's own name (confidence 1) always is.
+  spans.erase(std::remove_if(spans.begin(), spans.end(),
+                             [&](const Span& s) {
+                               return s.type == EntityType::kPerson && s.confidence < 1.0 &&
+                                      IsProfessionalTerm(Fold(text.substr(s.start, s.end - s.start)));
+                             }),
+              spans.end());
   spans = Normalise(text, std::move(spans));
   // Once a string is found to identify, every occurrence of it is redacted, also where it is glued
   // to other text that the recognizers could not split ("VirtasenAino"). Widening to whole words can

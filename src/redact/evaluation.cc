@@ -72,6 +72,7 @@ Evaluation Evaluate(const Engine& engine, const std::vector<LabelledDoc>& docs) 
       ++e.clean_words;
       if (std::any_of(spans.begin(), spans.end(), [&](const Span& s) { return w.start < s.end && s.start < w.end; })) {
         ++e.clean_redacted;
+        e.over_redacted[d.text.substr(w.start, w.end - w.start)]++;
       }
     }
   }

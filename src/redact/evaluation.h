@@ -27,7 +27,8 @@ bool ParseLabelledDoc(std::string_view line, LabelledDoc& out);
 struct Evaluation {
   std::map<std::string, int> gold, found, predicted, predicted_correct;
   size_t clean_words = 0, clean_redacted = 0;
-  std::vector<std::string> misses;  // "id TYPE: text"
+  std::vector<std::string> misses;           // "id TYPE: text"
+  std::map<std::string, int> over_redacted;  // ordinary words that were redacted, with counts
 
   double Recall(const std::string& type) const;
   double Precision(const std::string& type) const;

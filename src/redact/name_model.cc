@@ -117,17 +117,6 @@ char DictCode(WordKnowledge::Dictionary d) {
 
 std::uint32_t Bucket(std::uint64_t h) { return static_cast<std::uint32_t>(h >> (64 - NameModel::kBits)); }
 
-// A feature is a template number and one or two strings.
-std::uint32_t Feature(char id, std::string_view a, std::string_view b = {}) {
-  std::uint64_t h = Fnv(kFnvStart, std::string_view(&id, 1));
-  h = Fnv(h, a);
-  if (!b.empty()) {
-    h = Fnv(h, "\x1f");
-    h = Fnv(h, b);
-  }
-  return Bucket(h);
-}
-
 // Latin-1 (the Swedish word list) to UTF-8.
 std::string Latin1ToUtf8(std::string_view s) {
   std::string out;
@@ -212,87 +201,98 @@ WordClasses WordKnowledge::Classes(std::string_view word) const {
 
 // ---- Features ---------------------------------------------------------------------------------
 
+namespace {
+
+// Features are combinations of per-token string hashes and the template's number, mixed by
+// multiply-xorshift: each string is hashed once per token, however many features use it.
+std::uint32_t Combine(std::uint64_t id, std::uint64_t a, std::uint64_t b = 0) {
+  std::uint64_t x = a + ((b << 23) | (b >> 41)) * 0x9E3779B97F4A7C15ull + id * 0xC2B2AE3D27D4EB4Full;
+  x ^= x >> 29;
+  x *= 0xBF58476D1CE4E5B9ull;
+  x ^= x >> 32;
+  return Bucket(x * 0x94D049BB133111EBull);
+}
+
+struct TokenHashes {
+  std::uint64_t word, shape, suffix[4], prefix2, prefix3, classes, dict, position;
+};
+
+}  // namespace
+
 NameFeatures::NameFeatures(std::string_view text, const Tokens& tokens, const WordKnowledge& knowledge) {
   const size_t n = tokens.tokens.size();
-  std::vector<std::string> lower(n);
-  std::vector<std::string> cls(n);
-  std::vector<char> dict(n, '-');
-  std::vector<bool> cap(n), start(n);
-  shapes_.resize(n);
+  std::vector<TokenHashes> h(n);
+  shape_hash_.resize(n);
   for (size_t i = 0; i < n; ++i) {
     std::string_view w = text.substr(tokens.tokens[i].start, tokens.tokens[i].end - tokens.tokens[i].start);
-    lower[i] = Fold(w);
-    shapes_[i] = Shape(w);
-    cap[i] = Capitalised(w);
+    std::string lower = Fold(w);
+    TokenHashes& t = h[i];
+    t.word = WordHash(lower);
+    t.shape = WordHash(Shape(w));
+    for (size_t k = 0; k < 4; ++k) t.suffix[k] = WordHash(Suffix(lower, k + 1));
+    t.prefix2 = WordHash(Prefix(lower, 2));
+    t.prefix3 = WordHash(Prefix(lower, 3));
     std::string_view previous =
         i == 0 ? std::string_view()
                : text.substr(tokens.tokens[i - 1].start, tokens.tokens[i - 1].end - tokens.tokens[i - 1].start);
-    start[i] = i == 0 || tokens.line_break_before[i] || EndsSentence(previous);
+    bool start = i == 0 || tokens.line_break_before[i] || EndsSentence(previous);
+    t.position = start ? 1 : 2;
     // Dictionaries and morphology are asked about capitalised words only: that is where a name
     // hides, and it keeps the per-word cost low.
-    if (cap[i] && w.size() >= 2) {
-      cls[i] = ClassCode(knowledge.Classes(w));
-      dict[i] = DictCode(knowledge.Lookup(w));
+    if (Capitalised(w) && w.size() >= 2) {
+      t.classes = WordHash(ClassCode(knowledge.Classes(w)));
+      t.dict = static_cast<std::uint64_t>(DictCode(knowledge.Lookup(w)));
     } else {
-      cls[i] = "-";
+      t.classes = WordHash("-");
+      t.dict = '-';
     }
+    t.dict += AllCaps(w) ? 256 : 0;
+    shape_hash_[i] = t.shape;
   }
-  static_.resize(n);
-  const std::string none = "<none>";
+  static_.resize(n * kStaticFeatures);
+  const TokenHashes none{WordHash("<none>"), WordHash("<none>"), {1, 2, 3, 4}, 5, 6, 7, 8, 9};
   for (size_t i = 0; i < n; ++i) {
-    auto& f = static_[i];
-    const std::string& l = lower[i];
-    const std::string& p1 = i >= 1 ? lower[i - 1] : none;
-    const std::string& p2 = i >= 2 ? lower[i - 2] : none;
-    const std::string& n1 = i + 1 < n ? lower[i + 1] : none;
-    const std::string& n2 = i + 2 < n ? lower[i + 2] : none;
-    const std::string& p1s = i >= 1 ? shapes_[i - 1] : none;
-    const std::string& n1s = i + 1 < n ? shapes_[i + 1] : none;
-    const std::string& p1c = i >= 1 ? cls[i - 1] : none;
-    const std::string& n1c = i + 1 < n ? cls[i + 1] : none;
-    std::string d(1, dict[i]);
-    std::string p1d = i >= 1 ? std::string(1, dict[i - 1]) : none;
-    std::string n1d = i + 1 < n ? std::string(1, dict[i + 1]) : none;
-    std::string_view position = start[i] ? "start" : "mid";
-    f = {Feature('b', ""),
-         Feature('w', l),
-         Feature('s', Suffix(l, 1)),
-         Feature('t', Suffix(l, 2)),
-         Feature('u', Suffix(l, 3)),
-         Feature('v', Suffix(l, 4)),
-         Feature('p', Prefix(l, 2)),
-         Feature('q', Prefix(l, 3)),
-         Feature('h', shapes_[i]),
-         Feature('H', shapes_[i], position),
-         Feature('c', cls[i]),
-         Feature('C', cls[i], position),
-         Feature('d', d),
-         Feature('D', d, position),
-         Feature('e', d, cls[i]),
-         Feature('A', AllCaps(text.substr(tokens.tokens[i].start, tokens.tokens[i].end - tokens.tokens[i].start))
-                          ? "allcaps"
-                          : "no"),
-         Feature('1', p1),
-         Feature('2', p2),
-         Feature('3', n1),
-         Feature('4', n2),
-         Feature('5', p1s, shapes_[i]),
-         Feature('6', n1s, shapes_[i]),
-         Feature('7', p1c, cls[i]),
-         Feature('8', n1c, cls[i]),
-         Feature('9', p1d, d),
-         Feature('0', n1d, d),
-         Feature('x', p1, shapes_[i]),
-         Feature('y', n1, shapes_[i]),
-         Feature('z', Suffix(p1, 3), shapes_[i])};
+    const TokenHashes& t = h[i];
+    const TokenHashes& p1 = i >= 1 ? h[i - 1] : none;
+    const TokenHashes& p2 = i >= 2 ? h[i - 2] : none;
+    const TokenHashes& n1 = i + 1 < n ? h[i + 1] : none;
+    const TokenHashes& n2 = i + 2 < n ? h[i + 2] : none;
+    std::uint32_t* f = &static_[i * kStaticFeatures];
+    f[0] = Combine(0, 0);
+    f[1] = Combine(1, t.word);
+    for (size_t k = 0; k < 4; ++k) f[2 + k] = Combine(2 + k, t.suffix[k]);
+    f[6] = Combine(6, t.prefix2);
+    f[7] = Combine(7, t.prefix3);
+    f[8] = Combine(8, t.shape);
+    f[9] = Combine(9, t.shape, t.position);
+    f[10] = Combine(10, t.classes);
+    f[11] = Combine(11, t.classes, t.position);
+    f[12] = Combine(12, t.dict);
+    f[13] = Combine(13, t.dict, t.position);
+    f[14] = Combine(14, t.dict, t.classes);
+    f[15] = Combine(15, p1.word);
+    f[16] = Combine(16, p2.word);
+    f[17] = Combine(17, n1.word);
+    f[18] = Combine(18, n2.word);
+    f[19] = Combine(19, p1.shape, t.shape);
+    f[20] = Combine(20, n1.shape, t.shape);
+    f[21] = Combine(21, p1.classes, t.classes);
+    f[22] = Combine(22, n1.classes, t.classes);
+    f[23] = Combine(23, p1.dict, t.dict);
+    f[24] = Combine(24, n1.dict, t.dict);
+    f[25] = Combine(25, p1.word, t.shape);
+    f[26] = Combine(26, n1.word, t.shape);
+    f[27] = Combine(27, p1.suffix[2], t.shape);
+    f[28] = Combine(28, n1.suffix[2], t.classes);
   }
 }
 
 void NameFeatures::WithPrevious(size_t i, bool previous_is_name, std::vector<std::uint32_t>& out) const {
-  out = static_[i];
-  std::string_view label = i == 0 ? "none" : previous_is_name ? "PER" : "O";
-  out.push_back(Feature('L', label));
-  out.push_back(Feature('M', label, shapes_[i]));
+  out.assign(static_.begin() + static_cast<std::ptrdiff_t>(i * kStaticFeatures),
+             static_.begin() + static_cast<std::ptrdiff_t>((i + 1) * kStaticFeatures));
+  std::uint64_t label = i == 0 ? 0 : previous_is_name ? 1 : 2;
+  out.push_back(Combine(100, label));
+  out.push_back(Combine(101, label, shape_hash_[i]));
 }
 
 // ---- Model ------------------------------------------------------------------------------------
@@ -351,8 +351,7 @@ std::optional<NameModel> NameModel::Parse(std::string_view bytes) {
   return m;
 }
 
-std::vector<float> NameModel::Score(std::string_view text, const Tokens& tokens,
-                                    const WordKnowledge& knowledge) const {
+std::vector<float> NameModel::Score(std::string_view text, const Tokens& tokens, const WordKnowledge& knowledge) const {
   NameFeatures features(text, tokens, knowledge);
   std::vector<float> scores(features.size());
   std::vector<std::uint32_t> f;
@@ -380,7 +379,8 @@ std::vector<LabelledSentence> ReadConll(const std::string& path) {
   for (std::string line; std::getline(in, line);) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     size_t split = line.find_last_of(" \t");
-    if (line.empty() || split == std::string::npos) {
+    // A blank line (or one of only spaces and tabs) ends a sentence.
+    if (line.find_first_not_of(" \t") == std::string::npos || split == std::string::npos) {
       flush();
       continue;
     }
@@ -556,7 +556,7 @@ NameModel TrainNameModel(std::string_view lang, const std::vector<LabelledSenten
     return c.predicted ? static_cast<double>(c.correct) / static_cast<double>(c.predicted) : 1.0;
   };
   if (at_zero.mentions > 0 && recall(at_zero) < options.target_recall) {
-    for (double t = -largest / 200; t >= -largest * 0.5; t -= largest / 200) {
+    for (double t = -largest / 200; t >= -largest * 2; t -= largest / 200) {
       Counts c = Decode(held, quantised, t);
       if (precision(c) < options.min_precision) break;
       chosen = t;

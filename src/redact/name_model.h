@@ -78,13 +78,14 @@ class NameModel {
 class NameFeatures {
  public:
   NameFeatures(std::string_view text, const Tokens& tokens, const WordKnowledge& knowledge);
-  const std::vector<std::uint32_t>& Static(size_t i) const { return static_[i]; }
+  // Every feature of token i, the decision on token i-1 included.
   void WithPrevious(size_t i, bool previous_is_name, std::vector<std::uint32_t>& out) const;
-  size_t size() const { return static_.size(); }
+  size_t size() const { return shape_hash_.size(); }
 
  private:
-  std::vector<std::vector<std::uint32_t>> static_;
-  std::vector<std::string> shapes_;
+  static constexpr size_t kStaticFeatures = 29;
+  std::vector<std::uint32_t> static_;  // kStaticFeatures per token
+  std::vector<std::uint64_t> shape_hash_;
 };
 
 // One labelled sentence of a corpus: tokens and, per token, whether it is part of a person's name.
@@ -107,9 +108,9 @@ std::string JoinSentence(const LabelledSentence& s, Tokens& tokens);
 
 struct TrainingOptions {
   int epochs = 8;
-  double held_out = 0.1;       // the last share of sentences, used to choose the threshold
+  double held_out = 0.1;        // the last share of sentences, used to choose the threshold
   double target_recall = 0.95;  // the threshold is the highest that reaches this on the held-out part...
-  double min_precision = 0.5;   // ...unless name precision would fall below this first
+  double min_precision = 0.3;   // ...unless name precision would fall below this first
 };
 // Trains deterministically (same corpus, same bytes out).
 NameModel TrainNameModel(std::string_view lang, const std::vector<LabelledSentence>& sentences,

@@ -93,6 +93,9 @@ class Morphology;
 // Finnish texts, and by a name lexicon in Swedish and English ones. A null source finds nothing.
 std::unique_ptr<Recognizer> MakeLexiconNameRecognizer(const Morphology* finnish, const Morphology* other = nullptr);
 
+// Person names judged by the learned model (name_model.h), when this build has one for the language.
+std::unique_ptr<Recognizer> MakeLearnedNameRecognizer();
+
 // Checksums, exposed for tests.
 bool IsValidFinnishIdCode(std::string_view code);            // e.g. "131052-308T", all century signs incl. 2023
 bool IsValidSwedishPersonnummer(std::string_view digits10);  // Luhn over YYMMDDNNNC

@@ -1,0 +1,107 @@
+// Person names found by the learned model (name_model.h): words the other recognizers do not know
+// ("Oyeyiola", "Näkkäläjärven", "Lena Erixon") are judged by their shape, context and what the
+// dictionaries say of them. Professional terms and systems that look like names are never names
+// (professional_terms.h).
+#include <unordered_set>
+
+#include "redact/name_model.h"
+#include "redact/professional_terms.h"
+#include "redact/redact.h"
+#include "redact/text_util.h"
+
+namespace reilu::redact {
+
+namespace {
+
+// Closed-class words (pronouns, auxiliaries, greetings) that start sentences in letters.
+const std::unordered_set<std::string, StringHash, std::equal_to<>>& FunctionWords() {
+  static const std::unordered_set<std::string, StringHash, std::equal_to<>> kWords = {
+      // fi
+      "olen", "olin", "olet", "on", "oli", "olemme", "minä", "sinä", "hän", "me", "te", "he", "minun", "minulla",
+      "minulle", "voin", "voit", "ja", "tai", "mutta", "kiitos", "terveisin", "ystävällisin", "hei", "hyvä", "arvoisa",
+      "työskentelen", "työskentelin", "asun", "haen",
+      // sv
+      "jag", "du", "han", "hon", "vi", "ni", "de", "min", "mitt", "mina", "är", "var", "har", "och", "men", "hej",
+      "tack", "med", "vänliga", "bästa", "hälsningar", "mig",
+      // en
+      "i", "my", "me", "we", "you", "he", "she", "they", "our", "your", "am", "is", "was", "have", "and", "but", "the",
+      "a", "dear", "kind", "regards", "best", "thank", "thanks", "hi", "hello", "sincerely", "yours"};
+  return kWords;
+}
+
+class LearnedNameRecognizer final : public Recognizer {
+ public:
+  void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override {
+    const NameModel* model = NameModel::Builtin(context.lang);
+    if (!model) return;
+    Tokens tokens = Tokenize(text);
+    auto scores = model->Score(text, tokens, WordKnowledge::For(context.lang));
+    const WordKnowledge& knowledge = WordKnowledge::For(context.lang);
+    const Morphology* finnish = FinnishMorphology();
+    enum class Kind { kNone, kName, kOrdinary };  // kOrdinary: also an everyday word ("Lintu", "Jag")
+    std::vector<Kind> kind(scores.size(), Kind::kNone);
+    std::vector<bool> place_only(scores.size(), false);
+    for (size_t i = 0; i < scores.size(); ++i) {
+      const Token& t = tokens.tokens[i];
+      std::string_view word = text.substr(t.start, t.end - t.start);
+      if (scores[i] <= model->threshold()) continue;
+      bool dotted = t.end < text.size() && text[t.end] == '.';
+      if (IsInitial(word) && (dotted || word.size() == 2)) {  // "Maija S. Peltola": an initial counts beside a name
+        kind[i] = Kind::kOrdinary;
+        continue;
+      }
+      if (!LooksLikeAName(word)) continue;
+      std::string folded = Fold(word);
+      if (IsProfessionalTerm(folded) || FunctionWords().count(folded)) continue;
+      WordClasses classes = knowledge.Classes(word);
+      bool ordinary =
+          !classes.Name() && (classes.other || knowledge.Lookup(word) == WordKnowledge::Dictionary::kCommon);
+      // Finnish place names are often surnames too ("Peltola", "Salla"); a word voikko knows only
+      // as a place is kept but marked for a look (confidence below).
+      WordClasses finnish_classes = finnish ? finnish->Classify(word) : WordClasses{};
+      place_only[i] = !classes.Name() && !finnish_classes.Name() && (classes.place || finnish_classes.place);
+      kind[i] = ordinary ? Kind::kOrdinary : Kind::kName;
+    }
+    for (size_t i = 0; i < kind.size(); ++i) {
+      if (kind[i] == Kind::kNone) continue;
+      // An everyday word counts only beside a name that is nothing else ("Satu Lintu").
+      bool beside_name = (i > 0 && kind[i - 1] == Kind::kName) || (i + 1 < kind.size() && kind[i + 1] == Kind::kName);
+      if (kind[i] == Kind::kOrdinary && !beside_name) continue;
+      const Token& t = tokens.tokens[i];
+      // Confidence: how far above the threshold, for the "needs a look" marking.
+      float margin = scores[i] - model->threshold();
+      out.push_back(Span{t.start, t.end, EntityType::kPerson, margin > 4 && !place_only[i] ? 0.8 : 0.5});
+    }
+  }
+
+ private:
+  // Names in applications are written with a capital ("Lena", "McDonald", "ÅSA NORDIN"); a
+  // lower-case word is left to the other recognizers (the applicant's own name in any case is the
+  // known-name recognizer's). Two-letter capitals ("BI", "IT") are abbreviations.
+  static bool IsInitial(std::string_view w) {
+    return (w.size() == 1 || (w.size() == 2 && w[1] == '.')) && w[0] >= 'A' && w[0] <= 'Z';
+  }
+
+  static bool LooksLikeAName(std::string_view w) {
+    if (w.empty()) return false;
+    auto c = static_cast<unsigned char>(w[0]);
+    bool upper = (c >= 'A' && c <= 'Z') || (c == 0xC3 && w.size() > 1 && static_cast<unsigned char>(w[1]) >= 0x80 &&
+                                            static_cast<unsigned char>(w[1]) <= 0x9E);
+    if (!upper) return false;
+    size_t letters = 0;
+    bool lower_seen = false;
+    for (char ch : w) {
+      auto b = static_cast<unsigned char>(ch);
+      if (b >= '0' && b <= '9') return false;
+      letters += (b & 0xC0) != 0x80 && b != '-' && b != '\'';
+      lower_seen = lower_seen || (b >= 'a' && b <= 'z');
+    }
+    return lower_seen || letters >= 3;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Recognizer> MakeLearnedNameRecognizer() { return std::make_unique<LearnedNameRecognizer>(); }
+
+}  // namespace reilu::redact

@@ -1,0 +1,52 @@
+#include "redact/professional_terms.h"
+
+#include <string>
+#include <unordered_set>
+
+#include "redact/morphology.h"
+
+namespace reilu::redact {
+
+namespace {
+
+// Reviewed by hand: add a term only when it is a product, method, system or organisation that
+// applicants name as a skill or a workplace, never a person's name on its own.
+constexpr const char* kTerms[] = {
+    "wilma",       "montessori", "kiva",       "primus", "excel",      "word",     "powerpoint", "outlook",
+    "teams",       "office",     "sap",        "effica", "pegasos",    "lifecare", "apotti",     "omni",
+    "kanta",       "finna",      "koha",       "aurora", "sharepoint", "linkedin", "java",       "python",
+    "javascript",  "typescript", "react",      "linux",  "windows",    "autocad",  "revit",      "photoshop",
+    "illustrator", "indesign",   "moodle",     "peda",   "steiner",    "reggio",   "emilia",     "lean",
+    "scrum",       "agile",      "kela",       "kelan",  "tyks",       "hus",      "tays",       "oys",
+    "kys",         "suomi",      "suomen",     "ruotsi", "ruotsin",    "englanti", "englannin",  "google",
+    "microsoft",   "adobe",      "salesforce", "jira",   "confluence", "git",      "github",     "ms",
+    "it",          "ict",        "ok",         "cv",     "power",      "bi",       "english",    "finnish",
+    "swedish",     "svenska",    "engelska",   "finska", "suomea",     "ruotsia",  "englantia",  "portfolio",
+    "manager"};
+
+const std::unordered_set<std::string, StringHash, std::equal_to<>>& Stems() {
+  static const std::unordered_set<std::string, StringHash, std::equal_to<>> kStems = [] {
+    std::unordered_set<std::string, StringHash, std::equal_to<>> stems;
+    for (const char* t : kTerms) {
+      std::string term(t);
+      stems.insert(term);
+      // Finnish -s words inflect on a -ks- stem: "Primus" → "Primuksen", "Teams" → "Teamsissa".
+      if (term.size() > 3 && term.back() == 's') stems.insert(term.substr(0, term.size() - 1) + "ks");
+    }
+    return stems;
+  }();
+  return kStems;
+}
+
+}  // namespace
+
+bool IsProfessionalTerm(std::string_view folded) {
+  if (Stems().count(folded)) return true;
+  // A case ending of up to five letters after a stem of four or more: "wilma|an", "excel|issä".
+  for (size_t cut = folded.size(); cut-- > 4 && cut + 6 >= folded.size();) {
+    if (Stems().count(folded.substr(0, cut))) return true;
+  }
+  return false;
+}
+
+}  // namespace reilu::redact

@@ -1,0 +1,14 @@
+// Words of the trade that are written like names: systems, products, methods and programmes that
+// applicants list as skills (Wilma, Primus, Montessori, KiVa, Excel, Power BI...). They are never
+// redacted as names, in any inflection ("Wilmaan", "Primuksen", "Excelissä"), unless they are the
+// applicant's own name.
+#pragma once
+
+#include <string_view>
+
+namespace reilu::redact {
+
+// `folded`: the word lower-cased (Fold). True for a listed term or a Finnish inflection of one.
+bool IsProfessionalTerm(std::string_view folded);
+
+}  // namespace reilu::redact
