@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Converts handwritten.txt (markup) to eval_handwritten.jsonl with UTF-8 byte offsets."""
+"""Converts the marked-up sets (handwritten.txt, cv_style.txt) to JSONL with UTF-8 byte offsets."""
 import json
 import re
 import sys
@@ -49,6 +49,7 @@ def convert(path):
 
 if __name__ == "__main__":
     here = sys.argv[1] if len(sys.argv) > 1 else "tests/redact"
-    with open(f"{here}/eval_handwritten.jsonl", "w", encoding="utf-8") as f:
-        for d in convert(f"{here}/handwritten.txt"):
-            f.write(json.dumps(d, ensure_ascii=False) + "\n")
+    for source, target in [("handwritten.txt", "eval_handwritten.jsonl"), ("cv_style.txt", "eval_cv_style.jsonl")]:
+        with open(f"{here}/{target}", "w", encoding="utf-8") as f:
+            for d in convert(f"{here}/{source}"):
+                f.write(json.dumps(d, ensure_ascii=False) + "\n")
