@@ -31,6 +31,9 @@ const std::unordered_set<std::string, StringHash, std::equal_to<>>& FunctionWord
 
 class LearnedNameRecognizer final : public Recognizer {
  public:
+  // The perceptron's own boundary; the shipped threshold lies below it, traded for recall.
+  static constexpr float kSure = 0.0f;
+
   void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override {
     const NameModel* model = NameModel::Builtin(context.lang);
     if (!model) return;
@@ -40,7 +43,6 @@ class LearnedNameRecognizer final : public Recognizer {
     const Morphology* finnish = FinnishMorphology();
     enum class Kind { kNone, kName, kOrdinary };  // kOrdinary: also an everyday word ("Lintu", "Jag")
     std::vector<Kind> kind(scores.size(), Kind::kNone);
-    std::vector<bool> place_only(scores.size(), false);
     for (size_t i = 0; i < scores.size(); ++i) {
       const Token& t = tokens.tokens[i];
       std::string_view word = text.substr(t.start, t.end - t.start);
@@ -54,23 +56,51 @@ class LearnedNameRecognizer final : public Recognizer {
       std::string folded = Fold(word);
       if (IsProfessionalTerm(folded) || FunctionWords().count(folded)) continue;
       WordClasses classes = knowledge.Classes(word);
-      bool ordinary =
-          !classes.Name() && (classes.other || knowledge.Lookup(word) == WordKnowledge::Dictionary::kCommon);
-      // Finnish place names are often surnames too ("Peltola", "Salla"); a word voikko knows only
-      // as a place is kept but marked for a look (confidence below).
       WordClasses finnish_classes = finnish ? finnish->Classify(word) : WordClasses{};
-      place_only[i] = !classes.Name() && !finnish_classes.Name() && (classes.place || finnish_classes.place);
+      // An everyday word in any of the languages' dictionaries ("Consulting" in a Finnish company
+      // name, "Lintu"), a word that is also a verb or noun at the start of a sentence ("Anna
+      // palautetta"), and a place that is no name ("Nokialla"; but "Peltola" is both) all count
+      // only beside a name.
+      bool ordinary = !classes.Name() && (classes.other || IsCommonAnywhere(word));
+      bool ambiguous_start = classes.Ambiguous() && SentenceStart(text, tokens, i);
+      bool place_only = !classes.Name() && !finnish_classes.Name() && (classes.place || finnish_classes.place);
+      if (place_only) ordinary = true;
+      if (ambiguous_start) ordinary = true;
       kind[i] = ordinary ? Kind::kOrdinary : Kind::kName;
     }
+    // An everyday word counts only beside a kept name ("Satu Lintu", "Maija S. Peltola": the chain
+    // goes through initials and their full stops), or where the model is sure without lowering its
+    // threshold for recall.
+    std::vector<bool> keep(kind.size(), false);
+    for (size_t i = 0; i < kind.size(); ++i)
+      keep[i] = kind[i] == Kind::kName || (kind[i] == Kind::kOrdinary && scores[i] > kSure);
+    auto is_initial = [&](size_t k) {
+      return IsInitial(text.substr(tokens.tokens[k].start, tokens.tokens[k].end - tokens.tokens[k].start));
+    };
+    auto is_stop = [&](size_t k) {
+      return text.substr(tokens.tokens[k].start, tokens.tokens[k].end - tokens.tokens[k].start) == ".";
+    };
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (size_t i = 0; i < kind.size(); ++i) {
+        if (keep[i] || kind[i] != Kind::kOrdinary) continue;
+        size_t before = i, after = i + 1;
+        // Across the full stop of an initial: "S. Peltola" (before), "Maija S." (after).
+        if (before >= 2 && is_stop(before - 1) && is_initial(before - 2)) --before;
+        if (after < kind.size() && is_stop(after) && is_initial(i)) ++after;
+        // One step from a name only, except through initials: "Lagos University Teaching Hospital"
+        // must not grow word by word from "Lagos".
+        auto anchor = [&](size_t k) { return keep[k] && (kind[k] == Kind::kName || is_initial(k)); };
+        bool beside = (before > 0 && anchor(before - 1)) || (after < kind.size() && anchor(after));
+        if (beside) keep[i] = changed = true;
+      }
+    }
     for (size_t i = 0; i < kind.size(); ++i) {
-      if (kind[i] == Kind::kNone) continue;
-      // An everyday word counts only beside a name that is nothing else ("Satu Lintu").
-      bool beside_name = (i > 0 && kind[i - 1] == Kind::kName) || (i + 1 < kind.size() && kind[i + 1] == Kind::kName);
-      if (kind[i] == Kind::kOrdinary && !beside_name) continue;
+      if (!keep[i]) continue;
       const Token& t = tokens.tokens[i];
       // Confidence: how far above the threshold, for the "needs a look" marking.
       float margin = scores[i] - model->threshold();
-      out.push_back(Span{t.start, t.end, EntityType::kPerson, margin > 4 && !place_only[i] ? 0.8 : 0.5});
+      out.push_back(Span{t.start, t.end, EntityType::kPerson, margin > 4 && kind[i] == Kind::kName ? 0.8 : 0.5});
     }
   }
 
@@ -78,6 +108,21 @@ class LearnedNameRecognizer final : public Recognizer {
   // Names in applications are written with a capital ("Lena", "McDonald", "ÅSA NORDIN"); a
   // lower-case word is left to the other recognizers (the applicant's own name in any case is the
   // known-name recognizer's). Two-letter capitals ("BI", "IT") are abbreviations.
+  static bool IsCommonAnywhere(std::string_view word) {
+    for (const char* lang : {"fi", "sv", "en"}) {
+      if (WordKnowledge::For(lang).Lookup(word) == WordKnowledge::Dictionary::kCommon) return true;
+    }
+    return false;
+  }
+
+  static bool SentenceStart(std::string_view text, const Tokens& tokens, size_t i) {
+    if (i == 0 || tokens.line_break_before[i]) return true;
+    const Token& p = tokens.tokens[i - 1];
+    std::string_view previous = text.substr(p.start, p.end - p.start);
+    return previous == "." || previous == "!" || previous == "?" || previous == ":" || previous == "-" ||
+           previous == "\"" || previous == "*" || previous == "|";
+  }
+
   static bool IsInitial(std::string_view w) {
     return (w.size() == 1 || (w.size() == 2 && w[1] == '.')) && w[0] >= 'A' && w[0] <= 'Z';
   }

@@ -12,17 +12,19 @@ namespace {
 // Reviewed by hand: add a term only when it is a product, method, system or organisation that
 // applicants name as a skill or a workplace, never a person's name on its own.
 constexpr const char* kTerms[] = {
-    "wilma",       "montessori", "kiva",       "primus", "excel",      "word",     "powerpoint", "outlook",
-    "teams",       "office",     "sap",        "effica", "pegasos",    "lifecare", "apotti",     "omni",
-    "kanta",       "finna",      "koha",       "aurora", "sharepoint", "linkedin", "java",       "python",
-    "javascript",  "typescript", "react",      "linux",  "windows",    "autocad",  "revit",      "photoshop",
-    "illustrator", "indesign",   "moodle",     "peda",   "steiner",    "reggio",   "emilia",     "lean",
-    "scrum",       "agile",      "kela",       "kelan",  "tyks",       "hus",      "tays",       "oys",
-    "kys",         "suomi",      "suomen",     "ruotsi", "ruotsin",    "englanti", "englannin",  "google",
-    "microsoft",   "adobe",      "salesforce", "jira",   "confluence", "git",      "github",     "ms",
-    "it",          "ict",        "ok",         "cv",     "power",      "bi",       "english",    "finnish",
-    "swedish",     "svenska",    "engelska",   "finska", "suomea",     "ruotsia",  "englantia",  "portfolio",
-    "manager"};
+    // company forms
+    "oy",     "oyj",        "ab",       "abp",        "ltd",       "inc",         "ky",         "ry",
+    "tmi",    "gmbh",       "llc",      "plc",        "as",        "wilma",       "montessori", "kiva",
+    "primus", "excel",      "word",     "powerpoint", "outlook",   "teams",       "office",     "sap",
+    "effica", "pegasos",    "lifecare", "apotti",     "omni",      "kanta",       "finna",      "koha",
+    "aurora", "sharepoint", "linkedin", "java",       "python",    "javascript",  "typescript", "react",
+    "linux",  "windows",    "autocad",  "revit",      "photoshop", "illustrator", "indesign",   "moodle",
+    "peda",   "steiner",    "reggio",   "emilia",     "lean",      "scrum",       "agile",      "kela",
+    "kelan",  "tyks",       "hus",      "tays",       "oys",       "kys",         "suomi",      "suomen",
+    "ruotsi", "ruotsin",    "englanti", "englannin",  "google",    "microsoft",   "adobe",      "salesforce",
+    "jira",   "confluence", "git",      "github",     "ms",        "it",          "ict",        "ok",
+    "cv",     "power",      "bi",       "english",    "finnish",   "swedish",     "svenska",    "engelska",
+    "finska", "suomea",     "ruotsia",  "englantia",  "portfolio", "manager"};
 
 const std::unordered_set<std::string, StringHash, std::equal_to<>>& Stems() {
   static const std::unordered_set<std::string, StringHash, std::equal_to<>> kStems = [] {
