@@ -34,6 +34,11 @@ std::unique_ptr<Recognizer> MakeAgeRecognizer() {
        EntityType::kBirthDate,
        0.95,
        {}},
+      // ISO and numeric dates right after a birth cue: "syntynyt 1985-06-14", "född 14.6.1985".
+      {R"((?i)(?:^|[^\p{L}])((?:syntynyt|synt\.|född|born(?:\s+on)?)\s+(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})))",
+       EntityType::kBirthDate,
+       0.95,
+       {}},
       // Dates of birth written out after a cue.
       {R"((?i)(?:syntymäaika|syntymäpäivä|födelsedatum|date of birth|born on|DOB)[:\s]+(\d{1,2}[./\-]\d{1,2}[./\-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}))",
        EntityType::kBirthDate,

@@ -6,6 +6,11 @@ namespace reilu::redact {
 std::unique_ptr<Recognizer> MakeEmailRecognizer() {
   return std::make_unique<RegexRecognizer>(std::vector<PatternRule>{
       {R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})", EntityType::kEmail, 0.99, {}},
+      // Written out against harvesters: "x(at)example(dot)fi", "x [at] example.com", "x at example dot com".
+      {R"((?i)[A-Za-z0-9._%+\-]+\s*(?:\(at\)|\[at\]|\{at\}|\s(?:at|ät|miukumauku)\s)\s*[A-Za-z0-9\-]+(?:\s*(?:\(dot\)|\[dot\]|\s(?:dot|piste|punkt)\s|\.)\s*[A-Za-z0-9\-]+)*\s*(?:\(dot\)|\[dot\]|\s(?:dot|piste|punkt)\s|\.)\s*[A-Za-z]{2,})",
+       EntityType::kEmail,
+       0.9,
+       {}},
   });
 }
 
@@ -16,6 +21,12 @@ std::unique_ptr<Recognizer> MakePhoneRecognizer() {
       {R"((?:^|[^\d+])((?:\+|00)\d{1,3}[\s.\-]?(?:\(0\)[\s.\-]?)?\d{1,4}(?:[\s.\-]?\d{2,4}){2,4}))",
        EntityType::kPhone,
        0.95,
+       {}},
+      // North American and other area codes in parentheses: "(617) 555-0142", "+1 (617) 555-0142",
+      // "(017) 263 4410".
+      {R"((?:^|[^\d])((?:\+\d{1,3}\s?)?\(\d{2,4}\)\s?\d{2,4}[\s.\-]?\d{2,4}(?:[\s.\-]?\d{2,4})?))",
+       EntityType::kPhone,
+       0.9,
        {}},
       {R"((?:^|[^\d])(0\d{1,3}[\s.\-/]?\d{3,4}[\s.\-]?\d{2,4}(?:[\s.\-]?\d{1,4})?)(?:[^\d]|$))", EntityType::kPhone,
        0.85,
