@@ -53,6 +53,7 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
                auto scope = LoadScope(ctx, req);
                if (!scope) return scope.error();
                const Recruitment& r = scope->recruitment;
+               REILU_TRY(CheckMaySeeApplicationsNow(scope->caller.user, r, ctx.now()));
                auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
                if (!apps) return apps.error();
                REILU_TRY(OrderForCaller(ctx, r, scope->caller.user.id, *apps));
@@ -80,6 +81,7 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
                auto scope = LoadScope(ctx, req);
                if (!scope) return scope.error();
                const Recruitment& r = scope->recruitment;
+               REILU_TRY(CheckMaySeeApplicationsNow(scope->caller.user, r, ctx.now()));
                auto app = ctx.store.GetAnonymous(r.org_id, r.id, req.params["application_id"]);
                if (!app) return app.error();
                REILU_TRY(CheckNotRecused(ctx, *scope, app->id));
@@ -101,6 +103,7 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
                std::string reason;
                REILU_TRY(ReadReason(*f, reason));
                const Recruitment& r = scope->recruitment;
+               REILU_TRY(CheckMaySeeApplicationsNow(scope->caller.user, r, ctx.now()));
                const std::string& app_id = req.params["application_id"];
                auto app = ctx.store.GetAnonymous(r.org_id, r.id, app_id);
                if (!app) return app.error();

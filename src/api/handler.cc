@@ -62,7 +62,10 @@ Result<Scope> LoadOwnerScope(ApiContext& ctx, const http::Request& req, const ch
 Result<IdentityRead> ReadIdentityWithReason(ApiContext& ctx, const Scope& s, const store::LiftState& lifts,
                                             const ApplicationId& app, const std::string& reason) {
   bool lifted = lifts.Covers(app);
-  auto access = IdentityGate::Request(AccessQuery{s.caller.user, s.recruitment, app, lifted, reason});
+  auto screening = ctx.store.GetScreeningState(s.recruitment.org_id, s.recruitment.id);
+  if (!screening) return screening.error();
+  bool recused = screening->IsRecused(app, s.caller.user.id);
+  auto access = IdentityGate::Request(AccessQuery{s.caller.user, s.recruitment, app, lifted, reason, recused});
   if (!access) return access.error();
   auto full = ctx.store.ReadIdentity(*access, ctx.now());
   if (!full) return full.error();

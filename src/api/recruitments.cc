@@ -109,9 +109,12 @@ void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx) {
                auto r = LoadVisible(ctx, *caller, req);
                if (!r) return r.error();
                json::object out = codec::ToJson(*r);
-               auto count = ctx.store.CountApplications(r->org_id, r->id);
-               if (!count) return count.error();
-               out["application_count"] = *count;
+               // The count is withheld from reviewers until the period ends (arrivals would show).
+               if (MaySeeApplicationsNow(caller->user, *r, ctx.now())) {
+                 auto count = ctx.store.CountApplications(r->org_id, r->id);
+                 if (!count) return count.error();
+                 out["application_count"] = *count;
+               }
                return http::JsonResponse(200, out);
              }));
 

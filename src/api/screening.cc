@@ -149,8 +149,10 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                auto apps = AnonymousById(ctx, r);
                if (!apps) return apps.error();
                int to_score = 0, scored = 0;
+               // Before the period ends a reviewer learns nothing of the applications, not even their number.
+               const bool visible = MaySeeApplicationsNow(me, r, ctx.now());
                for (const auto& app : sc->state.applications) {
-                 if (!sc->state.IsActive(app) || sc->state.IsRecused(app, me.id)) continue;
+                 if (!visible || !sc->state.IsActive(app) || sc->state.IsRecused(app, me.id)) continue;
                  ++to_score;
                  if (OwnScoresComplete(r, sc->scores, app, me.id)) ++scored;
                }
@@ -239,6 +241,7 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                if (!sc) return sc.error();
                const Recruitment& r = sc->scope.recruitment;
                const User& me = sc->scope.caller.user;
+               REILU_TRY(CheckMaySeeApplicationsNow(me, r, ctx.now()));
                if (r.questions.empty()) return MakeError(ErrorCode::kNotFound, "This recruitment has no questions.");
                std::string wanted = req.query.count("question_id") ? req.query["question_id"] : std::string();
                auto q = std::find_if(r.questions.begin(), r.questions.end(),

@@ -44,6 +44,10 @@ Result<IdentityAccess> IdentityGate::Request(const AccessQuery& q) {
     return grant(AccessBasis::kRegistryRequest);
   }
   if (!MayReviewApplications(actor, r)) return refuse("Not available to this user.");
+  // A declared conflict of interest ends the reviewer's part in this application, lift or not.
+  if (q.actor_recused) {
+    return MakeError(ErrorCode::kRecused, "You declared a conflict of interest for this application.");
+  }
   if (!r.anonymous) return grant(AccessBasis::kNotAnonymous);
   if (q.application_lifted) return grant(AccessBasis::kLifted);
   if (actor.role == Role::kHr) {
@@ -60,6 +64,16 @@ Result<IdentityAccess> IdentityGate::Request(const AccessQuery& q) {
 IdentityAccess IdentityGate::ForApplicantSelf(const Recruitment& r, const ApplicationId& app) {
   return IdentityAccess(r.org_id, r.id, app, 0, AccessBasis::kApplicantSelf,
                         "Confirmation of the applicant's own action");
+}
+
+bool MaySeeApplicationsNow(const User& actor, const Recruitment& r, UnixTime now) {
+  return actor.role == Role::kRegistry || IsRecruitmentOwner(actor, r) || ApplicationPeriodOver(r, now);
+}
+
+Status CheckMaySeeApplicationsNow(const User& actor, const Recruitment& r, UnixTime now) {
+  if (MaySeeApplicationsNow(actor, r, now)) return OkStatus();
+  return MakeError(ErrorCode::kScreeningNotOpen,
+                   "Applications are shown to reviewers when the application period is over.");
 }
 
 bool IsRecruitmentOwner(const User& actor, const Recruitment& r) {

@@ -61,6 +61,7 @@ struct AccessQuery {
   ApplicationId application_id;
   bool application_lifted = false;  // a lift covers this application (per applicant or for all)
   std::string reason;               // required for the gatekeeper and registry bases
+  bool actor_recused = false;       // the actor declared a conflict of interest for this application
 };
 
 class IdentityGate {
@@ -80,5 +81,10 @@ bool IsRecruitmentOwner(const User& actor, const Recruitment& recruitment);
 
 // Who may see a recruitment's anonymous applications: the owner and the assigned reviewers.
 bool MayReviewApplications(const User& actor, const Recruitment& recruitment);
+
+// Reviewers see no application (nor how many there are) before the application period ends:
+// polling would tell each pseudonym's arrival time. The owner and the registry office may.
+bool MaySeeApplicationsNow(const User& actor, const Recruitment& recruitment, UnixTime now);
+Status CheckMaySeeApplicationsNow(const User& actor, const Recruitment& recruitment, UnixTime now);
 
 }  // namespace reilu

@@ -58,6 +58,12 @@ class ApiTest : public ::testing::Test {
     return id;
   }
 
+  // Ends the application period early: reviewers see applications only after it.
+  static void CloseApplicationPeriod(Client& hr, std::int64_t rec) {
+    auto closed = hr.PostJson("/api/v1/recruitments/" + std::to_string(rec) + "/close", json::object{});
+    ASSERT_EQ(closed.status, 200) << closed.body;
+  }
+
   // Ends the application period early and chooses `ids` as interviewees (freezes the scores).
   static void CloseAndShortlist(Client& hr, std::int64_t rec, const std::vector<std::string>& ids) {
     std::string base = "/api/v1/recruitments/" + std::to_string(rec);
@@ -128,6 +134,15 @@ class ApiTest : public ::testing::Test {
                                                           {{"Content-Type", "application/json"}});
           // The OpenAPI document names the identity fields by design; it holds no values.
           if (pattern != "/api/v1/openapi.json") seen += res.headers + res.body;
+          // What a reviewer sends to a state-changing route is refused (4xx, never 5xx), except
+          // reading a lifted applicant's identity.
+          if (upper != "GET" && pattern.find("/identity") == std::string::npos && pattern != "/api/v1/session") {
+            EXPECT_TRUE(res.status >= 400 && res.status < 500)
+                << upper << " " << pattern << " " << res.status << " " << res.body;
+          }
+          if (upper != "GET") {
+            EXPECT_LT(res.status, 500) << upper << " " << pattern << " " << res.body;
+          }
           // Reached and answered (owner-only routes refuse with 403; never 404 or 5xx).
           if (upper == "GET" && pattern.find("{id}") != std::string::npos &&
               pattern.rfind("/api/v1/recruitments", 0) == 0) {
@@ -142,9 +157,19 @@ class ApiTest : public ::testing::Test {
 
   // Canary strings that must never reach a reviewer before lift (all identity values).
   static std::vector<std::string> Canaries(const std::string& tag) {
-    return {"Firstname" + tag, "Lastname" + tag, "mail" + tag + "@canary.test",
-            "555 " + tag,      "Gender" + tag,   "Streetname" + tag,
-            "Hometown" + tag,  "Tongue" + tag,   "Nation" + tag};
+    // Every identity field of Application(tag); the postal code is digits only, so it is looked
+    // for as a JSON string value (a bare "9101" can occur inside a timestamp).
+    return {"Firstname" + tag,
+            "Lastname" + tag,
+            "mail" + tag + "@canary.test",
+            "555 " + tag,
+            "1971-0" + tag.substr(tag.size() - 1) + "-15",
+            "Gender" + tag,
+            "Streetname" + tag,
+            "\"9" + tag + "\"",
+            "Hometown" + tag,
+            "Tongue" + tag,
+            "Nation" + tag};
   }
 
   TempDir dir_;

@@ -41,7 +41,34 @@ class BoundaryTest : public ApiTest {
   std::vector<std::string> app_ids_;
 };
 
+// While the ad is open a reviewer learns nothing of the applications: not their pseudonyms, not
+// how many there are (polling would show each arrival).
+TEST_F(BoundaryTest, ReviewersSeeNothingBeforeTheApplicationPeriodEnds) {
+  Client reviewer = LoggedIn("a_reviewer");
+  auto list = reviewer.Get(Path("/api/v1/recruitments/{id}/applications"));
+  EXPECT_EQ(list.status, 409) << list.body;
+  EXPECT_EQ(std::string(list.Json().at("code").as_string()), "screening_not_open");
+  EXPECT_EQ(reviewer.Get(Path("/api/v1/recruitments/{id}/applications/{application_id}", app_ids_[0])).status, 409);
+  EXPECT_EQ(reviewer.Get(Path("/api/v1/recruitments/{id}/chunk")).status, 409);
+  auto rec = reviewer.Get(Path("/api/v1/recruitments/{id}")).Json();
+  EXPECT_FALSE(rec.as_object().contains("application_count"));
+  auto screening = reviewer.Get(Path("/api/v1/recruitments/{id}/screening")).Json();
+  EXPECT_EQ(screening.at("progress").at("total").as_int64(), 0);
+  for (const auto& id : app_ids_) {
+    for (const auto& res :
+         {reviewer.Get(Path("/api/v1/recruitments/{id}")), reviewer.Get(Path("/api/v1/recruitments/{id}/screening"))}) {
+      EXPECT_EQ(res.body.find(id), std::string::npos);
+    }
+  }
+  // The owner sees them (to check redactions), and reviewers do once the period is over.
+  EXPECT_TRUE(hr_->Get(Path("/api/v1/recruitments/{id}")).Json().as_object().contains("application_count"));
+  CloseApplicationPeriod(*hr_, rec_);
+  EXPECT_EQ(reviewer.Get(Path("/api/v1/recruitments/{id}/applications")).status, 200);
+  EXPECT_EQ(reviewer.Get(Path("/api/v1/recruitments/{id}")).Json().at("application_count").as_int64(), 3);
+}
+
 TEST_F(BoundaryTest, ReviewerSeesNoIdentityValueBeforeLift) {
+  CloseApplicationPeriod(*hr_, rec_);
   Client reviewer = LoggedIn("a_reviewer");
   std::string seen = EverythingAReviewerCanFetch(reviewer);
   ASSERT_NE(seen.find("Finna"), std::string::npos);  // merits did come through: the search is meaningful
@@ -73,7 +100,41 @@ TEST_F(BoundaryTest, AfterLiftingOneApplicantOnlyThatOneAppears) {
   }
 }
 
+// A reviewer who declared a conflict of interest stays out of that application after the lift too.
+TEST_F(BoundaryTest, ARecusedReviewerDoesNotReadTheIdentityAfterTheLift) {
+  CloseApplicationPeriod(*hr_, rec_);
+  Client reviewer = LoggedIn("a_reviewer");
+  const std::string app = app_ids_[0];
+  auto recused = reviewer.PostJson(Path("/api/v1/recruitments/{id}/applications/{application_id}/recusal", app),
+                                   json::object{{"confirm", true}, {"reason", "Former colleague of mine"}});
+  ASSERT_EQ(recused.status, 200) << recused.body;
+  auto shortlisted =
+      hr_->PostJson(Path("/api/v1/recruitments/{id}/shortlist"),
+                    json::object{{"application_ids", {app}}, {"reason", "Best matches on the criteria"}});
+  ASSERT_EQ(shortlisted.status, 200) << shortlisted.body;
+  auto lifted = hr_->PostJson(Path("/api/v1/recruitments/{id}/lift"),
+                              json::object{{"reason", "Invited to interview on 3.12."}, {"application_ids", {app}}});
+  ASSERT_EQ(lifted.status, 200) << lifted.body;
+
+  auto identity = reviewer.PostJson(Path("/api/v1/recruitments/{id}/applications/{application_id}/identity", app),
+                                    json::object{{"reason", "I would like to know who this is"}});
+  EXPECT_EQ(identity.status, 403) << identity.body;
+  EXPECT_EQ(std::string(identity.Json().at("code").as_string()), "recused");
+  std::string seen = EverythingAReviewerCanFetch(reviewer);
+  auto detail = hr_->Get(Path("/api/v1/recruitments/{id}/applications/{application_id}", app)).Json();
+  std::string tag = std::string(detail.at("identity").at("first_name").as_string()).substr(9);
+  for (const auto& canary : Canaries(tag)) EXPECT_EQ(seen.find(canary), std::string::npos) << canary;
+  // The other reviewer, not recused, does see the lifted applicant.
+  Client other = LoggedIn("a_reviewer2");
+  EXPECT_EQ(other
+                .PostJson(Path("/api/v1/recruitments/{id}/applications/{application_id}/identity", app),
+                          json::object{{"reason", ""}})
+                .status,
+            200);
+}
+
 TEST_F(BoundaryTest, ReviewersGetTheirOwnStableOrder) {
+  CloseApplicationPeriod(*hr_, rec_);
   Client r1 = LoggedIn("a_reviewer"), r2 = LoggedIn("a_reviewer2");
   auto ids = [&](Client& c) {
     std::vector<std::string> out;

@@ -28,6 +28,7 @@ TEST_F(RedactionFlowTest, PreviewShowsTheRedactedTextAndStoresNothing) {
 TEST_F(RedactionFlowTest, ReviewersSeeFreeTextOnlyAfterTheOwnerReleasesIt) {
   Client pub(server_->port());
   ASSERT_EQ(pub.PostJson("/api/v1/jobs/" + rec_ + "/applications", Application("402")).status, 201);
+  CloseApplicationPeriod(*hr_, std::stoll(rec_));
   Client reviewer = LoggedIn("a_reviewer");
   auto before = reviewer.Get("/api/v1/recruitments/" + rec_ + "/applications").Json();
   auto app = before.at("applications").as_array()[0];
@@ -90,6 +91,7 @@ TEST_F(RedactionFlowTest, MeritFieldsAreScannedAndTheTypedOnesStaySealed) {
   merits["skills"] = json::array{"Finna", "portfolio: mail403@canary.test"};
   Client pub(server_->port());
   ASSERT_EQ(pub.PostJson("/api/v1/jobs/" + rec_ + "/applications", app).status, 201);
+  CloseApplicationPeriod(*hr_, std::stoll(rec_));
   Client reviewer = LoggedIn("a_reviewer");
   auto list = reviewer.Get("/api/v1/recruitments/" + rec_ + "/applications");
   for (const auto& canary : Canaries("403")) EXPECT_EQ(list.body.find(canary), std::string::npos) << canary;
