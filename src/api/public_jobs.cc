@@ -72,7 +72,7 @@ void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
                Submission s;
                REILU_TRY(codec::FromJson(*body, "", s));
                REILU_TRY(ValidateLengths(*r, s));
-               auto redacted = ctx.redactor.Redact(s.free_text, s.identity);
+               auto redacted = ctx.redactor.Redact(s.free_text, s.identity, ReviewersLanguage(*r));
                if (!redacted) {
                  return MakeError(ErrorCode::kRedactionUnavailable,
                                   "The text could not be checked in time. You can still send it: HR checks every text "
@@ -100,9 +100,11 @@ void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
                app.recruitment = &*r;
                REILU_TRY(codec::FromJson(*body, "", app.submission));
                REILU_TRY(ValidateSubmission(*r, app.submission));
-               app.redaction_proposal = ctx.redactor.Redact(app.submission.free_text, app.submission.identity);
+               app.redaction_proposal =
+                   ctx.redactor.Redact(app.submission.free_text, app.submission.identity, ReviewersLanguage(*r));
                // Merit strings are scanned too; what was typed stays sealed with the identity.
-               Merits scanned = ctx.redactor.RedactMerits(app.submission.merits, app.submission.identity);
+               Merits scanned =
+                   ctx.redactor.RedactMerits(app.submission.merits, app.submission.identity, ReviewersLanguage(*r));
                if (scanned != app.submission.merits) app.merits_for_reviewers = std::move(scanned);
                app.idempotency_key = idempotency_key;
                app.request_hash = crypto::Sha256Hex(req.body);

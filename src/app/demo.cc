@@ -93,7 +93,8 @@ Status SeedScreening(store::Store& store, const FreeTextRedactor& redactor, OrgI
     app.submission.free_text.cover_letter =
         "Olen " + first + " " + last + ". Olen työskennellyt kirjastossa ja ohjannut lukupiirejä.";
     app.submission.free_text.answers = {{"idea", a.idea}};
-    app.redaction_proposal = redactor.Redact(app.submission.free_text, app.submission.identity);
+    app.redaction_proposal =
+        redactor.Redact(app.submission.free_text, app.submission.identity, ReviewersLanguage(*app.recruitment));
     auto res = store.SubmitApplication(app, now);
     if (!res) return res.error();
     ids.push_back(res->receipt.application_id);
@@ -199,7 +200,8 @@ Status SeedDemo(store::Store& store, const FreeTextRedactor& redactor) {
                                               " ja asun Kemijärvellä. Opetan mielelläni alakoulussa; vahvuuteni on " +
                                               a.skill + ".";
       app.submission.free_text.answers = {{"motivation", "Haluan opettaa. Terveisin " + std::string(a.first)}};
-      app.redaction_proposal = redactor.Redact(app.submission.free_text, app.submission.identity);
+      app.redaction_proposal =
+          redactor.Redact(app.submission.free_text, app.submission.identity, ReviewersLanguage(*app.recruitment));
       auto res = store.SubmitApplication(app, now);
       if (!res) return res.error();
     }

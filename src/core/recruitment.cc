@@ -130,6 +130,8 @@ Status CheckPublishable(const Recruitment& r, UnixTime now) {
   return OkStatus();
 }
 
+std::string ReviewersLanguage(const Recruitment& r) { return r.languages.empty() ? "fi" : r.languages.front(); }
+
 bool AcceptsApplications(const Recruitment& r, UnixTime now) {
   return r.state == RecruitmentState::kPublished && now < r.deadline;
 }

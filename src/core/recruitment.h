@@ -75,6 +75,9 @@ bool AcceptsApplications(const Recruitment& r, UnixTime now);
 bool ApplicationPeriodOver(const Recruitment& r, UnixTime now);
 // Criteria (and weights, marking guides) may change until the application period is over.
 Status CheckCriteriaEditable(const Recruitment& r, UnixTime now);
+// The language reviewers work in: the ad's first advertised language ("fi" when none).
+std::string ReviewersLanguage(const Recruitment& r);
+
 // Checks a criteria list on its own (ids, weights, titles in the advertised languages).
 Status ValidateCriteria(const Recruitment& r);
 

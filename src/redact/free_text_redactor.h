@@ -1,5 +1,6 @@
 // Adapts the redaction engine to the intake's FreeTextRedactor seam: the applicant's own names are
-// always matched, and the text is redacted in the language the applicant applied in.
+// always matched, the text is analysed in the language it is written in, and the placeholders are
+// written in the recruitment's language.
 #pragma once
 
 #include "core/redaction.h"
@@ -13,12 +14,15 @@ class EngineRedactor final : public FreeTextRedactor {
  public:
   explicit EngineRedactor(std::chrono::milliseconds budget = std::chrono::seconds(2))
       : engine_(Engine::Default()), budget_(budget) {}
-  std::optional<RedactedText> Redact(const FreeText& text, const Identity& identity) const override;
-  Merits RedactMerits(const Merits& merits, const Identity& identity) const override;
+  std::optional<RedactedText> Redact(const FreeText& text, const Identity& identity,
+                                     std::string_view reviewers_language) const override;
+  Merits RedactMerits(const Merits& merits, const Identity& identity,
+                      std::string_view reviewers_language) const override;
 
  private:
   using Deadline = std::chrono::steady_clock::time_point;
-  std::optional<std::string> RedactOne(const std::string& input, const Identity& identity, Deadline deadline) const;
+  std::optional<std::string> RedactOne(const std::string& input, const Identity& identity,
+                                       std::string_view reviewers_language, Deadline deadline) const;
   Engine engine_;
   std::chrono::milliseconds budget_;
 };

@@ -25,6 +25,19 @@ TEST_F(RedactionFlowTest, PreviewShowsTheRedactedTextAndStoresNothing) {
   EXPECT_EQ(hr_->Get("/api/v1/recruitments/" + rec_).Json().at("application_count").as_int64(), 0);
 }
 
+// The recruitment is Finnish first: an application in English gets Finnish placeholders, so that
+// "[NAME]" does not tell the reviewers which language the applicant chose.
+TEST_F(RedactionFlowTest, PlaceholdersAreInTheRecruitmentsLanguage) {
+  json::object app = Application("404");
+  app["identity"].as_object()["language"] = "en";
+  app["free_text"].as_object()["cover_letter"] = "My name is Firstname404 Lastname404 and my manager was Tom Baker.";
+  Client pub(server_->port());
+  auto preview = pub.PostJson("/api/v1/jobs/" + rec_ + "/redaction-preview", app);
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  std::string letter(preview.Json().at("free_text").at("cover_letter").as_string());
+  EXPECT_EQ(letter, "My name is [NIMI] and my manager was [NIMI].");
+}
+
 TEST_F(RedactionFlowTest, ReviewersSeeFreeTextOnlyAfterTheOwnerReleasesIt) {
   Client pub(server_->port());
   ASSERT_EQ(pub.PostJson("/api/v1/jobs/" + rec_ + "/applications", Application("402")).status, 201);
