@@ -115,48 +115,6 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
                return http::JsonResponse(200, o);
              }));
 
-  // The owner releases the reviewers' rendition of the free text: the engine's proposal as it is,
-  // or adjusted (`free_text` in the body). Checking it means reading the original: audited.
-  router.Add(
-      "PUT", "/api/v1/recruitments/{id}/applications/{application_id}/redaction",
-      Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto scope = LoadScope(ctx, req);
-        if (!scope) return scope.error();
-        const Recruitment& r = scope->recruitment;
-        if (scope->caller.user.role != Role::kHr || scope->caller.user.id != r.owner_id) {
-          return MakeError(ErrorCode::kForbidden,
-                           "Only the HR specialist who owns the recruitment releases redactions.");
-        }
-        auto f = JsonFields(req);
-        if (!f) return f.error();
-        const std::string& app_id = req.params["application_id"];
-        auto read = ReadIdentityWithReason(ctx, *scope, app_id, "Checking the redaction before release");
-        if (!read) return read.error();
-        const IdentifiedApplication* full = &read->application;
-        RedactedText text;
-        bool edited = false;
-        if (const auto* given = f->Find("free_text")) {
-          REILU_TRY(codec::FromJson(*given, "free_text", text));
-          if (text.cover_letter.size() > 20000) return f->Invalid("free_text", "is too long");
-          for (const auto& a : text.answers) {
-            bool known = std::any_of(full->free_text.answers.begin(), full->free_text.answers.end(),
-                                     [&](const Answer& o) { return o.question_id == a.question_id; });
-            if (!known || a.text.size() > 20000) return f->Invalid("free_text", "has an unknown or too long answer");
-          }
-          edited = !full->redaction_proposal || text != *full->redaction_proposal;
-        } else if (full->redaction_proposal) {
-          text = *full->redaction_proposal;
-        } else {
-          return MakeError(ErrorCode::kConflict, "There is no proposal to release; send the redacted free_text.");
-        }
-        REILU_TRY(ctx.store.ReleaseRedaction(r.org_id, r.id, app_id, text, scope->caller.user.id, edited, ctx.now()));
-        auto app = ctx.store.GetAnonymous(r.org_id, r.id, app_id);
-        if (!app) return app.error();
-        json::object o = codec::ToJson(*app);
-        o["edited"] = edited;
-        return http::JsonResponse(200, o);
-      }));
-
   router.Add("POST", "/api/v1/recruitments/{id}/lift", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto scope = LoadScope(ctx, req);
                if (!scope) return scope.error();

@@ -150,6 +150,7 @@ void RegisterRoutes(http::Router& router, ApiContext& ctx) {
   RegisterAdminRoutes(router, ctx);
   RegisterRecruitmentRoutes(router, ctx);
   RegisterApplicationRoutes(router, ctx);
+  RegisterRedactionReviewRoutes(router, ctx);
   RegisterPublicRoutes(router, ctx);
   RegisterScreeningRoutes(router, ctx);
   RegisterSelectionRoutes(router, ctx);

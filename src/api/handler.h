@@ -82,6 +82,7 @@ void RegisterAuthRoutes(http::Router& router, ApiContext& ctx);
 void RegisterAdminRoutes(http::Router& router, ApiContext& ctx);
 void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx);
 void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx);
+void RegisterRedactionReviewRoutes(http::Router& router, ApiContext& ctx);
 void RegisterPublicRoutes(http::Router& router, ApiContext& ctx);
 void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx);
 void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx);

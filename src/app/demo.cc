@@ -99,7 +99,8 @@ Status SeedScreening(store::Store& store, const FreeTextRedactor& redactor, OrgI
     if (!res) return res.error();
     ids.push_back(res->receipt.application_id);
     if (app.redaction_proposal) {
-      REILU_TRY(store.ReleaseRedaction(org, *rec, ids.back(), *app.redaction_proposal, hr, false, now));
+      REILU_TRY(store.ReleaseRedaction(org, *rec, ids.back(), *app.redaction_proposal, hr,
+                                       store::RedactionReleaseNote{"demo_unchecked", false, 0, 0}, now));
     }
   }
   saved = store.GetRecruitment(org, *rec);

@@ -1,16 +1,26 @@
 #include "redact/free_text_redactor.h"
 
+#include "redact/morphology.h"
+#include "redact/text_util.h"
+
 namespace reilu::redact {
 
-std::optional<std::string> EngineRedactor::RedactOne(const std::string& input, const Identity& identity,
-                                                     std::string_view reviewers_language, Deadline deadline) const {
-  if (input.empty()) return input;
+std::vector<std::string> EngineRedactor::OwnNames(const Identity& identity) const {
   std::vector<std::string> names;
   for (const auto* n : {&identity.first_name, &identity.last_name}) {
     if (!n->empty()) names.push_back(*n);
   }
-  std::string lang = identity.language.empty() ? DetectLanguage(input) : identity.language;
-  auto spans = engine_.AnalyzeWithin(input, Context{lang, names}, deadline);
+  return names;
+}
+
+std::string EngineRedactor::TextLanguage(const std::string& input, const Identity& identity) const {
+  return identity.language.empty() ? DetectLanguage(input) : identity.language;
+}
+
+std::optional<std::string> EngineRedactor::RedactOne(const std::string& input, const Identity& identity,
+                                                     std::string_view reviewers_language, Deadline deadline) const {
+  if (input.empty()) return input;
+  auto spans = engine_.AnalyzeWithin(input, Context{TextLanguage(input, identity), OwnNames(identity)}, deadline);
   if (!spans) return std::nullopt;
   return Apply(input, *spans, reviewers_language);
 }
@@ -49,6 +59,60 @@ std::optional<RedactedText> EngineRedactor::Redact(const FreeText& text, const I
     out.answers.push_back(Answer{a.question_id, std::move(*answer)});
   }
   return out;
+}
+
+std::optional<RedactionReview> EngineRedactor::Review(const FreeText& text, const Merits& merits,
+                                                      const Identity& identity) const {
+  const Deadline deadline = std::chrono::steady_clock::now() + budget_;
+  RedactionReview review;
+  auto one = [&](const std::string& field, const std::string& input) -> bool {
+    TextReview t{field, input, {}};
+    if (!input.empty()) {
+      auto spans = engine_.AnalyzeWithin(input, Context{TextLanguage(input, identity), OwnNames(identity)}, deadline);
+      if (!spans) return false;
+      for (const auto& s : *spans) {
+        t.spans.push_back(ProposedSpan{s.start, s.end, std::string(EntityTypeName(s.type)), s.confidence});
+      }
+    }
+    review.texts.push_back(std::move(t));
+    return true;
+  };
+  if (!one("cover_letter", text.cover_letter)) return std::nullopt;
+  for (const auto& a : text.answers) {
+    if (!one(a.question_id, a.text)) return std::nullopt;
+  }
+  // Employers and schools that name a place tell where someone lives or comes from; the engine
+  // cannot know whether that matters here, so HR decides (e.g. "a municipality").
+  const Morphology* finnish = FinnishMorphology();
+  auto check = [&](const std::string& field, const std::string& value) {
+    if (value.empty()) return;
+    auto spans = engine_.Analyze(value, Context{TextLanguage(value, identity), OwnNames(identity)});
+    if (!spans.empty()) {
+      review.merit_flags.push_back(MeritFlag{field, value, "redacted"});
+      return;
+    }
+    for (const auto& w : SplitWords(value)) {
+      std::string_view word = std::string_view(value).substr(w.start, w.end - w.start);
+      auto first = static_cast<unsigned char>(word[0]);
+      bool capital = (first >= 'A' && first <= 'Z') || first == 0xC3;
+      if (capital && finnish && finnish->Classify(word).place) {
+        review.merit_flags.push_back(MeritFlag{field, value, "names_a_place"});
+        return;
+      }
+    }
+  };
+  for (const auto& e : merits.experience) check("experience.employer", e.employer);
+  for (const auto& e : merits.education) check("education.institution", e.institution);
+  return review;
+}
+
+std::string EngineRedactor::ApplySpans(std::string_view text, const std::vector<ProposedSpan>& spans,
+                                       std::string_view reviewers_language) const {
+  std::vector<Span> engine_spans;
+  for (const auto& s : spans) {
+    engine_spans.push_back(Span{s.start, s.end, ParseEntityType(s.type).value_or(EntityType::kPerson), s.confidence});
+  }
+  return Apply(text, engine_spans, reviewers_language);
 }
 
 }  // namespace reilu::redact

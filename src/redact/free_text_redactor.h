@@ -18,9 +18,15 @@ class EngineRedactor final : public FreeTextRedactor {
                                      std::string_view reviewers_language) const override;
   Merits RedactMerits(const Merits& merits, const Identity& identity,
                       std::string_view reviewers_language) const override;
+  std::optional<RedactionReview> Review(const FreeText& text, const Merits& merits,
+                                        const Identity& identity) const override;
+  std::string ApplySpans(std::string_view text, const std::vector<ProposedSpan>& spans,
+                         std::string_view reviewers_language) const override;
 
  private:
   using Deadline = std::chrono::steady_clock::time_point;
+  std::vector<std::string> OwnNames(const Identity& identity) const;
+  std::string TextLanguage(const std::string& input, const Identity& identity) const;
   std::optional<std::string> RedactOne(const std::string& input, const Identity& identity,
                                        std::string_view reviewers_language, Deadline deadline) const;
   Engine engine_;

@@ -719,7 +719,7 @@ Result<IdentifiedApplication> SqliteStore::ReadIdentity(const IdentityAccess& ac
 }
 
 Status SqliteStore::ReleaseRedaction(OrgId org, RecruitmentId rec, const ApplicationId& id, const RedactedText& text,
-                                     UserId actor, bool edited, UnixTime now) {
+                                     UserId actor, const RedactionReleaseNote& note, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto s = c.Prepare("UPDATE applications SET redacted = $4 WHERE org_id = $1 AND recruitment_id = $2 AND id = $3");
     if (!s) return s.error();
@@ -727,7 +727,10 @@ Status SqliteStore::ReleaseRedaction(OrgId org, RecruitmentId rec, const Applica
     if (c.Changes() == 0) return NotFound("Application");
     return AppendAuditTx(c,
                          AuditEvent{org, actor, audit_action::kRedactionRelease, rec, id,
-                                    codec::Serialize(json::object{{"edited", edited}})},
+                                    codec::Serialize(json::object{{"mode", note.mode},
+                                                                  {"edited", note.edited},
+                                                                  {"spans_added", note.spans_added},
+                                                                  {"spans_removed", note.spans_removed}})},
                          now);
   });
 }

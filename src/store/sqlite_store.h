@@ -50,7 +50,7 @@ class SqliteStore final : public Store {
   Result<IdentifiedApplication> ReadIdentity(const IdentityAccess& access, UnixTime now) override;
   Result<std::int64_t> CountApplications(OrgId org, RecruitmentId rec) override;
   Status ReleaseRedaction(OrgId org, RecruitmentId rec, const ApplicationId& id, const RedactedText& text, UserId actor,
-                          bool edited, UnixTime now) override;
+                          const RedactionReleaseNote& note, UnixTime now) override;
 
   Status Lift(OrgId org, RecruitmentId rec, const std::vector<ApplicationId>& applications, UserId actor,
               const std::string& reason, UnixTime now) override;

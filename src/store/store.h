@@ -113,6 +113,14 @@ struct SubmitResult {
   bool replayed = false;  // the same Idempotency-Key and body were seen before
 };
 
+// What the audit log says of a release: how it was done and how much HR changed.
+struct RedactionReleaseNote {
+  std::string mode;  // "as_proposed", "reviewed" (spans checked), "written" (text typed by HR), "bulk"
+  bool edited = false;
+  int spans_added = 0;
+  int spans_removed = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -154,10 +162,9 @@ class Store {
   // Decrypts one application's identity and records the access in the audit log.
   virtual Result<IdentifiedApplication> ReadIdentity(const IdentityAccess& access, UnixTime now) = 0;
   virtual Result<std::int64_t> CountApplications(OrgId org, RecruitmentId rec) = 0;
-  // Publishes the reviewers' rendition of an application's free text; audited (`edited`: HR changed
-  // the engine's proposal).
+  // Publishes the reviewers' rendition of an application's free text; audited with what was done.
   virtual Status ReleaseRedaction(OrgId org, RecruitmentId rec, const ApplicationId& id, const RedactedText& text,
-                                  UserId actor, bool edited, UnixTime now) = 0;
+                                  UserId actor, const RedactionReleaseNote& note, UnixTime now) = 0;
 
   // Lifting anonymity: one-way. `applications` empty = the whole recruitment.
   virtual Status Lift(OrgId org, RecruitmentId rec, const std::vector<ApplicationId>& applications, UserId actor,

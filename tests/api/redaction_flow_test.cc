@@ -96,6 +96,107 @@ TEST_F(RedactionFlowTest, OwnerCanAdjustTheRedactionAndItIsAudited) {
   EXPECT_TRUE(found);
 }
 
+// HR sees the original with the proposed spans (an audited identity read), removes one, adds one,
+// and releases: the server applies exactly those spans, and the audit entry says what changed.
+TEST_F(RedactionFlowTest, OwnerChecksTheSpansAddsAndRemovesThenReleases) {
+  json::object app = Application("405");
+  const std::string letter = "Hei, olen Firstname405 Lastname405. Työskentelin Oulussa ja kehitin lukupiirejä.";
+  app["free_text"].as_object()["cover_letter"] = letter;
+  Client pub(server_->port());
+  ASSERT_EQ(pub.PostJson("/api/v1/jobs/" + rec_ + "/applications", app).status, 201);
+  auto list = hr_->Get("/api/v1/recruitments/" + rec_ + "/applications").Json();
+  std::string app_id(list.at("applications").as_array()[0].at("id").as_string());
+  std::string path = "/api/v1/recruitments/" + rec_ + "/applications/" + app_id + "/redaction";
+
+  Client reviewer = LoggedIn("a_reviewer");
+  EXPECT_EQ(reviewer.Get(path).status, 403);  // only the owner checks
+  auto review = hr_->Get(path);
+  ASSERT_EQ(review.status, 200) << review.body;
+  auto texts = review.Json().at("texts").as_array();
+  ASSERT_EQ(texts[0].at("field").as_string(), "cover_letter");
+  EXPECT_EQ(texts[0].at("original").as_string(), letter);
+  // The applicant's own name is proposed; find that span.
+  json::array spans;
+  size_t name_at = letter.find("Firstname405");
+  bool name_proposed = false;
+  for (const auto& s : texts[0].at("spans").as_array()) {
+    if (static_cast<size_t>(s.at("start").as_int64()) == name_at) name_proposed = true;
+    if (static_cast<size_t>(s.at("start").as_int64()) != name_at) continue;  // drop every other span...
+    spans.push_back(json::object{{"start", s.at("start")}, {"end", s.at("end")}, {"type", s.at("type")}});
+  }
+  ASSERT_TRUE(name_proposed) << review.body;
+  size_t town = letter.find("Oulussa");  // ...and add one over the town
+  spans.push_back(json::object{{"start", town}, {"end", town + std::string("Oulussa").size()}, {"type", "RESIDENCE"}});
+  json::object body{{"spans", {{"cover_letter", spans}, {"why", json::array{}}}}};
+  auto released = hr_->Call("PUT", path, json::serialize(body), {{"Content-Type", "application/json"}});
+  ASSERT_EQ(released.status, 200) << released.body;
+  EXPECT_EQ(released.Json().at("free_text").at("cover_letter").as_string(),
+            "Hei, olen [NIMI]. Työskentelin [ASUINPAIKKA] ja kehitin lukupiirejä.");
+  EXPECT_EQ(released.Json().at("mode").as_string(), "reviewed");
+
+  // Spans outside the text, or a text left out, are refused and nothing changes.
+  json::object outside{
+      {"spans",
+       {{"cover_letter", json::array{{{"start", 0}, {"end", 100000}, {"type", "PERSON"}}}}, {"why", json::array{}}}}};
+  EXPECT_EQ(hr_->Call("PUT", path, json::serialize(outside), {{"Content-Type", "application/json"}}).status, 422);
+  json::object missing{{"spans", {{"cover_letter", json::array{}}}}};
+  EXPECT_EQ(hr_->Call("PUT", path, json::serialize(missing), {{"Content-Type", "application/json"}}).status, 422);
+
+  auto log = LoggedIn("a_auditor").Get("/api/v1/audit?limit=1000").Json();
+  int checks = 0;
+  bool release_logged = false;
+  for (const auto& e : log.at("entries").as_array()) {
+    if (e.at("application_id").as_string() != app_id) continue;
+    if (e.at("action").as_string() == "identity.read") ++checks;
+    if (e.at("action").as_string() == "redaction.release") {
+      release_logged = true;
+      EXPECT_EQ(e.at("detail").at("mode").as_string(), "reviewed");
+      EXPECT_TRUE(e.at("detail").at("edited").as_bool());
+      EXPECT_EQ(e.at("detail").at("spans_added").as_int64(), 1);
+      EXPECT_GE(e.at("detail").at("spans_removed").as_int64(), 0);
+    }
+  }
+  EXPECT_GE(checks, 2);  // the review and the release each read the original
+  EXPECT_TRUE(release_logged);
+}
+
+// Bulk release takes only texts with nothing flagged: an employer that names a place waits for HR.
+TEST_F(RedactionFlowTest, BulkReleaseLeavesWhatNeedsALook) {
+  Client pub(server_->port());
+  json::object plain = Application("406");
+  plain["merits"].as_object()["education"] =
+      json::array{{{"level", "master"}, {"field", "Informaatiotutkimus"}, {"institution", "Yliopisto"}}};
+  json::object flagged = plain;
+  flagged["identity"].as_object()["first_name"] = "Firstname407";
+  flagged["identity"].as_object()["email"] = "mail407@canary.test";
+  flagged["merits"].as_object()["experience"] =
+      json::array{{{"title", "Kirjastovirkailija"}, {"employer", "Kangasalan kunta"}, {"months", 48}}};
+  ASSERT_EQ(pub.PostJson("/api/v1/jobs/" + rec_ + "/applications", plain).status, 201);
+  ASSERT_EQ(pub.PostJson("/api/v1/jobs/" + rec_ + "/applications", flagged).status, 201);
+  std::map<std::string, std::string> by_employer;
+  auto listed = hr_->Get("/api/v1/recruitments/" + rec_ + "/applications").Json();
+  for (const auto& a : listed.at("applications").as_array()) {
+    by_employer[std::string(a.at("merits").at("experience").as_array()[0].at("employer").as_string())] =
+        std::string(a.at("id").as_string());
+  }
+  auto flagged_review =
+      hr_->Get("/api/v1/recruitments/" + rec_ + "/applications/" + by_employer["Kangasalan kunta"] + "/redaction");
+  ASSERT_EQ(flagged_review.status, 200);
+  EXPECT_TRUE(flagged_review.Json().at("needs_a_look").as_bool());
+  EXPECT_EQ(flagged_review.Json().at("merit_flags").as_array()[0].at("reason").as_string(), "names_a_place");
+
+  auto bulk = hr_->PostJson("/api/v1/recruitments/" + rec_ + "/redactions/release", json::object{});
+  ASSERT_EQ(bulk.status, 200) << bulk.body;
+  auto result = bulk.Json();
+  ASSERT_EQ(result.at("released").as_array().size(), 1u) << bulk.body;
+  EXPECT_EQ(result.at("released").as_array()[0].as_string(), by_employer["Kaupunki"]);
+  ASSERT_EQ(result.at("needs_a_look").as_array().size(), 1u);
+  EXPECT_EQ(result.at("needs_a_look").as_array()[0].as_string(), by_employer["Kangasalan kunta"]);
+  EXPECT_EQ(
+      LoggedIn("a_reviewer").PostJson("/api/v1/recruitments/" + rec_ + "/redactions/release", json::object{}).status,
+      403);
+}
+
 TEST_F(RedactionFlowTest, MeritFieldsAreScannedAndTheTypedOnesStaySealed) {
   json::object app = Application("403");
   auto& merits = app["merits"].as_object();

@@ -62,6 +62,7 @@ const fi = {
   desk: {
     months_one: '{{count}} kk', months_other: '{{count}} kk',
     title: 'Hakemukset', anonymousNote: 'Näet hakijat nimimerkeillä. Henkilötiedot näkyvät vain, jos nimettömyys on purettu.',
+    notYet: 'Hakemukset näkyvät arvioijille, kun hakuaika on päättynyt.',
     pseudonym: 'Hakija', merits: 'Osaaminen', redacted: 'Hakemusteksti (tunnistetiedot poistettu)', notReleased: 'Tekstiä ei ole vielä julkaistu arvioijille.',
     lifted: 'Nimettömyys purettu', withdrawn: 'Peruttu', recused: 'Olet jäävännyt itsesi', score: 'Pisteet', justification: 'Perustelu',
     saveScores: 'Tallenna pisteet', scoresSaved: 'Pisteet tallennettu.', othersHidden: 'Muiden pisteet näkyvät, kun olet pisteyttänyt tämän hakemuksen.',
@@ -155,6 +156,7 @@ const sv: Texts = {
   desk: {
     months_one: '{{count}} mån.', months_other: '{{count}} mån.',
     title: 'Ansökningar', anonymousNote: 'Du ser sökande under pseudonym. Personuppgifter visas bara om anonymiteten har hävts.',
+    notYet: 'Ansökningarna visas för bedömarna när ansökningstiden har gått ut.',
     pseudonym: 'Sökande', merits: 'Kunnande', redacted: 'Ansökningstext (identifierande uppgifter borttagna)', notReleased: 'Texten har inte ännu publicerats för bedömarna.',
     lifted: 'Anonymiteten hävd', withdrawn: 'Återtagen', recused: 'Du har jävat dig', score: 'Poäng', justification: 'Motivering',
     saveScores: 'Spara poäng', scoresSaved: 'Poängen sparade.', othersHidden: 'De andras poäng visas när du har poängsatt ansökan.',
@@ -246,6 +248,7 @@ const en: Texts = {
   desk: {
     months_one: '{{count}} month', months_other: '{{count}} months',
     title: 'Applications', anonymousNote: 'You see applicants by pseudonym. Personal details appear only after anonymity is lifted.',
+    notYet: 'Reviewers see the applications when the application period has ended.',
     pseudonym: 'Applicant', merits: 'Skills', redacted: 'Application text (identifying details removed)', notReleased: 'The text has not been released to reviewers yet.',
     lifted: 'Anonymity lifted', withdrawn: 'Withdrawn', recused: 'You recused yourself', score: 'Score', justification: 'Justification',
     saveScores: 'Save scores', scoresSaved: 'Scores saved.', othersHidden: "Others' scores appear when you have scored this application.",

@@ -91,7 +91,7 @@ const PAGES = [
   { name: 'recruitments', path: '/staff', ready: 'table', user: 'hr' },
   { name: 'editor', path: '/staff/recruitments/new', ready: 'fieldset', user: 'hr' },
   { name: 'review-desk-owner', path: '/staff/recruitments/1', ready: 'article', user: 'hr' },
-  { name: 'review-desk-reviewer', path: '/staff/recruitments/1', ready: 'article', user: 'reviewer2' },
+  { name: 'review-desk-reviewer', path: '/staff/recruitments/1', ready: '.not-yet', user: 'reviewer2' },
   { name: 'screening-desk-reviewer', path: '/staff/recruitments/2', ready: 'article input[type=radio]', user: 'reviewer2' },
   { name: 'screening-desk-owner', path: '/staff/recruitments/2', ready: 'table', user: 'hr' },
   { name: 'audit-log', path: '/staff/audit', ready: 'table', user: 'auditor' },

@@ -15,7 +15,7 @@ import {
   TextInput,
   Textarea,
 } from 'suomifi-ui-components';
-import { api, type ApplicationView, type Identity, type Recruitment, type RankingEntry, type Screening } from '../api';
+import { api, ApiError, type ApplicationView, type Identity, type Recruitment, type RankingEntry, type Screening } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { RequireStaff } from '../components/RequireStaff';
@@ -108,7 +108,11 @@ function DeskPage() {
       };
       const [s, a, d] = await Promise.all([
         me?.user.role === 'registry' ? Promise.resolve(noScreening) : api<Screening>('GET', `${base}/screening`),
-        api<{ applications: ApplicationView[] }>('GET', `${base}/applications`),
+        // Reviewers see no applications before the application period ends (the server refuses).
+        api<{ applications: ApplicationView[] }>('GET', `${base}/applications`).catch((e: unknown) => {
+          if (e instanceof ApiError && e.problem.code === 'screening_not_open') return { applications: [] };
+          throw e;
+        }),
         api<Decision>('GET', `${base}/decision`),
       ]);
       setScreening(s);
@@ -166,6 +170,11 @@ function DeskPage() {
         {isReviewer && stage === 'screening' && <> · {t('desk.progress', screening.progress)}</>}
       </Paragraph>
       {rec.anonymous && <InlineAlert>{t('desk.anonymousNote')}</InlineAlert>}
+      {isReviewer && stage === 'collecting' && (
+        <Paragraph className="not-yet" role="status">
+          {t('desk.notYet')}
+        </Paragraph>
+      )}
       <ErrorMessage error={error} />
 
       {isOwner && stage === 'collecting' && (
