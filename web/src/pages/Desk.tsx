@@ -20,6 +20,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { RequireStaff } from '../components/RequireStaff';
 import { MeritList } from '../components/MeritList';
+import { RedactionReview } from '../components/desk/RedactionReview';
 import { ScoreForm } from '../components/ScoreForm';
 import { ChunkView } from '../components/desk/ChunkView';
 import { Explanation, type ExplanationData } from '../components/desk/Explanation';
@@ -91,6 +92,8 @@ function DeskPage() {
   const [explanations, setExplanations] = useState<Record<string, ExplanationData>>({});
   const [identities, setIdentities] = useState<Record<string, Identity>>({});
   const [requestReason, setRequestReason] = useState<Record<string, string>>({});
+  const [reviewing, setReviewing] = useState<string | null>(null);
+  const [bulkResult, setBulkResult] = useState('');
 
   const base = `/api/v1/recruitments/${id}`;
   const reload = useCallback(async () => {
@@ -176,6 +179,25 @@ function DeskPage() {
         </Paragraph>
       )}
       <ErrorMessage error={error} />
+
+      {isOwner && apps.some((a) => !a.free_text && !a.withdrawn) && (
+        <Panel aria-label={t('review.bulk')}>
+          <div>
+            <Button
+              variant="secondary"
+              onClick={() =>
+                void act(async () => {
+                  const r = await api<{ released: string[]; needs_a_look: string[] }>('POST', `${base}/redactions/release`, {});
+                  setBulkResult(t('review.bulkDone', { released: r.released.length, look: r.needs_a_look.length }));
+                })
+              }
+            >
+              {t('review.bulk')}
+            </Button>
+            <p role="status">{bulkResult}</p>
+          </div>
+        </Panel>
+      )}
 
       {isOwner && stage === 'collecting' && (
         <Panel aria-label={t('desk.close')}>
@@ -356,10 +378,20 @@ function DeskPage() {
               ) : (
                 <Paragraph>{t('desk.notReleased')}</Paragraph>
               )}
-              {isOwner && !app.free_text && (
-                <Button variant="secondary" onClick={() => void act(() => api('PUT', `${base}/applications/${app.id}/redaction`, {}))}>
-                  {t('desk.release')}: {app.pseudonym}
+              {isOwner && !app.free_text && reviewing !== app.id && (
+                <Button variant="secondary" onClick={() => setReviewing(app.id)}>
+                  {t('review.check')}: {app.pseudonym}
                 </Button>
+              )}
+              {isOwner && reviewing === app.id && (
+                <RedactionReview
+                  rec={rec}
+                  applicationId={app.id}
+                  onDone={() => {
+                    // Close only once the list shows the release (no flash of the old button).
+                    void reload().then(() => setReviewing(null));
+                  }}
+                />
               )}
               {isOwner && stage === 'shortlisted' && rec.anonymous && shortlisted.has(app.id) && !app.lifted && (
                 <Button variant="secondary" onClick={() => setLiftTarget([app.id])}>
