@@ -15,36 +15,6 @@
 
 using namespace reilu::redact;
 
-namespace {
-
-struct Tally {
-  size_t mentions = 0, found = 0, predicted = 0, correct = 0;
-  double Recall() const { return mentions ? static_cast<double>(found) / static_cast<double>(mentions) : 0; }
-  double Precision() const { return predicted ? static_cast<double>(correct) / static_cast<double>(predicted) : 1; }
-};
-
-// Mentions are runs of name tokens; one counts as found when every token in it is marked.
-void Count(const std::vector<bool>& gold, const std::vector<bool>& marked, Tally& t) {
-  for (size_t i = 0; i < gold.size(); ++i) {
-    t.predicted += marked[i];
-    t.correct += marked[i] && gold[i];
-  }
-  for (size_t i = 0; i < gold.size();) {
-    if (!gold[i]) {
-      ++i;
-      continue;
-    }
-    bool whole = true;
-    size_t j = i;
-    for (; j < gold.size() && gold[j]; ++j) whole = whole && marked[j];
-    ++t.mentions;
-    t.found += whole;
-    i = j;
-  }
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
   std::string dir = "../shared/corpus/ner";
   bool retrain = false;
@@ -82,7 +52,7 @@ int main(int argc, char** argv) {
                   static_cast<double>(model->threshold()));
     }
     const WordKnowledge& knowledge = WordKnowledge::For(lang);
-    Tally alone, whole;
+    MentionCounts alone, whole;
     size_t bytes = 0;
     double model_seconds = 0;
     for (const auto& sentence : corpus->dev) {
@@ -96,7 +66,7 @@ int main(int argc, char** argv) {
         model_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         for (size_t i = 0; i < scores.size(); ++i) marked[i] = scores[i] > model->threshold();
       }
-      Count(sentence.person, marked, alone);
+      alone.Add(sentence.person, marked);
       if (const char* m = std::getenv("NER_MISSES"); m && std::string(m) == "model") {
         for (size_t i = 0; i < marked.size(); ++i) {
           if (sentence.person[i] != marked[i]) {
@@ -113,7 +83,7 @@ int main(int argc, char** argv) {
           covered[i] = covered[i] || (tokens.tokens[i].start >= s.start && tokens.tokens[i].end <= s.end);
         }
       }
-      Count(sentence.person, covered, whole);
+      whole.Add(sentence.person, covered);
       if (const char* m = std::getenv("NER_MISSES"); m && std::string(m) == "engine") {
         for (size_t i = 0; i < covered.size(); ++i) {
           if (sentence.person[i] && !covered[i]) {

@@ -405,6 +405,25 @@ std::vector<LabelledSentence> ReadConll(const std::string& path) {
   return out;
 }
 
+void MentionCounts::Add(const std::vector<bool>& gold, const std::vector<bool>& marked) {
+  for (size_t i = 0; i < gold.size(); ++i) {
+    predicted += marked[i];
+    correct += marked[i] && gold[i];
+  }
+  for (size_t i = 0; i < gold.size();) {
+    if (!gold[i]) {
+      ++i;
+      continue;
+    }
+    bool whole = true;
+    size_t j = i;
+    for (; j < gold.size() && gold[j]; ++j) whole = whole && marked[j];
+    ++mentions;
+    found += whole;
+    i = j;
+  }
+}
+
 std::optional<CorpusSplit> LoadCorpus(const std::string& dir, std::string_view lang) {
   CorpusSplit split;
   if (lang == "fi") {
@@ -456,13 +475,8 @@ Prepared Prepare(std::string_view lang, const std::vector<LabelledSentence>& sen
   return p;
 }
 
-// Mentions (runs of name tokens) found whole, and name tokens predicted, at one threshold.
-struct Counts {
-  size_t mentions = 0, found = 0, predicted = 0, correct = 0;
-};
-
-Counts Decode(const Prepared& p, const std::vector<double>& weights, double threshold) {
-  Counts c;
+MentionCounts Decode(const Prepared& p, const std::vector<double>& weights, double threshold) {
+  MentionCounts c;
   std::vector<std::uint32_t> f;
   for (size_t s = 0; s < p.features.size(); ++s) {
     const auto& gold = p.gold[s];
@@ -473,21 +487,8 @@ Counts Decode(const Prepared& p, const std::vector<double>& weights, double thre
       double sum = 0;
       for (auto b : f) sum += weights[b];
       predicted[i] = previous = sum > threshold;
-      c.predicted += predicted[i];
-      c.correct += predicted[i] && gold[i];
     }
-    for (size_t i = 0; i < gold.size();) {
-      if (!gold[i]) {
-        ++i;
-        continue;
-      }
-      bool whole = true;
-      size_t j = i;
-      for (; j < gold.size() && gold[j]; ++j) whole = whole && predicted[j];
-      ++c.mentions;
-      c.found += whole;
-      i = j;
-    }
+    c.Add(gold, predicted);
   }
   return c;
 }
@@ -550,17 +551,13 @@ NameModel TrainNameModel(std::string_view lang, const std::vector<LabelledSenten
   // Names are a recall problem: the threshold is the highest one at which the held-out sentences
   // reach the target recall (at most a set distance below zero, where precision collapses).
   double chosen = 0;
-  Counts at_zero = Decode(held, quantised, 0);
-  auto recall = [](const Counts& c) { return static_cast<double>(c.found) / static_cast<double>(c.mentions); };
-  auto precision = [](const Counts& c) {
-    return c.predicted ? static_cast<double>(c.correct) / static_cast<double>(c.predicted) : 1.0;
-  };
-  if (at_zero.mentions > 0 && recall(at_zero) < options.target_recall) {
+  MentionCounts at_zero = Decode(held, quantised, 0);
+  if (at_zero.mentions > 0 && at_zero.Recall() < options.target_recall) {
     for (double t = -largest / 200; t >= -largest * 2; t -= largest / 200) {
-      Counts c = Decode(held, quantised, t);
-      if (precision(c) < options.min_precision) break;
+      MentionCounts c = Decode(held, quantised, t);
+      if (c.Precision() < options.min_precision) break;
       chosen = t;
-      if (recall(c) >= options.target_recall) break;
+      if (c.Recall() >= options.target_recall) break;
     }
   }
   model.threshold_ = static_cast<float>(chosen);

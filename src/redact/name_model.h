@@ -103,6 +103,16 @@ struct CorpusSplit {
   std::vector<LabelledSentence> train, dev;
 };
 std::optional<CorpusSplit> LoadCorpus(const std::string& dir, std::string_view lang);
+// Name mentions (runs of name tokens) found whole, and name tokens marked, summed over sentences.
+struct MentionCounts {
+  size_t mentions = 0, found = 0, predicted = 0, correct = 0;
+  // Adds one sentence: `gold` and `marked` per token. A mention counts as found when every token
+  // in it is marked.
+  void Add(const std::vector<bool>& gold, const std::vector<bool>& marked);
+  double Recall() const { return mentions ? static_cast<double>(found) / static_cast<double>(mentions) : 0; }
+  double Precision() const { return predicted ? static_cast<double>(correct) / static_cast<double>(predicted) : 1; }
+};
+
 // The sentence as text (tokens joined by spaces) with its tokens.
 std::string JoinSentence(const LabelledSentence& s, Tokens& tokens);
 
