@@ -77,10 +77,12 @@ json::object ToJson(const RedactedText& r) {
 }
 
 json::object ToJson(const AnonymousApplication& a) {
+  // The merits are typed by the applicant too: like the free text, they reach the anonymous view
+  // only once HR has checked and released the application (review before release).
   json::object o{{"id", a.id},
                  {"recruitment_id", a.recruitment_id},
                  {"pseudonym", a.pseudonym},
-                 {"merits", ToJson(a.merits)},
+                 {"merits", a.redacted ? json::value(ToJson(a.merits)) : json::value(nullptr)},
                  {"on_time", a.on_time},
                  {"withdrawn", a.withdrawn}};
   if (a.redacted) {
@@ -95,6 +97,7 @@ json::object ToJson(const AnonymousApplication& a) {
 
 json::object ToJson(const IdentifiedApplication& a) {
   json::object o = ToJson(a.anonymous);
+  o["merits"] = ToJson(a.anonymous.merits);  // identity access sees them checked or not
   o["identity"] = ToJson(a.identity);
   o["original_free_text"] = ToJson(a.free_text);
   o["redaction_proposal"] = a.redaction_proposal ? json::value(ToJson(*a.redaction_proposal)) : json::value(nullptr);

@@ -64,6 +64,18 @@ class ApiTest : public ::testing::Test {
     ASSERT_EQ(closed.status, 200) << closed.body;
   }
 
+  // The owner releases every application's text as the engine proposed it (no check): what
+  // reviewers then may see.
+  static void ReleaseAllAsProposed(Client& hr, std::int64_t rec) {
+    std::string base = "/api/v1/recruitments/" + std::to_string(rec);
+    auto list = hr.Get(base + "/applications").Json();
+    for (const auto& a : list.at("applications").as_array()) {
+      std::string path = base + "/applications/" + std::string(a.at("id").as_string()) + "/redaction";
+      auto res = hr.Call("PUT", path, "{}", {{"Content-Type", "application/json"}});
+      ASSERT_EQ(res.status, 200) << res.body;
+    }
+  }
+
   // Ends the application period early and chooses `ids` as interviewees (freezes the scores).
   static void CloseAndShortlist(Client& hr, std::int64_t rec, const std::vector<std::string>& ids) {
     std::string base = "/api/v1/recruitments/" + std::to_string(rec);

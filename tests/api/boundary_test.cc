@@ -67,17 +67,42 @@ TEST_F(BoundaryTest, ReviewersSeeNothingBeforeTheApplicationPeriodEnds) {
   EXPECT_EQ(reviewer.Get(Path("/api/v1/recruitments/{id}")).Json().at("application_count").as_int64(), 3);
 }
 
+// Merits are typed by the applicant like the free text: reviewers get them only after the owner's
+// check, together with the text.
+TEST_F(BoundaryTest, MeritsReachReviewersOnlyAfterTheOwnerReleases) {
+  CloseApplicationPeriod(*hr_, rec_);
+  Client reviewer = LoggedIn("a_reviewer");
+  auto before = reviewer.Get(Path("/api/v1/recruitments/{id}/applications"));
+  ASSERT_EQ(before.status, 200);
+  auto before_json = before.Json();
+  for (const auto& a : before_json.at("applications").as_array()) EXPECT_TRUE(a.at("merits").is_null());
+  EXPECT_EQ(before.body.find("Finna"), std::string::npos);
+  ReleaseAllAsProposed(*hr_, rec_);
+  auto after = reviewer.Get(Path("/api/v1/recruitments/{id}/applications"));
+  auto after_json = after.Json();
+  for (const auto& a : after_json.at("applications").as_array()) EXPECT_TRUE(a.at("merits").is_object());
+  EXPECT_NE(after.body.find("Finna"), std::string::npos);
+}
+
 TEST_F(BoundaryTest, ReviewerSeesNoIdentityValueBeforeLift) {
   CloseApplicationPeriod(*hr_, rec_);
   Client reviewer = LoggedIn("a_reviewer");
+  // Before the owner's check: no text, no merits, no identity.
   std::string seen = EverythingAReviewerCanFetch(reviewer);
-  ASSERT_NE(seen.find("Finna"), std::string::npos);  // merits did come through: the search is meaningful
   for (const std::string tag : {"101", "102", "103"}) {
     for (const auto& canary : Canaries(tag)) EXPECT_EQ(seen.find(canary), std::string::npos) << canary;
   }
-  // No identity object at all, and no raw free text.
   EXPECT_EQ(seen.find("\"identity\":{"), std::string::npos);
-  EXPECT_EQ(seen.find("Rakastan kirjoja"), std::string::npos);
+  EXPECT_EQ(seen.find("Rakastan kirjoja"), std::string::npos);  // no raw free text
+  // After the release: the redacted text and the merits, still no identity value.
+  ReleaseAllAsProposed(*hr_, rec_);
+  seen = EverythingAReviewerCanFetch(reviewer);
+  ASSERT_NE(seen.find("Finna"), std::string::npos);  // merits did come through: the search is meaningful
+  ASSERT_NE(seen.find("Rakastan kirjoja. [NIMI]"), std::string::npos);
+  for (const std::string tag : {"101", "102", "103"}) {
+    for (const auto& canary : Canaries(tag)) EXPECT_EQ(seen.find(canary), std::string::npos) << canary;
+  }
+  EXPECT_EQ(seen.find("\"identity\":{"), std::string::npos);
 }
 
 TEST_F(BoundaryTest, AfterLiftingOneApplicantOnlyThatOneAppears) {
