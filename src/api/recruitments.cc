@@ -6,6 +6,17 @@ namespace reilu::api {
 
 namespace {
 
+// A unit id must name one of the recruitment's own organisation's units (0: none).
+Status CheckUnitIsOwn(ApiContext& ctx, const Recruitment& r) {
+  if (r.unit_id == 0) return OkStatus();
+  auto units = ctx.store.ListUnits(r.org_id);
+  if (!units) return units.error();
+  for (const auto& u : *units) {
+    if (u.id == r.unit_id) return OkStatus();
+  }
+  return MakeError(ErrorCode::kInvalidInput, "No such unit in your organisation.", "unit_id");
+}
+
 // Who can see a recruitment at all: HR and registry of the organisation, assigned reviewers.
 bool MaySee(const User& user, const Recruitment& r) {
   if (user.org_id != r.org_id) return false;
@@ -96,6 +107,7 @@ void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx) {
                if (policy->RuleFor(r.employment.term) == AnonymityRule::kOptional) r.anonymous = false;
                REILU_TRY(ApplyAnonymity(ctx, *body, r));
                REILU_TRY(ValidateRecruitment(r));
+               REILU_TRY(CheckUnitIsOwn(ctx, r));
                auto id = ctx.store.CreateRecruitment(r, ctx.now());
                if (!id) return id.error();
                auto saved = ctx.store.GetRecruitment(r.org_id, *id);
@@ -137,6 +149,7 @@ void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx) {
                REILU_TRY(codec::RecruitmentContentFromJson(*body, *r));
                REILU_TRY(ApplyAnonymity(ctx, *body, *r));
                REILU_TRY(ValidateRecruitment(*r));
+               REILU_TRY(CheckUnitIsOwn(ctx, *r));
                std::optional<store::AuditEvent> audit;
                if (!r->anonymous) {
                  audit = store::AuditEvent{r->org_id,

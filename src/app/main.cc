@@ -42,6 +42,8 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
   if (public_url.empty()) public_url = "http://" + options.address + ":" + std::to_string(options.port);
   while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
   ctx.options.public_url = public_url;
+  // Served over https (behind a TLS proxy): browsers should never fall back to plain http.
+  options.hsts = public_url.rfind("https://", 0) == 0;
   http::Router router;
   api::RegisterRoutes(router, ctx);
   router.SetFallback(http::StaticFiles(web_dir, [] { return crypto::RandomToken(); }));

@@ -97,6 +97,7 @@ struct ServerOptions {
   double expensive_per_minute = 30;  // expensive requests per client address and minute...
   double expensive_burst = 10;       // ...of which this many at once
   bool log_requests = true;
+  bool hsts = false;  // send Strict-Transport-Security (when the public address is https)
 };
 
 class Server {

@@ -21,7 +21,7 @@ namespace {
 
 std::atomic<std::uint64_t> g_request_counter{0};
 
-void AddSecurityHeaders(Response& res) {
+void AddSecurityHeaders(Response& res, bool hsts) {
   // A handler may set a stricter or nonce-carrying policy of its own (the UI page does).
   bool has_policy = std::any_of(res.headers.begin(), res.headers.end(),
                                 [](const auto& h) { return h.first == "Content-Security-Policy"; });
@@ -35,6 +35,7 @@ void AddSecurityHeaders(Response& res) {
   bool has_cache_policy =
       std::any_of(res.headers.begin(), res.headers.end(), [](const auto& h) { return h.first == "Cache-Control"; });
   if (!has_cache_policy) res.headers.emplace_back("Cache-Control", "no-store");
+  if (hsts) res.headers.emplace_back("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 }
 
 // Turns a Beast request into our Request; fails on targets that are not valid origin-form or UTF-8.
@@ -188,7 +189,7 @@ struct Server::Impl {
         version = req.version();
         res = impl_->Handle(req, client_, &pattern);
       }
-      AddSecurityHeaders(res);
+      AddSecurityHeaders(res, impl_->options.hsts);
       double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::string method = ec ? "?" : std::string(parser_->get().method_string());
       impl_->metrics.Record(method, pattern, res.status, seconds);

@@ -177,6 +177,17 @@ TEST_F(BoundaryTest, ReviewersGetTheirOwnStableOrder) {
   (void)ids(r2);  // with 3 items two reviewers may coincide by chance; the unit test covers independence
 }
 
+// A recruitment names a unit of its own organisation only.
+TEST_F(BoundaryTest, AnotherOrganisationsUnitIsRefused) {
+  json::object body = RecruitmentBody({a_.users["reviewer"]});
+  body["unit_id"] = b_.unit;
+  auto refused = hr_->PostJson("/api/v1/recruitments", body);
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(std::string(refused.Json().at("field").as_string()), "unit_id");
+  body["unit_id"] = a_.unit;
+  EXPECT_EQ(hr_->PostJson("/api/v1/recruitments", body).status, 201);
+}
+
 TEST_F(BoundaryTest, OtherOrganisationIsRefusedEverywhere) {
   for (const std::string user : {"b_hr", "b_reviewer", "b_registry"}) {
     Client c = LoggedIn(user);

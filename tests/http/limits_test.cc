@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "http/http.h"
+#include "support/test_server.h"
+
 #include <future>
 #include <thread>
 
@@ -45,6 +48,34 @@ TEST(ConcurrencyLimitTest, GivesUpAfterTheWait) {
   EXPECT_FALSE(limit.Acquire());  // nobody releases within 50 ms
   held.reset();
   EXPECT_TRUE(limit.Acquire());
+}
+
+// Every response carries no-store unless its handler says otherwise, however the path is spelled,
+// and HSTS when the server is told it is reached over https.
+TEST(ServerTest, CacheControlAndHstsOnEveryResponse) {
+  Router router;
+  router.Add("GET", "/api/x", [](Request&) { return JsonResponse(200, boost::json::object{}); });
+  Metrics metrics;
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 1;
+  options.log_requests = false;
+  options.hsts = true;
+  Server server(router, metrics, options);
+  auto port = server.Start();
+  ASSERT_TRUE(port.ok());
+  reilu::testing::Client client(*port);
+  for (const char* path : {"/api/x", "//api/x", "/%61pi/x", "/nothing-here"}) {
+    auto res = client.Get(path);
+    EXPECT_NE(res.headers.find("Cache-Control: no-store"), std::string::npos) << path << res.headers;
+    EXPECT_NE(res.headers.find("Strict-Transport-Security: max-age="), std::string::npos) << path;
+  }
+  // Invented methods do not grow the metrics: they count as "other".
+  for (const char* method : {"FOO", "BAR", "BAZ"}) client.Call(method, "/api/x");
+  std::string rendered = metrics.Render();
+  EXPECT_EQ(rendered.find("FOO"), std::string::npos);
+  EXPECT_NE(rendered.find("method=\"other\""), std::string::npos);
+  server.Stop();
 }
 
 }  // namespace

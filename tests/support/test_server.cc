@@ -252,6 +252,7 @@ SeededOrg SeedOrganisation(store::Store& store, const std::string& name, const s
   SeededOrg out;
   auto now = app::Now();
   out.org = *store.CreateOrganisation(name, AnonymityPolicy{}, now);
+  out.unit = *store.CreateUnit(out.org, "Library services");
   // Minimal argon2id cost: the hash string carries its parameters, so the server verifies it as usual.
   std::string hash = *crypto::HashPassword(kTestPassword, crypto::PasswordCost::ForTests());
   for (auto [key, role] : std::initializer_list<std::pair<const char*, Role>>{{"admin", Role::kAdmin},

@@ -97,6 +97,7 @@ class Client {
 // Seeds an organisation with one user per role (username = prefix + role; password kTestPassword).
 struct SeededOrg {
   OrgId org = 0;
+  UnitId unit = 0;                      // one unit ("Library services")
   std::map<std::string, UserId> users;  // by role name; "reviewer" and "reviewer2"
 };
 inline constexpr const char* kTestPassword = "correct horse battery staple";
