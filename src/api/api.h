@@ -16,6 +16,8 @@ struct ApiOptions {
   UnixTime session_seconds = 8 * 3600;
   bool secure_cookies = true;                        // Secure attribute; browsers accept it on http://localhost too
   std::string public_url = "http://localhost:8080";  // base of links in e-mails (no trailing slash)
+  // /metrics answers only with "Authorization: Bearer <metrics_token>"; empty: /metrics is off.
+  std::string metrics_token;
 };
 
 struct ApiContext {

@@ -1,6 +1,7 @@
 // reilu: serve | migrate | admin ... | audit verify
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 
@@ -42,6 +43,9 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
   if (public_url.empty()) public_url = "http://" + options.address + ":" + std::to_string(options.port);
   while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
   ctx.options.public_url = public_url;
+  // The operator's scraper token for /metrics, from the environment (not the command line, which
+  // other local users can read).
+  if (const char* token = std::getenv("REILU_METRICS_TOKEN")) ctx.options.metrics_token = token;
   // Served over https (behind a TLS proxy): browsers should never fall back to plain http.
   options.hsts = public_url.rfind("https://", 0) == 0;
   http::Router router;

@@ -163,7 +163,7 @@ class ApiTest : public ::testing::Test {
         }
       }
     }
-    seen += reviewer.Get("/metrics").body;
+    seen += reviewer.Call("GET", "/metrics", "", {{"Authorization", std::string("Bearer ") + kMetricsToken}}).body;
     return seen;
   }
 

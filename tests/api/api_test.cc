@@ -229,7 +229,10 @@ TEST_F(ApiTest, OperationalEndpoints) {
   Client c(server_->port());
   EXPECT_EQ(c.Get("/healthz").status, 200);
   EXPECT_EQ(c.Get("/readyz").status, 200);
-  auto metrics = c.Get("/metrics");
+  // /metrics is for the operator's scraper: not public, only with the token.
+  EXPECT_EQ(c.Get("/metrics").status, 401);
+  EXPECT_EQ(c.Call("GET", "/metrics", "", {{"Authorization", "Bearer wrong"}}).status, 401);
+  auto metrics = c.Call("GET", "/metrics", "", {{"Authorization", std::string("Bearer ") + kMetricsToken}});
   EXPECT_EQ(metrics.status, 200);
   EXPECT_NE(metrics.body.find("reilu_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}"),
             std::string::npos);

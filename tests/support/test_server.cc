@@ -62,6 +62,7 @@ void ServerProcess::Start() {
     std::string bin = ReiluBinary(), dir = data_dir_.string(), pf = port_file.string();
     std::string log = (data_dir_ / "server.log").string();
     freopen(log.c_str(), "a", stderr);
+    setenv("REILU_METRICS_TOKEN", kMetricsToken, 1);
     execl(bin.c_str(), bin.c_str(), "--data-dir", dir.c_str(), "serve", "--port", "0", "--port-file", pf.c_str(),
           "--threads", "4", "--public-url", "http://reilu.test", static_cast<char*>(nullptr));
     _exit(127);

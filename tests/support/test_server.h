@@ -103,6 +103,9 @@ struct SeededOrg {
 inline constexpr const char* kTestPassword = "correct horse battery staple";
 SeededOrg SeedOrganisation(store::Store& store, const std::string& name, const std::string& prefix);
 
+// The /metrics token the test servers are started with (REILU_METRICS_TOKEN).
+inline constexpr const char* kMetricsToken = "test-metrics-token";
+
 // The path of the built `reilu` binary.
 std::string ReiluBinary();
 
