@@ -89,15 +89,34 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
              }));
 
   // SMTP settings per organisation. The password is write-only: it is never returned.
-  router.Add("GET", "/api/v1/admin/mail-settings", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto caller = RequireRole(ctx, req, {Role::kAdmin});
-               if (!caller) return caller.error();
-               auto settings = notify::StoredSmtpSettings(ctx.store, caller->user.org_id);
-               if (!settings) return settings.error();
-               if (!*settings) return http::JsonResponse(200, json::object{{"transport", "outbox"}});
-               return http::JsonResponse(200, SettingsWithoutPassword(**settings));
-             }));
+  // Where applicant mail goes: the active relay and a proposed change waiting for a second person.
+  // HR specialists see it too: they are the ones who notice a change of where their applicants'
+  // mail goes, and may confirm it.
+  router.Add(
+      "GET", "/api/v1/admin/mail-settings", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto caller = RequireRole(ctx, req, {Role::kAdmin, Role::kHr});
+        if (!caller) return caller.error();
+        auto settings = notify::StoredSmtpSettings(ctx.store, caller->user.org_id);
+        if (!settings) return settings.error();
+        json::object out = *settings ? SettingsWithoutPassword(**settings) : json::object{{"transport", "outbox"}};
+        auto pending = ctx.store.GetPendingMailSettings(caller->user.org_id);
+        if (!pending) return pending.error();
+        if (*pending) {
+          auto proposed = notify::ParseSmtpSettings((*pending)->settings_json);
+          if (!proposed) return MakeError(ErrorCode::kInternal, "The proposed mail settings are unreadable.");
+          json::object p = SettingsWithoutPassword(*proposed);
+          p["proposed_by"] = (*pending)->proposed_by;
+          p["proposed_at"] = (*pending)->proposed_at;
+          p["yours"] = (*pending)->proposed_by == caller->user.id;
+          out["pending"] = p;
+        } else {
+          out["pending"] = nullptr;
+        }
+        return http::JsonResponse(200, out);
+      }));
 
+  // A change of relay is only proposed here (202): mail keeps its old route until another admin or
+  // HR specialist confirms. One insider alone cannot redirect applicants' mail and status links.
   router.Add("PUT", "/api/v1/admin/mail-settings", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = RequireRole(ctx, req, {Role::kAdmin});
                if (!caller) return caller.error();
@@ -119,9 +138,21 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
                  if (*old) s.password = (*old)->password;
                }
                REILU_TRY(notify::ValidateSmtpSettings(s));
-               REILU_TRY(ctx.store.SetMailSettings(caller->user.org_id, notify::SerializeSmtpSettings(s),
-                                                   caller->user.id, ctx.now()));
-               return http::JsonResponse(200, SettingsWithoutPassword(s));
+               REILU_TRY(ctx.store.ProposeMailSettings(caller->user.org_id, notify::SerializeSmtpSettings(s),
+                                                       caller->user.id, ctx.now()));
+               json::object out = SettingsWithoutPassword(s);
+               out["pending"] = true;
+               return http::JsonResponse(202, out);
+             }));
+
+  router.Add("POST", "/api/v1/admin/mail-settings/confirm", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = RequireRole(ctx, req, {Role::kAdmin, Role::kHr});
+               if (!caller) return caller.error();
+               REILU_TRY(ctx.store.ConfirmMailSettings(caller->user.org_id, caller->user.id, ctx.now()));
+               auto settings = notify::StoredSmtpSettings(ctx.store, caller->user.org_id);
+               if (!settings || !*settings)
+                 return MakeError(ErrorCode::kInternal, "The confirmed settings are missing.");
+               return http::JsonResponse(200, SettingsWithoutPassword(**settings));
              }));
 
   // Cursor pagination: `after` is the last seq seen; `next` in the response continues.

@@ -34,6 +34,8 @@ inline constexpr std::string_view kInterviewNotes = "interview.notes";
 inline constexpr std::string_view kDecision = "selection.decision";
 inline constexpr std::string_view kWithdraw = "application.withdraw";
 inline constexpr std::string_view kMailSettings = "mail.settings";
+inline constexpr std::string_view kMailSettingsProposed = "mail.settings_proposed";
+inline constexpr std::string_view kMailSettingsConfirmed = "mail.settings_confirmed";
 }  // namespace audit_action
 
 struct AuditEntry {

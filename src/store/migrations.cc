@@ -241,9 +241,20 @@ CREATE TABLE mail_settings (
 );
 )SQL";
 
-constexpr std::array<Migration, 2> kMigrations = {{
+// A proposed change of the mail relay waits here for a second person's confirmation.
+constexpr const char* kV3 = R"SQL(
+CREATE TABLE mail_settings_pending (
+  org_id BIGINT PRIMARY KEY REFERENCES organisations(id),
+  sealed BLOB NOT NULL,
+  proposed_by BIGINT NOT NULL,
+  proposed_at BIGINT NOT NULL
+);
+)SQL";
+
+constexpr std::array<Migration, 3> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
+    {3, "two-person mail relay changes", kV3},
 }};
 
 }  // namespace

@@ -86,6 +86,9 @@ class SqliteStore final : public Store {
   Result<std::vector<MailRecord>> ListMail(OrgId org, RecruitmentId rec) override;
   Status SetMailSettings(OrgId org, const std::string& settings_json, UserId actor, UnixTime now) override;
   Result<std::optional<std::string>> GetMailSettings(OrgId org) override;
+  Status ProposeMailSettings(OrgId org, const std::string& settings_json, UserId actor, UnixTime now) override;
+  Result<std::optional<PendingMailSettings>> GetPendingMailSettings(OrgId org) override;
+  Status ConfirmMailSettings(OrgId org, UserId actor, UnixTime now) override;
 
   Status AppendAudit(const AuditEvent& event, UnixTime now) override;
   Result<std::vector<AuditEntry>> ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) override;

@@ -530,6 +530,58 @@ Status SqliteStore::SetMailSettings(OrgId org, const std::string& settings_json,
   });
 }
 
+Status SqliteStore::ProposeMailSettings(OrgId org, const std::string& settings_json, UserId actor, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    std::string sealed = crypto::Seal(server_key_, settings_json, MailSettingsContext(org));
+    auto s = c.Prepare(
+        "INSERT INTO mail_settings_pending (org_id, sealed, proposed_by, proposed_at) VALUES ($1, $2, $3, $4) "
+        "ON CONFLICT (org_id) DO UPDATE SET sealed = excluded.sealed, proposed_by = excluded.proposed_by, "
+        "proposed_at = excluded.proposed_at");
+    if (!s) return s.error();
+    REILU_TRY(s->Bind(1, org).BindBlob(2, sealed).Bind(3, actor).Bind(4, now).Run());
+    return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kMailSettingsProposed, 0, {}, "{}"}, now);
+  });
+}
+
+Result<std::optional<PendingMailSettings>> SqliteStore::GetPendingMailSettings(OrgId org) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare("SELECT sealed, proposed_by, proposed_at FROM mail_settings_pending WHERE org_id = $1");
+  if (!s) return s.error();
+  s->Bind(1, org);
+  if (!s->Step()) {
+    REILU_TRY(s->status());
+    return std::optional<PendingMailSettings>();
+  }
+  auto plain = crypto::Open(server_key_, s->Blob(0), MailSettingsContext(org));
+  if (!plain) return plain.error();
+  return std::optional<PendingMailSettings>(PendingMailSettings{std::move(*plain), s->Int(1), s->Int(2)});
+}
+
+Status SqliteStore::ConfirmMailSettings(OrgId org, UserId actor, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    auto s = c.Prepare("SELECT sealed, proposed_by FROM mail_settings_pending WHERE org_id = $1");
+    if (!s) return s.error();
+    s->Bind(1, org);
+    if (!s->Step()) {
+      REILU_TRY(s->status());
+      return NotFound("Pending mail settings");
+    }
+    std::string sealed = s->Blob(0);
+    if (s->Int(1) == actor) {
+      return MakeError(ErrorCode::kForbidden, "Another person must confirm the change you proposed.");
+    }
+    auto put = c.Prepare(
+        "INSERT INTO mail_settings (org_id, sealed, updated_at) VALUES ($1, $2, $3) "
+        "ON CONFLICT (org_id) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at");
+    if (!put) return put.error();
+    REILU_TRY(put->Bind(1, org).BindBlob(2, sealed).Bind(3, now).Run());
+    auto del = c.Prepare("DELETE FROM mail_settings_pending WHERE org_id = $1");
+    if (!del) return del.error();
+    REILU_TRY(del->Bind(1, org).Run());
+    return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kMailSettingsConfirmed, 0, {}, "{}"}, now);
+  });
+}
+
 Result<std::optional<std::string>> SqliteStore::GetMailSettings(OrgId org) {
   auto lease = Reader();
   auto s = (*lease).Prepare("SELECT sealed FROM mail_settings WHERE org_id = $1");

@@ -113,6 +113,12 @@ struct SubmitResult {
   bool replayed = false;  // the same Idempotency-Key and body were seen before
 };
 
+struct PendingMailSettings {
+  std::string settings_json;
+  UserId proposed_by = 0;
+  UnixTime proposed_at = 0;
+};
+
 // What the audit log says of a release: how it was done and how much HR changed.
 struct RedactionReleaseNote {
   std::string mode;  // "as_proposed", "reviewed" (spans checked), "written" (text typed by HR), "bulk"
@@ -221,6 +227,12 @@ class Store {
   // The organisation's SMTP settings as JSON, sealed at rest; nullopt: use the outbox folder.
   virtual Status SetMailSettings(OrgId org, const std::string& settings_json, UserId actor, UnixTime now) = 0;
   virtual Result<std::optional<std::string>> GetMailSettings(OrgId org) = 0;
+  // Where applicant mail goes changes only with two people: one proposes (audited), another admin
+  // or HR specialist of the organisation confirms (audited); until then mail keeps its old route.
+  virtual Status ProposeMailSettings(OrgId org, const std::string& settings_json, UserId actor, UnixTime now) = 0;
+  virtual Result<std::optional<PendingMailSettings>> GetPendingMailSettings(OrgId org) = 0;
+  // kForbidden when `actor` proposed the change; kNotFound when nothing is pending.
+  virtual Status ConfirmMailSettings(OrgId org, UserId actor, UnixTime now) = 0;
 
   // Audit log.
   virtual Status AppendAudit(const AuditEvent& event, UnixTime now) = 0;

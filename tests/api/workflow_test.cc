@@ -2,8 +2,11 @@
 // scores, a recusal, a withdrawal, the shortlist, lift for 4, interviews, the decision, notices
 // and the appeal date; and that nothing a reviewer receives before the lift names anyone.
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "api_fixture.h"
 #include "core/selection.h"
@@ -27,8 +30,11 @@ class WorkflowTest : public ApiTest {
                                                        {"from_address", "rekry@city-a.test"},
                                                        {"from_name", "City A"}}),
                           {{"Content-Type", "application/json"}});
-    ASSERT_EQ(set.status, 200) << set.body;
+    ASSERT_EQ(set.status, 202) << set.body;
     EXPECT_FALSE(set.Json().as_object().contains("password"));
+    // A second person confirms where applicant mail goes.
+    auto confirmed = LoggedIn("a_hr").PostJson("/api/v1/admin/mail-settings/confirm", json::object{});
+    ASSERT_EQ(confirmed.status, 200) << confirmed.body;
   }
 
   std::string P(const std::string& tail) const { return "/api/v1/recruitments/" + std::to_string(rec_) + tail; }
@@ -337,9 +343,9 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
   for (const auto& e : audit.at("entries").as_array()) {
     actions.insert(std::string(e.at("action").as_string()));
   }
-  for (const char* a :
-       {"criteria.change", "screening.score", "screening.recusal", "screening.shortlist", "interview.schedule",
-        "interview.notes", "selection.decision", "application.withdraw", "mail.settings"}) {
+  for (const char* a : {"criteria.change", "screening.score", "screening.recusal", "screening.shortlist",
+                        "interview.schedule", "interview.notes", "selection.decision", "application.withdraw",
+                        "mail.settings_proposed", "mail.settings_confirmed"}) {
     EXPECT_GT(actions.count(a), 0u) << a;
   }
   // No mail failed; the queue keeps no text once sent.
@@ -347,6 +353,58 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
   for (const auto& m : mail_log.at("mail").as_array()) {
     EXPECT_EQ(m.at("status").as_string(), "sent") << m.at("last_error").as_string();
   }
+}
+
+// One insider cannot redirect applicants' mail: a new relay is only proposed, mail keeps its old
+// route (here the outbox folder) until another person confirms, and both steps are audited.
+class MailRelayTest : public ApiTest {};
+
+TEST_F(MailRelayTest, ANewRelayNeedsASecondPersonAndQueuedMailKeepsItsRoute) {
+  SmtpSink sink(dir_.path() / "smtp-relay");
+  Client admin = LoggedIn("a_admin");
+  json::object relay{{"host", "127.0.0.1"},
+                     {"port", sink.port()},
+                     {"security", "none"},
+                     {"from_address", "rekry@city-a.test"},
+                     {"from_name", "City A"}};
+  auto proposed =
+      admin.Call("PUT", "/api/v1/admin/mail-settings", json::serialize(relay), {{"Content-Type", "application/json"}});
+  ASSERT_EQ(proposed.status, 202) << proposed.body;
+  Client hr = LoggedIn("a_hr");
+  auto seen_by_hr = hr.Get("/api/v1/admin/mail-settings").Json();
+  EXPECT_EQ(seen_by_hr.at("transport").as_string(), "outbox");  // still the old route
+  EXPECT_EQ(seen_by_hr.at("pending").at("host").as_string(), "127.0.0.1");
+  EXPECT_FALSE(seen_by_hr.at("pending").at("yours").as_bool());
+
+  // An application while the change waits: its receipt does not go to the proposed relay.
+  std::int64_t rec = PublishedRecruitment(hr);
+  Client pub(server_->port());
+  ASSERT_EQ(pub.PostJson("/api/v1/jobs/" + std::to_string(rec) + "/applications", Application("601")).status, 201);
+  for (int i = 0; i < 40 && !std::filesystem::exists(dir_.path() / "outbox"); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(std::filesystem::exists(dir_.path() / "outbox"));
+  EXPECT_TRUE(sink.Messages().empty());
+
+  // The proposer cannot confirm alone; another person can.
+  auto self = admin.PostJson("/api/v1/admin/mail-settings/confirm", json::object{});
+  EXPECT_EQ(self.status, 403) << self.body;
+  EXPECT_EQ(LoggedIn("a_reviewer").PostJson("/api/v1/admin/mail-settings/confirm", json::object{}).status, 403);
+  auto confirmed = hr.PostJson("/api/v1/admin/mail-settings/confirm", json::object{});
+  ASSERT_EQ(confirmed.status, 200) << confirmed.body;
+  EXPECT_TRUE(hr.Get("/api/v1/admin/mail-settings").Json().at("pending").is_null());
+  ASSERT_EQ(pub.PostJson("/api/v1/jobs/" + std::to_string(rec) + "/applications", Application("602")).status, 201);
+  auto delivered = sink.WaitFor(1);
+  ASSERT_EQ(delivered.size(), 1u);
+  EXPECT_NE(delivered[0].find("mail602@canary.test"), std::string::npos);
+
+  auto log = LoggedIn("a_auditor").Get("/api/v1/audit?limit=1000").Json();
+  std::map<std::string, std::int64_t> actor_of;
+  for (const auto& e : log.at("entries").as_array()) {
+    actor_of[std::string(e.at("action").as_string())] = e.at("actor_id").as_int64();
+  }
+  EXPECT_EQ(actor_of["mail.settings_proposed"], a_.users["admin"]);
+  EXPECT_EQ(actor_of["mail.settings_confirmed"], a_.users["hr"]);
 }
 
 }  // namespace

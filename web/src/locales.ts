@@ -59,6 +59,11 @@ const fi = {
     reviewers: 'Arvioijat', save: 'Tallenna luonnos', publish: 'Julkaise', publishNote: 'Julkaisun jälkeen nimettömyysvalinta lukittuu.',
     saved: 'Tallennettu.', published: 'Julkaistu.',
   },
+  relay: {
+    title: 'Sähköpostipalvelimen vaihto odottaa vahvistusta',
+    text: 'Hakijoiden viestit (kuittaukset ja tilalinkit) ehdotetaan lähetettäväksi palvelimen {{server}} kautta, lähettäjä {{from}} ({{date}}). Viestit kulkevat uutta reittiä vasta, kun toinen henkilö vahvistaa muutoksen.',
+    waiting: 'Odottaa toisen ylläpitäjän tai HR-asiantuntijan vahvistusta.', confirm: 'Vahvista uusi palvelin', confirmed: 'Uusi palvelin on käytössä.',
+  },
   review: {
     title: 'Tarkista ja julkaise', check: 'Tarkista teksti', coverLetter: 'Hakemuskirje',
     help: 'Korostetut kohdat piilotetaan arvioijilta. Poista valinta, jos kohta ei tunnista hakijaa. Voit piilottaa muun kohdan valitsemalla sen tekstistä ja painamalla Piilota valittu kohta.',
@@ -164,6 +169,11 @@ const sv: Texts = {
     reviewers: 'Bedömare', save: 'Spara utkast', publish: 'Publicera', publishNote: 'Efter publiceringen låses valet om anonymitet.',
     saved: 'Sparat.', published: 'Publicerad.',
   },
+  relay: {
+    title: 'Byte av e-postserver väntar på bekräftelse',
+    text: 'De sökandes meddelanden (kvitton och statuslänkar) föreslås gå via servern {{server}}, avsändare {{from}} ({{date}}). Meddelandena går den nya vägen först när en annan person har bekräftat ändringen.',
+    waiting: 'Väntar på bekräftelse av en annan administratör eller HR-specialist.', confirm: 'Bekräfta den nya servern', confirmed: 'Den nya servern används.',
+  },
   review: {
     title: 'Granska och publicera', check: 'Granska texten', coverLetter: 'Ansökningsbrev',
     help: 'De markerade ställena döljs för bedömarna. Avmarkera ett ställe som inte identifierar sökanden. Du kan dölja något annat genom att markera det i texten och trycka på Dölj markerat ställe.',
@@ -266,6 +276,11 @@ const en: Texts = {
     criterion: 'Criterion', weight: 'Weight', guide: 'Marking guide', question: 'Question for applicants',
     reviewers: 'Reviewers', save: 'Save draft', publish: 'Publish', publishNote: 'After publishing, the anonymity choice is locked.',
     saved: 'Saved.', published: 'Published.',
+  },
+  relay: {
+    title: 'A change of mail server is waiting for confirmation',
+    text: 'Applicants\' messages (receipts and status links) are proposed to go through {{server}}, sender {{from}} ({{date}}). They take the new route only once another person confirms the change.',
+    waiting: 'Waiting for another admin or HR specialist to confirm.', confirm: 'Confirm the new server', confirmed: 'The new server is in use.',
   },
   review: {
     title: 'Check and release', check: 'Check the text', coverLetter: 'Cover letter',

@@ -5,6 +5,7 @@ import { Button, Dropdown, DropdownItem, Heading, HintText, TextInput } from 'su
 import { api, type User } from '../api';
 import { Row } from '../components/FormLayout';
 import { ErrorMessage, Loading } from '../components/Feedback';
+import { PendingRelay } from '../components/PendingRelay';
 import { RequireStaff } from '../components/RequireStaff';
 import { DataTable, Scroll } from '../components/Table';
 
@@ -142,6 +143,7 @@ function Mail() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
+  const [relayKey, setRelayKey] = useState(0);
   useEffect(() => {
     api<Record<string, string | number | boolean>>('GET', '/api/v1/admin/mail-settings')
       .then((s) => setSettings({ host: '', port: 587, security: 'starttls', username: '', from_address: '', from_name: '', ...s }))
@@ -158,10 +160,13 @@ function Mail() {
       const body: Record<string, unknown> = { ...settings };
       delete body.transport;
       delete body.password_set;
+      delete body.pending;
       if (password) body.password = password;
       setSettings(await api('PUT', '/api/v1/admin/mail-settings', body));
       setPassword('');
-      setNotice(t('more.saved'));
+      // A new server is only proposed: another person confirms it.
+      setNotice(t('relay.waiting'));
+      setRelayKey((k) => k + 1);
     } catch (e) {
       setError(e);
     }
@@ -172,6 +177,7 @@ function Mail() {
         {t('more.mail')}
       </Heading>
       {settings.transport === 'outbox' && <HintText>{t('more.outbox')}</HintText>}
+      <PendingRelay key={relayKey} />
       <Row>
         {field('host', t('more.host'))}
         {field('port', t('more.port'), 'number')}

@@ -5,6 +5,7 @@ import { Button, Heading } from 'suomifi-ui-components';
 import { api, type Recruitment } from '../api';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { AppLink } from '../components/Layout';
+import { PendingRelay } from '../components/PendingRelay';
 import { RequireStaff } from '../components/RequireStaff';
 import { DataTable, Scroll } from '../components/Table';
 import { formatDate, localized } from '../i18n';
@@ -25,6 +26,7 @@ function List() {
   return (
     <>
       <Heading variant="h1">{t('staff.recruitments')}</Heading>
+      {me?.user.role === 'hr' && <PendingRelay />}
       {me?.user.role === 'hr' && <Button onClick={() => navigate('/staff/recruitments/new')}>{t('staff.new')}</Button>}
       <ErrorMessage error={error} />
       {!list && !error && <Loading />}
