@@ -395,4 +395,24 @@ describe('the anonymous recruitment in a browser', () => {
     await hr.getByRole('link', { name: 'Kesätyöntekijä' }).waitFor();
     await hr.context().close();
   });
+
+  test('a new mail server proposed by the admin waits until the HR specialist confirms it', async () => {
+    const admin = await newPage({ lang: 'en' });
+    await login(admin, 'admin');
+    await admin.goto(server.url + '/staff/admin');
+    await admin.getByLabel('SMTP server').fill('127.0.0.1');
+    await admin.getByLabel('Port').fill('2');
+    await admin.getByLabel('Sender address').fill('rekry@kemijarvi.test');
+    await admin.getByRole('button', { name: 'Save' }).last().click();
+    await admin.getByText('Waiting for another admin or HR specialist to confirm.').first().waitFor();
+    await admin.context().close();
+
+    const hr = await newPage({ lang: 'en' });
+    await login(hr, 'hr');
+    await hr.getByText('A change of mail server is waiting for confirmation').waitFor();
+    await expectAccessible(hr, 'pending mail server');
+    await hr.getByRole('button', { name: 'Confirm the new server' }).click();
+    await hr.getByText('The new server is in use.').waitFor();
+    await hr.context().close();
+  });
 });
