@@ -38,7 +38,14 @@ class LearnedNameRecognizer final : public Recognizer {
     const NameModel* model = NameModel::Builtin(context.lang);
     if (!model) return;
     Tokens tokens = Tokenize(text);
-    auto scores = model->Score(text, tokens, WordKnowledge::For(context.lang));
+    // Only capitalised words and initials can come out as names below: the model scores just those
+    // (most words of a letter are not), which is most of its cost saved.
+    std::vector<bool> candidate(tokens.tokens.size());
+    for (size_t i = 0; i < candidate.size(); ++i) {
+      std::string_view word = text.substr(tokens.tokens[i].start, tokens.tokens[i].end - tokens.tokens[i].start);
+      candidate[i] = LooksLikeAName(word) || IsInitial(word);
+    }
+    auto scores = model->Score(text, tokens, WordKnowledge::For(context.lang), &candidate);
     const WordKnowledge& knowledge = WordKnowledge::For(context.lang);
     const Morphology* finnish = FinnishMorphology();
     enum class Kind { kNone, kName, kOrdinary };  // kOrdinary: also an everyday word ("Lintu", "Jag")

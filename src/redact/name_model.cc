@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <random>
@@ -219,7 +220,8 @@ struct TokenHashes {
 
 }  // namespace
 
-NameFeatures::NameFeatures(std::string_view text, const Tokens& tokens, const WordKnowledge& knowledge) {
+NameFeatures::NameFeatures(std::string_view text, const Tokens& tokens, const WordKnowledge& knowledge,
+                           const std::vector<bool>* wanted) {
   const size_t n = tokens.tokens.size();
   std::vector<TokenHashes> h(n);
   shape_hash_.resize(n);
@@ -252,6 +254,7 @@ NameFeatures::NameFeatures(std::string_view text, const Tokens& tokens, const Wo
   static_.resize(n * kStaticFeatures);
   const TokenHashes none{WordHash("<none>"), WordHash("<none>"), {1, 2, 3, 4}, 5, 6, 7, 8, 9};
   for (size_t i = 0; i < n; ++i) {
+    if (wanted && !(*wanted)[i]) continue;
     const TokenHashes& t = h[i];
     const TokenHashes& p1 = i >= 1 ? h[i - 1] : none;
     const TokenHashes& p2 = i >= 2 ? h[i - 2] : none;
@@ -351,12 +354,17 @@ std::optional<NameModel> NameModel::Parse(std::string_view bytes) {
   return m;
 }
 
-std::vector<float> NameModel::Score(std::string_view text, const Tokens& tokens, const WordKnowledge& knowledge) const {
-  NameFeatures features(text, tokens, knowledge);
-  std::vector<float> scores(features.size());
+std::vector<float> NameModel::Score(std::string_view text, const Tokens& tokens, const WordKnowledge& knowledge,
+                                    const std::vector<bool>* wanted) const {
+  NameFeatures features(text, tokens, knowledge, wanted);
+  std::vector<float> scores(features.size(), std::numeric_limits<float>::lowest());
   std::vector<std::uint32_t> f;
   bool previous = false;
   for (size_t i = 0; i < features.size(); ++i) {
+    if (wanted && !(*wanted)[i]) {
+      previous = false;
+      continue;
+    }
     features.WithPrevious(i, previous, f);
     std::int32_t sum = 0;
     for (auto b : f) sum += weights_[b];

@@ -61,7 +61,10 @@ class NameModel {
 
   // For each token, the score that it belongs to a person's name; tokens scoring above
   // threshold() are names. Decisions run left to right (each sees the one before).
-  std::vector<float> Score(std::string_view text, const Tokens& tokens, const WordKnowledge& knowledge) const;
+  // `wanted`, when given, limits the work to those tokens: the others score lowest (no name) and
+  // count as "not a name" for the decision after them.
+  std::vector<float> Score(std::string_view text, const Tokens& tokens, const WordKnowledge& knowledge,
+                           const std::vector<bool>* wanted = nullptr) const;
   float threshold() const { return threshold_; }
   const std::string& lang() const { return lang_; }
 
@@ -77,7 +80,10 @@ class NameModel {
 // `i` that does not depend on earlier decisions, and those that do.
 class NameFeatures {
  public:
-  NameFeatures(std::string_view text, const Tokens& tokens, const WordKnowledge& knowledge);
+  // Features are built for every token, or only for the `wanted` ones (the others' WithPrevious is
+  // not to be called).
+  NameFeatures(std::string_view text, const Tokens& tokens, const WordKnowledge& knowledge,
+               const std::vector<bool>* wanted = nullptr);
   // Every feature of token i, the decision on token i-1 included.
   void WithPrevious(size_t i, bool previous_is_name, std::vector<std::uint32_t>& out) const;
   size_t size() const { return shape_hash_.size(); }
