@@ -518,14 +518,22 @@ Result<std::vector<MailRecord>> SqliteStore::ListMail(OrgId org, RecruitmentId r
   return out;
 }
 
+namespace {
+
+// The relay in use (sealed settings), inside the caller's transaction.
+Status PutActiveMailSettingsTx(Connection& c, OrgId org, const std::string& sealed, UnixTime now) {
+  auto s = c.Prepare(
+      "INSERT INTO mail_settings (org_id, sealed, updated_at) VALUES ($1, $2, $3) "
+      "ON CONFLICT (org_id) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at");
+  if (!s) return s.error();
+  return s->Bind(1, org).BindBlob(2, sealed).Bind(3, now).Run();
+}
+
+}  // namespace
+
 Status SqliteStore::SetMailSettings(OrgId org, const std::string& settings_json, UserId actor, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
-    std::string sealed = crypto::Seal(server_key_, settings_json, MailSettingsContext(org));
-    auto s = c.Prepare(
-        "INSERT INTO mail_settings (org_id, sealed, updated_at) VALUES ($1, $2, $3) "
-        "ON CONFLICT (org_id) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at");
-    if (!s) return s.error();
-    REILU_TRY(s->Bind(1, org).BindBlob(2, sealed).Bind(3, now).Run());
+    REILU_TRY(PutActiveMailSettingsTx(c, org, crypto::Seal(server_key_, settings_json, MailSettingsContext(org)), now));
     return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kMailSettings, 0, {}, "{}"}, now);
   });
 }
@@ -570,11 +578,7 @@ Status SqliteStore::ConfirmMailSettings(OrgId org, UserId actor, UnixTime now) {
     if (s->Int(1) == actor) {
       return MakeError(ErrorCode::kForbidden, "Another person must confirm the change you proposed.");
     }
-    auto put = c.Prepare(
-        "INSERT INTO mail_settings (org_id, sealed, updated_at) VALUES ($1, $2, $3) "
-        "ON CONFLICT (org_id) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at");
-    if (!put) return put.error();
-    REILU_TRY(put->Bind(1, org).BindBlob(2, sealed).Bind(3, now).Run());
+    REILU_TRY(PutActiveMailSettingsTx(c, org, sealed, now));
     auto del = c.Prepare("DELETE FROM mail_settings_pending WHERE org_id = $1");
     if (!del) return del.error();
     REILU_TRY(del->Bind(1, org).Run());
