@@ -26,7 +26,12 @@ struct ApiContext {
   const FreeTextRedactor& redactor;
   std::function<UnixTime()> now;
   ApiOptions options;
-  LoginThrottle login_throttle;
+  // Failed logins are counted per username *and address* (so nobody can lock a user out from
+  // elsewhere), per address across usernames, and per username across addresses (a ceiling for
+  // guessing from many addresses).
+  LoginThrottle login_throttle{10};
+  LoginThrottle login_throttle_address{30};
+  LoginThrottle login_throttle_user{100};
 };
 
 // Registers every route. The OpenAPI document (OpenApiDocument) lists exactly these routes.

@@ -6,15 +6,15 @@ namespace reilu::api {
 
 std::string LoginThrottle::Key(const std::string& username) { return crypto::Sha256Hex(username).substr(0, 32); }
 
-UnixTime LoginThrottle::Admit(const std::string& username, UnixTime now) {
-  const std::string key = Key(username);
+UnixTime LoginThrottle::Admit(const std::string& raw_key, UnixTime now) {
+  const std::string key = Key(raw_key);
   std::lock_guard lock(mutex_);
   auto it = windows_.find(key);
   if (it != windows_.end() && now >= it->second.started + kWindowSeconds) {
     windows_.erase(it);
     it = windows_.end();
   }
-  if (it != windows_.end() && it->second.failures >= kMaxFailures) {
+  if (it != windows_.end() && it->second.failures >= max_failures_) {
     return it->second.started + kWindowSeconds - now;
   }
   if (it == windows_.end()) {
@@ -30,10 +30,17 @@ UnixTime LoginThrottle::Admit(const std::string& username, UnixTime now) {
   return 0;
 }
 
-void LoginThrottle::RecordSuccess(const std::string& username) {
-  const std::string key = Key(username);
+void LoginThrottle::RecordSuccess(const std::string& raw_key) {
+  const std::string key = Key(raw_key);
   std::lock_guard lock(mutex_);
   windows_.erase(key);
+}
+
+void LoginThrottle::Forgive(const std::string& key) {
+  const std::string digest = Key(key);
+  std::lock_guard lock(mutex_);
+  auto it = windows_.find(digest);
+  if (it != windows_.end() && --it->second.failures <= 0) windows_.erase(it);
 }
 
 size_t LoginThrottle::Tracked() {

@@ -35,7 +35,7 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
     if (!seeded) return Fail(seeded.error());
   }
   http::Metrics metrics;
-  api::ApiContext ctx{**store, metrics, redactor, app::Now, {}, {}};
+  api::ApiContext ctx{**store, metrics, redactor, app::Now, {}};
   // E-mail is queued by requests and sent here, in the background.
   notify::MailDispatcher mailer(**store, notify::DispatcherOptions{(dir.root / "outbox").string()}, app::Now);
   mailer.Start();

@@ -42,6 +42,36 @@ TEST_F(ApiTest, RepeatedFailedLoginsAreThrottledPerUser) {
   EXPECT_EQ(c.Login("a_reviewer", kTestPassword), 200);
 }
 
+// Failures from one address lock that address out for the user, not the user everywhere; and one
+// address guessing across many usernames is stopped too.
+TEST_F(ApiTest, LoginLockoutIsPerAddressAndAddressesAreCapped) {
+  Client attacker(server_->port());
+  attacker.SetSourceAddress("127.0.0.51");
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_EQ(attacker.PostJson("/api/v1/session", json::object{{"username", "a_hr"}, {"password", "wrong"}}).status,
+              401);
+  }
+  EXPECT_EQ(
+      attacker.PostJson("/api/v1/session", json::object{{"username", "a_hr"}, {"password", kTestPassword}}).status,
+      429);
+  Client owner(server_->port());
+  owner.SetSourceAddress("127.0.0.52");
+  EXPECT_EQ(owner.Login("a_hr", kTestPassword), 200);  // the real user, from elsewhere, gets in
+
+  Client sprayer(server_->port());
+  sprayer.SetSourceAddress("127.0.0.53");
+  int refused = 0, tried = 0;
+  for (const char* user : {"a_admin", "a_reviewer", "a_reviewer2", "a_reviewer3", "a_registry", "a_auditor", "b_admin",
+                           "b_hr", "b_reviewer", "b_reviewer2", "b_reviewer3", "b_registry", "b_auditor"}) {
+    for (int i = 0; i < 3; ++i, ++tried) {
+      auto res = sprayer.PostJson("/api/v1/session", json::object{{"username", user}, {"password", "wrong"}});
+      refused += res.status == 429;
+    }
+  }
+  EXPECT_EQ(tried, 39);
+  EXPECT_EQ(refused, 39 - 30);  // thirty failures per address, whatever the usernames
+}
+
 TEST_F(ApiTest, StateChangesNeedTheCsrfToken) {
   Client hr = LoggedIn("a_hr");
   auto body = json::serialize(RecruitmentBody({}));

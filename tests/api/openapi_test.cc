@@ -15,7 +15,7 @@ TEST(OpenApiTest, DocumentMatchesRegisteredRoutes) {
   ASSERT_TRUE(store.ok());
   http::Metrics metrics;
   NoRedaction redactor;
-  api::ApiContext ctx{**store, metrics, redactor, app::Now, {}, {}};
+  api::ApiContext ctx{**store, metrics, redactor, app::Now, {}};
   http::Router router;
   api::RegisterRoutes(router, ctx);
 
