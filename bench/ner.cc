@@ -1,13 +1,18 @@
 // Person-name recognition on the development splits of the public NER corpora (never the test
 // splits): mention recall and precision per language, for the learned model alone and for the whole
 // redaction engine (every recognizer, on the sentence as text).
-// Usage: bench/ner [CORPUS_DIR] [--retrain]   (default CORPUS_DIR: ../shared/corpus/ner)
+// Usage: bench/ner [CORPUS_DIR] [--retrain] [--export DIR]   (default CORPUS_DIR: ../shared/corpus/ner)
 //   --retrain: train in memory from the training split instead of using the built-in model.
+//   --export DIR: also write the development sentences as labelled JSONL (DIR/ner-dev-LANG.jsonl,
+//   twenty sentences a document, PERSON spans) for bench/npm/compare.mjs: the same texts through
+//   the npm peers.
+#include <boost/json.hpp>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "redact/name_model.h"
@@ -15,11 +20,51 @@
 
 using namespace reilu::redact;
 
+namespace {
+
+// Twenty sentences a document, one per line; each run of name tokens is a PERSON span.
+void ExportDev(const std::string& dir, const std::string& lang, const std::vector<LabelledSentence>& dev) {
+  std::ofstream out(dir + "/ner-dev-" + lang + ".jsonl");
+  for (size_t first = 0; first < dev.size(); first += 20) {
+    std::string text;
+    boost::json::array spans;
+    for (size_t k = first; k < dev.size() && k < first + 20; ++k) {
+      Tokens tokens;
+      std::string sentence = JoinSentence(dev[k], tokens);
+      size_t base = text.size();
+      const auto& person = dev[k].person;
+      for (size_t i = 0; i < person.size();) {
+        if (!person[i]) {
+          ++i;
+          continue;
+        }
+        size_t j = i;
+        while (j < person.size() && person[j]) ++j;
+        spans.push_back(boost::json::object{
+            {"start", base + tokens.tokens[i].start}, {"end", base + tokens.tokens[j - 1].end}, {"type", "PERSON"}});
+        i = j;
+      }
+      text += sentence + "\n";
+    }
+    out << boost::json::serialize(boost::json::object{{"id", lang + "-" + std::to_string(first)},
+                                                      {"lang", lang},
+                                                      {"names", boost::json::array{}},
+                                                      {"text", text},
+                                                      {"spans", spans}})
+        << "\n";
+  }
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   std::string dir = "../shared/corpus/ner";
   bool retrain = false;
+  std::string export_dir;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--retrain") == 0) {
+    if (std::strcmp(argv[i], "--export") == 0 && i + 1 < argc) {
+      export_dir = argv[++i];
+    } else if (std::strcmp(argv[i], "--retrain") == 0) {
       retrain = true;
     } else {
       dir = argv[i];
@@ -51,6 +96,7 @@ int main(int argc, char** argv) {
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
                   static_cast<double>(model->threshold()));
     }
+    if (!export_dir.empty()) ExportDev(export_dir, lang, corpus->dev);
     const WordKnowledge& knowledge = WordKnowledge::For(lang);
     MentionCounts alone, whole;
     size_t bytes = 0;
