@@ -6,6 +6,8 @@
 //   --export DIR: also write the development sentences as labelled JSONL (DIR/ner-dev-LANG.jsonl,
 //   twenty sentences a document, PERSON spans) for bench/npm/compare.mjs: the same texts through
 //   the npm peers.
+// For experiments: NER_EPOCHS, NER_RECALL, NER_PRECISION change the training options with --retrain
+// (the shipped models use the defaults); NER_MISSES=model|engine lists every miss on the dev split.
 #include <boost/json.hpp>
 #include <chrono>
 #include <cstdio>
