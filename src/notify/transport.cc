@@ -1,7 +1,9 @@
 #include "notify/transport.h"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,7 +17,17 @@ namespace reilu::notify {
 
 namespace {
 
-bool IsLoopback(const std::string& host) { return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0; }
+// A literal loopback address (127.0.0.0/8, ::1) or "localhost" (which curl resolves to loopback
+// itself). Names are not resolved here: "127.evil-relay.example" is a name, not an address.
+bool IsLoopback(const std::string& host) {
+  if (host == "localhost") return true;
+  in_addr v4{};
+  if (inet_pton(AF_INET, host.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+  std::string bare =
+      host.size() > 2 && host.front() == '[' && host.back() == ']' ? host.substr(1, host.size() - 2) : host;
+  in6_addr v6{};
+  return inet_pton(AF_INET6, bare.c_str(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
+}
 
 Error MailError(const std::string& what) { return MakeError(ErrorCode::kInternal, what); }
 

@@ -103,6 +103,15 @@ TEST(TransportTest, SettingsAreChecked) {
   EXPECT_FALSE(ValidateSmtpSettings(plain).ok());  // no cleartext to another machine
   plain.host = "127.0.0.1";
   EXPECT_TRUE(ValidateSmtpSettings(plain).ok());
+  for (const char* loopback : {"127.0.0.53", "::1", "[::1]", "localhost"}) {
+    plain.host = loopback;
+    EXPECT_TRUE(ValidateSmtpSettings(plain).ok()) << loopback;
+  }
+  // Names that only look like loopback are names: cleartext to them is refused.
+  for (const char* name : {"127.evil-relay.example", "127.0.0.1.evil.example", "localhost.evil.example", "::2"}) {
+    plain.host = name;
+    EXPECT_FALSE(ValidateSmtpSettings(plain).ok()) << name;
+  }
   SmtpSettings no_password = ok;
   no_password.password.clear();
   EXPECT_FALSE(ValidateSmtpSettings(no_password).ok());
