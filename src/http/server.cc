@@ -83,14 +83,18 @@ struct Server::Impl {
                           std::max(1, options.threads / 4), std::chrono::seconds(2)),
         expensive_per_address(options.expensive_per_minute, options.expensive_burst, 10000) {}
 
-  // The body limit for a request whose header has been read: the route's own, else the default.
-  std::size_t BodyLimitFor(const bhttp::request_parser<bhttp::string_body>::value_type& header) {
+  // The options of the route a request goes to, known once its header has been read: they decide
+  // the body limit and, later, whether it is an expensive request.
+  RouteOptions RouteFor(const bhttp::request_parser<bhttp::string_body>::value_type& header) {
     Request probe;
     probe.method = std::string(header.method_string());
     auto url = boost::urls::parse_origin_form(header.target());
     if (url) probe.path = url->path();
-    std::size_t limit = router.OptionsFor(probe).body_limit;
-    return limit > 0 ? std::min(limit, options.body_limit) : options.body_limit;
+    return router.OptionsFor(probe);
+  }
+
+  std::size_t BodyLimit(const RouteOptions& route) const {
+    return route.body_limit > 0 ? std::min(route.body_limit, options.body_limit) : options.body_limit;
   }
 
   Response Refuse(ErrorCode code, std::string message, int retry_after) {
@@ -99,7 +103,8 @@ struct Server::Impl {
     return res;
   }
 
-  Response Handle(const bhttp::request<bhttp::string_body>& in, const std::string& client, std::string* pattern) {
+  Response Handle(const bhttp::request<bhttp::string_body>& in, const std::string& client, const RouteOptions& route,
+                  std::string* pattern) {
     auto converted = Convert(in);
     if (!converted) {
       *pattern = "invalid";
@@ -110,7 +115,7 @@ struct Server::Impl {
     req.client_address = client;
     *pattern = router.MatchPattern(req);
     std::unique_ptr<ConcurrencyLimit::Slot> slot;
-    if (router.OptionsFor(req).expensive) {
+    if (route.expensive) {
       if (int wait = expensive_per_address.Take(client, std::chrono::steady_clock::now()); wait > 0) {
         return Refuse(ErrorCode::kRateLimited, "Too many requests of this kind from your address; try again later.",
                       wait);
@@ -156,7 +161,8 @@ struct Server::Impl {
 
     void OnHeader(beast::error_code ec, std::size_t bytes) {
       if (ec) return OnRead(ec, bytes);
-      body_limit_ = impl_->BodyLimitFor(parser_->get());
+      route_ = impl_->RouteFor(parser_->get());
+      body_limit_ = impl_->BodyLimit(route_);
       // Beast compares a Content-Length with the limit only while parsing the header, so a route's
       // smaller limit is checked here; the parser enforces it for chunked bodies.
       if (auto length = parser_->content_length(); length && *length > body_limit_) {
@@ -187,7 +193,7 @@ struct Server::Impl {
         auto& req = parser_->get();
         keep_alive = req.keep_alive();
         version = req.version();
-        res = impl_->Handle(req, client_, &pattern);
+        res = impl_->Handle(req, client_, route_, &pattern);
       }
       AddSecurityHeaders(res, impl_->options.hsts);
       double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -224,6 +230,7 @@ struct Server::Impl {
     std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
     std::shared_ptr<void> response_;
     std::string client_;
+    RouteOptions route_;  // of the request being read, from its header
     std::size_t body_limit_ = 0;
   };
 
