@@ -69,7 +69,7 @@ class LearnedNameRecognizer final : public Recognizer {
       // palautetta"), and a place that is no name ("Nokialla"; but "Peltola" is both) all count
       // only beside a name.
       bool ordinary = !classes.Name() && (classes.other || IsCommonAnywhere(word));
-      bool ambiguous_start = classes.Ambiguous() && SentenceStart(text, tokens, i);
+      bool ambiguous_start = classes.Ambiguous() && StartsSentence(text, tokens, i);
       bool place_only = !classes.Name() && !finnish_classes.Name() && (classes.place || finnish_classes.place);
       if (place_only) ordinary = true;
       if (ambiguous_start) ordinary = true;
@@ -122,24 +122,12 @@ class LearnedNameRecognizer final : public Recognizer {
     return false;
   }
 
-  static bool SentenceStart(std::string_view text, const Tokens& tokens, size_t i) {
-    if (i == 0 || tokens.line_break_before[i]) return true;
-    const Token& p = tokens.tokens[i - 1];
-    std::string_view previous = text.substr(p.start, p.end - p.start);
-    return previous == "." || previous == "!" || previous == "?" || previous == ":" || previous == "-" ||
-           previous == "\"" || previous == "*" || previous == "|";
-  }
-
   static bool IsInitial(std::string_view w) {
     return (w.size() == 1 || (w.size() == 2 && w[1] == '.')) && w[0] >= 'A' && w[0] <= 'Z';
   }
 
   static bool LooksLikeAName(std::string_view w) {
-    if (w.empty()) return false;
-    auto c = static_cast<unsigned char>(w[0]);
-    bool upper = (c >= 'A' && c <= 'Z') || (c == 0xC3 && w.size() > 1 && static_cast<unsigned char>(w[1]) >= 0x80 &&
-                                            static_cast<unsigned char>(w[1]) <= 0x9E);
-    if (!upper) return false;
+    if (!StartsWithCapital(w)) return false;
     size_t letters = 0;
     bool lower_seen = false;
     for (char ch : w) {

@@ -30,18 +30,10 @@ constexpr std::uint64_t kFnvStart = 14695981039346656037ull;
 
 std::uint64_t WordHash(std::string_view s) { return Fnv(kFnvStart, s); }
 
-bool IsUpperAt(std::string_view w, size_t i) {
-  auto c = static_cast<unsigned char>(w[i]);
-  if (c >= 'A' && c <= 'Z') return true;
-  if (c != 0xC3 || i + 1 >= w.size()) return false;
-  auto d = static_cast<unsigned char>(w[i + 1]);
-  return d >= 0x80 && d <= 0x9E && d != 0x97;  // À..Þ
-}
-
 bool IsLowerAt(std::string_view w, size_t i) {
   auto c = static_cast<unsigned char>(w[i]);
   if (c >= 'a' && c <= 'z') return true;
-  return c >= 0x80 && !IsUpperAt(w, i) && (c & 0xC0) != 0x80;  // other letters count as lower case
+  return c >= 0x80 && !IsCapitalAt(w, i) && (c & 0xC0) != 0x80;  // other letters count as lower case
 }
 
 // "Virtanen" → "Xx", "AB-123" → "X-d", "e-mail" → "x-x": character classes, repeats collapsed.
@@ -50,20 +42,18 @@ std::string Shape(std::string_view w) {
   for (size_t i = 0; i < w.size(); ++i) {
     auto c = static_cast<unsigned char>(w[i]);
     if ((c & 0xC0) == 0x80) continue;  // continuation byte
-    char k = IsUpperAt(w, i) ? 'X' : IsLowerAt(w, i) ? 'x' : (c >= '0' && c <= '9') ? 'd' : static_cast<char>(c);
+    char k = IsCapitalAt(w, i) ? 'X' : IsLowerAt(w, i) ? 'x' : (c >= '0' && c <= '9') ? 'd' : static_cast<char>(c);
     if (out.empty() || out.back() != k) out += k;
     if (out.size() >= 8) break;
   }
   return out;
 }
 
-bool Capitalised(std::string_view w) { return !w.empty() && IsUpperAt(w, 0); }
-
 bool AllCaps(std::string_view w) {
   bool any = false;
   for (size_t i = 0; i < w.size(); ++i) {
     if (IsLowerAt(w, i)) return false;
-    any = any || IsUpperAt(w, i);
+    any = any || IsCapitalAt(w, i);
   }
   return any;
 }
@@ -161,6 +151,12 @@ Tokens Tokenize(std::string_view text) {
   return out;
 }
 
+bool StartsSentence(std::string_view text, const Tokens& tokens, size_t i) {
+  if (i == 0 || tokens.line_break_before[i]) return true;
+  const Token& p = tokens.tokens[i - 1];
+  return EndsSentence(text.substr(p.start, p.end - p.start));
+}
+
 // ---- WordKnowledge ----------------------------------------------------------------------------
 
 WordKnowledge::WordKnowledge(std::string_view lang) {
@@ -173,7 +169,7 @@ WordKnowledge::WordKnowledge(std::string_view lang) {
       if (line.empty()) continue;
       if (lang == "sv") line = Latin1ToUtf8(line);
       if (auto apostrophe = line.find('\''); apostrophe != std::string::npos) continue;  // "Muskegon's"
-      (Capitalised(line) ? proper_ : common_).push_back(WordHash(Fold(line)));
+      (StartsWithCapital(line) ? proper_ : common_).push_back(WordHash(Fold(line)));
     }
   }
   for (auto* v : {&common_, &proper_}) {
@@ -234,14 +230,10 @@ NameFeatures::NameFeatures(std::string_view text, const Tokens& tokens, const Wo
     for (size_t k = 0; k < 4; ++k) t.suffix[k] = WordHash(Suffix(lower, k + 1));
     t.prefix2 = WordHash(Prefix(lower, 2));
     t.prefix3 = WordHash(Prefix(lower, 3));
-    std::string_view previous =
-        i == 0 ? std::string_view()
-               : text.substr(tokens.tokens[i - 1].start, tokens.tokens[i - 1].end - tokens.tokens[i - 1].start);
-    bool start = i == 0 || tokens.line_break_before[i] || EndsSentence(previous);
-    t.position = start ? 1 : 2;
+    t.position = StartsSentence(text, tokens, i) ? 1 : 2;
     // Dictionaries and morphology are asked about capitalised words only: that is where a name
     // hides, and it keeps the per-word cost low.
-    if (Capitalised(w) && w.size() >= 2) {
+    if (StartsWithCapital(w) && w.size() >= 2) {
       t.classes = WordHash(ClassCode(knowledge.Classes(w)));
       t.dict = static_cast<std::uint64_t>(DictCode(knowledge.Lookup(w)));
     } else {

@@ -27,6 +27,8 @@ struct Tokens {
   std::vector<bool> line_break_before;
 };
 Tokens Tokenize(std::string_view text);
+// Does token i begin a sentence (the first, after a line break, or after . ! ? : " - * • |)?
+bool StartsSentence(std::string_view text, const Tokens& tokens, size_t i);
 
 // What the features know of a word besides its letters, per language: for Finnish, libvoikko's
 // classes; for Swedish and English, Debian's word lists (/usr/share/dict: a lower-case entry is an

@@ -6,6 +6,14 @@ bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+bool IsCapitalAt(std::string_view s, size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c != 0xC3 || i + 1 >= s.size()) return false;
+  auto d = static_cast<unsigned char>(s[i + 1]);
+  return d >= 0x80 && d <= 0x9E && d != 0x97;  // À..Þ
+}
+
 std::vector<Word> SplitWords(std::string_view text) {
   std::vector<Word> words;
   size_t i = 0;

@@ -18,5 +18,9 @@ std::vector<Word> SplitWords(std::string_view text);
 // Lower-cases ASCII and Å, Ä, Ö, É, Ü.
 std::string Fold(std::string_view s);
 bool IsWordByte(unsigned char c);
+// Is the character at byte `i` an upper-case letter: A–Z or À–Þ (not ×)?
+bool IsCapitalAt(std::string_view s, size_t i);
+// Does `s` begin with an upper-case letter?
+inline bool StartsWithCapital(std::string_view s) { return !s.empty() && IsCapitalAt(s, 0); }
 
 }  // namespace reilu::redact
