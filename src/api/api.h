@@ -1,5 +1,5 @@
 // The JSON API under /api/v1 plus /healthz, /readyz and /metrics. Handlers translate HTTP to the
-// domain and back; rules live in src/core, persistence in src/store.
+// use cases in src/service and back; rules live in src/core.
 #pragma once
 
 #include <functional>
@@ -8,6 +8,7 @@
 #include "api/login_throttle.h"
 #include "core/redaction.h"
 #include "http/http.h"
+#include "service/context.h"
 #include "store/store.h"
 
 namespace reilu::api {
@@ -32,6 +33,9 @@ struct ApiContext {
   LoginThrottle login_throttle{10};
   LoginThrottle login_throttle_address{30};
   LoginThrottle login_throttle_user{100};
+
+  // The use cases' context: the same store, engine and clock, and the public URL for links.
+  service::Context Services() const { return service::Context{store, redactor, now, options.public_url}; }
 };
 
 // Registers every route. The OpenAPI document (OpenApiDocument) lists exactly these routes.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "api/handler.h"
+#include "service/screening.h"
 
 namespace reilu::api {
 
@@ -126,19 +127,9 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
                REILU_TRY(ReadReason(*f, reason));
                REILU_TRY(f->Bool("all", all));
                REILU_TRY(f->StrList("application_ids", ids));
-               const Recruitment& r = scope->recruitment;
-               REILU_TRY(CheckLiftAllowed(scope->caller.user, r, reason));
-               if (all == !ids.empty()) {
-                 return MakeError(ErrorCode::kInvalidInput, "Give either application_ids or all: true.",
-                                  "application_ids");
-               }
-               auto screening = ctx.store.GetScreeningState(r.org_id, r.id);
-               if (!screening) return screening.error();
-               // "All" means everyone on the shortlist: the others stay anonymous for good.
-               if (all) ids.assign(screening->shortlist.begin(), screening->shortlist.end());
-               REILU_TRY(CheckLiftTargets(r, *screening, ids));
-               REILU_TRY(ctx.store.Lift(r.org_id, r.id, ids, scope->caller.user.id, reason, ctx.now()));
-               auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
+               auto services = ctx.Services();
+               auto lifts =
+                   service::Lift(services, scope->caller.user, scope->recruitment.id, std::move(ids), all, reason);
                if (!lifts) return lifts.error();
                json::array lifted;
                for (const auto& id : lifts->applications) lifted.push_back(json::string(id));

@@ -4,6 +4,7 @@
 
 #include "core/pseudonym.h"
 #include "crypto/crypto.h"
+#include "service/work.h"
 
 namespace reilu::api {
 
@@ -44,11 +45,9 @@ Result<Scope> LoadScope(ApiContext& ctx, const http::Request& req) {
   if (!caller) return caller.error();
   auto id = IdParam(req, "id");
   if (!id) return id.error();
-  auto r = ctx.store.GetRecruitment(caller->user.org_id, *id);
+  auto services = ctx.Services();
+  auto r = service::LoadForWork(services, caller->user, *id);
   if (!r) return r.error();
-  if (caller->user.role != Role::kRegistry && !MayReviewApplications(caller->user, *r)) {
-    return MakeError(ErrorCode::kNotFound, "Recruitment not found.");
-  }
   return Scope{std::move(*caller), std::move(*r)};
 }
 
@@ -61,15 +60,12 @@ Result<Scope> LoadOwnerScope(ApiContext& ctx, const http::Request& req, const ch
 
 Result<IdentityRead> ReadIdentityWithReason(ApiContext& ctx, const Scope& s, const store::LiftState& lifts,
                                             const ApplicationId& app, const std::string& reason) {
-  bool lifted = lifts.Covers(app);
-  auto screening = ctx.store.GetScreeningState(s.recruitment.org_id, s.recruitment.id);
-  if (!screening) return screening.error();
-  bool recused = screening->IsRecused(app, s.caller.user.id);
-  auto access = IdentityGate::Request(AccessQuery{s.caller.user, s.recruitment, app, lifted, reason, recused});
+  auto services = ctx.Services();
+  auto access = service::RequestIdentity(services, s.caller.user, s.recruitment, lifts, app, reason);
   if (!access) return access.error();
   auto full = ctx.store.ReadIdentity(*access, ctx.now());
   if (!full) return full.error();
-  return IdentityRead{std::move(*access), std::move(*full), lifted};
+  return IdentityRead{std::move(*access), std::move(*full), lifts.Covers(app)};
 }
 
 Result<IdentityRead> ReadIdentityWithReason(ApiContext& ctx, const Scope& s, const ApplicationId& app,

@@ -88,8 +88,6 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx);
 void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx);
 void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx);
 
-// The combined ranking (pseudonyms, weighted scores, disagreement flags) as JSON.
-Result<json::array> CurrentRankingJson(ApiContext& ctx, const Recruitment& r, const ScreeningState& s);
 // The equality-law explanation of the selection for one application (after the decision).
 Result<json::object> ExplanationJson(ApiContext& ctx, const Recruitment& r, const ApplicationId& app);
 void RegisterOpsRoutes(http::Router& router, ApiContext& ctx);

@@ -2,8 +2,8 @@
 #include <algorithm>
 
 #include "api/handler.h"
-#include "api/mailer.h"
 #include "crypto/crypto.h"
+#include "service/intake.h"
 
 namespace reilu::api {
 
@@ -67,17 +67,11 @@ void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
                if (!id) return id.error();
                auto body = JsonBody(req);
                if (!body) return body.error();
-               auto r = ctx.store.GetPublicAd(*id);
-               if (!r) return r.error();
                Submission s;
                REILU_TRY(codec::FromJson(*body, "", s));
-               REILU_TRY(ValidateLengths(*r, s));
-               auto redacted = ctx.redactor.Redact(s.free_text, s.identity, ReviewersLanguage(*r));
-               if (!redacted) {
-                 return MakeError(ErrorCode::kRedactionUnavailable,
-                                  "The text could not be checked in time. You can still send it: HR checks every text "
-                                  "before reviewers see it.");
-               }
+               auto services = ctx.Services();
+               auto redacted = service::PreviewRedaction(services, *id, s);
+               if (!redacted) return redacted.error();
                return http::JsonResponse(200, json::object{{"free_text", codec::ToJson(*redacted)}});
              }),
              http::RouteOptions{kPreviewBodyLimit, true});
@@ -91,45 +85,15 @@ void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
                }
                auto body = JsonBody(req);
                if (!body) return body.error();
-               auto r = ctx.store.GetPublicAd(*id);
-               if (!r) return r.error();
-               if (!AcceptsApplications(*r, ctx.now())) {
-                 return MakeError(ErrorCode::kDeadlinePassed, "This recruitment no longer accepts applications.");
-               }
-               store::NewApplication app;
-               app.recruitment = &*r;
-               REILU_TRY(codec::FromJson(*body, "", app.submission));
-               REILU_TRY(ValidateSubmission(*r, app.submission));
-               app.redaction_proposal =
-                   ctx.redactor.Redact(app.submission.free_text, app.submission.identity, ReviewersLanguage(*r));
-               // Merit strings are scanned too; what was typed stays sealed with the identity.
-               Merits scanned =
-                   ctx.redactor.RedactMerits(app.submission.merits, app.submission.identity, ReviewersLanguage(*r));
-               if (scanned != app.submission.merits) app.merits_for_reviewers = std::move(scanned);
-               app.idempotency_key = idempotency_key;
-               app.request_hash = crypto::Sha256Hex(req.body);
-               auto sender = SenderFor(ctx, r->org_id);
-               if (!sender) return sender.error();
-               // The receipt is queued in the submission's own transaction.
-               app.receipt_mail = [&](const Receipt& receipt) -> std::optional<store::OutgoingMail> {
-                 const Identity& who = app.submission.identity;
-                 std::string lang = notify::NoticeLanguage(who.language);
-                 auto mail = ComposeMail(
-                     *sender, ctx.now(), r->org_id, r->id,
-                     MailParts{"receipt",
-                               who.email,
-                               notify::ReceiptText(lang, TitleIn(*r, lang), receipt.reference,
-                                                   StatusLink(ctx, receipt.reference, receipt.application_id)),
-                               {}});
-                 if (!mail) return std::nullopt;  // no usable address: the receipt on screen is all
-                 return std::move(*mail);
-               };
-               auto result = ctx.store.SubmitApplication(app, ctx.now());
+               service::SubmitRequest request{*id, {}, idempotency_key, crypto::Sha256Hex(req.body)};
+               REILU_TRY(codec::FromJson(*body, "", request.submission));
+               auto services = ctx.Services();
+               auto result = service::SubmitApplication(services, std::move(request));
                if (!result) return result.error();
                json::object receipt = codec::ToJson(result->receipt);
                receipt["replayed"] = result->replayed;
                // The same secret as in the e-mailed link, so the receipt page can offer it at once.
-               receipt["status_token"] = ctx.store.ApplicantToken(result->receipt.application_id);
+               receipt["status_token"] = result->status_token;
                return http::JsonResponse(result->replayed ? 200 : 201, receipt);
              }));
 }

@@ -6,12 +6,11 @@
 #include <set>
 
 #include "api/handler.h"
+#include "service/redaction.h"
 
 namespace reilu::api {
 
 namespace {
-
-constexpr const char* kCheckReason = "Checking the redaction before release";
 
 json::object SpanJson(const ProposedSpan& s) {
   return json::object{{"start", s.start},
@@ -40,25 +39,15 @@ json::object ReviewJson(const RedactionReview& review, const IdentifiedApplicati
                       {"released", full.anonymous.redacted.has_value()}};
 }
 
-// The owner only; reads the original (audited) and asks the engine for its proposal.
-struct Reviewed {
-  Scope scope;
-  IdentifiedApplication full;
-  RedactionReview review;
-};
+Result<Caller> Staff(ApiContext& ctx, const http::Request& req) {
+  return RequireRole(ctx, req, {Role::kHr, Role::kReviewer, Role::kRegistry});
+}
 
-Result<Reviewed> LoadReview(ApiContext& ctx, const http::Request& req, const ApplicationId& app_id) {
-  auto scope = LoadOwnerScope(ctx, req, "Only the HR specialist who owns the recruitment checks redactions.");
-  if (!scope) return scope.error();
-  auto read = ReadIdentityWithReason(ctx, *scope, app_id, kCheckReason);
-  if (!read) return read.error();
-  const IdentifiedApplication& full = read->application;
-  auto review =
-      ctx.redactor.Review(full.free_text, full.original_merits.value_or(full.anonymous.merits), full.identity);
-  if (!review) {
-    return MakeError(ErrorCode::kRedactionUnavailable, "The texts could not be checked automatically in time.");
-  }
-  return Reviewed{std::move(*scope), std::move(read->application), std::move(*review)};
+Result<service::RedactionUnderReview> LoadReview(ApiContext& ctx, const http::Request& req, const User& actor) {
+  auto id = IdParam(req, "id");
+  if (!id) return id.error();
+  auto services = ctx.Services();
+  return service::LoadRedactionReview(services, actor, *id, req.params.at("application_id"));
 }
 
 bool OnCharBoundary(const std::string& text, size_t pos) {
@@ -98,49 +87,14 @@ Status ReadSpans(const codec::Fields& body, const RedactionReview& review,
   return OkStatus();
 }
 
-RedactedText ApplyAll(ApiContext& ctx, const Recruitment& r, const IdentifiedApplication& full,
-                      const std::map<std::string, std::vector<ProposedSpan>>& spans) {
-  auto apply = [&](const std::string& field, const std::string& text) {
-    auto it = spans.find(field);
-    return it == spans.end() ? text : ctx.redactor.ApplySpans(text, it->second, ReviewersLanguage(r));
-  };
-  RedactedText out;
-  out.cover_letter = apply("cover_letter", full.free_text.cover_letter);
-  for (const auto& a : full.free_text.answers)
-    out.answers.push_back(Answer{a.question_id, apply(a.question_id, a.text)});
-  return out;
-}
-
-// How many spans HR added and removed, by position (a span counts as kept when one with the same
-// start and end remains).
-std::pair<int, int> Changes(const RedactionReview& review,
-                            const std::map<std::string, std::vector<ProposedSpan>>& final) {
-  int added = 0, removed = 0;
-  for (const auto& t : review.texts) {
-    std::set<std::pair<size_t, size_t>> before, after;
-    for (const auto& s : t.spans) before.insert({s.start, s.end});
-    auto it = final.find(t.field);
-    if (it != final.end()) {
-      for (const auto& s : it->second) after.insert({s.start, s.end});
-    }
-    for (const auto& b : before) removed += !after.count(b);
-    for (const auto& a : after) added += !before.count(a);
-  }
-  return {added, removed};
-}
-
-std::map<std::string, std::vector<ProposedSpan>> Proposed(const RedactionReview& review) {
-  std::map<std::string, std::vector<ProposedSpan>> out;
-  for (const auto& t : review.texts) out[t.field] = t.spans;
-  return out;
-}
-
 }  // namespace
 
 void RegisterRedactionReviewRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/recruitments/{id}/applications/{application_id}/redaction",
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto reviewed = LoadReview(ctx, req, req.params["application_id"]);
+               auto caller = Staff(ctx, req);
+               if (!caller) return caller.error();
+               auto reviewed = LoadReview(ctx, req, caller->user);
                if (!reviewed) return reviewed.error();
                return http::JsonResponse(200, ReviewJson(reviewed->review, reviewed->full));
              }));
@@ -149,77 +103,51 @@ void RegisterRedactionReviewRoutes(http::Router& router, ApiContext& ctx) {
   // proposal as it is, or {"free_text": {...}} written by HR.
   router.Add("PUT", "/api/v1/recruitments/{id}/applications/{application_id}/redaction",
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               const std::string& app_id = req.params["application_id"];
                auto f = JsonFields(req);
                if (!f) return f.error();
-               auto reviewed = LoadReview(ctx, req, app_id);
+               auto caller = Staff(ctx, req);
+               if (!caller) return caller.error();
+               auto reviewed = LoadReview(ctx, req, caller->user);
                if (!reviewed) return reviewed.error();
-               const Recruitment& r = reviewed->scope.recruitment;
-               const IdentifiedApplication& full = reviewed->full;
-               RedactedText text;
-               store::RedactionReleaseNote note;
+               service::ReleaseChoice choice;
                if (f->Find("spans")) {
                  std::map<std::string, std::vector<ProposedSpan>> spans;
                  REILU_TRY(ReadSpans(*f, reviewed->review, spans));
-                 text = ApplyAll(ctx, r, full, spans);
-                 auto [added, removed] = Changes(reviewed->review, spans);
-                 note = store::RedactionReleaseNote{"reviewed", added + removed > 0, added, removed};
+                 choice.spans = std::move(spans);
                } else if (const auto* given = f->Find("free_text")) {
+                 RedactedText text;
                  REILU_TRY(codec::FromJson(*given, "free_text", text));
-                 if (text.cover_letter.size() > 20000) return f->Invalid("free_text", "is too long");
-                 for (const auto& a : text.answers) {
-                   bool known = std::any_of(full.free_text.answers.begin(), full.free_text.answers.end(),
-                                            [&](const Answer& o) { return o.question_id == a.question_id; });
-                   if (!known || a.text.size() > 20000)
-                     return f->Invalid("free_text", "has an unknown or too long answer");
-                 }
-                 note = store::RedactionReleaseNote{"written",
-                                                    !full.redaction_proposal || text != *full.redaction_proposal, 0, 0};
-               } else {
-                 text = full.redaction_proposal ? *full.redaction_proposal
-                                                : ApplyAll(ctx, r, full, Proposed(reviewed->review));
-                 note = store::RedactionReleaseNote{"as_proposed", false, 0, 0};
+                 choice.written = std::move(text);
                }
-               REILU_TRY(ctx.store.ReleaseRedaction(r.org_id, r.id, app_id, text, reviewed->scope.caller.user.id, note,
-                                                    ctx.now()));
-               auto app = ctx.store.GetAnonymous(r.org_id, r.id, app_id);
+               auto services = ctx.Services();
+               auto note = service::ReleaseRedaction(services, caller->user, *reviewed, choice);
+               if (!note) return note.error();
+               const Recruitment& r = reviewed->recruitment;
+               auto app = ctx.store.GetAnonymous(r.org_id, r.id, reviewed->full.anonymous.id);
                if (!app) return app.error();
                json::object o = codec::ToJson(*app);
-               o["edited"] = note.edited;
-               o["mode"] = note.mode;
+               o["edited"] = note->edited;
+               o["mode"] = note->mode;
                return http::JsonResponse(200, o);
              }));
 
   // Bulk release of the texts nothing is flagged in; the others are listed for a look.
   router.Add("POST", "/api/v1/recruitments/{id}/redactions/release",
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto scope =
-                   LoadOwnerScope(ctx, req, "Only the HR specialist who owns the recruitment releases redactions.");
-               if (!scope) return scope.error();
+               auto caller = Staff(ctx, req);
+               if (!caller) return caller.error();
+               auto id = IdParam(req, "id");
+               if (!id) return id.error();
                auto f = JsonFields(req);
                if (!f) return f.error();
                std::vector<std::string> wanted;
                REILU_TRY(f->StrList("application_ids", wanted));
-               const Recruitment& r = scope->recruitment;
-               auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
-               if (!apps) return apps.error();
+               auto services = ctx.Services();
+               auto done = service::ReleaseUnflagged(services, caller->user, *id, wanted);
+               if (!done) return done.error();
                json::array released, needs_a_look;
-               for (const auto& app : *apps) {
-                 bool asked = wanted.empty() || std::find(wanted.begin(), wanted.end(), app.id) != wanted.end();
-                 if (!asked || app.redacted || app.withdrawn) continue;
-                 auto reviewed = LoadReview(ctx, req, app.id);
-                 if (!reviewed) return reviewed.error();
-                 if (reviewed->review.NeedsALook()) {
-                   needs_a_look.push_back(json::string(app.id));
-                   continue;
-                 }
-                 const IdentifiedApplication& full = reviewed->full;
-                 RedactedText text = full.redaction_proposal ? *full.redaction_proposal
-                                                             : ApplyAll(ctx, r, full, Proposed(reviewed->review));
-                 REILU_TRY(ctx.store.ReleaseRedaction(r.org_id, r.id, app.id, text, scope->caller.user.id,
-                                                      store::RedactionReleaseNote{"bulk", false, 0, 0}, ctx.now()));
-                 released.push_back(json::string(app.id));
-               }
+               for (const auto& app : done->released) released.push_back(json::string(app));
+               for (const auto& app : done->needs_a_look) needs_a_look.push_back(json::string(app));
                return http::JsonResponse(200, json::object{{"released", released}, {"needs_a_look", needs_a_look}});
              }));
 }

@@ -4,7 +4,8 @@
 #include <map>
 
 #include "api/handler.h"
-#include "api/mailer.h"
+#include "service/recruitments.h"
+#include "service/screening.h"
 
 namespace reilu::api {
 
@@ -72,72 +73,26 @@ Status CheckApplicationAccess(const Screening& sc, const ApplicationId& app) {
   return OkStatus();
 }
 
-json::array RankingJson(const std::vector<RankedApplication>& ranking,
-                        const std::map<ApplicationId, AnonymousApplication>& apps, const ScreeningState& s) {
-  json::array arr;
-  for (const auto& ra : ranking) {
-    json::array criteria;
-    for (const auto& c : ra.criteria) {
-      criteria.push_back(json::object{{"criterion_id", c.criterion_id},
-                                      {"count", c.count},
-                                      {"mean", c.mean},
-                                      {"min", c.min},
-                                      {"max", c.max},
-                                      {"disagreement", c.disagreement}});
-    }
-    arr.push_back(json::object{{"rank", ra.rank},
-                               {"application_id", ra.application_id},
-                               {"pseudonym", PseudonymOf(apps, ra.application_id)},
-                               {"weighted_score", ra.weighted_score},
-                               {"reviewers", ra.reviewers},
-                               {"complete", ra.complete},
-                               {"disagreement", ra.disagreement},
-                               {"shortlisted", s.shortlist.count(ra.application_id) > 0},
-                               {"criteria", criteria}});
-  }
-  return arr;
-}
-
 }  // namespace
-
-// The ranking as JSON, for the decision snapshot too.
-Result<json::array> CurrentRankingJson(ApiContext& ctx, const Recruitment& r, const ScreeningState& s) {
-  auto scores = ctx.store.ListScores(r.org_id, r.id);
-  if (!scores) return scores.error();
-  auto apps = AnonymousById(ctx, r);
-  if (!apps) return apps.error();
-  return RankingJson(RankApplications(r, s, *scores), *apps, s);
-}
 
 void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
   // Criteria, weights and marking guides may change until the application period ends.
-  router.Add(
-      "PUT", "/api/v1/recruitments/{id}/criteria", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto scope = LoadOwnerScope(ctx, req, "Only the owner sets the criteria.");
-        if (!scope) return scope.error();
-        Recruitment r = scope->recruitment;
-        REILU_TRY(CheckCriteriaEditable(r, ctx.now()));
-        auto f = JsonFields(req);
-        if (!f) return f.error();
-        const json::value* criteria = f->Find("criteria");
-        if (!criteria) return f->Invalid("criteria", "is required");
-        REILU_TRY(codec::RecruitmentContentFromJson(json::object{{"criteria", *criteria}}, r));
-        if (r.criteria.empty()) return f->Invalid("criteria", "needs at least one criterion");
-        REILU_TRY(ValidateRecruitment(r));
-        json::array ids;
-        for (const auto& c : r.criteria) ids.push_back(json::object{{"id", c.id}, {"weight", c.weight}});
-        REILU_TRY(ctx.store.UpdateRecruitment(r,
-                                              store::AuditEvent{r.org_id,
-                                                                scope->caller.user.id,
-                                                                audit_action::kCriteriaChange,
-                                                                r.id,
-                                                                {},
-                                                                codec::Serialize(json::object{{"criteria", ids}})},
-                                              ctx.now()));
-        auto saved = ctx.store.GetRecruitment(r.org_id, r.id);
-        if (!saved) return saved.error();
-        return http::JsonResponse(200, codec::ToJson(*saved));
-      }));
+  router.Add("PUT", "/api/v1/recruitments/{id}/criteria", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto scope = LoadOwnerScope(ctx, req, "Only the owner sets the criteria.");
+               if (!scope) return scope.error();
+               auto f = JsonFields(req);
+               if (!f) return f.error();
+               const json::value* criteria = f->Find("criteria");
+               if (!criteria) return f->Invalid("criteria", "is required");
+               Recruitment parsed = scope->recruitment;
+               REILU_TRY(codec::RecruitmentContentFromJson(json::object{{"criteria", *criteria}}, parsed));
+               if (parsed.criteria.empty()) return f->Invalid("criteria", "needs at least one criterion");
+               auto services = ctx.Services();
+               auto saved = service::SetCriteria(services, scope->caller.user, scope->recruitment.id,
+                                                 std::move(parsed.criteria));
+               if (!saved) return saved.error();
+               return http::JsonResponse(200, codec::ToJson(*saved));
+             }));
 
   router.Add("GET", "/api/v1/recruitments/{id}/screening", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto sc = LoadScreening(ctx, req);
@@ -187,7 +142,6 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                const User& me = sc->scope.caller.user;
                const std::string& app = req.params["application_id"];
                REILU_TRY(CheckApplicationAccess(*sc, app));
-               REILU_TRY(CheckMayScore(me, r, sc->state, app, ctx.now()));
                auto f = JsonFields(req);
                if (!f) return f.error();
                if (!f->Find("scores")) return f->Invalid("scores", "is required");
@@ -206,7 +160,8 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                  return OkStatus();
                }));
                if (scores.empty()) return f->Invalid("scores", "needs at least one score");
-               REILU_TRY(ctx.store.SaveScores(r.org_id, r.id, me.id, scores, ctx.now()));
+               auto services = ctx.Services();
+               REILU_TRY(service::SaveScores(services, me, r.id, app, std::move(scores)));
                auto fresh = ctx.store.ListScores(r.org_id, r.id);
                if (!fresh) return fresh.error();
                sc->scores = std::move(*fresh);
@@ -230,8 +185,8 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                  return f->Invalid("confirm", "must be true: recusal ends your access to this application for good");
                }
                if (reason.size() > 2000) return f->Invalid("reason", "is too long");
-               REILU_TRY(CheckMayRecuse(sc->scope.caller.user, r, sc->state, app));
-               REILU_TRY(ctx.store.Recuse(r.org_id, r.id, app, sc->scope.caller.user.id, reason, ctx.now()));
+               auto services = ctx.Services();
+               REILU_TRY(service::Recuse(services, sc->scope.caller.user, r.id, app, reason));
                return http::JsonResponse(200, json::object{{"application_id", app}, {"recused", true}});
              }));
 
@@ -279,65 +234,48 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                    200, json::object{{"question", question}, {"questions", questions}, {"answers", answers}});
              }));
 
-  router.Add(
-      "GET", "/api/v1/recruitments/{id}/ranking", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto sc = LoadScreening(ctx, req);
-        if (!sc) return sc.error();
-        const Recruitment& r = sc->scope.recruitment;
-        const User& me = sc->scope.caller.user;
-        // Reviewers see the combined ranking only once their own scoring is done.
-        if (!sc->scope.IsOwner()) {
-          for (const auto& app : sc->state.applications) {
-            if (sc->state.IsActive(app) && !sc->state.IsRecused(app, me.id) &&
-                !OwnScoresComplete(r, sc->scores, app, me.id)) {
-              return http::JsonResponse(200, json::object{{"available", false}, {"ranking", json::array{}}});
-            }
-          }
-        }
-        auto apps = AnonymousById(ctx, r);
-        if (!apps) return apps.error();
-        return http::JsonResponse(
-            200, json::object{{"available", true},
-                              {"ranking", RankingJson(RankApplications(r, sc->state, sc->scores), *apps, sc->state)}});
-      }));
+  router.Add("GET", "/api/v1/recruitments/{id}/ranking", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto sc = LoadScreening(ctx, req);
+               if (!sc) return sc.error();
+               const Recruitment& r = sc->scope.recruitment;
+               const User& me = sc->scope.caller.user;
+               // Reviewers see the combined ranking only once their own scoring is done.
+               if (!sc->scope.IsOwner()) {
+                 for (const auto& app : sc->state.applications) {
+                   if (sc->state.IsActive(app) && !sc->state.IsRecused(app, me.id) &&
+                       !OwnScoresComplete(r, sc->scores, app, me.id)) {
+                     return http::JsonResponse(200, json::object{{"available", false}, {"ranking", json::array{}}});
+                   }
+                 }
+               }
+               auto services = ctx.Services();
+               auto ranking = service::RankingJson(services, r, sc->state, sc->scores);
+               if (!ranking) return ranking.error();
+               return http::JsonResponse(200, json::object{{"available", true}, {"ranking", std::move(*ranking)}});
+             }));
 
   // Choosing interviewees: records the shortlist, freezes every anonymous-stage score, and tells
   // the reviewers (by pseudonym).
-  router.Add(
-      "POST", "/api/v1/recruitments/{id}/shortlist", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto sc = LoadScreening(ctx, req);
-        if (!sc) return sc.error();
-        const Recruitment& r = sc->scope.recruitment;
-        auto f = JsonFields(req);
-        if (!f) return f.error();
-        std::vector<std::string> ids;
-        std::string reason;
-        REILU_TRY(f->StrList("application_ids", ids));
-        REILU_TRY(f->Str("reason", reason));
-        if (reason.size() > 2000) return f->Invalid("reason", "is too long");
-        REILU_TRY(CheckShortlist(sc->scope.caller.user, r, sc->state, ids, ctx.now()));
-        auto apps = AnonymousById(ctx, r);
-        if (!apps) return apps.error();
-        std::vector<std::string> names;
-        for (const auto& id : ids) names.push_back(PseudonymOf(*apps, id));
-        auto sender = SenderFor(ctx, r.org_id);
-        if (!sender) return sender.error();
-        std::vector<store::OutgoingMail> mails;
-        for (UserId reviewer : r.reviewer_ids) {
-          auto user = ctx.store.GetUser(r.org_id, reviewer);
-          if (!user || user->email.empty()) continue;
-          auto mail = ComposeMail(
-              *sender, ctx.now(), r.org_id, r.id,
-              MailParts{"shortlist", user->email, notify::ShortlistNoticeText(TitleIn(r, "fi"), names), {}});
-          if (mail) mails.push_back(std::move(*mail));
-        }
-        REILU_TRY(ctx.store.FreezeShortlist(r.org_id, r.id, ids, sc->scope.caller.user.id, reason, mails, ctx.now()));
-        json::array list;
-        for (const auto& id : ids) {
-          list.push_back(json::object{{"application_id", id}, {"pseudonym", PseudonymOf(*apps, id)}});
-        }
-        return http::JsonResponse(200, json::object{{"frozen", true}, {"shortlist", list}});
-      }));
+  router.Add("POST", "/api/v1/recruitments/{id}/shortlist", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto sc = LoadScreening(ctx, req);
+               if (!sc) return sc.error();
+               const Recruitment& r = sc->scope.recruitment;
+               auto f = JsonFields(req);
+               if (!f) return f.error();
+               std::vector<std::string> ids;
+               std::string reason;
+               REILU_TRY(f->StrList("application_ids", ids));
+               REILU_TRY(f->Str("reason", reason));
+               if (reason.size() > 2000) return f->Invalid("reason", "is too long");
+               auto services = ctx.Services();
+               auto shortlisted = service::Shortlist(services, sc->scope.caller.user, r.id, ids, reason);
+               if (!shortlisted) return shortlisted.error();
+               json::array list;
+               for (const auto& s : *shortlisted) {
+                 list.push_back(json::object{{"application_id", s.application_id}, {"pseudonym", s.pseudonym}});
+               }
+               return http::JsonResponse(200, json::object{{"frozen", true}, {"shortlist", list}});
+             }));
 }
 
 }  // namespace reilu::api

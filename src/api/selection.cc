@@ -4,9 +4,7 @@
 #include <map>
 
 #include "api/handler.h"
-#include "api/mailer.h"
-#include "crypto/crypto.h"
-#include "notify/calendar.h"
+#include "service/selection.h"
 
 namespace reilu::api {
 
@@ -91,75 +89,25 @@ Result<json::object> ExplanationJson(ApiContext& ctx, const Recruitment& r, cons
 }
 
 void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add(
-      "POST", "/api/v1/recruitments/{id}/interviews", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto scope = LoadOwnerScope(ctx, req, "Only the owner schedules interviews.");
-        if (!scope) return scope.error();
-        const Recruitment& r = scope->recruitment;
-        auto f = JsonFields(req);
-        if (!f) return f.error();
-        Interview i;
-        std::vector<std::int64_t> interviewers;
-        REILU_TRY(f->Str("application_id", i.application_id, true));
-        REILU_TRY(f->Int("starts_at", i.starts_at, true));
-        REILU_TRY(f->Int("minutes", i.minutes));
-        REILU_TRY(f->Str("location", i.location, true));
-        REILU_TRY(f->IntList("interviewers", interviewers));
-        i.interviewers.assign(interviewers.begin(), interviewers.end());
-        auto state = ctx.store.GetScreeningState(r.org_id, r.id);
-        if (!state) return state.error();
-        REILU_TRY(CheckInterview(scope->caller.user, r, *state, i, ctx.now()));
-        auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
-        if (!lifts) return lifts.error();
-        if (r.anonymous && !lifts->Covers(i.application_id)) {
-          return MakeError(ErrorCode::kConflict, "Lift the anonymity of this applicant before inviting them.",
-                           "application_id");
-        }
-        auto read = ReadIdentityWithReason(ctx, *scope, *lifts, i.application_id, "Sending the interview invitation");
-        if (!read) return read.error();
-        const IdentifiedApplication* full = &read->application;
-        auto ref = ctx.store.ReferenceOf(r.org_id, r.id, i.application_id);
-        if (!ref) return ref.error();
-        auto sender = SenderFor(ctx, r.org_id);
-        if (!sender) return sender.error();
-        std::string lang = notify::NoticeLanguage(full->identity.language);
-        std::string title = TitleIn(r, lang);
-        std::string uid = MakeApplicationId(crypto::SystemRandom()) + "@reilu";
-        notify::CalendarEvent event{uid,        i.starts_at, i.minutes,       title,
-                                    i.location, title,       sender->address, full->identity.email};
-        std::string ics = notify::RenderIcs(event, ctx.now());
-        std::vector<store::OutgoingMail> mails;
-        auto invitation =
-            ComposeMail(*sender, ctx.now(), r.org_id, r.id,
-                        MailParts{"interview",
-                                  full->identity.email,
-                                  notify::InterviewInvitationText(lang, title, i.starts_at, i.minutes, i.location,
-                                                                  StatusLink(ctx, *ref, i.application_id)),
-                                  {{"interview.ics", "text/calendar; method=REQUEST", ics}}});
-        if (!invitation) return invitation.error();
-        mails.push_back(std::move(*invitation));
-        // Interviewers get the time and the pseudonym only, with their own calendar entry.
-        for (UserId interviewer : i.interviewers) {
-          auto user = ctx.store.GetUser(r.org_id, interviewer);
-          if (!user || user->email.empty()) continue;
-          notify::CalendarEvent staff_event = event;
-          staff_event.summary = TitleIn(r, "fi") + " / " + full->anonymous.pseudonym;
-          staff_event.description = staff_event.summary;
-          staff_event.attendee_address = user->email;
-          auto mail = ComposeMail(*sender, ctx.now(), r.org_id, r.id,
-                                  MailParts{"interviewer",
-                                            user->email,
-                                            notify::InterviewerNoticeText(TitleIn(r, "fi"), full->anonymous.pseudonym,
-                                                                          i.starts_at, i.minutes, i.location),
-                                            {{"interview.ics", "text/calendar; method=REQUEST",
-                                              notify::RenderIcs(staff_event, ctx.now())}}});
-          if (mail) mails.push_back(std::move(*mail));
-        }
-        auto id = ctx.store.CreateInterview(r.org_id, r.id, i, scope->caller.user.id, mails, ctx.now());
-        if (!id) return id.error();
-        i.id = *id;
-        return http::JsonResponse(201, InterviewJson(i, full->anonymous.pseudonym));
-      }));
+  router.Add("POST", "/api/v1/recruitments/{id}/interviews", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto scope = LoadOwnerScope(ctx, req, "Only the owner schedules interviews.");
+               if (!scope) return scope.error();
+               const Recruitment& r = scope->recruitment;
+               auto f = JsonFields(req);
+               if (!f) return f.error();
+               Interview i;
+               std::vector<std::int64_t> interviewers;
+               REILU_TRY(f->Str("application_id", i.application_id, true));
+               REILU_TRY(f->Int("starts_at", i.starts_at, true));
+               REILU_TRY(f->Int("minutes", i.minutes));
+               REILU_TRY(f->Str("location", i.location, true));
+               REILU_TRY(f->IntList("interviewers", interviewers));
+               i.interviewers.assign(interviewers.begin(), interviewers.end());
+               auto services = ctx.Services();
+               auto scheduled = service::ScheduleInterview(services, scope->caller.user, r.id, std::move(i));
+               if (!scheduled) return scheduled.error();
+               return http::JsonResponse(201, InterviewJson(scheduled->interview, scheduled->pseudonym));
+             }));
 
   router.Add("GET", "/api/v1/recruitments/{id}/interviews", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto scope = LoadScope(ctx, req);
@@ -188,111 +136,76 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
                return http::JsonResponse(200, json::object{{"interviews", arr}});
              }));
 
-  router.Add("PUT", "/api/v1/recruitments/{id}/interviews/{interview_id}/notes",
-             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto scope = LoadScope(ctx, req);
-               if (!scope) return scope.error();
-               const Recruitment& r = scope->recruitment;
-               auto interview_id = IdParam(req, "interview_id");
-               if (!interview_id) return interview_id.error();
-               auto interviews = ctx.store.ListInterviews(r.org_id, r.id);
-               if (!interviews) return interviews.error();
-               auto it = std::find_if(interviews->begin(), interviews->end(),
-                                      [&](const Interview& x) { return x.id == *interview_id; });
-               if (it == interviews->end()) return MakeError(ErrorCode::kNotFound, "Interview not found.");
-               auto f = JsonFields(req);
-               if (!f) return f.error();
-               std::vector<InterviewNote> notes;
-               REILU_TRY(f->Each("notes", [&](const json::value& item, const std::string& path) -> Status {
-                 auto nf = codec::Fields::Of(item, path);
-                 if (!nf) return nf.error();
-                 InterviewNote n{*interview_id, scope->caller.user.id, {}, std::nullopt, {}};
-                 REILU_TRY(nf->Str("criterion_id", n.criterion_id, true));
-                 REILU_TRY(nf->Str("note", n.note));
-                 if (const auto* sv = nf->Find("score"); sv && !sv->is_null()) {
-                   int score = 0;
-                   REILU_TRY(nf->Int("score", score));
-                   n.score = score;
-                 }
-                 REILU_TRY(CheckInterviewNote(scope->caller.user, r, *it, n));
-                 notes.push_back(std::move(n));
-                 return OkStatus();
-               }));
-               if (notes.empty()) return f->Invalid("notes", "needs at least one note");
-               REILU_TRY(ctx.store.SaveInterviewNotes(r.org_id, r.id, notes, ctx.now()));
-               return http::JsonResponse(200, json::object{{"saved", static_cast<std::int64_t>(notes.size())}});
-             }));
-
   router.Add(
-      "POST", "/api/v1/recruitments/{id}/decision", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto scope = LoadOwnerScope(ctx, req, "Only the owner records the decision.");
+      "PUT", "/api/v1/recruitments/{id}/interviews/{interview_id}/notes",
+      Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto scope = LoadScope(ctx, req);
         if (!scope) return scope.error();
         const Recruitment& r = scope->recruitment;
+        auto interview_id = IdParam(req, "interview_id");
+        if (!interview_id) return interview_id.error();
         auto f = JsonFields(req);
         if (!f) return f.error();
-        std::string reasoning;
-        int appeal_days = kDefaultAppealDays;
-        std::map<ApplicationId, Outcome> chosen;
-        REILU_TRY(f->Str("reasoning", reasoning));
-        REILU_TRY(f->Int("appeal_days", appeal_days));
-        REILU_TRY(f->Each("outcomes", [&](const json::value& item, const std::string& path) -> Status {
-          auto of = codec::Fields::Of(item, path);
-          if (!of) return of.error();
-          std::string app, outcome;
-          REILU_TRY(of->Str("application_id", app, true));
-          REILU_TRY(of->Str("outcome", outcome, true));
-          auto parsed = ParseOutcome(outcome);
-          if (!parsed) return of->Invalid("outcome", "must be selected, reserve or not_selected");
-          if (!chosen.emplace(app, *parsed).second) return of->Invalid("application_id", "is listed twice");
+        std::vector<InterviewNote> notes;
+        REILU_TRY(f->Each("notes", [&](const json::value& item, const std::string& path) -> Status {
+          auto nf = codec::Fields::Of(item, path);
+          if (!nf) return nf.error();
+          InterviewNote n{*interview_id, scope->caller.user.id, {}, std::nullopt, {}};
+          REILU_TRY(nf->Str("criterion_id", n.criterion_id, true));
+          REILU_TRY(nf->Str("note", n.note));
+          if (const auto* sv = nf->Find("score"); sv && !sv->is_null()) {
+            int score = 0;
+            REILU_TRY(nf->Int("score", score));
+            n.score = score;
+          }
+          notes.push_back(std::move(n));
           return OkStatus();
         }));
-        auto state = ctx.store.GetScreeningState(r.org_id, r.id);
-        if (!state) return state.error();
-        auto decision =
-            MakeDecision(scope->caller.user, r, *state, chosen, std::move(reasoning), ctx.now(), appeal_days);
-        if (!decision) return decision.error();
-        auto existing = ctx.store.GetDecision(r.org_id, r.id);
-        if (!existing) return existing.error();
-        if (*existing)
-          return MakeError(ErrorCode::kDecided, "The selection decision has already been made; it is final.");
-        auto ranking = CurrentRankingJson(ctx, r, *state);
-        if (!ranking) return ranking.error();
-        auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
-        if (!lifts) return lifts.error();
-        auto sender = SenderFor(ctx, r.org_id);
-        if (!sender) return sender.error();
-        auto organisation = ctx.store.GetOrganisation(r.org_id);
-        if (!organisation) return organisation.error();
-        // Every applicant hears the outcome, in the language they applied in.
-        std::vector<store::OutgoingMail> mails;
-        std::string decided_on = IsoDate(ctx.now());
-        for (const auto& [app, outcome] : decision->outcomes) {
-          auto read = ReadIdentityWithReason(ctx, *scope, *lifts, app, "Sending the selection decision notice");
-          if (!read) return read.error();
-          const IdentifiedApplication* full = &read->application;
-          auto ref = ctx.store.ReferenceOf(r.org_id, r.id, app);
-          if (!ref) return ref.error();
-          std::string lang = notify::NoticeLanguage(full->identity.language);
-          auto mail = ComposeMail(
-              *sender, ctx.now(), r.org_id, r.id,
-              MailParts{"decision",
-                        full->identity.email,
-                        notify::DecisionNoticeText(lang, TitleIn(r, lang), outcome, decided_on, decision->appeal_ends,
-                                                   organisation->name, StatusLink(ctx, *ref, app)),
-                        {}});
-          if (mail) mails.push_back(std::move(*mail));
-        }
-        REILU_TRY(ctx.store.RecordDecision(r.org_id, r.id, *decision, codec::Serialize(*ranking), mails, ctx.now()));
-        json::object counts;
-        for (const auto& [app, outcome] : decision->outcomes) {
-          auto& n = counts[OutcomeName(outcome)];
-          n = (n.is_int64() ? n.get_int64() : 0) + 1;
-        }
-        return http::JsonResponse(201, json::object{{"decided_at", decision->decided_at},
-                                                    {"appeal_ends", decision->appeal_ends},
-                                                    {"outcomes", counts},
-                                                    {"notices_queued", static_cast<std::int64_t>(mails.size())}});
+        if (notes.empty()) return f->Invalid("notes", "needs at least one note");
+        auto services = ctx.Services();
+        auto saved = static_cast<std::int64_t>(notes.size());
+        REILU_TRY(service::SaveInterviewNotes(services, scope->caller.user, r.id, *interview_id, std::move(notes)));
+        return http::JsonResponse(200, json::object{{"saved", saved}});
       }));
+
+  router.Add("POST", "/api/v1/recruitments/{id}/decision", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto scope = LoadOwnerScope(ctx, req, "Only the owner records the decision.");
+               if (!scope) return scope.error();
+               const Recruitment& r = scope->recruitment;
+               auto f = JsonFields(req);
+               if (!f) return f.error();
+               std::string reasoning;
+               int appeal_days = kDefaultAppealDays;
+               std::map<ApplicationId, Outcome> chosen;
+               REILU_TRY(f->Str("reasoning", reasoning));
+               REILU_TRY(f->Int("appeal_days", appeal_days));
+               REILU_TRY(f->Each("outcomes", [&](const json::value& item, const std::string& path) -> Status {
+                 auto of = codec::Fields::Of(item, path);
+                 if (!of) return of.error();
+                 std::string app, outcome;
+                 REILU_TRY(of->Str("application_id", app, true));
+                 REILU_TRY(of->Str("outcome", outcome, true));
+                 auto parsed = ParseOutcome(outcome);
+                 if (!parsed) return of->Invalid("outcome", "must be selected, reserve or not_selected");
+                 if (!chosen.emplace(app, *parsed).second) return of->Invalid("application_id", "is listed twice");
+                 return OkStatus();
+               }));
+               auto services = ctx.Services();
+               auto decided =
+                   service::Decide(services, scope->caller.user, r.id,
+                                   service::DecisionRequest{std::move(chosen), std::move(reasoning), appeal_days});
+               if (!decided) return decided.error();
+               const Decision* decision = &decided->decision;
+               json::object counts;
+               for (const auto& [app, outcome] : decision->outcomes) {
+                 auto& n = counts[OutcomeName(outcome)];
+                 n = (n.is_int64() ? n.get_int64() : 0) + 1;
+               }
+               return http::JsonResponse(201, json::object{{"decided_at", decision->decided_at},
+                                                           {"appeal_ends", decision->appeal_ends},
+                                                           {"outcomes", counts},
+                                                           {"notices_queued", decided->notices_queued}});
+             }));
 
   router.Add(
       "GET", "/api/v1/recruitments/{id}/decision", Wrap([&ctx](http::Request& req) -> Result<http::Response> {

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "core/redaction.h"
+#include "service/context.h"
 #include "store/sqlite_store.h"
 
 namespace reilu::app {
@@ -21,8 +22,9 @@ UnixTime Now();
 Result<std::unique_ptr<store::SqliteStore>> OpenStore(const DataDir& dir);
 
 // Creates the demo organisation with users, a published anonymous recruitment and applications,
-// unless the database already has an organisation.
-Status SeedDemo(store::Store& store, const FreeTextRedactor& redactor);
+// unless the database already has an organisation. Everything goes through the use cases, so the
+// demo's audit log and mail queue are what real use would leave.
+Status SeedDemo(service::Context& ctx);
 // Prints the URL and the demo logins to stdout.
 void PrintDemoBanner(const std::string& base_url);
 

@@ -2,7 +2,11 @@
 #include <cstdio>
 
 #include "app/app.h"
-#include "crypto/crypto.h"
+#include "service/admin.h"
+#include "service/intake.h"
+#include "service/recruitments.h"
+#include "service/redaction.h"
+#include "service/screening.h"
 
 namespace reilu::app {
 
@@ -18,14 +22,18 @@ struct DemoApplicant {
   const char* skill;
 };
 
+// Submits one demo applicant's application through the public intake.
+Status Apply(service::Context& ctx, RecruitmentId job, Submission submission) {
+  auto submitted = service::SubmitApplication(ctx, service::SubmitRequest{job, std::move(submission), {}, {}});
+  if (!submitted) return submitted.error();
+  return OkStatus();
+}
+
 // A second recruitment already in screening (closed, texts released, partly scored), so the review
 // desk, the ranking and the shortlist can be tried at once.
-Status SeedScreening(store::Store& store, const FreeTextRedactor& redactor, OrgId org, UnitId unit, UserId hr,
-                     const std::vector<UserId>& reviewers, UnixTime now) {
+Status SeedScreening(service::Context& ctx, UnitId unit, const User& hr, const std::vector<User>& reviewers) {
   Recruitment r;
-  r.org_id = org;
   r.unit_id = unit;
-  r.owner_id = hr;
   r.languages = {"fi", "sv", "en"};
   r.title = {{"fi", "Kirjastonhoitaja"}, {"sv", "Bibliotekarie"}, {"en", "Librarian"}};
   r.description = {{"fi", "Kaupunginkirjasto hakee kirjastonhoitajaa lasten ja nuorten palveluihin."},
@@ -50,165 +58,139 @@ Status SeedScreening(store::Store& store, const FreeTextRedactor& redactor, OrgI
                    {"en", "How would you get young people to read?"}},
                   true,
                   "reading"}};
-  r.deadline = now + 3600;
-  r.reviewer_ids = reviewers;
-  r.anonymous = true;
-  auto rec = store.CreateRecruitment(r, now);
-  if (!rec) return rec.error();
-  auto saved = store.GetRecruitment(org, *rec);
-  if (!saved) return saved.error();
-  saved->state = RecruitmentState::kPublished;
-  saved->published_at = now;
-  REILU_TRY(store.UpdateRecruitment(*saved, std::nullopt, now));
+  r.deadline = ctx.now() + 3600;
+  for (const auto& reviewer : reviewers) r.reviewer_ids.push_back(reviewer.id);
+  auto created = service::CreateRecruitment(ctx, hr, r, {});
+  if (!created) return created.error();
+  const RecruitmentId rec = created->id;
+  auto published = service::PublishRecruitment(ctx, hr, rec);
+  if (!published) return published.error();
   struct Applicant {
     const char* first;
     const char* last;
     int months;
     const char* idea;
   };
-  std::vector<ApplicationId> ids;
   for (const auto& a : {Applicant{"Helmi", "Koskinen", 96, "Lukudiplomi ja pelikerho, jossa luetaan pelien tarinoita."},
                         Applicant{"Oskar", "Sundström", 40, "Lukupiiri, jossa nuoret valitsevat kirjat itse."},
                         Applicant{"Amina", "Warsame", 60, "Sarjakuvapaja ja kirjailijavierailut kouluille."},
                         Applicant{"Jari", "Heikkilä", 12, "Äänikirjat ja podcastit lukemisen tueksi."},
                         Applicant{"Sofia", "Berg", 150, "Kirjavinkkaus yläkouluissa ja some-kampanja."}}) {
-    store::NewApplication app;
-    app.recruitment = &*saved;
+    Submission app;
     std::string first = a.first, last = a.last;
-    app.submission.identity = Identity{first,
-                                       last,
-                                       first + "." + last + "@example.fi",
-                                       "+358 50 765 4321",
-                                       "1990-06-01",
-                                       "",
-                                       "Kirjastokatu 3",
-                                       "96100",
-                                       "Rovaniemi",
-                                       "suomi",
-                                       "Suomi",
-                                       "fi"};
-    app.submission.merits.experience = {{"Kirjastovirkailija", "Kaupunginkirjasto", a.months}};
-    app.submission.merits.education = {{"bachelor", "Kirjasto- ja tietopalvelut", "Seinäjoen ammattikorkeakoulu"}};
-    app.submission.merits.skills = {"Kirjavinkkaus", "Finna"};
-    app.submission.free_text.cover_letter =
+    app.identity = Identity{first,
+                            last,
+                            first + "." + last + "@example.fi",
+                            "+358 50 765 4321",
+                            "1990-06-01",
+                            "",
+                            "Kirjastokatu 3",
+                            "96100",
+                            "Rovaniemi",
+                            "suomi",
+                            "Suomi",
+                            "fi"};
+    app.merits.experience = {{"Kirjastovirkailija", "Kaupunginkirjasto", a.months}};
+    app.merits.education = {{"bachelor", "Kirjasto- ja tietopalvelut", "Humanistinen ammattikorkeakoulu"}};
+    app.merits.skills = {"Kirjavinkkaus", "Finna"};
+    app.free_text.cover_letter =
         "Olen " + first + " " + last + ". Olen työskennellyt kirjastossa ja ohjannut lukupiirejä.";
-    app.submission.free_text.answers = {{"idea", a.idea}};
-    app.redaction_proposal =
-        redactor.Redact(app.submission.free_text, app.submission.identity, ReviewersLanguage(*app.recruitment));
-    auto res = store.SubmitApplication(app, now);
-    if (!res) return res.error();
-    ids.push_back(res->receipt.application_id);
-    if (app.redaction_proposal) {
-      REILU_TRY(store.ReleaseRedaction(org, *rec, ids.back(), *app.redaction_proposal, hr,
-                                       store::RedactionReleaseNote{"demo_unchecked", false, 0, 0}, now));
-    }
+    app.free_text.answers = {{"idea", a.idea}};
+    REILU_TRY(Apply(ctx, rec, std::move(app)));
   }
-  saved = store.GetRecruitment(org, *rec);
-  if (!saved) return saved.error();
-  saved->state = RecruitmentState::kClosed;
-  REILU_TRY(store.UpdateRecruitment(*saved, std::nullopt, now));
+  auto closed = service::CloseRecruitment(ctx, hr, rec);
+  if (!closed) return closed.error();
+  // Released without a person's check, and the audit log says so.
+  auto released = service::ReleaseUnflagged(ctx, hr, rec, {}, "demo_unchecked");
+  if (!released) return released.error();
+  auto apps = ctx.store.ListAnonymous(hr.org_id, rec);
+  if (!apps) return apps.error();
   // The second reviewer has scored everyone; the first reviewer has work left.
-  for (size_t i = 0; i < ids.size(); ++i) {
+  for (size_t i = 0; i < apps->size(); ++i) {
     int experience = 1 + static_cast<int>((i * 2 + 3) % 5), reading = 1 + static_cast<int>((i * 3 + 1) % 5);
-    std::vector<Score> scores = {{ids[i], reviewers.back(), "experience", experience, "Kokemus näkyy ansioissa."},
-                                 {ids[i], reviewers.back(), "reading", reading, ""}};
-    REILU_TRY(store.SaveScores(org, *rec, reviewers.back(), scores, now));
+    const ApplicationId& id = (*apps)[i].id;
+    std::vector<Score> scores = {{id, 0, "experience", experience, "Kokemus näkyy ansioissa."},
+                                 {id, 0, "reading", reading, ""}};
+    REILU_TRY(service::SaveScores(ctx, reviewers.back(), rec, id, std::move(scores)));
   }
   return OkStatus();
 }
 
 }  // namespace
 
-Status SeedDemo(store::Store& store, const FreeTextRedactor& redactor) {
-  auto orgs = store.ListOrganisations();
+Status SeedDemo(service::Context& ctx) {
+  auto orgs = ctx.store.ListOrganisations();
   if (!orgs) return orgs.error();
-  UnixTime now = Now();
-  if (orgs->empty()) {
-    auto org = store.CreateOrganisation("Demokaupunki", AnonymityPolicy{}, now);
-    if (!org) return org.error();
-    auto unit = store.CreateUnit(*org, "Sivistyspalvelut");
-    if (!unit) return unit.error();
-    auto hash = crypto::HashPassword(kDemoPassword);
-    if (!hash) return hash.error();
-    UserId hr = 0;
-    std::vector<UserId> reviewers;
-    for (auto [name, display, role] : std::initializer_list<std::tuple<const char*, const char*, Role>>{
-             {"admin", "Demo Admin", Role::kAdmin},
-             {"hr", "Henna HR", Role::kHr},
-             {"reviewer", "Reijo Reviewer", Role::kReviewer},
-             {"reviewer2", "Riikka Reviewer", Role::kReviewer},
-             {"registry", "Kirjaamo", Role::kRegistry},
-             {"auditor", "Auditor", Role::kAuditor}}) {
-      User u;
-      u.org_id = *org;
-      u.username = name;
-      u.display_name = display;
-      u.email = std::string(name) + "@demo.reilu.invalid";
-      u.role = role;
-      auto id = store.CreateUser(u, *hash, 0, now);
-      if (!id) return id.error();
-      if (role == Role::kHr) hr = *id;
-      if (role == Role::kReviewer) reviewers.push_back(*id);
-    }
-    Recruitment r;
-    r.org_id = *org;
-    r.unit_id = *unit;
-    r.owner_id = hr;
-    r.languages = {"fi", "sv", "en"};
-    r.title = {{"fi", "Luokanopettaja"}, {"sv", "Klasslärare"}, {"en", "Class teacher"}};
-    r.description = {{"fi", "Haemme luokanopettajaa vakituiseen virkaan."},
-                     {"sv", "Vi söker en klasslärare till en ordinarie tjänst."},
-                     {"en", "We are looking for a class teacher for a permanent post."}};
-    r.employment = Employment{EmploymentRelation::kVirka, EmploymentTerm::kPermanent, {}, {}};
-    r.criteria = {{"experience",
-                   {{"fi", "Opetuskokemus"}, {"sv", "Undervisningserfarenhet"}, {"en", "Teaching experience"}},
-                   3,
-                   {{"fi", "1 = ei kokemusta, 3 = muutama vuosi, 5 = pitkä ja monipuolinen kokemus"},
-                    {"sv", "1 = ingen erfarenhet, 3 = några år, 5 = lång och mångsidig erfarenhet"},
-                    {"en", "1 = none, 3 = a few years, 5 = long and varied experience"}}},
-                  {"education",
-                   {{"fi", "Koulutus"}, {"sv", "Utbildning"}, {"en", "Education"}},
-                   2,
-                   {{"fi", "1 = ei kelpoisuutta, 3 = kelpoinen, 5 = kelpoinen ja lisäopintoja"},
-                    {"sv", "1 = ej behörig, 3 = behörig, 5 = behörig med tilläggsstudier"},
-                    {"en", "1 = not qualified, 3 = qualified, 5 = qualified with further studies"}}}};
-    r.questions = {{"motivation",
-                    {{"fi", "Miksi haet tätä tehtävää?"}, {"sv", "Varför söker du?"}, {"en", "Why do you apply?"}},
-                    true,
-                    "experience"}};
-    r.deadline = now + 30 * 24 * 3600;
-    r.reviewer_ids = reviewers;
-    r.anonymous = true;
-    auto rec = store.CreateRecruitment(r, now);
-    if (!rec) return rec.error();
-    auto saved = store.GetRecruitment(*org, *rec);
-    if (!saved) return saved.error();
-    saved->state = RecruitmentState::kPublished;
-    saved->published_at = now;
-    REILU_TRY(store.UpdateRecruitment(*saved, std::nullopt, now));
-    for (const auto& a : {DemoApplicant{"Aino", "Virtanen", "aino.virtanen@example.fi", 84, "Montessori"},
-                          DemoApplicant{"Mikael", "Lindqvist", "mikael.lindqvist@example.fi", 30, "ICT in teaching"},
-                          DemoApplicant{"Fatima", "Hassan", "fatima.hassan@example.fi", 120, "Special education"}}) {
-      store::NewApplication app;
-      app.recruitment = &*saved;
-      app.submission.identity =
-          Identity{a.first, a.last,  a.email, "+358 40 123 4567", "1985-04-12", "", "Koulukatu 1", "98100", "Kemijärvi",
-                   "suomi", "Suomi", "fi"};
-      app.submission.merits.experience = {{"Luokanopettaja", "Kunta", a.months}};
-      app.submission.merits.education = {{"master", "Kasvatustiede", "Lapin yliopisto"}};
-      app.submission.merits.skills = {a.skill};
-      app.submission.free_text.cover_letter = "Olen " + std::string(a.first) + " " + a.last +
-                                              " ja asun Kemijärvellä. Opetan mielelläni alakoulussa; vahvuuteni on " +
-                                              a.skill + ".";
-      app.submission.free_text.answers = {{"motivation", "Haluan opettaa. Terveisin " + std::string(a.first)}};
-      app.redaction_proposal =
-          redactor.Redact(app.submission.free_text, app.submission.identity, ReviewersLanguage(*app.recruitment));
-      auto res = store.SubmitApplication(app, now);
-      if (!res) return res.error();
-    }
-    REILU_TRY(SeedScreening(store, redactor, *org, *unit, hr, reviewers, now));
+  if (!orgs->empty()) return OkStatus();
+  auto org = service::CreateOrganisation(ctx, "Demokaupunki", AnonymityPolicy{});
+  if (!org) return org.error();
+  auto unit = ctx.store.CreateUnit(*org, "Sivistyspalvelut");
+  if (!unit) return unit.error();
+  User hr;
+  std::vector<User> reviewers;
+  for (auto [name, display, role] : std::initializer_list<std::tuple<const char*, const char*, Role>>{
+           {"admin", "Demo Admin", Role::kAdmin},
+           {"hr", "Henna HR", Role::kHr},
+           {"reviewer", "Reijo Reviewer", Role::kReviewer},
+           {"reviewer2", "Riikka Reviewer", Role::kReviewer},
+           {"registry", "Kirjaamo", Role::kRegistry},
+           {"auditor", "Auditor", Role::kAuditor}}) {
+    User u;
+    u.username = name;
+    u.display_name = display;
+    u.email = std::string(name) + "@demo.reilu.invalid";
+    u.role = role;
+    auto created = service::CreateUserAsOperator(ctx, *org, u, kDemoPassword);
+    if (!created) return created.error();
+    if (role == Role::kHr) hr = *created;
+    if (role == Role::kReviewer) reviewers.push_back(*created);
   }
-  return OkStatus();
+  Recruitment r;
+  r.unit_id = *unit;
+  r.languages = {"fi", "sv", "en"};
+  r.title = {{"fi", "Luokanopettaja"}, {"sv", "Klasslärare"}, {"en", "Class teacher"}};
+  r.description = {{"fi", "Haemme luokanopettajaa vakituiseen virkaan."},
+                   {"sv", "Vi söker en klasslärare till en ordinarie tjänst."},
+                   {"en", "We are looking for a class teacher for a permanent post."}};
+  r.employment = Employment{EmploymentRelation::kVirka, EmploymentTerm::kPermanent, {}, {}};
+  r.criteria = {{"experience",
+                 {{"fi", "Opetuskokemus"}, {"sv", "Undervisningserfarenhet"}, {"en", "Teaching experience"}},
+                 3,
+                 {{"fi", "1 = ei kokemusta, 3 = muutama vuosi, 5 = pitkä ja monipuolinen kokemus"},
+                  {"sv", "1 = ingen erfarenhet, 3 = några år, 5 = lång och mångsidig erfarenhet"},
+                  {"en", "1 = none, 3 = a few years, 5 = long and varied experience"}}},
+                {"education",
+                 {{"fi", "Koulutus"}, {"sv", "Utbildning"}, {"en", "Education"}},
+                 2,
+                 {{"fi", "1 = ei kelpoisuutta, 3 = kelpoinen, 5 = kelpoinen ja lisäopintoja"},
+                  {"sv", "1 = ej behörig, 3 = behörig, 5 = behörig med tilläggsstudier"},
+                  {"en", "1 = not qualified, 3 = qualified, 5 = qualified with further studies"}}}};
+  r.questions = {{"motivation",
+                  {{"fi", "Miksi haet tätä tehtävää?"}, {"sv", "Varför söker du?"}, {"en", "Why do you apply?"}},
+                  true,
+                  "experience"}};
+  r.deadline = ctx.now() + 30 * 24 * 3600;
+  for (const auto& reviewer : reviewers) r.reviewer_ids.push_back(reviewer.id);
+  auto created = service::CreateRecruitment(ctx, hr, r, {});
+  if (!created) return created.error();
+  auto published = service::PublishRecruitment(ctx, hr, created->id);
+  if (!published) return published.error();
+  for (const auto& a : {DemoApplicant{"Aino", "Virtanen", "aino.virtanen@example.fi", 84, "Montessori"},
+                        DemoApplicant{"Mikael", "Lindqvist", "mikael.lindqvist@example.fi", 30, "ICT in teaching"},
+                        DemoApplicant{"Fatima", "Hassan", "fatima.hassan@example.fi", 120, "Special education"}}) {
+    Submission app;
+    app.identity =
+        Identity{a.first, a.last,  a.email, "+358 40 123 4567", "1985-04-12", "", "Koulukatu 1", "98100", "Kemijärvi",
+                 "suomi", "Suomi", "fi"};
+    app.merits.experience = {{"Luokanopettaja", "Kunta", a.months}};
+    app.merits.education = {{"master", "Kasvatustiede", "Lapin yliopisto"}};
+    app.merits.skills = {a.skill};
+    app.free_text.cover_letter = "Olen " + std::string(a.first) + " " + a.last +
+                                 " ja asun Kemijärvellä. Opetan mielelläni alakoulussa; vahvuuteni on " + a.skill + ".";
+    app.free_text.answers = {{"motivation", "Haluan opettaa. Terveisin " + std::string(a.first)}};
+    REILU_TRY(Apply(ctx, created->id, std::move(app)));
+  }
+  return SeedScreening(ctx, *unit, hr, reviewers);
 }
 
 void PrintDemoBanner(const std::string& base_url) {

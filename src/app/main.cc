@@ -14,6 +14,7 @@
 #include "redact/free_text_redactor.h"
 #include "redact/name_model.h"
 #include "redact/redact.h"
+#include "service/admin.h"
 
 using namespace reilu;
 
@@ -29,20 +30,21 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
   auto store = app::OpenStore(dir);
   if (!store) return Fail(store.error());
   redact::EngineRedactor redactor;
-  if (demo) {
-    // Seeded before listening: the first request already sees the demo organisation.
-    auto seeded = app::SeedDemo(**store, redactor);
-    if (!seeded) return Fail(seeded.error());
-  }
   http::Metrics metrics;
   api::ApiContext ctx{**store, metrics, redactor, app::Now, {}};
-  // E-mail is queued by requests and sent here, in the background.
-  notify::MailDispatcher mailer(**store, notify::DispatcherOptions{(dir.root / "outbox").string()}, app::Now);
-  mailer.Start();
   // Set before the server starts: handlers read it from their threads.
   if (public_url.empty()) public_url = "http://" + options.address + ":" + std::to_string(options.port);
   while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
   ctx.options.public_url = public_url;
+  if (demo) {
+    // Seeded before listening: the first request already sees the demo organisation.
+    auto services = ctx.Services();
+    auto seeded = app::SeedDemo(services);
+    if (!seeded) return Fail(seeded.error());
+  }
+  // E-mail is queued by requests and sent here, in the background.
+  notify::MailDispatcher mailer(**store, notify::DispatcherOptions{(dir.root / "outbox").string()}, app::Now);
+  mailer.Start();
   // The operator's scraper token for /metrics, from the environment (not the command line, which
   // other local users can read).
   if (const char* token = std::getenv("REILU_METRICS_TOKEN")) ctx.options.metrics_token = token;
@@ -187,26 +189,23 @@ int main(int argc, char** argv) {
     std::printf("database is up to date\n");
     return 0;
   }
+  redact::EngineRedactor redactor;
+  service::Context services{**store, redactor, app::Now};
   if (create_org->parsed()) {
-    auto id = (*store)->CreateOrganisation(org_name, AnonymityPolicy{}, app::Now());
+    auto id = service::CreateOrganisation(services, org_name, AnonymityPolicy{});
     if (!id) return Fail(id.error());
     std::printf("%lld\n", static_cast<long long>(*id));
     return 0;
   }
   if (create_user->parsed()) {
     std::getline(std::cin, password);
-    if (password.size() < 12)
-      return Fail(MakeError(ErrorCode::kInvalidInput, "The password must be at least 12 characters."));
-    auto hash = crypto::HashPassword(password);
-    if (!hash) return Fail(hash.error());
     User u;
-    u.org_id = org_id;
     u.username = username;
     u.display_name = display;
     u.role = *ParseRole(role);
-    auto id = (*store)->CreateUser(u, *hash, 0, app::Now());
-    if (!id) return Fail(id.error());
-    std::printf("%lld\n", static_cast<long long>(*id));
+    auto created = service::CreateUserAsOperator(services, org_id, u, password);
+    if (!created) return Fail(created.error());
+    std::printf("%lld\n", static_cast<long long>(created->id));
     return 0;
   }
   if (create_unit->parsed()) {

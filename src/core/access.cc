@@ -26,6 +26,17 @@ bool MayReviewApplications(const User& actor, const Recruitment& r) {
   return actor.role == Role::kReviewer && r.IsReviewer(actor.id);
 }
 
+bool MayOpenApplications(const User& actor, const Recruitment& r) {
+  if (actor.org_id == r.org_id && actor.active && actor.role == Role::kRegistry) return true;
+  return MayReviewApplications(actor, r);
+}
+
+bool MaySeeRecruitment(const User& actor, const Recruitment& r) {
+  if (actor.org_id != r.org_id || !actor.active) return false;
+  if (actor.role == Role::kHr || actor.role == Role::kRegistry) return true;
+  return actor.role == Role::kReviewer && r.IsReviewer(actor.id);
+}
+
 Result<IdentityAccess> IdentityGate::Request(const AccessQuery& q) {
   const User& actor = q.actor;
   const Recruitment& r = q.recruitment;

@@ -82,6 +82,14 @@ bool IsRecruitmentOwner(const User& actor, const Recruitment& recruitment);
 // Who may see a recruitment's anonymous applications: the owner and the assigned reviewers.
 bool MayReviewApplications(const User& actor, const Recruitment& recruitment);
 
+// Who may open the recruitment's application pages at all: those who review them and the registry
+// office of the organisation (which reads identities only through the gate, with a reason).
+bool MayOpenApplications(const User& actor, const Recruitment& recruitment);
+
+// Who may see the recruitment itself (ad, criteria, stage): HR specialists and the registry office
+// of the organisation, and its assigned reviewers.
+bool MaySeeRecruitment(const User& actor, const Recruitment& recruitment);
+
 // Reviewers see no application (nor how many there are) before the application period ends:
 // polling would tell each pseudonym's arrival time. The owner and the registry office may.
 bool MaySeeApplicationsNow(const User& actor, const Recruitment& recruitment, UnixTime now);

@@ -671,51 +671,69 @@ Result<std::int64_t> SqliteStore::CountApplications(OrgId org, RecruitmentId rec
 }
 
 Result<IdentifiedApplication> SqliteStore::ReadIdentity(const IdentityAccess& access, UnixTime now) {
-  return WriteTx<IdentifiedApplication>([&](Connection& c) -> Result<IdentifiedApplication> {
-    auto s =
-        c.Prepare(std::string("SELECT a.id, a.recruitment_id, a.pseudonym, a.merits, a.redacted, a.state, i.sealed ") +
-                  "FROM applications a JOIN application_identities i ON i.application_id = a.id "
-                  "WHERE a.org_id = $1 AND a.recruitment_id = $2 AND a.id = $3");
-    if (!s) return s.error();
-    s->Bind(1, access.org_id()).Bind(2, access.recruitment_id()).Bind(3, access.application_id());
-    if (!s->Step())
-      return s->status().ok() ? Result<IdentifiedApplication>(NotFound("Application")) : s->status().error();
-    IdentifiedApplication out;
-    auto anon = ReadAnonymous(*s);
-    if (!anon) return anon.error();
-    out.anonymous = std::move(*anon);
-    std::string sealed = s->Blob(6);
-    auto key = RecruitmentKey(c, access.org_id(), access.recruitment_id());
-    if (!key) return key.error();
-    auto plain =
-        crypto::Open(*key, sealed, IdentityContext(access.org_id(), access.recruitment_id(), access.application_id()));
-    if (!plain) return plain.error();
-    auto doc = codec::Parse(*plain);
-    if (!doc || !doc->is_object()) return MakeError(ErrorCode::kInternal, "Identity record is corrupt.");
-    const auto& obj = doc->get_object();
-    if (!obj.contains("identity") || !obj.contains("free_text")) {
-      return MakeError(ErrorCode::kInternal, "Identity record is corrupt.");
-    }
-    REILU_TRY(codec::FromJson(obj.at("identity"), "identity", out.identity));
-    REILU_TRY(codec::FromJson(obj.at("free_text"), "free_text", out.free_text));
-    if (obj.contains("redaction_proposal")) {
-      RedactedText proposal;
-      REILU_TRY(codec::FromJson(obj.at("redaction_proposal"), "redaction_proposal", proposal));
-      out.redaction_proposal = std::move(proposal);
-    }
-    if (obj.contains("merits_original")) {
-      Merits original;
-      REILU_TRY(codec::FromJson(obj.at("merits_original"), "merits_original", original));
-      out.original_merits = std::move(original);
-    }
-    json::object detail{{"basis", AccessBasisName(access.basis())}};
-    if (!access.reason().empty()) detail["reason"] = access.reason();
-    REILU_TRY(AppendAuditTx(c,
-                            AuditEvent{access.org_id(), access.actor_id(), audit_action::kIdentityRead,
-                                       access.recruitment_id(), access.application_id(), codec::Serialize(detail)},
-                            now));
-    return out;
-  });
+  return WriteTx<IdentifiedApplication>(
+      [&](Connection& c) -> Result<IdentifiedApplication> { return ReadIdentityTx(c, access, now); });
+}
+
+Status SqliteStore::QueueNoticesTx(Connection& c, const IdentityNotices& notices, UnixTime now) {
+  std::vector<IdentifiedApplication> read;
+  read.reserve(notices.reads.size());
+  for (const auto& access : notices.reads) {
+    auto full = ReadIdentityTx(c, access, now);
+    if (!full) return full.error();
+    read.push_back(std::move(*full));
+  }
+  if (!notices.compose) return OkStatus();
+  auto mails = notices.compose(read);
+  if (!mails) return mails.error();
+  for (const auto& m : *mails) REILU_TRY(EnqueueMailTx(c, m, now));
+  return OkStatus();
+}
+
+Result<IdentifiedApplication> SqliteStore::ReadIdentityTx(Connection& c, const IdentityAccess& access, UnixTime now) {
+  auto s =
+      c.Prepare(std::string("SELECT a.id, a.recruitment_id, a.pseudonym, a.merits, a.redacted, a.state, i.sealed ") +
+                "FROM applications a JOIN application_identities i ON i.application_id = a.id "
+                "WHERE a.org_id = $1 AND a.recruitment_id = $2 AND a.id = $3");
+  if (!s) return s.error();
+  s->Bind(1, access.org_id()).Bind(2, access.recruitment_id()).Bind(3, access.application_id());
+  if (!s->Step())
+    return s->status().ok() ? Result<IdentifiedApplication>(NotFound("Application")) : s->status().error();
+  IdentifiedApplication out;
+  auto anon = ReadAnonymous(*s);
+  if (!anon) return anon.error();
+  out.anonymous = std::move(*anon);
+  std::string sealed = s->Blob(6);
+  auto key = RecruitmentKey(c, access.org_id(), access.recruitment_id());
+  if (!key) return key.error();
+  auto plain =
+      crypto::Open(*key, sealed, IdentityContext(access.org_id(), access.recruitment_id(), access.application_id()));
+  if (!plain) return plain.error();
+  auto doc = codec::Parse(*plain);
+  if (!doc || !doc->is_object()) return MakeError(ErrorCode::kInternal, "Identity record is corrupt.");
+  const auto& obj = doc->get_object();
+  if (!obj.contains("identity") || !obj.contains("free_text")) {
+    return MakeError(ErrorCode::kInternal, "Identity record is corrupt.");
+  }
+  REILU_TRY(codec::FromJson(obj.at("identity"), "identity", out.identity));
+  REILU_TRY(codec::FromJson(obj.at("free_text"), "free_text", out.free_text));
+  if (obj.contains("redaction_proposal")) {
+    RedactedText proposal;
+    REILU_TRY(codec::FromJson(obj.at("redaction_proposal"), "redaction_proposal", proposal));
+    out.redaction_proposal = std::move(proposal);
+  }
+  if (obj.contains("merits_original")) {
+    Merits original;
+    REILU_TRY(codec::FromJson(obj.at("merits_original"), "merits_original", original));
+    out.original_merits = std::move(original);
+  }
+  json::object detail{{"basis", AccessBasisName(access.basis())}};
+  if (!access.reason().empty()) detail["reason"] = access.reason();
+  REILU_TRY(AppendAuditTx(c,
+                          AuditEvent{access.org_id(), access.actor_id(), audit_action::kIdentityRead,
+                                     access.recruitment_id(), access.application_id(), codec::Serialize(detail)},
+                          now));
+  return out;
 }
 
 Status SqliteStore::ReleaseRedaction(OrgId org, RecruitmentId rec, const ApplicationId& id, const RedactedText& text,

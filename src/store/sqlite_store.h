@@ -67,18 +67,18 @@ class SqliteStore final : public Store {
   Status FreezeShortlist(OrgId org, RecruitmentId rec, const std::vector<ApplicationId>& shortlist, UserId actor,
                          const std::string& reason, const std::vector<OutgoingMail>& mails, UnixTime now) override;
   Result<std::int64_t> CreateInterview(OrgId org, RecruitmentId rec, const Interview& interview, UserId actor,
-                                       const std::vector<OutgoingMail>& mails, UnixTime now) override;
+                                       const IdentityNotices& notices, UnixTime now) override;
   Result<std::vector<Interview>> ListInterviews(OrgId org, RecruitmentId rec) override;
   Status SaveInterviewNotes(OrgId org, RecruitmentId rec, const std::vector<InterviewNote>& notes,
                             UnixTime now) override;
   Result<std::vector<InterviewNote>> ListInterviewNotes(OrgId org, RecruitmentId rec) override;
   Status RecordDecision(OrgId org, RecruitmentId rec, const Decision& decision, const std::string& ranking_json,
-                        const std::vector<OutgoingMail>& mails, UnixTime now) override;
+                        const IdentityNotices& notices, UnixTime now) override;
   Result<std::optional<StoredDecision>> GetDecision(OrgId org, RecruitmentId rec) override;
   Result<ApplicantRecord> FindByReference(const std::string& reference) override;
   Result<std::string> ReferenceOf(OrgId org, RecruitmentId rec, const ApplicationId& app) override;
   std::string ApplicantToken(const ApplicationId& app) override;
-  Status Withdraw(const ApplicantRecord& app, const std::optional<OutgoingMail>& mail, UnixTime now) override;
+  Status Withdraw(const ApplicantRecord& app, const IdentityNotices& notices, UnixTime now) override;
   Status EnqueueMail(const std::vector<OutgoingMail>& mails, UnixTime now) override;
   Result<std::vector<QueuedMail>> ClaimDueMail(UnixTime now, int limit, UnixTime lease_seconds) override;
   Status MarkMailSent(const std::string& id, UnixTime now) override;
@@ -141,6 +141,10 @@ class SqliteStore final : public Store {
   Result<crypto::SecretKey> RecruitmentKey(Connection& conn, OrgId org, RecruitmentId rec);
   Status AppendAuditTx(Connection& conn, const AuditEvent& event, UnixTime now);
   Status EnqueueMailTx(Connection& conn, const OutgoingMail& mail, UnixTime now);
+  // Decrypts one identity and audits the read, inside the caller's transaction.
+  Result<IdentifiedApplication> ReadIdentityTx(Connection& conn, const IdentityAccess& access, UnixTime now);
+  // Reads (audited), composes and queues `notices` inside the caller's transaction.
+  Status QueueNoticesTx(Connection& conn, const IdentityNotices& notices, UnixTime now);
 
   std::mutex queue_mutex_;
   std::condition_variable queue_cv_;

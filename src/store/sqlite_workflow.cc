@@ -193,7 +193,7 @@ Status SqliteStore::FreezeShortlist(OrgId org, RecruitmentId rec, const std::vec
 // ---------------------------------------------------------------- interviews
 
 Result<std::int64_t> SqliteStore::CreateInterview(OrgId org, RecruitmentId rec, const Interview& i, UserId actor,
-                                                  const std::vector<OutgoingMail>& mails, UnixTime now) {
+                                                  const IdentityNotices& notices, UnixTime now) {
   return WriteTx<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
     REILU_TRY(RequireApplication(c, org, rec, i.application_id));
     json::array interviewers;
@@ -214,7 +214,7 @@ Result<std::int64_t> SqliteStore::CreateInterview(OrgId org, RecruitmentId rec, 
     if (!s->Step()) return s->status().ok() ? MakeError(ErrorCode::kInternal, "no id") : s->status().error();
     std::int64_t id = s->Int(0);
     REILU_TRY(s->Run());
-    for (const auto& m : mails) REILU_TRY(EnqueueMailTx(c, m, now));
+    REILU_TRY(QueueNoticesTx(c, notices, now));
     json::object detail{{"interview_id", id}, {"starts_at", i.starts_at}};
     REILU_TRY(AppendAuditTx(
         c, AuditEvent{org, actor, audit_action::kInterview, rec, i.application_id, codec::Serialize(detail)}, now));
@@ -304,7 +304,7 @@ Result<std::vector<InterviewNote>> SqliteStore::ListInterviewNotes(OrgId org, Re
 // ---------------------------------------------------------------- decision
 
 Status SqliteStore::RecordDecision(OrgId org, RecruitmentId rec, const Decision& d, const std::string& ranking_json,
-                                   const std::vector<OutgoingMail>& mails, UnixTime now) {
+                                   const IdentityNotices& notices, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto s = c.Prepare(
         "INSERT INTO decisions (recruitment_id, org_id, decided_by, decided_at, reasoning, appeal_ends, ranking) "
@@ -335,7 +335,7 @@ Status SqliteStore::RecordDecision(OrgId org, RecruitmentId rec, const Decision&
       auto& n = counts[OutcomeName(outcome)];
       n = (n.is_int64() ? n.get_int64() : 0) + 1;
     }
-    for (const auto& m : mails) REILU_TRY(EnqueueMailTx(c, m, now));
+    REILU_TRY(QueueNoticesTx(c, notices, now));
     json::object detail{{"outcomes", counts}, {"appeal_ends", d.appeal_ends}};
     return AppendAuditTx(c, AuditEvent{org, d.decided_by, audit_action::kDecision, rec, {}, codec::Serialize(detail)},
                          now);
@@ -393,7 +393,7 @@ std::string SqliteStore::ApplicantToken(const ApplicationId& app) {
   return crypto::KeyedHashHex(server_key_, "reilu/applicant-token/v1/" + app);
 }
 
-Status SqliteStore::Withdraw(const ApplicantRecord& app, const std::optional<OutgoingMail>& mail, UnixTime now) {
+Status SqliteStore::Withdraw(const ApplicantRecord& app, const IdentityNotices& notices, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto decided = c.Prepare("SELECT 1 FROM decisions WHERE org_id = $1 AND recruitment_id = $2");
     if (!decided) return decided.error();
@@ -409,7 +409,7 @@ Status SqliteStore::Withdraw(const ApplicantRecord& app, const std::optional<Out
     if (!s) return s.error();
     REILU_TRY(s->Bind(1, app.org_id).Bind(2, app.recruitment_id).Bind(3, app.application_id).Run());
     if (c.Changes() == 0) return MakeError(ErrorCode::kWithdrawn, "The application has already been withdrawn.");
-    if (mail) REILU_TRY(EnqueueMailTx(c, *mail, now));
+    REILU_TRY(QueueNoticesTx(c, notices, now));
     return AppendAuditTx(
         c, AuditEvent{app.org_id, 0, audit_action::kWithdraw, app.recruitment_id, app.application_id, "{}"}, now);
   });

@@ -108,6 +108,14 @@ struct NewApplication {
   std::function<std::optional<OutgoingMail>(const Receipt&)> receipt_mail;
 };
 
+// Notices built from identities read inside the same transaction that records the action: the
+// reads are audited, the mails queued and the action written together, or none of it happens.
+struct IdentityNotices {
+  std::vector<IdentityAccess> reads;
+  // Gets the identities in the order of `reads`; returns the mails to queue.
+  std::function<Result<std::vector<OutgoingMail>>(const std::vector<IdentifiedApplication>&)> compose;
+};
+
 struct SubmitResult {
   Receipt receipt;
   bool replayed = false;  // the same Idempotency-Key and body were seen before
@@ -198,16 +206,18 @@ class Store {
                                  UnixTime now) = 0;
 
   // Interviews.
+  // The invitation and the interviewers' notices are composed by `notices` in the same transaction.
   virtual Result<std::int64_t> CreateInterview(OrgId org, RecruitmentId rec, const Interview& interview, UserId actor,
-                                               const std::vector<OutgoingMail>& mails, UnixTime now) = 0;
+                                               const IdentityNotices& notices, UnixTime now) = 0;
   virtual Result<std::vector<Interview>> ListInterviews(OrgId org, RecruitmentId rec) = 0;
   virtual Status SaveInterviewNotes(OrgId org, RecruitmentId rec, const std::vector<InterviewNote>& notes,
                                     UnixTime now) = 0;
   virtual Result<std::vector<InterviewNote>> ListInterviewNotes(OrgId org, RecruitmentId rec) = 0;
 
-  // The selection decision: final once recorded (kConflict on a second one); notices queued with it.
+  // The selection decision: final once recorded (kDecided on a second one); the notices to every
+  // applicant are composed and queued in the same transaction.
   virtual Status RecordDecision(OrgId org, RecruitmentId rec, const Decision& decision, const std::string& ranking_json,
-                                const std::vector<OutgoingMail>& mails, UnixTime now) = 0;
+                                const IdentityNotices& notices, UnixTime now) = 0;
   virtual Result<std::optional<StoredDecision>> GetDecision(OrgId org, RecruitmentId rec) = 0;
 
   // Applicant self-service, by reference code and a token only the applicant was sent.
@@ -215,7 +225,8 @@ class Store {
   virtual Result<std::string> ReferenceOf(OrgId org, RecruitmentId rec, const ApplicationId& app) = 0;
   // A secret for the applicant's status link, derived from the server key and the application id.
   virtual std::string ApplicantToken(const ApplicationId& app) = 0;
-  virtual Status Withdraw(const ApplicantRecord& app, const std::optional<OutgoingMail>& mail, UnixTime now) = 0;
+  // The confirmation to the applicant is composed by `notices` in the same transaction.
+  virtual Status Withdraw(const ApplicantRecord& app, const IdentityNotices& notices, UnixTime now) = 0;
 
   // The mail queue. Claiming leases the messages (no other node sends them meanwhile).
   virtual Status EnqueueMail(const std::vector<OutgoingMail>& mails, UnixTime now) = 0;

@@ -1,16 +1,16 @@
-#include "api/mailer.h"
+#include "service/mail.h"
 
 #include "core/pseudonym.h"
 #include "crypto/crypto.h"
 #include "notify/dispatcher.h"
 
-namespace reilu::api {
+namespace reilu::service {
 
 namespace {
 constexpr std::string_view kDefaultSender = "noreply@reilu.invalid";
 }
 
-Result<Sender> SenderFor(ApiContext& ctx, OrgId org) {
+Result<Sender> SenderFor(Context& ctx, OrgId org) {
   Sender sender{std::string(kDefaultSender), {}};
   auto organisation = ctx.store.GetOrganisation(org);
   if (!organisation) return organisation.error();
@@ -40,8 +40,8 @@ Result<store::OutgoingMail> ComposeMail(const Sender& sender, UnixTime now, OrgI
       org, rec, std::move(parts.kind), m.from_address, m.to_address, notify::RenderEml(m, message_id, now)};
 }
 
-std::string StatusLink(ApiContext& ctx, const std::string& reference, const ApplicationId& app) {
-  return ctx.options.public_url + "/status#ref=" + reference + "&token=" + ctx.store.ApplicantToken(app);
+std::string StatusLink(Context& ctx, const std::string& reference, const ApplicationId& app) {
+  return ctx.public_url + "/status#ref=" + reference + "&token=" + ctx.store.ApplicantToken(app);
 }
 
 std::string TitleIn(const Recruitment& r, std::string_view lang) {
@@ -54,4 +54,4 @@ std::string TitleIn(const Recruitment& r, std::string_view lang) {
   return r.title.empty() ? std::string() : r.title.begin()->second;
 }
 
-}  // namespace reilu::api
+}  // namespace reilu::service

@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "api/api.h"
 #include "notify/mail.h"
 #include "notify/templates.h"
+#include "service/context.h"
 
-namespace reilu::api {
+namespace reilu::service {
 
 struct MailParts {
   std::string kind;
@@ -23,7 +23,7 @@ struct Sender {
   std::string name;
 };
 // The organisation's sender: from its mail settings, or its name with a no-reply address.
-Result<Sender> SenderFor(ApiContext& ctx, OrgId org);
+Result<Sender> SenderFor(Context& ctx, OrgId org);
 
 // Renders `parts` for the queue; fails when the recipient address is not usable. Does no I/O, so
 // it may run inside a store transaction.
@@ -32,9 +32,9 @@ Result<store::OutgoingMail> ComposeMail(const Sender& sender, UnixTime now, OrgI
 
 // The applicant's status page. The secret travels in the fragment, which browsers never send to
 // the server, so it does not end up in access logs.
-std::string StatusLink(ApiContext& ctx, const std::string& reference, const ApplicationId& app);
+std::string StatusLink(Context& ctx, const std::string& reference, const ApplicationId& app);
 
 // The recruitment's title in `lang`, or in its first advertised language.
 std::string TitleIn(const Recruitment& r, std::string_view lang);
 
-}  // namespace reilu::api
+}  // namespace reilu::service

@@ -1,0 +1,55 @@
+#include "service/admin.h"
+
+#include "crypto/crypto.h"
+
+namespace reilu::service {
+
+namespace {
+
+Status ValidateNewUser(const User& u, const std::string& password) {
+  auto invalid = [](const char* field, const char* message) {
+    return MakeError(ErrorCode::kInvalidInput, message, field);
+  };
+  if (u.username.empty()) return invalid("username", "Give a username.");
+  if (u.display_name.empty()) return invalid("display_name", "Give a display name.");
+  if (u.username.size() > 100 || u.display_name.size() > 200) return invalid("username", "The name is too long.");
+  if (u.email.size() > 254 || (!u.email.empty() && u.email.find('@') == std::string::npos)) {
+    return invalid("email", "The e-mail address is not valid.");
+  }
+  if (password.size() < 12) return invalid("password", "The password must be at least 12 characters.");
+  if (password.size() > 1024) return invalid("password", "The password is too long.");
+  return OkStatus();
+}
+
+Result<User> Create(Context& ctx, OrgId org, UserId actor, User user, const std::string& password) {
+  REILU_TRY(ValidateNewUser(user, password));
+  user.org_id = org;
+  auto hash = crypto::HashPassword(password);
+  if (!hash) return hash.error();
+  auto id = ctx.store.CreateUser(user, *hash, actor, ctx.now());
+  if (!id) return id.error();
+  user.id = *id;
+  return user;
+}
+
+}  // namespace
+
+Result<User> CreateUser(Context& ctx, const User& admin, User user, const std::string& password) {
+  if (admin.role != Role::kAdmin || !admin.active) {
+    return MakeError(ErrorCode::kForbidden, "Only an admin creates accounts.");
+  }
+  return Create(ctx, admin.org_id, admin.id, std::move(user), password);
+}
+
+Result<User> CreateUserAsOperator(Context& ctx, OrgId org, User user, const std::string& password) {
+  return Create(ctx, org, 0, std::move(user), password);
+}
+
+Result<OrgId> CreateOrganisation(Context& ctx, const std::string& name, const AnonymityPolicy& policy) {
+  if (name.empty() || name.size() > 200) {
+    return MakeError(ErrorCode::kInvalidInput, "Give the organisation a name of at most 200 characters.", "name");
+  }
+  return ctx.store.CreateOrganisation(name, policy, ctx.now());
+}
+
+}  // namespace reilu::service

@@ -1,0 +1,19 @@
+// Organisations and staff accounts: what an organisation's admin does, and what the operator does
+// at the machine (the command line and the demo) before any admin exists.
+#pragma once
+
+#include <string>
+
+#include "service/context.h"
+
+namespace reilu::service {
+
+// A new staff account in the admin's own organisation; the password is stored as an argon2id hash.
+Result<User> CreateUser(Context& ctx, const User& admin, User user, const std::string& password);
+
+// The operator's way in (command line, demo): an account in `org` with no staff actor.
+Result<User> CreateUserAsOperator(Context& ctx, OrgId org, User user, const std::string& password);
+
+Result<OrgId> CreateOrganisation(Context& ctx, const std::string& name, const AnonymityPolicy& policy);
+
+}  // namespace reilu::service

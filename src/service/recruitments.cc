@@ -1,0 +1,133 @@
+#include "service/recruitments.h"
+
+#include "codec/codec.h"
+#include "service/work.h"
+
+namespace reilu::service {
+
+namespace json = boost::json;
+
+namespace {
+
+// A unit id must name one of the recruitment's own organisation's units (0: none).
+Status CheckUnitIsOwn(Context& ctx, const Recruitment& r) {
+  if (r.unit_id == 0) return OkStatus();
+  auto units = ctx.store.ListUnits(r.org_id);
+  if (!units) return units.error();
+  for (const auto& u : *units) {
+    if (u.id == r.unit_id) return OkStatus();
+  }
+  return MakeError(ErrorCode::kInvalidInput, "No such unit in your organisation.", "unit_id");
+}
+
+Status ApplyAnonymity(Context& ctx, const AnonymityWish& wish, Recruitment& r) {
+  AnonymityRequest request{wish.anonymous.value_or(r.anonymous),
+                           wish.exception_reason.value_or(r.anonymity_exception_reason)};
+  auto policy = ctx.store.GetPolicy(r.org_id);
+  if (!policy) return policy.error();
+  auto choice = DecideAnonymity(*policy, r.employment.term, request);
+  if (!choice) return choice.error();
+  r.anonymous = choice->anonymous;
+  r.anonymity_exception_reason = choice->exception_reason;
+  return OkStatus();
+}
+
+Result<Recruitment> SaveAndReload(Context& ctx, const Recruitment& r, const std::optional<store::AuditEvent>& audit) {
+  REILU_TRY(ctx.store.UpdateRecruitment(r, audit, ctx.now()));
+  return ctx.store.GetRecruitment(r.org_id, r.id);
+}
+
+Result<Recruitment> LoadOwnDraftOrAd(Context& ctx, const User& actor, RecruitmentId id, std::string_view refusal) {
+  if (actor.role != Role::kHr) return MakeError(ErrorCode::kForbidden, "Your role does not allow this.");
+  auto r = ctx.store.GetRecruitment(actor.org_id, id);
+  if (!r) return r.error();
+  if (!MaySeeRecruitment(actor, *r)) return MakeError(ErrorCode::kNotFound, "Recruitment not found.");
+  if (!IsRecruitmentOwner(actor, *r)) return MakeError(ErrorCode::kForbidden, std::string(refusal));
+  return r;
+}
+
+}  // namespace
+
+Result<Recruitment> CreateRecruitment(Context& ctx, const User& actor, Recruitment r, const AnonymityWish& wish) {
+  if (actor.role != Role::kHr) return MakeError(ErrorCode::kForbidden, "Your role does not allow this.");
+  r.id = 0;
+  r.org_id = actor.org_id;
+  r.owner_id = actor.id;
+  r.state = RecruitmentState::kDraft;
+  if (r.languages.empty()) r.languages = {"fi"};
+  // Anonymity starts from the policy's default for the post's term.
+  auto policy = ctx.store.GetPolicy(r.org_id);
+  if (!policy) return policy.error();
+  r.anonymous = policy->RuleFor(r.employment.term) != AnonymityRule::kOptional;
+  r.anonymity_exception_reason.clear();
+  REILU_TRY(ApplyAnonymity(ctx, wish, r));
+  REILU_TRY(ValidateRecruitment(r));
+  REILU_TRY(CheckUnitIsOwn(ctx, r));
+  auto id = ctx.store.CreateRecruitment(r, ctx.now());
+  if (!id) return id.error();
+  return ctx.store.GetRecruitment(r.org_id, *id);
+}
+
+Result<Recruitment> EditRecruitment(Context& ctx, const User& actor, RecruitmentId id,
+                                    std::optional<std::int64_t> expected_version,
+                                    const std::function<Status(Recruitment&)>& edit, const AnonymityWish& wish) {
+  auto r = LoadOwnDraftOrAd(ctx, actor, id, "Only the owner can edit.");
+  if (!r) return r.error();
+  REILU_TRY(CheckEditable(*r));
+  if (expected_version && *expected_version != r->version) {
+    return MakeError(ErrorCode::kConflict, "The recruitment was changed by someone else; reload and try again.");
+  }
+  REILU_TRY(edit(*r));
+  REILU_TRY(ApplyAnonymity(ctx, wish, *r));
+  REILU_TRY(ValidateRecruitment(*r));
+  REILU_TRY(CheckUnitIsOwn(ctx, *r));
+  std::optional<store::AuditEvent> audit;
+  if (!r->anonymous) {
+    audit = store::AuditEvent{
+        r->org_id, actor.id, audit_action::kPolicyException,
+        r->id,     {},       codec::Serialize(json::object{{"reason", r->anonymity_exception_reason}})};
+  }
+  return SaveAndReload(ctx, *r, audit);
+}
+
+Result<Recruitment> PublishRecruitment(Context& ctx, const User& actor, RecruitmentId id) {
+  auto r = LoadOwnDraftOrAd(ctx, actor, id, "Only the owner can publish.");
+  if (!r) return r.error();
+  REILU_TRY(ApplyAnonymity(ctx, AnonymityWish{}, *r));
+  REILU_TRY(CheckPublishable(*r, ctx.now()));
+  r->state = RecruitmentState::kPublished;
+  r->published_at = ctx.now();
+  json::object detail{{"anonymous", r->anonymous}, {"term", EmploymentTermName(r->employment.term)}};
+  return SaveAndReload(
+      ctx, *r, store::AuditEvent{r->org_id, actor.id, audit_action::kPublish, r->id, {}, codec::Serialize(detail)});
+}
+
+Result<Recruitment> CloseRecruitment(Context& ctx, const User& actor, RecruitmentId id) {
+  auto r = LoadOwnDraftOrAd(ctx, actor, id, "Only the owner can close.");
+  if (!r) return r.error();
+  if (r->state != RecruitmentState::kPublished) {
+    return MakeError(ErrorCode::kConflict, "Only a published recruitment can be closed.");
+  }
+  r->state = RecruitmentState::kClosed;
+  return SaveAndReload(ctx, *r, store::AuditEvent{r->org_id, actor.id, audit_action::kClose, r->id, {}, "{}"});
+}
+
+Result<Recruitment> SetCriteria(Context& ctx, const User& actor, RecruitmentId id, std::vector<Criterion> criteria) {
+  auto r = LoadOwned(ctx, actor, id, "Only the owner sets the criteria.");
+  if (!r) return r.error();
+  REILU_TRY(CheckCriteriaEditable(*r, ctx.now()));
+  if (criteria.empty()) return MakeError(ErrorCode::kInvalidInput, "Give at least one criterion.", "criteria");
+  r->criteria = std::move(criteria);
+  REILU_TRY(ValidateRecruitment(*r));
+  json::array ids;
+  for (const auto& c : r->criteria) ids.push_back(json::object{{"id", c.id}, {"weight", c.weight}});
+  return SaveAndReload(ctx, *r,
+                       store::AuditEvent{r->org_id,
+                                         actor.id,
+                                         audit_action::kCriteriaChange,
+                                         r->id,
+                                         {},
+                                         codec::Serialize(json::object{{"criteria", ids}})});
+}
+
+}  // namespace reilu::service

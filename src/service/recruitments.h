@@ -1,0 +1,39 @@
+// A recruitment's life before screening: the draft (with the organisation's anonymity policy
+// applied), publication (which locks the choice), closing, and the criteria until the deadline.
+// Every use case saves with its audit entry in one transaction and returns the stored state.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "service/context.h"
+
+namespace reilu::service {
+
+// What the owner asks of anonymity; unset fields keep the current choice (a new recruitment starts
+// from the policy's default for its term).
+struct AnonymityWish {
+  std::optional<bool> anonymous;
+  std::optional<std::string> exception_reason;
+};
+
+// `content` carries the ad's fields; organisation, owner and state come from the actor.
+Result<Recruitment> CreateRecruitment(Context& ctx, const User& actor, Recruitment content, const AnonymityWish& wish);
+
+// Applies `edit` to the stored draft; kConflict when `expected_version` (if given) is not the
+// stored version.
+Result<Recruitment> EditRecruitment(Context& ctx, const User& actor, RecruitmentId id,
+                                    std::optional<std::int64_t> expected_version,
+                                    const std::function<Status(Recruitment&)>& edit, const AnonymityWish& wish);
+
+// Publishes the ad; the policy is applied again, since it may have changed since the draft.
+Result<Recruitment> PublishRecruitment(Context& ctx, const User& actor, RecruitmentId id);
+
+// Stops taking applications before the deadline.
+Result<Recruitment> CloseRecruitment(Context& ctx, const User& actor, RecruitmentId id);
+
+// Criteria, weights and marking guides may change until the application period ends.
+Result<Recruitment> SetCriteria(Context& ctx, const User& actor, RecruitmentId id, std::vector<Criterion> criteria);
+
+}  // namespace reilu::service

@@ -1,0 +1,134 @@
+#include "service/redaction.h"
+
+#include <algorithm>
+#include <set>
+
+#include "service/work.h"
+
+namespace reilu::service {
+
+namespace {
+
+constexpr const char* kCheckReason = "Checking the redaction before release";
+constexpr const char* kOwnerOnly = "Only the HR specialist who owns the recruitment checks redactions.";
+
+using SpansByField = std::map<std::string, std::vector<ProposedSpan>>;
+
+RedactedText ApplyAll(Context& ctx, const Recruitment& r, const IdentifiedApplication& full,
+                      const SpansByField& spans) {
+  auto apply = [&](const std::string& field, const std::string& text) {
+    auto it = spans.find(field);
+    return it == spans.end() ? text : ctx.redactor.ApplySpans(text, it->second, ReviewersLanguage(r));
+  };
+  RedactedText out;
+  out.cover_letter = apply("cover_letter", full.free_text.cover_letter);
+  for (const auto& a : full.free_text.answers)
+    out.answers.push_back(Answer{a.question_id, apply(a.question_id, a.text)});
+  return out;
+}
+
+// How many spans HR added and removed, by position (a span counts as kept when one with the same
+// start and end remains).
+std::pair<int, int> Changes(const RedactionReview& review, const SpansByField& final) {
+  int added = 0, removed = 0;
+  for (const auto& t : review.texts) {
+    std::set<std::pair<size_t, size_t>> before, after;
+    for (const auto& s : t.spans) before.insert({s.start, s.end});
+    auto it = final.find(t.field);
+    if (it != final.end()) {
+      for (const auto& s : it->second) after.insert({s.start, s.end});
+    }
+    for (const auto& b : before) removed += !after.count(b);
+    for (const auto& a : after) added += !before.count(a);
+  }
+  return {added, removed};
+}
+
+RedactedText AsProposed(Context& ctx, const RedactionUnderReview& reviewed) {
+  if (reviewed.full.redaction_proposal) return *reviewed.full.redaction_proposal;
+  SpansByField proposed;
+  for (const auto& t : reviewed.review.texts) proposed[t.field] = t.spans;
+  return ApplyAll(ctx, reviewed.recruitment, reviewed.full, proposed);
+}
+
+Result<RedactionUnderReview> Review(Context& ctx, const User& actor, Recruitment r, const ApplicationId& app) {
+  auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
+  if (!lifts) return lifts.error();
+  auto access = RequestIdentity(ctx, actor, r, *lifts, app, kCheckReason);
+  if (!access) return access.error();
+  auto full = ctx.store.ReadIdentity(*access, ctx.now());
+  if (!full) return full.error();
+  auto review =
+      ctx.redactor.Review(full->free_text, full->original_merits.value_or(full->anonymous.merits), full->identity);
+  if (!review) {
+    return MakeError(ErrorCode::kRedactionUnavailable, "The texts could not be checked automatically in time.");
+  }
+  return RedactionUnderReview{std::move(r), std::move(*full), std::move(*review)};
+}
+
+}  // namespace
+
+Result<RedactionUnderReview> LoadRedactionReview(Context& ctx, const User& actor, RecruitmentId id,
+                                                 const ApplicationId& app) {
+  auto r = LoadOwned(ctx, actor, id, kOwnerOnly);
+  if (!r) return r.error();
+  return Review(ctx, actor, std::move(*r), app);
+}
+
+Result<store::RedactionReleaseNote> ReleaseRedaction(Context& ctx, const User& actor,
+                                                     const RedactionUnderReview& reviewed,
+                                                     const ReleaseChoice& choice) {
+  const Recruitment& r = reviewed.recruitment;
+  const IdentifiedApplication& full = reviewed.full;
+  if (!IsRecruitmentOwner(actor, r)) return MakeError(ErrorCode::kForbidden, kOwnerOnly);
+  RedactedText text;
+  store::RedactionReleaseNote note;
+  if (choice.spans) {
+    text = ApplyAll(ctx, r, full, *choice.spans);
+    auto [added, removed] = Changes(reviewed.review, *choice.spans);
+    note = store::RedactionReleaseNote{"reviewed", added + removed > 0, added, removed};
+  } else if (choice.written) {
+    text = *choice.written;
+    if (text.cover_letter.size() > 20000) {
+      return MakeError(ErrorCode::kInvalidInput, "The text is too long.", "free_text");
+    }
+    for (const auto& a : text.answers) {
+      bool known = std::any_of(full.free_text.answers.begin(), full.free_text.answers.end(),
+                               [&](const Answer& o) { return o.question_id == a.question_id; });
+      if (!known || a.text.size() > 20000) {
+        return MakeError(ErrorCode::kInvalidInput, "An answer is unknown or too long.", "free_text");
+      }
+    }
+    note = store::RedactionReleaseNote{"written", !full.redaction_proposal || text != *full.redaction_proposal, 0, 0};
+  } else {
+    text = AsProposed(ctx, reviewed);
+    note = store::RedactionReleaseNote{"as_proposed", false, 0, 0};
+  }
+  REILU_TRY(ctx.store.ReleaseRedaction(r.org_id, r.id, full.anonymous.id, text, actor.id, note, ctx.now()));
+  return note;
+}
+
+Result<BulkRelease> ReleaseUnflagged(Context& ctx, const User& actor, RecruitmentId id,
+                                     const std::vector<ApplicationId>& wanted, const std::string& mode) {
+  auto r = LoadOwned(ctx, actor, id, "Only the HR specialist who owns the recruitment releases redactions.");
+  if (!r) return r.error();
+  auto apps = ctx.store.ListAnonymous(r->org_id, r->id);
+  if (!apps) return apps.error();
+  BulkRelease out;
+  for (const auto& app : *apps) {
+    bool asked = wanted.empty() || std::find(wanted.begin(), wanted.end(), app.id) != wanted.end();
+    if (!asked || app.redacted || app.withdrawn) continue;
+    auto reviewed = Review(ctx, actor, *r, app.id);
+    if (!reviewed) return reviewed.error();
+    if (reviewed->review.NeedsALook()) {
+      out.needs_a_look.push_back(app.id);
+      continue;
+    }
+    REILU_TRY(ctx.store.ReleaseRedaction(r->org_id, r->id, app.id, AsProposed(ctx, *reviewed), actor.id,
+                                         store::RedactionReleaseNote{mode, false, 0, 0}, ctx.now()));
+    out.released.push_back(app.id);
+  }
+  return out;
+}
+
+}  // namespace reilu::service

@@ -1,0 +1,154 @@
+#include "service/selection.h"
+
+#include <algorithm>
+
+#include "codec/codec.h"
+#include "crypto/crypto.h"
+#include "notify/calendar.h"
+#include "service/mail.h"
+#include "service/screening.h"
+#include "service/work.h"
+
+namespace reilu::service {
+
+Result<Scheduled> ScheduleInterview(Context& ctx, const User& actor, RecruitmentId id, Interview i) {
+  auto r = LoadOwned(ctx, actor, id, "Only the owner schedules interviews.");
+  if (!r) return r.error();
+  auto state = ctx.store.GetScreeningState(r->org_id, r->id);
+  if (!state) return state.error();
+  REILU_TRY(CheckInterview(actor, *r, *state, i, ctx.now()));
+  auto lifts = ctx.store.GetLiftState(r->org_id, r->id);
+  if (!lifts) return lifts.error();
+  if (r->anonymous && !lifts->Covers(i.application_id)) {
+    return MakeError(ErrorCode::kConflict, "Lift the anonymity of this applicant before inviting them.",
+                     "application_id");
+  }
+  auto access = RequestIdentity(ctx, actor, *r, *lifts, i.application_id, "Sending the interview invitation");
+  if (!access) return access.error();
+  auto ref = ctx.store.ReferenceOf(r->org_id, r->id, i.application_id);
+  if (!ref) return ref.error();
+  auto sender = SenderFor(ctx, r->org_id);
+  if (!sender) return sender.error();
+  std::vector<User> interviewers;
+  for (UserId interviewer : i.interviewers) {
+    auto user = ctx.store.GetUser(r->org_id, interviewer);
+    if (user && !user->email.empty()) interviewers.push_back(std::move(*user));
+  }
+  std::string pseudonym;
+  store::IdentityNotices notices{
+      {*access}, [&](const std::vector<IdentifiedApplication>& read) -> Result<std::vector<store::OutgoingMail>> {
+        const IdentifiedApplication& full = read.front();
+        pseudonym = full.anonymous.pseudonym;
+        std::string lang = notify::NoticeLanguage(full.identity.language);
+        std::string title = TitleIn(*r, lang);
+        std::string uid = MakeApplicationId(crypto::SystemRandom()) + "@reilu";
+        notify::CalendarEvent event{uid,        i.starts_at, i.minutes,       title,
+                                    i.location, title,       sender->address, full.identity.email};
+        std::vector<store::OutgoingMail> mails;
+        auto invitation = ComposeMail(
+            *sender, ctx.now(), r->org_id, r->id,
+            MailParts{"interview",
+                      full.identity.email,
+                      notify::InterviewInvitationText(lang, title, i.starts_at, i.minutes, i.location,
+                                                      StatusLink(ctx, *ref, i.application_id)),
+                      {{"interview.ics", "text/calendar; method=REQUEST", notify::RenderIcs(event, ctx.now())}}});
+        if (!invitation) return invitation.error();
+        mails.push_back(std::move(*invitation));
+        // Interviewers get the time and the pseudonym only, with their own calendar entry.
+        for (const User& user : interviewers) {
+          notify::CalendarEvent staff_event = event;
+          staff_event.summary = TitleIn(*r, "fi") + " / " + pseudonym;
+          staff_event.description = staff_event.summary;
+          staff_event.attendee_address = user.email;
+          auto mail = ComposeMail(
+              *sender, ctx.now(), r->org_id, r->id,
+              MailParts{
+                  "interviewer",
+                  user.email,
+                  notify::InterviewerNoticeText(TitleIn(*r, "fi"), pseudonym, i.starts_at, i.minutes, i.location),
+                  {{"interview.ics", "text/calendar; method=REQUEST", notify::RenderIcs(staff_event, ctx.now())}}});
+          if (mail) mails.push_back(std::move(*mail));
+        }
+        return mails;
+      }};
+  auto created = ctx.store.CreateInterview(r->org_id, r->id, i, actor.id, notices, ctx.now());
+  if (!created) return created.error();
+  i.id = *created;
+  return Scheduled{std::move(i), std::move(pseudonym)};
+}
+
+Status SaveInterviewNotes(Context& ctx, const User& actor, RecruitmentId id, std::int64_t interview_id,
+                          std::vector<InterviewNote> notes) {
+  auto r = LoadForWork(ctx, actor, id);
+  if (!r) return r.error();
+  auto interviews = ctx.store.ListInterviews(r->org_id, r->id);
+  if (!interviews) return interviews.error();
+  auto it =
+      std::find_if(interviews->begin(), interviews->end(), [&](const Interview& x) { return x.id == interview_id; });
+  if (it == interviews->end()) return MakeError(ErrorCode::kNotFound, "Interview not found.");
+  if (notes.empty()) return MakeError(ErrorCode::kInvalidInput, "Give at least one note.", "notes");
+  for (auto& n : notes) {
+    n.interview_id = interview_id;
+    n.author_id = actor.id;
+    REILU_TRY(CheckInterviewNote(actor, *r, *it, n));
+  }
+  return ctx.store.SaveInterviewNotes(r->org_id, r->id, notes, ctx.now());
+}
+
+Result<Decided> Decide(Context& ctx, const User& actor, RecruitmentId id, DecisionRequest request) {
+  auto r = LoadOwned(ctx, actor, id, "Only the owner records the decision.");
+  if (!r) return r.error();
+  auto state = ctx.store.GetScreeningState(r->org_id, r->id);
+  if (!state) return state.error();
+  auto decision =
+      MakeDecision(actor, *r, *state, request.outcomes, std::move(request.reasoning), ctx.now(), request.appeal_days);
+  if (!decision) return decision.error();
+  auto existing = ctx.store.GetDecision(r->org_id, r->id);
+  if (!existing) return existing.error();
+  if (*existing) return MakeError(ErrorCode::kDecided, "The selection decision has already been made; it is final.");
+  auto scores = ctx.store.ListScores(r->org_id, r->id);
+  if (!scores) return scores.error();
+  auto ranking = RankingJson(ctx, *r, *state, *scores);
+  if (!ranking) return ranking.error();
+  auto lifts = ctx.store.GetLiftState(r->org_id, r->id);
+  if (!lifts) return lifts.error();
+  auto sender = SenderFor(ctx, r->org_id);
+  if (!sender) return sender.error();
+  auto organisation = ctx.store.GetOrganisation(r->org_id);
+  if (!organisation) return organisation.error();
+  // Every applicant hears the outcome, in the language they applied in.
+  store::IdentityNotices notices;
+  std::vector<std::pair<Outcome, std::string>> recipients;  // outcome and reference, in the order of the reads
+  for (const auto& [app, outcome] : decision->outcomes) {
+    auto access = RequestIdentity(ctx, actor, *r, *lifts, app, "Sending the selection decision notice");
+    if (!access) return access.error();
+    auto ref = ctx.store.ReferenceOf(r->org_id, r->id, app);
+    if (!ref) return ref.error();
+    notices.reads.push_back(std::move(*access));
+    recipients.emplace_back(outcome, std::move(*ref));
+  }
+  std::string decided_on = IsoDate(ctx.now());
+  std::int64_t queued = 0;
+  notices.compose = [&](const std::vector<IdentifiedApplication>& read) -> Result<std::vector<store::OutgoingMail>> {
+    std::vector<store::OutgoingMail> mails;
+    for (size_t k = 0; k < read.size(); ++k) {
+      const IdentifiedApplication& full = read[k];
+      const auto& [outcome, ref] = recipients[k];
+      std::string lang = notify::NoticeLanguage(full.identity.language);
+      auto mail = ComposeMail(
+          *sender, ctx.now(), r->org_id, r->id,
+          MailParts{"decision",
+                    full.identity.email,
+                    notify::DecisionNoticeText(lang, TitleIn(*r, lang), outcome, decided_on, decision->appeal_ends,
+                                               organisation->name, StatusLink(ctx, ref, full.anonymous.id)),
+                    {}});
+      if (mail) mails.push_back(std::move(*mail));
+    }
+    queued = static_cast<std::int64_t>(mails.size());
+    return mails;
+  };
+  REILU_TRY(ctx.store.RecordDecision(r->org_id, r->id, *decision, codec::Serialize(*ranking), notices, ctx.now()));
+  return Decided{std::move(*decision), queued};
+}
+
+}  // namespace reilu::service

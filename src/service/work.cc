@@ -1,0 +1,33 @@
+#include "service/work.h"
+
+namespace reilu::service {
+
+Result<Recruitment> LoadForWork(Context& ctx, const User& actor, RecruitmentId id) {
+  auto r = ctx.store.GetRecruitment(actor.org_id, id);
+  if (!r) return r.error();
+  if (!MayOpenApplications(actor, *r)) return MakeError(ErrorCode::kNotFound, "Recruitment not found.");
+  return r;
+}
+
+Result<Recruitment> LoadOwned(Context& ctx, const User& actor, RecruitmentId id, std::string_view refusal) {
+  auto r = LoadForWork(ctx, actor, id);
+  if (!r) return r.error();
+  if (!IsRecruitmentOwner(actor, *r)) return MakeError(ErrorCode::kForbidden, std::string(refusal));
+  return r;
+}
+
+Result<bool> IsRecused(Context& ctx, const User& actor, const Recruitment& r, const ApplicationId& app) {
+  auto screening = ctx.store.GetScreeningState(r.org_id, r.id);
+  if (!screening) return screening.error();
+  return screening->IsRecused(app, actor.id);
+}
+
+Result<IdentityAccess> RequestIdentity(Context& ctx, const User& actor, const Recruitment& r,
+                                       const store::LiftState& lifts, const ApplicationId& app,
+                                       const std::string& reason) {
+  auto recused = IsRecused(ctx, actor, r, app);
+  if (!recused) return recused.error();
+  return IdentityGate::Request(AccessQuery{actor, r, app, lifts.Covers(app), reason, *recused});
+}
+
+}  // namespace reilu::service

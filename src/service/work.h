@@ -1,0 +1,26 @@
+// Loading a recruitment for a staff member's use case, with the access rules of core/access.h:
+// a recruitment the actor may not work on is "not found", so its existence is not told.
+#pragma once
+
+#include <string_view>
+
+#include "service/context.h"
+
+namespace reilu::service {
+
+// The owner, an assigned reviewer or the registry office of the recruitment's organisation.
+Result<Recruitment> LoadForWork(Context& ctx, const User& actor, RecruitmentId id);
+
+// LoadForWork, then require the owning HR specialist (kForbidden with `refusal` otherwise).
+Result<Recruitment> LoadOwned(Context& ctx, const User& actor, RecruitmentId id, std::string_view refusal);
+
+// Whether the actor declared a conflict of interest for the application.
+Result<bool> IsRecused(Context& ctx, const User& actor, const Recruitment& r, const ApplicationId& app);
+
+// Asks the gate for the actor's access to one application's identity, with the lift state and the
+// actor's recusal taken from the store. The read itself happens in the store (audited).
+Result<IdentityAccess> RequestIdentity(Context& ctx, const User& actor, const Recruitment& r,
+                                       const store::LiftState& lifts, const ApplicationId& app,
+                                       const std::string& reason);
+
+}  // namespace reilu::service

@@ -1,0 +1,337 @@
+// The use cases without the HTTP server: a real SQLite store in a temporary folder, the real
+// redaction engine and a clock the test moves.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "app/app.h"
+#include "redact/free_text_redactor.h"
+#include "service/admin.h"
+#include "service/applicant.h"
+#include "service/intake.h"
+#include "service/recruitments.h"
+#include "service/redaction.h"
+#include "service/screening.h"
+#include "service/selection.h"
+#include "service/work.h"
+#include "support/test_server.h"
+
+namespace reilu::service {
+namespace {
+
+constexpr UnixTime kStart = 1800000000;
+constexpr const char* kReasoning =
+    "Valittu painotettujen pisteiden perusteella: pisin kokemus kirjastotyöstä ja paras haastattelu.";
+
+class ServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(crypto::Init().ok());
+    auto key = crypto::LoadOrCreateServerKey(dir_.path() / "reilu.key");
+    ASSERT_TRUE(key.ok());
+    auto s = store::SqliteStore::Open((dir_.path() / "reilu.db").string(), *key, 2);
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    store_ = std::move(*s);
+    ctx_ = std::make_unique<Context>(Context{*store_, redactor_, [this] { return now_; }, "https://rekry.example.fi"});
+    org_ = testing::SeedOrganisation(*store_, "Org A", "a_");
+    other_ = testing::SeedOrganisation(*store_, "Org B", "b_");
+  }
+
+  User UserOf(const testing::SeededOrg& org, const std::string& role) {
+    auto u = store_->GetUser(org.org, org.users.at(role));
+    EXPECT_TRUE(u.ok());
+    return *u;
+  }
+
+  // A published anonymous recruitment of Org A with both reviewers and one question.
+  Recruitment Published() {
+    Recruitment r;
+    r.languages = {"fi"};
+    r.title = {{"fi", "Kirjastonhoitaja"}};
+    r.description = {{"fi", "Kirjasto hakee kirjastonhoitajaa."}};
+    r.employment = Employment{EmploymentRelation::kTyosuhde, EmploymentTerm::kPermanent, {}, {}};
+    r.criteria = {{"exp", {{"fi", "Kokemus"}}, 2, {}}, {"idea", {{"fi", "Idea"}}, 1, {}}};
+    r.questions = {{"q", {{"fi", "Miksi?"}}, true, "idea"}};
+    r.deadline = now_ + 3600;
+    r.reviewer_ids = {org_.users.at("reviewer"), org_.users.at("reviewer2")};
+    auto created = CreateRecruitment(*ctx_, UserOf(org_, "hr"), r, {});
+    EXPECT_TRUE(created.ok()) << created.error().message;
+    auto published = PublishRecruitment(*ctx_, UserOf(org_, "hr"), created->id);
+    EXPECT_TRUE(published.ok()) << published.error().message;
+    return *published;
+  }
+
+  Submission Applicant(const std::string& first, const std::string& last, const std::string& language = "fi") {
+    Submission s;
+    s.identity.first_name = first;
+    s.identity.last_name = last;
+    s.identity.email = first + "." + last + "@example.fi";
+    s.identity.language = language;
+    s.merits.experience = {{"Kirjastovirkailija", "Kaupunginkirjasto", 48}};
+    s.free_text.cover_letter = "Olen " + first + " " + last + " ja olen työskennellyt kirjastossa.";
+    s.free_text.answers = {{"q", "Lukupiirit innostavat nuoria."}};
+    return s;
+  }
+
+  Submitted Apply(const Recruitment& r, Submission s, const std::string& key = "") {
+    auto done = SubmitApplication(*ctx_, SubmitRequest{r.id, std::move(s), key, key.empty() ? "" : "hash-" + key});
+    EXPECT_TRUE(done.ok()) << done.error().message;
+    return *done;
+  }
+
+  std::vector<AuditEntry> Audit() {
+    auto entries = store_->ListAudit(org_.org, 0, 10000);
+    EXPECT_TRUE(entries.ok());
+    return *entries;
+  }
+
+  long CountAudit(const std::string& action) {
+    auto all = Audit();
+    return std::count_if(all.begin(), all.end(), [&](const AuditEntry& e) { return e.action == action; });
+  }
+
+  // Applies, closes, releases every text as proposed, scores (reviewer 1 ranks by `scores`),
+  // shortlists the first two and lifts them.
+  std::vector<ApplicationId> ThroughShortlist(const Recruitment& r, std::vector<int> scores) {
+    std::vector<ApplicationId> ids;
+    for (size_t k = 0; k < scores.size(); ++k) {
+      ids.push_back(Apply(r, Applicant("Hakija" + std::string(1, char('A' + k)), "Testinen")).receipt.application_id);
+    }
+    const User hr = UserOf(org_, "hr");
+    EXPECT_TRUE(CloseRecruitment(*ctx_, hr, r.id).ok());
+    auto released = ReleaseUnflagged(*ctx_, hr, r.id, {});
+    EXPECT_TRUE(released.ok());
+    for (const char* reviewer : {"reviewer", "reviewer2"}) {
+      for (size_t k = 0; k < ids.size(); ++k) {
+        Status saved = SaveScores(*ctx_, UserOf(org_, reviewer), r.id, ids[k],
+                                  {{{}, 0, "exp", scores[k], "Kokemus näkyy."}, {{}, 0, "idea", 3, ""}});
+        EXPECT_TRUE(saved.ok()) << saved.error().message;
+      }
+    }
+    auto shortlisted = Shortlist(*ctx_, hr, r.id, {ids[0], ids[1]}, "Paras kokemus");
+    EXPECT_TRUE(shortlisted.ok()) << shortlisted.error().message;
+    auto lifted = Lift(*ctx_, hr, r.id, {}, true, "Haastatteluun kutsuttavat valittu");
+    EXPECT_TRUE(lifted.ok()) << lifted.error().message;
+    return ids;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<store::SqliteStore> store_;
+  redact::EngineRedactor redactor_;
+  UnixTime now_ = kStart;
+  std::unique_ptr<Context> ctx_;
+  testing::SeededOrg org_, other_;
+};
+
+TEST_F(ServiceTest, IntakeValidatesProposesRedactionAndQueuesTheReceipt) {
+  Recruitment r = Published();
+  Submitted first = Apply(r, Applicant("Aino", "Virtanen"), "key-1");
+  EXPECT_FALSE(first.replayed);
+  EXPECT_FALSE(first.status_token.empty());
+  // The same key and request again: the same receipt, nothing new stored.
+  Submitted again = Apply(r, Applicant("Aino", "Virtanen"), "key-1");
+  EXPECT_TRUE(again.replayed);
+  EXPECT_EQ(again.receipt.application_id, first.receipt.application_id);
+  EXPECT_EQ(*store_->CountApplications(org_.org, r.id), 1);
+  auto mail = store_->ListMail(org_.org, r.id);
+  ASSERT_TRUE(mail.ok());
+  ASSERT_EQ(mail->size(), 1u);
+  EXPECT_EQ((*mail)[0].kind, "receipt");
+  // Reviewers get nothing of the free text until HR releases it.
+  auto anon = store_->GetAnonymous(org_.org, r.id, first.receipt.application_id);
+  ASSERT_TRUE(anon.ok());
+  EXPECT_FALSE(anon->redacted.has_value());
+
+  Submission missing = Applicant("Ilmari", "Nieminen");
+  missing.free_text.answers.clear();
+  auto refused = SubmitApplication(*ctx_, SubmitRequest{r.id, missing, {}, {}});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidInput);
+
+  now_ = r.deadline;
+  auto late = SubmitApplication(*ctx_, SubmitRequest{r.id, Applicant("Eero", "Myöhäinen"), {}, {}});
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().code, ErrorCode::kDeadlinePassed);
+  EXPECT_EQ(*store_->CountApplications(org_.org, r.id), 1);
+}
+
+TEST_F(ServiceTest, PreviewNamesNoOneAndStoresNothing) {
+  Recruitment r = Published();
+  auto preview = PreviewRedaction(*ctx_, r.id, Applicant("Aino", "Virtanen"));
+  ASSERT_TRUE(preview.ok());
+  EXPECT_EQ(preview->cover_letter.find("Virtanen"), std::string::npos);
+  EXPECT_EQ(*store_->CountApplications(org_.org, r.id), 0);
+}
+
+TEST_F(ServiceTest, RecruitmentsAreLoadedOnlyByThoseWhoWorkOnThem) {
+  Recruitment r = Published();
+  EXPECT_TRUE(LoadForWork(*ctx_, UserOf(org_, "reviewer"), r.id).ok());
+  EXPECT_TRUE(LoadForWork(*ctx_, UserOf(org_, "registry"), r.id).ok());
+  for (const auto& [org, role] : std::vector<std::pair<testing::SeededOrg*, std::string>>{
+           {&org_, "admin"}, {&org_, "auditor"}, {&other_, "hr"}, {&other_, "registry"}, {&other_, "reviewer"}}) {
+    auto refused = LoadForWork(*ctx_, UserOf(*org, role), r.id);
+    ASSERT_FALSE(refused.ok()) << role;
+    EXPECT_EQ(refused.error().code, ErrorCode::kNotFound) << role;
+  }
+  auto not_owner = LoadOwned(*ctx_, UserOf(org_, "reviewer"), r.id, "Only the owner.");
+  ASSERT_FALSE(not_owner.ok());
+  EXPECT_EQ(not_owner.error().code, ErrorCode::kForbidden);
+  // Another organisation's HR cannot close it either, and learns nothing of it.
+  auto closed = CloseRecruitment(*ctx_, UserOf(other_, "hr"), r.id);
+  ASSERT_FALSE(closed.ok());
+  EXPECT_EQ(closed.error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(ServiceTest, ReviewersCannotShortlistLiftOrDecide) {
+  Recruitment r = Published();
+  auto id = Apply(r, Applicant("Aino", "Virtanen")).receipt.application_id;
+  ASSERT_TRUE(CloseRecruitment(*ctx_, UserOf(org_, "hr"), r.id).ok());
+  const User reviewer = UserOf(org_, "reviewer");
+  EXPECT_FALSE(Shortlist(*ctx_, reviewer, r.id, {id}, "").ok());
+  EXPECT_FALSE(Lift(*ctx_, reviewer, r.id, {id}, false, "Haluan nähdä nimen").ok());
+  EXPECT_FALSE(Decide(*ctx_, reviewer, r.id, DecisionRequest{{{id, Outcome::kSelected}}, "Paras", 14}).ok());
+  EXPECT_EQ(CountAudit("identity.read"), 0);
+}
+
+TEST_F(ServiceTest, TheDecisionReadsIdentitiesAndQueuesNoticesWithTheDecision) {
+  Recruitment r = Published();
+  auto ids = ThroughShortlist(r, {5, 3, 2});
+  const User hr = UserOf(org_, "hr");
+  Interview i;
+  i.application_id = ids[0];
+  i.starts_at = now_ + 7 * 86400;
+  i.minutes = 45;
+  i.location = "Kirjasto, neuvotteluhuone";
+  i.interviewers = {org_.users.at("reviewer")};
+  auto scheduled = ScheduleInterview(*ctx_, hr, r.id, i);
+  ASSERT_TRUE(scheduled.ok()) << scheduled.error().message;
+  EXPECT_FALSE(scheduled->pseudonym.empty());
+  EXPECT_GT(scheduled->interview.id, 0);
+
+  const long reads_before = CountAudit("identity.read");
+  DecisionRequest request{
+      {{ids[0], Outcome::kSelected}, {ids[1], Outcome::kReserve}, {ids[2], Outcome::kNotSelected}}, kReasoning, 14};
+  auto decided = Decide(*ctx_, hr, r.id, request);
+  ASSERT_TRUE(decided.ok()) << decided.error().message;
+  EXPECT_EQ(decided->notices_queued, 3);
+  // The three reads sit right before the decision in the chain: one transaction wrote them.
+  auto audit = Audit();
+  ASSERT_GE(audit.size(), 4u);
+  EXPECT_EQ(audit.back().action, "selection.decision");
+  for (size_t k = audit.size() - 4; k < audit.size() - 1; ++k) EXPECT_EQ(audit[k].action, "identity.read");
+  EXPECT_EQ(CountAudit("identity.read"), reads_before + 3);
+  auto mail = store_->ListMail(org_.org, r.id);
+  ASSERT_TRUE(mail.ok());
+  EXPECT_EQ(std::count_if(mail->begin(), mail->end(), [](const auto& m) { return m.kind == "decision"; }), 3);
+
+  // A second decision is refused before anything is read.
+  auto again = Decide(*ctx_, hr, r.id, request);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kDecided);
+  EXPECT_EQ(CountAudit("identity.read"), reads_before + 3);
+}
+
+TEST_F(ServiceTest, ReadsForARefusedActionAreRolledBackWithIt) {
+  Recruitment r = Published();
+  auto ids = ThroughShortlist(r, {4, 2});
+  const User hr = UserOf(org_, "hr");
+  ASSERT_TRUE(Decide(*ctx_, hr, r.id,
+                     DecisionRequest{{{ids[0], Outcome::kSelected}, {ids[1], Outcome::kNotSelected}}, kReasoning, 14})
+                  .ok());
+  const long reads = CountAudit("identity.read");
+  // Straight to the store, as a racing second request would arrive: the decision insert fails
+  // inside the transaction, and the identity reads made for its notices go with it.
+  auto lifts = store_->GetLiftState(org_.org, r.id);
+  ASSERT_TRUE(lifts.ok());
+  auto current = *store_->GetRecruitment(org_.org, r.id);
+  auto access = RequestIdentity(*ctx_, hr, current, *lifts, ids[1], "Sending the selection decision notice");
+  ASSERT_TRUE(access.ok()) << access.error().message;
+  bool composed = false;
+  store::IdentityNotices notices{{*access}, [&](const std::vector<IdentifiedApplication>& read) {
+                                   composed = !read.empty();
+                                   return Result<std::vector<store::OutgoingMail>>(std::vector<store::OutgoingMail>{});
+                                 }};
+  Decision d{now_, hr.id, "B", {{ids[0], Outcome::kNotSelected}, {ids[1], Outcome::kSelected}}, "2026-12-31"};
+  Status second = store_->RecordDecision(org_.org, r.id, d, "[]", notices, now_);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.error().code, ErrorCode::kDecided);
+  EXPECT_EQ(CountAudit("identity.read"), reads);
+  EXPECT_FALSE(composed);  // the insert failed first; nothing was decrypted
+}
+
+TEST_F(ServiceTest, WithdrawalIsConfirmedToTheApplicantOnce) {
+  Recruitment r = Published();
+  Submitted s = Apply(r, Applicant("Aino", "Virtanen"));
+  auto wrong = IdentifyApplicant(*ctx_, s.receipt.reference, std::string(64, 'a'));
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().code, ErrorCode::kNotFound);
+  auto me = IdentifyApplicant(*ctx_, s.receipt.reference, s.status_token);
+  ASSERT_TRUE(me.ok());
+  ASSERT_TRUE(Withdraw(*ctx_, *me).ok());
+  auto mail = store_->ListMail(org_.org, r.id);
+  ASSERT_TRUE(mail.ok());
+  EXPECT_EQ(std::count_if(mail->begin(), mail->end(), [](const auto& m) { return m.kind == "withdrawal"; }), 1);
+  EXPECT_EQ(CountAudit("identity.read"), 1);  // the system read the address, recorded
+  auto again = IdentifyApplicant(*ctx_, s.receipt.reference, s.status_token);
+  ASSERT_TRUE(again.ok());
+  Status twice = Withdraw(*ctx_, *again);
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().code, ErrorCode::kWithdrawn);
+}
+
+TEST_F(ServiceTest, AccountsAreCreatedByAdminsWithCheckedFields) {
+  User u;
+  u.username = "uusi";
+  u.display_name = "Uusi Käyttäjä";
+  u.role = Role::kReviewer;
+  auto refused = CreateUser(*ctx_, UserOf(org_, "hr"), u, "a long enough password");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kForbidden);
+  auto short_password = CreateUser(*ctx_, UserOf(org_, "admin"), u, "short");
+  ASSERT_FALSE(short_password.ok());
+  EXPECT_EQ(short_password.error().field, "password");
+  auto created = CreateUser(*ctx_, UserOf(org_, "admin"), u, "a long enough password");
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  EXPECT_EQ(created->org_id, org_.org);
+  auto login = store_->FindLogin("uusi");
+  ASSERT_TRUE(login.ok());
+  EXPECT_TRUE(crypto::VerifyPassword(login->second, "a long enough password"));
+}
+
+TEST_F(ServiceTest, TheDemoIsSeededThroughTheUseCasesAndSaysWhatWasUnchecked) {
+  testing::TempDir dir;
+  auto key = crypto::LoadOrCreateServerKey(dir.path() / "reilu.key");
+  ASSERT_TRUE(key.ok());
+  auto store = store::SqliteStore::Open((dir.path() / "reilu.db").string(), *key, 2);
+  ASSERT_TRUE(store.ok());
+  Context ctx{**store, redactor_, [this] { return now_; }, "https://rekry.example.fi"};
+  ASSERT_TRUE(app::SeedDemo(ctx).ok());
+  auto orgs = (*store)->ListOrganisations();
+  ASSERT_TRUE(orgs.ok());
+  ASSERT_EQ(orgs->size(), 1u);
+  auto audit = (*store)->ListAudit(orgs->front().id, 0, 10000);
+  ASSERT_TRUE(audit.ok());
+  std::map<std::string, int> actions;
+  for (const auto& e : *audit) {
+    ++actions[e.action];
+    if (e.action == "redaction.release") {
+      EXPECT_NE(e.detail.find("demo_unchecked"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(actions["recruitment.publish"], 2);
+  EXPECT_EQ(actions["recruitment.close"], 1);
+  EXPECT_EQ(actions["redaction.release"], 5);
+  EXPECT_EQ(actions["user.create"], 6);
+  // Every applicant got a receipt, as a real one would.
+  auto recruitments = (*store)->ListRecruitments(orgs->front().id);
+  ASSERT_TRUE(recruitments.ok());
+  size_t receipts = 0;
+  for (const auto& r : *recruitments) receipts += (*store)->ListMail(r.org_id, r.id)->size();
+  EXPECT_EQ(receipts, 8u);
+  // Seeding again changes nothing.
+  ASSERT_TRUE(app::SeedDemo(ctx).ok());
+  EXPECT_EQ((*store)->ListAudit(orgs->front().id, 0, 10000)->size(), audit->size());
+}
+
+}  // namespace
+}  // namespace reilu::service
