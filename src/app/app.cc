@@ -2,7 +2,9 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 
+#include "app/operations.h"
 #include "crypto/crypto.h"
 
 namespace reilu::app {
@@ -11,12 +13,24 @@ UnixTime Now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+std::filesystem::path DataDir::ServerKey() const {
+  if (!key_file.empty()) return key_file;
+  if (const char* credentials = std::getenv("CREDENTIALS_DIRECTORY")) {
+    std::filesystem::path credential = std::filesystem::path(credentials) / "reilu-server-key";
+    std::error_code ec;
+    if (std::filesystem::exists(credential, ec)) return credential;
+  }
+  return root / "reilu.key";
+}
+
 Result<std::unique_ptr<store::SqliteStore>> OpenStore(const DataDir& dir) {
   REILU_TRY(crypto::Init());
   std::error_code ec;
   std::filesystem::create_directories(dir.root, ec);
   if (ec) return MakeError(ErrorCode::kInternal, "Cannot create the data directory " + dir.root.string());
   std::filesystem::permissions(dir.root, std::filesystem::perms::owner_all, ec);
+  REILU_TRY(CheckKeyPlace(dir.ServerKey()));
+  REILU_TRY(FinishKeyRotation(dir));
   auto key = crypto::LoadOrCreateServerKey(dir.ServerKey());
   if (!key) return key.error();
   return store::SqliteStore::Open(dir.Database().string(), *key);

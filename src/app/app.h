@@ -11,9 +11,15 @@
 namespace reilu::app {
 
 struct DataDir {
+  explicit DataDir(std::filesystem::path data_root, std::filesystem::path key = {})
+      : root(std::move(data_root)), key_file(std::move(key)) {}
   std::filesystem::path root;
+  std::filesystem::path key_file;  // --key-file / REILU_KEY_FILE; empty: see ServerKey()
   std::filesystem::path Database() const { return root / "reilu.db"; }
-  std::filesystem::path ServerKey() const { return root / "reilu.key"; }
+  // The key file given, else a systemd credential ($CREDENTIALS_DIRECTORY/reilu-server-key), else
+  // reilu.key beside the database (for trying Reilu out: a copy of the folder then holds both).
+  std::filesystem::path ServerKey() const;
+  bool KeyBesideDatabase() const { return ServerKey().parent_path() == root; }
 };
 
 UnixTime Now();

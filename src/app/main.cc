@@ -7,6 +7,7 @@
 
 #include "api/api.h"
 #include "app/app.h"
+#include "app/operations.h"
 #include "crypto/crypto.h"
 #include "http/http.h"
 #include "http/static_files.h"
@@ -29,6 +30,11 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
           std::string public_url, const std::string& web_dir) {
   auto store = app::OpenStore(dir);
   if (!store) return Fail(store.error());
+  if (dir.KeyBesideDatabase()) {
+    std::fprintf(stderr,
+                 "{\"level\":\"warning\",\"msg\":\"the server key is beside the database: a copy of the folder "
+                 "holds both; give --key-file for real use\"}\n");
+  }
   redact::EngineRedactor redactor;
   http::Metrics metrics;
   api::ApiContext ctx{**store, metrics, redactor, app::Now, {}};
@@ -116,7 +122,13 @@ int main(int argc, char** argv) {
   cli.require_subcommand(1);
   app::DataDir dir{"data"};
   std::string data_dir = "data";
-  cli.add_option("--data-dir", data_dir, "Directory for the database and the server key")->envname("REILU_DATA_DIR");
+  cli.add_option("--data-dir", data_dir, "Directory for the database (and the server key, unless --key-file)")
+      ->envname("REILU_DATA_DIR");
+  std::string key_file;
+  cli.add_option("--key-file", key_file,
+                 "The server key file, kept apart from the database (default: a systemd credential "
+                 "reilu-server-key, else reilu.key in the data directory)")
+      ->envname("REILU_KEY_FILE");
 
   auto* serve = cli.add_subcommand("serve", "Run the HTTP server");
   http::ServerOptions options;
@@ -159,6 +171,27 @@ int main(int argc, char** argv) {
   set_policy->add_option("--permanent", permanent)->check(CLI::IsMember({"mandatory", "default_on", "optional"}));
   set_policy->add_option("--fixed-term", fixed_term)->check(CLI::IsMember({"mandatory", "default_on", "optional"}));
 
+  auto* backup = cli.add_subcommand("backup", "Write a consistent copy of the database (the server may run)");
+  std::string backup_file;
+  backup->add_option("file", backup_file, "Where the copy goes")->required();
+  auto* restore = cli.add_subcommand("restore", "Put a backup in place of the database (stop the server first)");
+  std::string restore_file;
+  bool restore_replace = false;
+  restore->add_option("file", restore_file, "The backup")->required();
+  restore->add_flag("--replace", restore_replace, "Replace an existing database (it is kept beside)");
+  auto* key = cli.add_subcommand("key", "The server key");
+  key->require_subcommand(1);
+  auto* key_rotate = key->add_subcommand("rotate", "Change the server key (stop the server first)");
+  auto* recruitment_cmd = cli.add_subcommand("recruitment", "Recruitments");
+  recruitment_cmd->require_subcommand(1);
+  auto* shred = recruitment_cmd->add_subcommand(
+      "erase-identities", "Delete a recruitment's data key: its applicants' identities become unreadable for good");
+  std::int64_t shred_recruitment = 0;
+  bool shred_confirmed = false;
+  shred->add_option("--org", org_id)->required();
+  shred->add_option("--recruitment", shred_recruitment)->required();
+  shred->add_flag("--confirm", shred_confirmed, "Required: the erasure cannot be undone");
+
   auto* audit = cli.add_subcommand("audit", "Audit log");
   audit->require_subcommand(1);
   auto* verify = audit->add_subcommand("verify", "Verify the hash chain of every organisation");
@@ -179,7 +212,29 @@ int main(int argc, char** argv) {
   if (redact_cmd->parsed()) return Redact(redact_lang, redact_names);
   if (train_cmd->parsed()) return TrainNames(train_corpus, train_out);
   dir.root = data_dir;
+  dir.key_file = key_file;
   options.log_requests = !quiet;
+
+  if (backup->parsed()) {
+    Status done = app::Backup(dir, backup_file);
+    if (!done) return Fail(done.error());
+    std::printf("backup written to %s; the server key is not in it: keep a copy of %s in another place\n",
+                backup_file.c_str(), dir.ServerKey().c_str());
+    return 0;
+  }
+  if (restore->parsed()) {
+    Status done = app::Restore(dir, restore_file, restore_replace);
+    if (!done) return Fail(done.error());
+    std::printf("restored %s into %s\n", restore_file.c_str(), dir.Database().c_str());
+    return 0;
+  }
+  if (key_rotate->parsed()) {
+    Status done = app::RotateServerKey(dir);
+    if (!done) return Fail(done.error());
+    std::printf("the server key in %s is new; back it up now (backups made before need the old key)\n",
+                dir.ServerKey().c_str());
+    return 0;
+  }
 
   if (serve->parsed()) return Serve(dir, options, demo, port_file, public_url, web_dir);
 
@@ -219,6 +274,13 @@ int main(int argc, char** argv) {
     auto s = (*store)->SetPolicy(org_id, p, 0, app::Now());
     if (!s) return Fail(s.error());
     std::printf("policy set: permanent=%s fixed_term=%s\n", permanent.c_str(), fixed_term.c_str());
+    return 0;
+  }
+  if (shred->parsed()) {
+    if (!shred_confirmed) return Fail(MakeError(ErrorCode::kInvalidInput, "Add --confirm: this cannot be undone."));
+    auto erased = (*store)->ShredRecruitmentKey(org_id, shred_recruitment, 0, app::Now());
+    if (!erased) return Fail(erased.error());
+    std::printf("the identities of recruitment %lld are erased\n", static_cast<long long>(shred_recruitment));
     return 0;
   }
   if (verify->parsed()) return app::VerifyAuditChains(**store) ? 0 : 3;

@@ -122,20 +122,22 @@ bool VerifyPassword(std::string_view stored_hash, std::string_view password) {
   return crypto_pwhash_str_verify(h.c_str(), password.data(), password.size()) == 0;
 }
 
-Result<SecretKey> LoadOrCreateServerKey(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (std::filesystem::exists(path, ec)) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) != 0) {
-      return MakeError(ErrorCode::kInternal,
-                       "The server key file must not be readable by group or others (chmod 600).");
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return SecretKey::FromBytes(bytes);
+Result<SecretKey> LoadServerKey(const std::filesystem::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    return MakeError(ErrorCode::kNotFound, "There is no server key at " + path.string() + ".");
   }
+  if ((st.st_mode & 077) != 0) {
+    return MakeError(ErrorCode::kInternal, "The server key file must not be readable by group or others (chmod 600).");
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return SecretKey::FromBytes(bytes);
+}
+
+Status WriteServerKey(const std::filesystem::path& path, const SecretKey& key) {
+  std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
-  SecretKey key = SecretKey::Generate();
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
   if (fd < 0)
     return MakeError(ErrorCode::kInternal, std::string("Cannot create the server key file: ") + std::strerror(errno));
@@ -143,6 +145,14 @@ Result<SecretKey> LoadOrCreateServerKey(const std::filesystem::path& path) {
   bool written = ::write(fd, b.data(), b.size()) == static_cast<ssize_t>(b.size()) && ::fsync(fd) == 0;
   ::close(fd);
   if (!written) return MakeError(ErrorCode::kInternal, "Cannot write the server key file.");
+  return OkStatus();
+}
+
+Result<SecretKey> LoadOrCreateServerKey(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) return LoadServerKey(path);
+  SecretKey key = SecretKey::Generate();
+  REILU_TRY(WriteServerKey(path, key));
   return key;
 }
 

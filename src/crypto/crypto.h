@@ -62,6 +62,10 @@ struct PasswordCost {
 Result<std::string> HashPassword(std::string_view password, PasswordCost cost = PasswordCost::Interactive());
 bool VerifyPassword(std::string_view stored_hash, std::string_view password);
 
+// Reads the key file; refuses one that group or others may read.
+Result<SecretKey> LoadServerKey(const std::filesystem::path& path);
+// Writes a new key file (mode 0600, fsync); fails when the file exists.
+Status WriteServerKey(const std::filesystem::path& path, const SecretKey& key);
 // The server key wraps every recruitment key. It lives in a file created at first start with
 // mode 0600; losing it makes all identity data unreadable.
 Result<SecretKey> LoadOrCreateServerKey(const std::filesystem::path& path);

@@ -251,10 +251,20 @@ CREATE TABLE mail_settings_pending (
 );
 )SQL";
 
-constexpr std::array<Migration, 3> kMigrations = {{
+// Values the installation keeps about itself: a check that the server key belongs to this
+// database, and the sealed secret behind applicants' status links.
+constexpr const char* kV4 = R"SQL(
+CREATE TABLE installation (
+  name TEXT PRIMARY KEY,
+  sealed BLOB NOT NULL
+);
+)SQL";
+
+constexpr std::array<Migration, 4> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
+    {4, "server key check and link key", kV4},
 }};
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include "codec/codec.h"
 #include "store/migrations.h"
+#include "store/sealing.h"
 
 namespace reilu::store {
 
@@ -10,14 +11,6 @@ namespace json = boost::json;
 namespace {
 
 constexpr int kMaxPseudonymTries = 50;
-
-std::string KeyWrapContext(OrgId org, RecruitmentId rec) {
-  return "reilu/recruitment-key/v1/" + std::to_string(org) + "/" + std::to_string(rec);
-}
-
-std::string IdentityContext(OrgId org, RecruitmentId rec, const ApplicationId& app) {
-  return "reilu/identity/v1/" + std::to_string(org) + "/" + std::to_string(rec) + "/" + app;
-}
 
 Error NotFound(const char* what) { return MakeError(ErrorCode::kNotFound, std::string(what) + " not found."); }
 
@@ -115,7 +108,7 @@ void SqliteStore::ExecuteWriteBatch(const std::vector<PendingWrite*>& batch) {
 }
 
 SqliteStore::SqliteStore(Connection writer, std::vector<Connection> readers, const crypto::SecretKey& server_key)
-    : writer_(std::move(writer)), readers_(std::move(readers)), server_key_(server_key) {}
+    : writer_(std::move(writer)), readers_(std::move(readers)), server_key_(server_key), link_key_(server_key) {}
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, const crypto::SecretKey& server_key,
                                                        int readers) {
@@ -129,7 +122,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
     if (!r) return r.error();
     pool.push_back(std::move(*r));
   }
-  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*writer), std::move(pool), server_key));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(*writer), std::move(pool), server_key));
+  REILU_TRY(store->AdoptServerKey());
+  return store;
 }
 
 // ---------------------------------------------------------------- organisations

@@ -93,6 +93,17 @@ class SqliteStore final : public Store {
   Status AppendAudit(const AuditEvent& event, UnixTime now) override;
   Result<std::vector<AuditEntry>> ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) override;
 
+  // Operations for the `reilu` command (src/store/sqlite_operations.cc).
+  // A consistent copy of the database, taken while it is in use; holds no key.
+  Status BackupTo(const std::string& path);
+  // Re-seals everything sealed under the server key (recruitment keys, queued mail, mail settings,
+  // the link key) under `new_key` in one transaction, audited in every organisation. Run it with
+  // the server stopped: a running server keeps the old key.
+  Status RotateServerKey(const crypto::SecretKey& new_key, UnixTime now);
+  // Whether `key` is the server key of the database at `path` (false for another key); for
+  // finishing an interrupted rotation and for checking a backup before restoring it.
+  static Result<bool> ServerKeyOpens(const std::string& path, const crypto::SecretKey& key);
+
  private:
   // A reader connection borrowed from the pool, returned on destruction.
   class ReaderLease {
@@ -112,6 +123,9 @@ class SqliteStore final : public Store {
     Connection conn_;
   };
   SqliteStore(Connection writer, std::vector<Connection> readers, const crypto::SecretKey& server_key);
+  // Checks the key against the installation's key check (writing the check and the link key on the
+  // first start) and loads the link key.
+  Status AdoptServerKey();
 
   ReaderLease Reader();
   // Runs `fn(conn)` inside a write transaction and returns once it is durably committed.
@@ -155,6 +169,7 @@ class SqliteStore final : public Store {
   std::condition_variable pool_cv_;
   std::vector<Connection> readers_;
   crypto::SecretKey server_key_;
+  crypto::SecretKey link_key_;  // behind applicants' status links (installation table)
 };
 
 }  // namespace reilu::store

@@ -1,6 +1,7 @@
 // SqliteStore: screening, interviews, decisions, applicant self-service and the mail queue.
 #include "codec/codec.h"
 #include "core/pseudonym.h"
+#include "store/sealing.h"
 #include "store/sqlite_store.h"
 
 namespace reilu::store {
@@ -10,9 +11,6 @@ namespace json = boost::json;
 namespace {
 
 Error NotFound(const char* what) { return MakeError(ErrorCode::kNotFound, std::string(what) + " not found."); }
-
-std::string MailContext(const std::string& id) { return "reilu/mail/v1/" + id; }
-std::string MailSettingsContext(OrgId org) { return "reilu/mail-settings/v1/" + std::to_string(org); }
 
 // Runs `sql` (binding org, rec as $1, $2) and collects column 0 as text.
 Result<std::set<std::string>> TextSet(Connection& c, const std::string& sql, OrgId org, RecruitmentId rec) {
@@ -390,7 +388,7 @@ Result<std::string> SqliteStore::ReferenceOf(OrgId org, RecruitmentId rec, const
 }
 
 std::string SqliteStore::ApplicantToken(const ApplicationId& app) {
-  return crypto::KeyedHashHex(server_key_, "reilu/applicant-token/v1/" + app);
+  return crypto::KeyedHashHex(link_key_, "reilu/applicant-token/v1/" + app);
 }
 
 Status SqliteStore::Withdraw(const ApplicantRecord& app, const IdentityNotices& notices, UnixTime now) {
