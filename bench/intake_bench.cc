@@ -24,6 +24,7 @@
 #include "codec/codec.h"
 #include "crypto/crypto.h"
 #include "store/migrations.h"
+#include "store/sqlite_db.h"
 
 using namespace reilu;
 namespace asio = boost::asio;
@@ -90,7 +91,7 @@ double RawInsertRate(const std::filesystem::path& dir, int n) {
   auto store = app::OpenStore(app::DataDir{dir});
   Seed seed = SeedRecruitment(**store);
   store->reset();
-  auto conn = *store::Connection::Open((dir / "reilu.db").string());
+  auto conn = *store::OpenSqlite((dir / "reilu.db").string());
   auto key = crypto::SecretKey::Generate();
   auto random = crypto::SystemRandom();
   Submission s;

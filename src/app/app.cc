@@ -23,7 +23,7 @@ std::filesystem::path DataDir::ServerKey() const {
   return root / "reilu.key";
 }
 
-Result<std::unique_ptr<store::SqliteStore>> OpenStore(const DataDir& dir) {
+Result<std::unique_ptr<store::SqlStore>> OpenStore(const DataDir& dir) {
   REILU_TRY(crypto::Init());
   std::error_code ec;
   std::filesystem::create_directories(dir.root, ec);
@@ -33,7 +33,7 @@ Result<std::unique_ptr<store::SqliteStore>> OpenStore(const DataDir& dir) {
   REILU_TRY(FinishKeyRotation(dir));
   auto key = crypto::LoadOrCreateServerKey(dir.ServerKey());
   if (!key) return key.error();
-  return store::SqliteStore::Open(dir.Database().string(), *key);
+  return store::SqlStore::Open(dir.Database().string(), *key);
 }
 
 bool VerifyAuditChains(store::Store& store) {

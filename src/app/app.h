@@ -6,7 +6,7 @@
 
 #include "core/redaction.h"
 #include "service/context.h"
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 namespace reilu::app {
 
@@ -25,7 +25,7 @@ struct DataDir {
 UnixTime Now();
 
 // Initialises crypto, loads (or creates) the server key and opens the migrated store.
-Result<std::unique_ptr<store::SqliteStore>> OpenStore(const DataDir& dir);
+Result<std::unique_ptr<store::SqlStore>> OpenStore(const DataDir& dir);
 
 // Creates the demo organisation with users, a published anonymous recruitment and applications,
 // unless the database already has an organisation. Everything goes through the use cases, so the

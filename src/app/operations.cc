@@ -27,7 +27,7 @@ Status Fsync(const fs::path& path) {
 
 // PRAGMA integrity_check answers "ok" for an intact database file.
 Status CheckIntact(const fs::path& db) {
-  auto conn = store::Connection::Open(db.string(), true);
+  auto conn = store::OpenSqlite(db.string(), true);
   if (!conn) return MakeError(ErrorCode::kInvalidInput, db.string() + " is not a Reilu database.");
   auto s = conn->Prepare("PRAGMA integrity_check");
   if (!s) return MakeError(ErrorCode::kInvalidInput, db.string() + " is not a Reilu database.");
@@ -74,7 +74,7 @@ Status Restore(const DataDir& dir, const fs::path& from, bool replace) {
     return MakeError(ErrorCode::kInvalidInput,
                      key.error().message + " A restore needs the server key the backup was made with.");
   }
-  auto opens = store::SqliteStore::ServerKeyOpens(from.string(), *key);
+  auto opens = store::SqlStore::ServerKeyOpens(from.string(), *key);
   if (!opens) return opens.error();
   if (!*opens) {
     return MakeError(ErrorCode::kInvalidInput, "The server key at " + dir.ServerKey().string() +
@@ -111,7 +111,7 @@ Status FinishKeyRotation(const DataDir& dir) {
   if (!fs::exists(pending)) return OkStatus();
   std::error_code ec;
   auto next = crypto::LoadServerKey(pending);
-  auto opens = next && fs::exists(dir.Database()) ? store::SqliteStore::ServerKeyOpens(dir.Database().string(), *next)
+  auto opens = next && fs::exists(dir.Database()) ? store::SqlStore::ServerKeyOpens(dir.Database().string(), *next)
                                                   : Result<bool>(false);
   if (opens && *opens) {
     // The database took the new key; the file swap did not happen yet.

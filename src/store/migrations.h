@@ -5,8 +5,10 @@
 #include <span>
 #include <string_view>
 
+#include <string>
 #include "core/result.h"
-#include "store/sqlite_db.h"
+
+#include "store/sql.h"
 
 namespace reilu::store {
 
@@ -17,6 +19,9 @@ struct Migration {
 };
 
 std::span<const Migration> SqliteMigrations();
+
+// The migration's SQL for `dialect` (written for SQLite; translated for PostgreSQL).
+std::string MigrationSql(const Migration& m, Dialect dialect);
 
 // Applies every migration newer than the database's version; returns the resulting version.
 Result<int> Migrate(Connection& conn);

@@ -2,6 +2,7 @@
 #include <thread>
 
 #include "api_fixture.h"
+#include "store/sqlite_db.h"
 
 namespace reilu::testing {
 namespace {
@@ -283,7 +284,7 @@ TEST_F(ApiTest, AuditChainVerifiesFromTheCommandLine) {
   EXPECT_EQ(pclose(p), 0) << out;
   EXPECT_NE(out.find("ok"), std::string::npos);
   // Tamper with the file behind the server's back: verify must now fail.
-  auto conn = store::Connection::Open((dir_.path() / "reilu.db").string());
+  auto conn = store::OpenSqlite((dir_.path() / "reilu.db").string());
   ASSERT_TRUE(conn->Exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET detail = '{}' WHERE seq = 3").ok());
   p = popen(cmd.c_str(), "r");
   out.clear();

@@ -25,7 +25,7 @@ struct Seeded {
   std::string token;
 };
 
-Seeded Seed(store::SqliteStore& store) {
+Seeded Seed(store::SqlStore& store) {
   Seeded s;
   s.org = testing::SeedOrganisation(store, "Org A", "a_");
   Recruitment r;
@@ -59,7 +59,7 @@ Seeded Seed(store::SqliteStore& store) {
   return s;
 }
 
-std::string FirstNameThroughTheGate(store::SqliteStore& store, const Seeded& s) {
+std::string FirstNameThroughTheGate(store::SqlStore& store, const Seeded& s) {
   auto hr = store.GetUser(s.org.org, s.org.users.at("hr"));
   EXPECT_TRUE(hr.ok());
   auto access = IdentityGate::Request({*hr, s.recruitment, s.application, false, "Checking the restored data"});
@@ -146,7 +146,7 @@ TEST_F(OperationsTest, KeyRotationKeepsIdentitiesMailSettingsQueuedMailAndStatus
   Status rotated = RotateServerKey(dir);
   ASSERT_TRUE(rotated.ok()) << rotated.error().message;
   EXPECT_FALSE(fs::exists(dir.ServerKey().string() + ".new"));
-  EXPECT_FALSE(*store::SqliteStore::ServerKeyOpens(dir.Database().string(), *old_key));
+  EXPECT_FALSE(*store::SqlStore::ServerKeyOpens(dir.Database().string(), *old_key));
 
   auto store = OpenStore(dir);
   ASSERT_TRUE(store.ok()) << store.error().message;

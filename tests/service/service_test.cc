@@ -29,7 +29,7 @@ class ServiceTest : public ::testing::Test {
     ASSERT_TRUE(crypto::Init().ok());
     auto key = crypto::LoadOrCreateServerKey(dir_.path() / "reilu.key");
     ASSERT_TRUE(key.ok());
-    auto s = store::SqliteStore::Open((dir_.path() / "reilu.db").string(), *key, 2);
+    auto s = store::SqlStore::Open((dir_.path() / "reilu.db").string(), *key, 2);
     ASSERT_TRUE(s.ok()) << s.error().message;
     store_ = std::move(*s);
     ctx_ = std::make_unique<Context>(Context{*store_, redactor_, [this] { return now_; }, "https://rekry.example.fi"});
@@ -116,7 +116,7 @@ class ServiceTest : public ::testing::Test {
   }
 
   testing::TempDir dir_;
-  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<store::SqlStore> store_;
   redact::EngineRedactor redactor_;
   UnixTime now_ = kStart;
   std::unique_ptr<Context> ctx_;
@@ -302,7 +302,7 @@ TEST_F(ServiceTest, TheDemoIsSeededThroughTheUseCasesAndSaysWhatWasUnchecked) {
   testing::TempDir dir;
   auto key = crypto::LoadOrCreateServerKey(dir.path() / "reilu.key");
   ASSERT_TRUE(key.ok());
-  auto store = store::SqliteStore::Open((dir.path() / "reilu.db").string(), *key, 2);
+  auto store = store::SqlStore::Open((dir.path() / "reilu.db").string(), *key, 2);
   ASSERT_TRUE(store.ok());
   Context ctx{**store, redactor_, [this] { return now_; }, "https://rekry.example.fi"};
   ASSERT_TRUE(app::SeedDemo(ctx).ok());

@@ -1,10 +1,11 @@
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
 
 #include "store/migrations.h"
+#include "store/sqlite_db.h"
 #include "support/test_server.h"
 
 namespace reilu::store {
@@ -14,7 +15,7 @@ constexpr UnixTime kNow = 1800000000;
 const char* kCanaryName = "Zebulonqx";
 const char* kCanaryEmail = "zebulonqx.canary@example.test";
 
-class SqliteStoreTest : public ::testing::Test {
+class SqlStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(crypto::Init().ok());
@@ -40,7 +41,7 @@ class SqliteStoreTest : public ::testing::Test {
     store_.reset();
     auto key = crypto::LoadOrCreateServerKey(dir_.path() / "reilu.key");
     ASSERT_TRUE(key.ok());
-    auto s = SqliteStore::Open((dir_.path() / "reilu.db").string(), *key, 2);
+    auto s = SqlStore::Open((dir_.path() / "reilu.db").string(), *key, 2);
     ASSERT_TRUE(s.ok()) << s.error().message;
     store_ = std::move(*s);
   }
@@ -67,7 +68,7 @@ class SqliteStoreTest : public ::testing::Test {
   }
 
   testing::TempDir dir_;
-  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<SqlStore> store_;
   testing::SeededOrg org_, other_;
   RecruitmentId rec_ = 0;
   Recruitment recruitment_;
@@ -78,7 +79,7 @@ std::string FileBytes(const std::filesystem::path& p) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-TEST_F(SqliteStoreTest, IdentityIsEncryptedAtRest) {
+TEST_F(SqlStoreTest, IdentityIsEncryptedAtRest) {
   Submit(kCanaryName);
   std::string all = FileBytes(dir_.path() / "reilu.db") + FileBytes(dir_.path() / "reilu.db-wal");
   ASSERT_FALSE(all.empty());
@@ -87,7 +88,7 @@ TEST_F(SqliteStoreTest, IdentityIsEncryptedAtRest) {
   EXPECT_NE(all.find("Excel"), std::string::npos);  // merits are plain: the check itself works
 }
 
-TEST_F(SqliteStoreTest, AnonymousViewCarriesNoIdentityAndNoRawText) {
+TEST_F(SqlStoreTest, AnonymousViewCarriesNoIdentityAndNoRawText) {
   auto receipt = Submit(kCanaryName);
   auto list = store_->ListAnonymous(org_.org, rec_);
   ASSERT_TRUE(list.ok());
@@ -98,7 +99,7 @@ TEST_F(SqliteStoreTest, AnonymousViewCarriesNoIdentityAndNoRawText) {
   EXPECT_EQ(a.merits.skills, std::vector<std::string>{"Excel"});
 }
 
-TEST_F(SqliteStoreTest, ReadIdentityDecryptsAndAudits) {
+TEST_F(SqlStoreTest, ReadIdentityDecryptsAndAudits) {
   auto receipt = Submit(kCanaryName);
   auto before = store_->ListAudit(org_.org, 0, 1000)->size();
   auto full = store_->ReadIdentity(LiftedAccess(receipt.application_id), kNow);
@@ -112,7 +113,7 @@ TEST_F(SqliteStoreTest, ReadIdentityDecryptsAndAudits) {
   EXPECT_EQ(log.back().actor_id, org_.users["reviewer"]);
 }
 
-TEST_F(SqliteStoreTest, ShreddingTheKeyMakesIdentityUnreadable) {
+TEST_F(SqlStoreTest, ShreddingTheKeyMakesIdentityUnreadable) {
   auto receipt = Submit(kCanaryName);
   ASSERT_TRUE(store_->ShredRecruitmentKey(org_.org, rec_, org_.users["admin"], kNow).ok());
   auto full = store_->ReadIdentity(LiftedAccess(receipt.application_id), kNow);
@@ -123,7 +124,7 @@ TEST_F(SqliteStoreTest, ShreddingTheKeyMakesIdentityUnreadable) {
   EXPECT_FALSE(store_->ReadIdentity(LiftedAccess(receipt.application_id), kNow).ok());
 }
 
-TEST_F(SqliteStoreTest, OtherOrganisationSeesNothing) {
+TEST_F(SqlStoreTest, OtherOrganisationSeesNothing) {
   auto receipt = Submit(kCanaryName);
   EXPECT_EQ(store_->GetRecruitment(other_.org, rec_).error().code, ErrorCode::kNotFound);
   EXPECT_TRUE(store_->ListAnonymous(other_.org, rec_)->empty());
@@ -135,7 +136,7 @@ TEST_F(SqliteStoreTest, OtherOrganisationSeesNothing) {
   EXPECT_EQ(store_->UpdateRecruitment(r, std::nullopt, kNow).error().code, ErrorCode::kInvalidInput);
 }
 
-TEST_F(SqliteStoreTest, IdempotencyKeyReplaysAndRejectsReuse) {
+TEST_F(SqlStoreTest, IdempotencyKeyReplaysAndRejectsReuse) {
   auto first = Submit(kCanaryName, "key-1", "hash-a");
   NewApplication again;
   again.recruitment = &recruitment_;
@@ -152,7 +153,7 @@ TEST_F(SqliteStoreTest, IdempotencyKeyReplaysAndRejectsReuse) {
   EXPECT_EQ(*store_->CountApplications(org_.org, rec_), 1);
 }
 
-TEST_F(SqliteStoreTest, DeadlineIsCheckedInsideTheTransaction) {
+TEST_F(SqlStoreTest, DeadlineIsCheckedInsideTheTransaction) {
   NewApplication app;
   app.recruitment = &recruitment_;
   app.submission.identity.first_name = "Late";
@@ -161,7 +162,7 @@ TEST_F(SqliteStoreTest, DeadlineIsCheckedInsideTheTransaction) {
   EXPECT_EQ(late.error().code, ErrorCode::kDeadlinePassed);
 }
 
-TEST_F(SqliteStoreTest, PseudonymsAreUniqueWithinARecruitment) {
+TEST_F(SqlStoreTest, PseudonymsAreUniqueWithinARecruitment) {
   std::set<std::string> seen;
   for (int i = 0; i < 200; ++i) Submit("Name" + std::to_string(i));
   auto list = store_->ListAnonymous(org_.org, rec_);
@@ -170,7 +171,7 @@ TEST_F(SqliteStoreTest, PseudonymsAreUniqueWithinARecruitment) {
   EXPECT_EQ(seen.size(), 200u);
 }
 
-TEST_F(SqliteStoreTest, LiftIsRecordedPerApplicationOrForAll) {
+TEST_F(SqlStoreTest, LiftIsRecordedPerApplicationOrForAll) {
   auto a = Submit("A"), b = Submit("B");
   ASSERT_TRUE(store_->Lift(org_.org, rec_, {a.application_id}, org_.users["hr"], "Invited to interview", kNow).ok());
   auto state = *store_->GetLiftState(org_.org, rec_);
@@ -183,7 +184,7 @@ TEST_F(SqliteStoreTest, LiftIsRecordedPerApplicationOrForAll) {
   EXPECT_TRUE(store_->GetLiftState(org_.org, rec_)->Covers(b.application_id));
 }
 
-TEST_F(SqliteStoreTest, AuditLogIsAppendOnlyAndTamperEvident) {
+TEST_F(SqlStoreTest, AuditLogIsAppendOnlyAndTamperEvident) {
   Submit(kCanaryName);
   auto chain = *store_->ListAudit(org_.org, 0, 1000);
   ASSERT_GE(chain.size(), 3u);
@@ -191,7 +192,7 @@ TEST_F(SqliteStoreTest, AuditLogIsAppendOnlyAndTamperEvident) {
   // Each organisation has its own chain starting at 1.
   EXPECT_EQ(store_->ListAudit(other_.org, 0, 1000)->front().seq, 1);
 
-  auto conn = Connection::Open((dir_.path() / "reilu.db").string());
+  auto conn = OpenSqlite((dir_.path() / "reilu.db").string());
   ASSERT_TRUE(conn.ok());
   EXPECT_FALSE(conn->Exec("UPDATE audit_log SET detail = '{}' WHERE seq = 2").ok());
   EXPECT_FALSE(conn->Exec("DELETE FROM audit_log WHERE seq = 2").ok());
@@ -203,10 +204,10 @@ TEST_F(SqliteStoreTest, AuditLogIsAppendOnlyAndTamperEvident) {
   EXPECT_EQ(FindChainBreak(tampered, crypto::Sha256Hex), 2);
 }
 
-TEST_F(SqliteStoreTest, MigrationsAreRecordedAndIdempotent) {
+TEST_F(SqlStoreTest, MigrationsAreRecordedAndIdempotent) {
   Reopen();
   Reopen();
-  auto conn = Connection::Open((dir_.path() / "reilu.db").string());
+  auto conn = OpenSqlite((dir_.path() / "reilu.db").string());
   auto s = conn->Prepare("SELECT COUNT(*), MAX(version) FROM schema_migrations");
   ASSERT_TRUE(s.ok());
   ASSERT_TRUE(s->Step());

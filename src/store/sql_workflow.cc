@@ -1,8 +1,8 @@
-// SqliteStore: screening, interviews, decisions, applicant self-service and the mail queue.
+// SqlStore: screening, interviews, decisions, applicant self-service and the mail queue.
 #include "codec/codec.h"
 #include "core/pseudonym.h"
 #include "store/sealing.h"
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 namespace reilu::store {
 
@@ -42,7 +42,7 @@ json::array IdArray(const std::vector<ApplicationId>& ids) {
 
 // ---------------------------------------------------------------- screening
 
-Result<ScreeningState> SqliteStore::GetScreeningState(OrgId org, RecruitmentId rec) {
+Result<ScreeningState> SqlStore::GetScreeningState(OrgId org, RecruitmentId rec) {
   auto lease = Reader();
   Connection& c = *lease;
   ScreeningState st;
@@ -77,7 +77,7 @@ Result<ScreeningState> SqliteStore::GetScreeningState(OrgId org, RecruitmentId r
   return st;
 }
 
-Result<std::vector<Score>> SqliteStore::ListScores(OrgId org, RecruitmentId rec) {
+Result<std::vector<Score>> SqlStore::ListScores(OrgId org, RecruitmentId rec) {
   auto lease = Reader();
   auto s = (*lease).Prepare(
       "SELECT application_id, reviewer_id, criterion_id, value, justification FROM scores "
@@ -92,8 +92,8 @@ Result<std::vector<Score>> SqliteStore::ListScores(OrgId org, RecruitmentId rec)
   return out;
 }
 
-Status SqliteStore::SaveScores(OrgId org, RecruitmentId rec, UserId reviewer, const std::vector<Score>& scores,
-                               UnixTime now) {
+Status SqlStore::SaveScores(OrgId org, RecruitmentId rec, UserId reviewer, const std::vector<Score>& scores,
+                            UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     json::array audited;
     for (const auto& sc : scores) {
@@ -134,8 +134,8 @@ Status SqliteStore::SaveScores(OrgId org, RecruitmentId rec, UserId reviewer, co
   });
 }
 
-Status SqliteStore::Recuse(OrgId org, RecruitmentId rec, const ApplicationId& app, UserId reviewer,
-                           const std::string& reason, UnixTime now) {
+Status SqlStore::Recuse(OrgId org, RecruitmentId rec, const ApplicationId& app, UserId reviewer,
+                        const std::string& reason, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     REILU_TRY(RequireApplication(c, org, rec, app));
     auto ins = c.Prepare(
@@ -160,9 +160,9 @@ Status SqliteStore::Recuse(OrgId org, RecruitmentId rec, const ApplicationId& ap
   });
 }
 
-Status SqliteStore::FreezeShortlist(OrgId org, RecruitmentId rec, const std::vector<ApplicationId>& shortlist,
-                                    UserId actor, const std::string& reason, const std::vector<OutgoingMail>& mails,
-                                    UnixTime now) {
+Status SqlStore::FreezeShortlist(OrgId org, RecruitmentId rec, const std::vector<ApplicationId>& shortlist,
+                                 UserId actor, const std::string& reason, const std::vector<OutgoingMail>& mails,
+                                 UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto s = c.Prepare(
         "INSERT INTO shortlists (recruitment_id, org_id, actor_id, reason, frozen_at) "
@@ -190,8 +190,8 @@ Status SqliteStore::FreezeShortlist(OrgId org, RecruitmentId rec, const std::vec
 
 // ---------------------------------------------------------------- interviews
 
-Result<std::int64_t> SqliteStore::CreateInterview(OrgId org, RecruitmentId rec, const Interview& i, UserId actor,
-                                                  const IdentityNotices& notices, UnixTime now) {
+Result<std::int64_t> SqlStore::CreateInterview(OrgId org, RecruitmentId rec, const Interview& i, UserId actor,
+                                               const IdentityNotices& notices, UnixTime now) {
   return WriteTx<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
     REILU_TRY(RequireApplication(c, org, rec, i.application_id));
     json::array interviewers;
@@ -220,7 +220,7 @@ Result<std::int64_t> SqliteStore::CreateInterview(OrgId org, RecruitmentId rec, 
   });
 }
 
-Result<std::vector<Interview>> SqliteStore::ListInterviews(OrgId org, RecruitmentId rec) {
+Result<std::vector<Interview>> SqlStore::ListInterviews(OrgId org, RecruitmentId rec) {
   auto lease = Reader();
   auto s = (*lease).Prepare(
       "SELECT id, application_id, starts_at, minutes, location, interviewers FROM interviews "
@@ -242,8 +242,8 @@ Result<std::vector<Interview>> SqliteStore::ListInterviews(OrgId org, Recruitmen
   return out;
 }
 
-Status SqliteStore::SaveInterviewNotes(OrgId org, RecruitmentId rec, const std::vector<InterviewNote>& notes,
-                                       UnixTime now) {
+Status SqlStore::SaveInterviewNotes(OrgId org, RecruitmentId rec, const std::vector<InterviewNote>& notes,
+                                    UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     json::array audited;
     UserId author = 0;
@@ -281,7 +281,7 @@ Status SqliteStore::SaveInterviewNotes(OrgId org, RecruitmentId rec, const std::
   });
 }
 
-Result<std::vector<InterviewNote>> SqliteStore::ListInterviewNotes(OrgId org, RecruitmentId rec) {
+Result<std::vector<InterviewNote>> SqlStore::ListInterviewNotes(OrgId org, RecruitmentId rec) {
   auto lease = Reader();
   auto s = (*lease).Prepare(
       "SELECT n.interview_id, n.author_id, n.criterion_id, n.score, n.note FROM interview_notes n "
@@ -301,8 +301,8 @@ Result<std::vector<InterviewNote>> SqliteStore::ListInterviewNotes(OrgId org, Re
 
 // ---------------------------------------------------------------- decision
 
-Status SqliteStore::RecordDecision(OrgId org, RecruitmentId rec, const Decision& d, const std::string& ranking_json,
-                                   const IdentityNotices& notices, UnixTime now) {
+Status SqlStore::RecordDecision(OrgId org, RecruitmentId rec, const Decision& d, const std::string& ranking_json,
+                                const IdentityNotices& notices, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto s = c.Prepare(
         "INSERT INTO decisions (recruitment_id, org_id, decided_by, decided_at, reasoning, appeal_ends, ranking) "
@@ -340,7 +340,7 @@ Status SqliteStore::RecordDecision(OrgId org, RecruitmentId rec, const Decision&
   });
 }
 
-Result<std::optional<StoredDecision>> SqliteStore::GetDecision(OrgId org, RecruitmentId rec) {
+Result<std::optional<StoredDecision>> SqlStore::GetDecision(OrgId org, RecruitmentId rec) {
   auto lease = Reader();
   auto s = (*lease).Prepare(
       "SELECT decided_by, decided_at, reasoning, appeal_ends, ranking FROM decisions "
@@ -368,7 +368,7 @@ Result<std::optional<StoredDecision>> SqliteStore::GetDecision(OrgId org, Recrui
 
 // ---------------------------------------------------------------- applicant self-service
 
-Result<ApplicantRecord> SqliteStore::FindByReference(const std::string& reference) {
+Result<ApplicantRecord> SqlStore::FindByReference(const std::string& reference) {
   auto lease = Reader();
   auto s =
       (*lease).Prepare("SELECT org_id, recruitment_id, id, reference, state FROM applications WHERE reference = $1");
@@ -378,7 +378,7 @@ Result<ApplicantRecord> SqliteStore::FindByReference(const std::string& referenc
   return ApplicantRecord{s->Int(0), s->Int(1), s->Text(2), s->Text(3), s->Text(4) == "withdrawn"};
 }
 
-Result<std::string> SqliteStore::ReferenceOf(OrgId org, RecruitmentId rec, const ApplicationId& app) {
+Result<std::string> SqlStore::ReferenceOf(OrgId org, RecruitmentId rec, const ApplicationId& app) {
   auto lease = Reader();
   auto s = (*lease).Prepare("SELECT reference FROM applications WHERE org_id = $1 AND recruitment_id = $2 AND id = $3");
   if (!s) return s.error();
@@ -387,11 +387,11 @@ Result<std::string> SqliteStore::ReferenceOf(OrgId org, RecruitmentId rec, const
   return s->Text(0);
 }
 
-std::string SqliteStore::ApplicantToken(const ApplicationId& app) {
+std::string SqlStore::ApplicantToken(const ApplicationId& app) {
   return crypto::KeyedHashHex(link_key_, "reilu/applicant-token/v1/" + app);
 }
 
-Status SqliteStore::Withdraw(const ApplicantRecord& app, const IdentityNotices& notices, UnixTime now) {
+Status SqlStore::Withdraw(const ApplicantRecord& app, const IdentityNotices& notices, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto decided = c.Prepare("SELECT 1 FROM decisions WHERE org_id = $1 AND recruitment_id = $2");
     if (!decided) return decided.error();
@@ -415,7 +415,7 @@ Status SqliteStore::Withdraw(const ApplicantRecord& app, const IdentityNotices& 
 
 // ---------------------------------------------------------------- mail
 
-Status SqliteStore::EnqueueMailTx(Connection& c, const OutgoingMail& m, UnixTime now) {
+Status SqlStore::EnqueueMailTx(Connection& c, const OutgoingMail& m, UnixTime now) {
   std::string id = MakeApplicationId(crypto::SystemRandom());
   json::object message{{"from", m.from}, {"to", m.to}, {"eml", m.eml}};
   std::string sealed = crypto::Seal(server_key_, codec::Serialize(message), MailContext(id));
@@ -432,14 +432,14 @@ Status SqliteStore::EnqueueMailTx(Connection& c, const OutgoingMail& m, UnixTime
       .Run();
 }
 
-Status SqliteStore::EnqueueMail(const std::vector<OutgoingMail>& mails, UnixTime now) {
+Status SqlStore::EnqueueMail(const std::vector<OutgoingMail>& mails, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     for (const auto& m : mails) REILU_TRY(EnqueueMailTx(c, m, now));
     return OkStatus();
   });
 }
 
-Result<std::vector<QueuedMail>> SqliteStore::ClaimDueMail(UnixTime now, int limit, UnixTime lease_seconds) {
+Result<std::vector<QueuedMail>> SqlStore::ClaimDueMail(UnixTime now, int limit, UnixTime lease_seconds) {
   return WriteTx<std::vector<QueuedMail>>([&](Connection& c) -> Result<std::vector<QueuedMail>> {
     auto s = c.Prepare(
         "SELECT id, org_id, sealed, attempts FROM mail_queue WHERE status = 'queued' AND next_attempt_at <= $1 "
@@ -480,7 +480,7 @@ Result<std::vector<QueuedMail>> SqliteStore::ClaimDueMail(UnixTime now, int limi
   });
 }
 
-Status SqliteStore::MarkMailSent(const std::string& id, UnixTime now) {
+Status SqlStore::MarkMailSent(const std::string& id, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     // The message text is erased once delivered: the queue is not an archive of identity data.
     auto s =
@@ -490,7 +490,7 @@ Status SqliteStore::MarkMailSent(const std::string& id, UnixTime now) {
   });
 }
 
-Status SqliteStore::MarkMailFailed(const std::string& id, const std::string& error, UnixTime retry_at) {
+Status SqlStore::MarkMailFailed(const std::string& id, const std::string& error, UnixTime retry_at) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto s = retry_at > 0
                  ? c.Prepare("UPDATE mail_queue SET next_attempt_at = $2, last_error = $3 WHERE id = $1")
@@ -500,7 +500,7 @@ Status SqliteStore::MarkMailFailed(const std::string& id, const std::string& err
   });
 }
 
-Result<std::vector<MailRecord>> SqliteStore::ListMail(OrgId org, RecruitmentId rec) {
+Result<std::vector<MailRecord>> SqlStore::ListMail(OrgId org, RecruitmentId rec) {
   auto lease = Reader();
   auto s = (*lease).Prepare(
       "SELECT id, recruitment_id, kind, status, attempts, created_at, sent_at, last_error FROM mail_queue "
@@ -529,14 +529,14 @@ Status PutActiveMailSettingsTx(Connection& c, OrgId org, const std::string& seal
 
 }  // namespace
 
-Status SqliteStore::SetMailSettings(OrgId org, const std::string& settings_json, UserId actor, UnixTime now) {
+Status SqlStore::SetMailSettings(OrgId org, const std::string& settings_json, UserId actor, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     REILU_TRY(PutActiveMailSettingsTx(c, org, crypto::Seal(server_key_, settings_json, MailSettingsContext(org)), now));
     return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kMailSettings, 0, {}, "{}"}, now);
   });
 }
 
-Status SqliteStore::ProposeMailSettings(OrgId org, const std::string& settings_json, UserId actor, UnixTime now) {
+Status SqlStore::ProposeMailSettings(OrgId org, const std::string& settings_json, UserId actor, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     std::string sealed = crypto::Seal(server_key_, settings_json, MailSettingsContext(org));
     auto s = c.Prepare(
@@ -549,7 +549,7 @@ Status SqliteStore::ProposeMailSettings(OrgId org, const std::string& settings_j
   });
 }
 
-Result<std::optional<PendingMailSettings>> SqliteStore::GetPendingMailSettings(OrgId org) {
+Result<std::optional<PendingMailSettings>> SqlStore::GetPendingMailSettings(OrgId org) {
   auto lease = Reader();
   auto s = (*lease).Prepare("SELECT sealed, proposed_by, proposed_at FROM mail_settings_pending WHERE org_id = $1");
   if (!s) return s.error();
@@ -563,7 +563,7 @@ Result<std::optional<PendingMailSettings>> SqliteStore::GetPendingMailSettings(O
   return std::optional<PendingMailSettings>(PendingMailSettings{std::move(*plain), s->Int(1), s->Int(2)});
 }
 
-Status SqliteStore::ConfirmMailSettings(OrgId org, UserId actor, UnixTime now) {
+Status SqlStore::ConfirmMailSettings(OrgId org, UserId actor, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto s = c.Prepare("SELECT sealed, proposed_by FROM mail_settings_pending WHERE org_id = $1");
     if (!s) return s.error();
@@ -584,7 +584,7 @@ Status SqliteStore::ConfirmMailSettings(OrgId org, UserId actor, UnixTime now) {
   });
 }
 
-Result<std::optional<std::string>> SqliteStore::GetMailSettings(OrgId org) {
+Result<std::optional<std::string>> SqlStore::GetMailSettings(OrgId org) {
   auto lease = Reader();
   auto s = (*lease).Prepare("SELECT sealed FROM mail_settings WHERE org_id = $1");
   if (!s) return s.error();

@@ -1,5 +1,7 @@
-// The embedded default Store: SQLite in WAL mode with durable commits. One writer connection
-// (writes are serialised, as SQLite requires) and a small pool of reader connections.
+// The Store over SQL: SQLite (the embedded default: WAL, durable commits) or PostgreSQL, with the same
+// statements. One writer connection per process with group commit (writes are serialised, as SQLite
+// requires; on PostgreSQL an advisory lock serialises them across nodes too) and a small pool of
+// reader connections.
 #pragma once
 
 #include <condition_variable>
@@ -10,16 +12,19 @@
 #include <vector>
 
 #include "crypto/crypto.h"
-#include "store/sqlite_db.h"
+#include "store/sql.h"
 #include "store/store.h"
 
 namespace reilu::store {
 
-class SqliteStore final : public Store {
+class SqlStore final : public Store {
  public:
-  // Opens the database at `path`, applying migrations. `server_key` wraps recruitment keys.
-  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, const crypto::SecretKey& server_key,
-                                                   int readers = 4);
+  // Opens the SQLite database at `path`, applying migrations. `server_key` wraps recruitment keys.
+  static Result<std::unique_ptr<SqlStore>> Open(const std::string& path, const crypto::SecretKey& server_key,
+                                                int readers = 4);
+  // Opens the PostgreSQL database `conninfo` (a libpq URI), applying migrations.
+  static Result<std::unique_ptr<SqlStore>> OpenPostgres(const std::string& conninfo,
+                                                        const crypto::SecretKey& server_key, int readers = 4);
 
   Result<OrgId> CreateOrganisation(const std::string& name, const AnonymityPolicy& policy, UnixTime now) override;
   Result<Organisation> GetOrganisation(OrgId org) override;
@@ -108,7 +113,7 @@ class SqliteStore final : public Store {
   // A reader connection borrowed from the pool, returned on destruction.
   class ReaderLease {
    public:
-    ReaderLease(SqliteStore* store, Connection conn) : store_(store), conn_(std::move(conn)) {}
+    ReaderLease(SqlStore* store, Connection conn) : store_(store), conn_(std::move(conn)) {}
     ~ReaderLease() {
       std::lock_guard lock(store_->pool_mutex_);
       store_->readers_.push_back(std::move(conn_));
@@ -119,10 +124,10 @@ class SqliteStore final : public Store {
     Connection& operator*() { return conn_; }
 
    private:
-    SqliteStore* store_;
+    SqlStore* store_;
     Connection conn_;
   };
-  SqliteStore(Connection writer, std::vector<Connection> readers, const crypto::SecretKey& server_key);
+  SqlStore(Connection writer, std::vector<Connection> readers, const crypto::SecretKey& server_key);
   // Checks the key against the installation's key check (writing the check and the link key on the
   // first start) and loads the link key.
   Status AdoptServerKey();

@@ -1,8 +1,10 @@
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 #include "codec/codec.h"
 #include "store/migrations.h"
+#include "store/postgres_db.h"
 #include "store/sealing.h"
+#include "store/sqlite_db.h"
 
 namespace reilu::store {
 
@@ -57,7 +59,7 @@ json::object SealedIdentityJson(const NewApplication& app) {
 
 }  // namespace
 
-SqliteStore::ReaderLease SqliteStore::Reader() {
+SqlStore::ReaderLease SqlStore::Reader() {
   std::unique_lock lock(pool_mutex_);
   pool_cv_.wait(lock, [&] { return !readers_.empty(); });
   Connection conn = std::move(readers_.back());
@@ -65,7 +67,7 @@ SqliteStore::ReaderLease SqliteStore::Reader() {
   return ReaderLease(this, std::move(conn));
 }
 
-Status SqliteStore::RunInWriteGroup(const std::function<bool(Connection&)>& job) {
+Status SqlStore::RunInWriteGroup(const std::function<bool(Connection&)>& job) {
   PendingWrite me{job};
   std::unique_lock lock(queue_mutex_);
   queue_.push_back(&me);
@@ -88,7 +90,7 @@ Status SqliteStore::RunInWriteGroup(const std::function<bool(Connection&)>& job)
   return me.committed;
 }
 
-void SqliteStore::ExecuteWriteBatch(const std::vector<PendingWrite*>& batch) {
+void SqlStore::ExecuteWriteBatch(const std::vector<PendingWrite*>& batch) {
   auto fail_all = [&](const Error& e) {
     for (PendingWrite* p : batch) p->committed = e;
   };
@@ -107,29 +109,49 @@ void SqliteStore::ExecuteWriteBatch(const std::vector<PendingWrite*>& batch) {
   if (!commit) fail_all(commit.error());
 }
 
-SqliteStore::SqliteStore(Connection writer, std::vector<Connection> readers, const crypto::SecretKey& server_key)
+SqlStore::SqlStore(Connection writer, std::vector<Connection> readers, const crypto::SecretKey& server_key)
     : writer_(std::move(writer)), readers_(std::move(readers)), server_key_(server_key), link_key_(server_key) {}
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, const crypto::SecretKey& server_key,
-                                                       int readers) {
-  auto writer = Connection::Open(path);
+namespace {
+
+template <typename OpenFn>
+Result<std::pair<Connection, std::vector<Connection>>> OpenConnections(const OpenFn& open, int readers) {
+  auto writer = open();
   if (!writer) return writer.error();
   auto version = Migrate(*writer);
   if (!version) return version.error();
   std::vector<Connection> pool;
   for (int i = 0; i < readers; ++i) {
-    auto r = Connection::Open(path);
+    auto r = open();
     if (!r) return r.error();
     pool.push_back(std::move(*r));
   }
-  std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(*writer), std::move(pool), server_key));
+  return std::make_pair(std::move(*writer), std::move(pool));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqlStore>> SqlStore::OpenPostgres(const std::string& conninfo,
+                                                         const crypto::SecretKey& server_key, int readers) {
+  auto conns = OpenConnections([&] { return store::OpenPostgres(conninfo); }, readers);
+  if (!conns) return conns.error();
+  std::unique_ptr<SqlStore> store(new SqlStore(std::move(conns->first), std::move(conns->second), server_key));
+  REILU_TRY(store->AdoptServerKey());
+  return store;
+}
+
+Result<std::unique_ptr<SqlStore>> SqlStore::Open(const std::string& path, const crypto::SecretKey& server_key,
+                                                 int readers) {
+  auto conns = OpenConnections([&] { return OpenSqlite(path); }, readers);
+  if (!conns) return conns.error();
+  std::unique_ptr<SqlStore> store(new SqlStore(std::move(conns->first), std::move(conns->second), server_key));
   REILU_TRY(store->AdoptServerKey());
   return store;
 }
 
 // ---------------------------------------------------------------- organisations
 
-Result<OrgId> SqliteStore::CreateOrganisation(const std::string& name, const AnonymityPolicy& policy, UnixTime now) {
+Result<OrgId> SqlStore::CreateOrganisation(const std::string& name, const AnonymityPolicy& policy, UnixTime now) {
   return WriteTx<OrgId>([&](Connection& c) -> Result<OrgId> {
     auto s = c.Prepare(
         "INSERT INTO organisations (name, policy_permanent, policy_fixed_term, created_at) VALUES ($1, $2, $3, $4) "
@@ -149,7 +171,7 @@ Result<OrgId> SqliteStore::CreateOrganisation(const std::string& name, const Ano
   });
 }
 
-Result<Organisation> SqliteStore::GetOrganisation(OrgId org) {
+Result<Organisation> SqlStore::GetOrganisation(OrgId org) {
   auto lease = Reader();
   auto s = (*lease).Prepare("SELECT id, name FROM organisations WHERE id = $1");
   if (!s) return s.error();
@@ -158,7 +180,7 @@ Result<Organisation> SqliteStore::GetOrganisation(OrgId org) {
   return Organisation{s->Int(0), s->Text(1)};
 }
 
-Result<std::vector<Organisation>> SqliteStore::ListOrganisations() {
+Result<std::vector<Organisation>> SqlStore::ListOrganisations() {
   auto lease = Reader();
   auto s = (*lease).Prepare("SELECT id, name FROM organisations ORDER BY id");
   if (!s) return s.error();
@@ -168,7 +190,7 @@ Result<std::vector<Organisation>> SqliteStore::ListOrganisations() {
   return out;
 }
 
-Result<AnonymityPolicy> SqliteStore::GetPolicy(OrgId org) {
+Result<AnonymityPolicy> SqlStore::GetPolicy(OrgId org) {
   auto lease = Reader();
   auto s = (*lease).Prepare("SELECT policy_permanent, policy_fixed_term FROM organisations WHERE id = $1");
   if (!s) return s.error();
@@ -180,7 +202,7 @@ Result<AnonymityPolicy> SqliteStore::GetPolicy(OrgId org) {
   return p;
 }
 
-Status SqliteStore::SetPolicy(OrgId org, const AnonymityPolicy& policy, UserId actor, UnixTime now) {
+Status SqlStore::SetPolicy(OrgId org, const AnonymityPolicy& policy, UserId actor, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto s = c.Prepare("UPDATE organisations SET policy_permanent = $1, policy_fixed_term = $2 WHERE id = $3");
     if (!s) return s.error();
@@ -194,7 +216,7 @@ Status SqliteStore::SetPolicy(OrgId org, const AnonymityPolicy& policy, UserId a
   });
 }
 
-Result<UnitId> SqliteStore::CreateUnit(OrgId org, const std::string& name) {
+Result<UnitId> SqlStore::CreateUnit(OrgId org, const std::string& name) {
   return WriteTx<UnitId>([&](Connection& c) -> Result<UnitId> {
     auto s = c.Prepare("INSERT INTO units (org_id, name) VALUES ($1, $2) RETURNING id");
     if (!s) return s.error();
@@ -206,7 +228,7 @@ Result<UnitId> SqliteStore::CreateUnit(OrgId org, const std::string& name) {
   });
 }
 
-Result<std::vector<Unit>> SqliteStore::ListUnits(OrgId org) {
+Result<std::vector<Unit>> SqlStore::ListUnits(OrgId org) {
   auto lease = Reader();
   auto s = (*lease).Prepare("SELECT id, org_id, name FROM units WHERE org_id = $1 ORDER BY name");
   if (!s) return s.error();
@@ -219,7 +241,7 @@ Result<std::vector<Unit>> SqliteStore::ListUnits(OrgId org) {
 
 // ---------------------------------------------------------------- users and sessions
 
-Result<UserId> SqliteStore::CreateUser(const User& u, const std::string& password_hash, UserId actor, UnixTime now) {
+Result<UserId> SqlStore::CreateUser(const User& u, const std::string& password_hash, UserId actor, UnixTime now) {
   return WriteTx<UserId>([&](Connection& c) -> Result<UserId> {
     auto s = c.Prepare(
         "INSERT INTO users (org_id, username, display_name, role, password_hash, active, created_at, email) "
@@ -248,7 +270,7 @@ Result<UserId> SqliteStore::CreateUser(const User& u, const std::string& passwor
   });
 }
 
-Result<User> SqliteStore::GetUser(OrgId org, UserId id) {
+Result<User> SqlStore::GetUser(OrgId org, UserId id) {
   auto lease = Reader();
   auto s = (*lease).Prepare(std::string("SELECT ") + std::string(kUserColumns) +
                             " FROM users WHERE org_id = $1 AND id = $2");
@@ -258,7 +280,7 @@ Result<User> SqliteStore::GetUser(OrgId org, UserId id) {
   return ReadUser(*s, 0);
 }
 
-Result<std::vector<User>> SqliteStore::ListUsers(OrgId org) {
+Result<std::vector<User>> SqlStore::ListUsers(OrgId org) {
   auto lease = Reader();
   auto s = (*lease).Prepare(std::string("SELECT ") + std::string(kUserColumns) +
                             " FROM users WHERE org_id = $1 ORDER BY username");
@@ -270,7 +292,7 @@ Result<std::vector<User>> SqliteStore::ListUsers(OrgId org) {
   return out;
 }
 
-Result<std::pair<User, std::string>> SqliteStore::FindLogin(const std::string& username) {
+Result<std::pair<User, std::string>> SqlStore::FindLogin(const std::string& username) {
   auto lease = Reader();
   auto s = (*lease).Prepare(std::string("SELECT ") + std::string(kUserColumns) +
                             ", password_hash FROM users WHERE username = $1");
@@ -282,7 +304,7 @@ Result<std::pair<User, std::string>> SqliteStore::FindLogin(const std::string& u
   return std::make_pair(ReadUser(*s, 0), s->Text(7));
 }
 
-Status SqliteStore::CreateSession(const Session& session, UnixTime now) {
+Status SqlStore::CreateSession(const Session& session, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     // Expired sessions are swept here, so the table does not grow without bound.
     auto sweep = c.Prepare("DELETE FROM sessions WHERE expires_at <= $1");
@@ -302,7 +324,7 @@ Status SqliteStore::CreateSession(const Session& session, UnixTime now) {
   });
 }
 
-Result<Session> SqliteStore::FindSession(const std::string& token_hash, UnixTime now) {
+Result<Session> SqlStore::FindSession(const std::string& token_hash, UnixTime now) {
   auto lease = Reader();
   auto s = (*lease).Prepare(
       "SELECT token_hash, user_id, org_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > "
@@ -313,7 +335,7 @@ Result<Session> SqliteStore::FindSession(const std::string& token_hash, UnixTime
   return Session{s->Text(0), s->Int(1), s->Int(2), s->Text(3), s->Int(4)};
 }
 
-Status SqliteStore::DeleteSession(const std::string& token_hash) {
+Status SqlStore::DeleteSession(const std::string& token_hash) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto s = c.Prepare("DELETE FROM sessions WHERE token_hash = $1");
     if (!s) return s.error();
@@ -329,8 +351,7 @@ constexpr std::string_view kRecruitmentColumns =
     "content";
 }
 
-Result<Recruitment> SqliteStore::LoadRecruitment(Connection& c, std::string_view where, std::int64_t a,
-                                                 std::int64_t b) {
+Result<Recruitment> SqlStore::LoadRecruitment(Connection& c, std::string_view where, std::int64_t a, std::int64_t b) {
   auto s = c.Prepare(std::string("SELECT ") + std::string(kRecruitmentColumns) + " FROM recruitments WHERE " +
                      std::string(where));
   if (!s) return s.error();
@@ -368,7 +389,7 @@ std::string ContentJson(const Recruitment& r) {
 }
 }  // namespace
 
-Status SqliteStore::SaveReviewers(Connection& c, const Recruitment& r) {
+Status SqlStore::SaveReviewers(Connection& c, const Recruitment& r) {
   auto del = c.Prepare("DELETE FROM recruitment_reviewers WHERE org_id = $1 AND recruitment_id = $2");
   if (!del) return del.error();
   REILU_TRY(del->Bind(1, r.org_id).Bind(2, r.id).Run());
@@ -387,7 +408,7 @@ Status SqliteStore::SaveReviewers(Connection& c, const Recruitment& r) {
   return OkStatus();
 }
 
-Result<RecruitmentId> SqliteStore::CreateRecruitment(const Recruitment& r, UnixTime now) {
+Result<RecruitmentId> SqlStore::CreateRecruitment(const Recruitment& r, UnixTime now) {
   return WriteTx<RecruitmentId>([&](Connection& c) -> Result<RecruitmentId> {
     std::array<std::uint8_t, 32> order_key{};
     crypto::RandomBytes(order_key);
@@ -430,12 +451,12 @@ Result<RecruitmentId> SqliteStore::CreateRecruitment(const Recruitment& r, UnixT
   });
 }
 
-Result<Recruitment> SqliteStore::GetRecruitment(OrgId org, RecruitmentId id) {
+Result<Recruitment> SqlStore::GetRecruitment(OrgId org, RecruitmentId id) {
   auto lease = Reader();
   return LoadRecruitment(*lease, "org_id = $1 AND id = $2", org, id);
 }
 
-Result<std::vector<Recruitment>> SqliteStore::ListRecruitments(OrgId org) {
+Result<std::vector<Recruitment>> SqlStore::ListRecruitments(OrgId org) {
   std::vector<RecruitmentId> ids;
   auto lease = Reader();
   {
@@ -454,7 +475,7 @@ Result<std::vector<Recruitment>> SqliteStore::ListRecruitments(OrgId org) {
   return out;
 }
 
-Status SqliteStore::UpdateRecruitment(const Recruitment& r, const std::optional<AuditEvent>& audit, UnixTime now) {
+Status SqlStore::UpdateRecruitment(const Recruitment& r, const std::optional<AuditEvent>& audit, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto s = c.Prepare(
         "UPDATE recruitments SET unit_id = $3, state = $4, employment_term = $5, anonymous = $6, "
@@ -482,7 +503,7 @@ Status SqliteStore::UpdateRecruitment(const Recruitment& r, const std::optional<
   });
 }
 
-Result<std::vector<Recruitment>> SqliteStore::ListOpenAds(UnixTime now) {
+Result<std::vector<Recruitment>> SqlStore::ListOpenAds(UnixTime now) {
   std::vector<std::pair<OrgId, RecruitmentId>> ids;
   auto lease = Reader();
   {
@@ -502,14 +523,14 @@ Result<std::vector<Recruitment>> SqliteStore::ListOpenAds(UnixTime now) {
   return out;
 }
 
-Result<Recruitment> SqliteStore::GetPublicAd(RecruitmentId id) {
+Result<Recruitment> SqlStore::GetPublicAd(RecruitmentId id) {
   auto lease = Reader();
   return LoadRecruitment(*lease, "id = $1 AND state <> 'draft' AND $2 = $2", id, 0);
 }
 
 // ---------------------------------------------------------------- keys
 
-Result<crypto::SecretKey> SqliteStore::RecruitmentKey(Connection& c, OrgId org, RecruitmentId rec) {
+Result<crypto::SecretKey> SqlStore::RecruitmentKey(Connection& c, OrgId org, RecruitmentId rec) {
   auto s = c.Prepare("SELECT wrapped_key FROM recruitment_keys WHERE org_id = $1 AND recruitment_id = $2");
   if (!s) return s.error();
   s->Bind(1, org).Bind(2, rec);
@@ -522,7 +543,7 @@ Result<crypto::SecretKey> SqliteStore::RecruitmentKey(Connection& c, OrgId org, 
   return crypto::SecretKey::FromBytes(*raw);
 }
 
-Result<std::string> SqliteStore::OrderKey(OrgId org, RecruitmentId rec) {
+Result<std::string> SqlStore::OrderKey(OrgId org, RecruitmentId rec) {
   auto lease = Reader();
   auto s = (*lease).Prepare("SELECT order_key FROM recruitments WHERE org_id = $1 AND id = $2");
   if (!s) return s.error();
@@ -531,7 +552,7 @@ Result<std::string> SqliteStore::OrderKey(OrgId org, RecruitmentId rec) {
   return s->Blob(0);
 }
 
-Status SqliteStore::ShredRecruitmentKey(OrgId org, RecruitmentId rec, UserId actor, UnixTime now) {
+Status SqlStore::ShredRecruitmentKey(OrgId org, RecruitmentId rec, UserId actor, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto s = c.Prepare("DELETE FROM recruitment_keys WHERE org_id = $1 AND recruitment_id = $2");
     if (!s) return s.error();
@@ -543,7 +564,7 @@ Status SqliteStore::ShredRecruitmentKey(OrgId org, RecruitmentId rec, UserId act
 
 // ---------------------------------------------------------------- applications
 
-Result<SubmitResult> SqliteStore::SubmitApplication(const NewApplication& app, UnixTime now) {
+Result<SubmitResult> SqlStore::SubmitApplication(const NewApplication& app, UnixTime now) {
   const Recruitment& r = *app.recruitment;
   return WriteTx<SubmitResult>([&](Connection& c) -> Result<SubmitResult> {
     if (!app.idempotency_key.empty()) {
@@ -629,7 +650,7 @@ Result<SubmitResult> SqliteStore::SubmitApplication(const NewApplication& app, U
   });
 }
 
-Result<std::vector<AnonymousApplication>> SqliteStore::ListAnonymous(OrgId org, RecruitmentId rec) {
+Result<std::vector<AnonymousApplication>> SqlStore::ListAnonymous(OrgId org, RecruitmentId rec) {
   auto lease = Reader();
   // Ordered by the random id only to be deterministic here; callers apply the per-reviewer order.
   auto s = (*lease).Prepare(std::string("SELECT ") + std::string(kAnonymousColumns) +
@@ -646,7 +667,7 @@ Result<std::vector<AnonymousApplication>> SqliteStore::ListAnonymous(OrgId org, 
   return out;
 }
 
-Result<AnonymousApplication> SqliteStore::GetAnonymous(OrgId org, RecruitmentId rec, const ApplicationId& id) {
+Result<AnonymousApplication> SqlStore::GetAnonymous(OrgId org, RecruitmentId rec, const ApplicationId& id) {
   auto lease = Reader();
   auto s = (*lease).Prepare(std::string("SELECT ") + std::string(kAnonymousColumns) +
                             " FROM applications WHERE org_id = $1 AND recruitment_id = $2 AND id = $3");
@@ -656,7 +677,7 @@ Result<AnonymousApplication> SqliteStore::GetAnonymous(OrgId org, RecruitmentId 
   return ReadAnonymous(*s);
 }
 
-Result<std::int64_t> SqliteStore::CountApplications(OrgId org, RecruitmentId rec) {
+Result<std::int64_t> SqlStore::CountApplications(OrgId org, RecruitmentId rec) {
   auto lease = Reader();
   auto s = (*lease).Prepare("SELECT COUNT(*) FROM applications WHERE org_id = $1 AND recruitment_id = $2");
   if (!s) return s.error();
@@ -665,12 +686,12 @@ Result<std::int64_t> SqliteStore::CountApplications(OrgId org, RecruitmentId rec
   return s->Int(0);
 }
 
-Result<IdentifiedApplication> SqliteStore::ReadIdentity(const IdentityAccess& access, UnixTime now) {
+Result<IdentifiedApplication> SqlStore::ReadIdentity(const IdentityAccess& access, UnixTime now) {
   return WriteTx<IdentifiedApplication>(
       [&](Connection& c) -> Result<IdentifiedApplication> { return ReadIdentityTx(c, access, now); });
 }
 
-Status SqliteStore::QueueNoticesTx(Connection& c, const IdentityNotices& notices, UnixTime now) {
+Status SqlStore::QueueNoticesTx(Connection& c, const IdentityNotices& notices, UnixTime now) {
   std::vector<IdentifiedApplication> read;
   read.reserve(notices.reads.size());
   for (const auto& access : notices.reads) {
@@ -685,7 +706,7 @@ Status SqliteStore::QueueNoticesTx(Connection& c, const IdentityNotices& notices
   return OkStatus();
 }
 
-Result<IdentifiedApplication> SqliteStore::ReadIdentityTx(Connection& c, const IdentityAccess& access, UnixTime now) {
+Result<IdentifiedApplication> SqlStore::ReadIdentityTx(Connection& c, const IdentityAccess& access, UnixTime now) {
   auto s =
       c.Prepare(std::string("SELECT a.id, a.recruitment_id, a.pseudonym, a.merits, a.redacted, a.state, i.sealed ") +
                 "FROM applications a JOIN application_identities i ON i.application_id = a.id "
@@ -731,8 +752,8 @@ Result<IdentifiedApplication> SqliteStore::ReadIdentityTx(Connection& c, const I
   return out;
 }
 
-Status SqliteStore::ReleaseRedaction(OrgId org, RecruitmentId rec, const ApplicationId& id, const RedactedText& text,
-                                     UserId actor, const RedactionReleaseNote& note, UnixTime now) {
+Status SqlStore::ReleaseRedaction(OrgId org, RecruitmentId rec, const ApplicationId& id, const RedactedText& text,
+                                  UserId actor, const RedactionReleaseNote& note, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto s = c.Prepare("UPDATE applications SET redacted = $4 WHERE org_id = $1 AND recruitment_id = $2 AND id = $3");
     if (!s) return s.error();
@@ -750,8 +771,8 @@ Status SqliteStore::ReleaseRedaction(OrgId org, RecruitmentId rec, const Applica
 
 // ---------------------------------------------------------------- lifts
 
-Status SqliteStore::Lift(OrgId org, RecruitmentId rec, const std::vector<ApplicationId>& applications, UserId actor,
-                         const std::string& reason, UnixTime now) {
+Status SqlStore::Lift(OrgId org, RecruitmentId rec, const std::vector<ApplicationId>& applications, UserId actor,
+                      const std::string& reason, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto insert_lift = [&](const ApplicationId* app) -> Status {
       auto s = c.Prepare(
@@ -782,7 +803,7 @@ Status SqliteStore::Lift(OrgId org, RecruitmentId rec, const std::vector<Applica
   });
 }
 
-Result<LiftState> SqliteStore::GetLiftState(OrgId org, RecruitmentId rec) {
+Result<LiftState> SqlStore::GetLiftState(OrgId org, RecruitmentId rec) {
   auto lease = Reader();
   auto s = (*lease).Prepare("SELECT application_id FROM lifts WHERE org_id = $1 AND recruitment_id = $2");
   if (!s) return s.error();
@@ -801,7 +822,7 @@ Result<LiftState> SqliteStore::GetLiftState(OrgId org, RecruitmentId rec) {
 
 // ---------------------------------------------------------------- audit
 
-Status SqliteStore::AppendAuditTx(Connection& c, const AuditEvent& event, UnixTime now) {
+Status SqlStore::AppendAuditTx(Connection& c, const AuditEvent& event, UnixTime now) {
   AuditEntry e;
   e.org_id = event.org_id;
   e.at = now;
@@ -841,11 +862,11 @@ Status SqliteStore::AppendAuditTx(Connection& c, const AuditEvent& event, UnixTi
       .Run();
 }
 
-Status SqliteStore::AppendAudit(const AuditEvent& event, UnixTime now) {
+Status SqlStore::AppendAudit(const AuditEvent& event, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status { return AppendAuditTx(c, event, now); });
 }
 
-Result<std::vector<AuditEntry>> SqliteStore::ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) {
+Result<std::vector<AuditEntry>> SqlStore::ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) {
   auto lease = Reader();
   auto s = (*lease).Prepare(
       "SELECT seq, org_id, at, actor_id, action, recruitment_id, application_id, detail, prev_hash, hash "

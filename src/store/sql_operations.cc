@@ -1,4 +1,4 @@
-// Operations on the SQLite store for the `reilu` command: the server key check, key rotation and
+// Operations on the store for the `reilu` command: the server key check, key rotation and SQLite
 // online backup.
 #include <sqlite3.h>
 
@@ -8,7 +8,8 @@
 
 #include "codec/codec.h"
 #include "store/sealing.h"
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
+#include "store/sqlite_db.h"
 
 namespace reilu::store {
 
@@ -80,7 +81,7 @@ Result<int> ResealAll(Connection& c, const Reseal& r, const crypto::SecretKey& f
 
 }  // namespace
 
-Status SqliteStore::AdoptServerKey() {
+Status SqlStore::AdoptServerKey() {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto check = InstallationValue(c, "key_check");
     if (!check) return check.error();
@@ -106,8 +107,8 @@ Status SqliteStore::AdoptServerKey() {
   });
 }
 
-Result<bool> SqliteStore::ServerKeyOpens(const std::string& path, const crypto::SecretKey& key) {
-  auto conn = Connection::Open(path, true);
+Result<bool> SqlStore::ServerKeyOpens(const std::string& path, const crypto::SecretKey& key) {
+  auto conn = OpenSqlite(path, true);
   if (!conn) return conn.error();
   auto check = InstallationValue(*conn, "key_check");
   if (!check) return check.error();
@@ -116,7 +117,7 @@ Result<bool> SqliteStore::ServerKeyOpens(const std::string& path, const crypto::
   return opened.ok() && *opened == kKeyCheckValue;
 }
 
-Status SqliteStore::RotateServerKey(const crypto::SecretKey& new_key, UnixTime now) {
+Status SqlStore::RotateServerKey(const crypto::SecretKey& new_key, UnixTime now) {
   const crypto::SecretKey old_key = server_key_;
   Status rotated = WriteTx<Ok>([&](Connection& c) -> Status {
     std::map<std::string, int> counts;
@@ -159,7 +160,13 @@ Status SqliteStore::RotateServerKey(const crypto::SecretKey& new_key, UnixTime n
   return OkStatus();
 }
 
-Status SqliteStore::BackupTo(const std::string& path) {
+Status SqlStore::BackupTo(const std::string& path) {
+  auto lease = Reader();
+  sqlite3* source = SqliteHandle(*lease);
+  if (!source) {
+    return MakeError(ErrorCode::kConflict,
+                     "Back up PostgreSQL with its own tools (pg_basebackup and WAL archiving, or pg_dump).");
+  }
   std::error_code ec;
   std::filesystem::remove(path, ec);
   sqlite3* target = nullptr;
@@ -168,8 +175,7 @@ Status SqliteStore::BackupTo(const std::string& path) {
     sqlite3_close(target);
     return MakeError(ErrorCode::kInternal, "Cannot create the backup file: " + message);
   }
-  auto lease = Reader();
-  sqlite3_backup* backup = sqlite3_backup_init(target, "main", (*lease).raw(), "main");
+  sqlite3_backup* backup = sqlite3_backup_init(target, "main", source, "main");
   int rc = SQLITE_ERROR;
   if (backup) {
     // All pages in one step: the copy is one consistent snapshot of the database.
