@@ -6,6 +6,8 @@
 
 #include "app/operations.h"
 #include "crypto/crypto.h"
+#include "store/postgres_db.h"
+#include "store/sqlite_db.h"
 
 namespace reilu::app {
 
@@ -33,7 +35,13 @@ Result<std::unique_ptr<store::SqlStore>> OpenStore(const DataDir& dir) {
   REILU_TRY(FinishKeyRotation(dir));
   auto key = crypto::LoadOrCreateServerKey(dir.ServerKey());
   if (!key) return key.error();
+  if (dir.OnPostgres()) return store::SqlStore::OpenPostgres(dir.database_url, *key);
   return store::SqlStore::Open(dir.Database().string(), *key);
+}
+
+Result<store::Connection> OpenDatabase(const DataDir& dir, bool read_only) {
+  if (dir.OnPostgres()) return store::OpenPostgres(dir.database_url);
+  return store::OpenSqlite(dir.Database().string(), read_only);
 }
 
 bool VerifyAuditChains(store::Store& store) {

@@ -15,17 +15,23 @@ struct DataDir {
       : root(std::move(data_root)), key_file(std::move(key)) {}
   std::filesystem::path root;
   std::filesystem::path key_file;  // --key-file / REILU_KEY_FILE; empty: see ServerKey()
+  std::string database_url;        // --database / REILU_DATABASE: a PostgreSQL URL; empty: SQLite in root
+  bool OnPostgres() const { return !database_url.empty(); }
   std::filesystem::path Database() const { return root / "reilu.db"; }
   // The key file given, else a systemd credential ($CREDENTIALS_DIRECTORY/reilu-server-key), else
   // reilu.key beside the database (for trying Reilu out: a copy of the folder then holds both).
   std::filesystem::path ServerKey() const;
-  bool KeyBesideDatabase() const { return ServerKey().parent_path() == root; }
+  bool KeyBesideDatabase() const { return !OnPostgres() && ServerKey().parent_path() == root; }
 };
 
 UnixTime Now();
 
-// Initialises crypto, loads (or creates) the server key and opens the migrated store.
+// Initialises crypto, loads (or creates) the server key and opens the migrated store (SQLite in
+// the data directory, or PostgreSQL at the database URL).
 Result<std::unique_ptr<store::SqlStore>> OpenStore(const DataDir& dir);
+
+// A plain connection to the database (for operations that run before the store opens).
+Result<store::Connection> OpenDatabase(const DataDir& dir, bool read_only);
 
 // Creates the demo organisation with users, a published anonymous recruitment and applications,
 // unless the database already has an organisation. Everything goes through the use cases, so the

@@ -124,7 +124,10 @@ int main(int argc, char** argv) {
   std::string data_dir = "data";
   cli.add_option("--data-dir", data_dir, "Directory for the database (and the server key, unless --key-file)")
       ->envname("REILU_DATA_DIR");
-  std::string key_file;
+  std::string key_file, database_url;
+  cli.add_option("--database", database_url,
+                 "A PostgreSQL database (postgresql://user@host:port/name); default: SQLite in the data directory")
+      ->envname("REILU_DATABASE");
   cli.add_option("--key-file", key_file,
                  "The server key file, kept apart from the database (default: a systemd credential "
                  "reilu-server-key, else reilu.key in the data directory)")
@@ -213,6 +216,7 @@ int main(int argc, char** argv) {
   if (train_cmd->parsed()) return TrainNames(train_corpus, train_out);
   dir.root = data_dir;
   dir.key_file = key_file;
+  dir.database_url = database_url;
   options.log_requests = !quiet;
 
   if (backup->parsed()) {

@@ -67,6 +67,9 @@ Status Backup(const DataDir& dir, const fs::path& out) {
 }
 
 Status Restore(const DataDir& dir, const fs::path& from, bool replace) {
+  if (dir.OnPostgres()) {
+    return MakeError(ErrorCode::kConflict, "Restore PostgreSQL with its own tools (pg_restore or a base backup).");
+  }
   REILU_TRY(crypto::Init());
   REILU_TRY(CheckIntact(from));
   auto key = crypto::LoadServerKey(dir.ServerKey());
@@ -74,7 +77,9 @@ Status Restore(const DataDir& dir, const fs::path& from, bool replace) {
     return MakeError(ErrorCode::kInvalidInput,
                      key.error().message + " A restore needs the server key the backup was made with.");
   }
-  auto opens = store::SqlStore::ServerKeyOpens(from.string(), *key);
+  auto backup = store::OpenSqlite(from.string(), true);
+  if (!backup) return backup.error();
+  auto opens = store::SqlStore::ServerKeyOpens(*backup, *key);
   if (!opens) return opens.error();
   if (!*opens) {
     return MakeError(ErrorCode::kInvalidInput, "The server key at " + dir.ServerKey().string() +
@@ -111,8 +116,12 @@ Status FinishKeyRotation(const DataDir& dir) {
   if (!fs::exists(pending)) return OkStatus();
   std::error_code ec;
   auto next = crypto::LoadServerKey(pending);
-  auto opens = next && fs::exists(dir.Database()) ? store::SqlStore::ServerKeyOpens(dir.Database().string(), *next)
-                                                  : Result<bool>(false);
+  Result<bool> opens = false;
+  if (next && (dir.OnPostgres() || fs::exists(dir.Database()))) {
+    auto conn = OpenDatabase(dir, true);
+    if (!conn) return conn.error();
+    opens = store::SqlStore::ServerKeyOpens(*conn, *next);
+  }
   if (opens && *opens) {
     // The database took the new key; the file swap did not happen yet.
     fs::rename(pending, dir.ServerKey(), ec);

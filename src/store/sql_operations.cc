@@ -107,10 +107,8 @@ Status SqlStore::AdoptServerKey() {
   });
 }
 
-Result<bool> SqlStore::ServerKeyOpens(const std::string& path, const crypto::SecretKey& key) {
-  auto conn = OpenSqlite(path, true);
-  if (!conn) return conn.error();
-  auto check = InstallationValue(*conn, "key_check");
+Result<bool> SqlStore::ServerKeyOpens(Connection& conn, const crypto::SecretKey& key) {
+  auto check = InstallationValue(conn, "key_check");
   if (!check) return check.error();
   if (!*check) return MakeError(ErrorCode::kInternal, "This database has no server key check yet.");
   auto opened = crypto::Open(key, **check, kKeyCheckContext);

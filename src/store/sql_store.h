@@ -107,7 +107,7 @@ class SqlStore final : public Store {
   Status RotateServerKey(const crypto::SecretKey& new_key, UnixTime now);
   // Whether `key` is the server key of the database at `path` (false for another key); for
   // finishing an interrupted rotation and for checking a backup before restoring it.
-  static Result<bool> ServerKeyOpens(const std::string& path, const crypto::SecretKey& key);
+  static Result<bool> ServerKeyOpens(Connection& conn, const crypto::SecretKey& key);
 
  private:
   // A reader connection borrowed from the pool, returned on destruction.

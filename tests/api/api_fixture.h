@@ -12,8 +12,9 @@ namespace json = boost::json;
 class ApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    REILU_SKIP_WITHOUT_DATABASE();
     {
-      auto store = app::OpenStore(app::DataDir{dir_.path()});
+      auto store = app::OpenStore(TestDataDir(dir_.path()));
       ASSERT_TRUE(store.ok()) << store.error().message;
       a_ = SeedOrganisation(**store, "City A", "a_");
       b_ = SeedOrganisation(**store, "City B", "b_");

@@ -275,7 +275,7 @@ TEST_F(ApiTest, AuditChainVerifiesFromTheCommandLine) {
   Client hr = LoggedIn("a_hr");
   PublishedRecruitment(hr);
   server_->Stop();
-  std::string cmd = ReiluBinary() + " --data-dir " + dir_.path().string() + " audit verify";
+  std::string cmd = ReiluBinary() + " --data-dir " + dir_.path().string() + DatabaseArgs(dir_.path()) + " audit verify";
   FILE* p = popen(cmd.c_str(), "r");
   ASSERT_NE(p, nullptr);
   char buf[4096];
@@ -284,8 +284,9 @@ TEST_F(ApiTest, AuditChainVerifiesFromTheCommandLine) {
   EXPECT_EQ(pclose(p), 0) << out;
   EXPECT_NE(out.find("ok"), std::string::npos);
   // Tamper with the file behind the server's back: verify must now fail.
-  auto conn = store::OpenSqlite((dir_.path() / "reilu.db").string());
-  ASSERT_TRUE(conn->Exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET detail = '{}' WHERE seq = 3").ok());
+  auto conn = app::OpenDatabase(TestDataDir(dir_.path()), false);
+  ASSERT_TRUE(conn.ok());
+  ASSERT_TRUE(conn->Exec(DropAuditGuardSql(dir_.path()) + " UPDATE audit_log SET detail = '{}' WHERE seq = 3").ok());
   p = popen(cmd.c_str(), "r");
   out.clear();
   while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);

@@ -48,7 +48,7 @@ TEST_F(ApiTest, AcknowledgedApplicationsSurviveKillNine) {
   ASSERT_GE(acknowledged.size(), 20u);
 
   server_->Start();  // recovery: WAL replay on open
-  auto conn = store::OpenSqlite((dir_.path() / "reilu.db").string());
+  auto conn = app::OpenDatabase(TestDataDir(dir_.path()), true);
   ASSERT_TRUE(conn.ok());
   std::set<std::string> stored;
   auto s = conn->Prepare(

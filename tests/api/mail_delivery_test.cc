@@ -50,7 +50,7 @@ TEST(SmtpTransportTest, StartTlsWithAuthAgainstAPrivateCa) {
 
 TEST(MailDispatcherTest, FailedDeliveryIsRetriedLaterThenSent) {
   TempDir dir;
-  auto store = app::OpenStore(app::DataDir{dir.path()});
+  auto store = app::OpenStore(testing::TestDataDir(dir.path()));
   ASSERT_TRUE(store.ok());
   SeededOrg org = SeedOrganisation(**store, "City", "c_");
   UnixTime now = 1'795'608'000;
@@ -86,7 +86,7 @@ TEST(MailDispatcherTest, FailedDeliveryIsRetriedLaterThenSent) {
 
 TEST(MailDispatcherTest, WithoutSettingsMessagesGoToTheOutboxFolder) {
   TempDir dir;
-  auto store = app::OpenStore(app::DataDir{dir.path()});
+  auto store = app::OpenStore(testing::TestDataDir(dir.path()));
   ASSERT_TRUE(store.ok());
   SeededOrg org = SeedOrganisation(**store, "City", "c_");
   ASSERT_TRUE(

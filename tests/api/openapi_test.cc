@@ -11,7 +11,7 @@ namespace {
 
 TEST(OpenApiTest, DocumentMatchesRegisteredRoutes) {
   TempDir dir;
-  auto store = app::OpenStore(app::DataDir{dir.path()});
+  auto store = app::OpenStore(testing::TestDataDir(dir.path()));
   ASSERT_TRUE(store.ok());
   http::Metrics metrics;
   NoRedaction redactor;

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "crypto/crypto.h"
+#include "store/sqlite_db.h"
 #include "support/test_server.h"
 
 namespace reilu::app {
@@ -146,7 +147,9 @@ TEST_F(OperationsTest, KeyRotationKeepsIdentitiesMailSettingsQueuedMailAndStatus
   Status rotated = RotateServerKey(dir);
   ASSERT_TRUE(rotated.ok()) << rotated.error().message;
   EXPECT_FALSE(fs::exists(dir.ServerKey().string() + ".new"));
-  EXPECT_FALSE(*store::SqlStore::ServerKeyOpens(dir.Database().string(), *old_key));
+  auto conn = store::OpenSqlite(dir.Database().string(), true);
+  ASSERT_TRUE(conn.ok());
+  EXPECT_FALSE(*store::SqlStore::ServerKeyOpens(*conn, *old_key));
 
   auto store = OpenStore(dir);
   ASSERT_TRUE(store.ok()) << store.error().message;

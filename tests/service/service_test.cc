@@ -26,10 +26,9 @@ constexpr const char* kReasoning =
 class ServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    REILU_SKIP_WITHOUT_DATABASE();
     ASSERT_TRUE(crypto::Init().ok());
-    auto key = crypto::LoadOrCreateServerKey(dir_.path() / "reilu.key");
-    ASSERT_TRUE(key.ok());
-    auto s = store::SqlStore::Open((dir_.path() / "reilu.db").string(), *key, 2);
+    auto s = app::OpenStore(testing::TestDataDir(dir_.path()));
     ASSERT_TRUE(s.ok()) << s.error().message;
     store_ = std::move(*s);
     ctx_ = std::make_unique<Context>(Context{*store_, redactor_, [this] { return now_; }, "https://rekry.example.fi"});
@@ -300,9 +299,7 @@ TEST_F(ServiceTest, AccountsAreCreatedByAdminsWithCheckedFields) {
 
 TEST_F(ServiceTest, TheDemoIsSeededThroughTheUseCasesAndSaysWhatWasUnchecked) {
   testing::TempDir dir;
-  auto key = crypto::LoadOrCreateServerKey(dir.path() / "reilu.key");
-  ASSERT_TRUE(key.ok());
-  auto store = store::SqlStore::Open((dir.path() / "reilu.db").string(), *key, 2);
+  auto store = app::OpenStore(testing::TestDataDir(dir.path()));
   ASSERT_TRUE(store.ok());
   Context ctx{**store, redactor_, [this] { return now_; }, "https://rekry.example.fi"};
   ASSERT_TRUE(app::SeedDemo(ctx).ok());

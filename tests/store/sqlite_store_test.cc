@@ -18,6 +18,7 @@ const char* kCanaryEmail = "zebulonqx.canary@example.test";
 class SqlStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    REILU_SKIP_WITHOUT_DATABASE();
     ASSERT_TRUE(crypto::Init().ok());
     Reopen();
     org_ = testing::SeedOrganisation(*store_, "Org A", "a_");
@@ -39,9 +40,7 @@ class SqlStoreTest : public ::testing::Test {
 
   void Reopen() {
     store_.reset();
-    auto key = crypto::LoadOrCreateServerKey(dir_.path() / "reilu.key");
-    ASSERT_TRUE(key.ok());
-    auto s = SqlStore::Open((dir_.path() / "reilu.db").string(), *key, 2);
+    auto s = app::OpenStore(testing::TestDataDir(dir_.path()));
     ASSERT_TRUE(s.ok()) << s.error().message;
     store_ = std::move(*s);
   }
@@ -81,7 +80,24 @@ std::string FileBytes(const std::filesystem::path& p) {
 
 TEST_F(SqlStoreTest, IdentityIsEncryptedAtRest) {
   Submit(kCanaryName);
-  std::string all = FileBytes(dir_.path() / "reilu.db") + FileBytes(dir_.path() / "reilu.db-wal");
+  std::string all;
+  if (testing::TestOnPostgres()) {
+    // Every row of every table as the server stores it (bytea shows as hex).
+    auto conn = app::OpenDatabase(testing::TestDataDir(dir_.path()), true);
+    ASSERT_TRUE(conn.ok());
+    auto tables = conn->Prepare("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()");
+    ASSERT_TRUE(tables.ok());
+    std::vector<std::string> names;
+    while (tables->Step()) names.push_back(tables->Text(0));
+    ASSERT_FALSE(names.empty());
+    for (const auto& name : names) {
+      auto rows = conn->Prepare("SELECT CAST(t AS TEXT) FROM " + name + " t");
+      ASSERT_TRUE(rows.ok());
+      while (rows->Step()) all += rows->Text(0);
+    }
+  } else {
+    all = FileBytes(dir_.path() / "reilu.db") + FileBytes(dir_.path() / "reilu.db-wal");
+  }
   ASSERT_FALSE(all.empty());
   EXPECT_EQ(all.find(kCanaryName), std::string::npos);
   EXPECT_EQ(all.find(kCanaryEmail), std::string::npos);
@@ -192,12 +208,12 @@ TEST_F(SqlStoreTest, AuditLogIsAppendOnlyAndTamperEvident) {
   // Each organisation has its own chain starting at 1.
   EXPECT_EQ(store_->ListAudit(other_.org, 0, 1000)->front().seq, 1);
 
-  auto conn = OpenSqlite((dir_.path() / "reilu.db").string());
+  auto conn = app::OpenDatabase(testing::TestDataDir(dir_.path()), false);
   ASSERT_TRUE(conn.ok());
   EXPECT_FALSE(conn->Exec("UPDATE audit_log SET detail = '{}' WHERE seq = 2").ok());
   EXPECT_FALSE(conn->Exec("DELETE FROM audit_log WHERE seq = 2").ok());
   // Someone with raw file access drops the guard and edits: the chain shows where.
-  ASSERT_TRUE(conn->Exec("DROP TRIGGER audit_log_no_update").ok());
+  ASSERT_TRUE(conn->Exec(testing::DropAuditGuardSql(dir_.path())).ok());
   ASSERT_TRUE(
       conn->Exec("UPDATE audit_log SET actor_id = 999 WHERE seq = 2 AND org_id = " + std::to_string(org_.org)).ok());
   auto tampered = *store_->ListAudit(org_.org, 0, 1000);
@@ -207,7 +223,8 @@ TEST_F(SqlStoreTest, AuditLogIsAppendOnlyAndTamperEvident) {
 TEST_F(SqlStoreTest, MigrationsAreRecordedAndIdempotent) {
   Reopen();
   Reopen();
-  auto conn = OpenSqlite((dir_.path() / "reilu.db").string());
+  auto conn = app::OpenDatabase(testing::TestDataDir(dir_.path()), true);
+  ASSERT_TRUE(conn.ok());
   auto s = conn->Prepare("SELECT COUNT(*), MAX(version) FROM schema_migrations");
   ASSERT_TRUE(s.ok());
   ASSERT_TRUE(s->Step());

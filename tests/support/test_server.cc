@@ -10,12 +10,16 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <random>
 #include <stdexcept>
 #include <thread>
 
 #include "crypto/crypto.h"
+#include "store/postgres_db.h"
 
 namespace reilu::testing {
 
@@ -24,6 +28,54 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 
 std::string ReiluBinary() { return REILU_BINARY; }
+
+bool TestOnPostgres() {
+  const char* backend = std::getenv("REILU_TEST_BACKEND");
+  return backend && std::string_view(backend) == "postgres";
+}
+
+namespace {
+std::string PostgresBase() {
+  const char* url = std::getenv("REILU_TEST_POSTGRES");
+  return url ? url : "";
+}
+}  // namespace
+
+bool DatabaseMissing(std::string& why) {
+  if (!TestOnPostgres() || !PostgresBase().empty()) return false;
+  why = "REILU_TEST_BACKEND=postgres but REILU_TEST_POSTGRES is not set: scripts/test starts a server";
+  return true;
+}
+
+app::DataDir TestDataDir(const std::filesystem::path& root) {
+  app::DataDir dir(root);
+  if (!TestOnPostgres() || PostgresBase().empty()) return dir;
+  static std::mutex mutex;
+  static std::map<std::string, std::string> schemas;
+  std::lock_guard lock(mutex);
+  auto [it, fresh] = schemas.emplace(root.string(), "");
+  if (fresh) {
+    std::random_device rd;
+    it->second = "t" + std::to_string(rd()) + std::to_string(rd());
+    auto conn = store::OpenPostgres(PostgresBase());
+    if (!conn) throw std::runtime_error(conn.error().message);
+    Status made = conn->Exec("CREATE SCHEMA " + it->second);
+    if (!made) throw std::runtime_error(made.error().message);
+  }
+  std::string base = PostgresBase();
+  dir.database_url = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + it->second;
+  return dir;
+}
+
+std::string DatabaseArgs(const std::filesystem::path& root) {
+  app::DataDir dir = TestDataDir(root);
+  return dir.OnPostgres() ? " --database '" + dir.database_url + "'" : "";
+}
+
+std::string DropAuditGuardSql(const std::filesystem::path& root) {
+  return TestDataDir(root).OnPostgres() ? "DROP TRIGGER audit_log_no_update ON audit_log;"
+                                        : "DROP TRIGGER audit_log_no_update;";
+}
 
 TempDir::TempDir() {
   std::random_device rd;
@@ -56,10 +108,12 @@ ServerProcess::~ServerProcess() { Stop(); }
 void ServerProcess::Start() {
   auto port_file = data_dir_ / "port";
   std::filesystem::remove(port_file);
+  const app::DataDir data = TestDataDir(data_dir_);  // before fork: it may take a lock
   pid_ = fork();
   if (pid_ == 0) {
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive the test process
     std::string bin = ReiluBinary(), dir = data_dir_.string(), pf = port_file.string();
+    if (data.OnPostgres()) setenv("REILU_DATABASE", data.database_url.c_str(), 1);
     std::string log = (data_dir_ / "server.log").string();
     freopen(log.c_str(), "a", stderr);
     setenv("REILU_METRICS_TOKEN", kMetricsToken, 1);

@@ -109,4 +109,26 @@ inline constexpr const char* kMetricsToken = "test-metrics-token";
 // The path of the built `reilu` binary.
 std::string ReiluBinary();
 
+// The database the tests run on: SQLite in the data directory by default; PostgreSQL when
+// REILU_TEST_BACKEND=postgres, each data directory then getting a fresh schema of its own on the
+// server at REILU_TEST_POSTGRES (scripts/test starts one and sets both for the "pg." tests).
+bool TestOnPostgres();
+// True (and the reason in `why`) when the run asks for PostgreSQL but no server was given.
+bool DatabaseMissing(std::string& why);
+// The data directory as the store, the server and the command line see it in this run.
+app::DataDir TestDataDir(const std::filesystem::path& root);
+// " --database '<url>'" for a `reilu` command line on PostgreSQL, "" on SQLite.
+std::string DatabaseArgs(const std::filesystem::path& root);
+// SQL that lifts the guard against editing the audit log (the test plays an operator with raw access).
+std::string DropAuditGuardSql(const std::filesystem::path& root);
+
+// Skips the test when it should run on PostgreSQL and no server is there.
+#define REILU_SKIP_WITHOUT_DATABASE()                   \
+  do {                                                  \
+    std::string reilu_why;                              \
+    if (::reilu::testing::DatabaseMissing(reilu_why)) { \
+      GTEST_SKIP() << reilu_why;                        \
+    }                                                   \
+  } while (false)
+
 }  // namespace reilu::testing
