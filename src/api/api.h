@@ -29,10 +29,8 @@ struct ApiContext {
   ApiOptions options;
   // Failed logins are counted per username *and address* (so nobody can lock a user out from
   // elsewhere), per address across usernames, and per username across addresses (a ceiling for
-  // guessing from many addresses).
-  LoginThrottle login_throttle{10};
-  LoginThrottle login_throttle_address{30};
-  LoginThrottle login_throttle_user{100};
+  // guessing from many addresses); in the database, shared by every node.
+  LoginThrottle login_throttle{store};
 
   // The use cases' context: the same store, engine and clock, and the public URL for links.
   service::Context Services() const { return service::Context{store, redactor, now, options.public_url}; }

@@ -30,57 +30,52 @@ void RegisterAuthRoutes(http::Router& router, ApiContext& ctx) {
   static const std::string kDummyHash =
       *crypto::HashPassword("reilu-dummy-password", crypto::PasswordCost::Interactive());
 
-  router.Add(
-      "POST", "/api/v1/session", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto f = JsonFields(req);
-        if (!f) return f.error();
-        std::string username, password;
-        REILU_TRY(f->Str("username", username, true));
-        REILU_TRY(f->Str("password", password, true));
-        // No account has a longer name; a long password only costs hashing time.
-        if (username.size() > kMaxUsername) {
-          return MakeError(ErrorCode::kInvalidInput, "The username is too long.", "username");
-        }
-        if (password.size() > kMaxPassword) {
-          return MakeError(ErrorCode::kInvalidInput, "The password is too long.", "password");
-        }
-        const std::string& address = req.client_address;
-        const std::string pair = username + '\x1f' + address;
-        const UnixTime now = ctx.now();
-        UnixTime wait = std::max({ctx.login_throttle.Admit(pair, now), ctx.login_throttle_address.Admit(address, now),
-                                  ctx.login_throttle_user.Admit(username, now)});
-        if (wait > 0) {
-          auto res =
-              http::ProblemResponse(MakeError(ErrorCode::kRateLimited, "Too many failed logins. Try again later."));
-          res.headers.emplace_back("Retry-After", std::to_string(wait));
-          return res;
-        }
-        auto login = ctx.store.FindLogin(username);
-        bool ok = login && login->first.active && crypto::VerifyPassword(login->second, password);
-        if (!login) (void)crypto::VerifyPassword(kDummyHash, password);
-        if (!ok) {  // Admit counted the failure already
-          if (login) {
-            (void)ctx.store.AppendAudit(
-                store::AuditEvent{login->first.org_id, login->first.id, audit_action::kLoginFailed, 0, {}, "{}"},
-                ctx.now());
-          }
-          return MakeError(ErrorCode::kUnauthenticated, "Wrong username or password.");
-        }
-        ctx.login_throttle.RecordSuccess(pair);
-        ctx.login_throttle_user.RecordSuccess(username);
-        ctx.login_throttle_address.Forgive(address);
-        const User& user = login->first;
-        std::string token = crypto::RandomToken();
-        store::Session session{crypto::Sha256Hex(token), user.id, user.org_id, crypto::RandomToken(),
-                               ctx.now() + ctx.options.session_seconds};
-        REILU_TRY(ctx.store.CreateSession(session, ctx.now()));
-        REILU_TRY(ctx.store.AppendAudit(store::AuditEvent{user.org_id, user.id, audit_action::kLogin, 0, {}, "{}"},
-                                        ctx.now()));
-        auto res = http::JsonResponse(200, Me(user, session.csrf_token));
-        res.headers.emplace_back("Set-Cookie", SessionCookie(ctx, token, ctx.options.session_seconds));
-        return res;
-      }),
-      http::RouteOptions{16 * 1024, false});
+  router.Add("POST", "/api/v1/session", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto f = JsonFields(req);
+               if (!f) return f.error();
+               std::string username, password;
+               REILU_TRY(f->Str("username", username, true));
+               REILU_TRY(f->Str("password", password, true));
+               // No account has a longer name; a long password only costs hashing time.
+               if (username.size() > kMaxUsername) {
+                 return MakeError(ErrorCode::kInvalidInput, "The username is too long.", "username");
+               }
+               if (password.size() > kMaxPassword) {
+                 return MakeError(ErrorCode::kInvalidInput, "The password is too long.", "password");
+               }
+               const std::string& address = req.client_address;
+               auto wait = ctx.login_throttle.Admit(username, address, ctx.now());
+               if (!wait) return wait.error();
+               if (*wait > 0) {
+                 auto res = http::ProblemResponse(
+                     MakeError(ErrorCode::kRateLimited, "Too many failed logins. Try again later."));
+                 res.headers.emplace_back("Retry-After", std::to_string(*wait));
+                 return res;
+               }
+               auto login = ctx.store.FindLogin(username);
+               bool ok = login && login->first.active && crypto::VerifyPassword(login->second, password);
+               if (!login) (void)crypto::VerifyPassword(kDummyHash, password);
+               if (!ok) {  // Admit counted the failure already
+                 if (login) {
+                   (void)ctx.store.AppendAudit(
+                       store::AuditEvent{login->first.org_id, login->first.id, audit_action::kLoginFailed, 0, {}, "{}"},
+                       ctx.now());
+                 }
+                 return MakeError(ErrorCode::kUnauthenticated, "Wrong username or password.");
+               }
+               REILU_TRY(ctx.login_throttle.Succeeded(username, address));
+               const User& user = login->first;
+               std::string token = crypto::RandomToken();
+               store::Session session{crypto::Sha256Hex(token), user.id, user.org_id, crypto::RandomToken(),
+                                      ctx.now() + ctx.options.session_seconds};
+               REILU_TRY(ctx.store.CreateSession(session, ctx.now()));
+               REILU_TRY(ctx.store.AppendAudit(
+                   store::AuditEvent{user.org_id, user.id, audit_action::kLogin, 0, {}, "{}"}, ctx.now()));
+               auto res = http::JsonResponse(200, Me(user, session.csrf_token));
+               res.headers.emplace_back("Set-Cookie", SessionCookie(ctx, token, ctx.options.session_seconds));
+               return res;
+             }),
+             http::RouteOptions{16 * 1024, false});
 
   router.Add("GET", "/api/v1/session", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = Authenticate(ctx, req);

@@ -4,48 +4,20 @@
 
 namespace reilu::api {
 
-std::string LoginThrottle::Key(const std::string& username) { return crypto::Sha256Hex(username).substr(0, 32); }
-
-UnixTime LoginThrottle::Admit(const std::string& raw_key, UnixTime now) {
-  const std::string key = Key(raw_key);
-  std::lock_guard lock(mutex_);
-  auto it = windows_.find(key);
-  if (it != windows_.end() && now >= it->second.started + kWindowSeconds) {
-    windows_.erase(it);
-    it = windows_.end();
-  }
-  if (it != windows_.end() && it->second.failures >= max_failures_) {
-    return it->second.started + kWindowSeconds - now;
-  }
-  if (it == windows_.end()) {
-    if (windows_.size() >= kMaxTracked) {
-      for (auto w = windows_.begin(); w != windows_.end();) {
-        w = now >= w->second.started + kWindowSeconds ? windows_.erase(w) : std::next(w);
-      }
-      if (windows_.size() >= kMaxTracked) windows_.erase(windows_.begin());
-    }
-    it = windows_.emplace(key, Window{now, 0}).first;
-  }
-  ++it->second.failures;
-  return 0;
+std::string LoginThrottle::Key(std::string_view kind, const std::string& value) {
+  return std::string(kind) + ":" + crypto::Sha256Hex(value).substr(0, 32);
 }
 
-void LoginThrottle::RecordSuccess(const std::string& raw_key) {
-  const std::string key = Key(raw_key);
-  std::lock_guard lock(mutex_);
-  windows_.erase(key);
+Result<UnixTime> LoginThrottle::Admit(const std::string& username, const std::string& address, UnixTime now) {
+  return store_.AdmitLogin({{Key("pair", username + '\x1f' + address), kPerUserAndAddress},
+                            {Key("address", address), kPerAddress},
+                            {Key("user", username), kPerUser}},
+                           kWindowSeconds, now);
 }
 
-void LoginThrottle::Forgive(const std::string& key) {
-  const std::string digest = Key(key);
-  std::lock_guard lock(mutex_);
-  auto it = windows_.find(digest);
-  if (it != windows_.end() && --it->second.failures <= 0) windows_.erase(it);
-}
-
-size_t LoginThrottle::Tracked() {
-  std::lock_guard lock(mutex_);
-  return windows_.size();
+Status LoginThrottle::Succeeded(const std::string& username, const std::string& address) {
+  return store_.SettleLogin({Key("pair", username + '\x1f' + address), Key("user", username)},
+                            {Key("address", address)});
 }
 
 }  // namespace reilu::api

@@ -1,42 +1,35 @@
-// Slows password guessing: after too many failed logins for one key (a username, an address, or
-// both) within a window, further attempts are refused until the window ends. Kept in memory per
-// node (a cache, like everything a node holds); bounded in size, keyed by a fixed-size digest so
-// that long keys cannot grow it.
+// Slows password guessing: after too many failed logins for a username from one address (10), from
+// one address across usernames (30) or for one username across addresses (100) within 15 minutes,
+// further attempts are refused until the window ends. The counts live in the database, so every
+// node behind a balancer sees the same ones; keys are fixed-size digests, so long usernames cannot
+// grow them.
 #pragma once
 
-#include <map>
-#include <mutex>
 #include <string>
 
-#include "core/types.h"
+#include "store/store.h"
 
 namespace reilu::api {
 
 class LoginThrottle {
  public:
-  static constexpr int kMaxFailures = 10;  // the default
-  explicit LoginThrottle(int max_failures = kMaxFailures) : max_failures_(max_failures) {}
   static constexpr UnixTime kWindowSeconds = 15 * 60;
-  static constexpr size_t kMaxTracked = 100000;
+  static constexpr int kPerUserAndAddress = 10;
+  static constexpr int kPerAddress = 30;
+  static constexpr int kPerUser = 100;
 
-  // Seconds until `key` may try again, or 0: then this attempt is counted as a failure at once
-  // (RecordSuccess or Forgive takes it back), so concurrent guesses cannot slip past the count.
-  UnixTime Admit(const std::string& key, UnixTime now);
-  // Clears the key's count.
-  void RecordSuccess(const std::string& key);
-  // Takes back one counted attempt (a success from an address that others share).
-  void Forgive(const std::string& key);
-  size_t Tracked();
+  explicit LoginThrottle(store::Store& store) : store_(store) {}
+
+  // Seconds until this username may try again from this address, or 0: then the attempt is
+  // counted as failed at once (Succeeded takes it back), so concurrent guesses cannot slip past.
+  Result<UnixTime> Admit(const std::string& username, const std::string& address, UnixTime now);
+  // A successful login: the username's counts start again; the address keeps the others' failures
+  // but not this attempt (many people may share one address).
+  Status Succeeded(const std::string& username, const std::string& address);
 
  private:
-  struct Window {
-    UnixTime started = 0;
-    int failures = 0;
-  };
-  static std::string Key(const std::string& username);
-  int max_failures_;
-  std::mutex mutex_;
-  std::map<std::string, Window> windows_;
+  static std::string Key(std::string_view kind, const std::string& value);
+  store::Store& store_;
 };
 
 }  // namespace reilu::api

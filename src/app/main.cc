@@ -27,7 +27,7 @@ int Fail(const Error& e) {
 }
 
 int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const std::string& port_file,
-          std::string public_url, const std::string& web_dir) {
+          std::string public_url, const std::string& web_dir, int mail_lease) {
   auto store = app::OpenStore(dir);
   if (!store) return Fail(store.error());
   if (dir.KeyBesideDatabase()) {
@@ -49,7 +49,10 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
     if (!seeded) return Fail(seeded.error());
   }
   // E-mail is queued by requests and sent here, in the background.
-  notify::MailDispatcher mailer(**store, notify::DispatcherOptions{(dir.root / "outbox").string()}, app::Now);
+  notify::DispatcherOptions mail_options;
+  mail_options.outbox_dir = (dir.root / "outbox").string();
+  mail_options.lease_seconds = mail_lease;
+  notify::MailDispatcher mailer(**store, mail_options, app::Now);
   mailer.Start();
   // The operator's scraper token for /metrics, from the environment (not the command line, which
   // other local users can read).
@@ -148,6 +151,11 @@ int main(int argc, char** argv) {
   serve->add_flag("--demo", demo, "Create a demo organisation if the database is empty");
   bool quiet = false;
   serve->add_flag("--quiet", quiet, "Do not log each request");
+  int mail_lease = 600;
+  serve->add_option("--mail-lease", mail_lease, "Seconds a node holds the mail it claimed before others may send it")
+      ->check(CLI::Range(2, 86400));
+  serve->add_flag("--behind-proxy", options.trust_forwarded_for,
+                  "Take the client address from X-Forwarded-For (only behind a balancer that sets it)");
 
   auto* migrate = cli.add_subcommand("migrate", "Apply database migrations");
 
@@ -240,7 +248,7 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  if (serve->parsed()) return Serve(dir, options, demo, port_file, public_url, web_dir);
+  if (serve->parsed()) return Serve(dir, options, demo, port_file, public_url, web_dir, mail_lease);
 
   auto store = app::OpenStore(dir);
   if (!store) return Fail(store.error());

@@ -98,6 +98,9 @@ struct ServerOptions {
   double expensive_burst = 10;       // ...of which this many at once
   bool log_requests = true;
   bool hsts = false;  // send Strict-Transport-Security (when the public address is https)
+  // Behind a load balancer on loopback (HAProxy with `option forwardfor`): the client is the last
+  // address of X-Forwarded-For, which only the balancer writes. Off: the peer's address.
+  bool trust_forwarded_for = false;
 };
 
 class Server {

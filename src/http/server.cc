@@ -97,6 +97,17 @@ struct Server::Impl {
     return route.body_limit > 0 ? std::min(route.body_limit, options.body_limit) : options.body_limit;
   }
 
+  // The balancer appends the address it saw; anything before it was written by the client.
+  static std::string ForwardedClient(const Request& req, const std::string& peer) {
+    std::string forwarded = req.Header("x-forwarded-for");
+    if (forwarded.empty()) return peer;
+    std::string last = forwarded.substr(forwarded.rfind(',') == std::string::npos ? 0 : forwarded.rfind(',') + 1);
+    auto first = last.find_first_not_of(' ');
+    if (first == std::string::npos) return peer;
+    last = last.substr(first, last.find_last_not_of(' ') - first + 1);
+    return last.size() <= 64 ? last : peer;
+  }
+
   Response Refuse(ErrorCode code, std::string message, int retry_after) {
     Response res = ProblemResponse(MakeError(code, std::move(message)));
     res.headers.emplace_back("Retry-After", std::to_string(retry_after));
@@ -112,11 +123,11 @@ struct Server::Impl {
     }
     Request& req = *converted;
     req.request_id = std::to_string(++g_request_counter);
-    req.client_address = client;
+    req.client_address = options.trust_forwarded_for ? ForwardedClient(req, client) : client;
     *pattern = router.MatchPattern(req);
     std::unique_ptr<ConcurrencyLimit::Slot> slot;
     if (route.expensive) {
-      if (int wait = expensive_per_address.Take(client, std::chrono::steady_clock::now()); wait > 0) {
+      if (int wait = expensive_per_address.Take(req.client_address, std::chrono::steady_clock::now()); wait > 0) {
         return Refuse(ErrorCode::kRateLimited, "Too many requests of this kind from your address; try again later.",
                       wait);
       }

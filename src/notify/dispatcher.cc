@@ -37,7 +37,7 @@ UnixTime MailDispatcher::RetryDelay(std::int64_t attempt) {
 }
 
 int MailDispatcher::RunOnce() {
-  auto due = store_.ClaimDueMail(now_(), options_.batch, 600);
+  auto due = store_.ClaimDueMail(now_(), options_.batch, options_.lease_seconds);
   if (!due) return 0;
   std::map<OrgId, std::unique_ptr<Transport>> transports;
   int sent = 0;

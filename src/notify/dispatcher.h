@@ -23,6 +23,9 @@ struct DispatcherOptions {
   int poll_milliseconds = 500;
   int batch = 20;
   int max_attempts = 8;
+  // How long a claimed message is this node's: a node that dies mid-send leaves its messages to
+  // the others once the lease ends.
+  int lease_seconds = 600;
 };
 
 class MailDispatcher {

@@ -262,11 +262,22 @@ CREATE TABLE installation (
 );
 )SQL";
 
-constexpr std::array<Migration, 4> kMigrations = {{
+// Failed-login windows, shared by every node behind a balancer (keys are digests).
+constexpr const char* kV5 = R"SQL(
+CREATE TABLE login_windows (
+  key TEXT PRIMARY KEY,
+  started BIGINT NOT NULL,
+  failures BIGINT NOT NULL
+);
+CREATE INDEX login_windows_started ON login_windows(started);
+)SQL";
+
+constexpr std::array<Migration, 5> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
     {4, "server key check and link key", kV4},
+    {5, "login throttling shared by nodes", kV5},
 }};
 
 // PostgreSQL's versions of the triggers above: one function refuses with the trigger's message

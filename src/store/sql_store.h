@@ -95,6 +95,9 @@ class SqlStore final : public Store {
   Result<std::optional<PendingMailSettings>> GetPendingMailSettings(OrgId org) override;
   Status ConfirmMailSettings(OrgId org, UserId actor, UnixTime now) override;
 
+  Result<UnixTime> AdmitLogin(const std::vector<LoginLimit>& limits, UnixTime window, UnixTime now) override;
+  Status SettleLogin(const std::vector<std::string>& clear, const std::vector<std::string>& forgive) override;
+
   Status AppendAudit(const AuditEvent& event, UnixTime now) override;
   Result<std::vector<AuditEntry>> ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) override;
 

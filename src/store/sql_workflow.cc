@@ -1,4 +1,6 @@
 // SqlStore: screening, interviews, decisions, applicant self-service and the mail queue.
+#include <algorithm>
+
 #include "codec/codec.h"
 #include "core/pseudonym.h"
 #include "store/sealing.h"
@@ -596,6 +598,51 @@ Result<std::optional<std::string>> SqlStore::GetMailSettings(OrgId org) {
   auto plain = crypto::Open(server_key_, s->Blob(0), MailSettingsContext(org));
   if (!plain) return plain.error();
   return std::optional<std::string>(std::move(*plain));
+}
+
+// ---------------------------------------------------------------- login throttling
+
+Result<UnixTime> SqlStore::AdmitLogin(const std::vector<LoginLimit>& limits, UnixTime window, UnixTime now) {
+  return WriteTx<UnixTime>([&](Connection& c) -> Result<UnixTime> {
+    auto expired = c.Prepare("DELETE FROM login_windows WHERE started <= $1");
+    if (!expired) return expired.error();
+    REILU_TRY(expired->Bind(1, now - window).Run());
+    UnixTime wait = 0;
+    for (const auto& limit : limits) {
+      auto s = c.Prepare("SELECT started, failures FROM login_windows WHERE key = $1");
+      if (!s) return s.error();
+      s->Bind(1, limit.key);
+      if (s->Step() && s->Int(1) >= limit.max_failures) wait = std::max(wait, s->Int(0) + window - now);
+      REILU_TRY(s->status());
+    }
+    if (wait > 0) return wait;
+    for (const auto& limit : limits) {
+      auto s = c.Prepare(
+          "INSERT INTO login_windows (key, started, failures) VALUES ($1, $2, 1) "
+          "ON CONFLICT (key) DO UPDATE SET failures = login_windows.failures + 1");
+      if (!s) return s.error();
+      REILU_TRY(s->Bind(1, limit.key).Bind(2, now).Run());
+    }
+    return UnixTime{0};
+  });
+}
+
+Status SqlStore::SettleLogin(const std::vector<std::string>& clear, const std::vector<std::string>& forgive) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    for (const auto& key : clear) {
+      auto s = c.Prepare("DELETE FROM login_windows WHERE key = $1");
+      if (!s) return s.error();
+      REILU_TRY(s->Bind(1, key).Run());
+    }
+    for (const auto& key : forgive) {
+      auto s = c.Prepare("UPDATE login_windows SET failures = failures - 1 WHERE key = $1");
+      if (!s) return s.error();
+      REILU_TRY(s->Bind(1, key).Run());
+    }
+    auto done = c.Prepare("DELETE FROM login_windows WHERE failures <= 0");
+    if (!done) return done.error();
+    return done->Run();
+  });
 }
 
 }  // namespace reilu::store

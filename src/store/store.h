@@ -245,6 +245,18 @@ class Store {
   // kForbidden when `actor` proposed the change; kNotFound when nothing is pending.
   virtual Status ConfirmMailSettings(OrgId org, UserId actor, UnixTime now) = 0;
 
+  // Login throttling, shared by every node. Each limit is a key (a digest of a username, an
+  // address or both) with its most failures per window.
+  struct LoginLimit {
+    std::string key;
+    int max_failures = 10;
+  };
+  // Counts this attempt against every key at once, unless one is locked: then returns the seconds
+  // until the longest lock ends (and counts nothing). 0: admitted, the attempt counted as failed.
+  virtual Result<UnixTime> AdmitLogin(const std::vector<LoginLimit>& limits, UnixTime window, UnixTime now) = 0;
+  // After the attempt: `clear` keys start again from zero, `forgive` keys take back one count.
+  virtual Status SettleLogin(const std::vector<std::string>& clear, const std::vector<std::string>& forgive) = 0;
+
   // Audit log.
   virtual Status AppendAudit(const AuditEvent& event, UnixTime now) = 0;
   virtual Result<std::vector<AuditEntry>> ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) = 0;

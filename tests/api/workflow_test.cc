@@ -80,7 +80,7 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
     if (t % 10 != 0) tags.push_back(std::to_string(t));
   }
   std::map<std::string, std::string> lang_of;  // tag -> language
-  Client public_client(server_->port());
+  Client public_client(Port());
   for (size_t i = 0; i < tags.size(); ++i) {
     json::object app = Application(tags[i]);
     std::string lang = i % 3 == 0 ? "sv" : i % 3 == 1 ? "en" : "fi";
@@ -378,7 +378,7 @@ TEST_F(MailRelayTest, ANewRelayNeedsASecondPersonAndQueuedMailKeepsItsRoute) {
 
   // An application while the change waits: its receipt does not go to the proposed relay.
   std::int64_t rec = PublishedRecruitment(hr);
-  Client pub(server_->port());
+  Client pub(Port());
   ASSERT_EQ(pub.PostJson("/api/v1/jobs/" + std::to_string(rec) + "/applications", Application("601")).status, 201);
   for (int i = 0; i < 40 && !std::filesystem::exists(dir_.path() / "outbox"); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));

@@ -31,7 +31,8 @@ std::string ReiluBinary() { return REILU_BINARY; }
 
 bool TestOnPostgres() {
   const char* backend = std::getenv("REILU_TEST_BACKEND");
-  return backend && std::string_view(backend) == "postgres";
+  const char* nodes = std::getenv("REILU_TEST_NODES");  // several nodes share PostgreSQL
+  return (backend && std::string_view(backend) == "postgres") || (nodes && std::string_view(nodes) == "2");
 }
 
 namespace {
@@ -83,6 +84,7 @@ TempDir::TempDir() {
   std::filesystem::create_directories(path_);
 }
 TempDir::~TempDir() {
+  if (std::getenv("REILU_KEEP_TEST_DIRS")) return;  // for reading the servers' logs after a failure
   std::error_code ec;
   std::filesystem::remove_all(path_, ec);
 }
@@ -100,28 +102,85 @@ std::uint16_t WaitForPortFile(const std::filesystem::path& file, int tries, cons
 }
 }  // namespace
 
-ServerProcess::ServerProcess(std::filesystem::path data_dir) : data_dir_(std::move(data_dir)) {
+ServerProcess::ServerProcess(std::filesystem::path data_dir, std::optional<Node> node)
+    : data_dir_(std::move(data_dir)), node_(std::move(node)) {
   ::signal(SIGPIPE, SIG_IGN);  // a server that closes early must not kill the test process
 }
 ServerProcess::~ServerProcess() { Stop(); }
 
 void ServerProcess::Start() {
   auto port_file = data_dir_ / "port";
+  std::filesystem::create_directories(data_dir_);
+  std::filesystem::permissions(data_dir_, std::filesystem::perms::owner_all);
   std::filesystem::remove(port_file);
-  const app::DataDir data = TestDataDir(data_dir_);  // before fork: it may take a lock
+  const app::DataDir data = TestDataDir(node_ ? node_->database_of : data_dir_);  // before fork: it may lock
+  std::vector<std::string> args = {ReiluBinary(), "--data-dir", data_dir_.string(), "serve",
+                                   "--port",      "0",          "--port-file",      port_file.string(),
+                                   "--threads",   "4",          "--public-url",     "http://reilu.test"};
+  if (node_) {
+    args.insert(args.begin() + 1, {"--key-file", app::DataDir(node_->database_of).ServerKey().string()});
+    args.insert(args.end(), node_->extra_args.begin(), node_->extra_args.end());
+  }
   pid_ = fork();
   if (pid_ == 0) {
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive the test process
-    std::string bin = ReiluBinary(), dir = data_dir_.string(), pf = port_file.string();
     if (data.OnPostgres()) setenv("REILU_DATABASE", data.database_url.c_str(), 1);
     std::string log = (data_dir_ / "server.log").string();
     freopen(log.c_str(), "a", stderr);
     setenv("REILU_METRICS_TOKEN", kMetricsToken, 1);
-    execl(bin.c_str(), bin.c_str(), "--data-dir", dir.c_str(), "serve", "--port", "0", "--port-file", pf.c_str(),
-          "--threads", "4", "--public-url", "http://reilu.test", static_cast<char*>(nullptr));
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
     _exit(127);
   }
   port_ = WaitForPortFile(port_file, 600, "server did not start; see " + (data_dir_ / "server.log").string());
+}
+
+BalancerProcess::BalancerProcess(std::filesystem::path dir, std::vector<std::uint16_t> ports) : dir_(std::move(dir)) {
+  {
+    asio::io_context io;
+    asio::ip::tcp::acceptor probe(io, {asio::ip::make_address("127.0.0.1"), 0});
+    port_ = probe.local_endpoint().port();
+  }
+  std::filesystem::create_directories(dir_);
+  std::ofstream cfg(dir_ / "haproxy.cfg");
+  cfg << "global\n  maxconn 2000\n"
+      << "defaults\n  mode http\n  timeout connect 2s\n  timeout client 60s\n  timeout server 60s\n"
+      << "  option forwardfor\n  option redispatch\n  retries 3\n"
+      << "frontend web\n  bind 127.0.0.1:" << port_ << "\n  default_backend nodes\n"
+      << "backend nodes\n  balance roundrobin\n  option httpchk GET /healthz\n";
+  for (size_t i = 0; i < ports.size(); ++i) {
+    cfg << "  server node" << i + 1 << " 127.0.0.1:" << ports[i] << " check inter 300ms fall 1 rise 2\n";
+  }
+  cfg.close();
+  pid_ = fork();
+  if (pid_ == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    std::string log = (dir_ / "haproxy.log").string(), conf = (dir_ / "haproxy.cfg").string();
+    freopen(log.c_str(), "a", stderr);
+    freopen(log.c_str(), "a", stdout);
+    execl("/usr/sbin/haproxy", "haproxy", "-db", "-f", conf.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  for (int i = 0; i < 200; ++i) {
+    try {
+      asio::io_context io;
+      asio::ip::tcp::socket socket(io);
+      socket.connect({asio::ip::make_address("127.0.0.1"), port_});
+      return;
+    } catch (const std::exception&) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  throw std::runtime_error("haproxy did not start; see " + (dir_ / "haproxy.log").string());
+}
+
+BalancerProcess::~BalancerProcess() {
+  if (pid_ > 0) {
+    ::kill(pid_, SIGTERM);
+    ::waitpid(pid_, nullptr, 0);
+  }
 }
 
 void ServerProcess::Kill() {

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,13 @@ class TempDir {
 
 class ServerProcess {
  public:
-  explicit ServerProcess(std::filesystem::path data_dir);
+  // Another node of the same installation: the database of `database_of`'s data directory and its
+  // key file, plus `extra_args` for `serve`.
+  struct Node {
+    std::filesystem::path database_of;
+    std::vector<std::string> extra_args;
+  };
+  explicit ServerProcess(std::filesystem::path data_dir, std::optional<Node> node = std::nullopt);
   ~ServerProcess();
   // Starts the server and waits until it accepts connections.
   void Start();
@@ -38,6 +45,21 @@ class ServerProcess {
 
  private:
   std::filesystem::path data_dir_;
+  std::optional<Node> node_;
+  pid_t pid_ = -1;
+  std::uint16_t port_ = 0;
+};
+
+// HAProxy (Debian's package) on a free loopback port, balancing round robin over `ports` with
+// health checks on /healthz and X-Forwarded-For; a node that stops answering is taken out.
+class BalancerProcess {
+ public:
+  BalancerProcess(std::filesystem::path dir, std::vector<std::uint16_t> ports);
+  ~BalancerProcess();
+  std::uint16_t port() const { return port_; }
+
+ private:
+  std::filesystem::path dir_;
   pid_t pid_ = -1;
   std::uint16_t port_ = 0;
 };
@@ -110,8 +132,8 @@ inline constexpr const char* kMetricsToken = "test-metrics-token";
 std::string ReiluBinary();
 
 // The database the tests run on: SQLite in the data directory by default; PostgreSQL when
-// REILU_TEST_BACKEND=postgres, each data directory then getting a fresh schema of its own on the
-// server at REILU_TEST_POSTGRES (scripts/test starts one and sets both for the "pg." tests).
+// REILU_TEST_BACKEND=postgres (or REILU_TEST_NODES=2), each data directory then getting a fresh
+// schema of its own on the server at REILU_TEST_POSTGRES (scripts/test starts one).
 bool TestOnPostgres();
 // True (and the reason in `why`) when the run asks for PostgreSQL but no server was given.
 bool DatabaseMissing(std::string& why);
