@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "api/list_cache.h"
 #include "api/login_throttle.h"
 #include "core/redaction.h"
 #include "http/http.h"
@@ -31,6 +32,7 @@ struct ApiContext {
   // elsewhere), per address across usernames, and per username across addresses (a ceiling for
   // guessing from many addresses); in the database, shared by every node.
   LoginThrottle login_throttle{store};
+  ListCache list_cache{};
 
   // The use cases' context: the same store, engine and clock, and the public URL for links.
   service::Context Services() const { return service::Context{store, redactor, now, options.public_url}; }

@@ -1,8 +1,11 @@
 // Applications for staff. The list and detail start from AnonymousApplication (no identity is
 // loaded); identity is added only for applications the gate opens, and each read is audited.
 #include <algorithm>
+#include <cctype>
+#include <charconv>
 
 #include "api/handler.h"
+#include "crypto/crypto.h"
 #include "service/screening.h"
 
 namespace reilu::api {
@@ -46,35 +49,153 @@ json::object WithStatus(const AnonymousApplication& app, const store::LiftState&
   return o;
 }
 
+// One page of a list: which items (filters), from where (cursor) and how many (limit).
+struct ListQuery {
+  size_t offset = 0;
+  size_t limit = 0;  // 0: all
+  std::string redaction, withdrawn, prefix;
+
+  std::string Key() const {
+    return std::to_string(offset) + "." + std::to_string(limit) + "." + redaction + "." + withdrawn + "." +
+           crypto::Sha256Hex(prefix).substr(0, 8);
+  }
+  bool Wants(const ListedApplication& a) const {
+    if (!redaction.empty() && (redaction == "ready") != a.released) return false;
+    if (!withdrawn.empty() && (withdrawn == "true") != a.withdrawn) return false;
+    return prefix.empty() || a.pseudonym.rfind(prefix, 0) == 0;
+  }
+  // {"recruitment_id", "anonymous", "applications": [...], "total", "next_cursor"}, spliced from the
+  // serialised items without parsing them again.
+  std::string Render(const Recruitment& r, const CachedList& list) const {
+    std::vector<const ListedApplication*> wanted;
+    for (const auto& a : list.items) {
+      if (Wants(a)) wanted.push_back(&a);
+    }
+    size_t end = limit == 0 ? wanted.size() : std::min(wanted.size(), offset + limit);
+    std::string out = "{\"recruitment_id\":" + std::to_string(r.id) + ",\"anonymous\":" +
+                      (r.anonymous ? "true" : "false") + ",\"applications\":[";
+    for (size_t i = std::min(offset, wanted.size()); i < end; ++i) {
+      if (i > offset) out += ',';
+      out += wanted[i]->json;
+    }
+    out += "],\"total\":" + std::to_string(wanted.size()) + ",\"next_cursor\":";
+    out += end < wanted.size() ? "\"" + std::to_string(end) + "\"" : "null";
+    out += '}';
+    return out;
+  }
+};
+
+Result<ListQuery> ReadListQuery(const http::Request& req) {
+  ListQuery q;
+  auto number = [&](const char* name, size_t max, size_t& out) -> Status {
+    auto it = req.query.find(name);
+    if (it == req.query.end()) return OkStatus();
+    size_t value = 0;
+    auto [ptr, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
+    if (ec != std::errc() || ptr != it->second.data() + it->second.size() || value > max) {
+      return MakeError(ErrorCode::kInvalidInput, std::string("The ") + name + " is not valid.", name);
+    }
+    out = value;
+    return OkStatus();
+  };
+  REILU_TRY(number("cursor", 1000000, q.offset));
+  REILU_TRY(number("limit", 1000, q.limit));
+  if (req.query.count("limit") && q.limit == 0) {
+    return MakeError(ErrorCode::kInvalidInput, "The limit is 1 to 1000.", "limit");
+  }
+  auto choice = [&](const char* name, std::initializer_list<const char*> allowed, std::string& out) -> Status {
+    auto it = req.query.find(name);
+    if (it == req.query.end()) return OkStatus();
+    for (const char* a : allowed) {
+      if (it->second == a) {
+        out = a;
+        return OkStatus();
+      }
+    }
+    return MakeError(ErrorCode::kInvalidInput, std::string("The ") + name + " filter is not valid.", name);
+  };
+  REILU_TRY(choice("redaction", {"pending", "ready"}, q.redaction));
+  REILU_TRY(choice("withdrawn", {"true", "false"}, q.withdrawn));
+  if (auto it = req.query.find("q"); it != req.query.end()) {
+    if (it->second.size() > 20) return MakeError(ErrorCode::kInvalidInput, "The search is too long.", "q");
+    for (char ch : it->second) q.prefix += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  }
+  return q;
+}
+
+// The whole list as the caller sees it. `with_identity` tells whether any item carries identity
+// (then the list is not kept: each identity read is audited when served).
+Result<std::shared_ptr<const CachedList>> BuildList(ApiContext& ctx, const Scope& scope, std::int64_t version,
+                                                    bool& with_identity) {
+  const Recruitment& r = scope.recruitment;
+  auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
+  if (!apps) return apps.error();
+  REILU_TRY(OrderForCaller(ctx, r, scope.caller.user.id, *apps));
+  auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
+  if (!lifts) return lifts.error();
+  auto screening = ctx.store.GetScreeningState(r.org_id, r.id);
+  if (!screening) return screening.error();
+  auto list = std::make_shared<CachedList>();
+  list->version = version;
+  list->items.reserve(apps->size());
+  for (const auto& app : *apps) {
+    ListedApplication item{{}, app.pseudonym, app.redacted.has_value(), app.withdrawn, false};
+    // A recused reviewer keeps only the fact of the recusal.
+    if (screening->IsRecused(app.id, scope.caller.user.id)) {
+      item.recused = true;
+      item.json = json::serialize(json::object{{"id", app.id}, {"pseudonym", app.pseudonym}, {"recused", true}});
+    } else {
+      json::object o = WithStatus(app, *lifts);
+      REILU_TRY(MaybeAddIdentity(ctx, scope, *lifts, app, o));
+      with_identity = with_identity || o.contains("identity");
+      item.json = json::serialize(o);
+    }
+    list->items.push_back(std::move(item));
+  }
+  return std::shared_ptr<const CachedList>(std::move(list));
+}
+
 }  // namespace
 
 void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
+  // The list in the caller's own order, one page at a time (?limit=&cursor=), with filters
+  // (?redaction=pending|ready, ?withdrawn=true|false, ?q=pseudonym prefix). Built once per change
+  // of the recruitment's data and cut into pages from the cache; a list without identity carries
+  // an ETag, and an unchanged one is answered 304.
   router.Add("GET", "/api/v1/recruitments/{id}/applications",
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto scope = LoadScope(ctx, req);
                if (!scope) return scope.error();
                const Recruitment& r = scope->recruitment;
-               REILU_TRY(CheckMaySeeApplicationsNow(scope->caller.user, r, ctx.now()));
-               auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
-               if (!apps) return apps.error();
-               REILU_TRY(OrderForCaller(ctx, r, scope->caller.user.id, *apps));
-               auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
-               if (!lifts) return lifts.error();
-               auto screening = ctx.store.GetScreeningState(r.org_id, r.id);
-               if (!screening) return screening.error();
-               json::array arr;
-               for (const auto& app : *apps) {
-                 // A recused reviewer keeps only the fact of the recusal.
-                 if (screening->IsRecused(app.id, scope->caller.user.id)) {
-                   arr.push_back(json::object{{"id", app.id}, {"pseudonym", app.pseudonym}, {"recused", true}});
-                   continue;
-                 }
-                 json::object o = WithStatus(app, *lifts);
-                 REILU_TRY(MaybeAddIdentity(ctx, *scope, *lifts, app, o));
-                 arr.push_back(std::move(o));
+               const User& me = scope->caller.user;
+               REILU_TRY(CheckMaySeeApplicationsNow(me, r, ctx.now()));
+               auto page = ReadListQuery(req);
+               if (!page) return page.error();
+               auto version = ctx.store.DataVersion(r.org_id, r.id);
+               if (!version) return version.error();
+               const std::string etag = "W/\"" + std::to_string(*version) + "-" + std::to_string(me.id) + "-" +
+                                        std::to_string(static_cast<long long>(r.version)) + "-" + page->Key() + "\"";
+               std::shared_ptr<const CachedList> list = ctx.list_cache.Find(r.id, me.id, *version);
+               bool with_identity = false;
+               if (!list) {
+                 auto built = BuildList(ctx, *scope, *version, with_identity);
+                 if (!built) return built.error();
+                 list = std::move(*built);
+                 if (!with_identity) ctx.list_cache.Keep(r.id, me.id, list);
+               } else if (req.Header("if-none-match") == etag) {
+                 http::Response not_modified{304, "application/json", "", {}};
+                 not_modified.headers.emplace_back("ETag", etag);
+                 not_modified.headers.emplace_back("Cache-Control", "private, no-cache");
+                 return not_modified;
                }
-               return http::JsonResponse(
-                   200, json::object{{"recruitment_id", r.id}, {"anonymous", r.anonymous}, {"applications", arr}});
+               http::Response res{200, "application/json", page->Render(r, *list), {}};
+               if (with_identity) {
+                 res.headers.emplace_back("Cache-Control", "no-store");
+               } else {
+                 res.headers.emplace_back("ETag", etag);
+                 res.headers.emplace_back("Cache-Control", "private, no-cache");
+               }
+               return res;
              }));
 
   router.Add("GET", "/api/v1/recruitments/{id}/applications/{application_id}",

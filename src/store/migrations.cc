@@ -272,12 +272,18 @@ CREATE TABLE login_windows (
 CREATE INDEX login_windows_started ON login_windows(started);
 )SQL";
 
-constexpr std::array<Migration, 5> kMigrations = {{
+// What application lists show changes with this number (lists are cached and ETagged by it).
+constexpr const char* kV6 = R"SQL(
+ALTER TABLE recruitments ADD COLUMN data_version BIGINT NOT NULL DEFAULT 0;
+)SQL";
+
+constexpr std::array<Migration, 6> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
     {4, "server key check and link key", kV4},
     {5, "login throttling shared by nodes", kV5},
+    {6, "data version of application lists", kV6},
 }};
 
 // PostgreSQL's versions of the triggers above: one function refuses with the trigger's message

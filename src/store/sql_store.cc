@@ -149,6 +149,21 @@ Result<std::unique_ptr<SqlStore>> SqlStore::Open(const std::string& path, const 
   return store;
 }
 
+Status SqlStore::BumpDataVersionTx(Connection& c, OrgId org, RecruitmentId rec) {
+  auto s = c.Prepare("UPDATE recruitments SET data_version = data_version + 1 WHERE org_id = $1 AND id = $2");
+  if (!s) return s.error();
+  return s->Bind(1, org).Bind(2, rec).Run();
+}
+
+Result<std::int64_t> SqlStore::DataVersion(OrgId org, RecruitmentId rec) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare("SELECT data_version FROM recruitments WHERE org_id = $1 AND id = $2");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec);
+  if (!s->Step()) return s->status().ok() ? Result<std::int64_t>(NotFound("Recruitment")) : s->status().error();
+  return s->Int(0);
+}
+
 // ---------------------------------------------------------------- organisations
 
 Result<OrgId> SqlStore::CreateOrganisation(const std::string& name, const AnonymityPolicy& policy, UnixTime now) {
@@ -477,6 +492,7 @@ Result<std::vector<Recruitment>> SqlStore::ListRecruitments(OrgId org) {
 
 Status SqlStore::UpdateRecruitment(const Recruitment& r, const std::optional<AuditEvent>& audit, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
+    REILU_TRY(BumpDataVersionTx(c, r.org_id, r.id));
     auto s = c.Prepare(
         "UPDATE recruitments SET unit_id = $3, state = $4, employment_term = $5, anonymous = $6, "
         "anonymity_exception_reason = $7, deadline = $8, published_at = $9, version = version + 1, content = $10 "
@@ -554,6 +570,7 @@ Result<std::string> SqlStore::OrderKey(OrgId org, RecruitmentId rec) {
 
 Status SqlStore::ShredRecruitmentKey(OrgId org, RecruitmentId rec, UserId actor, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
+    REILU_TRY(BumpDataVersionTx(c, org, rec));
     auto s = c.Prepare("DELETE FROM recruitment_keys WHERE org_id = $1 AND recruitment_id = $2");
     if (!s) return s.error();
     REILU_TRY(s->Bind(1, org).Bind(2, rec).Run());
@@ -567,6 +584,7 @@ Status SqlStore::ShredRecruitmentKey(OrgId org, RecruitmentId rec, UserId actor,
 Result<SubmitResult> SqlStore::SubmitApplication(const NewApplication& app, UnixTime now) {
   const Recruitment& r = *app.recruitment;
   return WriteTx<SubmitResult>([&](Connection& c) -> Result<SubmitResult> {
+    REILU_TRY(BumpDataVersionTx(c, r.org_id, r.id));
     if (!app.idempotency_key.empty()) {
       auto s = c.Prepare(
           "SELECT k.request_hash, a.reference, a.id FROM idempotency_keys k JOIN applications a ON a.id = "
@@ -755,6 +773,7 @@ Result<IdentifiedApplication> SqlStore::ReadIdentityTx(Connection& c, const Iden
 Status SqlStore::ReleaseRedaction(OrgId org, RecruitmentId rec, const ApplicationId& id, const RedactedText& text,
                                   UserId actor, const RedactionReleaseNote& note, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
+    REILU_TRY(BumpDataVersionTx(c, org, rec));
     auto s = c.Prepare("UPDATE applications SET redacted = $4 WHERE org_id = $1 AND recruitment_id = $2 AND id = $3");
     if (!s) return s.error();
     REILU_TRY(s->Bind(1, org).Bind(2, rec).Bind(3, id).Bind(4, codec::Serialize(codec::ToJson(text))).Run());
@@ -774,6 +793,7 @@ Status SqlStore::ReleaseRedaction(OrgId org, RecruitmentId rec, const Applicatio
 Status SqlStore::Lift(OrgId org, RecruitmentId rec, const std::vector<ApplicationId>& applications, UserId actor,
                       const std::string& reason, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
+    REILU_TRY(BumpDataVersionTx(c, org, rec));
     auto insert_lift = [&](const ApplicationId* app) -> Status {
       auto s = c.Prepare(
           "INSERT INTO lifts (org_id, recruitment_id, application_id, actor_id, reason, at) VALUES ($1, $2, $3, $4, "

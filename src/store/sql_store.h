@@ -54,6 +54,7 @@ class SqlStore final : public Store {
   Result<AnonymousApplication> GetAnonymous(OrgId org, RecruitmentId rec, const ApplicationId& id) override;
   Result<IdentifiedApplication> ReadIdentity(const IdentityAccess& access, UnixTime now) override;
   Result<std::int64_t> CountApplications(OrgId org, RecruitmentId rec) override;
+  Result<std::int64_t> DataVersion(OrgId org, RecruitmentId rec) override;
   Status ReleaseRedaction(OrgId org, RecruitmentId rec, const ApplicationId& id, const RedactedText& text, UserId actor,
                           const RedactionReleaseNote& note, UnixTime now) override;
 
@@ -163,6 +164,8 @@ class SqlStore final : public Store {
   Result<crypto::SecretKey> RecruitmentKey(Connection& conn, OrgId org, RecruitmentId rec);
   Status AppendAuditTx(Connection& conn, const AuditEvent& event, UnixTime now);
   Status EnqueueMailTx(Connection& conn, const OutgoingMail& mail, UnixTime now);
+  // Marks that what the recruitment's application lists show has changed (see DataVersion).
+  Status BumpDataVersionTx(Connection& conn, OrgId org, RecruitmentId rec);
   // Decrypts one identity and audits the read, inside the caller's transaction.
   Result<IdentifiedApplication> ReadIdentityTx(Connection& conn, const IdentityAccess& access, UnixTime now);
   // Reads (audited), composes and queues `notices` inside the caller's transaction.

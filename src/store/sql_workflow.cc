@@ -139,6 +139,7 @@ Status SqlStore::SaveScores(OrgId org, RecruitmentId rec, UserId reviewer, const
 Status SqlStore::Recuse(OrgId org, RecruitmentId rec, const ApplicationId& app, UserId reviewer,
                         const std::string& reason, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
+    REILU_TRY(BumpDataVersionTx(c, org, rec));
     REILU_TRY(RequireApplication(c, org, rec, app));
     auto ins = c.Prepare(
         "INSERT INTO recusals (org_id, recruitment_id, application_id, reviewer_id, at) VALUES ($1, $2, $3, $4, $5)");
@@ -166,6 +167,7 @@ Status SqlStore::FreezeShortlist(OrgId org, RecruitmentId rec, const std::vector
                                  UserId actor, const std::string& reason, const std::vector<OutgoingMail>& mails,
                                  UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
+    REILU_TRY(BumpDataVersionTx(c, org, rec));
     auto s = c.Prepare(
         "INSERT INTO shortlists (recruitment_id, org_id, actor_id, reason, frozen_at) "
         "SELECT id, org_id, $3, $4, $5 FROM recruitments WHERE org_id = $1 AND id = $2");
@@ -395,6 +397,7 @@ std::string SqlStore::ApplicantToken(const ApplicationId& app) {
 
 Status SqlStore::Withdraw(const ApplicantRecord& app, const IdentityNotices& notices, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
+    REILU_TRY(BumpDataVersionTx(c, app.org_id, app.recruitment_id));
     auto decided = c.Prepare("SELECT 1 FROM decisions WHERE org_id = $1 AND recruitment_id = $2");
     if (!decided) return decided.error();
     decided->Bind(1, app.org_id).Bind(2, app.recruitment_id);

@@ -176,6 +176,10 @@ class Store {
   // Decrypts one application's identity and records the access in the audit log.
   virtual Result<IdentifiedApplication> ReadIdentity(const IdentityAccess& access, UnixTime now) = 0;
   virtual Result<std::int64_t> CountApplications(OrgId org, RecruitmentId rec) = 0;
+  // A number that grows whenever anything an application list shows changes (applications, their
+  // released texts, withdrawals, lifts, recusals, the shortlist, the recruitment itself): lists
+  // are cached and ETagged by it.
+  virtual Result<std::int64_t> DataVersion(OrgId org, RecruitmentId rec) = 0;
   // Publishes the reviewers' rendition of an application's free text; audited with what was done.
   virtual Status ReleaseRedaction(OrgId org, RecruitmentId rec, const ApplicationId& id, const RedactedText& text,
                                   UserId actor, const RedactionReleaseNote& note, UnixTime now) = 0;

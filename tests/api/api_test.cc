@@ -294,5 +294,104 @@ TEST_F(ApiTest, AuditChainVerifiesFromTheCommandLine) {
   EXPECT_NE(out.find("BROKEN"), std::string::npos);
 }
 
+// The value of response header `name` ("" when absent).
+std::string HeaderOf(const HttpResult& res, const std::string& name) {
+  std::string lower = res.headers;
+  for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  auto at = lower.find(name + ": ");
+  if (at == std::string::npos) return "";
+  auto start = at + name.size() + 2;
+  return res.headers.substr(start, res.headers.find_first_of("\r\n", start) - start);
+}
+
+TEST_F(ApiTest, ApplicationListsArePagedFilteredAndRevalidated) {
+  Client hr = LoggedIn("a_hr");
+  std::int64_t rec = PublishedRecruitment(hr);
+  Client applicant(Port());
+  for (int i = 1; i <= 7; ++i) {
+    ASSERT_EQ(
+        applicant
+            .PostJson("/api/v1/jobs/" + std::to_string(rec) + "/applications", Application("70" + std::to_string(i)))
+            .status,
+        201);
+  }
+  CloseApplicationPeriod(hr, rec);
+  const std::string list = "/api/v1/recruitments/" + std::to_string(rec) + "/applications";
+  auto full = hr.Get(list).Json();
+  ASSERT_EQ(full.at("total").as_int64(), 7);
+  EXPECT_TRUE(full.at("next_cursor").is_null());
+
+  // Pages in the caller's order: every application once, in the same order as the whole list.
+  std::vector<std::string> paged;
+  std::string cursor = "0";
+  for (int pages = 0; pages < 5 && !cursor.empty(); ++pages) {
+    auto page = hr.Get(list + "?limit=3&cursor=" + cursor).Json();
+    for (const auto& a : page.at("applications").as_array()) paged.emplace_back(a.at("id").as_string());
+    cursor = page.at("next_cursor").is_null() ? "" : std::string(page.at("next_cursor").as_string());
+  }
+  ASSERT_EQ(paged.size(), 7u);
+  for (size_t i = 0; i < paged.size(); ++i) {
+    EXPECT_EQ(paged[i], full.at("applications").as_array()[i].at("id").as_string());
+  }
+
+  // Unchanged: 304. A release changes the list, its ETag and what the filters find.
+  auto first = hr.Get(list + "?redaction=pending");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(first.Json().at("total").as_int64(), 7);
+  const std::string etag = HeaderOf(first, "etag");
+  ASSERT_FALSE(etag.empty());
+  EXPECT_EQ(HeaderOf(first, "cache-control"), "private, no-cache");
+  auto again = hr.Call("GET", list + "?redaction=pending", "", {{"If-None-Match", etag}});
+  EXPECT_EQ(again.status, 304) << again.body;
+  auto put = hr.Call("PUT", list + "/" + paged[0] + "/redaction", "{}", {{"Content-Type", "application/json"}});
+  ASSERT_EQ(put.status, 200) << put.body;
+  auto after = hr.Call("GET", list + "?redaction=pending", "", {{"If-None-Match", etag}});
+  ASSERT_EQ(after.status, 200);
+  EXPECT_NE(HeaderOf(after, "etag"), etag);
+  EXPECT_EQ(after.Json().at("total").as_int64(), 6);
+  EXPECT_EQ(hr.Get(list + "?redaction=ready").Json().at("total").as_int64(), 1);
+  const std::string pseudonym(full.at("applications").as_array()[3].at("pseudonym").as_string());
+  auto found = hr.Get(list + "?q=" + pseudonym.substr(0, 4)).Json();
+  EXPECT_GE(found.at("total").as_int64(), 1);
+
+  for (const char* bad : {"?limit=0", "?limit=abc", "?limit=5000", "?cursor=-1", "?redaction=all", "?withdrawn=1"}) {
+    auto res = hr.Get(list + bad);
+    EXPECT_EQ(res.status, 422) << bad;
+    EXPECT_EQ(res.Json().at("code").as_string(), "invalid_input") << bad;
+  }
+}
+
+// A list that shows identities is read afresh, and audited, every time: never kept, never 304.
+TEST_F(ApiTest, ListsWithIdentityAreNeverCachedAndEachViewIsAudited) {
+  Client hr = LoggedIn("a_hr");
+  auto created = hr.PostJson("/api/v1/recruitments", RecruitmentBody({a_.users["reviewer"]}, "fixed_term"));
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::int64_t rec = created.Json().at("id").as_int64();
+  const std::string base = "/api/v1/recruitments/" + std::to_string(rec);
+  auto patched = hr.Call("PATCH", base,
+                         json::serialize(json::object{{"anonymous", false},
+                                                      {"anonymity_exception_reason", "Lyhyt sijaisuus, nopea täyttö"}}),
+                         {{"Content-Type", "application/json"}});
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  ASSERT_EQ(hr.PostJson(base + "/publish", json::object{}).status, 200);
+  ASSERT_EQ(Client(Port()).PostJson("/api/v1/jobs/" + std::to_string(rec) + "/applications", Application("801")).status,
+            201);
+  auto audit_reads = [&] {
+    auto log = LoggedIn("a_auditor").Get("/api/v1/audit?limit=1000").Json();
+    int reads = 0;
+    for (const auto& e : log.at("entries").as_array()) reads += e.at("action").as_string() == "identity.read";
+    return reads;
+  };
+  const int before = audit_reads();
+  auto one = hr.Get(base + "/applications");
+  ASSERT_EQ(one.status, 200);
+  EXPECT_NE(one.body.find("Firstname801"), std::string::npos);
+  EXPECT_EQ(HeaderOf(one, "etag"), "");
+  EXPECT_EQ(HeaderOf(one, "cache-control"), "no-store");
+  auto two = hr.Call("GET", base + "/applications", "", {{"If-None-Match", "*"}});
+  EXPECT_EQ(two.status, 200);
+  EXPECT_EQ(audit_reads(), before + 2);
+}
+
 }  // namespace
 }  // namespace reilu::testing

@@ -1,0 +1,43 @@
+// The serialised application list of one recruitment as one caller sees it (their own order,
+// their recusals), kept per node and keyed by the recruitment's data version: a list is built
+// once per change, then pages are cut from it without touching the applications again. Lists
+// that carry identity are never kept: every identity read is served (and audited) afresh.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/types.h"
+
+namespace reilu::api {
+
+struct ListedApplication {
+  std::string json;  // the serialised object, as it appears in the list
+  std::string pseudonym;
+  bool released = false;
+  bool withdrawn = false;
+  bool recused = false;
+};
+
+struct CachedList {
+  std::int64_t version = 0;
+  std::vector<ListedApplication> items;
+};
+
+class ListCache {
+ public:
+  static constexpr size_t kMaxLists = 512;
+
+  // The list for (recruitment, caller) if it was built at `version`.
+  std::shared_ptr<const CachedList> Find(RecruitmentId rec, UserId caller, std::int64_t version);
+  void Keep(RecruitmentId rec, UserId caller, std::shared_ptr<const CachedList> list);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::pair<RecruitmentId, UserId>, std::shared_ptr<const CachedList>> lists_;
+};
+
+}  // namespace reilu::api
