@@ -72,8 +72,8 @@ struct ListQuery {
       if (Wants(a)) wanted.push_back(&a);
     }
     size_t end = limit == 0 ? wanted.size() : std::min(wanted.size(), offset + limit);
-    std::string out = "{\"recruitment_id\":" + std::to_string(r.id) + ",\"anonymous\":" +
-                      (r.anonymous ? "true" : "false") + ",\"applications\":[";
+    std::string out = "{\"recruitment_id\":" + std::to_string(r.id) +
+                      ",\"anonymous\":" + (r.anonymous ? "true" : "false") + ",\"applications\":[";
     for (size_t i = std::min(offset, wanted.size()); i < end; ++i) {
       if (i > offset) out += ',';
       out += wanted[i]->json;
