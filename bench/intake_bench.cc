@@ -1,15 +1,18 @@
-// Intake and reviewer-list benchmark (issue: core server, performance).
+// Intake and reviewer-list benchmark (issue 11: lists as fast as static files).
 //   1. raw SQLite: the same rows an application writes (applications + application_identities), one
 //      durable transaction per application, as fast as one writer can go;
 //   2. HTTP intake: POST /api/v1/jobs/{id}/applications against a real `reilu serve` on loopback,
 //      keep-alive connections from several threads;
-//   3. reviewer list of 1000 applications with wrk at 64 connections (p50/p99).
+//   3. the reviewer's list of 1000 applications (after the deadline, texts released), whole and as a
+//      50-item page, with wrk at 64 connections, beside nginx serving the identical bytes in the same
+//      run (p50/p99 and the ratios).
 // Usage: intake_bench REILU_BINARY [applications=2000] [connections=8]
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -18,6 +21,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
 #include "app/app.h"
@@ -34,6 +38,23 @@ namespace json = boost::json;
 using Clock = std::chrono::steady_clock;
 
 namespace {
+
+// A cover letter of a real letter's length (about 1 500 bytes) that names the applicant.
+std::string CoverLetter(const std::string& first, const std::string& last) {
+  return "Hyvä vastaanottaja,\n\nhaen avoinna olevaa suunnittelijan tehtävää. Olen " + first + " " + last +
+         " ja olen työskennellyt kunnan hallinnossa kuusi vuotta, viimeksi talous- ja "
+         "henkilöstösuunnittelun tehtävissä. Työssäni olen valmistellut talousarvioita, koonnut "
+         "raportteja lautakunnille ja kehittänyt tiimimme tapaa seurata hankkeiden kustannuksia. "
+         "Olen tottunut käyttämään Exceliä ja Power BI:tä, ja olen kouluttanut kollegoita niiden "
+         "käytössä.\n\nMinua kiinnostaa tehtävässänne erityisesti mahdollisuus kehittää palveluja "
+         "yhdessä asukkaiden kanssa. Edellisessä työssäni vedin osallistavan budjetoinnin kokeilua, "
+         "jossa asukkaat ehdottivat ja äänestivät lähiympäristön pienhankkeista. Kokeilu opetti minulle, "
+         "miten tärkeää on kertoa päätöksistä selkeästi ja ajoissa.\n\nArvostan työyhteisöä, jossa "
+         "tietoa jaetaan avoimesti ja jossa jokainen voi kehittyä. Olen luotettava, järjestelmällinen ja "
+         "pidän lupaukseni. Vapaa-ajallani laulan kuorossa ja ulkoilen.\n\nKiitos, että luitte "
+         "hakemukseni. Kerron mielelläni lisää haastattelussa.\n\nYstävällisin terveisin\n" +
+         first + " " + last;
+}
 
 std::string ApplicationJson(int i) {
   std::string n = std::to_string(i);
@@ -53,7 +74,7 @@ std::string ApplicationJson(int i) {
         {"experience", json::array{{{"title", "Suunnittelija"}, {"employer", "Kunta"}, {"months", 60}}}},
         {"skills", {"Excel", "Projektinhallinta"}}}},
       {"free_text",
-       {{"cover_letter", std::string(1500, 'x')},
+       {{"cover_letter", CoverLetter("Etunimi" + n, "Sukunimi" + n)},
         {"answers", json::array{{{"question_id", "why"}, {"text", "Koska."}}}}}}});
 }
 
@@ -152,11 +173,19 @@ struct KeepAliveClient {
     stream.connect({asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)});
   }
   bhttp::response<bhttp::string_body> Post(const std::string& target, const std::string& body,
-                                           const std::string& cookie = "") {
-    bhttp::request<bhttp::string_body> req(bhttp::verb::post, target, 11);
+                                           const std::string& cookie = "", const std::string& csrf = "") {
+    return Call(bhttp::verb::post, target, body, cookie, csrf);
+  }
+  bhttp::response<bhttp::string_body> Get(const std::string& target, const std::string& cookie) {
+    return Call(bhttp::verb::get, target, "", cookie, "");
+  }
+  bhttp::response<bhttp::string_body> Call(bhttp::verb verb, const std::string& target, const std::string& body,
+                                           const std::string& cookie, const std::string& csrf) {
+    bhttp::request<bhttp::string_body> req(verb, target, 11);
     req.set(bhttp::field::host, "127.0.0.1");
-    req.set(bhttp::field::content_type, "application/json");
+    if (verb != bhttp::verb::get) req.set(bhttp::field::content_type, "application/json");
     if (!cookie.empty()) req.set(bhttp::field::cookie, cookie);
+    if (!csrf.empty()) req.set("X-CSRF-Token", csrf);
     req.keep_alive(true);
     req.body() = body;
     req.prepare_payload();
@@ -166,6 +195,139 @@ struct KeepAliveClient {
     return res;
   }
 };
+
+struct Session {
+  std::string cookie, csrf;
+};
+Session LogIn(int port, const std::string& username) {
+  KeepAliveClient c(port);
+  auto res = c.Post("/api/v1/session", R"({"username":")" + username + R"(","password":"bench password 1234"})");
+  std::string cookie(res[bhttp::field::set_cookie]);
+  auto body = json::parse(res.body());
+  return {cookie.substr(0, cookie.find(';')), std::string(body.at("csrf_token").as_string())};
+}
+
+struct WrkFigures {
+  double p50_ms = 0, p99_ms = 0, rps = 0;
+  long non_2xx = 0;
+};
+
+// wrk --latency prints "50%  12.34ms" (us, ms or s) and "Requests/sec: 1234.56".
+WrkFigures RunWrk(const std::string& url, const std::string& cookie) {
+  std::string cmd = "wrk -t2 -c64 -d10s --latency -H 'Cookie: " + cookie + "' '" + url + "' 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  WrkFigures f;
+  char line[512];
+  auto ms = [](double v, const char* unit) {
+    return std::string_view(unit).starts_with("us")   ? v / 1000
+           : std::string_view(unit).starts_with("ms") ? v
+                                                      : v * 1000;
+  };
+  while (p && std::fgets(line, sizeof line, p)) {
+    double v = 0;
+    char unit[8] = {};
+    if (std::sscanf(line, " 50%% %lf%7s", &v, unit) == 2) f.p50_ms = ms(v, unit);
+    if (std::sscanf(line, " 99%% %lf%7s", &v, unit) == 2) f.p99_ms = ms(v, unit);
+    if (std::sscanf(line, "Requests/sec: %lf", &v) == 1) f.rps = v;
+    long n = 0;
+    if (std::sscanf(line, " Non-2xx or 3xx responses: %ld", &n) == 1) f.non_2xx = n;
+  }
+  if (p) pclose(p);
+  return f;
+}
+
+// nginx (Debian's nginx-light) serving `dir` on a free loopback port; returns its pid.
+pid_t StartNginx(const std::filesystem::path& dir, int* port) {
+  {
+    asio::io_context io;
+    asio::ip::tcp::acceptor probe(io, {asio::ip::make_address("127.0.0.1"), 0});
+    *port = probe.local_endpoint().port();
+  }
+  std::ofstream conf(dir / "nginx.conf");
+  conf << "worker_processes 2;\ndaemon off;\npid " << (dir / "nginx.pid").string() << ";\nerror_log "
+       << (dir / "error.log").string() << ";\nevents { worker_connections 1024; }\nhttp {\n  access_log off;\n"
+       << "  default_type application/json;\n  sendfile on;\n  tcp_nopush on;\n  keepalive_requests 100000;\n"
+       << "  client_body_temp_path " << (dir / "tmp").string() << ";\n  server {\n    listen 127.0.0.1:" << *port
+       << ";\n    root " << (dir / "static").string() << ";\n  }\n}\n";
+  conf.close();
+  std::filesystem::create_directories(dir / "tmp");
+  pid_t pid = fork();
+  if (pid == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    std::string c = (dir / "nginx.conf").string(), prefix = dir.string() + "/";
+    execl("/usr/sbin/nginx", "nginx", "-p", prefix.c_str(), "-c", c.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  for (int i = 0; i < 100; ++i) {
+    try {
+      asio::io_context io;
+      asio::ip::tcp::socket socket(io);
+      socket.connect({asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(*port)});
+      return pid;
+    } catch (const std::exception&) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  std::cerr << "nginx did not start\n";
+  std::exit(1);
+}
+
+// The reviewer's list, whole and paged, beside nginx with the identical bytes.
+bool ListBench(int port, RecruitmentId rec, int applications, const std::filesystem::path& base) {
+  const std::string list = "/api/v1/recruitments/" + std::to_string(rec) + "/applications";
+  Session hr = LogIn(port, "hr");
+  {
+    KeepAliveClient c(port);
+    auto closed = c.Post("/api/v1/recruitments/" + std::to_string(rec) + "/close", "{}", hr.cookie, hr.csrf);
+    auto released =
+        c.Post("/api/v1/recruitments/" + std::to_string(rec) + "/redactions/release", "{}", hr.cookie, hr.csrf);
+    if (closed.result_int() != 200 || released.result_int() != 200) {
+      std::cerr << "close/release failed: " << closed.result_int() << " " << released.result_int() << "\n";
+      return false;
+    }
+  }
+  Session reviewer = LogIn(port, "reviewer");
+  std::filesystem::path web = base / "nginx";
+  std::filesystem::create_directories(web / "static");
+  struct Case {
+    const char* name;
+    std::string target, file;
+  };
+  std::vector<Case> cases = {{"whole list", list, "list.json"}, {"page of 50", list + "?limit=50", "page.json"}};
+  std::printf("reviewer's list of %d applications, wrk -t2 -c64 -d10s, beside nginx with the same bytes\n",
+              applications);
+  KeepAliveClient c(port);
+  for (const auto& k : cases) {
+    auto res = c.Get(k.target, reviewer.cookie);
+    if (res.result_int() != 200) {
+      std::cerr << k.target << ": " << res.result_int() << " " << res.body() << "\n";
+      return false;
+    }
+    std::ofstream(web / "static" / k.file, std::ios::binary) << res.body();
+    std::printf("%s: %zu bytes\n", k.name, res.body().size());
+  }
+  int nginx_port = 0;
+  pid_t nginx = StartNginx(web, &nginx_port);
+  std::printf(
+      "\n| what | reilu p50 | nginx p50 | ratio | reilu p99 | nginx p99 | ratio | reilu req/s | nginx req/s |\n");
+  std::printf("|---|---|---|---|---|---|---|---|---|\n");
+  bool ok = true;
+  for (const auto& k : cases) {
+    WrkFigures ours = RunWrk("http://127.0.0.1:" + std::to_string(port) + k.target, reviewer.cookie);
+    WrkFigures theirs = RunWrk("http://127.0.0.1:" + std::to_string(nginx_port) + "/" + k.file, reviewer.cookie);
+    std::printf("| %s | %.2f ms | %.2f ms | %.1f× | %.2f ms | %.2f ms | %.1f× | %.0f | %.0f |\n", k.name, ours.p50_ms,
+                theirs.p50_ms, ours.p50_ms / theirs.p50_ms, ours.p99_ms, theirs.p99_ms, ours.p99_ms / theirs.p99_ms,
+                ours.rps, theirs.rps);
+    if (ours.non_2xx > 0 || theirs.non_2xx > 0) {
+      std::printf("  non-2xx responses: reilu %ld, nginx %ld\n", ours.non_2xx, theirs.non_2xx);
+      ok = false;
+    }
+  }
+  std::fflush(stdout);
+  kill(nginx, SIGTERM);
+  waitpid(nginx, nullptr, 0);
+  return ok;
+}
 
 }  // namespace
 
@@ -193,37 +355,42 @@ int main(int argc, char** argv) {
   pid_t server = StartServer(bin, base / "server", &port);
   std::string target = "/api/v1/jobs/" + std::to_string(seed.rec) + "/applications";
   std::atomic<int> next{0}, failures{0};
+  std::mutex latency_mutex;
+  std::vector<double> latencies;  // ms per submission, from sending to the durable 201
   auto start = Clock::now();
   std::vector<std::thread> threads;
   for (int t = 0; t < connections; ++t) {
     threads.emplace_back([&] {
       KeepAliveClient c(port);
+      std::vector<double> mine;
       for (int i = next++; i < n; i = next++) {
-        if (c.Post(target, ApplicationJson(i)).result_int() != 201) ++failures;
+        std::string body = ApplicationJson(i);
+        auto sent = Clock::now();
+        if (c.Post(target, body).result_int() != 201) ++failures;
+        mine.push_back(std::chrono::duration<double, std::milli>(Clock::now() - sent).count());
       }
+      std::lock_guard lock(latency_mutex);
+      latencies.insert(latencies.end(), mine.begin(), mine.end());
     });
   }
   for (auto& t : threads) t.join();
+  std::sort(latencies.begin(), latencies.end());
+  auto pct = [&](double q) {
+    return latencies.empty() ? 0.0 : latencies[static_cast<size_t>(q * static_cast<double>(latencies.size() - 1))];
+  };
   double http_rate = n / std::chrono::duration<double>(Clock::now() - start).count();
   std::printf("http intake (%d connections): %.0f applications/s, %d failures\n", connections, http_rate,
               failures.load());
   std::printf("intake / raw = %.0f %%\n", 100.0 * http_rate / raw);
+  std::printf("per submission (a deadline rush of %d at once): p50 %.1f ms, p99 %.1f ms\n", connections, pct(0.5),
+              pct(0.99));
 
   // Top up to exactly 1000 applications for the list benchmark.
   {
     KeepAliveClient c(port);
     for (int i = n; i < 1000; ++i) (void)c.Post(target, ApplicationJson(i));
   }
-  KeepAliveClient login(port);
-  auto res = login.Post("/api/v1/session", R"({"username":"reviewer","password":"bench password 1234"})");
-  std::string cookie(res[bhttp::field::set_cookie]);
-  cookie = cookie.substr(0, cookie.find(';'));
-  std::string url =
-      "http://127.0.0.1:" + std::to_string(port) + "/api/v1/recruitments/" + std::to_string(seed.rec) + "/applications";
-  std::string cmd = "wrk -t2 -c64 -d10s --latency -H 'Cookie: " + cookie + "' " + url;
-  std::printf("reviewer list, %d applications: %s\n", std::max(n, 1000), cmd.substr(0, cmd.find("-H")).c_str());
-  std::fflush(stdout);
-  int rc = std::system(cmd.c_str());
+  int rc = ListBench(port, seed.rec, std::max(n, 1000), base) ? 0 : 1;
   kill(server, SIGTERM);
   waitpid(server, nullptr, 0);
   std::filesystem::remove_all(base);
