@@ -67,7 +67,8 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
                auto policy = ctx.store.GetPolicy(caller->user.org_id);
                if (!policy) return policy.error();
                REILU_TRY(codec::FromJson(*body, "", *policy));
-               REILU_TRY(ctx.store.SetPolicy(caller->user.org_id, *policy, caller->user.id, ctx.now()));
+               auto services = ctx.Services();
+               REILU_TRY(service::SetPolicy(services, caller->user, *policy));
                return http::JsonResponse(200, codec::ToJson(*policy));
              }));
 
@@ -131,8 +132,8 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
                  if (*old) s.password = (*old)->password;
                }
                REILU_TRY(notify::ValidateSmtpSettings(s));
-               REILU_TRY(ctx.store.ProposeMailSettings(caller->user.org_id, notify::SerializeSmtpSettings(s),
-                                                       caller->user.id, ctx.now()));
+               auto services = ctx.Services();
+               REILU_TRY(service::ProposeMailRelay(services, caller->user, notify::SerializeSmtpSettings(s)));
                json::object out = SettingsWithoutPassword(s);
                out["pending"] = true;
                return http::JsonResponse(202, out);
@@ -141,7 +142,8 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("POST", "/api/v1/admin/mail-settings/confirm", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = RequireRole(ctx, req, {Role::kAdmin, Role::kHr});
                if (!caller) return caller.error();
-               REILU_TRY(ctx.store.ConfirmMailSettings(caller->user.org_id, caller->user.id, ctx.now()));
+               auto services = ctx.Services();
+               REILU_TRY(service::ConfirmMailRelay(services, caller->user));
                auto settings = notify::StoredSmtpSettings(ctx.store, caller->user.org_id);
                if (!settings || !*settings)
                  return MakeError(ErrorCode::kInternal, "The confirmed settings are missing.");

@@ -6,7 +6,6 @@
 #include <string>
 
 #include "api/list_cache.h"
-#include "api/login_throttle.h"
 #include "core/redaction.h"
 #include "http/http.h"
 #include "service/context.h"
@@ -28,10 +27,6 @@ struct ApiContext {
   const FreeTextRedactor& redactor;
   std::function<UnixTime()> now;
   ApiOptions options;
-  // Failed logins are counted per username *and address* (so nobody can lock a user out from
-  // elsewhere), per address across usernames, and per username across addresses (a ceiling for
-  // guessing from many addresses); in the database, shared by every node.
-  LoginThrottle login_throttle{store};
   ListCache list_cache{};
 
   // The use cases' context: the same store, engine and clock, and the public URL for links.

@@ -4,31 +4,18 @@
 
 #include "core/pseudonym.h"
 #include "crypto/crypto.h"
+#include "service/session.h"
 #include "service/work.h"
 
 namespace reilu::api {
 
 Result<Caller> Authenticate(ApiContext& ctx, const http::Request& req) {
-  std::string token = req.Cookie(std::string(kSessionCookie));
-  if (token.empty()) return MakeError(ErrorCode::kUnauthenticated, "Please log in.");
-  auto session = ctx.store.FindSession(crypto::Sha256Hex(token), ctx.now());
-  if (!session) {
-    if (session.error().code == ErrorCode::kNotFound) {
-      return MakeError(ErrorCode::kUnauthenticated, "Your session has ended. Please log in again.");
-    }
-    return session.error();
-  }
   bool safe = req.method == "GET" || req.method == "HEAD" || req.method == "OPTIONS";
-  if (!safe) {
-    std::string sent = req.Header("x-csrf-token");
-    if (!crypto::ConstantTimeEquals(sent, session->csrf_token)) {
-      return MakeError(ErrorCode::kCsrfFailed, "The request is missing its CSRF token.");
-    }
-  }
-  auto user = ctx.store.GetUser(session->org_id, session->user_id);
-  if (!user) return MakeError(ErrorCode::kUnauthenticated, "Please log in.");
-  if (!user->active) return MakeError(ErrorCode::kUnauthenticated, "This account is disabled.");
-  return Caller{std::move(*user), std::move(*session)};
+  auto services = ctx.Services();
+  auto caller =
+      service::Authenticate(services, req.Cookie(std::string(kSessionCookie)), safe, req.Header("x-csrf-token"));
+  if (!caller) return caller.error();
+  return Caller{std::move(caller->user), std::move(caller->session)};
 }
 
 Result<Caller> RequireRole(ApiContext& ctx, const http::Request& req, std::initializer_list<Role> roles) {

@@ -52,4 +52,24 @@ Result<OrgId> CreateOrganisation(Context& ctx, const std::string& name, const An
   return ctx.store.CreateOrganisation(name, policy, ctx.now());
 }
 
+Status SetPolicy(Context& ctx, const User& admin, const AnonymityPolicy& policy) {
+  if (admin.role != Role::kAdmin || !admin.active)
+    return MakeError(ErrorCode::kForbidden, "Only an admin sets the policy.");
+  return ctx.store.SetPolicy(admin.org_id, policy, admin.id, ctx.now());
+}
+
+Status ProposeMailRelay(Context& ctx, const User& admin, const std::string& settings_json) {
+  if (admin.role != Role::kAdmin || !admin.active) {
+    return MakeError(ErrorCode::kForbidden, "Only an admin proposes a mail relay.");
+  }
+  return ctx.store.ProposeMailSettings(admin.org_id, settings_json, admin.id, ctx.now());
+}
+
+Status ConfirmMailRelay(Context& ctx, const User& confirmer) {
+  if ((confirmer.role != Role::kAdmin && confirmer.role != Role::kHr) || !confirmer.active) {
+    return MakeError(ErrorCode::kForbidden, "An admin or an HR specialist confirms a new mail relay.");
+  }
+  return ctx.store.ConfirmMailSettings(confirmer.org_id, confirmer.id, ctx.now());
+}
+
 }  // namespace reilu::service

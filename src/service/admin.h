@@ -16,4 +16,13 @@ Result<User> CreateUserAsOperator(Context& ctx, OrgId org, User user, const std:
 
 Result<OrgId> CreateOrganisation(Context& ctx, const std::string& name, const AnonymityPolicy& policy);
 
+// The organisation's anonymity policy (audited). Only an admin.
+Status SetPolicy(Context& ctx, const User& admin, const AnonymityPolicy& policy);
+
+// A new SMTP relay for the organisation's mail, proposed by an admin as settings JSON
+// (notify::SerializeSmtpSettings); it takes effect only when another admin or HR specialist
+// confirms it (both steps audited).
+Status ProposeMailRelay(Context& ctx, const User& admin, const std::string& settings_json);
+Status ConfirmMailRelay(Context& ctx, const User& confirmer);
+
 }  // namespace reilu::service

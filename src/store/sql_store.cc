@@ -319,7 +319,7 @@ Result<std::pair<User, std::string>> SqlStore::FindLogin(const std::string& user
   return std::make_pair(ReadUser(*s, 0), s->Text(7));
 }
 
-Status SqlStore::CreateSession(const Session& session, UnixTime now) {
+Status SqlStore::CreateSession(const Session& session, const AuditEvent& login, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     // Expired sessions are swept here, so the table does not grow without bound.
     auto sweep = c.Prepare("DELETE FROM sessions WHERE expires_at <= $1");
@@ -329,13 +329,14 @@ Status SqlStore::CreateSession(const Session& session, UnixTime now) {
         "INSERT INTO sessions (token_hash, org_id, user_id, csrf_token, created_at, expires_at) "
         "VALUES ($1, $2, $3, $4, $5, $6)");
     if (!s) return s.error();
-    return s->Bind(1, session.token_hash)
-        .Bind(2, session.org_id)
-        .Bind(3, session.user_id)
-        .Bind(4, session.csrf_token)
-        .Bind(5, now)
-        .Bind(6, session.expires_at)
-        .Run();
+    REILU_TRY(s->Bind(1, session.token_hash)
+                  .Bind(2, session.org_id)
+                  .Bind(3, session.user_id)
+                  .Bind(4, session.csrf_token)
+                  .Bind(5, now)
+                  .Bind(6, session.expires_at)
+                  .Run());
+    return AppendAuditTx(c, login, now);
   });
 }
 

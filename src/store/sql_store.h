@@ -38,7 +38,7 @@ class SqlStore final : public Store {
   Result<User> GetUser(OrgId org, UserId id) override;
   Result<std::vector<User>> ListUsers(OrgId org) override;
   Result<std::pair<User, std::string>> FindLogin(const std::string& username) override;
-  Status CreateSession(const Session& session, UnixTime now) override;
+  Status CreateSession(const Session& session, const AuditEvent& login, UnixTime now) override;
   Result<Session> FindSession(const std::string& token_hash, UnixTime now) override;
   Status DeleteSession(const std::string& token_hash) override;
 

@@ -154,7 +154,8 @@ class Store {
   virtual Result<std::vector<User>> ListUsers(OrgId org) = 0;
   // Returns the user and the stored password hash, or kNotFound.
   virtual Result<std::pair<User, std::string>> FindLogin(const std::string& username) = 0;
-  virtual Status CreateSession(const Session& session, UnixTime now) = 0;
+  // The session and its audit entry (the login) are written in one transaction.
+  virtual Status CreateSession(const Session& session, const AuditEvent& login, UnixTime now) = 0;
   virtual Result<Session> FindSession(const std::string& token_hash, UnixTime now) = 0;
   virtual Status DeleteSession(const std::string& token_hash) = 0;
 

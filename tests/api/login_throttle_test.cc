@@ -1,5 +1,5 @@
 // Login throttling over the store: the counts are in the database, so two nodes share them.
-#include "api/login_throttle.h"
+#include "service/login_throttle.h"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@
 
 #include "support/test_server.h"
 
-namespace reilu::api {
+namespace reilu::service {
 namespace {
 
 constexpr UnixTime kStart = 1800000000;
@@ -95,4 +95,4 @@ TEST_F(LoginThrottleTest, StorageIsBoundedWhateverTheUsernames) {
 }
 
 }  // namespace
-}  // namespace reilu::api
+}  // namespace reilu::service

@@ -13,6 +13,7 @@
 #include "service/redaction.h"
 #include "service/screening.h"
 #include "service/selection.h"
+#include "service/session.h"
 #include "service/work.h"
 #include "support/test_server.h"
 
@@ -328,6 +329,31 @@ TEST_F(ServiceTest, TheDemoIsSeededThroughTheUseCasesAndSaysWhatWasUnchecked) {
   // Seeding again changes nothing.
   ASSERT_TRUE(app::SeedDemo(ctx).ok());
   EXPECT_EQ((*store)->ListAudit(orgs->front().id, 0, 10000)->size(), audit->size());
+}
+
+TEST_F(ServiceTest, LoggingInWritesTheSessionWithItsAuditEntryAndIsThrottled) {
+  auto wrong = LogIn(*ctx_, "a_hr", "not the password", "192.0.2.1", 3600);
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(CountAudit("session.login_failed"), 1);
+  auto in = LogIn(*ctx_, "a_hr", testing::kTestPassword, "192.0.2.1", 3600);
+  ASSERT_TRUE(in.ok()) << in.error().message;
+  ASSERT_TRUE(in->signed_in.has_value());
+  EXPECT_EQ(CountAudit("session.login"), 1);
+  const std::string token = in->signed_in->token;
+  EXPECT_EQ(Authenticate(*ctx_, token, true, "")->user.username, "a_hr");
+  auto no_csrf = Authenticate(*ctx_, token, false, "");
+  ASSERT_FALSE(no_csrf.ok());
+  EXPECT_EQ(no_csrf.error().code, ErrorCode::kCsrfFailed);
+  EXPECT_TRUE(Authenticate(*ctx_, token, false, in->signed_in->session.csrf_token).ok());
+  ASSERT_TRUE(LogOut(*ctx_, in->signed_in->session).ok());
+  EXPECT_EQ(Authenticate(*ctx_, token, true, "").error().code, ErrorCode::kUnauthenticated);
+  // Ten failures from one address for one user: the eleventh attempt waits, even with the password.
+  for (int i = 0; i < 10; ++i) (void)LogIn(*ctx_, "a_reviewer", "guess " + std::to_string(i), "192.0.2.2", 3600);
+  auto locked = LogIn(*ctx_, "a_reviewer", testing::kTestPassword, "192.0.2.2", 3600);
+  ASSERT_TRUE(locked.ok());
+  EXPECT_FALSE(locked->signed_in.has_value());
+  EXPECT_GT(locked->retry_after, 0);
 }
 
 }  // namespace

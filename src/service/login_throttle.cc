@@ -1,8 +1,8 @@
-#include "api/login_throttle.h"
+#include "service/login_throttle.h"
 
 #include "crypto/crypto.h"
 
-namespace reilu::api {
+namespace reilu::service {
 
 std::string LoginThrottle::Key(std::string_view kind, const std::string& value) {
   return std::string(kind) + ":" + crypto::Sha256Hex(value).substr(0, 32);
@@ -20,4 +20,4 @@ Status LoginThrottle::Succeeded(const std::string& username, const std::string& 
                             {Key("address", address)});
 }
 
-}  // namespace reilu::api
+}  // namespace reilu::service

@@ -9,7 +9,7 @@
 
 #include "store/store.h"
 
-namespace reilu::api {
+namespace reilu::service {
 
 class LoginThrottle {
  public:
@@ -32,4 +32,4 @@ class LoginThrottle {
   store::Store& store_;
 };
 
-}  // namespace reilu::api
+}  // namespace reilu::service
