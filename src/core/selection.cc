@@ -1,5 +1,7 @@
 #include "core/selection.h"
 
+#include "core/finnish_calendar.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -98,12 +100,10 @@ std::string IsoDate(UnixTime t) {
 }
 
 std::string AppealPeriodEnd(UnixTime sent, int appeal_days) {
-  constexpr UnixTime kDay = 24 * 3600;
-  UnixTime end = sent + (kElectronicNoticeDays + appeal_days) * kDay;
-  unsigned weekday = ToCivil(end).weekday;
-  if (weekday == 6) end += 2 * kDay;  // Saturday → Monday
-  if (weekday == 0) end += kDay;      // Sunday → Monday
-  return IsoDate(end);
+  using namespace std::chrono;
+  sys_days last = sys_days{FinnishDate(sent)} + days{kElectronicNoticeDays + appeal_days};
+  while (IsNonWorkingDay(year_month_day{last})) last += days{1};
+  return IsoDate(year_month_day{last});
 }
 
 Result<Decision> MakeDecision(const User& actor, const Recruitment& r, const ScreeningState& s,

@@ -53,12 +53,14 @@ struct Decision {
 
 // Days to ask for a rectification after receiving the notice (kuntalaki 134 §).
 inline constexpr int kDefaultAppealDays = 14;
-// An e-mailed notice is taken to be received on the third day after sending (hallintolaki 59 §).
+// An e-mailed notice is taken to be received on the third day after sending (kuntalaki 139 §,
+// hallintolaki 59 §: ordinary electronic notice).
 inline constexpr int kElectronicNoticeDays = 3;
 
-// The last day of the appeal period for a notice sent at `sent` (UTC date): received after
-// kElectronicNoticeDays, then `appeal_days`; a Saturday or Sunday moves to the next Monday.
-// Public holidays are not known here (see docs/workflow.md).
+// The last day of the appeal period (YYYY-MM-DD) for a notice e-mailed at `sent`: the Finnish date
+// of sending, received kElectronicNoticeDays later, then `appeal_days` not counting the day of
+// receipt; a last day that is a Saturday, Sunday or public holiday moves to the next working day
+// (laki säädettyjen määräaikain laskemisesta 5 §).
 std::string AppealPeriodEnd(UnixTime sent, int appeal_days = kDefaultAppealDays);
 // The UTC calendar date of `t` as YYYY-MM-DD.
 std::string IsoDate(UnixTime t);

@@ -53,12 +53,6 @@ std::string Fold(const std::string& line) {
   return out + "\r\n";
 }
 
-std::chrono::sys_seconds LastSundayAt0100(int y, unsigned m) {
-  using namespace std::chrono;
-  sys_days last{year_month_weekday_last{year{y}, month{m}, weekday_last{Sunday}}};
-  return last + hours{1};
-}
-
 }  // namespace
 
 std::string RenderIcs(const CalendarEvent& e, UnixTime stamp) {
@@ -73,14 +67,6 @@ std::string RenderIcs(const CalendarEvent& e, UnixTime stamp) {
     out += Fold(line);
   }
   return out;
-}
-
-int FinnishUtcOffset(UnixTime t) {
-  using namespace std::chrono;
-  sys_seconds s{seconds{t}};
-  int year = ToCivil(t).year;
-  bool summer = s >= LastSundayAt0100(year, 3) && s < LastSundayAt0100(year, 10);
-  return summer ? 3 * 3600 : 2 * 3600;
 }
 
 std::string FormatLocalDateTime(UnixTime t, std::string_view lang) {

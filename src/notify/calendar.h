@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "core/finnish_calendar.h"
 #include "core/types.h"
 
 namespace reilu::notify {
@@ -21,9 +22,7 @@ struct CalendarEvent {
 // A VCALENDAR with one VEVENT (METHOD:REQUEST), UTC times, escaped and folded at 75 octets.
 std::string RenderIcs(const CalendarEvent& e, UnixTime stamp);
 
-// Seconds east of UTC in Finland at `t`: +3 h in EU summer time (last Sunday of March 01:00 UTC
-// to last Sunday of October 01:00 UTC), +2 h otherwise.
-int FinnishUtcOffset(UnixTime t);
+using reilu::FinnishUtcOffset;  // core/finnish_calendar.h
 // "25.11.2026 klo 14.30" style local date and time for notices (fi/sv: d.m.yyyy HH.MM; en: same
 // numbers with "at").
 std::string FormatLocalDateTime(UnixTime t, std::string_view lang);

@@ -26,24 +26,31 @@ std::string NoticeLanguage(std::string_view lang) {
 }
 
 Text ReceiptText(std::string_view lang, const std::string& job_title, const std::string& reference,
-                 const std::string& status_link) {
+                 const std::string& status_link, bool anonymous) {
+  // Only an anonymous recruitment may promise anonymity; the others say who sees the application.
+  std::string how_fi = anonymous ? "Hakemukset käsitellään nimettöminä: arvioijat eivät näe nimeäsi eivätkä muita "
+                                   "henkilötietojasi ennen kuin heidät kutsutaan haastatteluun."
+                                 : "Tätä rekrytointia ei käsitellä nimettömänä: hakemuksen käsittelijät näkevät "
+                                   "nimesi ja yhteystietosi.";
+  std::string how_sv = anonymous ? "Ansökningarna behandlas anonymt: bedömarna ser inte ditt namn eller andra "
+                                   "personuppgifter innan de sökande kallas till intervju."
+                                 : "Denna rekrytering behandlas inte anonymt: de som behandlar ansökningarna ser ditt "
+                                   "namn och dina kontaktuppgifter.";
+  std::string how_en = anonymous ? "Applications are reviewed anonymously: the reviewers do not see your name or other "
+                                   "personal details unless you are invited to an interview."
+                                 : "This recruitment is not processed anonymously: those who handle the applications "
+                                   "see your name and contact details.";
   return {Pick(lang, "Hakemuksesi on vastaanotettu: " + job_title, "Din ansökan har tagits emot: " + job_title,
                "We have received your application: " + job_title),
           Pick(lang,
-               "Kiitos hakemuksestasi.\n\nTehtävä: " + job_title + "\nViitekoodi: " + reference +
-                   "\n\nHakemukset käsitellään nimettöminä: arvioijat eivät näe nimeäsi eivätkä muita "
-                   "henkilötietojasi ennen kuin heidät kutsutaan haastatteluun.\n\nVoit seurata hakemuksesi "
-                   "tilaa ja tarvittaessa perua hakemuksen tästä linkistä:\n" +
+               "Kiitos hakemuksestasi.\n\nTehtävä: " + job_title + "\nViitekoodi: " + reference + "\n\n" + how_fi +
+                   "\n\nVoit seurata hakemuksesi tilaa ja tarvittaessa perua hakemuksen tästä linkistä:\n" +
                    status_link + "\n\nÄlä jaa linkkiä muille.\n",
-               "Tack för din ansökan.\n\nTjänst: " + job_title + "\nReferenskod: " + reference +
-                   "\n\nAnsökningarna behandlas anonymt: bedömarna ser inte ditt namn eller andra "
-                   "personuppgifter innan de sökande kallas till intervju.\n\nDu kan följa din ansökan och vid "
-                   "behov återta den via denna länk:\n" +
-                   status_link + "\n\nDela inte länken med andra.\n",
-               "Thank you for your application.\n\nPosition: " + job_title + "\nReference code: " + reference +
-                   "\n\nApplications are reviewed anonymously: the reviewers do not see your name or other "
-                   "personal details unless you are invited to an interview.\n\nYou can follow your application "
-                   "and withdraw it if needed with this link:\n" +
+               "Tack för din ansökan.\n\nTjänst: " + job_title + "\nReferenskod: " + reference + "\n\n" + how_sv +
+                   "\n\nDu kan följa din ansökan och vid behov återta den via denna länk:\n" + status_link +
+                   "\n\nDela inte länken med andra.\n",
+               "Thank you for your application.\n\nPosition: " + job_title + "\nReference code: " + reference + "\n\n" +
+                   how_en + "\n\nYou can follow your application and withdraw it if needed with this link:\n" +
                    status_link + "\n\nDo not share the link.\n")};
 }
 

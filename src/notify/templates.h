@@ -18,8 +18,9 @@ struct Text {
 // Falls back to Finnish for an unknown language.
 std::string NoticeLanguage(std::string_view lang);
 
+// `anonymous`: whether the recruitment is processed anonymously (only then is anonymity promised).
 Text ReceiptText(std::string_view lang, const std::string& job_title, const std::string& reference,
-                 const std::string& status_link);
+                 const std::string& status_link, bool anonymous);
 
 Text InterviewInvitationText(std::string_view lang, const std::string& job_title, UnixTime starts_at, int minutes,
                              const std::string& location, const std::string& status_link);

@@ -27,12 +27,13 @@ Result<Submitted> SubmitApplication(Context& ctx, SubmitRequest request) {
   app.receipt_mail = [&](const Receipt& receipt) -> std::optional<store::OutgoingMail> {
     const Identity& who = app.submission.identity;
     std::string lang = notify::NoticeLanguage(who.language);
-    auto mail = ComposeMail(*sender, ctx.now(), r->org_id, r->id,
-                            MailParts{"receipt",
-                                      who.email,
-                                      notify::ReceiptText(lang, TitleIn(*r, lang), receipt.reference,
-                                                          StatusLink(ctx, receipt.reference, receipt.application_id)),
-                                      {}});
+    auto mail = ComposeMail(
+        *sender, ctx.now(), r->org_id, r->id,
+        MailParts{"receipt",
+                  who.email,
+                  notify::ReceiptText(lang, TitleIn(*r, lang), receipt.reference,
+                                      StatusLink(ctx, receipt.reference, receipt.application_id), r->anonymous),
+                  {}});
     if (!mail) return std::nullopt;  // no usable address: the receipt on screen is all
     return std::move(*mail);
   };

@@ -80,6 +80,20 @@ TEST(CalendarTest, FinnishTimeFollowsEuSummerTime) {
   EXPECT_EQ(FormatDate("2026-12-04"), "4.12.2026");
 }
 
+// Only an anonymous recruitment may promise anonymity in the receipt (issue 12, item 8).
+TEST(TemplatesTest, TheReceiptPromisesAnonymityOnlyWhenItHolds) {
+  for (std::string lang : {"fi", "sv", "en"}) {
+    std::string anonymous = ReceiptText(lang, "Opettaja", "ABC-123", "https://x/status", true).body;
+    std::string open = ReceiptText(lang, "Opettaja", "ABC-123", "https://x/status", false).body;
+    for (const char* promise : {"käsitellään nimettöminä", "behandlas anonymt", "reviewed anonymously"}) {
+      EXPECT_EQ(open.find(promise), std::string::npos) << lang << ": " << promise;
+    }
+    EXPECT_NE(anonymous, open) << lang;
+  }
+  EXPECT_NE(ReceiptText("fi", "T", "R", "L", false).body.find("ei käsitellä nimettömänä"), std::string::npos);
+  EXPECT_NE(ReceiptText("fi", "T", "R", "L", true).body.find("käsitellään nimettöminä"), std::string::npos);
+}
+
 TEST(TemplatesTest, EveryLanguageAndOutcomeHasItsOwnText) {
   std::set<std::string> bodies;
   for (const char* lang : {"fi", "sv", "en"}) {
