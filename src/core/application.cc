@@ -70,12 +70,35 @@ Status ValidateLengths(const Recruitment& r, const Submission& s) {
   return OkStatus();
 }
 
+bool IsPlausibleEmail(std::string_view a) {
+  const auto at = a.find('@');
+  if (a.size() > 254 || at == std::string_view::npos || at == 0 || at > 64) return false;
+  if (a.find('@', at + 1) != std::string_view::npos) return false;
+  for (char c : a) {
+    if (static_cast<unsigned char>(c) <= ' ' || c == '<' || c == '>' || c == ',' || c == '"' || c == ';' || c == '(' ||
+        c == ')' || c == '\\' || c == '[' || c == ']') {
+      return false;
+    }
+  }
+  std::string_view domain = a.substr(at + 1);
+  if (domain.find('.') == std::string_view::npos) return false;
+  size_t start = 0;
+  while (start <= domain.size()) {
+    size_t dot = domain.find('.', start);
+    std::string_view label = domain.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return true;
+}
+
 Status ValidateSubmission(const Recruitment& r, const Submission& s) {
   const Identity& id = s.identity;
   REILU_TRY(Required(id.first_name, "identity.first_name"));
   REILU_TRY(Required(id.last_name, "identity.last_name"));
   REILU_TRY(Required(id.email, "identity.email"));
-  if (id.email.find('@') == std::string::npos) {
+  if (!IsPlausibleEmail(id.email)) {
     return MakeError(ErrorCode::kInvalidInput, "The e-mail address is not valid.", "identity.email");
   }
   if (!id.birth_date.empty() && !IsIsoDate(id.birth_date)) {

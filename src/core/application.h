@@ -94,6 +94,10 @@ struct Submission {
 
 // Checks a submission against the recruitment's questions and the field limits.
 Status ValidateSubmission(const Recruitment& r, const Submission& s);
+
+// An address mail can be sent to: one '@' with a local part before it and a domain of dot-separated
+// labels after it ("testi@" and "testi@localhost" are not), no spaces or control characters.
+bool IsPlausibleEmail(std::string_view address);
 // Only the size limits (and that answers go to the ad's questions): what a preview of an
 // unfinished form must meet, so that it costs no more than the submission would.
 Status ValidateLengths(const Recruitment& r, const Submission& s);

@@ -77,3 +77,21 @@ TEST(DateTest, IsoDates) {
 
 }  // namespace
 }  // namespace reilu
+
+namespace reilu {
+namespace {
+
+// "testi@" was accepted and the applicant never got a receipt (issue 14).
+TEST(ApplicationTest, OnlyPlausibleEmailAddressesAreAccepted) {
+  for (const char* good : {"aino.virtanen@example.fi", "a+rekry@kunta.fi", "x@sub.domain-name.fi", "Åsa@exempel.se"}) {
+    EXPECT_TRUE(IsPlausibleEmail(good)) << good;
+  }
+  for (const char* bad :
+       {"testi@", "@example.fi", "testi", "testi@localhost", "a@@example.fi", "a b@example.fi", "a@example..fi",
+        "a@.example.fi", "a@example.fi.", "a@-example.fi", "<a@example.fi>", "a@exa mple.fi", "a\n@example.fi"}) {
+    EXPECT_FALSE(IsPlausibleEmail(bad)) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace reilu
