@@ -138,6 +138,7 @@ void RegisterRoutes(http::Router& router, ApiContext& ctx) {
   RegisterScreeningRoutes(router, ctx);
   RegisterSelectionRoutes(router, ctx);
   RegisterApplicantRoutes(router, ctx);
+  RegisterReportRoutes(router, ctx);
 }
 
 }  // namespace reilu::api

@@ -87,6 +87,7 @@ void RegisterPublicRoutes(http::Router& router, ApiContext& ctx);
 void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx);
 void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx);
 void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx);
+void RegisterReportRoutes(http::Router& router, ApiContext& ctx);
 
 // The equality-law explanation of the selection for one application (after the decision).
 Result<json::object> ExplanationJson(ApiContext& ctx, const Recruitment& r, const ApplicationId& app);

@@ -393,5 +393,62 @@ TEST_F(ApiTest, ListsWithIdentityAreNeverCachedAndEachViewIsAudited) {
   EXPECT_EQ(audit_reads(), before + 2);
 }
 
+// Issue 13, item 1: what the council asks, from the recorded data; each view audited.
+TEST_F(ApiTest, TheComplianceReportCountsAnonymityAndListsEveryException) {
+  Client hr = LoggedIn("a_hr");
+  std::int64_t permanent = PublishedRecruitment(hr);
+  Client applicant(Port());
+  for (const char* tag : {"811", "812"}) {
+    ASSERT_EQ(
+        applicant.PostJson("/api/v1/jobs/" + std::to_string(permanent) + "/applications", Application(tag)).status,
+        201);
+  }
+  json::object body = RecruitmentBody({a_.users["reviewer"]}, "fixed_term");
+  body["title"] = {{"fi", "=HYPERLINK(\"http://x\")"}, {"en", "Substitute"}};
+  body["anonymous"] = false;
+  body["anonymity_exception_reason"] = "Kahden viikon sijaisuus, täytetään heti";
+  auto created = hr.PostJson("/api/v1/recruitments", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::int64_t open = created.Json().at("id").as_int64();
+  ASSERT_EQ(hr.PostJson("/api/v1/recruitments/" + std::to_string(open) + "/publish", json::object{}).status, 200);
+
+  Client admin = LoggedIn("a_admin");
+  auto res = admin.Get("/api/v1/reports/compliance");
+  ASSERT_EQ(res.status, 200) << res.body;
+  auto report = res.Json();
+  EXPECT_EQ(report.at("by_term").at("permanent").at("anonymous").as_int64(), 1);
+  EXPECT_EQ(report.at("by_term").at("permanent").at("not_anonymous").as_int64(), 0);
+  EXPECT_EQ(report.at("by_term").at("permanent").at("share_anonymous").as_double(), 1.0);
+  EXPECT_EQ(report.at("by_term").at("fixed_term").at("not_anonymous").as_int64(), 1);
+  ASSERT_EQ(report.at("exceptions").as_array().size(), 1u);
+  EXPECT_EQ(report.at("exceptions").at(0).at("reason").as_string(), "Kahden viikon sijaisuus, täytetään heti");
+  EXPECT_EQ(report.at("exceptions").at(0).at("recorded_by").as_int64(), a_.users["hr"]);
+  EXPECT_TRUE(report.at("permanent_not_anonymous").as_array().empty());
+  for (const auto& r : report.at("recruitments").as_array()) {
+    if (r.at("id").as_int64() == permanent) {
+      EXPECT_EQ(r.at("applications").as_int64(), 2);
+    }
+  }
+  EXPECT_EQ(res.body.find("Firstname811"), std::string::npos);  // aggregates, never identity
+
+  // CSV for Finnish Excel: BOM, semicolons, and a title that looks like a formula is neutralised.
+  auto csv = admin.Get("/api/v1/reports/compliance?format=csv&separator=semicolon");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF\"id\";\"title\"", 0), 0u) << csv.body.substr(0, 40);
+  EXPECT_NE(csv.body.find("\"'=HYPERLINK(\"\"http://x\"\")\""), std::string::npos) << csv.body;
+
+  // Outside its organisation a report shows nothing; a reviewer gets none; bad input is a 422.
+  auto other = LoggedIn("b_admin").Get("/api/v1/reports/compliance").Json();
+  EXPECT_TRUE(other.at("recruitments").as_array().empty());
+  EXPECT_EQ(LoggedIn("a_reviewer").Get("/api/v1/reports/compliance").status, 403);
+  for (const char* bad : {"?from=31.12.2026", "?format=pdf", "?separator=tab", "?unit_id=x"}) {
+    EXPECT_EQ(admin.Get(std::string("/api/v1/reports/compliance") + bad).status, 422) << bad;
+  }
+  auto log = LoggedIn("a_auditor").Get("/api/v1/audit?limit=1000").Json();
+  int views = 0;
+  for (const auto& e : log.at("entries").as_array()) views += e.at("action").as_string() == "report.view";
+  EXPECT_EQ(views, 2);  // the JSON and the CSV view of City A's admin
+}
+
 }  // namespace
 }  // namespace reilu::testing

@@ -1,0 +1,142 @@
+// GET /api/v1/reports/compliance: the compliance report as JSON, or as CSV for Excel (UTF-8 with a
+// BOM; ?separator=semicolon for Finnish Excel). Audited per view (src/service/reports.h).
+#include <charconv>
+
+#include "api/handler.h"
+#include "core/finnish_calendar.h"
+#include "service/reports.h"
+
+namespace reilu::api {
+
+namespace {
+
+// A YYYY-MM-DD query parameter as the start of that day in Finland; 0 when absent.
+Result<UnixTime> DayStart(const http::Request& req, const char* name) {
+  auto it = req.query.find(name);
+  if (it == req.query.end() || it->second.empty()) return UnixTime{0};
+  if (!IsIsoDate(it->second)) {
+    return MakeError(ErrorCode::kInvalidInput, std::string("Give ") + name + " as YYYY-MM-DD.", name);
+  }
+  int y = 0;
+  unsigned m = 0, d = 0;
+  std::sscanf(it->second.c_str(), "%d-%u-%u", &y, &m, &d);
+  using namespace std::chrono;
+  UnixTime midnight_utc = sys_seconds{sys_days{year{y} / month{m} / day{d}}}.time_since_epoch().count();
+  return midnight_utc - FinnishUtcOffset(midnight_utc);
+}
+
+json::value TimeOrNull(UnixTime t) { return t > 0 ? json::value(t) : json::value(nullptr); }
+
+json::object ReportJson(const service::ComplianceReport& r) {
+  auto share = [](const service::ComplianceReport::TermCounts& c) {
+    std::int64_t all = c.anonymous + c.not_anonymous;
+    return json::object{
+        {"anonymous", c.anonymous},
+        {"not_anonymous", c.not_anonymous},
+        {"share_anonymous",
+         all ? json::value(static_cast<double>(c.anonymous) / static_cast<double>(all)) : json::value(nullptr)}};
+  };
+  json::array recruitments, exceptions, permanent_not_anonymous;
+  for (const auto& x : r.recruitments) {
+    json::object o{
+        {"id", x.id},
+        {"title", x.title},
+        {"term", x.term},
+        {"anonymous", x.anonymous},
+        {"published_at", x.published_at},
+        {"deadline", x.deadline},
+        {"applications", x.applications},
+        {"lifted", x.lifted},
+        {"first_lift_at", TimeOrNull(x.first_lift_at)},
+        {"hours_from_deadline_to_lift",
+         x.first_lift_at ? json::value((x.first_lift_at - x.deadline) / 3600) : json::value(nullptr)},
+        {"decided_at", x.decided_at ? json::value(*x.decided_at) : json::value(nullptr)},
+        {"days_to_decision", x.decided_at ? json::value((*x.decided_at - x.deadline) / 86400) : json::value(nullptr)}};
+    if (!x.anonymous) {
+      json::object e{{"recruitment_id", x.id}, {"title", x.title}, {"term", x.term}, {"reason", x.exception_reason}};
+      e["recorded_by"] = x.exception_by ? json::value(x.exception_by) : json::value(nullptr);
+      exceptions.push_back(e);
+      // Must stay empty: a permanent post processed openly is a data error or a policy change.
+      if (x.term == "permanent") permanent_not_anonymous.push_back(e);
+    }
+    recruitments.push_back(std::move(o));
+  }
+  return json::object{{"report", "compliance"},
+                      {"from", TimeOrNull(r.scope.from)},
+                      {"to", r.scope.to},
+                      {"unit_id", r.scope.unit ? json::value(r.scope.unit) : json::value(nullptr)},
+                      {"by_term", {{"permanent", share(r.permanent)}, {"fixed_term", share(r.fixed_term)}}},
+                      {"exceptions", exceptions},
+                      {"permanent_not_anonymous", permanent_not_anonymous},
+                      {"registry_identity_reads", r.registry_identity_reads},
+                      {"recruitments", recruitments}};
+}
+
+// One CSV field: quoted, quotes doubled, and a leading = + - @ neutralised (spreadsheet formulas).
+std::string CsvField(std::string value) {
+  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@')) {
+    value.insert(0, "'");
+  }
+  std::string out = "\"";
+  for (char c : value) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string ReportCsv(const service::ComplianceReport& r, char separator) {
+  std::string out = "\xEF\xBB\xBF";  // BOM: Excel reads the file as UTF-8
+  auto row = [&](const std::vector<std::string>& fields) {
+    for (size_t i = 0; i < fields.size(); ++i) out += (i ? std::string(1, separator) : "") + CsvField(fields[i]);
+    out += "\r\n";
+  };
+  row({"id", "title", "term", "anonymous", "exception_reason", "published", "deadline", "applications", "lifted",
+       "decided"});
+  for (const auto& x : r.recruitments) {
+    row({std::to_string(x.id), x.title, x.term, x.anonymous ? "yes" : "no", x.exception_reason,
+         IsoDate(FinnishDate(x.published_at)), IsoDate(FinnishDate(x.deadline)), std::to_string(x.applications),
+         std::to_string(x.lifted), x.decided_at ? IsoDate(FinnishDate(*x.decided_at)) : ""});
+  }
+  return out;
+}
+
+}  // namespace
+
+void RegisterReportRoutes(http::Router& router, ApiContext& ctx) {
+  router.Add(
+      "GET", "/api/v1/reports/compliance", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto caller = Authenticate(ctx, req);
+        if (!caller) return caller.error();
+        service::ReportScope scope;
+        auto from = DayStart(req, "from");
+        if (!from) return from.error();
+        auto to = DayStart(req, "to");
+        if (!to) return to.error();
+        scope.from = *from;
+        scope.to = *to;
+        if (auto it = req.query.find("unit_id"); it != req.query.end()) {
+          std::int64_t unit = 0;
+          auto [ptr, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), unit);
+          if (ec != std::errc() || ptr != it->second.data() + it->second.size() || unit <= 0) {
+            return MakeError(ErrorCode::kInvalidInput, "The unit_id is not valid.", "unit_id");
+          }
+          scope.unit = unit;
+        }
+        std::string format = req.query.count("format") ? req.query["format"] : "json";
+        std::string separator = req.query.count("separator") ? req.query["separator"] : "comma";
+        if (format != "json" && format != "csv") {
+          return MakeError(ErrorCode::kInvalidInput, "The format is json or csv.", "format");
+        }
+        if (separator != "comma" && separator != "semicolon") {
+          return MakeError(ErrorCode::kInvalidInput, "The separator is comma or semicolon.", "separator");
+        }
+        auto services = ctx.Services();
+        auto report = service::BuildComplianceReport(services, caller->user, scope);
+        if (!report) return report.error();
+        if (format == "json") return http::JsonResponse(200, ReportJson(*report));
+        http::Response res{200, "text/csv; charset=utf-8", ReportCsv(*report, separator == "comma" ? ',' : ';'), {}};
+        res.headers.emplace_back("Content-Disposition", "attachment; filename=\"reilu-compliance-" +
+                                                            IsoDate(FinnishDate(ctx.now())) + ".csv\"");
+        return res;
+      }));
+}
+
+}  // namespace reilu::api

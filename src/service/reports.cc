@@ -1,0 +1,108 @@
+#include "service/reports.h"
+
+#include <map>
+
+#include "codec/codec.h"
+
+namespace reilu::service {
+
+namespace json = boost::json;
+
+namespace {
+
+std::string FirstTitle(const Recruitment& r) {
+  for (const auto& l : r.languages) {
+    auto it = r.title.find(l);
+    if (it != r.title.end()) return it->second;
+  }
+  return r.title.empty() ? std::string() : r.title.begin()->second;
+}
+
+// The whole audit log of the organisation, page by page.
+Result<std::vector<AuditEntry>> WholeAudit(Context& ctx, OrgId org) {
+  std::vector<AuditEntry> all;
+  std::int64_t after = 0;
+  for (;;) {
+    auto page = ctx.store.ListAudit(org, after, 1000);
+    if (!page) return page.error();
+    if (page->empty()) return all;
+    after = page->back().seq;
+    all.insert(all.end(), page->begin(), page->end());
+  }
+}
+
+}  // namespace
+
+Result<ComplianceReport> BuildComplianceReport(Context& ctx, const User& viewer, const ReportScope& scope) {
+  const bool whole_org = viewer.role == Role::kAdmin || viewer.role == Role::kAuditor;
+  if (!viewer.active || (!whole_org && viewer.role != Role::kHr)) {
+    return MakeError(ErrorCode::kForbidden, "Reports are for admins, auditors and HR specialists.");
+  }
+  const UnixTime to = scope.to > 0 ? scope.to : ctx.now() + 1;
+  auto recruitments = ctx.store.ListRecruitments(viewer.org_id);
+  if (!recruitments) return recruitments.error();
+  auto audit = WholeAudit(ctx, viewer.org_id);
+  if (!audit) return audit.error();
+  auto users = ctx.store.ListUsers(viewer.org_id);
+  if (!users) return users.error();
+  std::map<UserId, Role> role_of;
+  for (const auto& u : *users) role_of[u.id] = u.role;
+
+  ComplianceReport report;
+  report.scope = ReportScope{scope.from, to, scope.unit};
+  std::map<RecruitmentId, size_t> index;
+  for (const auto& r : *recruitments) {
+    if (r.state == RecruitmentState::kDraft || r.published_at < scope.from || r.published_at >= to) continue;
+    if (scope.unit != 0 && r.unit_id != scope.unit) continue;
+    if (!whole_org && r.owner_id != viewer.id) continue;
+    ReportedRecruitment item;
+    item.id = r.id;
+    item.title = FirstTitle(r);
+    item.term = std::string(EmploymentTermName(r.employment.term));
+    item.anonymous = r.anonymous;
+    item.exception_reason = r.anonymity_exception_reason;
+    item.published_at = r.published_at;
+    item.deadline = r.deadline;
+    auto count = ctx.store.CountApplications(r.org_id, r.id);
+    if (!count) return count.error();
+    item.applications = *count;
+    auto decision = ctx.store.GetDecision(r.org_id, r.id);
+    if (!decision) return decision.error();
+    if (*decision) item.decided_at = (*decision)->decision.decided_at;
+    auto& counts = r.employment.term == EmploymentTerm::kPermanent ? report.permanent : report.fixed_term;
+    ++(r.anonymous ? counts.anonymous : counts.not_anonymous);
+    index[r.id] = report.recruitments.size();
+    report.recruitments.push_back(std::move(item));
+  }
+  for (const auto& e : *audit) {
+    auto it = index.find(e.recruitment_id);
+    if (e.action == audit_action::kIdentityRead && e.at >= scope.from && e.at < to) {
+      auto role = role_of.find(e.actor_id);
+      if (role != role_of.end() && role->second == Role::kRegistry && (whole_org || it != index.end())) {
+        ++report.registry_identity_reads;
+      }
+    }
+    if (it == index.end()) continue;
+    ReportedRecruitment& item = report.recruitments[it->second];
+    if (e.action == audit_action::kPolicyException) item.exception_by = e.actor_id;
+    if (e.action == audit_action::kLift) {
+      ++item.lifted;
+      if (item.first_lift_at == 0) item.first_lift_at = e.at;
+    }
+  }
+  REILU_TRY(ctx.store.AppendAudit(
+      store::AuditEvent{viewer.org_id,
+                        viewer.id,
+                        audit_action::kReportView,
+                        0,
+                        {},
+                        codec::Serialize(json::object{{"report", "compliance"},
+                                                      {"from", scope.from},
+                                                      {"to", to},
+                                                      {"unit_id", scope.unit},
+                                                      {"recruitments", report.recruitments.size()}})},
+      ctx.now()));
+  return report;
+}
+
+}  // namespace reilu::service

@@ -1,0 +1,48 @@
+// Evidence for the council: the compliance report (issue 13) of an organisation over a period. Every
+// view is audited. Admins and auditors see the whole organisation, HR specialists their own
+// recruitments; nobody else.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "service/context.h"
+
+namespace reilu::service {
+
+struct ReportScope {
+  UnixTime from = 0;  // published at or after (0: from the start)
+  UnixTime to = 0;    // published before (0: until now)
+  UnitId unit = 0;    // 0: every unit
+};
+
+struct ReportedRecruitment {
+  RecruitmentId id = 0;
+  std::string title;
+  std::string term;  // permanent, fixed_term
+  bool anonymous = true;
+  std::string exception_reason;  // why not anonymous
+  UserId exception_by = 0;       // who recorded the exception (from the audit log)
+  UnixTime published_at = 0;
+  UnixTime deadline = 0;
+  std::int64_t applications = 0;
+  std::int64_t lifted = 0;     // applications whose anonymity was lifted
+  UnixTime first_lift_at = 0;  // 0: none
+  std::optional<UnixTime> decided_at;
+};
+
+struct ComplianceReport {
+  ReportScope scope;
+  std::vector<ReportedRecruitment> recruitments;
+  std::int64_t registry_identity_reads = 0;  // identity reads by the registry office in the period
+  // Counts by term: anonymous and not.
+  struct TermCounts {
+    std::int64_t anonymous = 0, not_anonymous = 0;
+  };
+  TermCounts permanent, fixed_term;
+};
+
+Result<ComplianceReport> BuildComplianceReport(Context& ctx, const User& viewer, const ReportScope& scope);
+
+}  // namespace reilu::service
