@@ -101,6 +101,29 @@ std::string ReportCsv(const service::ComplianceReport& r, char separator) {
 }  // namespace
 
 void RegisterReportRoutes(http::Router& router, ApiContext& ctx) {
+  // The owner's view of every identity read in the recruitment (registry office reads included).
+  router.Add("GET", "/api/v1/recruitments/{id}/identity-reads",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Authenticate(ctx, req);
+               if (!caller) return caller.error();
+               auto id = IdParam(req, "id");
+               if (!id) return id.error();
+               auto services = ctx.Services();
+               auto reads = service::ListIdentityReads(services, caller->user, *id);
+               if (!reads) return reads.error();
+               json::array arr;
+               for (const auto& r : *reads) {
+                 arr.push_back(json::object{{"at", r.at},
+                                            {"actor_id", r.actor_id},
+                                            {"actor_name", r.actor_name},
+                                            {"actor_role", r.actor_role},
+                                            {"application_id", r.application_id},
+                                            {"basis", r.basis},
+                                            {"reason", r.reason}});
+               }
+               return http::JsonResponse(200, json::object{{"identity_reads", arr}});
+             }));
+
   router.Add(
       "GET", "/api/v1/reports/compliance", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
         auto caller = Authenticate(ctx, req);

@@ -105,4 +105,38 @@ Result<ComplianceReport> BuildComplianceReport(Context& ctx, const User& viewer,
   return report;
 }
 
+Result<std::vector<IdentityReadRecord>> ListIdentityReads(Context& ctx, const User& owner, RecruitmentId id) {
+  auto r = ctx.store.GetRecruitment(owner.org_id, id);
+  if (!r) return r.error();
+  if (!MaySeeRecruitment(owner, *r)) return MakeError(ErrorCode::kNotFound, "Recruitment not found.");
+  if (!IsRecruitmentOwner(owner, *r)) {
+    return MakeError(ErrorCode::kForbidden,
+                     "Only the HR specialist who owns the recruitment sees who read identities.");
+  }
+  auto audit = WholeAudit(ctx, owner.org_id);
+  if (!audit) return audit.error();
+  auto users = ctx.store.ListUsers(owner.org_id);
+  if (!users) return users.error();
+  std::map<UserId, const User*> by_id;
+  for (const auto& u : *users) by_id[u.id] = &u;
+  std::vector<IdentityReadRecord> out;
+  for (const auto& e : *audit) {
+    if (e.action != audit_action::kIdentityRead || e.recruitment_id != id) continue;
+    IdentityReadRecord rec{e.at, e.actor_id, "", "", e.application_id, "", ""};
+    if (auto u = by_id.find(e.actor_id); u != by_id.end()) {
+      rec.actor_name = u->second->display_name;
+      rec.actor_role = std::string(RoleName(u->second->role));
+    } else {
+      rec.actor_role = "system";
+    }
+    if (auto detail = codec::Parse(e.detail); detail && detail->is_object()) {
+      const auto& o = detail->get_object();
+      if (auto b = o.if_contains("basis"); b && b->is_string()) rec.basis = std::string(b->get_string());
+      if (auto why = o.if_contains("reason"); why && why->is_string()) rec.reason = std::string(why->get_string());
+    }
+    out.push_back(std::move(rec));
+  }
+  return out;
+}
+
 }  // namespace reilu::service

@@ -45,4 +45,17 @@ struct ComplianceReport {
 
 Result<ComplianceReport> BuildComplianceReport(Context& ctx, const User& viewer, const ReportScope& scope);
 
+// Who read which applicant's identity in one recruitment, when, on what basis and why: shown to the
+// owner, so that reads by the registry office (or anyone) do not go unseen.
+struct IdentityReadRecord {
+  UnixTime at = 0;
+  UserId actor_id = 0;  // 0: the system (a notice to the applicant)
+  std::string actor_name;
+  std::string actor_role;
+  ApplicationId application_id;
+  std::string basis;
+  std::string reason;
+};
+Result<std::vector<IdentityReadRecord>> ListIdentityReads(Context& ctx, const User& owner, RecruitmentId id);
+
 }  // namespace reilu::service

@@ -450,5 +450,37 @@ TEST_F(ApiTest, TheComplianceReportCountsAnonymityAndListsEveryException) {
   EXPECT_EQ(views, 2);  // the JSON and the CSV view of City A's admin
 }
 
+// Issue 10 (medium 3) and 12: the registry office's identity reads are shown to the owner.
+TEST_F(ApiTest, TheOwnerSeesWhoReadIdentitiesAndWhy) {
+  Client hr = LoggedIn("a_hr");
+  std::int64_t rec = PublishedRecruitment(hr);
+  auto applied = Client(Port()).PostJson("/api/v1/jobs/" + std::to_string(rec) + "/applications", Application("821"));
+  ASSERT_EQ(applied.status, 201);
+  CloseApplicationPeriod(hr, rec);
+  const std::string base = "/api/v1/recruitments/" + std::to_string(rec);
+  auto listed = hr.Get(base + "/applications").Json();
+  const std::string app(listed.at("applications").at(0).at("id").as_string());
+  auto read = LoggedIn("a_registry")
+                  .PostJson(base + "/applications/" + app + "/identity",
+                            json::object{{"reason", "Asiakirjapyyntö 12/2026, Maija Meikäläinen"}});
+  ASSERT_EQ(read.status, 200) << read.body;
+  auto reads = hr.Get(base + "/identity-reads");
+  ASSERT_EQ(reads.status, 200) << reads.body;
+  bool seen = false;
+  const auto reads_json = reads.Json();
+  for (const auto& r : reads_json.at("identity_reads").as_array()) {
+    if (r.at("actor_role").as_string() == "registry") {
+      seen = true;
+      EXPECT_EQ(r.at("reason").as_string(), "Asiakirjapyyntö 12/2026, Maija Meikäläinen");
+      EXPECT_EQ(r.at("application_id").as_string(), app);
+      EXPECT_EQ(r.at("basis").as_string(), "registry_request");
+    }
+  }
+  EXPECT_TRUE(seen) << reads.body;
+  EXPECT_EQ(LoggedIn("a_reviewer").Get(base + "/identity-reads").status, 403);
+  EXPECT_EQ(LoggedIn("a_registry").Get(base + "/identity-reads").status, 403);
+  EXPECT_EQ(LoggedIn("b_hr").Get(base + "/identity-reads").status, 404);
+}
+
 }  // namespace
 }  // namespace reilu::testing
