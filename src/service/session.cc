@@ -54,20 +54,19 @@ Result<LoginOutcome> LogIn(Context& ctx, const std::string& username, const std:
 
 Result<Caller> Authenticate(Context& ctx, const std::string& token, bool safe, const std::string& csrf_sent) {
   if (token.empty()) return MakeError(ErrorCode::kUnauthenticated, "Please log in.");
-  auto session = ctx.store.FindSession(crypto::Sha256Hex(token), ctx.now());
-  if (!session) {
-    if (session.error().code == ErrorCode::kNotFound) {
+  auto found = ctx.store.FindSessionUser(crypto::Sha256Hex(token), ctx.now());
+  if (!found) {
+    if (found.error().code == ErrorCode::kNotFound) {
       return MakeError(ErrorCode::kUnauthenticated, "Your session has ended. Please log in again.");
     }
-    return session.error();
+    return found.error();
   }
-  if (!safe && !crypto::ConstantTimeEquals(csrf_sent, session->csrf_token)) {
+  auto& [session, user] = *found;
+  if (!safe && !crypto::ConstantTimeEquals(csrf_sent, session.csrf_token)) {
     return MakeError(ErrorCode::kCsrfFailed, "The request is missing its CSRF token.");
   }
-  auto user = ctx.store.GetUser(session->org_id, session->user_id);
-  if (!user) return MakeError(ErrorCode::kUnauthenticated, "Please log in.");
-  if (!user->active) return MakeError(ErrorCode::kUnauthenticated, "This account is disabled.");
-  return Caller{std::move(*user), std::move(*session)};
+  if (!user.active) return MakeError(ErrorCode::kUnauthenticated, "This account is disabled.");
+  return Caller{std::move(user), std::move(session)};
 }
 
 Status LogOut(Context& ctx, const store::Session& session) { return ctx.store.DeleteSession(session.token_hash); }

@@ -351,6 +351,20 @@ Result<Session> SqlStore::FindSession(const std::string& token_hash, UnixTime no
   return Session{s->Text(0), s->Int(1), s->Int(2), s->Text(3), s->Int(4)};
 }
 
+Result<std::pair<Session, User>> SqlStore::FindSessionUser(const std::string& token_hash, UnixTime now) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare(
+      "SELECT s.token_hash, s.user_id, s.org_id, s.csrf_token, s.expires_at, u.id, u.org_id, u.username, "
+      "u.display_name, u.role, u.active, u.email FROM sessions s JOIN users u ON u.id = s.user_id AND u.org_id = "
+      "s.org_id WHERE s.token_hash = $1 AND s.expires_at > $2");
+  if (!s) return s.error();
+  s->Bind(1, token_hash).Bind(2, now);
+  if (!s->Step()) {
+    return s->status().ok() ? Result<std::pair<Session, User>>(NotFound("Session")) : s->status().error();
+  }
+  return std::make_pair(Session{s->Text(0), s->Int(1), s->Int(2), s->Text(3), s->Int(4)}, ReadUser(*s, 5));
+}
+
 Status SqlStore::DeleteSession(const std::string& token_hash) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto s = c.Prepare("DELETE FROM sessions WHERE token_hash = $1");

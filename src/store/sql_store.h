@@ -40,6 +40,7 @@ class SqlStore final : public Store {
   Result<std::pair<User, std::string>> FindLogin(const std::string& username) override;
   Status CreateSession(const Session& session, const AuditEvent& login, UnixTime now) override;
   Result<Session> FindSession(const std::string& token_hash, UnixTime now) override;
+  Result<std::pair<Session, User>> FindSessionUser(const std::string& token_hash, UnixTime now) override;
   Status DeleteSession(const std::string& token_hash) override;
 
   Result<RecruitmentId> CreateRecruitment(const Recruitment& r, UnixTime now) override;

@@ -157,6 +157,8 @@ class Store {
   // The session and its audit entry (the login) are written in one transaction.
   virtual Status CreateSession(const Session& session, const AuditEvent& login, UnixTime now) = 0;
   virtual Result<Session> FindSession(const std::string& token_hash, UnixTime now) = 0;
+  // The session and its user in one read (every authenticated request does this).
+  virtual Result<std::pair<Session, User>> FindSessionUser(const std::string& token_hash, UnixTime now) = 0;
   virtual Status DeleteSession(const std::string& token_hash) = 0;
 
   // Recruitments. Creating one also creates its data key.
