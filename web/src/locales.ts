@@ -1,7 +1,7 @@
 // All UI texts in Finnish, Swedish and English. Plain language: short sentences, the reader's words.
 const fi = {
   app: { name: 'Reilu', tagline: 'Reilu rekrytointi', skip: 'Siirry sisältöön', language: 'Kieli', nav: 'Päävalikko' },
-  nav: { jobs: 'Avoimet työpaikat', staff: 'Henkilöstön kirjautuminen', recruitments: 'Rekrytoinnit', audit: 'Lokitiedot', admin: 'Ylläpito', logout: 'Kirjaudu ulos' },
+  nav: { jobs: 'Avoimet työpaikat', staff: 'Henkilöstön kirjautuminen', recruitments: 'Rekrytoinnit', audit: 'Lokitiedot', reports: 'Raportit', admin: 'Ylläpito', logout: 'Kirjaudu ulos' },
   common: {
     loading: 'Ladataan…', error: 'Jokin meni vikaan.', save: 'Tallenna', cancel: 'Peruuta', back: 'Takaisin',
     deadline: 'Haku päättyy', yes: 'Kyllä', no: 'Ei', required: 'pakollinen', optional: 'vapaaehtoinen', close: 'Sulje',
@@ -106,6 +106,15 @@ const fi = {
     fromName: 'Lähettäjän nimi', outbox: 'Viestit tallennetaan palvelimen outbox-kansioon, kunnes SMTP-palvelin on asetettu.', saved: 'Tallennettu.',
     role_admin: 'Ylläpitäjä', role_hr: 'HR-asiantuntija', role_reviewer: 'Arvioija', role_registry: 'Kirjaamo', role_auditor: 'Tarkastaja',
   },
+  reports: {
+    title: 'Nimettömän rekrytoinnin toteutuminen', intro: 'Julkaistut rekrytoinnit palvelussuhteen keston ja nimettömyyden mukaan, poikkeukset perusteluineen ja kirjaamon henkilötietojen katselut.',
+    byTerm: 'Rekrytoinnit palvelussuhteen keston mukaan', term: 'Palvelussuhde', anonymous: 'Nimetön', notAnonymous: 'Ei nimetön', share: 'Nimettömien osuus',
+    permanentAllAnonymous: 'Kaikki vakituiset rekrytoinnit käsiteltiin nimettöminä.', permanentOpen_one: '{{count}} vakituinen rekrytointi käsiteltiin nimellisenä. Se on tarkistettava.', permanentOpen_other: '{{count}} vakituista rekrytointia käsiteltiin nimellisinä. Ne on tarkistettava.',
+    exceptions: 'Poikkeukset nimettömyydestä', noExceptions: 'Ei poikkeuksia.', recruitment: 'Rekrytointi', reason: 'Perustelu',
+    recruitments: 'Rekrytoinnit', published: 'Julkaistu', applications: 'Hakemuksia', lifted: 'Nimettömyys purettu', daysToDecision: 'Päiviä hakuajan päättymisestä päätökseen',
+    registryReads_one: 'Kirjaamo katsoi hakijan henkilötietoja {{count}} kerran.', registryReads_other: 'Kirjaamo katsoi hakijoiden henkilötietoja {{count}} kertaa.',
+    csvSemicolon: 'Lataa CSV (Excel, puolipiste)', csvComma: 'Lataa CSV (pilkku)',
+  },
   audit: { title: 'Lokitiedot', seq: 'Nro', at: 'Aika', actor: 'Käyttäjä', action: 'Toiminto', target: 'Kohde', more: 'Näytä lisää' },
 };
 
@@ -113,7 +122,7 @@ type Texts = typeof fi;
 
 const sv: Texts = {
   app: { name: 'Reilu', tagline: 'Rättvis rekrytering', skip: 'Hoppa till innehållet', language: 'Språk', nav: 'Huvudmeny' },
-  nav: { jobs: 'Lediga jobb', staff: 'Inloggning för personal', recruitments: 'Rekryteringar', audit: 'Loggdata', admin: 'Administration', logout: 'Logga ut' },
+  nav: { jobs: 'Lediga jobb', staff: 'Inloggning för personal', recruitments: 'Rekryteringar', audit: 'Loggdata', reports: 'Rapporter', admin: 'Administration', logout: 'Logga ut' },
   common: {
     loading: 'Laddar…', error: 'Något gick fel.', save: 'Spara', cancel: 'Avbryt', back: 'Tillbaka',
     deadline: 'Ansökningstiden går ut', yes: 'Ja', no: 'Nej', required: 'obligatorisk', optional: 'frivillig', close: 'Stäng',
@@ -216,12 +225,21 @@ const sv: Texts = {
     fromName: 'Avsändarens namn', outbox: 'Meddelandena sparas i serverns outbox-mapp tills en SMTP-server har angetts.', saved: 'Sparat.',
     role_admin: 'Administratör', role_hr: 'HR-specialist', role_reviewer: 'Bedömare', role_registry: 'Registratorskontor', role_auditor: 'Granskare',
   },
+  reports: {
+    title: 'Hur anonym rekrytering har följts', intro: 'Publicerade rekryteringar efter anställningens längd och anonymitet, undantag med motiveringar och registratorskontorets visningar av personuppgifter.',
+    byTerm: 'Rekryteringar efter anställningens längd', term: 'Anställning', anonymous: 'Anonym', notAnonymous: 'Inte anonym', share: 'Andel anonyma',
+    permanentAllAnonymous: 'Alla ordinarie rekryteringar behandlades anonymt.', permanentOpen_one: '{{count}} ordinarie rekrytering behandlades inte anonymt. Den ska granskas.', permanentOpen_other: '{{count}} ordinarie rekryteringar behandlades inte anonymt. De ska granskas.',
+    exceptions: 'Undantag från anonymitet', noExceptions: 'Inga undantag.', recruitment: 'Rekrytering', reason: 'Motivering',
+    recruitments: 'Rekryteringar', published: 'Publicerad', applications: 'Ansökningar', lifted: 'Anonymiteten hävd', daysToDecision: 'Dagar från ansökningstidens slut till beslut',
+    registryReads_one: 'Registratorskontoret visade sökandes personuppgifter {{count}} gång.', registryReads_other: 'Registratorskontoret visade sökandes personuppgifter {{count}} gånger.',
+    csvSemicolon: 'Ladda ner CSV (Excel, semikolon)', csvComma: 'Ladda ner CSV (komma)',
+  },
   audit: { title: 'Loggdata', seq: 'Nr', at: 'Tid', actor: 'Användare', action: 'Åtgärd', target: 'Objekt', more: 'Visa fler' },
 };
 
 const en: Texts = {
   app: { name: 'Reilu', tagline: 'Fair recruitment', skip: 'Skip to content', language: 'Language', nav: 'Main menu' },
-  nav: { jobs: 'Open jobs', staff: 'Staff login', recruitments: 'Recruitments', audit: 'Audit log', admin: 'Administration', logout: 'Log out' },
+  nav: { jobs: 'Open jobs', staff: 'Staff login', recruitments: 'Recruitments', audit: 'Audit log', reports: 'Reports', admin: 'Administration', logout: 'Log out' },
   common: {
     loading: 'Loading…', error: 'Something went wrong.', save: 'Save', cancel: 'Cancel', back: 'Back',
     deadline: 'Apply by', yes: 'Yes', no: 'No', required: 'required', optional: 'optional', close: 'Close',
@@ -323,6 +341,15 @@ const en: Texts = {
     rule_optional: 'Optional', mail: 'Sending e-mail', host: 'SMTP server', port: 'Port', security: 'Security', fromAddress: 'Sender address',
     fromName: 'Sender name', outbox: 'Messages are saved in the server\'s outbox folder until an SMTP server is set.', saved: 'Saved.',
     role_admin: 'Administrator', role_hr: 'HR specialist', role_reviewer: 'Reviewer', role_registry: 'Registry office', role_auditor: 'Auditor',
+  },
+  reports: {
+    title: 'How anonymous recruitment was followed', intro: 'Published recruitments by term and anonymity, exceptions with their reasons, and the registry office\'s views of applicants\' identities.',
+    byTerm: 'Recruitments by term', term: 'Term', anonymous: 'Anonymous', notAnonymous: 'Not anonymous', share: 'Share anonymous',
+    permanentAllAnonymous: 'Every permanent post was processed anonymously.', permanentOpen_one: '{{count}} permanent post was not processed anonymously. Check it.', permanentOpen_other: '{{count}} permanent posts were not processed anonymously. Check them.',
+    exceptions: 'Exceptions to anonymity', noExceptions: 'No exceptions.', recruitment: 'Recruitment', reason: 'Reason',
+    recruitments: 'Recruitments', published: 'Published', applications: 'Applications', lifted: 'Anonymity lifted', daysToDecision: 'Days from the deadline to the decision',
+    registryReads_one: 'The registry office viewed an applicant\'s identity {{count}} time.', registryReads_other: 'The registry office viewed applicants\' identities {{count}} times.',
+    csvSemicolon: 'Download CSV (Excel, semicolon)', csvComma: 'Download CSV (comma)',
   },
   audit: { title: 'Audit log', seq: 'No.', at: 'Time', actor: 'User', action: 'Action', target: 'Target', more: 'Show more' },
 };

@@ -95,6 +95,7 @@ const PAGES = [
   { name: 'screening-desk-reviewer', path: '/staff/recruitments/2', ready: 'article input[type=radio]', user: 'reviewer2' },
   { name: 'screening-desk-owner', path: '/staff/recruitments/2', ready: 'table', user: 'hr' },
   { name: 'audit-log', path: '/staff/audit', ready: 'table', user: 'auditor' },
+  { name: 'compliance-report', path: '/staff/reports', ready: 'table', user: 'auditor' },
   { name: 'admin', path: '/staff/admin', ready: 'table', user: 'admin' },
   { name: 'registry-desk', path: '/staff/recruitments/1', ready: 'article', user: 'registry' },
 ];

@@ -101,6 +101,11 @@ export function Layout({ children }: { children: ReactNode }) {
                       <AppLink to="/staff/audit">{t('nav.audit')}</AppLink>
                     </li>
                   )}
+                  {(me.user.role === 'auditor' || me.user.role === 'admin' || me.user.role === 'hr') && (
+                    <li>
+                      <AppLink to="/staff/reports">{t('nav.reports')}</AppLink>
+                    </li>
+                  )}
                   <li>
                     <Button
                       variant="secondaryNoBorder"

@@ -1,0 +1,167 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Heading, Paragraph } from 'suomifi-ui-components';
+import { api } from '../api';
+import { ErrorMessage, Loading } from '../components/Feedback';
+import { RequireStaff } from '../components/RequireStaff';
+import { DataTable, Scroll } from '../components/Table';
+import { formatDate } from '../i18n';
+
+interface TermCounts {
+  anonymous: number;
+  not_anonymous: number;
+  share_anonymous: number | null;
+}
+interface ReportedRecruitment {
+  id: number;
+  title: string;
+  term: string;
+  anonymous: boolean;
+  applications: number;
+  lifted: number;
+  published_at: number;
+  days_to_decision: number | null;
+}
+interface Exception {
+  recruitment_id: number;
+  title: string;
+  term: string;
+  reason: string;
+}
+interface ComplianceReport {
+  by_term: { permanent: TermCounts; fixed_term: TermCounts };
+  exceptions: Exception[];
+  permanent_not_anonymous: Exception[];
+  registry_identity_reads: number;
+  recruitments: ReportedRecruitment[];
+}
+
+function Percent({ share }: { share: number | null }) {
+  return <>{share === null ? '–' : `${Math.round(share * 100)} %`}</>;
+}
+
+// The compliance report as tables (each one is the accessible text of a future chart), with CSV
+// downloads for Excel.
+function Compliance() {
+  const { t } = useTranslation();
+  const [report, setReport] = useState<ComplianceReport | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    document.title = t('reports.title') + ' – Reilu';
+    api<ComplianceReport>('GET', '/api/v1/reports/compliance').then(setReport).catch(setError);
+  }, [t]);
+  return (
+    <>
+      <Heading variant="h1">{t('reports.title')}</Heading>
+      <Paragraph>{t('reports.intro')}</Paragraph>
+      <ErrorMessage error={error} />
+      {!report && !error && <Loading />}
+      {report && (
+        <>
+          <Heading variant="h2">{t('reports.byTerm')}</Heading>
+          <Scroll>
+            <DataTable>
+              <caption>{t('reports.byTerm')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.term')}</th>
+                  <th scope="col">{t('reports.anonymous')}</th>
+                  <th scope="col">{t('reports.notAnonymous')}</th>
+                  <th scope="col">{t('reports.share')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(['permanent', 'fixed_term'] as const).map((term) => (
+                  <tr key={term}>
+                    <th scope="row">{t(`term.${term}`)}</th>
+                    <td>{report.by_term[term].anonymous}</td>
+                    <td>{report.by_term[term].not_anonymous}</td>
+                    <td>
+                      <Percent share={report.by_term[term].share_anonymous} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          </Scroll>
+          <Paragraph className={report.permanent_not_anonymous.length ? 'report-alert' : undefined}>
+            {report.permanent_not_anonymous.length
+              ? t('reports.permanentOpen', { count: report.permanent_not_anonymous.length })
+              : t('reports.permanentAllAnonymous')}
+          </Paragraph>
+          <Heading variant="h2">{t('reports.exceptions')}</Heading>
+          {report.exceptions.length === 0 ? (
+            <Paragraph>{t('reports.noExceptions')}</Paragraph>
+          ) : (
+            <Scroll>
+              <DataTable>
+                <caption>{t('reports.exceptions')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('reports.recruitment')}</th>
+                    <th scope="col">{t('reports.term')}</th>
+                    <th scope="col">{t('reports.reason')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.exceptions.map((e) => (
+                    <tr key={e.recruitment_id}>
+                      <td>{e.title}</td>
+                      <td>{t(`term.${e.term}`)}</td>
+                      <td>{e.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </DataTable>
+            </Scroll>
+          )}
+          <Heading variant="h2">{t('reports.recruitments')}</Heading>
+          <Scroll>
+            <DataTable>
+              <caption>{t('reports.recruitments')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.recruitment')}</th>
+                  <th scope="col">{t('reports.term')}</th>
+                  <th scope="col">{t('reports.anonymous')}</th>
+                  <th scope="col">{t('reports.published')}</th>
+                  <th scope="col">{t('reports.applications')}</th>
+                  <th scope="col">{t('reports.lifted')}</th>
+                  <th scope="col">{t('reports.daysToDecision')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.recruitments.map((r) => (
+                  <tr key={r.id}>
+                    <td>{r.title}</td>
+                    <td>{t(`term.${r.term}`)}</td>
+                    <td>{r.anonymous ? t('common.yes') : t('common.no')}</td>
+                    <td>{formatDate(r.published_at)}</td>
+                    <td>{r.applications}</td>
+                    <td>{r.lifted}</td>
+                    <td>{r.days_to_decision ?? '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          </Scroll>
+          <Paragraph>{t('reports.registryReads', { count: report.registry_identity_reads })}</Paragraph>
+          <Paragraph>
+            <a href="/api/v1/reports/compliance?format=csv&separator=semicolon" download>
+              {t('reports.csvSemicolon')}
+            </a>{' '}
+            · <a href="/api/v1/reports/compliance?format=csv" download>{t('reports.csvComma')}</a>
+          </Paragraph>
+        </>
+      )}
+    </>
+  );
+}
+
+export function Reports() {
+  return (
+    <RequireStaff>
+      <Compliance />
+    </RequireStaff>
+  );
+}
