@@ -7,17 +7,17 @@
 #include "api/handler.h"
 #include "crypto/crypto.h"
 #include "service/screening.h"
+#include "service/work.h"
 
 namespace reilu::api {
 
 namespace {
 
 Status CheckNotRecused(ApiContext& ctx, const Scope& s, const ApplicationId& app) {
-  auto screening = ctx.store.GetScreeningState(s.recruitment.org_id, s.recruitment.id);
-  if (!screening) return screening.error();
-  if (screening->IsRecused(app, s.caller.user.id)) {
-    return MakeError(ErrorCode::kRecused, "You declared a conflict of interest for this application.");
-  }
+  auto services = ctx.Services();
+  auto recused = service::IsRecused(services, s.caller.user, s.recruitment, app);
+  if (!recused) return recused.error();
+  if (*recused) return MakeError(ErrorCode::kRecused, "You declared a conflict of interest for this application.");
   return OkStatus();
 }
 
@@ -173,8 +173,8 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
                if (!page) return page.error();
                auto version = ctx.store.DataVersion(r.org_id, r.id);
                if (!version) return version.error();
-               const std::string etag = "W/\"" + std::to_string(*version) + "-" + std::to_string(me.id) + "-" +
-                                        std::to_string(static_cast<long long>(r.version)) + "-" + page->Key() + "\"";
+               const std::string etag =
+                   "W/\"" + std::to_string(*version) + "-" + std::to_string(me.id) + "-" + page->Key() + "\"";
                std::shared_ptr<const CachedList> list = ctx.list_cache.Find(r.id, me.id, *version);
                bool with_identity = false;
                if (!list) {

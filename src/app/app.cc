@@ -52,18 +52,12 @@ bool VerifyAuditChains(store::Store& store) {
   }
   bool all_ok = true;
   for (const auto& org : *orgs) {
-    std::vector<AuditEntry> chain;
-    std::int64_t after = 0;
-    for (;;) {
-      auto page = store.ListAudit(org.id, after, 1000);
-      if (!page) {
-        std::fprintf(stderr, "error: %s\n", page.error().message.c_str());
-        return false;
-      }
-      if (page->empty()) break;
-      after = page->back().seq;
-      chain.insert(chain.end(), page->begin(), page->end());
+    auto read = reilu::store::WholeAuditLog(store, org.id);
+    if (!read) {
+      std::fprintf(stderr, "error: %s\n", read.error().message.c_str());
+      return false;
     }
+    const std::vector<AuditEntry>& chain = *read;
     auto broken = FindChainBreak(chain, crypto::Sha256Hex);
     if (broken) {
       all_ok = false;

@@ -3,35 +3,13 @@
 #include <map>
 
 #include "codec/codec.h"
+#include "service/mail.h"
 
 namespace reilu::service {
 
 namespace json = boost::json;
 
-namespace {
-
-std::string FirstTitle(const Recruitment& r) {
-  for (const auto& l : r.languages) {
-    auto it = r.title.find(l);
-    if (it != r.title.end()) return it->second;
-  }
-  return r.title.empty() ? std::string() : r.title.begin()->second;
-}
-
-// The whole audit log of the organisation, page by page.
-Result<std::vector<AuditEntry>> WholeAudit(Context& ctx, OrgId org) {
-  std::vector<AuditEntry> all;
-  std::int64_t after = 0;
-  for (;;) {
-    auto page = ctx.store.ListAudit(org, after, 1000);
-    if (!page) return page.error();
-    if (page->empty()) return all;
-    after = page->back().seq;
-    all.insert(all.end(), page->begin(), page->end());
-  }
-}
-
-}  // namespace
+namespace {}  // namespace
 
 Result<ComplianceReport> BuildComplianceReport(Context& ctx, const User& viewer, const ReportScope& scope) {
   const bool whole_org = viewer.role == Role::kAdmin || viewer.role == Role::kAuditor;
@@ -41,7 +19,7 @@ Result<ComplianceReport> BuildComplianceReport(Context& ctx, const User& viewer,
   const UnixTime to = scope.to > 0 ? scope.to : ctx.now() + 1;
   auto recruitments = ctx.store.ListRecruitments(viewer.org_id);
   if (!recruitments) return recruitments.error();
-  auto audit = WholeAudit(ctx, viewer.org_id);
+  auto audit = store::WholeAuditLog(ctx.store, viewer.org_id);
   if (!audit) return audit.error();
   auto users = ctx.store.ListUsers(viewer.org_id);
   if (!users) return users.error();
@@ -57,7 +35,7 @@ Result<ComplianceReport> BuildComplianceReport(Context& ctx, const User& viewer,
     if (!whole_org && r.owner_id != viewer.id) continue;
     ReportedRecruitment item;
     item.id = r.id;
-    item.title = FirstTitle(r);
+    item.title = TitleIn(r, ReviewersLanguage(r));
     item.term = std::string(EmploymentTermName(r.employment.term));
     item.anonymous = r.anonymous;
     item.exception_reason = r.anonymity_exception_reason;
@@ -113,7 +91,7 @@ Result<std::vector<IdentityReadRecord>> ListIdentityReads(Context& ctx, const Us
     return MakeError(ErrorCode::kForbidden,
                      "Only the HR specialist who owns the recruitment sees who read identities.");
   }
-  auto audit = WholeAudit(ctx, owner.org_id);
+  auto audit = store::WholeAuditLog(ctx.store, owner.org_id);
   if (!audit) return audit.error();
   auto users = ctx.store.ListUsers(owner.org_id);
   if (!users) return users.error();

@@ -340,17 +340,6 @@ Status SqlStore::CreateSession(const Session& session, const AuditEvent& login, 
   });
 }
 
-Result<Session> SqlStore::FindSession(const std::string& token_hash, UnixTime now) {
-  auto lease = Reader();
-  auto s = (*lease).Prepare(
-      "SELECT token_hash, user_id, org_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > "
-      "$2");
-  if (!s) return s.error();
-  s->Bind(1, token_hash).Bind(2, now);
-  if (!s->Step()) return s->status().ok() ? Result<Session>(NotFound("Session")) : s->status().error();
-  return Session{s->Text(0), s->Int(1), s->Int(2), s->Text(3), s->Int(4)};
-}
-
 Result<std::pair<Session, User>> SqlStore::FindSessionUser(const std::string& token_hash, UnixTime now) {
   auto lease = Reader();
   auto s = (*lease).Prepare(

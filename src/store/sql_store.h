@@ -39,7 +39,6 @@ class SqlStore final : public Store {
   Result<std::vector<User>> ListUsers(OrgId org) override;
   Result<std::pair<User, std::string>> FindLogin(const std::string& username) override;
   Status CreateSession(const Session& session, const AuditEvent& login, UnixTime now) override;
-  Result<Session> FindSession(const std::string& token_hash, UnixTime now) override;
   Result<std::pair<Session, User>> FindSessionUser(const std::string& token_hash, UnixTime now) override;
   Status DeleteSession(const std::string& token_hash) override;
 

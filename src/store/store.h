@@ -156,7 +156,6 @@ class Store {
   virtual Result<std::pair<User, std::string>> FindLogin(const std::string& username) = 0;
   // The session and its audit entry (the login) are written in one transaction.
   virtual Status CreateSession(const Session& session, const AuditEvent& login, UnixTime now) = 0;
-  virtual Result<Session> FindSession(const std::string& token_hash, UnixTime now) = 0;
   // The session and its user in one read (every authenticated request does this).
   virtual Result<std::pair<Session, User>> FindSessionUser(const std::string& token_hash, UnixTime now) = 0;
   virtual Status DeleteSession(const std::string& token_hash) = 0;
@@ -268,5 +267,8 @@ class Store {
   virtual Status AppendAudit(const AuditEvent& event, UnixTime now) = 0;
   virtual Result<std::vector<AuditEntry>> ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) = 0;
 };
+
+// The organisation's whole audit log, oldest first, read page by page.
+Result<std::vector<AuditEntry>> WholeAuditLog(Store& store, OrgId org);
 
 }  // namespace reilu::store
