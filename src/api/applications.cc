@@ -24,7 +24,7 @@ Status CheckNotRecused(ApiContext& ctx, const Scope& s, const ApplicationId& app
 // Adds identity to `out` when the gate opens without a reason (lifted, or not anonymous).
 Status MaybeAddIdentity(ApiContext& ctx, const Scope& s, const store::LiftState& lifts, const AnonymousApplication& app,
                         json::object& out) {
-  if (s.caller.user.role == Role::kRegistry) return OkStatus();  // registry asks per application, with a reason
+  if (s.caller.user.role == Role::kRegistry) return OkStatus();  // registry asks per records request
   bool lifted = lifts.Covers(app.id);
   if (s.recruitment.anonymous && !lifted) return OkStatus();
   auto access = IdentityGate::Request(AccessQuery{s.caller.user, s.recruitment, app.id, lifted, {}});
@@ -214,8 +214,8 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
                return http::JsonResponse(200, o);
              }));
 
-  // Identity with a stated reason: the registry office (public-records requests) and the owning HR
-  // specialist before the lift. Lifted reviewers may use it too (no reason needed).
+  // Identity with a stated reason: the owning HR specialist before the lift; the registry office for a
+  // records request it recorded (`records_request_id`). Lifted reviewers may use it too.
   router.Add("POST", "/api/v1/recruitments/{id}/applications/{application_id}/identity",
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto scope = LoadScope(ctx, req);
@@ -223,13 +223,15 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
                auto f = JsonFields(req);
                if (!f) return f.error();
                std::string reason;
+               std::int64_t records_request = 0;
                REILU_TRY(ReadReason(*f, reason));
+               REILU_TRY(f->Int("records_request_id", records_request));
                const Recruitment& r = scope->recruitment;
                REILU_TRY(CheckMaySeeApplicationsNow(scope->caller.user, r, ctx.now()));
                const std::string& app_id = req.params["application_id"];
                auto app = ctx.store.GetAnonymous(r.org_id, r.id, app_id);
                if (!app) return app.error();
-               auto read = ReadIdentityWithReason(ctx, *scope, app_id, reason);
+               auto read = ReadIdentityWithReason(ctx, *scope, app_id, reason, records_request);
                if (!read) return read.error();
                json::object o = codec::ToJson(read->application);
                o["lifted"] = read->lifted;

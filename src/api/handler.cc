@@ -45,21 +45,16 @@ Result<Scope> LoadOwnerScope(ApiContext& ctx, const http::Request& req, const ch
   return scope;
 }
 
-Result<IdentityRead> ReadIdentityWithReason(ApiContext& ctx, const Scope& s, const store::LiftState& lifts,
-                                            const ApplicationId& app, const std::string& reason) {
+Result<IdentityRead> ReadIdentityWithReason(ApiContext& ctx, const Scope& s, const ApplicationId& app,
+                                            const std::string& reason, std::int64_t records_request) {
+  auto lifts = ctx.store.GetLiftState(s.recruitment.org_id, s.recruitment.id);
+  if (!lifts) return lifts.error();
   auto services = ctx.Services();
-  auto access = service::RequestIdentity(services, s.caller.user, s.recruitment, lifts, app, reason);
+  auto access = service::RequestIdentity(services, s.caller.user, s.recruitment, *lifts, app, reason, records_request);
   if (!access) return access.error();
   auto full = ctx.store.ReadIdentity(*access, ctx.now());
   if (!full) return full.error();
-  return IdentityRead{std::move(*access), std::move(*full), lifts.Covers(app)};
-}
-
-Result<IdentityRead> ReadIdentityWithReason(ApiContext& ctx, const Scope& s, const ApplicationId& app,
-                                            const std::string& reason) {
-  auto lifts = ctx.store.GetLiftState(s.recruitment.org_id, s.recruitment.id);
-  if (!lifts) return lifts.error();
-  return ReadIdentityWithReason(ctx, s, *lifts, app, reason);
+  return IdentityRead{std::move(*access), std::move(*full), lifts->Covers(app)};
 }
 
 Result<ApplicationsById> AnonymousById(ApiContext& ctx, const Recruitment& r) {
@@ -139,6 +134,7 @@ void RegisterRoutes(http::Router& router, ApiContext& ctx) {
   RegisterSelectionRoutes(router, ctx);
   RegisterApplicantRoutes(router, ctx);
   RegisterReportRoutes(router, ctx);
+  RegisterRecordsRoutes(router, ctx);
 }
 
 }  // namespace reilu::api

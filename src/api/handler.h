@@ -42,10 +42,9 @@ struct IdentityRead {
   IdentifiedApplication application;
   bool lifted;
 };
-Result<IdentityRead> ReadIdentityWithReason(ApiContext& ctx, const Scope& s, const store::LiftState& lifts,
-                                            const ApplicationId& app, const std::string& reason);
+// `records_request`: the registry office's request the read is for (0: none).
 Result<IdentityRead> ReadIdentityWithReason(ApiContext& ctx, const Scope& s, const ApplicationId& app,
-                                            const std::string& reason);
+                                            const std::string& reason, std::int64_t records_request = 0);
 
 // The recruitment's applications by id: merits and pseudonyms, never identity.
 using ApplicationsById = std::map<ApplicationId, AnonymousApplication>;
@@ -86,6 +85,7 @@ void RegisterRedactionReviewRoutes(http::Router& router, ApiContext& ctx);
 void RegisterPublicRoutes(http::Router& router, ApiContext& ctx);
 void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx);
 void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx);
+void RegisterRecordsRoutes(http::Router& router, ApiContext& ctx);
 void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx);
 void RegisterReportRoutes(http::Router& router, ApiContext& ctx);
 

@@ -65,7 +65,8 @@ json::object ToJson(const Identity& i) {
                       {"municipality", i.municipality},
                       {"mother_tongue", i.mother_tongue},
                       {"nationality", i.nationality},
-                      {"language", i.language}};
+                      {"language", i.language},
+                      {"non_disclosure_wish", i.non_disclosure_wish}};
 }
 
 json::object ToJson(const FreeText& f) {
@@ -235,6 +236,7 @@ Status FromJson(const json::value& v, const std::string& path, Identity& out) {
   REILU_TRY(f->Str("mother_tongue", out.mother_tongue));
   REILU_TRY(f->Str("nationality", out.nationality));
   REILU_TRY(f->Str("language", out.language));
+  REILU_TRY(f->Bool("non_disclosure_wish", out.non_disclosure_wish));
   return OkStatus();
 }
 

@@ -48,11 +48,16 @@ Result<IdentityAccess> IdentityGate::Request(const AccessQuery& q) {
   if (actor.org_id != r.org_id || !actor.active) return refuse("Not available to this user.");
 
   if (actor.role == Role::kRegistry) {
-    if (!IsMeaningfulReason(q.reason)) {
-      return MakeError(ErrorCode::kReasonRequired,
-                       "State the reason (e.g. the public-records request) for viewing identity data.", "reason");
+    const RecordsRequest* request = q.records_request;
+    if (request == nullptr || request->org_id != r.org_id || request->recruitment_id != r.id) {
+      return MakeError(ErrorCode::kRecordsRequestRequired,
+                       "The registry office sees identity data only for a public-records request recorded for this "
+                       "recruitment.",
+                       "records_request_id");
     }
-    return grant(AccessBasis::kRegistryRequest);
+    if (!RequestAllowsIdentityReads(*request)) return refuse("This records request was refused.");
+    return IdentityAccess(r.org_id, r.id, q.application_id, actor.id, AccessBasis::kRegistryRequest,
+                          "records request " + std::to_string(request->id));
   }
   if (!MayReviewApplications(actor, r)) return refuse("Not available to this user.");
   // A declared conflict of interest ends the reviewer's part in this application, lift or not.

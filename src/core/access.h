@@ -5,13 +5,15 @@
 // Rules (for a recruitment of the caller's own organisation):
 //  - anonymous recruitment, assigned reviewer: only for an application whose anonymity was lifted;
 //  - anonymous recruitment, owning HR specialist: only with a stated reason (gatekeeper role);
-//  - registry office (kirjaamo): only with a stated reason (public-records request);
-//  - non-anonymous recruitment: owner and assigned reviewers; registry with a reason;
+//  - registry office (kirjaamo): only for a public-records request it recorded for this recruitment
+//    and has not refused (core/records.h); the request is the reason;
+//  - non-anonymous recruitment: owner and assigned reviewers; registry for a request;
 //  - admin and auditor: never (they see aggregates and the audit log).
 #pragma once
 
 #include <string>
 
+#include "core/records.h"
 #include "core/recruitment.h"
 #include "core/result.h"
 #include "core/types.h"
@@ -22,7 +24,7 @@ enum class AccessBasis {
   kLifted,           // anonymity lifted for this application by a recorded decision
   kNotAnonymous,     // the recruitment was not processed anonymously
   kOwnerWithReason,  // the owning HR specialist, with a recorded reason
-  kRegistryRequest,  // registry office answering a public-records request, with a reason
+  kRegistryRequest,  // registry office answering a recorded public-records request
   kApplicantSelf,    // the applicant's own action (proved by their secret link): confirming it to them
 };
 std::string_view AccessBasisName(AccessBasis basis);
@@ -59,9 +61,10 @@ struct AccessQuery {
   const User& actor;
   const Recruitment& recruitment;
   ApplicationId application_id;
-  bool application_lifted = false;  // a lift covers this application (per applicant or for all)
-  std::string reason;               // required for the gatekeeper and registry bases
-  bool actor_recused = false;       // the actor declared a conflict of interest for this application
+  bool application_lifted = false;                  // a lift covers this application (per applicant or for all)
+  std::string reason;                               // required for the gatekeeper basis
+  bool actor_recused = false;                       // the actor declared a conflict of interest for this application
+  const RecordsRequest* records_request = nullptr;  // required for the registry office
 };
 
 class IdentityGate {

@@ -27,6 +27,9 @@ struct Identity {
   std::string mother_tongue;
   std::string nationality;
   std::string language;  // the language the applicant applied in (notices use it)
+  // The applicant asked that their name is not given out in a list of applicants where the law
+  // allows it (the registry office honours it; see core/records.h).
+  bool non_disclosure_wish = false;
 };
 
 // Every Identity field value, for tests and checks that must find any of them.

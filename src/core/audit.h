@@ -38,6 +38,9 @@ inline constexpr std::string_view kWithdraw = "application.withdraw";
 inline constexpr std::string_view kMailSettings = "mail.settings";
 inline constexpr std::string_view kMailSettingsProposed = "mail.settings_proposed";
 inline constexpr std::string_view kMailSettingsConfirmed = "mail.settings_confirmed";
+inline constexpr std::string_view kRecordsRegister = "records.register";
+inline constexpr std::string_view kRecordsDecide = "records.decide";
+inline constexpr std::string_view kRecordsDisclose = "records.disclose";
 }  // namespace audit_action
 
 struct AuditEntry {

@@ -38,6 +38,8 @@ std::string_view ErrorCodeName(ErrorCode code) {
       return "busy";
     case ErrorCode::kRedactionUnavailable:
       return "redaction_unavailable";
+    case ErrorCode::kRecordsRequestRequired:
+      return "records_request_required";
     case ErrorCode::kCriteriaLocked:
       return "criteria_locked";
     case ErrorCode::kScreeningNotOpen:

@@ -26,16 +26,17 @@ enum class ErrorCode {
   kIdempotencyConflict,  // an Idempotency-Key was reused with a different body
   kReasonRequired,       // the action needs a recorded reason
   kMethodNotAllowed,
-  kRateLimited,           // too many attempts; try again later
-  kCriteriaLocked,        // the criteria were locked when the application period ended
-  kScreeningNotOpen,      // scoring starts when the application period is over
-  kScoresFrozen,          // the shortlist froze the anonymous-stage scores
-  kRecused,               // the reviewer declared a conflict of interest for this application
-  kNotShortlisted,        // the action needs an application on the shortlist
-  kDecided,               // the selection decision has been made
-  kWithdrawn,             // the applicant withdrew the application
-  kBusy,                  // too many expensive requests are running; try again shortly
-  kRedactionUnavailable,  // the text could not be checked within the time budget
+  kRateLimited,             // too many attempts; try again later
+  kCriteriaLocked,          // the criteria were locked when the application period ended
+  kScreeningNotOpen,        // scoring starts when the application period is over
+  kScoresFrozen,            // the shortlist froze the anonymous-stage scores
+  kRecused,                 // the reviewer declared a conflict of interest for this application
+  kNotShortlisted,          // the action needs an application on the shortlist
+  kDecided,                 // the selection decision has been made
+  kWithdrawn,               // the applicant withdrew the application
+  kBusy,                    // too many expensive requests are running; try again shortly
+  kRedactionUnavailable,    // the text could not be checked within the time budget
+  kRecordsRequestRequired,  // the registry office reads identity only for a recorded records request
   kInternal,
 };
 

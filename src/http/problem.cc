@@ -40,6 +40,8 @@ int HttpStatusFor(ErrorCode code) {
       return 503;
     case ErrorCode::kRedactionUnavailable:
       return 422;
+    case ErrorCode::kRecordsRequestRequired:
+      return 422;
     case ErrorCode::kCriteriaLocked:
       return 409;
     case ErrorCode::kScreeningNotOpen:

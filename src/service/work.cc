@@ -1,5 +1,7 @@
 #include "service/work.h"
 
+#include "service/records.h"
+
 namespace reilu::service {
 
 Result<Recruitment> LoadForWork(Context& ctx, const User& actor, RecruitmentId id) {
@@ -24,7 +26,8 @@ Result<bool> IsRecused(Context& ctx, const User& actor, const Recruitment& r, co
 
 Result<IdentityAccess> RequestIdentity(Context& ctx, const User& actor, const Recruitment& r,
                                        const store::LiftState& lifts, const ApplicationId& app,
-                                       const std::string& reason) {
+                                       const std::string& reason, std::int64_t records_request) {
+  if (actor.role == Role::kRegistry) return RegistryAccess(ctx, actor, r, app, records_request);
   auto recused = IsRecused(ctx, actor, r, app);
   if (!recused) return recused.error();
   return IdentityGate::Request(AccessQuery{actor, r, app, lifts.Covers(app), reason, *recused});

@@ -18,9 +18,10 @@ Result<Recruitment> LoadOwned(Context& ctx, const User& actor, RecruitmentId id,
 Result<bool> IsRecused(Context& ctx, const User& actor, const Recruitment& r, const ApplicationId& app);
 
 // Asks the gate for the actor's access to one application's identity, with the lift state and the
-// actor's recusal taken from the store. The read itself happens in the store (audited).
+// actor's recusal taken from the store; the registry office names its records request. The read
+// itself happens in the store (audited).
 Result<IdentityAccess> RequestIdentity(Context& ctx, const User& actor, const Recruitment& r,
                                        const store::LiftState& lifts, const ApplicationId& app,
-                                       const std::string& reason);
+                                       const std::string& reason, std::int64_t records_request = 0);
 
 }  // namespace reilu::service

@@ -277,13 +277,47 @@ constexpr const char* kV6 = R"SQL(
 ALTER TABLE recruitments ADD COLUMN data_version BIGINT NOT NULL DEFAULT 0;
 )SQL";
 
-constexpr std::array<Migration, 6> kMigrations = {{
+// The registry office's register of public-records requests and its disclosure log.
+constexpr const char* kV7 = R"SQL(
+CREATE TABLE records_requests (
+  id INTEGER PRIMARY KEY,
+  org_id BIGINT NOT NULL REFERENCES organisations(id),
+  recruitment_id BIGINT NOT NULL REFERENCES recruitments(id),
+  requester TEXT NOT NULL,
+  requester_contact TEXT NOT NULL,
+  received_on TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  applicant_list INTEGER NOT NULL,
+  applications INTEGER NOT NULL,
+  decision TEXT NOT NULL,
+  ground TEXT NOT NULL,
+  explanation TEXT NOT NULL,
+  answered_on TEXT NOT NULL,
+  registered_by BIGINT NOT NULL,
+  decided_by BIGINT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX records_requests_org ON records_requests(org_id, recruitment_id);
+CREATE TABLE records_disclosures (
+  id INTEGER PRIMARY KEY,
+  org_id BIGINT NOT NULL REFERENCES organisations(id),
+  request_id BIGINT NOT NULL REFERENCES records_requests(id),
+  kind TEXT NOT NULL,
+  application_id TEXT NOT NULL,
+  actor BIGINT NOT NULL,
+  at BIGINT NOT NULL
+);
+CREATE INDEX records_disclosures_request ON records_disclosures(org_id, request_id);
+)SQL";
+
+constexpr std::array<Migration, 7> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
     {4, "server key check and link key", kV4},
     {5, "login throttling shared by nodes", kV5},
     {6, "data version of application lists", kV6},
+    {7, "public-records requests", kV7},
 }};
 
 // PostgreSQL's versions of the triggers above: one function refuses with the trigger's message

@@ -99,6 +99,14 @@ class SqlStore final : public Store {
   Result<UnixTime> AdmitLogin(const std::vector<LoginLimit>& limits, UnixTime window, UnixTime now) override;
   Status SettleLogin(const std::vector<std::string>& clear, const std::vector<std::string>& forgive) override;
 
+  Result<RecordsRequestId> CreateRecordsRequest(const RecordsRequest& request, UnixTime now) override;
+  Result<RecordsRequest> GetRecordsRequest(OrgId org, RecordsRequestId id) override;
+  Result<std::vector<RecordsRequest>> ListRecordsRequests(OrgId org) override;
+  Status DecideRecordsRequest(const RecordsRequest& decided, UnixTime now) override;
+  Status Disclose(OrgId org, const Disclosure& disclosure, const std::vector<IdentityAccess>& reads,
+                  const DisclosurePreparer& prepare, UnixTime now) override;
+  Result<std::vector<Disclosure>> ListDisclosures(OrgId org, RecordsRequestId request) override;
+
   Status AppendAudit(const AuditEvent& event, UnixTime now) override;
   Result<std::vector<AuditEntry>> ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) override;
 

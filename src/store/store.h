@@ -234,6 +234,20 @@ class Store {
   // The confirmation to the applicant is composed by `notices` in the same transaction.
   virtual Status Withdraw(const ApplicantRecord& app, const IdentityNotices& notices, UnixTime now) = 0;
 
+  // Public-records requests (core/records.h): the register, its decisions and the disclosure log.
+  // Each write is audited in the same transaction.
+  virtual Result<RecordsRequestId> CreateRecordsRequest(const RecordsRequest& request, UnixTime now) = 0;
+  virtual Result<RecordsRequest> GetRecordsRequest(OrgId org, RecordsRequestId id) = 0;
+  virtual Result<std::vector<RecordsRequest>> ListRecordsRequests(OrgId org) = 0;
+  // Records the decision of a request still open (kDecided otherwise).
+  virtual Status DecideRecordsRequest(const RecordsRequest& decided, UnixTime now) = 0;
+  // Reads the identities of `reads` (each audited), lets `prepare` make the document from them and
+  // logs the disclosure, in one transaction: when `prepare` fails nothing is logged or read.
+  using DisclosurePreparer = std::function<Status(const std::vector<IdentifiedApplication>&)>;
+  virtual Status Disclose(OrgId org, const Disclosure& disclosure, const std::vector<IdentityAccess>& reads,
+                          const DisclosurePreparer& prepare, UnixTime now) = 0;
+  virtual Result<std::vector<Disclosure>> ListDisclosures(OrgId org, RecordsRequestId request) = 0;
+
   // The mail queue. Claiming leases the messages (no other node sends them meanwhile).
   virtual Status EnqueueMail(const std::vector<OutgoingMail>& mails, UnixTime now) = 0;
   virtual Result<std::vector<QueuedMail>> ClaimDueMail(UnixTime now, int limit, UnixTime lease_seconds) = 0;

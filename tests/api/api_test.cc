@@ -460,9 +460,16 @@ TEST_F(ApiTest, TheOwnerSeesWhoReadIdentitiesAndWhy) {
   const std::string base = "/api/v1/recruitments/" + std::to_string(rec);
   auto listed = hr.Get(base + "/applications").Json();
   const std::string app(listed.at("applications").at(0).at("id").as_string());
-  auto read = LoggedIn("a_registry")
-                  .PostJson(base + "/applications/" + app + "/identity",
-                            json::object{{"reason", "Asiakirjapyyntö 12/2026, Maija Meikäläinen"}});
+  Client registry = LoggedIn("a_registry");
+  auto request = registry.PostJson("/api/v1/records-requests", json::object{{"recruitment_id", rec},
+                                                                            {"requester", "Maija Meikäläinen"},
+                                                                            {"received_on", "2025-06-02"},
+                                                                            {"subject", "Hakijalista"},
+                                                                            {"applicant_list", true}});
+  ASSERT_EQ(request.status, 201) << request.body;
+  const std::string reason = "records request " + std::to_string(request.Json().at("id").as_int64());
+  auto read = registry.PostJson(base + "/applications/" + app + "/identity",
+                                json::object{{"records_request_id", request.Json().at("id").as_int64()}});
   ASSERT_EQ(read.status, 200) << read.body;
   auto reads = hr.Get(base + "/identity-reads");
   ASSERT_EQ(reads.status, 200) << reads.body;
@@ -471,7 +478,7 @@ TEST_F(ApiTest, TheOwnerSeesWhoReadIdentitiesAndWhy) {
   for (const auto& r : reads_json.at("identity_reads").as_array()) {
     if (r.at("actor_role").as_string() == "registry") {
       seen = true;
-      EXPECT_EQ(r.at("reason").as_string(), "Asiakirjapyyntö 12/2026, Maija Meikäläinen");
+      EXPECT_EQ(r.at("reason").as_string(), reason);
       EXPECT_EQ(r.at("application_id").as_string(), app);
       EXPECT_EQ(r.at("basis").as_string(), "registry_request");
     }

@@ -205,13 +205,22 @@ TEST_F(BoundaryTest, OtherOrganisationIsRefusedEverywhere) {
   }
 }
 
-TEST_F(BoundaryTest, RegistryNeedsAReasonAndEveryAccessIsAudited) {
+// Issue 10 (medium 3): a stated reason is not enough; the registry office reads identity for a
+// records request it recorded, and every read is audited with the request.
+TEST_F(BoundaryTest, RegistryReadsOnlyForARecordedRequestAndEveryAccessIsAudited) {
   Client registry = LoggedIn("a_registry");
   std::string path = Path("/api/v1/recruitments/{id}/applications/{application_id}/identity", app_ids_[1]);
-  auto refused = registry.PostJson(path, json::object{});
+  auto refused = registry.PostJson(path, json::object{{"reason", "Just curious about this one"}});
   EXPECT_EQ(refused.status, 422);
-  EXPECT_EQ(refused.Json().at("code").as_string(), "reason_required");
-  auto granted = registry.PostJson(path, json::object{{"reason", "Public-records request 2026/77"}});
+  EXPECT_EQ(refused.Json().at("code").as_string(), "records_request_required");
+  auto request = registry.PostJson("/api/v1/records-requests", json::object{{"recruitment_id", rec_},
+                                                                            {"requester", "Paikallislehti Oy"},
+                                                                            {"received_on", "2025-06-02"},
+                                                                            {"subject", "Hakemukset virkaan"},
+                                                                            {"applications", true}});
+  ASSERT_EQ(request.status, 201) << request.body;
+  const std::int64_t request_id = request.Json().at("id").as_int64();
+  auto granted = registry.PostJson(path, json::object{{"records_request_id", request_id}});
   ASSERT_EQ(granted.status, 200) << granted.body;
   EXPECT_EQ(granted.Json().at("access_basis").as_string(), "registry_request");
   EXPECT_TRUE(granted.Json().at("identity").at("first_name").as_string().starts_with("Firstname"));
@@ -226,7 +235,7 @@ TEST_F(BoundaryTest, RegistryNeedsAReasonAndEveryAccessIsAudited) {
       found = true;
       EXPECT_EQ(e.at("actor_id").as_int64(), a_.users["registry"]);
       EXPECT_EQ(e.at("detail").at("basis").as_string(), "registry_request");
-      EXPECT_EQ(e.at("detail").at("reason").as_string(), "Public-records request 2026/77");
+      EXPECT_EQ(e.at("detail").at("reason").as_string(), "records request " + std::to_string(request_id));
     }
   }
   EXPECT_TRUE(found);

@@ -58,14 +58,13 @@ TEST_F(ApiTest, AcknowledgedApplicationsSurviveKillNine) {
   s->Bind(1, rec);
   while (s->Step()) stored.insert(s->Text(0));
   for (const auto& ref : acknowledged) EXPECT_TRUE(stored.count(ref)) << "lost acknowledged application " << ref;
-  // And the restarted server (on a new port) serves them, identity still decryptable for the registry.
+  // And the restarted server (on a new port) serves them, identity still decryptable for the owner.
   Client hr_again = LoggedIn("a_hr");
   auto list = hr_again.Get("/api/v1/recruitments/" + std::to_string(rec) + "/applications").Json();
   ASSERT_GE(list.at("applications").as_array().size(), acknowledged.size());
-  Client registry = LoggedIn("a_registry");
   std::string app(list.at("applications").as_array()[0].at("id").as_string());
   auto identity =
-      registry.PostJson("/api/v1/recruitments/" + std::to_string(rec) + "/applications/" + app + "/identity",
+      hr_again.PostJson("/api/v1/recruitments/" + std::to_string(rec) + "/applications/" + app + "/identity",
                         json::object{{"reason", "Crash recovery check 2026"}});
   EXPECT_EQ(identity.status, 200) << identity.body;
 }

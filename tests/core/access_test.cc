@@ -61,14 +61,29 @@ TEST(AccessTest, OwnerNeedsAReasonBeforeLift) {
   EXPECT_EQ(with->basis(), AccessBasis::kOwnerWithReason);
 }
 
-TEST(AccessTest, RegistryNeedsAReason) {
+// Issue 10 (medium 3): the registry office reads identity only for a records request it recorded
+// for this recruitment, and not after refusing it; a stated reason alone is not enough.
+TEST(AccessTest, RegistryReadsOnlyForARecordedRequest) {
   auto r = AnonymousRecruitment();
   auto registry = MakeUser(30, Role::kRegistry);
-  EXPECT_EQ(IdentityGate::Request({registry, r, "app", false, ""}).error().code, ErrorCode::kReasonRequired);
-  auto ok = IdentityGate::Request({registry, r, "app", false, kReason});
+  auto without = IdentityGate::Request({registry, r, "app", false, kReason});
+  ASSERT_FALSE(without.ok());
+  EXPECT_EQ(without.error().code, ErrorCode::kRecordsRequestRequired);
+
+  RecordsRequest request;
+  request.id = 12;
+  request.org_id = r.org_id;
+  request.recruitment_id = r.id + 1;  // another recruitment's request
+  EXPECT_EQ(IdentityGate::Request({registry, r, "app", false, {}, false, &request}).error().code,
+            ErrorCode::kRecordsRequestRequired);
+  request.recruitment_id = r.id;
+  auto ok = IdentityGate::Request({registry, r, "app", false, {}, false, &request});
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(ok->basis(), AccessBasis::kRegistryRequest);
-  EXPECT_EQ(ok->reason(), kReason);
+  EXPECT_EQ(ok->reason(), "records request 12");
+  request.decision = RecordsDecision::kRefuse;
+  EXPECT_EQ(IdentityGate::Request({registry, r, "app", false, {}, false, &request}).error().code,
+            ErrorCode::kForbidden);
 }
 
 TEST(AccessTest, AdminAndAuditorNeverSeeIdentity) {

@@ -1,0 +1,173 @@
+// The registry office's register of public-records requests (src/service/records.h):
+//   POST /api/v1/records-requests                      record a request as it arrived
+//   GET  /api/v1/records-requests                      the register (registry, auditor; HR: own recruitments)
+//   GET  /api/v1/records-requests/{id}                 one request with its disclosure log
+//   POST /api/v1/records-requests/{id}/decision        disclose, partly or refuse (with the ground)
+//   POST /api/v1/records-requests/{id}/applicant-list  give out the list of applicants (logged)
+//   POST /api/v1/records-requests/{id}/masked-copies   give out a masked copy of one application (logged)
+//   GET  /api/v1/records-requests/{id}/decision-document?lang=  the written decision to print
+#include "service/records.h"
+#include "api/handler.h"
+#include "codec/codec.h"
+#include "service/mail.h"
+
+namespace reilu::api {
+
+namespace {
+
+json::object RequestJson(const RecordsRequest& r) {
+  return json::object{{"id", r.id},
+                      {"recruitment_id", r.recruitment_id},
+                      {"requester", r.requester},
+                      {"requester_contact", r.requester_contact},
+                      {"received_on", r.received_on},
+                      {"subject", r.subject},
+                      {"applicant_list", r.applicant_list},
+                      {"applications", r.applications},
+                      {"decision", RecordsDecisionName(r.decision)},
+                      {"ground", r.ground},
+                      {"explanation", r.explanation},
+                      {"answered_on", r.answered_on},
+                      {"registered_by", r.registered_by},
+                      {"decided_by", r.decided_by ? json::value(r.decided_by) : json::value(nullptr)}};
+}
+
+json::object MeritsJson(const Merits& m) { return codec::ToJson(m); }
+
+}  // namespace
+
+void RegisterRecordsRoutes(http::Router& router, ApiContext& ctx) {
+  router.Add("POST", "/api/v1/records-requests", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Authenticate(ctx, req);
+               if (!caller) return caller.error();
+               auto f = JsonFields(req);
+               if (!f) return f.error();
+               RecordsRequest r;
+               REILU_TRY(f->Int("recruitment_id", r.recruitment_id, true));
+               REILU_TRY(f->Str("requester", r.requester, true));
+               REILU_TRY(f->Str("requester_contact", r.requester_contact));
+               REILU_TRY(f->Str("received_on", r.received_on, true));
+               REILU_TRY(f->Str("subject", r.subject, true));
+               REILU_TRY(f->Bool("applicant_list", r.applicant_list));
+               REILU_TRY(f->Bool("applications", r.applications));
+               auto services = ctx.Services();
+               auto created = service::RegisterRecordsRequest(services, caller->user, std::move(r));
+               if (!created) return created.error();
+               return http::JsonResponse(201, RequestJson(*created));
+             }));
+
+  router.Add("GET", "/api/v1/records-requests", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Authenticate(ctx, req);
+               if (!caller) return caller.error();
+               auto services = ctx.Services();
+               auto list = service::ListRecordsRequests(services, caller->user);
+               if (!list) return list.error();
+               json::array arr;
+               for (const auto& r : *list) arr.push_back(RequestJson(r));
+               return http::JsonResponse(200, json::object{{"records_requests", arr}});
+             }));
+
+  router.Add("GET", "/api/v1/records-requests/{id}", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Authenticate(ctx, req);
+               if (!caller) return caller.error();
+               auto id = IdParam(req, "id");
+               if (!id) return id.error();
+               auto services = ctx.Services();
+               auto file = service::LoadRecordsRequest(services, caller->user, *id);
+               if (!file) return file.error();
+               json::object o = RequestJson(file->request);
+               json::array log;
+               for (const auto& d : file->disclosures) {
+                 log.push_back(json::object{{"kind", DisclosureKindName(d.kind)},
+                                            {"application_id", d.application_id},
+                                            {"actor", d.actor},
+                                            {"at", d.at}});
+               }
+               o["disclosures"] = log;
+               o["recruitment_title"] = service::TitleIn(file->recruitment, ReviewersLanguage(file->recruitment));
+               o["application_period_over"] = ApplicationPeriodOver(file->recruitment, ctx.now());
+               return http::JsonResponse(200, o);
+             }));
+
+  router.Add("POST", "/api/v1/records-requests/{id}/decision",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Authenticate(ctx, req);
+               if (!caller) return caller.error();
+               auto id = IdParam(req, "id");
+               if (!id) return id.error();
+               auto f = JsonFields(req);
+               if (!f) return f.error();
+               std::string decision, ground, explanation;
+               REILU_TRY(f->Str("decision", decision, true));
+               REILU_TRY(f->Str("ground", ground));
+               REILU_TRY(f->Str("explanation", explanation));
+               auto parsed = ParseRecordsDecision(decision);
+               if (!parsed) return f->Invalid("decision", "must be disclose, partly or refuse");
+               auto services = ctx.Services();
+               auto decided = service::DecideRecordsRequest(services, caller->user, *id, *parsed, ground, explanation);
+               if (!decided) return decided.error();
+               return http::JsonResponse(200, RequestJson(*decided));
+             }));
+
+  router.Add("POST", "/api/v1/records-requests/{id}/applicant-list",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Authenticate(ctx, req);
+               if (!caller) return caller.error();
+               auto id = IdParam(req, "id");
+               if (!id) return id.error();
+               auto services = ctx.Services();
+               auto list = service::DiscloseApplicantList(services, caller->user, *id);
+               if (!list) return list.error();
+               json::array arr;
+               for (const auto& line : *list) {
+                 arr.push_back(json::object{{"number", line.reference},
+                                            {"name", line.withheld ? json::value(nullptr) : json::value(line.name)},
+                                            {"withheld", line.withheld}});
+               }
+               return http::JsonResponse(200, json::object{{"applicants", arr}});
+             }));
+
+  router.Add("POST", "/api/v1/records-requests/{id}/masked-copies",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Authenticate(ctx, req);
+               if (!caller) return caller.error();
+               auto id = IdParam(req, "id");
+               if (!id) return id.error();
+               auto f = JsonFields(req);
+               if (!f) return f.error();
+               std::string application;
+               REILU_TRY(f->Str("application_id", application, true));
+               auto services = ctx.Services();
+               auto copy = service::DiscloseMaskedCopy(services, caller->user, *id, application);
+               if (!copy) return copy.error();
+               json::array answers;
+               for (const auto& a : copy->answers) {
+                 answers.push_back(json::object{{"question_id", a.question_id}, {"text", a.text}});
+               }
+               return http::JsonResponse(200, json::object{{"application_id", application},
+                                                           {"name", copy->name},
+                                                           {"merits", MeritsJson(copy->merits)},
+                                                           {"cover_letter", copy->cover_letter},
+                                                           {"answers", answers},
+                                                           {"masked_parts", copy->masked_parts}});
+             }));
+
+  router.Add(
+      "GET", "/api/v1/records-requests/{id}/decision-document",
+      Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto caller = Authenticate(ctx, req);
+        if (!caller) return caller.error();
+        auto id = IdParam(req, "id");
+        if (!id) return id.error();
+        std::string lang = req.query.count("lang") ? req.query["lang"] : "fi";
+        if (!IsSupportedLanguage(lang)) return MakeError(ErrorCode::kInvalidInput, "The lang is fi, sv or en.", "lang");
+        auto services = ctx.Services();
+        auto doc = service::RecordsDecisionText(services, caller->user, *id, lang);
+        if (!doc) return doc.error();
+        json::array paragraphs;
+        for (const auto& p : doc->paragraphs) paragraphs.push_back(json::string(p));
+        return http::JsonResponse(200, json::object{{"lang", lang}, {"title", doc->title}, {"paragraphs", paragraphs}});
+      }));
+}
+
+}  // namespace reilu::api

@@ -1,0 +1,196 @@
+// Issue 12 (registry office) and issue 10 (medium 3): a public-records request from receipt to
+// disclosure, through the real server.
+#include <map>
+#include <optional>
+
+#include "api/api_fixture.h"
+
+namespace reilu::testing {
+namespace {
+
+class RecordsTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    hr_.emplace(LoggedIn("a_hr"));
+    rec_ = PublishedRecruitment(*hr_);
+    base_ = "/api/v1/recruitments/" + std::to_string(rec_);
+    auto open = Application("831");
+    open.at("free_text").as_object()["cover_letter"] =
+        "Olen Firstname831 Lastname831, henkilötunnus 131052-308T. Minulla on diabetes ja kaksi lasta. "
+        "Puhelin 040 123 4567. Olen toiminut kirjastonhoitajana kahdeksan vuotta.";
+    auto wish = Application("832");
+    wish.at("identity").as_object()["non_disclosure_wish"] = true;
+    for (const auto& body : {open, wish}) {
+      auto res = Client(Port()).PostJson("/api/v1/jobs/" + std::to_string(rec_) + "/applications", body);
+      ASSERT_EQ(res.status, 201) << res.body;
+    }
+  }
+
+  json::object NewRequest(bool list, bool applications) const {
+    return json::object{{"recruitment_id", rec_},
+                        {"requester", "Paikallislehti Oy, toimittaja"},
+                        {"requester_contact", "toimitus@lehti.example"},
+                        {"received_on", "2025-06-02"},
+                        {"subject", "Virkaan hakeneiden nimet ja hakemukset"},
+                        {"applicant_list", list},
+                        {"applications", applications}};
+  }
+
+  std::string ApplicationOf(const std::string& tag) {
+    auto list = hr_->Get(base_ + "/applications").Json();
+    for (const auto& a : list.at("applications").as_array()) {
+      std::string id(a.at("id").as_string());
+      // The owner's gatekeeper read tells which application is which (audited, with a reason).
+      auto full = hr_->PostJson(base_ + "/applications/" + id + "/identity",
+                                json::object{{"reason", "Test set-up: which application is which"}});
+      if (full.Json().at("identity").at("first_name").as_string() == "Firstname" + tag) return id;
+    }
+    return {};
+  }
+
+  std::optional<Client> hr_;
+  std::int64_t rec_ = 0;
+  std::string base_;
+};
+
+TEST_F(RecordsTest, FromReceiptToDisclosureWithTheLogAndTheOwnerSeeingIt) {
+  Client registry = LoggedIn("a_registry");
+  auto created = registry.PostJson("/api/v1/records-requests", NewRequest(true, true));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::int64_t id = created.Json().at("id").as_int64();
+  EXPECT_EQ(created.Json().at("decision").as_string(), "open");
+  const std::string path = "/api/v1/records-requests/" + std::to_string(id);
+
+  // Nothing is given out before the decision.
+  EXPECT_EQ(registry.PostJson(path + "/applicant-list", json::object{}).status, 409);
+  // A refusal needs its ground; a disclosure does not.
+  auto no_ground = registry.PostJson(path + "/decision", json::object{{"decision", "refuse"}});
+  EXPECT_EQ(no_ground.status, 422);
+  EXPECT_EQ(no_ground.Json().at("field").as_string(), "ground");
+  auto decided = registry.PostJson(path + "/decision", json::object{{"decision", "disclose"}});
+  ASSERT_EQ(decided.status, 200) << decided.body;
+  EXPECT_EQ(registry.PostJson(path + "/decision", json::object{{"decision", "refuse"}, {"ground", "x"}}).status, 409);
+
+  // The applicants are public once the application period is over, not before.
+  auto early = registry.PostJson(path + "/applicant-list", json::object{});
+  EXPECT_EQ(early.status, 409) << early.body;
+  CloseApplicationPeriod(*hr_, rec_);
+  auto list = registry.PostJson(path + "/applicant-list", json::object{});
+  ASSERT_EQ(list.status, 200) << list.body;
+  auto applicants = list.Json().at("applicants").as_array();
+  ASSERT_EQ(applicants.size(), 2u);
+  EXPECT_EQ(applicants[0].at("name").as_string(), "Firstname831 Lastname831");
+  EXPECT_TRUE(applicants[1].at("withheld").as_bool());  // the applicant's non-disclosure wish
+  EXPECT_EQ(list.body.find("832"), std::string::npos) << list.body;
+  EXPECT_EQ(list.body.find("canary.test"), std::string::npos);
+
+  // A masked copy: the name and merits stay, secret parts go.
+  const std::string app = ApplicationOf("831");
+  ASSERT_FALSE(app.empty());
+  auto copy = registry.PostJson(path + "/masked-copies", json::object{{"application_id", app}});
+  ASSERT_EQ(copy.status, 200) << copy.body;
+  const std::string letter(copy.Json().at("cover_letter").as_string());
+  EXPECT_NE(letter.find("Firstname831 Lastname831"), std::string::npos) << letter;
+  EXPECT_NE(letter.find("kirjastonhoitajana"), std::string::npos) << letter;
+  for (const char* secret : {"131052-308T", "diabetes", "kaksi lasta", "040 123 4567"}) {
+    EXPECT_EQ(copy.body.find(secret), std::string::npos) << secret << " in " << copy.body;
+  }
+  for (const char* identity : {"mail831@canary.test", "Streetname831", "1971-01-15", "Nation831", "Tongue831"}) {
+    EXPECT_EQ(copy.body.find(identity), std::string::npos) << identity;
+  }
+  EXPECT_GE(copy.Json().at("masked_parts").as_int64(), 3);
+
+  // The disclosure log, and the owner sees the request and the registry's reads.
+  auto file = registry.Get(path);
+  ASSERT_EQ(file.status, 200) << file.body;
+  auto log = file.Json().at("disclosures").as_array();
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0].at("kind").as_string(), "applicant_list");
+  EXPECT_EQ(log[1].at("kind").as_string(), "masked_copy");
+  EXPECT_EQ(log[1].at("application_id").as_string(), app);
+  auto owners = hr_->Get("/api/v1/records-requests");
+  ASSERT_EQ(owners.status, 200);
+  EXPECT_EQ(owners.Json().at("records_requests").as_array().size(), 1u);
+  auto reads = hr_->Get(base_ + "/identity-reads").Json();
+  int registry_reads = 0;
+  for (const auto& r : reads.at("identity_reads").as_array()) {
+    if (r.at("actor_role").as_string() == "registry") {
+      ++registry_reads;
+      EXPECT_EQ(r.at("reason").as_string(), "records request " + std::to_string(id));
+    }
+  }
+  EXPECT_EQ(registry_reads, 3);  // two for the list, one for the copy
+
+  // Every step is in the audit log.
+  auto audit = LoggedIn("a_auditor").Get("/api/v1/audit?limit=1000").Json();
+  std::map<std::string, int> actions;
+  for (const auto& e : audit.at("entries").as_array()) ++actions[std::string(e.at("action").as_string())];
+  EXPECT_EQ(actions["records.register"], 1);
+  EXPECT_EQ(actions["records.decide"], 1);
+  EXPECT_EQ(actions["records.disclose"], 2);
+}
+
+TEST_F(RecordsTest, ARefusalIsPrintedWithRectificationInstructionsAndEndsIdentityReads) {
+  Client registry = LoggedIn("a_registry");
+  auto created = registry.PostJson("/api/v1/records-requests", NewRequest(false, true));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::int64_t id = created.Json().at("id").as_int64();
+  const std::string path = "/api/v1/records-requests/" + std::to_string(id);
+  EXPECT_EQ(registry.Get(path + "/decision-document").status, 409);  // not decided yet
+  auto refused = registry.PostJson(path + "/decision", json::object{{"decision", "refuse"},
+                                                                    {"ground", "JulkL 24 § 1 mom. 32 k."},
+                                                                    {"explanation",
+                                                                     "Hakemukset sisältävät "
+                                                                     "yksityiselämää koskevia tietoja."}});
+  ASSERT_EQ(refused.status, 200) << refused.body;
+  for (const std::string lang : {"fi", "sv", "en"}) {
+    auto doc = registry.Get(path + "/decision-document?lang=" + lang);
+    ASSERT_EQ(doc.status, 200) << doc.body;
+    std::string text;
+    const auto doc_json = doc.Json();
+    for (const auto& p : doc_json.at("paragraphs").as_array()) text += std::string(p.as_string()) + "\n";
+    EXPECT_NE(text.find("JulkL 24 § 1 mom. 32 k."), std::string::npos) << text;
+    EXPECT_NE(text.find("14"), std::string::npos) << text;
+    EXPECT_NE(text.find("Paikallislehti Oy"), std::string::npos) << text;
+  }
+  auto fi = registry.Get(path + "/decision-document?lang=fi").body;
+  EXPECT_NE(fi.find("Oikaisuvaatimusohje"), std::string::npos) << fi;
+  EXPECT_EQ(registry.Get(path + "/decision-document?lang=de").status, 422);
+
+  // A refused request opens nothing.
+  CloseApplicationPeriod(*hr_, rec_);
+  auto list = hr_->Get(base_ + "/applications").Json();
+  const std::string app(list.at("applications").at(0).at("id").as_string());
+  auto read = registry.PostJson(base_ + "/applications/" + app + "/identity", json::object{{"records_request_id", id}});
+  EXPECT_EQ(read.status, 403) << read.body;
+  EXPECT_EQ(registry.PostJson(path + "/masked-copies", json::object{{"application_id", app}}).status, 409);
+}
+
+TEST_F(RecordsTest, OnlyTheRegistryActsAndOthersSeeOnlyWhatIsTheirs) {
+  Client registry = LoggedIn("a_registry");
+  EXPECT_EQ(hr_->PostJson("/api/v1/records-requests", NewRequest(true, false)).status, 403);
+  EXPECT_EQ(LoggedIn("a_admin").PostJson("/api/v1/records-requests", NewRequest(true, false)).status, 403);
+  auto created = registry.PostJson("/api/v1/records-requests", NewRequest(true, false));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string path = "/api/v1/records-requests/" + std::to_string(created.Json().at("id").as_int64());
+  EXPECT_EQ(hr_->PostJson(path + "/decision", json::object{{"decision", "disclose"}}).status, 403);
+  EXPECT_EQ(LoggedIn("a_reviewer").Get("/api/v1/records-requests").status, 403);
+  EXPECT_EQ(LoggedIn("a_reviewer").Get(path).status, 404);
+  EXPECT_EQ(LoggedIn("a_admin").Get(path).status, 404);
+  EXPECT_EQ(LoggedIn("a_auditor").Get(path).status, 200);
+  // Another organisation's registry neither sees it nor files one for this recruitment.
+  Client other = LoggedIn("b_registry");
+  EXPECT_EQ(other.Get(path).status, 404);
+  EXPECT_EQ(other.Get("/api/v1/records-requests").Json().at("records_requests").as_array().size(), 0u);
+  EXPECT_EQ(other.PostJson("/api/v1/records-requests", NewRequest(true, false)).status, 404);
+  // Bad input is named.
+  auto bad = NewRequest(false, false);
+  bad["received_on"] = "2.6.2025";
+  auto res = registry.PostJson("/api/v1/records-requests", bad);
+  EXPECT_EQ(res.status, 422);
+  EXPECT_EQ(res.Json().at("field").as_string(), "received_on");
+}
+
+}  // namespace
+}  // namespace reilu::testing
