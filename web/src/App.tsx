@@ -8,6 +8,7 @@ import { Recruitments } from './pages/Recruitments';
 import { Editor } from './pages/Editor';
 import { Desk } from './pages/Desk';
 import { Audit } from './pages/Audit';
+import { Registry } from './pages/Registry';
 import { Reports } from './pages/Reports';
 import { Admin } from './pages/Admin';
 import { NotFound } from './pages/NotFound';
@@ -26,6 +27,7 @@ export function App() {
         <Route path="/staff/recruitments/:id" element={<Desk />} />
         <Route path="/staff/audit" element={<Audit />} />
         <Route path="/staff/reports" element={<Reports />} />
+        <Route path="/staff/registry" element={<Registry />} />
         <Route path="/staff/admin" element={<Admin />} />
         <Route path="*" element={<NotFound />} />
       </Routes>

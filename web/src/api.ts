@@ -119,6 +119,8 @@ export interface Identity {
   mother_tongue: string;
   nationality: string;
   language: string;
+  // Asked that the name is not given out in a list of applicants (where the law allows).
+  non_disclosure_wish?: boolean;
 }
 export interface ApplicationView {
   id: string;

@@ -1,7 +1,7 @@
 // All UI texts in Finnish, Swedish and English. Plain language: short sentences, the reader's words.
 const fi = {
   app: { name: 'Reilu', tagline: 'Reilu rekrytointi', skip: 'Siirry sisältöön', language: 'Kieli', nav: 'Päävalikko' },
-  nav: { jobs: 'Avoimet työpaikat', staff: 'Henkilöstön kirjautuminen', recruitments: 'Rekrytoinnit', audit: 'Lokitiedot', reports: 'Raportit', admin: 'Ylläpito', logout: 'Kirjaudu ulos' },
+  nav: { jobs: 'Avoimet työpaikat', staff: 'Henkilöstön kirjautuminen', recruitments: 'Rekrytoinnit', audit: 'Lokitiedot', reports: 'Raportit', registry: 'Asiakirjapyynnöt', admin: 'Ylläpito', logout: 'Kirjaudu ulos' },
   common: {
     loading: 'Ladataan…', error: 'Jokin meni vikaan.', save: 'Tallenna', cancel: 'Peruuta', back: 'Takaisin',
     deadline: 'Haku päättyy', yes: 'Kyllä', no: 'Ei', required: 'pakollinen', optional: 'vapaaehtoinen', close: 'Sulje',
@@ -32,6 +32,8 @@ const fi = {
     cover_letter: 'Hakemus', preview: 'Esikatsele, mitä arvioijat näkevät', previewTitle: 'Näin arvioijat näkevät tekstisi',
     previewNone: 'Tekstiä ei vielä ole.', submit: 'Lähetä hakemus', sending: 'Lähetetään…',
     errors: 'Tarkista nämä kohdat', errorRequired: 'Täytä tämä kenttä.',
+    nonDisclosure: 'En halua, että nimeni annetaan hakijaluettelossa',
+    publicHint: 'Hakemukset ovat julkisia asiakirjoja: hakuajan päätyttyä kuka tahansa voi pyytää hakijoiden nimet ja hakemukset. Salassa pidettävät tiedot, kuten henkilötunnus, terveystiedot ja yhteystiedot, poistetaan. Voit pyytää, ettei nimeäsi anneta; toive otetaan huomioon, kun laki sen sallii.',
   },
   receipt: {
     title: 'Hakemus vastaanotettu', text: 'Kiitos! Hakemuksesi on tallennettu. Lähetimme vahvistuksen sähköpostiisi.',
@@ -99,7 +101,7 @@ const fi = {
     interviewers: 'Haastattelijat', scheduled: 'Haastattelukutsu lähetetty.', notes: 'Haastattelumuistiinpanot', note: 'Muistiinpano', saveNotes: 'Tallenna muistiinpanot',
     notesSaved: 'Muistiinpanot tallennettu.', explanation: 'Selvitys valinnan perusteista', showExplanation: 'Näytä selvitys', outcome: 'Tulos',
     ownScores: 'Omat pisteet', selectedMerits: 'Valitun ansiot', reasoning: 'Perustelut', appealEnds: 'Oikaisuvaatimusaika päättyy',
-    identityRequest: 'Henkilötietopyyntö (asiakirjapyyntö)', identityReason: 'Pyynnön peruste ja diaarinumero', showIdentity: 'Näytä henkilötiedot',
+    showIdentity: 'Näytä henkilötiedot',
     admin: 'Ylläpito', users: 'Käyttäjät', newUser: 'Uusi käyttäjä', role: 'Rooli', displayName: 'Nimi', create: 'Luo käyttäjä', created: 'Käyttäjä luotu.',
     policy: 'Nimettömyyslinjaus', permanentRule: 'Vakituiset', fixedTermRule: 'Määräaikaiset', rule_mandatory: 'Aina nimetön', rule_default_on: 'Oletuksena nimetön',
     rule_optional: 'Valinnainen', mail: 'Sähköpostin lähetys', host: 'SMTP-palvelin', port: 'Portti', security: 'Suojaus', fromAddress: 'Lähettäjän osoite',
@@ -115,6 +117,19 @@ const fi = {
     registryReads_one: 'Kirjaamo katsoi hakijan henkilötietoja {{count}} kerran.', registryReads_other: 'Kirjaamo katsoi hakijoiden henkilötietoja {{count}} kertaa.',
     csvSemicolon: 'Lataa CSV (Excel, puolipiste)', csvComma: 'Lataa CSV (pilkku)',
   },
+  registry: {
+    title: 'Asiakirjapyynnöt', intro: 'Hakemukset ovat julkisia asiakirjoja. Kirjaa pyyntö sellaisena kuin se saapui, tee päätös ja anna hakijaluettelo tai hakemusten kopiot salassa pidettävät osat peitettyinä. Jokainen luovutus ja henkilötietojen katselu kirjataan, ja rekrytoinnin omistaja näkee ne.',
+    new: 'Kirjaa uusi pyyntö', recruitment: 'Rekrytointi', choose: 'Valitse', requester: 'Pyytäjä', contact: 'Pyytäjän yhteystieto', received: 'Saapunut (VVVV-KK-PP)',
+    subject: 'Mitä pyydettiin', asksList: 'Hakijaluettelo', asksApplications: 'Hakemusten kopiot', register: 'Kirjaa pyyntö',
+    requests: 'Kirjatut pyynnöt', none: 'Ei kirjattuja pyyntöjä.', number: 'Nro', open: 'Avaa', request: 'Pyyntö',
+    decide: 'Päätös pyyntöön', decision: 'Päätös', decision_open: 'Ratkaisematta', decision_disclose: 'Annetaan', decision_partly: 'Annetaan osittain', decision_refuse: 'Hylätään',
+    ground: 'Oikeusperuste', groundHint: 'Esim. JulkL 24 § 1 mom. 32 k. Pakollinen, kun pyyntö hylätään kokonaan tai osittain.', explanation: 'Perustelut pyytäjälle', saveDecision: 'Tallenna päätös',
+    periodOpen: 'Hakijoiden tiedot annetaan vasta hakuajan päätyttyä.', giveList: 'Anna hakijaluettelo', applicantList: 'Hakijaluettelo', name: 'Nimi',
+    withheld: 'Nimi jätetty antamatta hakijan pyynnöstä', application: 'Hakemus', giveCopy: 'Anna peitetty kopio', maskedCopy: 'Peitetty kopio',
+    maskedParts_one: '{{count}} salassa pidettävä kohta peitetty.', maskedParts_other: '{{count}} salassa pidettävää kohtaa peitetty.',
+    showDecision: 'Näytä päätösasiakirja', print: 'Tulosta', log: 'Luovutusloki', when: 'Aika', what: 'Annettu', nothingGiven: 'Mitään ei ole vielä annettu.',
+    chooseRequest: 'Asiakirjapyyntö', noRequest: 'Kirjaa asiakirjapyyntö ensin: henkilötiedot näytetään vain kirjatun pyynnön perusteella.',
+  },
   audit: { title: 'Lokitiedot', seq: 'Nro', at: 'Aika', actor: 'Käyttäjä', action: 'Toiminto', target: 'Kohde', more: 'Näytä lisää' },
 };
 
@@ -122,7 +137,7 @@ type Texts = typeof fi;
 
 const sv: Texts = {
   app: { name: 'Reilu', tagline: 'Rättvis rekrytering', skip: 'Hoppa till innehållet', language: 'Språk', nav: 'Huvudmeny' },
-  nav: { jobs: 'Lediga jobb', staff: 'Inloggning för personal', recruitments: 'Rekryteringar', audit: 'Loggdata', reports: 'Rapporter', admin: 'Administration', logout: 'Logga ut' },
+  nav: { jobs: 'Lediga jobb', staff: 'Inloggning för personal', recruitments: 'Rekryteringar', audit: 'Loggdata', reports: 'Rapporter', registry: 'Begäranden om handlingar', admin: 'Administration', logout: 'Logga ut' },
   common: {
     loading: 'Laddar…', error: 'Något gick fel.', save: 'Spara', cancel: 'Avbryt', back: 'Tillbaka',
     deadline: 'Ansökningstiden går ut', yes: 'Ja', no: 'Nej', required: 'obligatorisk', optional: 'frivillig', close: 'Stäng',
@@ -151,6 +166,8 @@ const sv: Texts = {
     cover_letter: 'Ansökan', preview: 'Förhandsgranska vad bedömarna ser', previewTitle: 'Så här ser bedömarna din text',
     previewNone: 'Ingen text ännu.', submit: 'Skicka ansökan', sending: 'Skickar…',
     errors: 'Kontrollera de här punkterna', errorRequired: 'Fyll i fältet.',
+    nonDisclosure: 'Jag vill inte att mitt namn lämnas ut i sökandeförteckningen',
+    publicHint: 'Ansökningar är offentliga handlingar: efter ansökningstiden kan vem som helst begära sökandenas namn och ansökningarna. Sekretessbelagda uppgifter, som personbeteckning, hälsouppgifter och kontaktuppgifter, tas bort. Du kan begära att ditt namn inte lämnas ut; önskemålet följs när lagen tillåter det.',
   },
   receipt: {
     title: 'Ansökan mottagen', text: 'Tack! Din ansökan har sparats. Vi har skickat en bekräftelse till din e-post.',
@@ -218,7 +235,7 @@ const sv: Texts = {
     interviewers: 'Intervjuare', scheduled: 'Inbjudan till intervju skickad.', notes: 'Intervjuanteckningar', note: 'Anteckning', saveNotes: 'Spara anteckningar',
     notesSaved: 'Anteckningarna sparade.', explanation: 'Redogörelse för grunderna för valet', showExplanation: 'Visa redogörelsen', outcome: 'Resultat',
     ownScores: 'Egna poäng', selectedMerits: 'Den valdas meriter', reasoning: 'Motivering', appealEnds: 'Tiden för omprövning går ut',
-    identityRequest: 'Begäran om personuppgifter (begäran om handling)', identityReason: 'Grund och diarienummer', showIdentity: 'Visa personuppgifterna',
+    showIdentity: 'Visa personuppgifterna',
     admin: 'Administration', users: 'Användare', newUser: 'Ny användare', role: 'Roll', displayName: 'Namn', create: 'Skapa användare', created: 'Användaren skapad.',
     policy: 'Riktlinje för anonymitet', permanentRule: 'Ordinarie', fixedTermRule: 'Visstid', rule_mandatory: 'Alltid anonym', rule_default_on: 'Anonym som standard',
     rule_optional: 'Valfri', mail: 'Utskick av e-post', host: 'SMTP-server', port: 'Port', security: 'Skydd', fromAddress: 'Avsändarens adress',
@@ -234,12 +251,25 @@ const sv: Texts = {
     registryReads_one: 'Registratorskontoret visade sökandes personuppgifter {{count}} gång.', registryReads_other: 'Registratorskontoret visade sökandes personuppgifter {{count}} gånger.',
     csvSemicolon: 'Ladda ner CSV (Excel, semikolon)', csvComma: 'Ladda ner CSV (komma)',
   },
+  registry: {
+    title: 'Begäranden om handlingar', intro: 'Ansökningar är offentliga handlingar. Registrera begäran så som den kom in, fatta beslut och lämna ut sökandeförteckningen eller kopior av ansökningarna med sekretessbelagda delar dolda. Varje utlämnande och varje visning av personuppgifter loggas, och rekryteringens ägare ser dem.',
+    new: 'Registrera en ny begäran', recruitment: 'Rekrytering', choose: 'Välj', requester: 'Den som begär', contact: 'Kontaktuppgift', received: 'Inkom (ÅÅÅÅ-MM-DD)',
+    subject: 'Vad som begärdes', asksList: 'Sökandeförteckning', asksApplications: 'Kopior av ansökningar', register: 'Registrera begäran',
+    requests: 'Registrerade begäranden', none: 'Inga registrerade begäranden.', number: 'Nr', open: 'Öppna', request: 'Begäran',
+    decide: 'Beslut om begäran', decision: 'Beslut', decision_open: 'Inte avgjord', decision_disclose: 'Lämnas ut', decision_partly: 'Lämnas ut delvis', decision_refuse: 'Avslås',
+    ground: 'Rättslig grund', groundHint: 'T.ex. OffL 24 § 1 mom. 32 p. Krävs när begäran avslås helt eller delvis.', explanation: 'Motivering till den som begär', saveDecision: 'Spara beslutet',
+    periodOpen: 'Uppgifter om sökande lämnas ut först efter ansökningstiden.', giveList: 'Lämna ut sökandeförteckningen', applicantList: 'Sökandeförteckning', name: 'Namn',
+    withheld: 'Namnet lämnas inte ut på sökandens begäran', application: 'Ansökan', giveCopy: 'Lämna ut en maskerad kopia', maskedCopy: 'Maskerad kopia',
+    maskedParts_one: '{{count}} sekretessbelagd del dold.', maskedParts_other: '{{count}} sekretessbelagda delar dolda.',
+    showDecision: 'Visa beslutshandlingen', print: 'Skriv ut', log: 'Logg över utlämnanden', when: 'Tid', what: 'Utlämnat', nothingGiven: 'Inget har lämnats ut ännu.',
+    chooseRequest: 'Begäran om handlingar', noRequest: 'Registrera först en begäran: personuppgifter visas bara för en registrerad begäran.',
+  },
   audit: { title: 'Loggdata', seq: 'Nr', at: 'Tid', actor: 'Användare', action: 'Åtgärd', target: 'Objekt', more: 'Visa fler' },
 };
 
 const en: Texts = {
   app: { name: 'Reilu', tagline: 'Fair recruitment', skip: 'Skip to content', language: 'Language', nav: 'Main menu' },
-  nav: { jobs: 'Open jobs', staff: 'Staff login', recruitments: 'Recruitments', audit: 'Audit log', reports: 'Reports', admin: 'Administration', logout: 'Log out' },
+  nav: { jobs: 'Open jobs', staff: 'Staff login', recruitments: 'Recruitments', audit: 'Audit log', reports: 'Reports', registry: 'Records requests', admin: 'Administration', logout: 'Log out' },
   common: {
     loading: 'Loading…', error: 'Something went wrong.', save: 'Save', cancel: 'Cancel', back: 'Back',
     deadline: 'Apply by', yes: 'Yes', no: 'No', required: 'required', optional: 'optional', close: 'Close',
@@ -268,6 +298,8 @@ const en: Texts = {
     cover_letter: 'Application', preview: 'Preview what reviewers will see', previewTitle: 'This is what reviewers will see',
     previewNone: 'No text yet.', submit: 'Send application', sending: 'Sending…',
     errors: 'Please check these fields', errorRequired: 'Please fill in this field.',
+    nonDisclosure: 'I do not want my name to be given out in the list of applicants',
+    publicHint: 'Applications are public documents: after the application period anyone may ask for the applicants\' names and the applications. Secret details, such as the personal identity code, health information and contact details, are removed. You can ask that your name is not given out; the wish is followed where the law allows it.',
   },
   receipt: {
     title: 'Application received', text: 'Thank you! Your application has been saved. We sent a confirmation to your e-mail.',
@@ -335,7 +367,7 @@ const en: Texts = {
     interviewers: 'Interviewers', scheduled: 'Interview invitation sent.', notes: 'Interview notes', note: 'Note', saveNotes: 'Save notes',
     notesSaved: 'Notes saved.', explanation: 'Explanation of the selection', showExplanation: 'Show the explanation', outcome: 'Outcome',
     ownScores: 'Own scores', selectedMerits: "The selected person's merits", reasoning: 'Reasons', appealEnds: 'The appeal period ends',
-    identityRequest: 'Request for personal details (public-records request)', identityReason: 'Reason and record number', showIdentity: 'Show personal details',
+    showIdentity: 'Show personal details',
     admin: 'Administration', users: 'Users', newUser: 'New user', role: 'Role', displayName: 'Name', create: 'Create user', created: 'User created.',
     policy: 'Anonymity policy', permanentRule: 'Permanent posts', fixedTermRule: 'Fixed-term posts', rule_mandatory: 'Always anonymous', rule_default_on: 'Anonymous by default',
     rule_optional: 'Optional', mail: 'Sending e-mail', host: 'SMTP server', port: 'Port', security: 'Security', fromAddress: 'Sender address',
@@ -350,6 +382,19 @@ const en: Texts = {
     recruitments: 'Recruitments', published: 'Published', applications: 'Applications', lifted: 'Anonymity lifted', daysToDecision: 'Days from the deadline to the decision',
     registryReads_one: 'The registry office viewed an applicant\'s identity {{count}} time.', registryReads_other: 'The registry office viewed applicants\' identities {{count}} times.',
     csvSemicolon: 'Download CSV (Excel, semicolon)', csvComma: 'Download CSV (comma)',
+  },
+  registry: {
+    title: 'Public-records requests', intro: 'Applications are public documents. Record a request as it arrived, decide it, and give out the list of applicants or copies of applications with the secret parts masked. Every disclosure and every view of identity data is logged, and the owner of the recruitment sees them.',
+    new: 'Record a new request', recruitment: 'Recruitment', choose: 'Choose', requester: 'Requester', contact: 'Requester\'s contact', received: 'Received (YYYY-MM-DD)',
+    subject: 'What was asked', asksList: 'List of applicants', asksApplications: 'Copies of applications', register: 'Record the request',
+    requests: 'Recorded requests', none: 'No recorded requests.', number: 'No.', open: 'Open', request: 'Request',
+    decide: 'Decision on the request', decision: 'Decision', decision_open: 'Not decided', decision_disclose: 'Disclosed', decision_partly: 'Disclosed in part', decision_refuse: 'Refused',
+    ground: 'Legal ground', groundHint: 'E.g. Act on the Openness of Government Activities, section 24(1)(32). Required when the request is refused in whole or in part.', explanation: 'Reasons for the requester', saveDecision: 'Save the decision',
+    periodOpen: 'Applicants are given out only after the application period.', giveList: 'Give out the list of applicants', applicantList: 'List of applicants', name: 'Name',
+    withheld: 'Name withheld at the applicant\'s request', application: 'Application', giveCopy: 'Give out a masked copy', maskedCopy: 'Masked copy',
+    maskedParts_one: '{{count}} secret part masked.', maskedParts_other: '{{count}} secret parts masked.',
+    showDecision: 'Show the decision document', print: 'Print', log: 'Disclosure log', when: 'When', what: 'Given out', nothingGiven: 'Nothing has been given out yet.',
+    chooseRequest: 'Records request', noRequest: 'Record a records request first: identity data is shown only for a recorded request.',
   },
   audit: { title: 'Audit log', seq: 'No.', at: 'Time', actor: 'User', action: 'Action', target: 'Target', more: 'Show more' },
 };

@@ -98,6 +98,7 @@ const PAGES = [
   { name: 'compliance-report', path: '/staff/reports', ready: 'table', user: 'auditor' },
   { name: 'admin', path: '/staff/admin', ready: 'table', user: 'admin' },
   { name: 'registry-desk', path: '/staff/recruitments/1', ready: 'article', user: 'registry' },
+  { name: 'records-requests', path: '/staff/registry', ready: 'fieldset', user: 'registry' },
 ];
 
 describe('accessibility and screenshots', () => {
@@ -395,6 +396,39 @@ describe('the anonymous recruitment in a browser', () => {
     await hr.goto(server.url + '/');
     await hr.getByRole('link', { name: 'Kesätyöntekijä' }).waitFor();
     await hr.context().close();
+  });
+
+  test('the registry office records a request, decides it and gives out the list of applicants', async () => {
+    const page = await newPage({ lang: 'en' });
+    await login(page, 'registry');
+    await page.goto(server.url + '/staff/registry');
+    await page.waitForSelector('fieldset');
+    await page.getByRole('button', { name: /Recruitment/ }).first().click();
+    await page.getByRole('option', { name: 'Librarian' }).click();
+    await page.getByLabel('Requester', { exact: true }).fill('Local Paper Ltd');
+    await page.getByLabel('What was asked').fill('The names of the applicants for the librarian post');
+    await page.getByRole('button', { name: 'Record the request' }).click();
+    await page.getByRole('heading', { name: /Local Paper Ltd/ }).waitFor();
+    await page.getByRole('button', { name: 'Save the decision' }).click();
+    await page.getByRole('button', { name: 'Give out the list of applicants' }).click();
+    await page.getByRole('table', { name: 'List of applicants' }).waitFor();
+    await page.getByRole('table', { name: 'Disclosure log' }).getByText('List of applicants').waitFor();
+    await page.getByRole('button', { name: 'Show the decision document' }).click();
+    await page.getByRole('heading', { name: 'Decision on a request for public documents' }).waitFor();
+    await expectAccessible(page, 'records request with the list and the decision');
+    await page.screenshot({ path: join(screenshotDir, 'records-request-desktop.png'), fullPage: true });
+    await page.context().close();
+
+    // The desk offers identity only through the recorded request.
+    const desk = await newPage({ lang: 'en' });
+    await login(desk, 'registry');
+    await desk.goto(server.url + '/staff/recruitments/2');
+    await desk.waitForSelector('article');
+    await desk.getByRole('button', { name: /Records request/ }).first().click();
+    await desk.getByRole('option', { name: /Local Paper Ltd/ }).click();
+    await desk.getByRole('button', { name: /^Show personal details/ }).first().click();
+    await desk.locator('article p', { hasText: '@' }).first().waitFor();
+    await desk.context().close();
   });
 
   test('a new mail server proposed by the admin waits until the HR specialist confirms it', async () => {

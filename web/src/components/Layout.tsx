@@ -106,6 +106,11 @@ export function Layout({ children }: { children: ReactNode }) {
                       <AppLink to="/staff/reports">{t('nav.reports')}</AppLink>
                     </li>
                   )}
+                  {(me.user.role === 'registry' || me.user.role === 'auditor' || me.user.role === 'hr') && (
+                    <li>
+                      <AppLink to="/staff/registry">{t('nav.registry')}</AppLink>
+                    </li>
+                  )}
                   <li>
                     <Button
                       variant="secondaryNoBorder"

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import styled from 'styled-components';
 import {
   Button,
+  Checkbox,
   Dropdown,
   DropdownItem,
   ErrorSummary,
@@ -93,7 +94,7 @@ export function ApplyForm({ job }: { job: JobAd }) {
 
   const validate = () => {
     const found: Record<string, string> = {};
-    for (const f of REQUIRED) if (!identity[f as keyof Identity].trim()) found[f] = t('form.errorRequired');
+    for (const f of REQUIRED) if (!identity[f as (typeof IDENTITY_FIELDS)[number]].trim()) found[f] = t('form.errorRequired');
     for (const q of job.questions) if (q.required && !(answers[q.id] ?? '').trim()) found[`answer-${q.id}`] = t('form.errorRequired');
     return found;
   };
@@ -196,6 +197,13 @@ export function ApplyForm({ job }: { job: JobAd }) {
             ))}
           </Dropdown>
         </Row>
+        <Checkbox
+          hintText={t('form.publicHint')}
+          checked={identity.non_disclosure_wish ?? false}
+          onClick={({ checkboxState }) => setIdentity({ ...identity, non_disclosure_wish: checkboxState })}
+        >
+          {t('form.nonDisclosure')}
+        </Checkbox>
       </Fieldset>
 
       <Fieldset>

@@ -91,7 +91,9 @@ function DeskPage() {
   const [chunked, setChunked] = useState(false);
   const [explanations, setExplanations] = useState<Record<string, ExplanationData>>({});
   const [identities, setIdentities] = useState<Record<string, Identity>>({});
-  const [requestReason, setRequestReason] = useState<Record<string, string>>({});
+  // The registry office reads identity only for a records request it recorded for this recruitment.
+  const [recordsRequests, setRecordsRequests] = useState<{ id: number; requester: string }[]>([]);
+  const [recordsRequest, setRecordsRequest] = useState('');
   const [reviewing, setReviewing] = useState<string | null>(null);
   const [bulkResult, setBulkResult] = useState('');
 
@@ -120,6 +122,13 @@ function DeskPage() {
       ]);
       setScreening(s);
       setApps(a.applications);
+      if (me?.user.role === 'registry') {
+        const rr = await api<{ records_requests: { id: number; recruitment_id: number; requester: string; decision: string }[] }>(
+          'GET',
+          '/api/v1/records-requests',
+        );
+        setRecordsRequests(rr.records_requests.filter((x) => x.recruitment_id === r.id && x.decision !== 'refuse'));
+      }
       setDecision(d);
       if (s.stage !== 'collecting' && s.stage !== 'draft' && me?.user.role !== 'registry') {
         const rk = await api<{ available: boolean; ranking: RankingEntry[] }>('GET', `${base}/ranking`);
@@ -155,7 +164,7 @@ function DeskPage() {
   const requestIdentity = (appId: string) =>
     act(async () => {
       const data = await api<{ identity: Identity }>('POST', `${base}/applications/${appId}/identity`, {
-        reason: requestReason[appId] ?? '',
+        records_request_id: Number(recordsRequest),
       });
       setIdentities((old) => ({ ...old, [appId]: data.identity }));
     });
@@ -173,6 +182,19 @@ function DeskPage() {
         {isReviewer && stage === 'screening' && <> · {t('desk.progress', screening.progress)}</>}
       </Paragraph>
       {rec.anonymous && <InlineAlert>{t('desk.anonymousNote')}</InlineAlert>}
+      {isRegistry &&
+        (recordsRequests.length === 0 ? (
+          <Paragraph>{t('registry.noRequest')}</Paragraph>
+        ) : (
+          <Dropdown labelText={t('registry.chooseRequest')} visualPlaceholder={t('registry.choose')} value={recordsRequest}
+            onChange={(v) => setRecordsRequest(v)}>
+            {recordsRequests.map((q) => (
+              <DropdownItem key={q.id} value={String(q.id)}>
+                {q.id}: {q.requester}
+              </DropdownItem>
+            ))}
+          </Dropdown>
+        ))}
       {isReviewer && stage === 'collecting' && (
         <Paragraph className="not-yet" role="status">
           {t('desk.notYet')}
@@ -404,10 +426,8 @@ function DeskPage() {
                 </Button>
               )}
               {explanations[app.id] && <Explanation data={explanations[app.id]} />}
-              {isRegistry && !identities[app.id] && (
+              {isRegistry && !identities[app.id] && recordsRequest && (
                 <div>
-                  <TextInput labelText={`${t('more.identityReason')} (${app.pseudonym})`} value={requestReason[app.id] ?? ''}
-                    onChange={(v) => setRequestReason({ ...requestReason, [app.id]: String(v ?? '') })} fullWidth />
                   <Button variant="secondary" onClick={() => void requestIdentity(app.id)}>
                     {t('more.showIdentity')}: {app.pseudonym}
                   </Button>
