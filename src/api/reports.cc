@@ -27,6 +27,19 @@ Result<UnixTime> DayStart(const http::Request& req, const char* name) {
 
 json::value TimeOrNull(UnixTime t) { return t > 0 ? json::value(t) : json::value(nullptr); }
 
+json::array RoleGrantsJson(const service::ComplianceReport& r) {
+  json::array grants;
+  for (const auto& g : r.identity_role_grants) {
+    grants.push_back(json::object{{"at", g.at},
+                                  {"granted_by", g.granted_by ? json::value(g.granted_by) : json::value(nullptr)},
+                                  {"granted_by_name", g.granted_by_name},
+                                  {"user_id", g.user_id},
+                                  {"user_name", g.user_name},
+                                  {"role", g.role}});
+  }
+  return grants;
+}
+
 json::object ReportJson(const service::ComplianceReport& r) {
   auto share = [](const service::ComplianceReport::TermCounts& c) {
     std::int64_t all = c.anonymous + c.not_anonymous;
@@ -69,6 +82,7 @@ json::object ReportJson(const service::ComplianceReport& r) {
                       {"exceptions", exceptions},
                       {"permanent_not_anonymous", permanent_not_anonymous},
                       {"registry_identity_reads", r.registry_identity_reads},
+                      {"identity_role_grants", RoleGrantsJson(r)},
                       {"recruitments", recruitments}};
 }
 

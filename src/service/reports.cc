@@ -24,7 +24,11 @@ Result<ComplianceReport> BuildComplianceReport(Context& ctx, const User& viewer,
   auto users = ctx.store.ListUsers(viewer.org_id);
   if (!users) return users.error();
   std::map<UserId, Role> role_of;
-  for (const auto& u : *users) role_of[u.id] = u.role;
+  std::map<UserId, std::string> name_of;
+  for (const auto& u : *users) {
+    role_of[u.id] = u.role;
+    name_of[u.id] = u.display_name;
+  }
 
   ComplianceReport report;
   report.scope = ReportScope{scope.from, to, scope.unit};
@@ -53,6 +57,19 @@ Result<ComplianceReport> BuildComplianceReport(Context& ctx, const User& viewer,
     report.recruitments.push_back(std::move(item));
   }
   for (const auto& e : *audit) {
+    if (whole_org && e.action == audit_action::kUserCreate && e.at >= scope.from && e.at < to) {
+      auto detail = codec::Parse(e.detail);
+      if (detail && detail->is_object()) {
+        const auto& o = detail->get_object();
+        const auto* role = o.if_contains("role");
+        const auto* user = o.if_contains("user_id");
+        if (role && role->is_string() && user && user->is_int64() &&
+            (role->get_string() == RoleName(Role::kHr) || role->get_string() == RoleName(Role::kRegistry))) {
+          report.identity_role_grants.push_back({e.at, e.actor_id, name_of[e.actor_id], user->get_int64(),
+                                                 name_of[user->get_int64()], std::string(role->get_string())});
+        }
+      }
+    }
     auto it = index.find(e.recruitment_id);
     if (e.action == audit_action::kIdentityRead && e.at >= scope.from && e.at < to) {
       auto role = role_of.find(e.actor_id);

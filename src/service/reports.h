@@ -41,6 +41,17 @@ struct ComplianceReport {
     std::int64_t anonymous = 0, not_anonymous = 0;
   };
   TermCounts permanent, fixed_term;
+  // Accounts created in the period with a role that reaches identity data (HR specialist, registry
+  // office): shown to the auditor, since an admin could otherwise make themselves a reader.
+  struct RoleGrant {
+    UnixTime at = 0;
+    UserId granted_by = 0;
+    std::string granted_by_name;
+    UserId user_id = 0;
+    std::string user_name;
+    std::string role;
+  };
+  std::vector<RoleGrant> identity_role_grants;  // admins and auditors only
 };
 
 Result<ComplianceReport> BuildComplianceReport(Context& ctx, const User& viewer, const ReportScope& scope);

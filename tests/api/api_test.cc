@@ -491,3 +491,37 @@ TEST_F(ApiTest, TheOwnerSeesWhoReadIdentitiesAndWhy) {
 
 }  // namespace
 }  // namespace reilu::testing
+
+namespace reilu::testing {
+namespace {
+
+// Issue 10 (medium 3): an admin who creates an account that reaches identity data (HR, registry
+// office) is shown to the organisation's auditor in the compliance report.
+TEST_F(ApiTest, AccountsThatReachIdentityAreShownToTheAuditor) {
+  Client admin = LoggedIn("a_admin");
+  for (const auto& [username, role] : {std::pair{"new_registry", "registry"}, std::pair{"new_reviewer", "reviewer"}}) {
+    auto created = admin.PostJson("/api/v1/users", json::object{{"username", username},
+                                                                {"display_name", std::string("Name of ") + username},
+                                                                {"role", role},
+                                                                {"password", "a-long-enough-passphrase-2026"}});
+    ASSERT_EQ(created.status, 201) << created.body;
+  }
+  auto report = LoggedIn("a_auditor").Get("/api/v1/reports/compliance");
+  ASSERT_EQ(report.status, 200) << report.body;
+  const auto json = report.Json();
+  bool registry_seen = false;
+  for (const auto& g : json.at("identity_role_grants").as_array()) {
+    EXPECT_NE(g.at("user_name").as_string(), "Name of new_reviewer");  // reviewers reach no identity
+    if (g.at("user_name").as_string() == "Name of new_registry") {
+      registry_seen = true;
+      EXPECT_EQ(g.at("role").as_string(), "registry");
+      EXPECT_EQ(g.at("granted_by").as_int64(), a_.users["admin"]);
+    }
+  }
+  EXPECT_TRUE(registry_seen) << report.body;
+  // An HR specialist's report covers their own recruitments and no account grants.
+  EXPECT_TRUE(LoggedIn("a_hr").Get("/api/v1/reports/compliance").Json().at("identity_role_grants").as_array().empty());
+}
+
+}  // namespace
+}  // namespace reilu::testing

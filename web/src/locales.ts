@@ -116,6 +116,7 @@ const fi = {
     recruitments: 'Rekrytoinnit', published: 'Julkaistu', applications: 'Hakemuksia', lifted: 'Nimettömyys purettu', daysToDecision: 'Päiviä hakuajan päättymisestä päätökseen',
     registryReads_one: 'Kirjaamo katsoi hakijan henkilötietoja {{count}} kerran.', registryReads_other: 'Kirjaamo katsoi hakijoiden henkilötietoja {{count}} kertaa.',
     csvSemicolon: 'Lataa CSV (Excel, puolipiste)', csvComma: 'Lataa CSV (pilkku)',
+    roleGrants: 'Henkilötietoihin oikeuttavat käyttäjätunnukset', noRoleGrants: 'Ajanjaksolla ei luotu HR- tai kirjaamotunnuksia.', when: 'Aika', account: 'Käyttäjä', grantedBy: 'Luonut', operator: 'Palvelimen ylläpito (komentorivi)',
   },
   registry: {
     title: 'Asiakirjapyynnöt', intro: 'Hakemukset ovat julkisia asiakirjoja. Kirjaa pyyntö sellaisena kuin se saapui, tee päätös ja anna hakijaluettelo tai hakemusten kopiot salassa pidettävät osat peitettyinä. Jokainen luovutus ja henkilötietojen katselu kirjataan, ja rekrytoinnin omistaja näkee ne.',
@@ -250,6 +251,7 @@ const sv: Texts = {
     recruitments: 'Rekryteringar', published: 'Publicerad', applications: 'Ansökningar', lifted: 'Anonymiteten hävd', daysToDecision: 'Dagar från ansökningstidens slut till beslut',
     registryReads_one: 'Registratorskontoret visade sökandes personuppgifter {{count}} gång.', registryReads_other: 'Registratorskontoret visade sökandes personuppgifter {{count}} gånger.',
     csvSemicolon: 'Ladda ner CSV (Excel, semikolon)', csvComma: 'Ladda ner CSV (komma)',
+    roleGrants: 'Användarkonton med rätt till personuppgifter', noRoleGrants: 'Inga HR- eller registratorskonton skapades under perioden.', when: 'Tid', account: 'Användare', grantedBy: 'Skapat av', operator: 'Serverns drift (kommandorad)',
   },
   registry: {
     title: 'Begäranden om handlingar', intro: 'Ansökningar är offentliga handlingar. Registrera begäran så som den kom in, fatta beslut och lämna ut sökandeförteckningen eller kopior av ansökningarna med sekretessbelagda delar dolda. Varje utlämnande och varje visning av personuppgifter loggas, och rekryteringens ägare ser dem.',
@@ -382,6 +384,7 @@ const en: Texts = {
     recruitments: 'Recruitments', published: 'Published', applications: 'Applications', lifted: 'Anonymity lifted', daysToDecision: 'Days from the deadline to the decision',
     registryReads_one: 'The registry office viewed an applicant\'s identity {{count}} time.', registryReads_other: 'The registry office viewed applicants\' identities {{count}} times.',
     csvSemicolon: 'Download CSV (Excel, semicolon)', csvComma: 'Download CSV (comma)',
+    roleGrants: 'Accounts that reach identity data', noRoleGrants: 'No HR or registry accounts were created in the period.', when: 'When', account: 'Account', grantedBy: 'Created by', operator: 'Server operator (command line)',
   },
   registry: {
     title: 'Public-records requests', intro: 'Applications are public documents. Record a request as it arrived, decide it, and give out the list of applicants or copies of applications with the secret parts masked. Every disclosure and every view of identity data is logged, and the owner of the recruitment sees them.',

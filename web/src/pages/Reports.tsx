@@ -33,6 +33,7 @@ interface ComplianceReport {
   exceptions: Exception[];
   permanent_not_anonymous: Exception[];
   registry_identity_reads: number;
+  identity_role_grants: { at: number; granted_by_name: string; user_name: string; role: string }[];
   recruitments: ReportedRecruitment[];
 }
 
@@ -146,6 +147,34 @@ function Compliance() {
             </DataTable>
           </Scroll>
           <Paragraph>{t('reports.registryReads', { count: report.registry_identity_reads })}</Paragraph>
+          <Heading variant="h2">{t('reports.roleGrants')}</Heading>
+          {report.identity_role_grants.length === 0 ? (
+            <Paragraph>{t('reports.noRoleGrants')}</Paragraph>
+          ) : (
+            <Scroll>
+              <DataTable>
+                <caption>{t('reports.roleGrants')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('reports.when')}</th>
+                    <th scope="col">{t('reports.account')}</th>
+                    <th scope="col">{t('more.role')}</th>
+                    <th scope="col">{t('reports.grantedBy')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.identity_role_grants.map((g, i) => (
+                    <tr key={i}>
+                      <td>{formatDate(g.at, true)}</td>
+                      <td>{g.user_name}</td>
+                      <td>{t(`more.role_${g.role}`)}</td>
+                      <td>{g.granted_by_name || t('reports.operator')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </DataTable>
+            </Scroll>
+          )}
           <Paragraph>
             <a href="/api/v1/reports/compliance?format=csv&separator=semicolon" download>
               {t('reports.csvSemicolon')}
