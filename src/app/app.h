@@ -18,6 +18,8 @@ struct DataDir {
   std::string database_url;        // --database / REILU_DATABASE: a PostgreSQL URL; empty: SQLite in root
   bool OnPostgres() const { return !database_url.empty(); }
   std::filesystem::path Database() const { return root / "reilu.db"; }
+  // Where mail goes while no SMTP relay is set (the embedded default).
+  std::filesystem::path Outbox() const { return root / "outbox"; }
   // The key file given, else a systemd credential ($CREDENTIALS_DIRECTORY/reilu-server-key), else
   // reilu.key beside the database (for trying Reilu out: a copy of the folder then holds both).
   std::filesystem::path ServerKey() const;

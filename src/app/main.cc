@@ -50,7 +50,7 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
   }
   // E-mail is queued by requests and sent here, in the background.
   notify::DispatcherOptions mail_options;
-  mail_options.outbox_dir = (dir.root / "outbox").string();
+  mail_options.outbox_dir = dir.Outbox().string();
   mail_options.lease_seconds = mail_lease;
   notify::MailDispatcher mailer(**store, mail_options, app::Now);
   mailer.Start();
@@ -290,7 +290,7 @@ int main(int argc, char** argv) {
   }
   if (shred->parsed()) {
     if (!shred_confirmed) return Fail(MakeError(ErrorCode::kInvalidInput, "Add --confirm: this cannot be undone."));
-    auto erased = (*store)->ShredRecruitmentKey(org_id, shred_recruitment, 0, app::Now());
+    auto erased = app::EraseIdentities(**store, dir, org_id, shred_recruitment);
     if (!erased) return Fail(erased.error());
     std::printf("the identities of recruitment %lld are erased\n", static_cast<long long>(shred_recruitment));
     return 0;

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "crypto/crypto.h"
+#include "notify/transport.h"
 #include "store/sqlite_db.h"
 
 namespace reilu::app {
@@ -150,6 +151,18 @@ Status RotateServerKey(const DataDir& dir) {
   if (ec)
     return MakeError(ErrorCode::kInternal, "The database uses the new key in " + pending.string() +
                                                " but it could not replace the old file: " + ec.message());
+  return OkStatus();
+}
+
+Status EraseIdentities(store::Store& store, const DataDir& dir, OrgId org, RecruitmentId recruitment) {
+  auto mail = store.ListMail(org, recruitment);
+  if (!mail) return mail.error();
+  REILU_TRY(store.ShredRecruitmentKey(org, recruitment, 0, Now()));
+  for (const auto& m : *mail) {
+    const std::string file = notify::OutboxDirectory::OutboxFileOf(dir.Outbox().string(), m.id);
+    std::error_code ignored;  // a message never written to the outbox has no file
+    if (!file.empty()) std::filesystem::remove(file, ignored);
+  }
   return OkStatus();
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "store/store.h"
 
 namespace reilu::app {
 
@@ -27,5 +28,10 @@ Status RotateServerKey(const DataDir& dir);
 
 // Finishes an interrupted rotation (a `<key>.new` file): keeps whichever key the database takes.
 Status FinishKeyRotation(const DataDir& dir);
+
+// Erases one recruitment's identities for good: deletes its data key (sealed identities, originals
+// and proposals become unreadable, backups included), the text of its queued and failed mail, and
+// its messages in the outbox folder. Audited.
+Status EraseIdentities(store::Store& store, const DataDir& dir, OrgId org, RecruitmentId recruitment);
 
 }  // namespace reilu::app

@@ -44,7 +44,7 @@ int MailDispatcher::RunOnce() {
   for (const auto& m : *due) {
     auto& transport = transports[m.org_id];
     if (!transport) transport = TransportFor(store_, m.org_id, options_.outbox_dir);
-    Status delivered = transport->Send(m.from, m.to, m.eml);
+    Status delivered = transport->Send(Envelope{m.id, m.from, m.to, m.eml});
     if (delivered) {
       (void)store_.MarkMailSent(m.id, now_());
       ++sent;

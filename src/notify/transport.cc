@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <boost/json.hpp>
+#include <cctype>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -106,15 +107,26 @@ std::optional<SmtpSettings> ParseSmtpSettings(std::string_view json) {
   return s;
 }
 
-Status OutboxDirectory::Send(const std::string& /*from*/, const std::string& /*to*/, const std::string& eml) {
+std::string OutboxDirectory::OutboxFileOf(const std::string& dir, const std::string& id) {
+  if (id.empty() || id.size() > 100) return {};
+  for (char c : id) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return {};
+  }
+  return dir + "/" + id + ".eml";
+}
+
+Status OutboxDirectory::Send(const Envelope& mail) {
+  const std::string& eml = mail.eml;
   static std::atomic<unsigned> counter{0};
   std::error_code ec;
   std::filesystem::create_directories(dir_, ec);
   if (ec) return MailError("Cannot create the outbox folder: " + ec.message());
   ::chmod(dir_.c_str(), 0700);
   auto stamp = std::chrono::system_clock::now().time_since_epoch().count();
-  std::string stem = std::to_string(stamp) + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-  std::string tmp = dir_ + "/." + stem + ".tmp", final_path = dir_ + "/" + stem + ".eml";
+  std::string unique = std::to_string(stamp) + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  std::string final_path = OutboxFileOf(dir_, mail.id);
+  if (final_path.empty()) final_path = dir_ + "/" + unique + ".eml";
+  std::string tmp = dir_ + "/." + unique + ".tmp";
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) return MailError("Cannot write to the outbox folder.");
   size_t written = 0;
@@ -136,7 +148,10 @@ Status OutboxDirectory::Send(const std::string& /*from*/, const std::string& /*t
   return OkStatus();
 }
 
-Status SmtpTransport::Send(const std::string& from, const std::string& to, const std::string& eml) {
+Status SmtpTransport::Send(const Envelope& mail) {
+  const std::string& from = mail.from;
+  const std::string& to = mail.to;
+  const std::string& eml = mail.eml;
   EnsureCurlInit();
   CURL* curl = curl_easy_init();
   if (!curl) return MailError("libcurl could not start.");

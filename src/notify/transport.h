@@ -28,18 +28,30 @@ Status ValidateSmtpSettings(const SmtpSettings& s);
 std::string SerializeSmtpSettings(const SmtpSettings& s);
 std::optional<SmtpSettings> ParseSmtpSettings(std::string_view json);
 
+// One rendered RFC 5322 message and where it goes. `id` is the queue's random id of the message.
+struct Envelope {
+  std::string id;
+  std::string from;
+  std::string to;
+  std::string eml;
+};
+
 class Transport {
  public:
   virtual ~Transport() = default;
-  // Delivers one rendered RFC 5322 message; an error means "try again later".
-  virtual Status Send(const std::string& from, const std::string& to, const std::string& eml) = 0;
+  // Delivers one message; an error means "try again later".
+  virtual Status Send(const Envelope& mail) = 0;
 };
 
-// Writes <dir>/<file_stem>.eml (0600) atomically; file names carry no identity.
+// Writes <dir>/<id>.eml (0600) atomically: the file is named by the queue id (random, no identity),
+// so that erasing a recruitment's identities can remove its files too (OutboxFileOf).
 class OutboxDirectory : public Transport {
  public:
   explicit OutboxDirectory(std::string dir) : dir_(std::move(dir)) {}
-  Status Send(const std::string& from, const std::string& to, const std::string& eml) override;
+  Status Send(const Envelope& mail) override;
+  // The file a message with queue id `id` is written to in `dir`; empty for an id that cannot name
+  // a file (such messages get a time-stamped name).
+  static std::string OutboxFileOf(const std::string& dir, const std::string& id);
 
  private:
   std::string dir_;
@@ -48,7 +60,7 @@ class OutboxDirectory : public Transport {
 class SmtpTransport : public Transport {
  public:
   explicit SmtpTransport(SmtpSettings settings) : settings_(std::move(settings)) {}
-  Status Send(const std::string& from, const std::string& to, const std::string& eml) override;
+  Status Send(const Envelope& mail) override;
 
  private:
   SmtpSettings settings_;

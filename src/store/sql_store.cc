@@ -579,7 +579,15 @@ Status SqlStore::ShredRecruitmentKey(OrgId org, RecruitmentId rec, UserId actor,
     if (!s) return s.error();
     REILU_TRY(s->Bind(1, org).Bind(2, rec).Run());
     if (c.Changes() == 0) return NotFound("Recruitment key");
-    return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kKeyShred, rec, {}, "{}"}, now);
+    // Mail to the recruitment's applicants is sealed under the server key, not the recruitment's:
+    // erase its text too, and what was not sent yet is not sent.
+    auto mail = c.Prepare(
+        "UPDATE mail_queue SET sealed = NULL, status = CASE WHEN status = 'sent' THEN 'sent' ELSE 'erased' END "
+        "WHERE org_id = $1 AND recruitment_id = $2");
+    if (!mail) return mail.error();
+    REILU_TRY(mail->Bind(1, org).Bind(2, rec).Run());
+    json::object detail{{"mail_erased", c.Changes()}};
+    return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kKeyShred, rec, {}, codec::Serialize(detail)}, now);
   });
 }
 

@@ -28,7 +28,7 @@ TEST(SmtpTransportTest, StartTlsWithAuthAgainstAPrivateCa) {
   notify::SmtpSettings s{"localhost", sink.port(),       "starttls", "reilu",
                          "s3cret",    "rekry@city.test", "",         (dir.path() / "cert.pem").string()};
   std::string eml = "From: <rekry@city.test>\r\nTo: <anna@example.test>\r\nSubject: t\r\n\r\nhello\r\n";
-  Status sent = notify::SmtpTransport(s).Send("rekry@city.test", "anna@example.test", eml);
+  Status sent = notify::SmtpTransport(s).Send({"m1", "rekry@city.test", "anna@example.test", eml});
   ASSERT_TRUE(sent.ok()) << sent.error().message;
   auto messages = sink.WaitFor(1);
   ASSERT_EQ(messages.size(), 1u);
@@ -39,12 +39,12 @@ TEST(SmtpTransportTest, StartTlsWithAuthAgainstAPrivateCa) {
   // The certificate is verified: without the private CA the delivery fails.
   notify::SmtpSettings unknown_ca = s;
   unknown_ca.ca_file.clear();
-  EXPECT_FALSE(notify::SmtpTransport(unknown_ca).Send("rekry@city.test", "anna@example.test", eml).ok());
+  EXPECT_FALSE(notify::SmtpTransport(unknown_ca).Send({"m1", "rekry@city.test", "anna@example.test", eml}).ok());
   // The sink requires AUTH: without credentials nothing is accepted.
   notify::SmtpSettings anonymous = s;
   anonymous.username.clear();
   anonymous.password.clear();
-  EXPECT_FALSE(notify::SmtpTransport(anonymous).Send("rekry@city.test", "anna@example.test", eml).ok());
+  EXPECT_FALSE(notify::SmtpTransport(anonymous).Send({"m1", "rekry@city.test", "anna@example.test", eml}).ok());
   EXPECT_EQ(sink.Messages().size(), 1u);
 }
 

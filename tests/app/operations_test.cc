@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "crypto/crypto.h"
+#include "notify/transport.h"
 #include "store/sqlite_db.h"
 #include "support/test_server.h"
 
@@ -238,15 +239,33 @@ TEST_F(OperationsTest, TheEraseCommandShredsOneRecruitmentsIdentities) {
                            " recruitment erase-identities --org " + std::to_string(s.org.org) + " --recruitment " +
                            std::to_string(s.recruitment.id);
   EXPECT_NE(std::system((base + " > /dev/null 2>&1").c_str()), 0);  // without --confirm
+  std::string outbox_file;
   {
     auto store = OpenStore(dir);
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(FirstNameThroughTheGate(**store, s), "Zebulonqx");
+    // The receipt as the outbox transport writes it (named by its queue id).
+    auto mail = (*store)->ListMail(s.org.org, s.recruitment.id);
+    ASSERT_TRUE(mail.ok());
+    ASSERT_EQ(mail->size(), 1u);
+    notify::OutboxDirectory outbox(dir.Outbox().string());
+    ASSERT_TRUE(
+        outbox.Send({mail->front().id, "noreply@example.test", "zebulonqx@example.test", "To: zebulonqx"}).ok());
+    outbox_file = notify::OutboxDirectory::OutboxFileOf(dir.Outbox().string(), mail->front().id);
+    ASSERT_TRUE(fs::exists(outbox_file));
   }
   EXPECT_EQ(std::system((base + " --confirm > /dev/null").c_str()), 0);
   auto store = OpenStore(dir);
   ASSERT_TRUE(store.ok());
   EXPECT_NE(FirstNameThroughTheGate(**store, s).find("erased"), std::string::npos);
+  // The mail to its applicants goes too: the queued text, and the outbox file.
+  EXPECT_FALSE(fs::exists(outbox_file));
+  auto mail = (*store)->ListMail(s.org.org, s.recruitment.id);
+  ASSERT_TRUE(mail.ok());
+  EXPECT_EQ(mail->front().status, "erased");
+  auto due = (*store)->ClaimDueMail(kNow + 86400, 100, 60);
+  ASSERT_TRUE(due.ok());
+  EXPECT_TRUE(due->empty());
   auto audit = (*store)->ListAudit(s.org.org, 0, 1000);
   ASSERT_TRUE(audit.ok());
   std::string actions;
