@@ -135,6 +135,7 @@ void RegisterRoutes(http::Router& router, ApiContext& ctx) {
   RegisterApplicantRoutes(router, ctx);
   RegisterReportRoutes(router, ctx);
   RegisterRecordsRoutes(router, ctx);
+  RegisterRetentionRoutes(router, ctx);
 }
 
 }  // namespace reilu::api

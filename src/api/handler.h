@@ -86,6 +86,7 @@ void RegisterPublicRoutes(http::Router& router, ApiContext& ctx);
 void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx);
 void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx);
 void RegisterRecordsRoutes(http::Router& router, ApiContext& ctx);
+void RegisterRetentionRoutes(http::Router& router, ApiContext& ctx);
 void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx);
 void RegisterReportRoutes(http::Router& router, ApiContext& ctx);
 

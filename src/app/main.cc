@@ -8,6 +8,7 @@
 #include "api/api.h"
 #include "app/app.h"
 #include "app/operations.h"
+#include "app/periodic_job.h"
 #include "crypto/crypto.h"
 #include "http/http.h"
 #include "http/static_files.h"
@@ -16,6 +17,7 @@
 #include "redact/name_model.h"
 #include "redact/redact.h"
 #include "service/admin.h"
+#include "service/retention.h"
 
 using namespace reilu;
 
@@ -54,6 +56,17 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
   mail_options.lease_seconds = mail_lease;
   notify::MailDispatcher mailer(**store, mail_options, app::Now);
   mailer.Start();
+  // What the retention schedule says is due is disposed of daily (first a minute after the start).
+  app::PeriodicJob disposal(std::chrono::minutes(1), std::chrono::hours(24), [&ctx] {
+    auto services = ctx.Services();
+    auto done = service::RunDisposals(services);
+    if (!done) {
+      std::fprintf(stderr, "{\"level\":\"error\",\"msg\":\"disposal failed\",\"code\":\"%s\"}\n",
+                   std::string(ErrorCodeName(done.error().code)).c_str());
+    } else if (!done->empty()) {
+      std::fprintf(stderr, "{\"level\":\"info\",\"msg\":\"disposed\",\"recruitments\":%zu}\n", done->size());
+    }
+  });
   // The operator's scraper token for /metrics, from the environment (not the command line, which
   // other local users can read).
   if (const char* token = std::getenv("REILU_METRICS_TOKEN")) ctx.options.metrics_token = token;
@@ -75,6 +88,33 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
     std::filesystem::rename(tmp, port_file);
   }
   server.Wait(true);
+  return 0;
+}
+
+// Lists (with `dry_run`) or disposes of what is due in every organisation, a line per recruitment.
+int RunRetention(store::Store& store, bool dry_run) {
+  NoRedaction no_engine;
+  service::Context ctx{store, no_engine, app::Now};
+  std::vector<DisposalDue> due;
+  if (dry_run) {
+    auto orgs = store.ListOrganisations();
+    if (!orgs) return Fail(orgs.error());
+    for (const auto& org : *orgs) {
+      auto plan = service::PlanDisposals(ctx, org.id);
+      if (!plan) return Fail(plan.error());
+      due.insert(due.end(), plan->begin(), plan->end());
+    }
+  } else {
+    auto done = service::RunDisposals(ctx);
+    if (!done) return Fail(done.error());
+    due = std::move(*done);
+  }
+  for (const auto& d : due) {
+    std::printf("%s recruitment %lld: %zu applications%s (final on %s)\n", dry_run ? "due" : "disposed",
+                static_cast<long long>(d.recruitment_id), d.applications.size(), d.shred_key ? ", key shredded" : "",
+                d.final_on.c_str());
+  }
+  if (due.empty()) std::printf("nothing is due\n");
   return 0;
 }
 
@@ -203,6 +243,13 @@ int main(int argc, char** argv) {
   shred->add_option("--recruitment", shred_recruitment)->required();
   shred->add_flag("--confirm", shred_confirmed, "Required: the erasure cannot be undone");
 
+  auto* retention = cli.add_subcommand("retention", "Retention and disposal");
+  retention->require_subcommand(1);
+  auto* retention_run =
+      retention->add_subcommand("run", "Dispose of what the retention schedule says is due (the server does it daily)");
+  bool dry_run = false;
+  retention_run->add_flag("--dry-run", dry_run, "Only list what would be disposed of");
+
   auto* audit = cli.add_subcommand("audit", "Audit log");
   audit->require_subcommand(1);
   auto* verify = audit->add_subcommand("verify", "Verify the hash chain of every organisation");
@@ -295,6 +342,7 @@ int main(int argc, char** argv) {
     std::printf("the identities of recruitment %lld are erased\n", static_cast<long long>(shred_recruitment));
     return 0;
   }
+  if (retention_run->parsed()) return RunRetention(**store, dry_run);
   if (verify->parsed()) return app::VerifyAuditChains(**store) ? 0 : 3;
   return 0;
 }

@@ -310,7 +310,39 @@ CREATE TABLE records_disclosures (
 CREATE INDEX records_disclosures_request ON records_disclosures(org_id, request_id);
 )SQL";
 
-constexpr std::array<Migration, 7> kMigrations = {{
+// Retention: the schedule per organisation, legal holds, and the disposal log (which keeps the
+// anonymous counts of what was disposed).
+constexpr const char* kV8 = R"SQL(
+CREATE TABLE retention_policies (
+  org_id BIGINT PRIMARY KEY REFERENCES organisations(id),
+  others_years BIGINT NOT NULL,
+  selected_years BIGINT NOT NULL,
+  updated_by BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE TABLE legal_holds (
+  id INTEGER PRIMARY KEY,
+  org_id BIGINT NOT NULL REFERENCES organisations(id),
+  recruitment_id BIGINT NOT NULL REFERENCES recruitments(id),
+  reason TEXT NOT NULL,
+  placed_by BIGINT NOT NULL,
+  placed_at BIGINT NOT NULL,
+  released_by BIGINT NOT NULL DEFAULT 0,
+  released_at BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX legal_holds_recruitment ON legal_holds(org_id, recruitment_id);
+CREATE TABLE disposals (
+  id INTEGER PRIMARY KEY,
+  org_id BIGINT NOT NULL REFERENCES organisations(id),
+  recruitment_id BIGINT NOT NULL REFERENCES recruitments(id),
+  at BIGINT NOT NULL,
+  applications BIGINT NOT NULL,
+  key_shredded INTEGER NOT NULL
+);
+CREATE INDEX disposals_org ON disposals(org_id, at);
+)SQL";
+
+constexpr std::array<Migration, 8> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
@@ -318,6 +350,7 @@ constexpr std::array<Migration, 7> kMigrations = {{
     {5, "login throttling shared by nodes", kV5},
     {6, "data version of application lists", kV6},
     {7, "public-records requests", kV7},
+    {8, "retention and disposal", kV8},
 }};
 
 // PostgreSQL's versions of the triggers above: one function refuses with the trigger's message

@@ -575,20 +575,26 @@ Result<std::string> SqlStore::OrderKey(OrgId org, RecruitmentId rec) {
 Status SqlStore::ShredRecruitmentKey(OrgId org, RecruitmentId rec, UserId actor, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     REILU_TRY(BumpDataVersionTx(c, org, rec));
-    auto s = c.Prepare("DELETE FROM recruitment_keys WHERE org_id = $1 AND recruitment_id = $2");
-    if (!s) return s.error();
-    REILU_TRY(s->Bind(1, org).Bind(2, rec).Run());
-    if (c.Changes() == 0) return NotFound("Recruitment key");
-    // Mail to the recruitment's applicants is sealed under the server key, not the recruitment's:
-    // erase its text too, and what was not sent yet is not sent.
-    auto mail = c.Prepare(
-        "UPDATE mail_queue SET sealed = NULL, status = CASE WHEN status = 'sent' THEN 'sent' ELSE 'erased' END "
-        "WHERE org_id = $1 AND recruitment_id = $2");
-    if (!mail) return mail.error();
-    REILU_TRY(mail->Bind(1, org).Bind(2, rec).Run());
-    json::object detail{{"mail_erased", c.Changes()}};
+    auto erased = ShredKeyTx(c, org, rec);
+    if (!erased) return erased.error();
+    json::object detail{{"mail_erased", *erased}};
     return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kKeyShred, rec, {}, codec::Serialize(detail)}, now);
   });
+}
+
+Result<std::int64_t> SqlStore::ShredKeyTx(Connection& c, OrgId org, RecruitmentId rec) {
+  auto s = c.Prepare("DELETE FROM recruitment_keys WHERE org_id = $1 AND recruitment_id = $2");
+  if (!s) return s.error();
+  REILU_TRY(s->Bind(1, org).Bind(2, rec).Run());
+  if (c.Changes() == 0) return NotFound("Recruitment key");
+  // Mail to the recruitment's applicants is sealed under the server key, not the recruitment's:
+  // erase its text too, and what was not sent yet is not sent.
+  auto mail = c.Prepare(
+      "UPDATE mail_queue SET sealed = NULL, status = CASE WHEN status = 'sent' THEN 'sent' ELSE 'erased' END "
+      "WHERE org_id = $1 AND recruitment_id = $2");
+  if (!mail) return mail.error();
+  REILU_TRY(mail->Bind(1, org).Bind(2, rec).Run());
+  return c.Changes();
 }
 
 // ---------------------------------------------------------------- applications
@@ -683,8 +689,9 @@ Result<SubmitResult> SqlStore::SubmitApplication(const NewApplication& app, Unix
 Result<std::vector<AnonymousApplication>> SqlStore::ListAnonymous(OrgId org, RecruitmentId rec) {
   auto lease = Reader();
   // Ordered by the random id only to be deterministic here; callers apply the per-reviewer order.
-  auto s = (*lease).Prepare(std::string("SELECT ") + std::string(kAnonymousColumns) +
-                            " FROM applications WHERE org_id = $1 AND recruitment_id = $2 ORDER BY id");
+  auto s = (*lease).Prepare(
+      std::string("SELECT ") + std::string(kAnonymousColumns) +
+      " FROM applications WHERE org_id = $1 AND recruitment_id = $2 AND state <> 'disposed' ORDER BY id");
   if (!s) return s.error();
   s->Bind(1, org).Bind(2, rec);
   std::vector<AnonymousApplication> out;

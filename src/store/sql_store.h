@@ -107,6 +107,16 @@ class SqlStore final : public Store {
                   const DisclosurePreparer& prepare, UnixTime now) override;
   Result<std::vector<Disclosure>> ListDisclosures(OrgId org, RecordsRequestId request) override;
 
+  Result<RetentionPolicy> GetRetentionPolicy(OrgId org) override;
+  Status SetRetentionPolicy(OrgId org, const RetentionPolicy& policy, UserId actor, UnixTime now) override;
+  Result<std::int64_t> PlaceLegalHold(OrgId org, RecruitmentId rec, const std::string& reason, UserId actor,
+                                      UnixTime now) override;
+  Status ReleaseLegalHolds(OrgId org, RecruitmentId rec, UserId actor, UnixTime now) override;
+  Result<std::vector<LegalHold>> ListLegalHolds(OrgId org) override;
+  Result<std::vector<RetainedApplication>> ListRetained(OrgId org, RecruitmentId rec) override;
+  Result<bool> HasRecruitmentKey(OrgId org, RecruitmentId rec) override;
+  Status Dispose(OrgId org, const DisposalDue& due, UserId actor, UnixTime now) override;
+
   Status AppendAudit(const AuditEvent& event, UnixTime now) override;
   Result<std::vector<AuditEntry>> ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) override;
 
@@ -174,6 +184,9 @@ class SqlStore final : public Store {
   Status EnqueueMailTx(Connection& conn, const OutgoingMail& mail, UnixTime now);
   // Marks that what the recruitment's application lists show has changed (see DataVersion).
   Status BumpDataVersionTx(Connection& conn, OrgId org, RecruitmentId rec);
+  // Deletes the recruitment's key and the text of its mail, inside the caller's transaction;
+  // returns how many mails were erased (kNotFound when the key is gone already).
+  Result<std::int64_t> ShredKeyTx(Connection& conn, OrgId org, RecruitmentId rec);
   // Decrypts one identity and audits the read, inside the caller's transaction.
   Result<IdentifiedApplication> ReadIdentityTx(Connection& conn, const IdentityAccess& access, UnixTime now);
   // Reads (audited), composes and queues `notices` inside the caller's transaction.

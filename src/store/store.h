@@ -17,6 +17,7 @@
 #include "core/policy.h"
 #include "core/recruitment.h"
 #include "core/result.h"
+#include "core/retention.h"
 #include "core/screening.h"
 #include "core/selection.h"
 #include "core/types.h"
@@ -247,6 +248,23 @@ class Store {
   virtual Status Disclose(OrgId org, const Disclosure& disclosure, const std::vector<IdentityAccess>& reads,
                           const DisclosurePreparer& prepare, UnixTime now) = 0;
   virtual Result<std::vector<Disclosure>> ListDisclosures(OrgId org, RecordsRequestId request) = 0;
+
+  // Retention (core/retention.h): the schedule, legal holds and disposal. Writes are audited.
+  virtual Result<RetentionPolicy> GetRetentionPolicy(OrgId org) = 0;  // the defaults until one is set
+  virtual Status SetRetentionPolicy(OrgId org, const RetentionPolicy& policy, UserId actor, UnixTime now) = 0;
+  virtual Result<std::int64_t> PlaceLegalHold(OrgId org, RecruitmentId rec, const std::string& reason, UserId actor,
+                                              UnixTime now) = 0;
+  // Releases the recruitment's standing holds (kNotFound when none stands).
+  virtual Status ReleaseLegalHolds(OrgId org, RecruitmentId rec, UserId actor, UnixTime now) = 0;
+  virtual Result<std::vector<LegalHold>> ListLegalHolds(OrgId org) = 0;  // standing ones
+  // The recruitment's applications (withdrawn ones too) with whether each was disposed; `selected`
+  // is left false (the decision tells it); and whether its key still exists.
+  virtual Result<std::vector<RetainedApplication>> ListRetained(OrgId org, RecruitmentId rec) = 0;
+  virtual Result<bool> HasRecruitmentKey(OrgId org, RecruitmentId rec) = 0;
+  // Disposes of `due` in one transaction: the applications' identities, original texts, merits and
+  // reviewers' texts are deleted (the rows stay, marked disposed, for the counts), the key is
+  // shredded when due (with the mail text, as ShredRecruitmentKey), a disposal log row is written.
+  virtual Status Dispose(OrgId org, const DisposalDue& due, UserId actor, UnixTime now) = 0;
 
   // The mail queue. Claiming leases the messages (no other node sends them meanwhile).
   virtual Status EnqueueMail(const std::vector<OutgoingMail>& mails, UnixTime now) = 0;

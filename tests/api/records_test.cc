@@ -194,3 +194,42 @@ TEST_F(RecordsTest, OnlyTheRegistryActsAndOthersSeeOnlyWhatIsTheirs) {
 
 }  // namespace
 }  // namespace reilu::testing
+
+namespace reilu::testing {
+namespace {
+
+// Issue 12 (retention) through the API: the admin's schedule and dry run, the owner's legal hold.
+TEST_F(ApiTest, RetentionScheduleDryRunAndLegalHolds) {
+  Client admin = LoggedIn("a_admin");
+  auto initial = admin.Get("/api/v1/admin/retention");
+  ASSERT_EQ(initial.status, 200) << initial.body;
+  EXPECT_EQ(initial.Json().at("policy").at("others_years").as_int64(), 2);
+  EXPECT_EQ(initial.Json().at("policy").at("selected_years").as_int64(), 0);
+  EXPECT_TRUE(initial.Json().at("due").as_array().empty());
+  auto bad = admin.Call("PUT", "/api/v1/admin/retention", R"({"others_years":0,"selected_years":0})",
+                        {{"Content-Type", "application/json"}});
+  EXPECT_EQ(bad.status, 422);
+  auto set = admin.Call("PUT", "/api/v1/admin/retention", R"({"others_years":3,"selected_years":50})",
+                        {{"Content-Type", "application/json"}});
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(admin.Get("/api/v1/admin/retention").Json().at("policy").at("others_years").as_int64(), 3);
+  Client hr = LoggedIn("a_hr");
+  EXPECT_EQ(hr.Get("/api/v1/admin/retention").status, 403);
+  EXPECT_EQ(LoggedIn("a_auditor").Get("/api/v1/admin/retention").status, 200);
+
+  std::int64_t rec = PublishedRecruitment(hr);
+  const std::string hold = "/api/v1/recruitments/" + std::to_string(rec) + "/legal-hold";
+  EXPECT_EQ(hr.PostJson(hold, json::object{{"reason", "x"}}).status, 422);
+  EXPECT_EQ(LoggedIn("a_reviewer").PostJson(hold, json::object{{"reason", "Oikaisuvaatimus vireillä"}}).status, 403);
+  EXPECT_EQ(LoggedIn("b_admin").PostJson(hold, json::object{{"reason", "Oikaisuvaatimus vireillä"}}).status, 404);
+  ASSERT_EQ(hr.PostJson(hold, json::object{{"reason", "Oikaisuvaatimus vireillä"}}).status, 201);
+  auto holds = admin.Get("/api/v1/admin/retention").Json();
+  ASSERT_EQ(holds.at("legal_holds").as_array().size(), 1u);
+  EXPECT_EQ(holds.at("legal_holds").at(0).at("recruitment_id").as_int64(), rec);
+  EXPECT_EQ(admin.Call("DELETE", hold, "", {}).status, 200);
+  EXPECT_EQ(admin.Call("DELETE", hold, "", {}).status, 404);
+  EXPECT_TRUE(admin.Get("/api/v1/admin/retention").Json().at("legal_holds").as_array().empty());
+}
+
+}  // namespace
+}  // namespace reilu::testing

@@ -11,6 +11,7 @@
 #include "service/intake.h"
 #include "service/recruitments.h"
 #include "service/redaction.h"
+#include "service/retention.h"
 #include "service/screening.h"
 #include "service/selection.h"
 #include "service/session.h"
@@ -229,6 +230,66 @@ TEST_F(ServiceTest, TheDecisionReadsIdentitiesAndQueuesNoticesWithTheDecision) {
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, ErrorCode::kDecided);
   EXPECT_EQ(CountAudit("identity.read"), reads_before + 3);
+}
+
+// Issue 12 (retention): the others' applications go two years after the decision is final, a
+// legal hold stops it, the selected stay until their own period, and then the key is shredded.
+TEST_F(ServiceTest, DisposalFollowsTheScheduleRespectsHoldsAndKeepsTheCounts) {
+  Recruitment r = Published();
+  auto ids = ThroughShortlist(r, {5, 3, 2});
+  const User hr = UserOf(org_, "hr"), admin = UserOf(org_, "admin");
+  DecisionRequest request{
+      {{ids[0], Outcome::kSelected}, {ids[1], Outcome::kReserve}, {ids[2], Outcome::kNotSelected}}, kReasoning, 14};
+  ASSERT_TRUE(Decide(*ctx_, hr, r.id, request).ok());
+  EXPECT_EQ(SetRetentionPolicy(*ctx_, hr, {2, 10}).error().code, ErrorCode::kForbidden);
+  ASSERT_TRUE(SetRetentionPolicy(*ctx_, admin, {2, 10}).ok());
+  auto plan = DisposalDryRun(*ctx_, admin);
+  ASSERT_TRUE(plan.ok());
+  EXPECT_TRUE(plan->empty());
+
+  now_ += (2 * 366 + 30) * 86400;
+  plan = DisposalDryRun(*ctx_, admin);
+  ASSERT_TRUE(plan.ok());
+  ASSERT_EQ(plan->size(), 1u);
+  EXPECT_EQ(plan->front().applications, std::vector<ApplicationId>{ids[2]});
+  EXPECT_FALSE(plan->front().shred_key);
+
+  // A hold (the owner, with a reason) stops it; released, it is due again.
+  EXPECT_EQ(PlaceLegalHold(*ctx_, hr, r.id, "").error().code, ErrorCode::kReasonRequired);
+  EXPECT_EQ(PlaceLegalHold(*ctx_, UserOf(org_, "reviewer"), r.id, "Valitus vireillä hallinto-oikeudessa").error().code,
+            ErrorCode::kForbidden);
+  ASSERT_TRUE(PlaceLegalHold(*ctx_, hr, r.id, "Valitus vireillä hallinto-oikeudessa").ok());
+  auto held = RunDisposals(*ctx_);
+  ASSERT_TRUE(held.ok());
+  EXPECT_TRUE(held->empty());
+  ASSERT_TRUE(ReleaseLegalHold(*ctx_, admin, r.id).ok());
+
+  auto done = RunDisposals(*ctx_);
+  ASSERT_TRUE(done.ok()) << done.error().message;
+  ASSERT_EQ(done->size(), 1u);
+  // The disposed application's identity is gone; the selected one's is still readable.
+  auto read = [&](const ApplicationId& id) {
+    auto access = IdentityGate::Request({hr, r, id, false, "Checking what retention kept"});
+    EXPECT_TRUE(access.ok());
+    return store_->ReadIdentity(*access, now_);
+  };
+  EXPECT_EQ(read(ids[2]).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(read(ids[0]).ok());
+  auto listed = store_->ListAnonymous(org_.org, r.id);
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed->size(), 2u);
+  EXPECT_EQ(*store_->CountApplications(org_.org, r.id), 3);  // the counts stay for the statistics
+  EXPECT_EQ(CountAudit("retention.dispose"), 1);
+  EXPECT_EQ(CountAudit("retention.hold"), 1);
+
+  // Ten years on, the selected and the reserve go too, and with them the key.
+  now_ += 9 * 366 * 86400;
+  done = RunDisposals(*ctx_);
+  ASSERT_TRUE(done.ok()) << done.error().message;
+  ASSERT_EQ(done->size(), 1u);
+  EXPECT_TRUE(done->front().shred_key);
+  EXPECT_FALSE(*store_->HasRecruitmentKey(org_.org, r.id));
+  EXPECT_TRUE(DisposalDryRun(*ctx_, admin)->empty());
 }
 
 TEST_F(ServiceTest, ReadsForARefusedActionAreRolledBackWithIt) {

@@ -1,0 +1,151 @@
+// SqlStore: the retention schedule, legal holds and disposal.
+#include "codec/codec.h"
+#include "store/sql_store.h"
+
+namespace reilu::store {
+
+namespace json = boost::json;
+
+Result<RetentionPolicy> SqlStore::GetRetentionPolicy(OrgId org) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare("SELECT others_years, selected_years FROM retention_policies WHERE org_id = $1");
+  if (!s) return s.error();
+  s->Bind(1, org);
+  RetentionPolicy policy;
+  if (s->Step()) {
+    policy.others_years = static_cast<int>(s->Int(0));
+    policy.selected_years = static_cast<int>(s->Int(1));
+  }
+  REILU_TRY(s->status());
+  return policy;
+}
+
+Status SqlStore::SetRetentionPolicy(OrgId org, const RetentionPolicy& p, UserId actor, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    auto s = c.Prepare(
+        "INSERT INTO retention_policies (org_id, others_years, selected_years, updated_by, updated_at) "
+        "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (org_id) DO UPDATE SET others_years = excluded.others_years, "
+        "selected_years = excluded.selected_years, updated_by = excluded.updated_by, updated_at = excluded.updated_at");
+    if (!s) return s.error();
+    REILU_TRY(s->Bind(1, org)
+                  .Bind(2, std::int64_t{p.others_years})
+                  .Bind(3, std::int64_t{p.selected_years})
+                  .Bind(4, actor)
+                  .Bind(5, now)
+                  .Run());
+    json::object detail{{"others_years", p.others_years}, {"selected_years", p.selected_years}};
+    return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kRetentionPolicy, 0, {}, codec::Serialize(detail)},
+                         now);
+  });
+}
+
+Result<std::int64_t> SqlStore::PlaceLegalHold(OrgId org, RecruitmentId rec, const std::string& reason, UserId actor,
+                                              UnixTime now) {
+  return WriteTx<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+    auto own = c.Prepare("SELECT 1 FROM recruitments WHERE org_id = $1 AND id = $2");
+    if (!own) return own.error();
+    own->Bind(1, org).Bind(2, rec);
+    if (!own->Step()) {
+      return own->status().ok() ? MakeError(ErrorCode::kNotFound, "Recruitment not found.") : own->status().error();
+    }
+    auto s = c.Prepare(
+        "INSERT INTO legal_holds (org_id, recruitment_id, reason, placed_by, placed_at) VALUES ($1, $2, $3, $4, $5) "
+        "RETURNING id");
+    if (!s) return s.error();
+    s->Bind(1, org).Bind(2, rec).Bind(3, reason).Bind(4, actor).Bind(5, now);
+    if (!s->Step()) return s->status().ok() ? MakeError(ErrorCode::kInternal, "no id") : s->status().error();
+    std::int64_t id = s->Int(0);
+    REILU_TRY(s->Run());
+    json::object detail{{"hold_id", id}, {"reason", reason}};
+    REILU_TRY(
+        AppendAuditTx(c, AuditEvent{org, actor, audit_action::kLegalHold, rec, {}, codec::Serialize(detail)}, now));
+    return id;
+  });
+}
+
+Status SqlStore::ReleaseLegalHolds(OrgId org, RecruitmentId rec, UserId actor, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    auto s = c.Prepare(
+        "UPDATE legal_holds SET released_by = $3, released_at = $4 "
+        "WHERE org_id = $1 AND recruitment_id = $2 AND released_at = 0");
+    if (!s) return s.error();
+    REILU_TRY(s->Bind(1, org).Bind(2, rec).Bind(3, actor).Bind(4, now).Run());
+    if (c.Changes() == 0) return MakeError(ErrorCode::kNotFound, "No legal hold stands on this recruitment.");
+    return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kLegalHoldReleased, rec, {}, "{}"}, now);
+  });
+}
+
+Result<std::vector<LegalHold>> SqlStore::ListLegalHolds(OrgId org) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare(
+      "SELECT id, recruitment_id, reason, placed_by, placed_at FROM legal_holds "
+      "WHERE org_id = $1 AND released_at = 0 ORDER BY placed_at, id");
+  if (!s) return s.error();
+  s->Bind(1, org);
+  std::vector<LegalHold> out;
+  while (s->Step()) out.push_back({s->Int(0), s->Int(1), s->Text(2), s->Int(3), s->Int(4)});
+  REILU_TRY(s->status());
+  return out;
+}
+
+Result<std::vector<RetainedApplication>> SqlStore::ListRetained(OrgId org, RecruitmentId rec) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare("SELECT id, state FROM applications WHERE org_id = $1 AND recruitment_id = $2 ORDER BY id");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec);
+  std::vector<RetainedApplication> out;
+  while (s->Step()) out.push_back({s->Text(0), false, s->Text(1) == "disposed"});
+  REILU_TRY(s->status());
+  return out;
+}
+
+Result<bool> SqlStore::HasRecruitmentKey(OrgId org, RecruitmentId rec) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare("SELECT 1 FROM recruitment_keys WHERE org_id = $1 AND recruitment_id = $2");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec);
+  bool found = s->Step();
+  REILU_TRY(s->status());
+  return found;
+}
+
+Status SqlStore::Dispose(OrgId org, const DisposalDue& due, UserId actor, UnixTime now) {
+  const RecruitmentId rec = due.recruitment_id;
+  const std::string no_merits = codec::Serialize(codec::ToJson(Merits{}));
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    REILU_TRY(BumpDataVersionTx(c, org, rec));
+    for (const auto& app : due.applications) {
+      auto identity = c.Prepare("DELETE FROM application_identities WHERE org_id = $1 AND application_id = $2");
+      if (!identity) return identity.error();
+      REILU_TRY(identity->Bind(1, org).Bind(2, app).Run());
+      auto row = c.Prepare(
+          "UPDATE applications SET merits = $4, redacted = NULL, state = 'disposed' "
+          "WHERE org_id = $1 AND recruitment_id = $2 AND id = $3");
+      if (!row) return row.error();
+      REILU_TRY(row->Bind(1, org).Bind(2, rec).Bind(3, app).Bind(4, no_merits).Run());
+      if (c.Changes() == 0) return MakeError(ErrorCode::kNotFound, "Application not found.");
+    }
+    std::int64_t mail_erased = 0;
+    if (due.shred_key) {
+      auto erased = ShredKeyTx(c, org, rec);
+      if (!erased) return erased.error();
+      mail_erased = *erased;
+    }
+    auto log = c.Prepare(
+        "INSERT INTO disposals (org_id, recruitment_id, at, applications, key_shredded) VALUES ($1, $2, $3, $4, $5)");
+    if (!log) return log.error();
+    REILU_TRY(log->Bind(1, org)
+                  .Bind(2, rec)
+                  .Bind(3, now)
+                  .Bind(4, static_cast<std::int64_t>(due.applications.size()))
+                  .Bind(5, std::int64_t{due.shred_key ? 1 : 0})
+                  .Run());
+    json::object detail{{"applications", due.applications.size()},
+                        {"key_shredded", due.shred_key},
+                        {"mail_erased", mail_erased},
+                        {"final_on", due.final_on}};
+    return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kDispose, rec, {}, codec::Serialize(detail)}, now);
+  });
+}
+
+}  // namespace reilu::store
