@@ -72,6 +72,36 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
                return http::JsonResponse(200, codec::ToJson(*policy));
              }));
 
+  // Data minimisation: which optional identity fields the form asks, each with its legal basis.
+  router.Add("GET", "/api/v1/admin/form-fields", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = RequireRole(ctx, req, {Role::kAdmin, Role::kAuditor});
+               if (!caller) return caller.error();
+               auto services = ctx.Services();
+               auto fields = service::CollectedFields(services, caller->user.org_id);
+               if (!fields) return fields.error();
+               return http::JsonResponse(200, codec::CollectedFieldsToJson(*fields));
+             }));
+
+  router.Add("PUT", "/api/v1/admin/form-fields", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Authenticate(ctx, req);
+               if (!caller) return caller.error();
+               auto f = JsonFields(req);
+               if (!f) return f.error();
+               std::vector<CollectedField> fields;
+               REILU_TRY(f->Each("fields", [&](const json::value& item, const std::string& path) -> Status {
+                 auto one = codec::Fields::Of(item, path);
+                 if (!one) return one.error();
+                 CollectedField c;
+                 REILU_TRY(one->Str("field", c.field, true));
+                 REILU_TRY(one->Str("legal_basis", c.legal_basis, true));
+                 fields.push_back(std::move(c));
+                 return OkStatus();
+               }));
+               auto services = ctx.Services();
+               REILU_TRY(service::SetCollectedFields(services, caller->user, fields));
+               return http::JsonResponse(200, codec::CollectedFieldsToJson(fields));
+             }));
+
   router.Add("GET", "/api/v1/units", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = Authenticate(ctx, req);
                if (!caller) return caller.error();

@@ -29,6 +29,9 @@ json::object PublicAd(ApiContext& ctx, const Recruitment& r) {
   o["accepting_applications"] = AcceptsApplications(r, ctx.now());
   auto organisation = ctx.store.GetOrganisation(r.org_id);
   o["organisation"] = organisation ? organisation->name : std::string();
+  // The optional identity fields this employer asks, with the legal basis the form shows.
+  auto collected = ctx.store.GetCollectedFields(r.org_id);
+  o["identity_fields"] = collected ? codec::CollectedFieldsToJson(*collected).at("fields") : json::array();
   return o;
 }
 

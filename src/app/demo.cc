@@ -82,13 +82,13 @@ Status SeedScreening(service::Context& ctx, UnitId unit, const User& hr, const s
                             last,
                             first + "." + last + "@example.fi",
                             "+358 50 765 4321",
-                            "1990-06-01",
+                            "",  // birth date, gender: the demo organisation does not ask them
                             "",
                             "Kirjastokatu 3",
                             "96100",
                             "Rovaniemi",
-                            "suomi",
-                            "Suomi",
+                            "",  // mother tongue, nationality: not asked either (data minimisation)
+                            "",
                             "fi"};
     app.merits.experience = {{"Kirjastovirkailija", "Kaupunginkirjasto", a.months}};
     app.merits.education = {{"bachelor", "Kirjasto- ja tietopalvelut", "Humanistinen ammattikorkeakoulu"}};
@@ -179,9 +179,8 @@ Status SeedDemo(service::Context& ctx) {
                         DemoApplicant{"Mikael", "Lindqvist", "mikael.lindqvist@example.fi", 30, "ICT in teaching"},
                         DemoApplicant{"Fatima", "Hassan", "fatima.hassan@example.fi", 120, "Special education"}}) {
     Submission app;
-    app.identity =
-        Identity{a.first, a.last,  a.email, "+358 40 123 4567", "1985-04-12", "", "Koulukatu 1", "98100", "Kemijärvi",
-                 "suomi", "Suomi", "fi"};
+    app.identity = Identity{a.first, a.last, a.email, "+358 40 123 4567", "", "", "Koulukatu 1", "98100", "Kemijärvi",
+                            "",      "",     "fi"};
     app.merits.experience = {{"Luokanopettaja", "Kunta", a.months}};
     app.merits.education = {{"master", "Kasvatustiede", "Lapin yliopisto"}};
     app.merits.skills = {a.skill};

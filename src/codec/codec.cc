@@ -69,6 +69,12 @@ json::object ToJson(const Identity& i) {
                       {"non_disclosure_wish", i.non_disclosure_wish}};
 }
 
+json::object CollectedFieldsToJson(const std::vector<CollectedField>& fields) {
+  json::array arr;
+  for (const auto& f : fields) arr.push_back(json::object{{"field", f.field}, {"legal_basis", f.legal_basis}});
+  return json::object{{"fields", arr}};
+}
+
 json::object ToJson(const FreeText& f) {
   return json::object{{"cover_letter", f.cover_letter}, {"answers", AnswersToJson(f.answers)}};
 }

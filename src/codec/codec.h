@@ -18,6 +18,8 @@ json::object ToJson(const LocalizedText& t);
 json::object ToJson(const Employment& e);
 json::object ToJson(const Merits& m);
 json::object ToJson(const Identity& i);
+// {"fields": [{"field", "legal_basis"}, …]}: the optional identity fields a form asks.
+json::object CollectedFieldsToJson(const std::vector<CollectedField>& fields);
 json::object ToJson(const FreeText& f);
 json::object ToJson(const RedactedText& r);
 json::object ToJson(const AnonymousApplication& a);

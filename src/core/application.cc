@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "core/policy.h"
+
 namespace reilu {
 
 std::vector<std::string> IdentityValues(const Identity& i) {
@@ -123,6 +125,47 @@ Status ValidateSubmission(const Recruitment& r, const Submission& s) {
                            [&](const Answer& a) { return a.question_id == q.id && !a.text.empty(); });
     if (!has) {
       return MakeError(ErrorCode::kInvalidInput, "A required question is not answered.", "free_text.answers." + q.id);
+    }
+  }
+  return OkStatus();
+}
+
+const std::vector<std::string>& MinimisedIdentityFields() {
+  static const std::vector<std::string> fields = {"birth_date", "gender", "nationality", "mother_tongue"};
+  return fields;
+}
+
+Status ValidateCollectedFields(const std::vector<CollectedField>& fields) {
+  std::set<std::string> seen;
+  const auto& known = MinimisedIdentityFields();
+  for (const auto& f : fields) {
+    if (std::find(known.begin(), known.end(), f.field) == known.end()) {
+      return MakeError(ErrorCode::kInvalidInput, "Only birth_date, gender, nationality and mother_tongue are chosen.",
+                       "fields");
+    }
+    if (!seen.insert(f.field).second) {
+      return MakeError(ErrorCode::kInvalidInput, "Each field is listed once.", "fields");
+    }
+    if (!IsMeaningfulReason(f.legal_basis) || f.legal_basis.size() > 500) {
+      return MakeError(ErrorCode::kReasonRequired, "State the legal basis for collecting " + f.field + ".",
+                       "fields." + f.field);
+    }
+  }
+  return OkStatus();
+}
+
+Status CheckOnlyCollected(const Identity& id, const std::vector<CollectedField>& collected) {
+  auto asked = [&](const std::string& field) {
+    return std::any_of(collected.begin(), collected.end(), [&](const auto& c) { return c.field == field; });
+  };
+  const std::pair<const char*, const std::string*> values[] = {{"birth_date", &id.birth_date},
+                                                               {"gender", &id.gender},
+                                                               {"nationality", &id.nationality},
+                                                               {"mother_tongue", &id.mother_tongue}};
+  for (const auto& [field, value] : values) {
+    if (!value->empty() && !asked(field)) {
+      return MakeError(ErrorCode::kInvalidInput, "This employer does not ask for this information.",
+                       std::string("identity.") + field);
     }
   }
   return OkStatus();

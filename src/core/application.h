@@ -95,6 +95,19 @@ struct Submission {
   FreeText free_text;
 };
 
+// Data minimisation: identity fields an employer may not collect without a need. They are asked
+// only when the organisation turned them on, each with its stated legal basis.
+struct CollectedField {
+  std::string field;        // one of MinimisedIdentityFields()
+  std::string legal_basis;  // shown to the applicant beside the field
+  bool operator==(const CollectedField&) const = default;
+};
+const std::vector<std::string>& MinimisedIdentityFields();  // birth_date, gender, nationality, mother_tongue
+// Known fields, once each, every one with a legal basis of at least a few words.
+Status ValidateCollectedFields(const std::vector<CollectedField>& fields);
+// Refuses a value in a minimised field the organisation does not collect (nothing of it is stored).
+Status CheckOnlyCollected(const Identity& identity, const std::vector<CollectedField>& collected);
+
 // Checks a submission against the recruitment's questions and the field limits.
 Status ValidateSubmission(const Recruitment& r, const Submission& s);
 

@@ -72,4 +72,16 @@ Status ConfirmMailRelay(Context& ctx, const User& confirmer) {
   return ctx.store.ConfirmMailSettings(confirmer.org_id, confirmer.id, ctx.now());
 }
 
+Result<std::vector<CollectedField>> CollectedFields(Context& ctx, OrgId org) {
+  return ctx.store.GetCollectedFields(org);
+}
+
+Status SetCollectedFields(Context& ctx, const User& admin, const std::vector<CollectedField>& fields) {
+  if (!admin.active || admin.role != Role::kAdmin) {
+    return MakeError(ErrorCode::kForbidden, "Admins choose what the application form asks.");
+  }
+  REILU_TRY(ValidateCollectedFields(fields));
+  return ctx.store.SetCollectedFields(admin.org_id, fields, admin.id, ctx.now());
+}
+
 }  // namespace reilu::service

@@ -19,6 +19,11 @@ Result<OrgId> CreateOrganisation(Context& ctx, const std::string& name, const An
 // The organisation's anonymity policy (audited). Only an admin.
 Status SetPolicy(Context& ctx, const User& admin, const AnonymityPolicy& policy);
 
+// The optional identity fields the form asks (data minimisation, core CollectedField): anyone may
+// read them (the form shows them with their legal basis); only an admin sets them (audited).
+Result<std::vector<CollectedField>> CollectedFields(Context& ctx, OrgId org);
+Status SetCollectedFields(Context& ctx, const User& admin, const std::vector<CollectedField>& fields);
+
 // A new SMTP relay for the organisation's mail, proposed by an admin as settings JSON
 // (notify::SerializeSmtpSettings); it takes effect only when another admin or HR specialist
 // confirms it (both steps audited).

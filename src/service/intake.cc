@@ -14,6 +14,9 @@ Result<Submitted> SubmitApplication(Context& ctx, SubmitRequest request) {
   app.recruitment = &*r;
   app.submission = std::move(request.submission);
   REILU_TRY(ValidateSubmission(*r, app.submission));
+  auto collected = ctx.store.GetCollectedFields(r->org_id);
+  if (!collected) return collected.error();
+  REILU_TRY(CheckOnlyCollected(app.submission.identity, *collected));
   const std::string language = ReviewersLanguage(*r);
   app.redaction_proposal = ctx.redactor.Redact(app.submission.free_text, app.submission.identity, language);
   // Merit strings are scanned too; what was typed stays sealed with the identity.

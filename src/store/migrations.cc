@@ -342,7 +342,17 @@ CREATE TABLE disposals (
 CREATE INDEX disposals_org ON disposals(org_id, at);
 )SQL";
 
-constexpr std::array<Migration, 8> kMigrations = {{
+// Data minimisation: the optional identity fields an organisation asks, each with its legal basis.
+constexpr const char* kV9 = R"SQL(
+CREATE TABLE collected_fields (
+  org_id BIGINT NOT NULL REFERENCES organisations(id),
+  field TEXT NOT NULL,
+  legal_basis TEXT NOT NULL,
+  PRIMARY KEY (org_id, field)
+);
+)SQL";
+
+constexpr std::array<Migration, 9> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
@@ -351,6 +361,7 @@ constexpr std::array<Migration, 8> kMigrations = {{
     {6, "data version of application lists", kV6},
     {7, "public-records requests", kV7},
     {8, "retention and disposal", kV8},
+    {9, "collected identity fields", kV9},
 }};
 
 // PostgreSQL's versions of the triggers above: one function refuses with the trigger's message

@@ -1,10 +1,42 @@
-// SqlStore: the retention schedule, legal holds and disposal.
+// SqlStore: what the organisation keeps and asks: collected identity fields, the retention schedule,
+// legal holds and disposal.
 #include "codec/codec.h"
 #include "store/sql_store.h"
 
 namespace reilu::store {
 
 namespace json = boost::json;
+
+Result<std::vector<CollectedField>> SqlStore::GetCollectedFields(OrgId org) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare("SELECT field, legal_basis FROM collected_fields WHERE org_id = $1 ORDER BY field");
+  if (!s) return s.error();
+  s->Bind(1, org);
+  std::vector<CollectedField> out;
+  while (s->Step()) out.push_back({s->Text(0), s->Text(1)});
+  REILU_TRY(s->status());
+  return out;
+}
+
+Status SqlStore::SetCollectedFields(OrgId org, const std::vector<CollectedField>& fields, UserId actor, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    auto clear = c.Prepare("DELETE FROM collected_fields WHERE org_id = $1");
+    if (!clear) return clear.error();
+    REILU_TRY(clear->Bind(1, org).Run());
+    json::array audited;
+    for (const auto& f : fields) {
+      auto s = c.Prepare("INSERT INTO collected_fields (org_id, field, legal_basis) VALUES ($1, $2, $3)");
+      if (!s) return s.error();
+      REILU_TRY(s->Bind(1, org).Bind(2, f.field).Bind(3, f.legal_basis).Run());
+      audited.push_back(json::object{{"field", f.field}, {"legal_basis", f.legal_basis}});
+    }
+    return AppendAuditTx(
+        c,
+        AuditEvent{
+            org, actor, audit_action::kCollectedFields, 0, {}, codec::Serialize(json::object{{"fields", audited}})},
+        now);
+  });
+}
 
 Result<RetentionPolicy> SqlStore::GetRetentionPolicy(OrgId org) {
   auto lease = Reader();

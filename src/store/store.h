@@ -249,6 +249,11 @@ class Store {
                           const DisclosurePreparer& prepare, UnixTime now) = 0;
   virtual Result<std::vector<Disclosure>> ListDisclosures(OrgId org, RecordsRequestId request) = 0;
 
+  // The optional identity fields the organisation asks (data minimisation); setting is audited.
+  virtual Result<std::vector<CollectedField>> GetCollectedFields(OrgId org) = 0;
+  virtual Status SetCollectedFields(OrgId org, const std::vector<CollectedField>& fields, UserId actor,
+                                    UnixTime now) = 0;
+
   // Retention (core/retention.h): the schedule, legal holds and disposal. Writes are audited.
   virtual Result<RetentionPolicy> GetRetentionPolicy(OrgId org) = 0;  // the defaults until one is set
   virtual Status SetRetentionPolicy(OrgId org, const RetentionPolicy& policy, UserId actor, UnixTime now) = 0;

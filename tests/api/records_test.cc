@@ -233,3 +233,51 @@ TEST_F(ApiTest, RetentionScheduleDryRunAndLegalHolds) {
 
 }  // namespace
 }  // namespace reilu::testing
+
+namespace reilu::testing {
+namespace {
+
+// Issue 12 (data protection): birth date, gender, nationality and mother tongue are asked only when
+// the admin turned the field on with a legal basis; the form (job ad) says which, and a value for
+// another is refused.
+TEST_F(ApiTest, TheFormAsksOnlyTheIdentityFieldsTurnedOnWithALegalBasis) {
+  Client admin = LoggedIn("a_admin");
+  auto put = [&](const std::string& body) {
+    return admin.Call("PUT", "/api/v1/admin/form-fields", body, {{"Content-Type", "application/json"}});
+  };
+  EXPECT_EQ(put(R"({"fields":[{"field":"religion","legal_basis":"Never asked by anyone"}]})").status, 422);
+  EXPECT_EQ(put(R"({"fields":[{"field":"gender","legal_basis":"x"}]})").status, 422);
+  auto set = put(R"({"fields":[{"field":"mother_tongue","legal_basis":"Kielilaki: palvelu omalla kielellä"}]})");
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(LoggedIn("a_hr")
+                .Call("PUT", "/api/v1/admin/form-fields", R"({"fields":[]})", {{"Content-Type", "application/json"}})
+                .status,
+            403);
+
+  Client hr = LoggedIn("a_hr");
+  std::int64_t rec = PublishedRecruitment(hr);
+  const std::string job = "/api/v1/jobs/" + std::to_string(rec);
+  auto ad = Client(Port()).Get(job).Json();
+  ASSERT_EQ(ad.at("identity_fields").as_array().size(), 1u);
+  EXPECT_EQ(ad.at("identity_fields").at(0).at("field").as_string(), "mother_tongue");
+  EXPECT_EQ(ad.at("identity_fields").at(0).at("legal_basis").as_string(), "Kielilaki: palvelu omalla kielellä");
+
+  auto body = Application("841");
+  auto refused = Client(Port()).PostJson(job + "/applications", body);
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.Json().at("field").as_string(), "identity.birth_date");
+  auto& identity = body.at("identity").as_object();
+  for (const char* field : {"birth_date", "gender", "nationality"}) identity[field] = "";
+  auto accepted = Client(Port()).PostJson(job + "/applications", body);
+  EXPECT_EQ(accepted.status, 201) << accepted.body;
+
+  // Audited, and another organisation's form is its own.
+  auto audit = LoggedIn("a_auditor").Get("/api/v1/audit?limit=1000").Json();
+  int changes = 0;
+  for (const auto& e : audit.at("entries").as_array()) changes += e.at("action").as_string() == "form.collected_fields";
+  EXPECT_GE(changes, 1);
+  EXPECT_EQ(LoggedIn("b_admin").Get("/api/v1/admin/form-fields").Json().at("fields").as_array().size(), 4u);
+}
+
+}  // namespace
+}  // namespace reilu::testing

@@ -384,6 +384,13 @@ SeededOrg SeedOrganisation(store::Store& store, const std::string& name, const s
     u.role = role;
     out.users[key] = *store.CreateUser(u, hash, 0, now);
   }
+  // Test organisations ask every optional identity field, so that the boundary tests can look for
+  // each value (an organisation asks none of them by default: data minimisation).
+  std::vector<CollectedField> every;
+  for (const auto& field : MinimisedIdentityFields()) {
+    every.push_back({field, "Test organisation: statistics on equality, with the applicant's consent"});
+  }
+  if (!store.SetCollectedFields(out.org, every, 0, now).ok()) std::abort();
   return out;
 }
 

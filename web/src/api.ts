@@ -74,6 +74,8 @@ export interface JobAd {
   published_at: number;
   organisation?: string;
   accepting_applications?: boolean;
+  // Optional identity fields this employer asks, each with its legal basis (data minimisation).
+  identity_fields?: { field: string; legal_basis: string }[];
 }
 export interface Recruitment extends JobAd {
   owner_id: number;

@@ -32,6 +32,7 @@ const fi = {
     cover_letter: 'Hakemus', preview: 'Esikatsele, mitä arvioijat näkevät', previewTitle: 'Näin arvioijat näkevät tekstisi',
     previewNone: 'Tekstiä ei vielä ole.', submit: 'Lähetä hakemus', sending: 'Lähetetään…',
     errors: 'Tarkista nämä kohdat', errorRequired: 'Täytä tämä kenttä.',
+    legalBasis: 'Kysymme tätä, koska: {{basis}}',
     nonDisclosure: 'En halua, että nimeni annetaan hakijaluettelossa',
     publicHint: 'Hakemukset ovat julkisia asiakirjoja: hakuajan päätyttyä kuka tahansa voi pyytää hakijoiden nimet ja hakemukset. Salassa pidettävät tiedot, kuten henkilötunnus, terveystiedot ja yhteystiedot, poistetaan. Voit pyytää, ettei nimeäsi anneta; toive otetaan huomioon, kun laki sen sallii.',
   },
@@ -131,6 +132,13 @@ const fi = {
     showDecision: 'Näytä päätösasiakirja', print: 'Tulosta', log: 'Luovutusloki', when: 'Aika', what: 'Annettu', nothingGiven: 'Mitään ei ole vielä annettu.',
     chooseRequest: 'Asiakirjapyyntö', noRequest: 'Kirjaa asiakirjapyyntö ensin: henkilötiedot näytetään vain kirjatun pyynnön perusteella.',
   },
+  admin: {
+    formFields: 'Mitä hakulomake kysyy', formFieldsHint: 'Syntymäaikaa, sukupuolta, kansalaisuutta ja äidinkieltä kysytään vain, jos ne on valittu tässä ja niille on kirjattu oikeusperuste. Hakija näkee perusteen lomakkeella.', legalBasis: 'Oikeusperuste',
+    retention: 'Säilytysajat', retentionHint: 'Kuinka kauan hakemuksia säilytetään valintapäätöksen lainvoimaisuudesta. Palvelin hävittää erääntyneet päivittäin: henkilötiedot, hakemustekstit ja ansiot poistetaan, määrät jäävät tilastoihin. Oikeudellinen pito estää hävittämisen.',
+    othersYears: 'Muut hakemukset (vuotta)', selectedYears: 'Valittujen hakemukset (vuotta)', selectedYearsHint: '0 = säilytetään pysyvästi (arkistonmuodostussuunnitelma)',
+    nothingDue: 'Mitään ei ole nyt hävitettävänä.', due_one: 'Nyt hävitettävänä {{count}} hakemus ({{recruitments}} rekrytointia).', due_other: 'Nyt hävitettävänä {{count}} hakemusta ({{recruitments}} rekrytointia).',
+    holds_one: '{{count}} rekrytointi on oikeudellisessa pidossa.', holds_other: '{{count}} rekrytointia on oikeudellisessa pidossa.',
+  },
   audit: { title: 'Lokitiedot', seq: 'Nro', at: 'Aika', actor: 'Käyttäjä', action: 'Toiminto', target: 'Kohde', more: 'Näytä lisää' },
 };
 
@@ -167,6 +175,7 @@ const sv: Texts = {
     cover_letter: 'Ansökan', preview: 'Förhandsgranska vad bedömarna ser', previewTitle: 'Så här ser bedömarna din text',
     previewNone: 'Ingen text ännu.', submit: 'Skicka ansökan', sending: 'Skickar…',
     errors: 'Kontrollera de här punkterna', errorRequired: 'Fyll i fältet.',
+    legalBasis: 'Vi frågar detta eftersom: {{basis}}',
     nonDisclosure: 'Jag vill inte att mitt namn lämnas ut i sökandeförteckningen',
     publicHint: 'Ansökningar är offentliga handlingar: efter ansökningstiden kan vem som helst begära sökandenas namn och ansökningarna. Sekretessbelagda uppgifter, som personbeteckning, hälsouppgifter och kontaktuppgifter, tas bort. Du kan begära att ditt namn inte lämnas ut; önskemålet följs när lagen tillåter det.',
   },
@@ -266,6 +275,13 @@ const sv: Texts = {
     showDecision: 'Visa beslutshandlingen', print: 'Skriv ut', log: 'Logg över utlämnanden', when: 'Tid', what: 'Utlämnat', nothingGiven: 'Inget har lämnats ut ännu.',
     chooseRequest: 'Begäran om handlingar', noRequest: 'Registrera först en begäran: personuppgifter visas bara för en registrerad begäran.',
   },
+  admin: {
+    formFields: 'Vad ansökningsblanketten frågar', formFieldsHint: 'Födelsedatum, kön, medborgarskap och modersmål frågas bara om de valts här med en registrerad rättslig grund. Sökanden ser grunden på blanketten.', legalBasis: 'Rättslig grund',
+    retention: 'Bevarandetider', retentionHint: 'Hur länge ansökningar bevaras efter att beslutet om val vunnit laga kraft. Servern gallrar det som förfallit varje dag: personuppgifter, ansökningstexter och meriter tas bort, antalen blir kvar i statistiken. Ett rättsligt kvarhållande hindrar gallring.',
+    othersYears: 'Övriga ansökningar (år)', selectedYears: 'De valdas ansökningar (år)', selectedYearsHint: '0 = bevaras varaktigt (arkivbildningsplanen)',
+    nothingDue: 'Inget ska gallras nu.', due_one: 'Att gallra nu: {{count}} ansökan ({{recruitments}} rekryteringar).', due_other: 'Att gallra nu: {{count}} ansökningar ({{recruitments}} rekryteringar).',
+    holds_one: '{{count}} rekrytering är rättsligt kvarhållen.', holds_other: '{{count}} rekryteringar är rättsligt kvarhållna.',
+  },
   audit: { title: 'Loggdata', seq: 'Nr', at: 'Tid', actor: 'Användare', action: 'Åtgärd', target: 'Objekt', more: 'Visa fler' },
 };
 
@@ -300,6 +316,7 @@ const en: Texts = {
     cover_letter: 'Application', preview: 'Preview what reviewers will see', previewTitle: 'This is what reviewers will see',
     previewNone: 'No text yet.', submit: 'Send application', sending: 'Sending…',
     errors: 'Please check these fields', errorRequired: 'Please fill in this field.',
+    legalBasis: 'We ask this because: {{basis}}',
     nonDisclosure: 'I do not want my name to be given out in the list of applicants',
     publicHint: 'Applications are public documents: after the application period anyone may ask for the applicants\' names and the applications. Secret details, such as the personal identity code, health information and contact details, are removed. You can ask that your name is not given out; the wish is followed where the law allows it.',
   },
@@ -398,6 +415,13 @@ const en: Texts = {
     maskedParts_one: '{{count}} secret part masked.', maskedParts_other: '{{count}} secret parts masked.',
     showDecision: 'Show the decision document', print: 'Print', log: 'Disclosure log', when: 'When', what: 'Given out', nothingGiven: 'Nothing has been given out yet.',
     chooseRequest: 'Records request', noRequest: 'Record a records request first: identity data is shown only for a recorded request.',
+  },
+  admin: {
+    formFields: 'What the application form asks', formFieldsHint: 'Birth date, gender, nationality and mother tongue are asked only when chosen here with a recorded legal basis. Applicants see the basis on the form.', legalBasis: 'Legal basis',
+    retention: 'Retention', retentionHint: 'How long applications are kept after the selection decision becomes final. The server disposes of what is due every day: identity data, application texts and merits are deleted, the counts stay in the statistics. A legal hold stops disposal.',
+    othersYears: 'Other applications (years)', selectedYears: 'Applications of the selected (years)', selectedYearsHint: '0 = kept permanently (the archive plan)',
+    nothingDue: 'Nothing is due for disposal now.', due_one: 'Due for disposal now: {{count}} application ({{recruitments}} recruitments).', due_other: 'Due for disposal now: {{count}} applications ({{recruitments}} recruitments).',
+    holds_one: '{{count}} recruitment is under a legal hold.', holds_other: '{{count}} recruitments are under a legal hold.',
   },
   audit: { title: 'Audit log', seq: 'No.', at: 'Time', actor: 'User', action: 'Action', target: 'Target', more: 'Show more' },
 };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import styled from 'styled-components';
-import { Button, Dropdown, DropdownItem, Heading, HintText, TextInput } from 'suomifi-ui-components';
+import { Button, Checkbox, Dropdown, DropdownItem, Heading, HintText, Paragraph, TextInput } from 'suomifi-ui-components';
 import { api, type User } from '../api';
 import { Row } from '../components/FormLayout';
 import { ErrorMessage, Loading } from '../components/Feedback';
@@ -137,6 +137,126 @@ function Policy() {
   );
 }
 
+// Data minimisation: birth date, gender, nationality and mother tongue are asked only when turned on
+// here, each with the legal basis the form shows to applicants.
+const MINIMISED = ['birth_date', 'gender', 'nationality', 'mother_tongue'] as const;
+
+function FormFields() {
+  const { t } = useTranslation();
+  const [basis, setBasis] = useState<Record<string, string> | null>(null);
+  const [on, setOn] = useState<Record<string, boolean>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  useEffect(() => {
+    api<{ fields: { field: string; legal_basis: string }[] }>('GET', '/api/v1/admin/form-fields')
+      .then((r) => {
+        setBasis(Object.fromEntries(r.fields.map((f) => [f.field, f.legal_basis])));
+        setOn(Object.fromEntries(r.fields.map((f) => [f.field, true])));
+      })
+      .catch(setError);
+  }, []);
+  const save = async () => {
+    setError(null);
+    setNotice('');
+    try {
+      const fields = MINIMISED.filter((f) => on[f]).map((f) => ({ field: f, legal_basis: basis?.[f] ?? '' }));
+      await api('PUT', '/api/v1/admin/form-fields', { fields });
+      setNotice(t('more.saved'));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  if (!basis) return error ? <ErrorMessage error={error} /> : <Loading />;
+  return (
+    <Section aria-labelledby="fields-title">
+      <Heading variant="h2" id="fields-title">
+        {t('admin.formFields')}
+      </Heading>
+      <Paragraph>{t('admin.formFieldsHint')}</Paragraph>
+      {MINIMISED.map((f) => (
+        <div key={f}>
+          <Checkbox checked={on[f] ?? false} onClick={({ checkboxState }) => setOn({ ...on, [f]: checkboxState })}>
+            {t(`form.${f}`)}
+          </Checkbox>
+          {on[f] && (
+            <TextInput labelText={`${t('admin.legalBasis')}: ${t(`form.${f}`)}`} value={basis[f] ?? ''}
+              onChange={(v) => setBasis({ ...basis, [f]: String(v ?? '') })} fullWidth />
+          )}
+        </div>
+      ))}
+      <div>
+        <Button onClick={() => void save()}>{t('common.save')}</Button>
+      </div>
+      <div aria-live="polite">{notice}</div>
+      <ErrorMessage error={error} />
+    </Section>
+  );
+}
+
+interface RetentionView {
+  policy: { others_years: number; selected_years: number };
+  legal_holds: { recruitment_id: number; reason: string; placed_at: number }[];
+  due: { recruitment_id: number; applications: number; shred_key: boolean; final_on: string }[];
+}
+
+// How long applications are kept after the decision is final, the legal holds, and what the daily
+// disposal would remove now (a dry run).
+function Retention() {
+  const { t } = useTranslation();
+  const [view, setView] = useState<RetentionView | null>(null);
+  const [others, setOthers] = useState('');
+  const [selected, setSelected] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  const load = () =>
+    api<RetentionView>('GET', '/api/v1/admin/retention')
+      .then((v) => {
+        setView(v);
+        setOthers(String(v.policy.others_years));
+        setSelected(String(v.policy.selected_years));
+      })
+      .catch(setError);
+  useEffect(() => {
+    void load();
+  }, []);
+  const save = async () => {
+    setError(null);
+    setNotice('');
+    try {
+      await api('PUT', '/api/v1/admin/retention', { others_years: Number(others), selected_years: Number(selected) });
+      setNotice(t('more.saved'));
+      await load();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  if (!view) return error ? <ErrorMessage error={error} /> : <Loading />;
+  return (
+    <Section aria-labelledby="retention-title">
+      <Heading variant="h2" id="retention-title">
+        {t('admin.retention')}
+      </Heading>
+      <Paragraph>{t('admin.retentionHint')}</Paragraph>
+      <Row>
+        <TextInput labelText={t('admin.othersYears')} type="number" value={others} onChange={(v) => setOthers(String(v ?? ''))} />
+        <TextInput labelText={t('admin.selectedYears')} hintText={t('admin.selectedYearsHint')} type="number" value={selected}
+          onChange={(v) => setSelected(String(v ?? ''))} />
+      </Row>
+      <div>
+        <Button onClick={() => void save()}>{t('common.save')}</Button>
+      </div>
+      <div aria-live="polite">{notice}</div>
+      <ErrorMessage error={error} />
+      <Paragraph>
+        {view.due.length === 0
+          ? t('admin.nothingDue')
+          : t('admin.due', { count: view.due.reduce((n, d) => n + d.applications, 0), recruitments: view.due.length })}
+      </Paragraph>
+      <Paragraph>{t('admin.holds', { count: view.legal_holds.length })}</Paragraph>
+    </Section>
+  );
+}
+
 function Mail() {
   const { t } = useTranslation();
   const [settings, setSettings] = useState<Record<string, string | number | boolean> | null>(null);
@@ -211,6 +331,8 @@ export function Admin() {
       <Heading variant="h1">{t('more.admin')}</Heading>
       <Users />
       <Policy />
+      <FormFields />
+      <Retention />
       <Mail />
     </RequireStaff>
   );

@@ -41,6 +41,8 @@ const IDENTITY_FIELDS = [
   'nationality',
 ] as const;
 const REQUIRED = new Set(['first_name', 'last_name', 'email']);
+// Asked only when the employer turned the field on with a legal basis (the server refuses others).
+const MINIMISED = new Set(['birth_date', 'gender', 'nationality', 'mother_tongue']);
 
 interface Receipt {
   reference: string;
@@ -55,6 +57,7 @@ export function ApplyForm({ job }: { job: JobAd }) {
     postal_code: '', municipality: '', mother_tongue: '', nationality: '',
     language: job.languages.includes(i18n.language) ? i18n.language : job.languages[0],
   });
+  const basisOf = (field: string) => job.identity_fields?.find((x) => x.field === field)?.legal_basis;
   const [education, setEducation] = useState({ level: '', field: '', institution: '' });
   const [experience, setExperience] = useState({ title: '', employer: '', months: '' });
   const [skills, setSkills] = useState('');
@@ -170,11 +173,12 @@ export function ApplyForm({ job }: { job: JobAd }) {
         <legend>{t('form.identityTitle')}</legend>
         <HintText>{t('form.identityHint')}</HintText>
         <Row>
-          {IDENTITY_FIELDS.map((f) => (
+          {IDENTITY_FIELDS.filter((f) => !MINIMISED.has(f) || basisOf(f) !== undefined).map((f) => (
             <TextInput
               key={f}
               id={`apply-${f}`}
               labelText={t(`form.${f}`)}
+              hintText={basisOf(f) !== undefined ? t('form.legalBasis', { basis: basisOf(f) }) : undefined}
               optionalText={REQUIRED.has(f) ? undefined : t('common.optional')}
               type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
               autoComplete={AUTOCOMPLETE[f]}
