@@ -66,6 +66,38 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
         return http::JsonResponse(200, json::object{{"reference", a->record.reference}, {"status", "withdrawn"}});
       }));
 
+  // The applicant's own data as a JSON file (GDPR art. 15 and 20), with who has read the identity.
+  router.Add("POST", "/api/v1/applicant/export", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto a = Identify(ctx, req);
+               if (!a) return a.error();
+               auto services = ctx.Services();
+               auto data = service::ExportOwnData(services, *a);
+               if (!data) return data.error();
+               const IdentifiedApplication& app = data->application;
+               json::array reads;
+               for (const auto& r : data->identity_reads) {
+                 reads.push_back(json::object{{"at", r.at}, {"role", r.role}, {"basis", r.basis}});
+               }
+               json::object o{
+                   {"reference", a->record.reference},
+                   {"recruitment", {{"id", a->recruitment.id}, {"title", codec::ToJson(a->recruitment.title)}}},
+                   {"organisation_id", a->recruitment.org_id},
+                   {"withdrawn", a->record.withdrawn},
+                   {"identity", codec::ToJson(app.identity)},
+                   {"merits", codec::ToJson(app.original_merits.value_or(app.anonymous.merits))},
+                   {"free_text", codec::ToJson(app.free_text)},
+                   {"pseudonym", app.anonymous.pseudonym},
+                   {"reviewers_see",
+                    {{"merits", codec::ToJson(app.anonymous.merits)},
+                     {"free_text", app.anonymous.redacted ? json::value(codec::ToJson(*app.anonymous.redacted))
+                                                          : json::value(nullptr)}}},
+                   {"identity_reads", reads}};
+               http::Response res = http::JsonResponse(200, o);
+               res.headers.emplace_back("Content-Disposition",
+                                        "attachment; filename=\"reilu-" + a->record.reference + ".json\"");
+               return res;
+             }));
+
   router.Add("POST", "/api/v1/applicant/explanation", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto a = Identify(ctx, req);
                if (!a) return a.error();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "service/context.h"
 
@@ -18,5 +19,19 @@ Result<ApplicantView> IdentifyApplicant(Context& ctx, const std::string& referen
 // Withdraws the application; the confirmation goes to the address in it (an audited read by the
 // system, in the same transaction).
 Status Withdraw(Context& ctx, const ApplicantView& applicant);
+
+// Everything held about the applicant (GDPR art. 15 and 20): the application as sent, what
+// reviewers see of it, and who has read the identity (role, when, on what basis; staff names are
+// not given). The read for the export is itself audited (basis applicant_self).
+struct OwnData {
+  IdentifiedApplication application;
+  struct Read {
+    UnixTime at = 0;
+    std::string role;  // hr, reviewer, registry, … or "system" (a notice to the applicant)
+    std::string basis;
+  };
+  std::vector<Read> identity_reads;
+};
+Result<OwnData> ExportOwnData(Context& ctx, const ApplicantView& applicant);
 
 }  // namespace reilu::service

@@ -281,3 +281,58 @@ TEST_F(ApiTest, TheFormAsksOnlyTheIdentityFieldsTurnedOnWithALegalBasis) {
 
 }  // namespace
 }  // namespace reilu::testing
+
+namespace reilu::testing {
+namespace {
+
+// Issue 12 (data protection): the applicant downloads everything held about them, with who has
+// read their identity (roles, not names); the wrong secret gets nothing.
+TEST_F(ApiTest, TheApplicantExportsTheirOwnDataWithWhoReadIt) {
+  Client hr = LoggedIn("a_hr");
+  std::int64_t rec = PublishedRecruitment(hr);
+  auto applied = Client(Port()).PostJson("/api/v1/jobs/" + std::to_string(rec) + "/applications", Application("851"));
+  ASSERT_EQ(applied.status, 201) << applied.body;
+  const std::string reference(applied.Json().at("reference").as_string());
+  const std::string token(applied.Json().at("status_token").as_string());
+  CloseApplicationPeriod(hr, rec);
+  const std::string base = "/api/v1/recruitments/" + std::to_string(rec);
+  const auto listed = hr.Get(base + "/applications").Json();
+  const std::string app(listed.at("applications").at(0).at("id").as_string());
+  ASSERT_EQ(hr.PostJson(base + "/applications/" + app + "/identity",
+                        json::object{{"reason", "Checking formal qualifications"}})
+                .status,
+            200);
+
+  auto wrong = Client(Port()).PostJson("/api/v1/applicant/export",
+                                       json::object{{"reference", reference}, {"token", token + "x"}});
+  EXPECT_EQ(wrong.status, 404);
+  auto res =
+      Client(Port()).PostJson("/api/v1/applicant/export", json::object{{"reference", reference}, {"token", token}});
+  ASSERT_EQ(res.status, 200) << res.body;
+  EXPECT_NE(res.headers.find("attachment"), std::string::npos);
+  const auto data = res.Json();
+  EXPECT_EQ(data.at("identity").at("first_name").as_string(), "Firstname851");
+  EXPECT_EQ(data.at("identity").at("email").as_string(), "mail851@canary.test");
+  EXPECT_NE(std::string(data.at("free_text").at("cover_letter").as_string()).find("Lastname851"), std::string::npos);
+  bool owner_read = false;
+  for (const auto& r : data.at("identity_reads").as_array()) {
+    if (r.at("role").as_string() == "hr") {
+      owner_read = true;
+      EXPECT_EQ(r.at("basis").as_string(), "owner_with_reason");
+    }
+  }
+  EXPECT_TRUE(owner_read) << res.body;
+  EXPECT_EQ(res.body.find("a_hr"), std::string::npos);  // roles, not staff names
+  // The export's own read is audited.
+  auto audit = LoggedIn("a_auditor").Get("/api/v1/audit?limit=1000").Json();
+  int self_reads = 0;
+  for (const auto& e : audit.at("entries").as_array()) {
+    if (e.at("action").as_string() == "identity.read" && e.at("detail").at("basis").as_string() == "applicant_self") {
+      ++self_reads;
+    }
+  }
+  EXPECT_EQ(self_reads, 1);
+}
+
+}  // namespace
+}  // namespace reilu::testing

@@ -2,7 +2,7 @@
 // (axe, WCAG 2.1 A/AA) on every page in fi/sv/en; screenshots at phone and desktop width.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { focusIsVisible, launchBrowser, pageContents, screenshotDir, startServer, tabTo } from './support.mjs';
@@ -191,6 +191,12 @@ describe('the anonymous recruitment in a browser', () => {
     await page.getByRole('link', { name: /Seuraa|Följ|Follow/ }).click();
     await page.waitForSelector('[data-testid=status]');
     assert.equal(await page.locator('[data-testid=status]').innerText(), 'Vastaanotettu');
+    // The applicant downloads everything held about them.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /Lataa kaikki tietosi/ }).click();
+    const own = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+    assert.equal(own.identity.first_name, CANARY.first_name);
+    assert.ok(Array.isArray(own.identity_reads));
     assert.deepEqual(page.cspViolations, []);
     await page.context().close();
   });

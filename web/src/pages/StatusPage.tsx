@@ -39,6 +39,20 @@ export function StatusPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Everything held about the applicant, as a JSON file (and who has read the identity).
+  const exportOwnData = async () => {
+    try {
+      const data = await api<unknown>('POST', '/api/v1/applicant/export', link);
+      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `reilu-${link.reference}.json`;
+      a.click();
+      URL.revokeObjectURL(url);
+    } catch (e) {
+      setError(e);
+    }
+  };
   const withdraw = async () => {
     setConfirming(false);
     try {
@@ -87,6 +101,11 @@ export function StatusPage() {
             </Button>
           )}
           {explanation && <Explanation data={explanation} />}
+          <div>
+            <Button variant="secondaryNoBorder" onClick={() => void exportOwnData()}>
+              {t('status.export')}
+            </Button>
+          </div>
           {status.withdrawable && (
             <Button variant="secondary" onClick={() => setConfirming(true)}>
               {t('status.withdraw')}
