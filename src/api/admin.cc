@@ -102,6 +102,31 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
                return http::JsonResponse(200, codec::CollectedFieldsToJson(fields));
              }));
 
+  // The organisation's own part of the privacy notice, per language.
+  router.Add("GET", "/api/v1/admin/privacy-notice", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Authenticate(ctx, req);
+               if (!caller) return caller.error();
+               auto services = ctx.Services();
+               auto texts = service::PrivacyTexts(services, caller->user);
+               if (!texts) return texts.error();
+               return http::JsonResponse(200, json::object{{"texts", codec::ToJson(*texts)}});
+             }));
+
+  router.Add("PUT", "/api/v1/admin/privacy-notice", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Authenticate(ctx, req);
+               if (!caller) return caller.error();
+               auto body = JsonBody(req);
+               if (!body) return body.error();
+               if (!body->is_object() || !body->get_object().contains("texts")) {
+                 return MakeError(ErrorCode::kInvalidInput, "Field 'texts' is required.", "texts");
+               }
+               LocalizedText texts;
+               REILU_TRY(codec::FromJson(body->get_object().at("texts"), "texts", texts));
+               auto services = ctx.Services();
+               REILU_TRY(service::SetPrivacyTexts(services, caller->user, texts));
+               return http::JsonResponse(200, json::object{{"texts", codec::ToJson(texts)}});
+             }));
+
   router.Add("GET", "/api/v1/units", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = Authenticate(ctx, req);
                if (!caller) return caller.error();

@@ -3,6 +3,7 @@
 
 #include "api/handler.h"
 #include "crypto/crypto.h"
+#include "service/admin.h"
 #include "service/intake.h"
 
 namespace reilu::api {
@@ -29,6 +30,7 @@ json::object PublicAd(ApiContext& ctx, const Recruitment& r) {
   o["accepting_applications"] = AcceptsApplications(r, ctx.now());
   auto organisation = ctx.store.GetOrganisation(r.org_id);
   o["organisation"] = organisation ? organisation->name : std::string();
+  o["organisation_id"] = r.org_id;  // for its privacy notice
   // The optional identity fields this employer asks, with the legal basis the form shows.
   auto collected = ctx.store.GetCollectedFields(r.org_id);
   o["identity_fields"] = collected ? codec::CollectedFieldsToJson(*collected).at("fields") : json::array();
@@ -60,6 +62,25 @@ void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
                auto r = ctx.store.GetPublicAd(*id);
                if (!r) return r.error();
                return http::JsonResponse(200, PublicAd(ctx, *r));
+             }));
+
+  // The privacy notice an applicant reads at the form, composed from what the organisation does.
+  router.Add("GET", "/api/v1/organisations/{id}/privacy-notice",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto id = IdParam(req, "id");
+               if (!id) return id.error();
+               std::string lang = req.query.count("lang") ? req.query["lang"] : "fi";
+               if (!IsSupportedLanguage(lang)) {
+                 return MakeError(ErrorCode::kInvalidInput, "The lang is fi, sv or en.", "lang");
+               }
+               auto services = ctx.Services();
+               auto notice = service::PrivacyNoticeOf(services, *id, lang);
+               if (!notice) return notice.error();
+               json::array sections;
+               for (const auto& sec : notice->sections) {
+                 sections.push_back(json::object{{"heading", sec.heading}, {"text", sec.text}});
+               }
+               return http::JsonResponse(200, json::object{{"title", notice->title}, {"sections", sections}});
              }));
 
   // What reviewers would see of the free text, before sending; nothing is stored. Open to anyone

@@ -46,6 +46,7 @@ inline constexpr std::string_view kLegalHold = "retention.hold";
 inline constexpr std::string_view kLegalHoldReleased = "retention.hold_released";
 inline constexpr std::string_view kDispose = "retention.dispose";
 inline constexpr std::string_view kCollectedFields = "form.collected_fields";
+inline constexpr std::string_view kPrivacyNotice = "form.privacy_notice";
 }  // namespace audit_action
 
 struct AuditEntry {

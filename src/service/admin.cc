@@ -84,4 +84,35 @@ Status SetCollectedFields(Context& ctx, const User& admin, const std::vector<Col
   return ctx.store.SetCollectedFields(admin.org_id, fields, admin.id, ctx.now());
 }
 
+Result<PrivacyNotice> PrivacyNoticeOf(Context& ctx, OrgId org, std::string_view lang) {
+  auto organisation = ctx.store.GetOrganisation(org);
+  if (!organisation) return organisation.error();
+  auto texts = ctx.store.GetPrivacyTexts(org);
+  if (!texts) return texts.error();
+  auto retention = ctx.store.GetRetentionPolicy(org);
+  if (!retention) return retention.error();
+  auto collected = ctx.store.GetCollectedFields(org);
+  if (!collected) return collected.error();
+  auto own = texts->find(std::string(lang));
+  return ComposePrivacyNotice(organisation->name, own == texts->end() ? "" : own->second, *retention, *collected, lang);
+}
+
+Result<LocalizedText> PrivacyTexts(Context& ctx, const User& admin) {
+  if (!admin.active || (admin.role != Role::kAdmin && admin.role != Role::kAuditor)) {
+    return MakeError(ErrorCode::kForbidden, "The privacy notice is kept by admins.");
+  }
+  return ctx.store.GetPrivacyTexts(admin.org_id);
+}
+
+Status SetPrivacyTexts(Context& ctx, const User& admin, const LocalizedText& texts) {
+  if (!admin.active || admin.role != Role::kAdmin) {
+    return MakeError(ErrorCode::kForbidden, "The privacy notice is kept by admins.");
+  }
+  for (const auto& [lang, text] : texts) {
+    if (!IsSupportedLanguage(lang)) return MakeError(ErrorCode::kInvalidInput, "Texts are fi, sv or en.", "texts");
+    if (text.size() > 8000) return MakeError(ErrorCode::kInvalidInput, "The text is too long.", "texts." + lang);
+  }
+  return ctx.store.SetPrivacyTexts(admin.org_id, texts, admin.id, ctx.now());
+}
+
 }  // namespace reilu::service

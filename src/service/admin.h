@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/privacy_notice.h"
 #include "service/context.h"
 
 namespace reilu::service {
@@ -23,6 +24,13 @@ Status SetPolicy(Context& ctx, const User& admin, const AnonymityPolicy& policy)
 // read them (the form shows them with their legal basis); only an admin sets them (audited).
 Result<std::vector<CollectedField>> CollectedFields(Context& ctx, OrgId org);
 Status SetCollectedFields(Context& ctx, const User& admin, const std::vector<CollectedField>& fields);
+
+// The privacy notice at the form (core/privacy_notice.h): composed from the organisation's own text
+// in `lang`, the fields it asks and its retention schedule. Public.
+Result<PrivacyNotice> PrivacyNoticeOf(Context& ctx, OrgId org, std::string_view lang);
+// The organisation's own text (controller, contact, data protection officer) per language; admins.
+Result<LocalizedText> PrivacyTexts(Context& ctx, const User& admin);
+Status SetPrivacyTexts(Context& ctx, const User& admin, const LocalizedText& texts);
 
 // A new SMTP relay for the organisation's mail, proposed by an admin as settings JSON
 // (notify::SerializeSmtpSettings); it takes effect only when another admin or HR specialist

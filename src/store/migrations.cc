@@ -352,7 +352,17 @@ CREATE TABLE collected_fields (
 );
 )SQL";
 
-constexpr std::array<Migration, 9> kMigrations = {{
+// The organisation's own part of the privacy notice (controller, contact), per language (JSON).
+constexpr const char* kV10 = R"SQL(
+CREATE TABLE privacy_notices (
+  org_id BIGINT PRIMARY KEY REFERENCES organisations(id),
+  texts TEXT NOT NULL,
+  updated_by BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+)SQL";
+
+constexpr std::array<Migration, 10> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
@@ -362,6 +372,7 @@ constexpr std::array<Migration, 9> kMigrations = {{
     {7, "public-records requests", kV7},
     {8, "retention and disposal", kV8},
     {9, "collected identity fields", kV9},
+    {10, "privacy notices", kV10},
 }};
 
 // PostgreSQL's versions of the triggers above: one function refuses with the trigger's message

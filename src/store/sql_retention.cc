@@ -38,6 +38,36 @@ Status SqlStore::SetCollectedFields(OrgId org, const std::vector<CollectedField>
   });
 }
 
+Result<LocalizedText> SqlStore::GetPrivacyTexts(OrgId org) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare("SELECT texts FROM privacy_notices WHERE org_id = $1");
+  if (!s) return s.error();
+  s->Bind(1, org);
+  LocalizedText texts;
+  if (s->Step()) {
+    auto doc = codec::Parse(s->Text(0));
+    if (doc && doc->is_object()) {
+      for (const auto& [lang, text] : doc->get_object()) {
+        if (text.is_string()) texts[std::string(lang)] = std::string(text.get_string());
+      }
+    }
+  }
+  REILU_TRY(s->status());
+  return texts;
+}
+
+Status SqlStore::SetPrivacyTexts(OrgId org, const LocalizedText& texts, UserId actor, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    auto s = c.Prepare(
+        "INSERT INTO privacy_notices (org_id, texts, updated_by, updated_at) VALUES ($1, $2, $3, $4) "
+        "ON CONFLICT (org_id) DO UPDATE SET texts = excluded.texts, updated_by = excluded.updated_by, "
+        "updated_at = excluded.updated_at");
+    if (!s) return s.error();
+    REILU_TRY(s->Bind(1, org).Bind(2, codec::Serialize(codec::ToJson(texts))).Bind(3, actor).Bind(4, now).Run());
+    return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kPrivacyNotice, 0, {}, "{}"}, now);
+  });
+}
+
 Result<RetentionPolicy> SqlStore::GetRetentionPolicy(OrgId org) {
   auto lease = Reader();
   auto s = (*lease).Prepare("SELECT others_years, selected_years FROM retention_policies WHERE org_id = $1");

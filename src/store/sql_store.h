@@ -109,6 +109,8 @@ class SqlStore final : public Store {
 
   Result<std::vector<CollectedField>> GetCollectedFields(OrgId org) override;
   Status SetCollectedFields(OrgId org, const std::vector<CollectedField>& fields, UserId actor, UnixTime now) override;
+  Result<LocalizedText> GetPrivacyTexts(OrgId org) override;
+  Status SetPrivacyTexts(OrgId org, const LocalizedText& texts, UserId actor, UnixTime now) override;
   Result<RetentionPolicy> GetRetentionPolicy(OrgId org) override;
   Status SetRetentionPolicy(OrgId org, const RetentionPolicy& policy, UserId actor, UnixTime now) override;
   Result<std::int64_t> PlaceLegalHold(OrgId org, RecruitmentId rec, const std::string& reason, UserId actor,

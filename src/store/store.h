@@ -254,6 +254,10 @@ class Store {
   virtual Status SetCollectedFields(OrgId org, const std::vector<CollectedField>& fields, UserId actor,
                                     UnixTime now) = 0;
 
+  // The organisation's own text of the privacy notice, by language (empty until set); audited.
+  virtual Result<LocalizedText> GetPrivacyTexts(OrgId org) = 0;
+  virtual Status SetPrivacyTexts(OrgId org, const LocalizedText& texts, UserId actor, UnixTime now) = 0;
+
   // Retention (core/retention.h): the schedule, legal holds and disposal. Writes are audited.
   virtual Result<RetentionPolicy> GetRetentionPolicy(OrgId org) = 0;  // the defaults until one is set
   virtual Status SetRetentionPolicy(OrgId org, const RetentionPolicy& policy, UserId actor, UnixTime now) = 0;

@@ -336,3 +336,56 @@ TEST_F(ApiTest, TheApplicantExportsTheirOwnDataWithWhoReadIt) {
 
 }  // namespace
 }  // namespace reilu::testing
+
+namespace reilu::testing {
+namespace {
+
+// Issue 12 (data protection): the privacy notice at the form says what this organisation actually
+// does: its own controller text, the fields it asks with their basis, its retention schedule.
+TEST_F(ApiTest, ThePrivacyNoticeSaysWhatTheOrganisationDoes) {
+  Client admin = LoggedIn("a_admin");
+  ASSERT_EQ(
+      admin
+          .Call(
+              "PUT", "/api/v1/admin/privacy-notice",
+              R"({"texts":{"fi":"Rekisterinpitäjä: Kaupunki A, tietosuojavastaava@a.test","en":"Controller: City A"}})",
+              {{"Content-Type", "application/json"}})
+          .status,
+      200);
+  EXPECT_EQ(admin
+                .Call("PUT", "/api/v1/admin/privacy-notice", R"({"texts":{"de":"x"}})",
+                      {{"Content-Type", "application/json"}})
+                .status,
+            422);
+  ASSERT_EQ(admin
+                .Call("PUT", "/api/v1/admin/form-fields",
+                      R"({"fields":[{"field":"mother_tongue","legal_basis":"Kielilaki: palvelu omalla kielellä"}]})",
+                      {{"Content-Type", "application/json"}})
+                .status,
+            200);
+  ASSERT_EQ(admin
+                .Call("PUT", "/api/v1/admin/retention", R"({"others_years":3,"selected_years":0})",
+                      {{"Content-Type", "application/json"}})
+                .status,
+            200);
+  Client hr = LoggedIn("a_hr");
+  std::int64_t rec = PublishedRecruitment(hr);
+  const auto ad = Client(Port()).Get("/api/v1/jobs/" + std::to_string(rec)).Json();
+  const std::int64_t org = ad.at("organisation_id").as_int64();
+  auto fi = Client(Port()).Get("/api/v1/organisations/" + std::to_string(org) + "/privacy-notice?lang=fi");
+  ASSERT_EQ(fi.status, 200) << fi.body;
+  EXPECT_NE(fi.body.find("tietosuojavastaava@a.test"), std::string::npos);
+  EXPECT_NE(fi.body.find("Kielilaki: palvelu omalla kielellä"), std::string::npos);
+  EXPECT_NE(fi.body.find("3 vuoden"), std::string::npos) << fi.body;
+  EXPECT_NE(fi.body.find("julkisia asiakirjoja"), std::string::npos);
+  auto sv = Client(Port()).Get("/api/v1/organisations/" + std::to_string(org) + "/privacy-notice?lang=sv");
+  ASSERT_EQ(sv.status, 200);
+  EXPECT_NE(sv.body.find("Dataskyddsbeskrivning"), std::string::npos);
+  EXPECT_EQ(Client(Port()).Get("/api/v1/organisations/999999/privacy-notice").status, 404);
+  EXPECT_EQ(
+      hr.Call("PUT", "/api/v1/admin/privacy-notice", R"({"texts":{}})", {{"Content-Type", "application/json"}}).status,
+      403);
+}
+
+}  // namespace
+}  // namespace reilu::testing

@@ -8,6 +8,7 @@ import { Recruitments } from './pages/Recruitments';
 import { Editor } from './pages/Editor';
 import { Desk } from './pages/Desk';
 import { Audit } from './pages/Audit';
+import { PrivacyNotice } from './pages/PrivacyNotice';
 import { Registry } from './pages/Registry';
 import { Reports } from './pages/Reports';
 import { Admin } from './pages/Admin';
@@ -20,6 +21,7 @@ export function App() {
         <Route path="/" element={<JobBoard />} />
         <Route path="/jobs/:id" element={<JobPage />} />
         <Route path="/status" element={<StatusPage />} />
+        <Route path="/privacy/:org" element={<PrivacyNotice />} />
         <Route path="/staff/login" element={<Login />} />
         <Route path="/staff" element={<Recruitments />} />
         <Route path="/staff/recruitments/new" element={<Editor />} />

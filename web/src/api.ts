@@ -73,6 +73,7 @@ export interface JobAd {
   state: string;
   published_at: number;
   organisation?: string;
+  organisation_id?: number;
   accepting_applications?: boolean;
   // Optional identity fields this employer asks, each with its legal basis (data minimisation).
   identity_fields?: { field: string; legal_basis: string }[];

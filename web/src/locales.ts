@@ -33,6 +33,7 @@ const fi = {
     previewNone: 'Tekstiä ei vielä ole.', submit: 'Lähetä hakemus', sending: 'Lähetetään…',
     errors: 'Tarkista nämä kohdat', errorRequired: 'Täytä tämä kenttä.',
     legalBasis: 'Kysymme tätä, koska: {{basis}}',
+    privacyNotice: 'Tietosuojaseloste: miten käsittelemme tietojasi',
     nonDisclosure: 'En halua, että nimeni annetaan hakijaluettelossa',
     publicHint: 'Hakemukset ovat julkisia asiakirjoja: hakuajan päätyttyä kuka tahansa voi pyytää hakijoiden nimet ja hakemukset. Salassa pidettävät tiedot, kuten henkilötunnus, terveystiedot ja yhteystiedot, poistetaan. Voit pyytää, ettei nimeäsi anneta; toive otetaan huomioon, kun laki sen sallii.',
   },
@@ -135,6 +136,7 @@ const fi = {
   },
   admin: {
     formFields: 'Mitä hakulomake kysyy', formFieldsHint: 'Syntymäaikaa, sukupuolta, kansalaisuutta ja äidinkieltä kysytään vain, jos ne on valittu tässä ja niille on kirjattu oikeusperuste. Hakija näkee perusteen lomakkeella.', legalBasis: 'Oikeusperuste',
+    privacy: 'Tietosuojaseloste', privacyHint: 'Hakija näkee selosteen hakulomakkeen linkistä. Kirjoita tähän rekisterinpitäjän tiedot ja yhteyshenkilö; kysytyt tiedot, säilytysajat ja oikeudet lisätään asetuksista.', privacyText: 'Rekisterinpitäjä ja yhteystiedot',
     retention: 'Säilytysajat', retentionHint: 'Kuinka kauan hakemuksia säilytetään valintapäätöksen lainvoimaisuudesta. Palvelin hävittää erääntyneet päivittäin: henkilötiedot, hakemustekstit ja ansiot poistetaan, määrät jäävät tilastoihin. Oikeudellinen pito estää hävittämisen.',
     othersYears: 'Muut hakemukset (vuotta)', selectedYears: 'Valittujen hakemukset (vuotta)', selectedYearsHint: '0 = säilytetään pysyvästi (arkistonmuodostussuunnitelma)',
     nothingDue: 'Mitään ei ole nyt hävitettävänä.', due_one: 'Nyt hävitettävänä {{count}} hakemus ({{recruitments}} rekrytointia).', due_other: 'Nyt hävitettävänä {{count}} hakemusta ({{recruitments}} rekrytointia).',
@@ -177,6 +179,7 @@ const sv: Texts = {
     previewNone: 'Ingen text ännu.', submit: 'Skicka ansökan', sending: 'Skickar…',
     errors: 'Kontrollera de här punkterna', errorRequired: 'Fyll i fältet.',
     legalBasis: 'Vi frågar detta eftersom: {{basis}}',
+    privacyNotice: 'Dataskyddsbeskrivning: hur vi behandlar dina uppgifter',
     nonDisclosure: 'Jag vill inte att mitt namn lämnas ut i sökandeförteckningen',
     publicHint: 'Ansökningar är offentliga handlingar: efter ansökningstiden kan vem som helst begära sökandenas namn och ansökningarna. Sekretessbelagda uppgifter, som personbeteckning, hälsouppgifter och kontaktuppgifter, tas bort. Du kan begära att ditt namn inte lämnas ut; önskemålet följs när lagen tillåter det.',
   },
@@ -279,6 +282,7 @@ const sv: Texts = {
   },
   admin: {
     formFields: 'Vad ansökningsblanketten frågar', formFieldsHint: 'Födelsedatum, kön, medborgarskap och modersmål frågas bara om de valts här med en registrerad rättslig grund. Sökanden ser grunden på blanketten.', legalBasis: 'Rättslig grund',
+    privacy: 'Dataskyddsbeskrivning', privacyHint: 'Sökanden ser beskrivningen via länken på ansökningsblanketten. Skriv här den personuppgiftsansvariga och kontaktpersonen; uppgifterna som frågas, bevarandetiderna och rättigheterna läggs till från inställningarna.', privacyText: 'Personuppgiftsansvarig och kontaktuppgifter',
     retention: 'Bevarandetider', retentionHint: 'Hur länge ansökningar bevaras efter att beslutet om val vunnit laga kraft. Servern gallrar det som förfallit varje dag: personuppgifter, ansökningstexter och meriter tas bort, antalen blir kvar i statistiken. Ett rättsligt kvarhållande hindrar gallring.',
     othersYears: 'Övriga ansökningar (år)', selectedYears: 'De valdas ansökningar (år)', selectedYearsHint: '0 = bevaras varaktigt (arkivbildningsplanen)',
     nothingDue: 'Inget ska gallras nu.', due_one: 'Att gallra nu: {{count}} ansökan ({{recruitments}} rekryteringar).', due_other: 'Att gallra nu: {{count}} ansökningar ({{recruitments}} rekryteringar).',
@@ -319,6 +323,7 @@ const en: Texts = {
     previewNone: 'No text yet.', submit: 'Send application', sending: 'Sending…',
     errors: 'Please check these fields', errorRequired: 'Please fill in this field.',
     legalBasis: 'We ask this because: {{basis}}',
+    privacyNotice: 'Privacy notice: how we process your data',
     nonDisclosure: 'I do not want my name to be given out in the list of applicants',
     publicHint: 'Applications are public documents: after the application period anyone may ask for the applicants\' names and the applications. Secret details, such as the personal identity code, health information and contact details, are removed. You can ask that your name is not given out; the wish is followed where the law allows it.',
   },
@@ -421,6 +426,7 @@ const en: Texts = {
   },
   admin: {
     formFields: 'What the application form asks', formFieldsHint: 'Birth date, gender, nationality and mother tongue are asked only when chosen here with a recorded legal basis. Applicants see the basis on the form.', legalBasis: 'Legal basis',
+    privacy: 'Privacy notice', privacyHint: 'Applicants read the notice through a link on the application form. Write here the controller and the contact person; the data asked, the retention periods and the rights are added from the settings.', privacyText: 'Controller and contact details',
     retention: 'Retention', retentionHint: 'How long applications are kept after the selection decision becomes final. The server disposes of what is due every day: identity data, application texts and merits are deleted, the counts stay in the statistics. A legal hold stops disposal.',
     othersYears: 'Other applications (years)', selectedYears: 'Applications of the selected (years)', selectedYearsHint: '0 = kept permanently (the archive plan)',
     nothingDue: 'Nothing is due for disposal now.', due_one: 'Due for disposal now: {{count}} application ({{recruitments}} recruitments).', due_other: 'Due for disposal now: {{count}} applications ({{recruitments}} recruitments).',

@@ -87,6 +87,7 @@ const PAGES = [
   { name: 'job-board', path: '/', ready: 'h2 a' },
   { name: 'job-ad-and-form', path: '/jobs/1', ready: 'form' },
   { name: 'status', path: '/status#ref=none&token=none', ready: 'h1' },
+  { name: 'privacy-notice', path: '/privacy/1', ready: 'h2' },
   { name: 'login', path: '/staff/login', ready: '#login-username' },
   { name: 'recruitments', path: '/staff', ready: 'table', user: 'hr' },
   { name: 'editor', path: '/staff/recruitments/new', ready: 'fieldset', user: 'hr' },

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import styled from 'styled-components';
-import { Button, Checkbox, Dropdown, DropdownItem, Heading, HintText, Paragraph, TextInput } from 'suomifi-ui-components';
+import { Button, Checkbox, Dropdown, DropdownItem, Heading, HintText, Paragraph, TextInput, Textarea } from 'suomifi-ui-components';
 import { api, type User } from '../api';
 import { Row } from '../components/FormLayout';
 import { ErrorMessage, Loading } from '../components/Feedback';
@@ -193,6 +193,48 @@ function FormFields() {
   );
 }
 
+// The organisation's own part of the privacy notice (controller, contact), per language; the rest
+// of the notice is composed from the settings above.
+function PrivacyTexts() {
+  const { t } = useTranslation();
+  const [texts, setTexts] = useState<Record<string, string> | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  useEffect(() => {
+    api<{ texts: Record<string, string> }>('GET', '/api/v1/admin/privacy-notice')
+      .then((r) => setTexts(r.texts))
+      .catch(setError);
+  }, []);
+  const save = async () => {
+    setError(null);
+    setNotice('');
+    try {
+      await api('PUT', '/api/v1/admin/privacy-notice', { texts });
+      setNotice(t('more.saved'));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  if (!texts) return error ? <ErrorMessage error={error} /> : <Loading />;
+  return (
+    <Section aria-labelledby="privacy-title">
+      <Heading variant="h2" id="privacy-title">
+        {t('admin.privacy')}
+      </Heading>
+      <Paragraph>{t('admin.privacyHint')}</Paragraph>
+      {(['fi', 'sv', 'en'] as const).map((lang) => (
+        <Textarea key={lang} labelText={`${t('admin.privacyText')} (${lang.toUpperCase()})`} value={texts[lang] ?? ''}
+          onChange={(e) => setTexts({ ...texts, [lang]: e.target.value })} fullWidth />
+      ))}
+      <div>
+        <Button onClick={() => void save()}>{t('common.save')}</Button>
+      </div>
+      <div aria-live="polite">{notice}</div>
+      <ErrorMessage error={error} />
+    </Section>
+  );
+}
+
 interface RetentionView {
   policy: { others_years: number; selected_years: number };
   legal_holds: { recruitment_id: number; reason: string; placed_at: number }[];
@@ -332,6 +374,7 @@ export function Admin() {
       <Users />
       <Policy />
       <FormFields />
+      <PrivacyTexts />
       <Retention />
       <Mail />
     </RequireStaff>

@@ -172,6 +172,11 @@ export function ApplyForm({ job }: { job: JobAd }) {
       <Fieldset>
         <legend>{t('form.identityTitle')}</legend>
         <HintText>{t('form.identityHint')}</HintText>
+        {job.organisation_id !== undefined && (
+          <Paragraph>
+            <AppLink to={`/privacy/${job.organisation_id}`}>{t('form.privacyNotice')}</AppLink>
+          </Paragraph>
+        )}
         <Row>
           {IDENTITY_FIELDS.filter((f) => !MINIMISED.has(f) || basisOf(f) !== undefined).map((f) => (
             <TextInput
