@@ -104,6 +104,23 @@ void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx) {
                return Show(service::PublishRecruitment(services, caller->user, *id));
              }));
 
+  // What would stop publishing, all at once: the owner's check before confirming.
+  router.Add(
+      "GET", "/api/v1/recruitments/{id}/publish-check", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto caller = Authenticate(ctx, req);
+        if (!caller) return caller.error();
+        auto id = IdParam(req, "id");
+        if (!id) return id.error();
+        auto services = ctx.Services();
+        auto problems = service::PublishCheck(services, caller->user, *id);
+        if (!problems) return problems.error();
+        json::array arr;
+        for (const auto& p : *problems) {
+          arr.push_back(json::object{{"code", ErrorCodeName(p.code)}, {"field", p.field}, {"detail", p.message}});
+        }
+        return http::JsonResponse(200, json::object{{"publishable", arr.empty()}, {"problems", arr}});
+      }));
+
   router.Add("POST", "/api/v1/recruitments/{id}/close", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = RequireRole(ctx, req, {Role::kHr});
                if (!caller) return caller.error();

@@ -118,15 +118,53 @@ Status CheckEditable(const Recruitment& r) {
   return OkStatus();
 }
 
-Status CheckPublishable(const Recruitment& r, UnixTime now) {
-  REILU_TRY(CheckEditable(r));
-  REILU_TRY(ValidateRecruitment(r));
+std::vector<Error> PublishProblems(const Recruitment& r, UnixTime now) {
+  std::vector<Error> problems;
+  auto add = [&](Status s) {
+    if (!s) problems.push_back(s.error());
+  };
+  add(CheckEditable(r));
+  add(ValidateRecruitment(r));
   if (r.deadline <= now) {
-    return MakeError(ErrorCode::kInvalidInput, "The deadline must be in the future.", "deadline");
+    problems.push_back(MakeError(ErrorCode::kInvalidInput, "The deadline must be in the future.", "deadline"));
   }
   if (r.criteria.empty()) {
-    return MakeError(ErrorCode::kInvalidInput, "Set the criteria before publishing.", "criteria");
+    problems.push_back(MakeError(ErrorCode::kInvalidInput, "Set the criteria before publishing.", "criteria"));
   }
+  if (r.reviewer_ids.empty()) {
+    problems.push_back(
+        MakeError(ErrorCode::kInvalidInput, "Assign at least one reviewer before publishing.", "reviewer_ids"));
+  }
+  // An applicant reads the ad in their own language: every text must be there in each one.
+  auto missing = [](const LocalizedText& text, const std::string& lang) {
+    auto it = text.find(lang);
+    return it == text.end() || it->second.empty();
+  };
+  for (const auto& lang : r.languages) {
+    if (!IsSupportedLanguage(lang)) continue;
+    if (missing(r.description, lang)) {
+      problems.push_back(
+          MakeError(ErrorCode::kInvalidInput, "The description is missing in this language.", "description." + lang));
+    }
+    for (const auto& c : r.criteria) {
+      if (missing(c.title, lang)) {
+        problems.push_back(MakeError(ErrorCode::kInvalidInput, "A criterion is missing in this language.",
+                                     "criteria." + c.id + ".title." + lang));
+      }
+    }
+    for (const auto& q : r.questions) {
+      if (missing(q.text, lang)) {
+        problems.push_back(MakeError(ErrorCode::kInvalidInput, "A question is missing in this language.",
+                                     "questions." + q.id + ".text." + lang));
+      }
+    }
+  }
+  return problems;
+}
+
+Status CheckPublishable(const Recruitment& r, UnixTime now) {
+  auto problems = PublishProblems(r, now);
+  if (!problems.empty()) return problems.front();
   return OkStatus();
 }
 

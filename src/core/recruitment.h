@@ -64,7 +64,11 @@ struct Recruitment {
 
 // Checks the fields a recruitment must have whatever its state.
 Status ValidateRecruitment(const Recruitment& r);
-// A draft can be published when it is valid and its deadline is still ahead.
+// Everything that stops a draft from being published, for the owner's check before confirming:
+// it must be valid with its deadline ahead, have criteria and at least one reviewer, and say
+// everything (description, criteria, questions) in every language it is advertised in.
+std::vector<Error> PublishProblems(const Recruitment& r, UnixTime now);
+// The first of PublishProblems, if any.
 Status CheckPublishable(const Recruitment& r, UnixTime now);
 // Edits are allowed to drafts only; published ads are locked (the anonymity choice with them).
 Status CheckEditable(const Recruitment& r);

@@ -90,6 +90,16 @@ Result<Recruitment> EditRecruitment(Context& ctx, const User& actor, Recruitment
   return SaveAndReload(ctx, *r, audit);
 }
 
+Result<std::vector<Error>> PublishCheck(Context& ctx, const User& actor, RecruitmentId id) {
+  auto r = LoadOwnDraftOrAd(ctx, actor, id, "Only the owner can publish.");
+  if (!r) return r.error();
+  std::vector<Error> problems;
+  if (Status anonymity = ApplyAnonymity(ctx, AnonymityWish{}, *r); !anonymity) problems.push_back(anonymity.error());
+  auto more = PublishProblems(*r, ctx.now());
+  problems.insert(problems.end(), more.begin(), more.end());
+  return problems;
+}
+
 Result<Recruitment> PublishRecruitment(Context& ctx, const User& actor, RecruitmentId id) {
   auto r = LoadOwnDraftOrAd(ctx, actor, id, "Only the owner can publish.");
   if (!r) return r.error();

@@ -27,6 +27,10 @@ Result<Recruitment> EditRecruitment(Context& ctx, const User& actor, Recruitment
                                     std::optional<std::int64_t> expected_version,
                                     const std::function<Status(Recruitment&)>& edit, const AnonymityWish& wish);
 
+// Everything that would stop publishing now (empty: it can be published), for the owner's check
+// before confirming.
+Result<std::vector<Error>> PublishCheck(Context& ctx, const User& actor, RecruitmentId id);
+
 // Publishes the ad; the policy is applied again, since it may have changed since the draft.
 Result<Recruitment> PublishRecruitment(Context& ctx, const User& actor, RecruitmentId id);
 

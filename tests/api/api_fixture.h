@@ -62,14 +62,15 @@ class ApiTest : public ::testing::Test {
       employment["fixed_term_ground"] = "sijaisuus";
       employment["end_date"] = "2027-06-30";
     }
-    return json::object{{"title", {{"fi", "Kirjastonhoitaja"}, {"en", "Librarian"}}},
-                        {"description", {{"fi", "Kuvaus"}, {"en", "Description"}}},
-                        {"languages", {"fi", "en"}},
-                        {"employment", employment},
-                        {"criteria", json::array{{{"id", "exp"}, {"title", {{"fi", "Kokemus"}}}, {"weight", 2}}}},
-                        {"questions", json::array{{{"id", "why"}, {"text", {{"fi", "Miksi?"}}}, {"required", true}}}},
-                        {"deadline", app::Now() + deadline_in},
-                        {"reviewer_ids", rv}};
+    return json::object{
+        {"title", {{"fi", "Kirjastonhoitaja"}, {"en", "Librarian"}}},
+        {"description", {{"fi", "Kuvaus"}, {"en", "Description"}}},
+        {"languages", {"fi", "en"}},
+        {"employment", employment},
+        {"criteria", json::array{{{"id", "exp"}, {"title", {{"fi", "Kokemus"}, {"en", "Experience"}}}, {"weight", 2}}}},
+        {"questions", json::array{{{"id", "why"}, {"text", {{"fi", "Miksi?"}, {"en", "Why?"}}}, {"required", true}}}},
+        {"deadline", app::Now() + deadline_in},
+        {"reviewer_ids", rv}};
   }
 
   // Creates and publishes an anonymous recruitment owned by a_hr with both reviewers of City A.

@@ -121,7 +121,7 @@ TEST_F(ApiTest, FixedTermExceptionNeedsAReasonAndIsAudited) {
 
 TEST_F(ApiTest, AnonymityChoiceLocksAtPublication) {
   Client hr = LoggedIn("a_hr");
-  auto created = hr.PostJson("/api/v1/recruitments", RecruitmentBody({}, "fixed_term"));
+  auto created = hr.PostJson("/api/v1/recruitments", RecruitmentBody({a_.users["reviewer"]}, "fixed_term"));
   auto id = std::to_string(created.Json().at("id").as_int64());
   ASSERT_EQ(hr.PostJson("/api/v1/recruitments/" + id + "/publish", json::object{}).status, 200);
   auto patch = hr.Call("PATCH", "/api/v1/recruitments/" + id,

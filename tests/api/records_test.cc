@@ -2,6 +2,7 @@
 // disclosure, through the real server.
 #include <map>
 #include <optional>
+#include <set>
 
 #include "api/api_fixture.h"
 
@@ -385,6 +386,50 @@ TEST_F(ApiTest, ThePrivacyNoticeSaysWhatTheOrganisationDoes) {
   EXPECT_EQ(
       hr.Call("PUT", "/api/v1/admin/privacy-notice", R"({"texts":{}})", {{"Content-Type", "application/json"}}).status,
       403);
+}
+
+}  // namespace
+}  // namespace reilu::testing
+
+namespace reilu::testing {
+namespace {
+
+// Issue 14: publishing needs a reviewer and every advertised language complete; the owner sees
+// every problem at once before confirming.
+TEST_F(ApiTest, PublishingNeedsReviewersAndEveryLanguageAndTheCheckListsAllProblems) {
+  Client hr = LoggedIn("a_hr");
+  auto body = RecruitmentBody({});
+  body["description"] = {{"fi", "Kuvaus"}};
+  body["criteria"] = json::array{{{"id", "exp"}, {"title", {{"fi", "Kokemus"}}}, {"weight", 2}}};
+  auto created = hr.PostJson("/api/v1/recruitments", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string base = "/api/v1/recruitments/" + std::to_string(created.Json().at("id").as_int64());
+  auto check = hr.Get(base + "/publish-check");
+  ASSERT_EQ(check.status, 200) << check.body;
+  const auto json = check.Json();
+  EXPECT_FALSE(json.at("publishable").as_bool());
+  std::set<std::string> fields;
+  for (const auto& p : json.at("problems").as_array()) fields.insert(std::string(p.at("field").as_string()));
+  EXPECT_TRUE(fields.count("reviewer_ids")) << check.body;
+  EXPECT_TRUE(fields.count("description.en")) << check.body;
+  EXPECT_TRUE(fields.count("criteria.exp.title.en")) << check.body;
+  EXPECT_FALSE(fields.count("questions.why.text.en")) << check.body;  // the question is there in both
+  auto refused = hr.PostJson(base + "/publish", json::object{});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(LoggedIn("a_reviewer").Get(base + "/publish-check").status, 403);
+
+  json::array reviewers{a_.users["reviewer"]};
+  auto fixed =
+      hr.Call("PATCH", base,
+              json::serialize(json::object{
+                  {"reviewer_ids", reviewers},
+                  {"description", {{"fi", "Kuvaus"}, {"en", "Description"}}},
+                  {"criteria",
+                   json::array{{{"id", "exp"}, {"title", {{"fi", "Kokemus"}, {"en", "Experience"}}}, {"weight", 2}}}}}),
+              {{"Content-Type", "application/json"}});
+  ASSERT_EQ(fixed.status, 200) << fixed.body;
+  EXPECT_TRUE(hr.Get(base + "/publish-check").Json().at("publishable").as_bool());
+  EXPECT_EQ(hr.PostJson(base + "/publish", json::object{}).status, 200);
 }
 
 }  // namespace

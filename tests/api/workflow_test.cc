@@ -61,6 +61,11 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
   json::object body = RecruitmentBody({a_.users["reviewer"], a_.users["reviewer2"], a_.users["reviewer3"]});
   body["languages"] = {"fi", "sv", "en"};
   body["title"] = {{"fi", "Kirjastonhoitaja"}, {"sv", "Bibliotekarie"}, {"en", "Librarian"}};
+  body["description"] = {{"fi", "Kuvaus"}, {"sv", "Beskrivning"}, {"en", "Description"}};
+  body["criteria"] = json::array{
+      {{"id", "exp"}, {"title", {{"fi", "Kokemus"}, {"sv", "Erfarenhet"}, {"en", "Experience"}}}, {"weight", 2}}};
+  body["questions"] =
+      json::array{{{"id", "why"}, {"text", {{"fi", "Miksi?"}, {"sv", "Varför?"}, {"en", "Why?"}}}, {"required", true}}};
   auto created = hr.PostJson("/api/v1/recruitments", body);
   ASSERT_EQ(created.status, 201) << created.body;
   rec_ = created.Json().at("id").as_int64();

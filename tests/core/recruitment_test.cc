@@ -37,8 +37,26 @@ TEST(RecruitmentTest, FixedTermNeedsGroundAndEndDate) {
   EXPECT_TRUE(ValidateRecruitment(r).ok());
 }
 
-TEST(RecruitmentTest, PublishingNeedsAFutureDeadlineAndLocksEdits) {
+// Valid, and complete in both languages with a reviewer: publishable before its deadline.
+Recruitment Publishable() {
   auto r = Valid();
+  r.description = {{"fi", "Kuvaus"}, {"en", "Description"}};
+  r.criteria = {{"exp", {{"fi", "Kokemus"}, {"en", "Experience"}}, 2, {}}};
+  r.reviewer_ids = {5};
+  return r;
+}
+
+TEST(RecruitmentTest, PublishingNeedsAReviewerAndEveryTextInEveryLanguage) {
+  auto r = Valid();
+  std::vector<std::string> fields;
+  for (const auto& e : PublishProblems(r, 1000)) fields.push_back(e.field);
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{"reviewer_ids", "description.fi", "description.en", "criteria.exp.title.en"}));
+  EXPECT_TRUE(PublishProblems(Publishable(), 1000).empty());
+}
+
+TEST(RecruitmentTest, PublishingNeedsAFutureDeadlineAndLocksEdits) {
+  auto r = Publishable();
   EXPECT_FALSE(CheckPublishable(r, 3000).ok());
   EXPECT_TRUE(CheckPublishable(r, 1000).ok());
   r.state = RecruitmentState::kPublished;

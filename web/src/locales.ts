@@ -62,6 +62,9 @@ const fi = {
     policyDefault: 'Organisaation linjaus: määräaikaiset haut ovat oletuksena nimettömiä. Poikkeus vaatii perustelun.',
     criterion: 'Arviointiperuste', weight: 'Painoarvo', guide: 'Pisteytysohje', question: 'Kysymys hakijalle',
     reviewers: 'Arvioijat', save: 'Tallenna luonnos', publish: 'Julkaise', publishNote: 'Julkaisun jälkeen nimettömyysvalinta lukittuu.',
+    publishTitle: 'Julkaistaanko ilmoitus?', publishSummary: 'Ilmoitus tulee näkyviin työpaikkasivulle, nimettömyysvalinta lukittuu ja {{reviewers}} arvioijaa saa hakemukset hakuajan päätyttyä. Julkaisua ei voi perua.', problemsIntro: 'Korjaa nämä ennen julkaisua:',
+    problemReviewers: 'Valitse vähintään yksi arvioija.', problemDeadline: 'Hakuajan päättymisen on oltava tulevaisuudessa.', problemCriteria: 'Lisää arviointiperusteet.',
+    problemDescription: 'Kuvaus puuttuu kielellä {{lang}}.', problemCriterion: 'Arviointiperuste puuttuu kielellä {{lang}}.', problemQuestion: 'Kysymys puuttuu kielellä {{lang}}.',
     saved: 'Tallennettu.', published: 'Julkaistu.',
   },
   relay: {
@@ -208,6 +211,9 @@ const sv: Texts = {
     policyDefault: 'Organisationens riktlinje: visstidsanställningar är anonyma som standard. Undantag kräver motivering.',
     criterion: 'Bedömningsgrund', weight: 'Vikt', guide: 'Poängsättningsanvisning', question: 'Fråga till sökande',
     reviewers: 'Bedömare', save: 'Spara utkast', publish: 'Publicera', publishNote: 'Efter publiceringen låses valet om anonymitet.',
+    publishTitle: 'Publicera annonsen?', publishSummary: 'Annonsen syns på jobbsidan, valet om anonymitet låses och {{reviewers}} bedömare får ansökningarna efter ansökningstiden. Publiceringen kan inte ångras.', problemsIntro: 'Rätta detta före publiceringen:',
+    problemReviewers: 'Välj minst en bedömare.', problemDeadline: 'Ansökningstiden måste gå ut i framtiden.', problemCriteria: 'Lägg till bedömningsgrunder.',
+    problemDescription: 'Beskrivningen saknas på språket {{lang}}.', problemCriterion: 'En bedömningsgrund saknas på språket {{lang}}.', problemQuestion: 'En fråga saknas på språket {{lang}}.',
     saved: 'Sparat.', published: 'Publicerad.',
   },
   relay: {
@@ -352,6 +358,9 @@ const en: Texts = {
     policyDefault: 'Organisation policy: fixed-term posts are anonymous by default. An exception needs a reason.',
     criterion: 'Criterion', weight: 'Weight', guide: 'Marking guide', question: 'Question for applicants',
     reviewers: 'Reviewers', save: 'Save draft', publish: 'Publish', publishNote: 'After publishing, the anonymity choice is locked.',
+    publishTitle: 'Publish the ad?', publishSummary: 'The ad appears on the job board, the anonymity choice is locked and {{reviewers}} reviewers get the applications after the application period. Publishing cannot be undone.', problemsIntro: 'Fix these before publishing:',
+    problemReviewers: 'Choose at least one reviewer.', problemDeadline: 'The application period must end in the future.', problemCriteria: 'Add the criteria.',
+    problemDescription: 'The description is missing in {{lang}}.', problemCriterion: 'A criterion is missing in {{lang}}.', problemQuestion: 'A question is missing in {{lang}}.',
     saved: 'Saved.', published: 'Published.',
   },
   relay: {

@@ -401,6 +401,11 @@ describe('the anonymous recruitment in a browser', () => {
     assert.match(await hr.locator('[role=alert]').innerText(), /reason/i);
     await hr.getByLabel('Reason why this recruitment is not anonymous').fill('Lyhyt kesätyö, hakijoita tunnetaan vähän');
     await hr.getByRole('button', { name: 'Publish' }).click();
+    // Publishing cannot be undone: a summary first, and the ad goes out only on confirmation.
+    const dialog = hr.getByRole('dialog');
+    await dialog.getByText(/cannot be undone/).waitFor();
+    await expectAccessible(hr, 'publish confirmation');
+    await dialog.getByRole('button', { name: 'Publish' }).click();
     await hr.waitForURL(/\/staff\/recruitments\/\d+$/);
     await expectAccessible(hr, 'published recruitment');
     await hr.goto(server.url + '/');

@@ -9,14 +9,22 @@ import {
   Heading,
   HintText,
   InlineAlert,
+  Paragraph,
   TextInput,
   Textarea,
 } from 'suomifi-ui-components';
 import { api, type Criterion, type Question, type Recruitment, type User } from '../api';
 import { Fieldset, Row } from '../components/FormLayout';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { localized } from '../i18n';
 import { RequireStaff } from '../components/RequireStaff';
+
+interface Problem {
+  code: string;
+  field: string;
+  detail: string;
+}
 
 
 type Rule = 'mandatory' | 'default_on' | 'optional';
@@ -44,6 +52,7 @@ function Form() {
   const [deadline, setDeadline] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
+  const [checking, setChecking] = useState<{ id: number; problems: Problem[] } | null>(null);
 
   useEffect(() => {
     document.title = t('editor.title') + ' – Reilu';
@@ -110,15 +119,36 @@ function Form() {
       return null;
     }
   };
+  // Publishing cannot be undone: save, ask the server what would stop it, and confirm.
   const publish = async () => {
     const saved = await save();
     if (!saved) return;
+    try {
+      const check = await api<{ problems: Problem[] }>('GET', `/api/v1/recruitments/${saved}/publish-check`);
+      setChecking({ id: saved, problems: check.problems });
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const confirmPublish = async (saved: number) => {
+    setChecking(null);
     try {
       await api('POST', `/api/v1/recruitments/${saved}/publish`, {});
       navigate(`/staff/recruitments/${saved}`);
     } catch (e) {
       setError(e);
     }
+  };
+  // The server's problem in the user's language (its field path names what is missing).
+  const describe = (p: Problem) => {
+    const lang = p.field.split('.').pop()?.toUpperCase() ?? '';
+    if (p.field === 'reviewer_ids') return t('editor.problemReviewers');
+    if (p.field === 'deadline') return t('editor.problemDeadline');
+    if (p.field === 'criteria') return t('editor.problemCriteria');
+    if (p.field.startsWith('description.')) return t('editor.problemDescription', { lang });
+    if (p.field.startsWith('criteria.')) return t('editor.problemCriterion', { lang });
+    if (p.field.startsWith('questions.')) return t('editor.problemQuestion', { lang });
+    return p.detail;
   };
 
   return (
@@ -248,6 +278,27 @@ function Form() {
       <Row>
         <Button variant="secondary" onClick={() => void save()}>{t('editor.save')}</Button>
         <Button onClick={() => void publish()}>{t('editor.publish')}</Button>
+        <ConfirmDialog
+          visible={checking !== null}
+          title={t('editor.publishTitle')}
+          confirmText={t('editor.publish')}
+          confirmDisabled={(checking?.problems.length ?? 0) > 0}
+          onCancel={() => setChecking(null)}
+          onConfirm={() => checking && void confirmPublish(checking.id)}
+        >
+          {checking && checking.problems.length > 0 ? (
+            <>
+              <Paragraph>{t('editor.problemsIntro')}</Paragraph>
+              <ul>
+                {checking.problems.map((p, i) => (
+                  <li key={i}>{describe(p)}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <Paragraph>{t('editor.publishSummary', { reviewers: r.reviewer_ids?.length ?? 0 })}</Paragraph>
+          )}
+        </ConfirmDialog>
       </Row>
     </>
   );
