@@ -113,13 +113,14 @@ Result<IdentityAccess> RegistryAccess(Context& ctx, const User& actor, const Rec
 
 namespace {
 
-// The accesses for every application of the request's recruitment (withdrawn ones too: whether
-// they are listed is core's decision).
+// The accesses for the applications of the request's recruitment that a list shows (withdrawn
+// ones are neither listed nor read).
 Result<std::vector<IdentityAccess>> AccessesForAll(Context& ctx, const User& actor, const RecordsRequestFile& file) {
   auto apps = ctx.store.ListAnonymous(actor.org_id, file.recruitment.id);
   if (!apps) return apps.error();
   std::vector<IdentityAccess> reads;
   for (const auto& a : *apps) {
+    if (a.withdrawn) continue;  // not listed, so not read
     AccessQuery query{actor, file.recruitment, a.id, false, {}, false, &file.request};
     auto access = IdentityGate::Request(query);
     if (!access) return access.error();

@@ -176,34 +176,37 @@ Status SqlStore::Dispose(OrgId org, const DisposalDue& due, UserId actor, UnixTi
   const std::string no_merits = codec::Serialize(codec::ToJson(Merits{}));
   return WriteTx<Ok>([&](Connection& c) -> Status {
     REILU_TRY(BumpDataVersionTx(c, org, rec));
+    // Another node may have disposed of the same plan a moment ago: what is gone already is skipped,
+    // and a plan with nothing left writes no log.
+    std::int64_t disposed = 0;
     for (const auto& app : due.applications) {
+      auto row = c.Prepare(
+          "UPDATE applications SET merits = $4, redacted = NULL, state = 'disposed' "
+          "WHERE org_id = $1 AND recruitment_id = $2 AND id = $3 AND state <> 'disposed'");
+      if (!row) return row.error();
+      REILU_TRY(row->Bind(1, org).Bind(2, rec).Bind(3, app).Bind(4, no_merits).Run());
+      if (c.Changes() == 0) continue;
+      ++disposed;
       auto identity = c.Prepare("DELETE FROM application_identities WHERE org_id = $1 AND application_id = $2");
       if (!identity) return identity.error();
       REILU_TRY(identity->Bind(1, org).Bind(2, app).Run());
-      auto row = c.Prepare(
-          "UPDATE applications SET merits = $4, redacted = NULL, state = 'disposed' "
-          "WHERE org_id = $1 AND recruitment_id = $2 AND id = $3");
-      if (!row) return row.error();
-      REILU_TRY(row->Bind(1, org).Bind(2, rec).Bind(3, app).Bind(4, no_merits).Run());
-      if (c.Changes() == 0) return MakeError(ErrorCode::kNotFound, "Application not found.");
     }
     std::int64_t mail_erased = 0;
+    bool shredded = false;
     if (due.shred_key) {
       auto erased = ShredKeyTx(c, org, rec);
-      if (!erased) return erased.error();
-      mail_erased = *erased;
+      if (!erased && erased.error().code != ErrorCode::kNotFound) return erased.error();
+      shredded = erased.ok();
+      mail_erased = erased.ok() ? *erased : 0;
     }
+    if (disposed == 0 && !shredded) return OkStatus();
     auto log = c.Prepare(
         "INSERT INTO disposals (org_id, recruitment_id, at, applications, key_shredded) VALUES ($1, $2, $3, $4, $5)");
     if (!log) return log.error();
-    REILU_TRY(log->Bind(1, org)
-                  .Bind(2, rec)
-                  .Bind(3, now)
-                  .Bind(4, static_cast<std::int64_t>(due.applications.size()))
-                  .Bind(5, std::int64_t{due.shred_key ? 1 : 0})
-                  .Run());
-    json::object detail{{"applications", due.applications.size()},
-                        {"key_shredded", due.shred_key},
+    REILU_TRY(
+        log->Bind(1, org).Bind(2, rec).Bind(3, now).Bind(4, disposed).Bind(5, std::int64_t{shredded ? 1 : 0}).Run());
+    json::object detail{{"applications", disposed},
+                        {"key_shredded", shredded},
                         {"mail_erased", mail_erased},
                         {"final_on", due.final_on}};
     return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kDispose, rec, {}, codec::Serialize(detail)}, now);

@@ -273,6 +273,7 @@ class Store {
   // Disposes of `due` in one transaction: the applications' identities, original texts, merits and
   // reviewers' texts are deleted (the rows stay, marked disposed, for the counts), the key is
   // shredded when due (with the mail text, as ShredRecruitmentKey), a disposal log row is written.
+  // What is disposed of already is skipped (another node may have run the same plan).
   virtual Status Dispose(OrgId org, const DisposalDue& due, UserId actor, UnixTime now) = 0;
 
   // The mail queue. Claiming leases the messages (no other node sends them meanwhile).

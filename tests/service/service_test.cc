@@ -281,6 +281,9 @@ TEST_F(ServiceTest, DisposalFollowsTheScheduleRespectsHoldsAndKeepsTheCounts) {
   EXPECT_EQ(*store_->CountApplications(org_.org, r.id), 3);  // the counts stay for the statistics
   EXPECT_EQ(CountAudit("retention.dispose"), 1);
   EXPECT_EQ(CountAudit("retention.hold"), 1);
+  // The same plan run again (another node a moment later) changes and logs nothing.
+  EXPECT_TRUE(store_->Dispose(org_.org, done->front(), 0, now_).ok());
+  EXPECT_EQ(CountAudit("retention.dispose"), 1);
 
   // Ten years on, the selected and the reserve go too, and with them the key.
   now_ += 9 * 366 * 86400;
