@@ -1,10 +1,8 @@
 #include "service/applicant.h"
 
-#include <map>
-
-#include "codec/codec.h"
 #include "crypto/crypto.h"
 #include "service/mail.h"
+#include "service/reports.h"
 
 namespace reilu::service {
 
@@ -41,25 +39,12 @@ Status Withdraw(Context& ctx, const ApplicantView& a) {
 
 Result<OwnData> ExportOwnData(Context& ctx, const ApplicantView& a) {
   const Recruitment& r = a.recruitment;
-  // Read before the export's own read is logged: the list shows the reads by others.
-  auto audit = store::WholeAuditLog(ctx.store, r.org_id);
-  if (!audit) return audit.error();
-  auto users = ctx.store.ListUsers(r.org_id);
-  if (!users) return users.error();
-  std::map<UserId, Role> role_of;
-  for (const auto& u : *users) role_of[u.id] = u.role;
+  // Read before the export's own read is logged: the list shows the reads by others. Roles, not
+  // staff names.
+  auto reads = IdentityReadsIn(ctx, r.org_id, r.id, a.record.application_id);
+  if (!reads) return reads.error();
   OwnData out;
-  for (const auto& e : *audit) {
-    if (e.action != audit_action::kIdentityRead || e.application_id != a.record.application_id) continue;
-    OwnData::Read read{e.at, "system", ""};
-    if (auto role = role_of.find(e.actor_id); role != role_of.end()) read.role = std::string(RoleName(role->second));
-    if (auto detail = codec::Parse(e.detail); detail && detail->is_object()) {
-      if (const auto* b = detail->get_object().if_contains("basis"); b && b->is_string()) {
-        read.basis = std::string(b->get_string());
-      }
-    }
-    out.identity_reads.push_back(std::move(read));
-  }
+  for (const auto& read : *reads) out.identity_reads.push_back({read.at, read.actor_role, read.basis});
   auto full = ctx.store.ReadIdentity(IdentityGate::ForApplicantSelf(r, a.record.application_id), ctx.now());
   if (!full) return full.error();
   out.application = std::move(*full);

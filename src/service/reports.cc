@@ -108,15 +108,21 @@ Result<std::vector<IdentityReadRecord>> ListIdentityReads(Context& ctx, const Us
     return MakeError(ErrorCode::kForbidden,
                      "Only the HR specialist who owns the recruitment sees who read identities.");
   }
-  auto audit = store::WholeAuditLog(ctx.store, owner.org_id);
+  return IdentityReadsIn(ctx, owner.org_id, id);
+}
+
+Result<std::vector<IdentityReadRecord>> IdentityReadsIn(Context& ctx, OrgId org, RecruitmentId id,
+                                                        const ApplicationId& application) {
+  auto audit = store::WholeAuditLog(ctx.store, org);
   if (!audit) return audit.error();
-  auto users = ctx.store.ListUsers(owner.org_id);
+  auto users = ctx.store.ListUsers(org);
   if (!users) return users.error();
   std::map<UserId, const User*> by_id;
   for (const auto& u : *users) by_id[u.id] = &u;
   std::vector<IdentityReadRecord> out;
   for (const auto& e : *audit) {
     if (e.action != audit_action::kIdentityRead || e.recruitment_id != id) continue;
+    if (!application.empty() && e.application_id != application) continue;
     IdentityReadRecord rec{e.at, e.actor_id, "", "", e.application_id, "", ""};
     if (auto u = by_id.find(e.actor_id); u != by_id.end()) {
       rec.actor_name = u->second->display_name;

@@ -68,5 +68,9 @@ struct IdentityReadRecord {
   std::string reason;
 };
 Result<std::vector<IdentityReadRecord>> ListIdentityReads(Context& ctx, const User& owner, RecruitmentId id);
+// The same records without an access check, for the recruitment or (with `application`) one of its
+// applications: the owner's view above and the applicant's own export use it.
+Result<std::vector<IdentityReadRecord>> IdentityReadsIn(Context& ctx, OrgId org, RecruitmentId id,
+                                                        const ApplicationId& application = {});
 
 }  // namespace reilu::service

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import styled from 'styled-components';
-import { Button, Checkbox, Dropdown, DropdownItem, Heading, HintText, Paragraph, TextInput, Textarea } from 'suomifi-ui-components';
+import { Checkbox, Dropdown, DropdownItem, Heading, HintText, Paragraph, TextInput, Textarea } from 'suomifi-ui-components';
 import { api, type User } from '../api';
 import { Row } from '../components/FormLayout';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { PendingRelay } from '../components/PendingRelay';
+import { useSaveAction } from '../components/SaveAction';
 import { RequireStaff } from '../components/RequireStaff';
 import { DataTable, Scroll } from '../components/Table';
 
@@ -21,24 +22,17 @@ function Users() {
   const { t } = useTranslation();
   const [users, setUsers] = useState<User[] | null>(null);
   const [draft, setDraft] = useState({ username: '', display_name: '', email: '', role: 'reviewer', password: '' });
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
+  const { run, error, setError, footer } = useSaveAction();
   const load = () => api<{ users: User[] }>('GET', '/api/v1/users').then((r) => setUsers(r.users)).catch(setError);
   useEffect(() => {
     void load();
   }, []);
-  const create = async () => {
-    setError(null);
-    setNotice('');
-    try {
+  const create = () =>
+    run(async () => {
       await api('POST', '/api/v1/users', draft);
       setDraft({ username: '', display_name: '', email: '', role: 'reviewer', password: '' });
-      setNotice(t('more.created'));
       await load();
-    } catch (e) {
-      setError(e);
-    }
-  };
+    }, t('more.created'));
   return (
     <Section aria-labelledby="users-title">
       <Heading variant="h2" id="users-title">
@@ -84,11 +78,7 @@ function Users() {
         <TextInput labelText={t('login.password')} type="password" autoComplete="new-password" value={draft.password}
           onChange={(v) => setDraft({ ...draft, password: String(v ?? '') })} />
       </Row>
-      <div>
-        <Button onClick={() => void create()}>{t('more.create')}</Button>
-      </div>
-      <div aria-live="polite">{notice}</div>
-      <ErrorMessage error={error} />
+      {footer(() => void create(), t('more.create'))}
     </Section>
   );
 }
@@ -96,20 +86,11 @@ function Users() {
 function Policy() {
   const { t } = useTranslation();
   const [policy, setPolicy] = useState<Record<string, string> | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
+  const { run, error, setError, footer } = useSaveAction();
   useEffect(() => {
     api<Record<string, string>>('GET', '/api/v1/policy').then(setPolicy).catch(setError);
-  }, []);
-  const save = async () => {
-    setError(null);
-    try {
-      setPolicy(await api('PUT', '/api/v1/policy', policy));
-      setNotice(t('more.saved'));
-    } catch (e) {
-      setError(e);
-    }
-  };
+  }, [setError]);
+  const save = () => run(async () => setPolicy(await api('PUT', '/api/v1/policy', policy)));
   if (!policy) return error ? <ErrorMessage error={error} /> : <Loading />;
   return (
     <Section aria-labelledby="policy-title">
@@ -128,11 +109,7 @@ function Policy() {
           </Dropdown>
         ))}
       </Row>
-      <div>
-        <Button onClick={() => void save()}>{t('common.save')}</Button>
-      </div>
-      <div aria-live="polite">{notice}</div>
-      <ErrorMessage error={error} />
+      {footer(() => void save())}
     </Section>
   );
 }
@@ -145,8 +122,7 @@ function FormFields() {
   const { t } = useTranslation();
   const [basis, setBasis] = useState<Record<string, string> | null>(null);
   const [on, setOn] = useState<Record<string, boolean>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
+  const { run, error, setError, footer } = useSaveAction();
   useEffect(() => {
     api<{ fields: { field: string; legal_basis: string }[] }>('GET', '/api/v1/admin/form-fields')
       .then((r) => {
@@ -154,18 +130,13 @@ function FormFields() {
         setOn(Object.fromEntries(r.fields.map((f) => [f.field, true])));
       })
       .catch(setError);
-  }, []);
-  const save = async () => {
-    setError(null);
-    setNotice('');
-    try {
-      const fields = MINIMISED.filter((f) => on[f]).map((f) => ({ field: f, legal_basis: basis?.[f] ?? '' }));
-      await api('PUT', '/api/v1/admin/form-fields', { fields });
-      setNotice(t('more.saved'));
-    } catch (e) {
-      setError(e);
-    }
-  };
+  }, [setError]);
+  const save = () =>
+    run(() =>
+      api('PUT', '/api/v1/admin/form-fields', {
+        fields: MINIMISED.filter((f) => on[f]).map((f) => ({ field: f, legal_basis: basis?.[f] ?? '' })),
+      }),
+    );
   if (!basis) return error ? <ErrorMessage error={error} /> : <Loading />;
   return (
     <Section aria-labelledby="fields-title">
@@ -184,11 +155,7 @@ function FormFields() {
           )}
         </div>
       ))}
-      <div>
-        <Button onClick={() => void save()}>{t('common.save')}</Button>
-      </div>
-      <div aria-live="polite">{notice}</div>
-      <ErrorMessage error={error} />
+      {footer(() => void save())}
     </Section>
   );
 }
@@ -198,23 +165,13 @@ function FormFields() {
 function PrivacyTexts() {
   const { t } = useTranslation();
   const [texts, setTexts] = useState<Record<string, string> | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
+  const { run, error, setError, footer } = useSaveAction();
   useEffect(() => {
     api<{ texts: Record<string, string> }>('GET', '/api/v1/admin/privacy-notice')
       .then((r) => setTexts(r.texts))
       .catch(setError);
-  }, []);
-  const save = async () => {
-    setError(null);
-    setNotice('');
-    try {
-      await api('PUT', '/api/v1/admin/privacy-notice', { texts });
-      setNotice(t('more.saved'));
-    } catch (e) {
-      setError(e);
-    }
-  };
+  }, [setError]);
+  const save = () => run(() => api('PUT', '/api/v1/admin/privacy-notice', { texts }));
   if (!texts) return error ? <ErrorMessage error={error} /> : <Loading />;
   return (
     <Section aria-labelledby="privacy-title">
@@ -226,11 +183,7 @@ function PrivacyTexts() {
         <Textarea key={lang} labelText={`${t('admin.privacyText')} (${lang.toUpperCase()})`} value={texts[lang] ?? ''}
           onChange={(e) => setTexts({ ...texts, [lang]: e.target.value })} fullWidth />
       ))}
-      <div>
-        <Button onClick={() => void save()}>{t('common.save')}</Button>
-      </div>
-      <div aria-live="polite">{notice}</div>
-      <ErrorMessage error={error} />
+      {footer(() => void save())}
     </Section>
   );
 }
@@ -248,8 +201,7 @@ function Retention() {
   const [view, setView] = useState<RetentionView | null>(null);
   const [others, setOthers] = useState('');
   const [selected, setSelected] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
+  const { run, error, setError, footer } = useSaveAction();
   const load = () =>
     api<RetentionView>('GET', '/api/v1/admin/retention')
       .then((v) => {
@@ -261,17 +213,11 @@ function Retention() {
   useEffect(() => {
     void load();
   }, []);
-  const save = async () => {
-    setError(null);
-    setNotice('');
-    try {
+  const save = () =>
+    run(async () => {
       await api('PUT', '/api/v1/admin/retention', { others_years: Number(others), selected_years: Number(selected) });
-      setNotice(t('more.saved'));
       await load();
-    } catch (e) {
-      setError(e);
-    }
-  };
+    });
   if (!view) return error ? <ErrorMessage error={error} /> : <Loading />;
   return (
     <Section aria-labelledby="retention-title">
@@ -284,11 +230,7 @@ function Retention() {
         <TextInput labelText={t('admin.selectedYears')} hintText={t('admin.selectedYearsHint')} type="number" value={selected}
           onChange={(v) => setSelected(String(v ?? ''))} />
       </Row>
-      <div>
-        <Button onClick={() => void save()}>{t('common.save')}</Button>
-      </div>
-      <div aria-live="polite">{notice}</div>
-      <ErrorMessage error={error} />
+      {footer(() => void save())}
       <Paragraph>
         {view.due.length === 0
           ? t('admin.nothingDue')
@@ -303,8 +245,7 @@ function Mail() {
   const { t } = useTranslation();
   const [settings, setSettings] = useState<Record<string, string | number | boolean> | null>(null);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
+  const { run, error, setError, footer } = useSaveAction();
   const [relayKey, setRelayKey] = useState(0);
   useEffect(() => {
     api<Record<string, string | number | boolean>>('GET', '/api/v1/admin/mail-settings')
@@ -316,9 +257,9 @@ function Mail() {
     <TextInput labelText={label} type={type} value={String(settings[key] ?? '')}
       onChange={(v) => setSettings({ ...settings, [key]: type === 'number' ? Number(v) : String(v ?? '') })} />
   );
-  const save = async () => {
-    setError(null);
-    try {
+  // A new server is only proposed: another person confirms it.
+  const save = () =>
+    run(async () => {
       const body: Record<string, unknown> = { ...settings };
       delete body.transport;
       delete body.password_set;
@@ -326,13 +267,8 @@ function Mail() {
       if (password) body.password = password;
       setSettings(await api('PUT', '/api/v1/admin/mail-settings', body));
       setPassword('');
-      // A new server is only proposed: another person confirms it.
-      setNotice(t('relay.waiting'));
       setRelayKey((k) => k + 1);
-    } catch (e) {
-      setError(e);
-    }
-  };
+    }, t('relay.waiting'));
   return (
     <Section aria-labelledby="mail-title">
       <Heading variant="h2" id="mail-title">
@@ -354,11 +290,7 @@ function Mail() {
         {field('from_address', t('more.fromAddress'))}
         {field('from_name', t('more.fromName'))}
       </Row>
-      <div>
-        <Button onClick={() => void save()}>{t('common.save')}</Button>
-      </div>
-      <div aria-live="polite">{notice}</div>
-      <ErrorMessage error={error} />
+      {footer(() => void save())}
     </Section>
   );
 }
