@@ -25,6 +25,7 @@ import { ScoreForm } from '../components/ScoreForm';
 import { ChunkView } from '../components/desk/ChunkView';
 import { Explanation, type ExplanationData } from '../components/desk/Explanation';
 import { Interviews } from '../components/desk/Interviews';
+import { Panel } from '../components/Panel';
 import { DataTable, Scroll } from '../components/Table';
 import { formatNumber, localized } from '../i18n';
 import { useSession } from '../session';
@@ -40,14 +41,6 @@ const Card = styled.article`
   .free-text {
     white-space: pre-wrap;
   }
-`;
-const Panel = styled.section`
-  border-left: 4px solid #2a6ebb;
-  background: #f7f7f8;
-  padding: 12px 16px;
-  margin: 16px 0;
-  display: grid;
-  gap: 12px;
 `;
 
 interface Decision {

@@ -6,6 +6,7 @@ import { api, type Recruitment } from '../api';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { Fieldset, Row } from '../components/FormLayout';
 import { MeritList } from '../components/MeritList';
+import { Panel } from '../components/Panel';
 import { RequireStaff } from '../components/RequireStaff';
 import { DataTable, Scroll } from '../components/Table';
 import { formatDate, localized } from '../i18n';
@@ -70,13 +71,7 @@ const PrintOnly = createGlobalStyle`
   }
 `;
 
-const Panel = styled.section`
-  border-left: 4px solid #2a6ebb;
-  background: #f7f7f8;
-  padding: 12px 16px;
-  margin: 16px 0;
-  display: grid;
-  gap: 12px;
+const RequestPanel = styled(Panel)`
   .copy {
     white-space: pre-wrap;
   }
@@ -238,7 +233,7 @@ function RequestDetail({ id, onChange }: { id: number; onChange: () => void }) {
   const isRegistry = me?.user.role === 'registry';
   const mayGive = file.decision === 'disclose' || file.decision === 'partly';
   return (
-    <Panel aria-labelledby="request-heading">
+    <RequestPanel aria-labelledby="request-heading">
       <Heading variant="h2" id="request-heading">
         {t('registry.request')} {file.id}: {file.requester}
       </Heading>
@@ -360,7 +355,7 @@ function RequestDetail({ id, onChange }: { id: number; onChange: () => void }) {
           </tbody>
         </DataTable>
       </Scroll>
-    </Panel>
+    </RequestPanel>
   );
 }
 
