@@ -219,6 +219,10 @@ describe('the anonymous recruitment in a browser', () => {
     await login(hr, 'hr');
     await openDemoRecruitment(hr);
     await hr.getByRole('button', { name: 'Päätä hakuaika nyt' }).click();
+    // Ending the period cannot be undone: the owner confirms in a dialog that says what follows.
+    await hr.getByRole('dialog').getByText(/Tätä ei voi perua/).waitFor();
+    await expectAccessible(hr, 'close confirmation');
+    await hr.getByRole('dialog').getByRole('button', { name: 'Päätä hakuaika', exact: true }).click();
     await hr.getByText('Arviointi', { exact: true }).waitFor();
     // Bulk release first: the demo applicants name a town (their school's), so they need a look.
     await hr.getByRole('button', { name: 'Julkaise kaikki, joissa ei ole tarkistettavaa' }).click();
@@ -324,6 +328,8 @@ describe('the anonymous recruitment in a browser', () => {
     await firstChoice.check({ force: true });
     await hr.getByLabel('Perustelu valinnalle').fill('Paras yhteispistemäärä');
     await hr.getByRole('button', { name: /Valitse haastateltaviksi \(1\)/ }).click();
+    await hr.getByRole('dialog').getByText(/pisteet lukitaan/).waitFor();
+    await hr.getByRole('dialog').getByRole('button', { name: 'Valitse haastateltavat' }).click();
     await hr.getByText('Haastateltavat valittu; pisteet on lukittu.').waitFor();
     const liftButton = hr.getByRole('button', { name: /^Pura nimettömyys: / });
     await liftButton.click();
@@ -350,6 +356,8 @@ describe('the anonymous recruitment in a browser', () => {
     await expectAccessible(owner, 'interviews');
     await owner.getByRole('textbox', { name: 'Perustelu', exact: true }).fill('Paras yhteispistemäärä ja vahva haastattelu.');
     await owner.getByRole('button', { name: 'Valintapäätös' }).click();
+    await owner.getByRole('dialog').getByText(/Päätös on lopullinen/).waitFor();
+    await owner.getByRole('dialog').getByRole('button', { name: 'Tee päätös' }).click();
     await owner.getByRole('button', { name: /Näytä selvitys/ }).first().waitFor();
     await owner.getByRole('button', { name: /Näytä selvitys/ }).first().click();
     await owner.locator('#explanation-title').waitFor();

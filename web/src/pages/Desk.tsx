@@ -79,6 +79,7 @@ function DeskPage() {
   const [liftTarget, setLiftTarget] = useState<string[] | 'all' | null>(null);
   const [liftReason, setLiftReason] = useState('');
   const [recuseTarget, setRecuseTarget] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<'close' | 'shortlist' | 'decision' | null>(null);
   const [outcomes, setOutcomes] = useState<Record<string, string>>({});
   const [reasoning, setReasoning] = useState('');
   const [chunked, setChunked] = useState(false);
@@ -217,7 +218,7 @@ function DeskPage() {
       {isOwner && stage === 'collecting' && (
         <Panel aria-label={t('desk.close')}>
           <div>
-            <Button variant="secondary" onClick={() => void act(() => api('POST', `${base}/close`, {}))}>
+            <Button variant="secondary" onClick={() => setConfirming('close')}>
               {t('desk.close')}
             </Button>
           </div>
@@ -271,7 +272,7 @@ function DeskPage() {
               <div>
                 <Button
                   disabled={chosen.length === 0}
-                  onClick={() => void act(() => api('POST', `${base}/shortlist`, { application_ids: chosen, reason }))}
+                  onClick={() => setConfirming('shortlist')}
                 >
                   {t('desk.shortlist')} ({chosen.length})
                 </Button>
@@ -313,18 +314,7 @@ function DeskPage() {
           ))}
           <Textarea labelText={t('desk.justification')} value={reasoning} onChange={(e) => setReasoning(e.target.value)} fullWidth />
           <div>
-            <Button
-              onClick={() =>
-                void act(() =>
-                  api('POST', `${base}/decision`, {
-                    reasoning,
-                    outcomes: Object.entries(outcomes).map(([application_id, outcome]) => ({ application_id, outcome })),
-                  }),
-                )
-              }
-            >
-              {t('desk.decision')}
-            </Button>
+            <Button onClick={() => setConfirming('decision')}>{t('desk.decision')}</Button>
           </div>
         </Panel>
       )}
@@ -460,6 +450,39 @@ function DeskPage() {
       >
         <Paragraph>{t('desk.liftWarning')}</Paragraph>
         <TextInput labelText={t('desk.liftReason')} value={liftReason} onChange={(v) => setLiftReason(String(v ?? ''))} fullWidth />
+      </ConfirmDialog>
+      {/* Steps that cannot be undone: what will happen, then the owner confirms. */}
+      <ConfirmDialog
+        visible={confirming !== null}
+        title={confirming ? t(`desk.confirm_${confirming}_title`) : ''}
+        confirmText={confirming ? t(`desk.confirm_${confirming}_button`) : ''}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => {
+          const step = confirming;
+          setConfirming(null);
+          if (step === 'close') void act(() => api('POST', `${base}/close`, {}));
+          if (step === 'shortlist') void act(() => api('POST', `${base}/shortlist`, { application_ids: chosen, reason }));
+          if (step === 'decision') {
+            void act(() =>
+              api('POST', `${base}/decision`, {
+                reasoning,
+                outcomes: Object.entries(outcomes).map(([application_id, outcome]) => ({ application_id, outcome })),
+              }),
+            );
+          }
+        }}
+      >
+        {confirming === 'close' && <Paragraph>{t('desk.confirm_close_text', { count: apps.length })}</Paragraph>}
+        {confirming === 'shortlist' && <Paragraph>{t('desk.confirm_shortlist_text', { count: chosen.length })}</Paragraph>}
+        {confirming === 'decision' && (
+          <Paragraph>
+            {t('desk.confirm_decision_text', {
+              selected: Object.values(outcomes).filter((o) => o === 'selected').length,
+              reserve: Object.values(outcomes).filter((o) => o === 'reserve').length,
+              count: screening.shortlist.length,
+            })}
+          </Paragraph>
+        )}
       </ConfirmDialog>
       <ConfirmDialog
         visible={recuseTarget !== null}
