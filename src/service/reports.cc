@@ -113,7 +113,7 @@ Result<std::vector<IdentityReadRecord>> ListIdentityReads(Context& ctx, const Us
 
 Result<std::vector<IdentityReadRecord>> IdentityReadsIn(Context& ctx, OrgId org, RecruitmentId id,
                                                         const ApplicationId& application) {
-  auto audit = store::WholeAuditLog(ctx.store, org);
+  auto audit = ctx.store.ListAuditOf(org, id, audit_action::kIdentityRead);
   if (!audit) return audit.error();
   auto users = ctx.store.ListUsers(org);
   if (!users) return users.error();
@@ -121,7 +121,6 @@ Result<std::vector<IdentityReadRecord>> IdentityReadsIn(Context& ctx, OrgId org,
   for (const auto& u : *users) by_id[u.id] = &u;
   std::vector<IdentityReadRecord> out;
   for (const auto& e : *audit) {
-    if (e.action != audit_action::kIdentityRead || e.recruitment_id != id) continue;
     if (!application.empty() && e.application_id != application) continue;
     IdentityReadRecord rec{e.at, e.actor_id, "", "", e.application_id, "", ""};
     if (auto u = by_id.find(e.actor_id); u != by_id.end()) {

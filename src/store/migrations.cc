@@ -362,7 +362,12 @@ CREATE TABLE privacy_notices (
 );
 )SQL";
 
-constexpr std::array<Migration, 10> kMigrations = {{
+// One recruitment's entries of one kind (who read identities in it) without reading the whole log.
+constexpr const char* kV11 = R"SQL(
+CREATE INDEX audit_log_recruitment ON audit_log(org_id, recruitment_id, action, seq);
+)SQL";
+
+constexpr std::array<Migration, 11> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
@@ -373,6 +378,7 @@ constexpr std::array<Migration, 10> kMigrations = {{
     {8, "retention and disposal", kV8},
     {9, "collected identity fields", kV9},
     {10, "privacy notices", kV10},
+    {11, "audit log by recruitment", kV11},
 }};
 
 // PostgreSQL's versions of the triggers above: one function refuses with the trigger's message

@@ -905,20 +905,39 @@ Status SqlStore::AppendAudit(const AuditEvent& event, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status { return AppendAuditTx(c, event, now); });
 }
 
+namespace {
+
+constexpr std::string_view kAuditColumns =
+    "seq, org_id, at, actor_id, action, recruitment_id, application_id, detail, prev_hash, hash";
+
+Result<std::vector<AuditEntry>> ReadAuditRows(Statement& s) {
+  std::vector<AuditEntry> out;
+  while (s.Step()) {
+    out.push_back(AuditEntry{s.Int(0), s.Int(1), s.Int(2), s.Int(3), s.Text(4), s.Int(5), s.Text(6), s.Text(7),
+                             s.Text(8), s.Text(9)});
+  }
+  REILU_TRY(s.status());
+  return out;
+}
+
+}  // namespace
+
 Result<std::vector<AuditEntry>> SqlStore::ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) {
   auto lease = Reader();
-  auto s = (*lease).Prepare(
-      "SELECT seq, org_id, at, actor_id, action, recruitment_id, application_id, detail, prev_hash, hash "
-      "FROM audit_log WHERE org_id = $1 AND seq > $2 ORDER BY seq LIMIT $3");
+  auto s = (*lease).Prepare(std::string("SELECT ") + std::string(kAuditColumns) +
+                            " FROM audit_log WHERE org_id = $1 AND seq > $2 ORDER BY seq LIMIT $3");
   if (!s) return s.error();
   s->Bind(1, org).Bind(2, after_seq).Bind(3, limit);
-  std::vector<AuditEntry> out;
-  while (s->Step()) {
-    out.push_back(AuditEntry{s->Int(0), s->Int(1), s->Int(2), s->Int(3), s->Text(4), s->Int(5), s->Text(6), s->Text(7),
-                             s->Text(8), s->Text(9)});
-  }
-  REILU_TRY(s->status());
-  return out;
+  return ReadAuditRows(*s);
+}
+
+Result<std::vector<AuditEntry>> SqlStore::ListAuditOf(OrgId org, RecruitmentId rec, std::string_view action) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare(std::string("SELECT ") + std::string(kAuditColumns) +
+                            " FROM audit_log WHERE org_id = $1 AND recruitment_id = $2 AND action = $3 ORDER BY seq");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec).Bind(3, action);
+  return ReadAuditRows(*s);
 }
 
 }  // namespace reilu::store

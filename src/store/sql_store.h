@@ -123,6 +123,7 @@ class SqlStore final : public Store {
 
   Status AppendAudit(const AuditEvent& event, UnixTime now) override;
   Result<std::vector<AuditEntry>> ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) override;
+  Result<std::vector<AuditEntry>> ListAuditOf(OrgId org, RecruitmentId rec, std::string_view action) override;
 
   // Operations for the `reilu` command (src/store/sqlite_operations.cc).
   // A consistent copy of the database, taken while it is in use; holds no key.

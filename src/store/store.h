@@ -308,6 +308,8 @@ class Store {
   // Audit log.
   virtual Status AppendAudit(const AuditEvent& event, UnixTime now) = 0;
   virtual Result<std::vector<AuditEntry>> ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) = 0;
+  // One recruitment's entries with `action`, oldest first (indexed).
+  virtual Result<std::vector<AuditEntry>> ListAuditOf(OrgId org, RecruitmentId rec, std::string_view action) = 0;
 };
 
 // The organisation's whole audit log, oldest first, read page by page.
