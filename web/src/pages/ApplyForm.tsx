@@ -95,9 +95,23 @@ export function ApplyForm({ job }: { job: JobAd }) {
     return { identity, merits, free_text };
   };
 
+  // The server names the field; the message is said in the applicant's language, never in the
+  // server's English.
+  const fieldMessage = (field: string, detail: string) => {
+    if (field === 'email') return t('form.errorEmail');
+    if (field === 'birth_date') return t('form.errorDate');
+    if (/too long/i.test(detail)) return t('form.errorTooLong');
+    if (/required|not answered/i.test(detail)) return t('form.errorRequired');
+    if (/does not ask/i.test(detail)) return t('form.errorNotAsked');
+    return t('form.errorCheck');
+  };
   const validate = () => {
     const found: Record<string, string> = {};
     for (const f of REQUIRED) if (!identity[f as (typeof IDENTITY_FIELDS)[number]].trim()) found[f] = t('form.errorRequired');
+    // The same rule as the server's: one @, something before it, a dotted domain after it.
+    if (identity.email.trim() && !/^[^@\s<>,;"()\\[\]]{1,64}@([^@\s.<>,;"()\\[\]-][^@\s.<>,;"()\\[\]]*\.)+[^@\s.<>,;"()\\[\]]+$/.test(identity.email.trim())) {
+      found.email = t('form.errorEmail');
+    }
     for (const q of job.questions) if (q.required && !(answers[q.id] ?? '').trim()) found[`answer-${q.id}`] = t('form.errorRequired');
     return found;
   };
@@ -131,7 +145,7 @@ export function ApplyForm({ job }: { job: JobAd }) {
     } catch (err) {
       if (err instanceof ApiError && err.problem.field) {
         const key = err.problem.field.replace(/^identity\./, '');
-        showErrors({ [key]: err.problem.detail });
+        showErrors({ [key]: fieldMessage(key, err.problem.detail) });
       } else {
         setFailure(err);
       }
