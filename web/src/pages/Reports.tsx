@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph } from 'suomifi-ui-components';
 import { api } from '../api';
@@ -6,6 +6,9 @@ import { ErrorMessage, Loading } from '../components/Feedback';
 import { RequireStaff } from '../components/RequireStaff';
 import { DataTable, Scroll } from '../components/Table';
 import { formatDate } from '../i18n';
+
+// The charting library loads with this page only (staff), not with the applicant's pages.
+const BarChart = lazy(() => import('../components/BarChart'));
 
 interface TermCounts {
   anonymous: number;
@@ -85,6 +88,29 @@ function Compliance() {
               </tbody>
             </DataTable>
           </Scroll>
+          <Suspense fallback={<Loading />}>
+            <BarChart
+              labels={[t('term.permanent'), t('term.fixed_term')]}
+              series={[
+                {
+                  label: t('reports.anonymous'),
+                  data: [report.by_term.permanent.anonymous, report.by_term.fixed_term.anonymous],
+                  color: '#2a6ebb',
+                },
+                {
+                  label: t('reports.notAnonymous'),
+                  data: [report.by_term.permanent.not_anonymous, report.by_term.fixed_term.not_anonymous],
+                  color: '#b45309',
+                },
+              ]}
+              summary={t('reports.chartSummary', {
+                permanent: report.by_term.permanent.anonymous,
+                permanentOpen: report.by_term.permanent.not_anonymous,
+                fixed: report.by_term.fixed_term.anonymous,
+                fixedOpen: report.by_term.fixed_term.not_anonymous,
+              })}
+            />
+          </Suspense>
           <Paragraph className={report.permanent_not_anonymous.length ? 'report-alert' : undefined}>
             {report.permanent_not_anonymous.length
               ? t('reports.permanentOpen', { count: report.permanent_not_anonymous.length })
