@@ -1,6 +1,7 @@
 // Retention (src/service/retention.h):
 //   GET  /api/v1/admin/retention                 the schedule, standing legal holds and what is due now (dry run)
 //   PUT  /api/v1/admin/retention                 set the schedule (admin)
+//   GET  /api/v1/recruitments/{id}/legal-hold    the standing holds (owner or admin)
 //   POST /api/v1/recruitments/{id}/legal-hold    stop disposal, with a reason (owner or admin)
 //   DELETE /api/v1/recruitments/{id}/legal-hold  release it
 #include "service/retention.h"
@@ -52,6 +53,20 @@ void RegisterRetentionRoutes(http::Router& router, ApiContext& ctx) {
                REILU_TRY(service::SetRetentionPolicy(services, caller->user, policy));
                return http::JsonResponse(
                    200, json::object{{"others_years", policy.others_years}, {"selected_years", policy.selected_years}});
+             }));
+
+  router.Add("GET", "/api/v1/recruitments/{id}/legal-hold", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Authenticate(ctx, req);
+               if (!caller) return caller.error();
+               auto id = IdParam(req, "id");
+               if (!id) return id.error();
+               auto services = ctx.Services();
+               auto holds = service::LegalHoldsOf(services, caller->user, *id);
+               if (!holds) return holds.error();
+               json::array arr;
+               for (const auto& h : *holds)
+                 arr.push_back(json::object{{"reason", h.reason}, {"placed_at", h.placed_at}});
+               return http::JsonResponse(200, json::object{{"legal_hold", !holds->empty()}, {"holds", arr}});
              }));
 
   router.Add("POST", "/api/v1/recruitments/{id}/legal-hold", Wrap([&ctx](http::Request& req) -> Result<http::Response> {

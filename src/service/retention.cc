@@ -60,6 +60,18 @@ Status ReleaseLegalHold(Context& ctx, const User& actor, RecruitmentId id) {
   return ctx.store.ReleaseLegalHolds(actor.org_id, id, actor.id, ctx.now());
 }
 
+Result<std::vector<LegalHold>> LegalHoldsOf(Context& ctx, const User& actor, RecruitmentId id) {
+  auto r = LoadForHold(ctx, actor, id);
+  if (!r) return r.error();
+  auto all = ctx.store.ListLegalHolds(actor.org_id);
+  if (!all) return all.error();
+  std::vector<LegalHold> mine;
+  for (auto& h : *all) {
+    if (h.recruitment_id == id) mine.push_back(std::move(h));
+  }
+  return mine;
+}
+
 Result<std::vector<LegalHold>> ListLegalHolds(Context& ctx, const User& actor) {
   REILU_TRY(RequireRole(actor, {Role::kAdmin, Role::kAuditor}, "Legal holds are listed for admins and auditors."));
   return ctx.store.ListLegalHolds(actor.org_id);

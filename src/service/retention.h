@@ -18,6 +18,8 @@ Status SetRetentionPolicy(Context& ctx, const User& actor, const RetentionPolicy
 // recruitment's owner or an admin, with a reason.
 Status PlaceLegalHold(Context& ctx, const User& actor, RecruitmentId id, const std::string& reason);
 Status ReleaseLegalHold(Context& ctx, const User& actor, RecruitmentId id);
+// The standing holds of one recruitment (empty: none), for its owner or an admin.
+Result<std::vector<LegalHold>> LegalHoldsOf(Context& ctx, const User& actor, RecruitmentId id);
 Result<std::vector<LegalHold>> ListLegalHolds(Context& ctx, const User& actor);  // admins and auditors
 
 // What is due in the organisation now (nothing is changed).

@@ -223,7 +223,10 @@ TEST_F(ApiTest, RetentionScheduleDryRunAndLegalHolds) {
   EXPECT_EQ(hr.PostJson(hold, json::object{{"reason", "x"}}).status, 422);
   EXPECT_EQ(LoggedIn("a_reviewer").PostJson(hold, json::object{{"reason", "Oikaisuvaatimus vireillä"}}).status, 403);
   EXPECT_EQ(LoggedIn("b_admin").PostJson(hold, json::object{{"reason", "Oikaisuvaatimus vireillä"}}).status, 404);
+  EXPECT_FALSE(hr.Get(hold).Json().at("legal_hold").as_bool());
   ASSERT_EQ(hr.PostJson(hold, json::object{{"reason", "Oikaisuvaatimus vireillä"}}).status, 201);
+  EXPECT_TRUE(hr.Get(hold).Json().at("legal_hold").as_bool());
+  EXPECT_EQ(LoggedIn("a_reviewer").Get(hold).status, 403);
   auto holds = admin.Get("/api/v1/admin/retention").Json();
   ASSERT_EQ(holds.at("legal_holds").as_array().size(), 1u);
   EXPECT_EQ(holds.at("legal_holds").at(0).at("recruitment_id").as_int64(), rec);

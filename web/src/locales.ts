@@ -155,6 +155,10 @@ const fi = {
     nothingDue: 'Mitään ei ole nyt hävitettävänä.', due_one: 'Nyt hävitettävänä {{count}} hakemus ({{recruitments}} rekrytointia).', due_other: 'Nyt hävitettävänä {{count}} hakemusta ({{recruitments}} rekrytointia).',
     holds_one: '{{count}} rekrytointi on oikeudellisessa pidossa.', holds_other: '{{count}} rekrytointia on oikeudellisessa pidossa.',
   },
+  hold: {
+    title: 'Oikeudellinen pito', hint: 'Jos päätöksestä on tehty oikaisuvaatimus tai valitus, estä hakemusten hävittäminen, kunnes asia on ratkaistu.',
+    reason: 'Peruste (esim. oikaisuvaatimus vireillä)', place: 'Estä hävittäminen', release: 'Poista pito', standing: 'Hävittäminen on estetty: {{reason}}',
+  },
   audit: { title: 'Lokitiedot', seq: 'Nro', at: 'Aika', actor: 'Käyttäjä', action: 'Toiminto', target: 'Kohde', more: 'Näytä lisää' },
 };
 
@@ -314,6 +318,10 @@ const sv: Texts = {
     nothingDue: 'Inget ska gallras nu.', due_one: 'Att gallra nu: {{count}} ansökan ({{recruitments}} rekryteringar).', due_other: 'Att gallra nu: {{count}} ansökningar ({{recruitments}} rekryteringar).',
     holds_one: '{{count}} rekrytering är rättsligt kvarhållen.', holds_other: '{{count}} rekryteringar är rättsligt kvarhållna.',
   },
+  hold: {
+    title: 'Rättsligt kvarhållande', hint: 'Om beslutet har begärts omprövat eller överklagats, förhindra gallringen av ansökningarna tills ärendet är avgjort.',
+    reason: 'Grund (t.ex. omprövningsbegäran anhängig)', place: 'Förhindra gallring', release: 'Häv kvarhållandet', standing: 'Gallringen är förhindrad: {{reason}}',
+  },
   audit: { title: 'Loggdata', seq: 'Nr', at: 'Tid', actor: 'Användare', action: 'Åtgärd', target: 'Objekt', more: 'Visa fler' },
 };
 
@@ -470,6 +478,10 @@ const en: Texts = {
     othersYears: 'Other applications (years)', selectedYears: 'Applications of the selected (years)', selectedYearsHint: '0 = kept permanently (the archive plan)',
     nothingDue: 'Nothing is due for disposal now.', due_one: 'Due for disposal now: {{count}} application ({{recruitments}} recruitments).', due_other: 'Due for disposal now: {{count}} applications ({{recruitments}} recruitments).',
     holds_one: '{{count}} recruitment is under a legal hold.', holds_other: '{{count}} recruitments are under a legal hold.',
+  },
+  hold: {
+    title: 'Legal hold', hint: 'If the decision is contested (a rectification request or an appeal), stop the disposal of the applications until it is resolved.',
+    reason: 'Ground (e.g. rectification request pending)', place: 'Stop disposal', release: 'Release the hold', standing: 'Disposal is stopped: {{reason}}',
   },
   audit: { title: 'Audit log', seq: 'No.', at: 'Time', actor: 'User', action: 'Action', target: 'Target', more: 'Show more' },
 };

@@ -377,8 +377,14 @@ describe('the anonymous recruitment in a browser', () => {
     await owner.getByRole('button', { name: /Näytä selvitys/ }).first().waitFor();
     await owner.getByRole('button', { name: /Näytä selvitys/ }).first().click();
     await owner.locator('#explanation-title').waitFor();
+    // A rectification request arrives: the owner stops disposal, then releases the hold.
+    await owner.getByLabel('Peruste (esim. oikaisuvaatimus vireillä)').fill('Oikaisuvaatimus saapui 1.12.');
+    await owner.getByRole('button', { name: 'Estä hävittäminen' }).click();
+    await owner.getByText('Hävittäminen on estetty: Oikaisuvaatimus saapui 1.12.').waitFor();
     await expectAccessible(owner, 'decision and explanation');
     await owner.screenshot({ path: join(screenshotDir, 'decided-owner-desktop.png'), fullPage: true });
+    await owner.getByRole('button', { name: 'Poista pito' }).click();
+    await owner.getByRole('button', { name: 'Estä hävittäminen' }).waitFor();
     await owner.context().close();
 
     const applicant = await newPage({ width: 360 });

@@ -4,10 +4,14 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, T
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
+// The canvas keeps its drawn size until the chart hears of a resize: the frame clips it meanwhile,
+// so a turned phone never scrolls sideways.
 const Frame = styled.div`
   position: relative;
   height: 260px;
+  width: 100%;
   max-width: 640px;
+  overflow: hidden;
 `;
 
 export interface Series {

@@ -25,6 +25,7 @@ import { ScoreForm } from '../components/ScoreForm';
 import { ChunkView } from '../components/desk/ChunkView';
 import { Explanation, type ExplanationData } from '../components/desk/Explanation';
 import { Interviews } from '../components/desk/Interviews';
+import { LegalHold } from '../components/desk/LegalHold';
 import { Panel } from '../components/Panel';
 import { DataTable, Scroll } from '../components/Table';
 import { formatNumber, localized } from '../i18n';
@@ -318,6 +319,8 @@ function DeskPage() {
           </div>
         </Panel>
       )}
+
+      {isOwner && stage === 'decided' && <LegalHold recruitmentId={rec.id} />}
 
       {decision?.decided && (
         <Panel aria-label={t('desk.decision')}>
