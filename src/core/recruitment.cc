@@ -135,6 +135,13 @@ std::vector<Error> PublishProblems(const Recruitment& r, UnixTime now) {
     problems.push_back(
         MakeError(ErrorCode::kInvalidInput, "Assign at least one reviewer before publishing.", "reviewer_ids"));
   }
+  auto missing = MissingTranslations(r);
+  problems.insert(problems.end(), missing.begin(), missing.end());
+  return problems;
+}
+
+std::vector<Error> MissingTranslations(const Recruitment& r) {
+  std::vector<Error> problems;
   // An applicant reads the ad in their own language: every text must be there in each one.
   auto missing = [](const LocalizedText& text, const std::string& lang) {
     auto it = text.find(lang);

@@ -68,6 +68,9 @@ Status ValidateRecruitment(const Recruitment& r);
 // it must be valid with its deadline ahead, have criteria and at least one reviewer, and say
 // everything (description, criteria, questions) in every language it is advertised in.
 std::vector<Error> PublishProblems(const Recruitment& r, UnixTime now);
+// What an applicant reading the ad in one of its languages would miss: the description, a
+// criterion's title or a question's text (fields "description.sv", "criteria.<id>.title.sv", …).
+std::vector<Error> MissingTranslations(const Recruitment& r);
 // The first of PublishProblems, if any.
 Status CheckPublishable(const Recruitment& r, UnixTime now);
 // Edits are allowed to drafts only; published ads are locked (the anonymity choice with them).

@@ -129,6 +129,12 @@ Result<Recruitment> SetCriteria(Context& ctx, const User& actor, RecruitmentId i
   if (criteria.empty()) return MakeError(ErrorCode::kInvalidInput, "Give at least one criterion.", "criteria");
   r->criteria = std::move(criteria);
   REILU_TRY(ValidateRecruitment(*r));
+  // Published: the ad's readers see the criteria in every advertised language, as at publishing.
+  if (r->state != RecruitmentState::kDraft) {
+    for (const auto& missing : MissingTranslations(*r)) {
+      if (missing.field.rfind("criteria.", 0) == 0) return missing;
+    }
+  }
   json::array ids;
   for (const auto& c : r->criteria) ids.push_back(json::object{{"id", c.id}, {"weight", c.weight}});
   return SaveAndReload(ctx, *r,

@@ -75,6 +75,12 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
   json::array criteria{
       {{"id", "exp"}, {"title", {{"fi", "Kokemus"}}}, {"weight", 2}, {"guide", {{"fi", "1 = ei, 5 = laaja"}}}},
       {{"id", "edu"}, {"title", {{"fi", "Koulutus"}}}, {"weight", 1}, {"guide", {{"fi", "1 = ei, 5 = ylempi"}}}}};
+  // Published in three languages: a criterion only in Finnish is refused, naming what is missing.
+  auto untranslated = Put(hr, P("/criteria"), json::object{{"criteria", criteria}});
+  EXPECT_EQ(untranslated.status, 422) << untranslated.body;
+  EXPECT_EQ(untranslated.Json().at("field").as_string(), "criteria.exp.title.sv");
+  criteria[0].as_object()["title"] = {{"fi", "Kokemus"}, {"sv", "Erfarenhet"}, {"en", "Experience"}};
+  criteria[1].as_object()["title"] = {{"fi", "Koulutus"}, {"sv", "Utbildning"}, {"en", "Education"}};
   auto crit = Put(hr, P("/criteria"), json::object{{"criteria", criteria}});
   ASSERT_EQ(crit.status, 200) << crit.body;
   EXPECT_EQ(crit.Json().at("criteria").as_array().size(), 2u);
