@@ -31,9 +31,6 @@ json::object PublicAd(ApiContext& ctx, const Recruitment& r) {
   auto organisation = ctx.store.GetOrganisation(r.org_id);
   o["organisation"] = organisation ? organisation->name : std::string();
   o["organisation_id"] = r.org_id;  // for its privacy notice
-  // The optional identity fields this employer asks, with the legal basis the form shows.
-  auto collected = ctx.store.GetCollectedFields(r.org_id);
-  o["identity_fields"] = collected ? codec::CollectedFieldsToJson(*collected).at("fields") : json::array();
   return o;
 }
 
@@ -61,7 +58,13 @@ void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
                if (!id) return id.error();
                auto r = ctx.store.GetPublicAd(*id);
                if (!r) return r.error();
-               return http::JsonResponse(200, PublicAd(ctx, *r));
+               json::object ad = PublicAd(ctx, *r);
+               // The form's optional identity fields, with the legal basis it shows (the ad page
+               // only: the job board's list does not need them).
+               auto collected = ctx.store.GetCollectedFields(r->org_id);
+               if (!collected) return collected.error();
+               ad["identity_fields"] = codec::CollectedFieldsToJson(*collected).at("fields");
+               return http::JsonResponse(200, ad);
              }));
 
   // The privacy notice an applicant reads at the form, composed from what the organisation does.

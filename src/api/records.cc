@@ -32,8 +32,6 @@ json::object RequestJson(const RecordsRequest& r) {
                       {"decided_by", r.decided_by ? json::value(r.decided_by) : json::value(nullptr)}};
 }
 
-json::object MeritsJson(const Merits& m) { return codec::ToJson(m); }
-
 }  // namespace
 
 void RegisterRecordsRoutes(http::Router& router, ApiContext& ctx) {
@@ -146,7 +144,7 @@ void RegisterRecordsRoutes(http::Router& router, ApiContext& ctx) {
                }
                return http::JsonResponse(200, json::object{{"application_id", application},
                                                            {"name", copy->name},
-                                                           {"merits", MeritsJson(copy->merits)},
+                                                           {"merits", codec::ToJson(copy->merits)},
                                                            {"cover_letter", copy->cover_letter},
                                                            {"answers", answers},
                                                            {"masked_parts", copy->masked_parts}});

@@ -95,26 +95,14 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
 int RunRetention(store::Store& store, bool dry_run) {
   NoRedaction no_engine;
   service::Context ctx{store, no_engine, app::Now};
-  std::vector<DisposalDue> due;
-  if (dry_run) {
-    auto orgs = store.ListOrganisations();
-    if (!orgs) return Fail(orgs.error());
-    for (const auto& org : *orgs) {
-      auto plan = service::PlanDisposals(ctx, org.id);
-      if (!plan) return Fail(plan.error());
-      due.insert(due.end(), plan->begin(), plan->end());
-    }
-  } else {
-    auto done = service::RunDisposals(ctx);
-    if (!done) return Fail(done.error());
-    due = std::move(*done);
-  }
-  for (const auto& d : due) {
+  auto due = service::RunDisposals(ctx, dry_run);
+  if (!due) return Fail(due.error());
+  for (const auto& d : *due) {
     std::printf("%s recruitment %lld: %zu applications%s (final on %s)\n", dry_run ? "due" : "disposed",
                 static_cast<long long>(d.recruitment_id), d.applications.size(), d.shred_key ? ", key shredded" : "",
                 d.final_on.c_str());
   }
-  if (due.empty()) std::printf("nothing is due\n");
+  if (due->empty()) std::printf("nothing is due\n");
   return 0;
 }
 

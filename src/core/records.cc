@@ -146,9 +146,8 @@ std::string MaskLabel(SecretKind kind, std::string_view lang) {
       {SecretKind::kCircumstances, {"henkilökohtaiset olot", "personliga förhållanden", "personal circumstances"}},
   };
   const Labels& l = labels.at(kind);
-  if (lang == "sv") return std::string("[sekretessbelagt: ") + l.sv + "]";
-  if (lang == "en") return std::string("[secret: ") + l.en + "]";
-  return std::string("[salassa pidettävä: ") + l.fi + "]";
+  return InLanguage(lang, std::string("[salassa pidettävä: ") + l.fi + "]",
+                    std::string("[sekretessbelagt: ") + l.sv + "]", std::string("[secret: ") + l.en + "]");
 }
 
 std::string MaskText(std::string_view text, std::vector<ProposedSpan> spans, std::string_view lang, int& masked) {

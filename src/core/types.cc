@@ -30,6 +30,12 @@ std::optional<Role> ParseRole(std::string_view name) {
 
 bool IsSupportedLanguage(std::string_view lang) { return lang == "fi" || lang == "sv" || lang == "en"; }
 
+std::string InLanguage(std::string_view lang, std::string_view fi, std::string_view sv, std::string_view en) {
+  if (lang == "sv") return std::string(sv);
+  if (lang == "en") return std::string(en);
+  return std::string(fi);
+}
+
 bool IsIsoDate(std::string_view d) {
   if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
   int y = 0, m = 0, day = 0;

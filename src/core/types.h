@@ -24,6 +24,8 @@ std::optional<Role> ParseRole(std::string_view name);
 
 // Languages Reilu serves; also the languages a recruitment is advertised in.
 bool IsSupportedLanguage(std::string_view lang);  // fi, sv, en
+// The text for `lang` of the three given (the Finnish one for any other language).
+std::string InLanguage(std::string_view lang, std::string_view fi, std::string_view sv, std::string_view en);
 
 struct Organisation {
   OrgId id = 0;

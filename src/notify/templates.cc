@@ -6,16 +6,9 @@ namespace reilu::notify {
 
 namespace {
 
-// Picks the text for the language: fi, sv, or en.
-const std::string& Pick(std::string_view lang, const std::string& fi, const std::string& sv, const std::string& en) {
-  if (lang == "sv") return sv;
-  if (lang == "en") return en;
-  return fi;
-}
-
 std::string Duration(int minutes, std::string_view lang) {
   std::string n = std::to_string(minutes);
-  return Pick(lang, n + " min", n + " min", n + " minutes");
+  return InLanguage(lang, n + " min", n + " min", n + " minutes");
 }
 
 }  // namespace
@@ -40,41 +33,42 @@ Text ReceiptText(std::string_view lang, const std::string& job_title, const std:
                                    "personal details unless you are invited to an interview."
                                  : "This recruitment is not processed anonymously: those who handle the applications "
                                    "see your name and contact details.";
-  return {Pick(lang, "Hakemuksesi on vastaanotettu: " + job_title, "Din ansökan har tagits emot: " + job_title,
-               "We have received your application: " + job_title),
-          Pick(lang,
-               "Kiitos hakemuksestasi.\n\nTehtävä: " + job_title + "\nViitekoodi: " + reference + "\n\n" + how_fi +
-                   "\n\nVoit seurata hakemuksesi tilaa ja tarvittaessa perua hakemuksen tästä linkistä:\n" +
-                   status_link + "\n\nÄlä jaa linkkiä muille.\n",
-               "Tack för din ansökan.\n\nTjänst: " + job_title + "\nReferenskod: " + reference + "\n\n" + how_sv +
-                   "\n\nDu kan följa din ansökan och vid behov återta den via denna länk:\n" + status_link +
-                   "\n\nDela inte länken med andra.\n",
-               "Thank you for your application.\n\nPosition: " + job_title + "\nReference code: " + reference + "\n\n" +
-                   how_en + "\n\nYou can follow your application and withdraw it if needed with this link:\n" +
-                   status_link + "\n\nDo not share the link.\n")};
+  return {InLanguage(lang, "Hakemuksesi on vastaanotettu: " + job_title, "Din ansökan har tagits emot: " + job_title,
+                     "We have received your application: " + job_title),
+          InLanguage(
+              lang,
+              "Kiitos hakemuksestasi.\n\nTehtävä: " + job_title + "\nViitekoodi: " + reference + "\n\n" + how_fi +
+                  "\n\nVoit seurata hakemuksesi tilaa ja tarvittaessa perua hakemuksen tästä linkistä:\n" +
+                  status_link + "\n\nÄlä jaa linkkiä muille.\n",
+              "Tack för din ansökan.\n\nTjänst: " + job_title + "\nReferenskod: " + reference + "\n\n" + how_sv +
+                  "\n\nDu kan följa din ansökan och vid behov återta den via denna länk:\n" + status_link +
+                  "\n\nDela inte länken med andra.\n",
+              "Thank you for your application.\n\nPosition: " + job_title + "\nReference code: " + reference + "\n\n" +
+                  how_en + "\n\nYou can follow your application and withdraw it if needed with this link:\n" +
+                  status_link + "\n\nDo not share the link.\n")};
 }
 
 Text InterviewInvitationText(std::string_view lang, const std::string& job_title, UnixTime starts_at, int minutes,
                              const std::string& location, const std::string& status_link) {
   std::string when = FormatLocalDateTime(starts_at, lang);
-  return {Pick(lang, "Kutsu haastatteluun: " + job_title, "Inbjudan till intervju: " + job_title,
-               "Invitation to an interview: " + job_title),
-          Pick(lang,
-               "Sinut kutsutaan haastatteluun.\n\nTehtävä: " + job_title + "\nAika: " + when + " (Suomen aikaa), " +
-                   Duration(minutes, lang) + "\nPaikka: " + location +
-                   "\n\nKalenterikutsu on liitteenä. Jos aika ei sovi, vastaa tähän viestiin.\n\nHakemuksesi "
-                   "tila: " +
-                   status_link + "\n",
-               "Du kallas till intervju.\n\nTjänst: " + job_title + "\nTid: " + when + " (finsk tid), " +
-                   Duration(minutes, lang) + "\nPlats: " + location +
-                   "\n\nKalenderinbjudan finns som bilaga. Om tiden inte passar, svara på detta "
-                   "meddelande.\n\nDin ansökan: " +
-                   status_link + "\n",
-               "You are invited to an interview.\n\nPosition: " + job_title + "\nTime: " + when + " (Finnish time), " +
-                   Duration(minutes, lang) + "\nPlace: " + location +
-                   "\n\nA calendar invitation is attached. If the time does not suit you, reply to this "
-                   "message.\n\nYour application: " +
-                   status_link + "\n")};
+  return {InLanguage(lang, "Kutsu haastatteluun: " + job_title, "Inbjudan till intervju: " + job_title,
+                     "Invitation to an interview: " + job_title),
+          InLanguage(lang,
+                     "Sinut kutsutaan haastatteluun.\n\nTehtävä: " + job_title + "\nAika: " + when +
+                         " (Suomen aikaa), " + Duration(minutes, lang) + "\nPaikka: " + location +
+                         "\n\nKalenterikutsu on liitteenä. Jos aika ei sovi, vastaa tähän viestiin.\n\nHakemuksesi "
+                         "tila: " +
+                         status_link + "\n",
+                     "Du kallas till intervju.\n\nTjänst: " + job_title + "\nTid: " + when + " (finsk tid), " +
+                         Duration(minutes, lang) + "\nPlats: " + location +
+                         "\n\nKalenderinbjudan finns som bilaga. Om tiden inte passar, svara på detta "
+                         "meddelande.\n\nDin ansökan: " +
+                         status_link + "\n",
+                     "You are invited to an interview.\n\nPosition: " + job_title + "\nTime: " + when +
+                         " (Finnish time), " + Duration(minutes, lang) + "\nPlace: " + location +
+                         "\n\nA calendar invitation is attached. If the time does not suit you, reply to this "
+                         "message.\n\nYour application: " +
+                         status_link + "\n")};
 }
 
 Text InterviewerNoticeText(const std::string& job_title, const std::string& pseudonym, UnixTime starts_at, int minutes,
@@ -118,36 +112,37 @@ Text DecisionNoticeText(std::string_view lang, const std::string& job_title, Out
       break;
   }
   std::string fi_date = FormatDate(decided_on), end = FormatDate(appeal_ends);
-  return {Pick(lang, "Valintapäätös: " + job_title, "Beslut om val: " + job_title, "Selection decision: " + job_title),
-          Pick(lang,
-               fi_result + "\n\nTehtävä: " + job_title + "\nPäätös tehty: " + fi_date +
-                   "\n\nOikaisuvaatimusohje: päätökseen tyytymätön voi tehdä kirjallisen oikaisuvaatimuksen " +
-                   organisation + ":lle viimeistään " + end +
-                   ". Voit pyytää selvityksen valinnan perusteista (tasa-arvolaki 10 §, yhdenvertaisuuslaki).\n\n"
-                   "Hakemuksesi tila: " +
-                   status_link + "\n",
-               sv_result + "\n\nTjänst: " + job_title + "\nBeslutet fattat: " + fi_date +
-                   "\n\nAnvisning för omprövningsbegäran: den som är missnöjd med beslutet kan lämna in en "
-                   "skriftlig omprövningsbegäran till " +
-                   organisation + " senast " + end +
-                   ". Du kan begära en redogörelse för grunderna för valet (jämställdhetslagen 10 §).\n\n"
-                   "Din ansökan: " +
-                   status_link + "\n",
-               en_result + "\n\nPosition: " + job_title + "\nDecision made: " + fi_date +
-                   "\n\nHow to appeal: if you are not satisfied with the decision, you can send a written "
-                   "request for rectification to " +
-                   organisation + " by " + end +
-                   ". You can ask for an explanation of the grounds of the selection (Equality Act, "
-                   "section 10).\n\nYour application: " +
-                   status_link + "\n")};
+  return {InLanguage(lang, "Valintapäätös: " + job_title, "Beslut om val: " + job_title,
+                     "Selection decision: " + job_title),
+          InLanguage(lang,
+                     fi_result + "\n\nTehtävä: " + job_title + "\nPäätös tehty: " + fi_date +
+                         "\n\nOikaisuvaatimusohje: päätökseen tyytymätön voi tehdä kirjallisen oikaisuvaatimuksen " +
+                         organisation + ":lle viimeistään " + end +
+                         ". Voit pyytää selvityksen valinnan perusteista (tasa-arvolaki 10 §, yhdenvertaisuuslaki).\n\n"
+                         "Hakemuksesi tila: " +
+                         status_link + "\n",
+                     sv_result + "\n\nTjänst: " + job_title + "\nBeslutet fattat: " + fi_date +
+                         "\n\nAnvisning för omprövningsbegäran: den som är missnöjd med beslutet kan lämna in en "
+                         "skriftlig omprövningsbegäran till " +
+                         organisation + " senast " + end +
+                         ". Du kan begära en redogörelse för grunderna för valet (jämställdhetslagen 10 §).\n\n"
+                         "Din ansökan: " +
+                         status_link + "\n",
+                     en_result + "\n\nPosition: " + job_title + "\nDecision made: " + fi_date +
+                         "\n\nHow to appeal: if you are not satisfied with the decision, you can send a written "
+                         "request for rectification to " +
+                         organisation + " by " + end +
+                         ". You can ask for an explanation of the grounds of the selection (Equality Act, "
+                         "section 10).\n\nYour application: " +
+                         status_link + "\n")};
 }
 
 Text WithdrawalText(std::string_view lang, const std::string& job_title, const std::string& reference) {
-  return {Pick(lang, "Hakemus peruttu: " + job_title, "Ansökan återtagen: " + job_title,
-               "Application withdrawn: " + job_title),
-          Pick(lang, "Olet perunut hakemuksesi " + reference + " tehtävään " + job_title + ".\n",
-               "Du har återtagit din ansökan " + reference + " till tjänsten " + job_title + ".\n",
-               "You have withdrawn your application " + reference + " for " + job_title + ".\n")};
+  return {InLanguage(lang, "Hakemus peruttu: " + job_title, "Ansökan återtagen: " + job_title,
+                     "Application withdrawn: " + job_title),
+          InLanguage(lang, "Olet perunut hakemuksesi " + reference + " tehtävään " + job_title + ".\n",
+                     "Du har återtagit din ansökan " + reference + " till tjänsten " + job_title + ".\n",
+                     "You have withdrawn your application " + reference + " for " + job_title + ".\n")};
 }
 
 }  // namespace reilu::notify

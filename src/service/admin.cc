@@ -1,6 +1,7 @@
 #include "service/admin.h"
 
 #include "crypto/crypto.h"
+#include "service/work.h"
 
 namespace reilu::service {
 
@@ -35,9 +36,7 @@ Result<User> Create(Context& ctx, OrgId org, UserId actor, User user, const std:
 }  // namespace
 
 Result<User> CreateUser(Context& ctx, const User& admin, User user, const std::string& password) {
-  if (admin.role != Role::kAdmin || !admin.active) {
-    return MakeError(ErrorCode::kForbidden, "Only an admin creates accounts.");
-  }
+  REILU_TRY(CheckRole(admin, {Role::kAdmin}, "Only an admin creates accounts."));
   return Create(ctx, admin.org_id, admin.id, std::move(user), password);
 }
 
@@ -53,22 +52,17 @@ Result<OrgId> CreateOrganisation(Context& ctx, const std::string& name, const An
 }
 
 Status SetPolicy(Context& ctx, const User& admin, const AnonymityPolicy& policy) {
-  if (admin.role != Role::kAdmin || !admin.active)
-    return MakeError(ErrorCode::kForbidden, "Only an admin sets the policy.");
+  REILU_TRY(CheckRole(admin, {Role::kAdmin}, "Only an admin sets the policy."));
   return ctx.store.SetPolicy(admin.org_id, policy, admin.id, ctx.now());
 }
 
 Status ProposeMailRelay(Context& ctx, const User& admin, const std::string& settings_json) {
-  if (admin.role != Role::kAdmin || !admin.active) {
-    return MakeError(ErrorCode::kForbidden, "Only an admin proposes a mail relay.");
-  }
+  REILU_TRY(CheckRole(admin, {Role::kAdmin}, "Only an admin proposes a mail relay."));
   return ctx.store.ProposeMailSettings(admin.org_id, settings_json, admin.id, ctx.now());
 }
 
 Status ConfirmMailRelay(Context& ctx, const User& confirmer) {
-  if ((confirmer.role != Role::kAdmin && confirmer.role != Role::kHr) || !confirmer.active) {
-    return MakeError(ErrorCode::kForbidden, "An admin or an HR specialist confirms a new mail relay.");
-  }
+  REILU_TRY(CheckRole(confirmer, {Role::kAdmin, Role::kHr}, "An admin or an HR specialist confirms a new mail relay."));
   return ctx.store.ConfirmMailSettings(confirmer.org_id, confirmer.id, ctx.now());
 }
 
@@ -77,9 +71,7 @@ Result<std::vector<CollectedField>> CollectedFields(Context& ctx, OrgId org) {
 }
 
 Status SetCollectedFields(Context& ctx, const User& admin, const std::vector<CollectedField>& fields) {
-  if (!admin.active || admin.role != Role::kAdmin) {
-    return MakeError(ErrorCode::kForbidden, "Admins choose what the application form asks.");
-  }
+  REILU_TRY(CheckRole(admin, {Role::kAdmin}, "Admins choose what the application form asks."));
   REILU_TRY(ValidateCollectedFields(fields));
   return ctx.store.SetCollectedFields(admin.org_id, fields, admin.id, ctx.now());
 }
@@ -98,16 +90,12 @@ Result<PrivacyNotice> PrivacyNoticeOf(Context& ctx, OrgId org, std::string_view 
 }
 
 Result<LocalizedText> PrivacyTexts(Context& ctx, const User& admin) {
-  if (!admin.active || (admin.role != Role::kAdmin && admin.role != Role::kAuditor)) {
-    return MakeError(ErrorCode::kForbidden, "The privacy notice is kept by admins.");
-  }
+  REILU_TRY(CheckRole(admin, {Role::kAdmin, Role::kAuditor}, "The privacy notice is kept by admins."));
   return ctx.store.GetPrivacyTexts(admin.org_id);
 }
 
 Status SetPrivacyTexts(Context& ctx, const User& admin, const LocalizedText& texts) {
-  if (!admin.active || admin.role != Role::kAdmin) {
-    return MakeError(ErrorCode::kForbidden, "The privacy notice is kept by admins.");
-  }
+  REILU_TRY(CheckRole(admin, {Role::kAdmin}, "The privacy notice is kept by admins."));
   for (const auto& [lang, text] : texts) {
     if (!IsSupportedLanguage(lang)) return MakeError(ErrorCode::kInvalidInput, "Texts are fi, sv or en.", "texts");
     if (text.size() > 8000) return MakeError(ErrorCode::kInvalidInput, "The text is too long.", "texts." + lang);

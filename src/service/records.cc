@@ -1,18 +1,18 @@
 #include "service/records.h"
 
+#include <set>
+
 #include "core/finnish_calendar.h"
 #include "core/selection.h"
 #include "service/mail.h"
+#include "service/work.h"
 
 namespace reilu::service {
 
 namespace {
 
 Status RequireRegistry(const User& actor) {
-  if (!actor.active || actor.role != Role::kRegistry) {
-    return MakeError(ErrorCode::kForbidden, "Public-records requests are handled by the registry office.");
-  }
-  return OkStatus();
+  return CheckRole(actor, {Role::kRegistry}, "Public-records requests are handled by the registry office.");
 }
 
 // Who may see a request: the registry office and the auditor of the organisation, and the owner of
@@ -63,11 +63,13 @@ Result<std::vector<RecordsRequest>> ListRecordsRequests(Context& ctx, const User
   if (!all || whole_org) return all;
   auto recruitments = ctx.store.ListRecruitments(actor.org_id);
   if (!recruitments) return recruitments.error();
+  std::set<RecruitmentId> owned;
+  for (const auto& r : *recruitments) {
+    if (IsRecruitmentOwner(actor, r)) owned.insert(r.id);
+  }
   std::vector<RecordsRequest> own;
   for (auto& request : *all) {
-    for (const auto& r : *recruitments) {
-      if (r.id == request.recruitment_id && IsRecruitmentOwner(actor, r)) own.push_back(std::move(request));
-    }
+    if (owned.count(request.recruitment_id)) own.push_back(std::move(request));
   }
   return own;
 }
@@ -154,7 +156,6 @@ Result<MaskedCopy> DiscloseMaskedCopy(Context& ctx, const User& actor, RecordsRe
   auto file = LoadForRegistry(ctx, actor, id);
   if (!file) return file.error();
   REILU_TRY(CheckMayDisclose(file->request, DisclosureKind::kMaskedCopy, file->recruitment, ctx.now()));
-  REILU_TRY(ctx.store.GetAnonymous(actor.org_id, file->recruitment.id, application));
   AccessQuery query{actor, file->recruitment, application, false, {}, false, &file->request};
   auto access = IdentityGate::Request(query);
   if (!access) return access.error();
@@ -180,29 +181,23 @@ Result<MaskedCopy> DiscloseMaskedCopy(Context& ctx, const User& actor, RecordsRe
 
 namespace {
 
-std::string Pick(std::string_view lang, std::string fi, std::string sv, std::string en) {
-  if (lang == "sv") return sv;
-  if (lang == "en") return en;
-  return fi;
-}
-
 std::string DecisionWords(RecordsDecision d, std::string_view lang) {
   switch (d) {
     case RecordsDecision::kDisclose:
-      return Pick(lang, "Asiakirjat annetaan. Salassa pidettävät osat on poistettu.",
-                  "Handlingarna lämnas ut. Sekretessbelagda delar har tagits bort.",
-                  "The documents are disclosed. Secret parts have been removed.");
+      return InLanguage(lang, "Asiakirjat annetaan. Salassa pidettävät osat on poistettu.",
+                        "Handlingarna lämnas ut. Sekretessbelagda delar har tagits bort.",
+                        "The documents are disclosed. Secret parts have been removed.");
     case RecordsDecision::kPartly:
-      return Pick(lang, "Asiakirjat annetaan osittain. Pyyntö hylätään muilta osin.",
-                  "Handlingarna lämnas ut delvis. Begäran avslås i övrigt.",
-                  "The documents are disclosed in part. The rest of the request is refused.");
+      return InLanguage(lang, "Asiakirjat annetaan osittain. Pyyntö hylätään muilta osin.",
+                        "Handlingarna lämnas ut delvis. Begäran avslås i övrigt.",
+                        "The documents are disclosed in part. The rest of the request is refused.");
     case RecordsDecision::kRefuse:
-      return Pick(lang, "Pyyntö hylätään.", "Begäran avslås.", "The request is refused.");
+      return InLanguage(lang, "Pyyntö hylätään.", "Begäran avslås.", "The request is refused.");
     case RecordsDecision::kOpen:
       break;
   }
-  return Pick(lang, "Pyyntöä ei ole vielä ratkaistu.", "Begäran har inte avgjorts ännu.",
-              "The request has not been decided yet.");
+  return InLanguage(lang, "Pyyntöä ei ole vielä ratkaistu.", "Begäran har inte avgjorts ännu.",
+                    "The request has not been decided yet.");
 }
 
 }  // namespace
@@ -221,29 +216,30 @@ Result<RecordsDecisionDocument> RecordsDecisionText(Context& ctx, const User& ac
   const std::string decided_by = decider ? decider->display_name : "";
   const std::string title = TitleIn(file->recruitment, lang);
   RecordsDecisionDocument doc;
-  doc.title = Pick(lang, "Päätös asiakirjapyyntöön", "Beslut om begäran att få ta del av handlingar",
-                   "Decision on a request for public documents");
+  doc.title = InLanguage(lang, "Päätös asiakirjapyyntöön", "Beslut om begäran att få ta del av handlingar",
+                         "Decision on a request for public documents");
   doc.paragraphs.push_back(org->name);
-  doc.paragraphs.push_back(Pick(lang, "Asia: ", "Ärende: ", "Matter: ") + q.subject);
-  doc.paragraphs.push_back(Pick(lang, "Pyytäjä: ", "Den som begärt: ", "Requested by: ") + q.requester +
+  doc.paragraphs.push_back(InLanguage(lang, "Asia: ", "Ärende: ", "Matter: ") + q.subject);
+  doc.paragraphs.push_back(InLanguage(lang, "Pyytäjä: ", "Den som begärt: ", "Requested by: ") + q.requester +
                            (q.requester_contact.empty() ? "" : " (" + q.requester_contact + ")"));
-  doc.paragraphs.push_back(Pick(lang, "Pyyntö saapunut: ", "Begäran inkom: ", "Request received: ") + q.received_on +
-                           ". " + Pick(lang, "Haku: ", "Rekrytering: ", "Recruitment: ") + title);
-  doc.paragraphs.push_back(Pick(lang, "Päätös: ", "Beslut: ", "Decision: ") + DecisionWords(q.decision, lang));
+  doc.paragraphs.push_back(InLanguage(lang, "Pyyntö saapunut: ", "Begäran inkom: ", "Request received: ") +
+                           q.received_on + ". " + InLanguage(lang, "Haku: ", "Rekrytering: ", "Recruitment: ") + title);
+  doc.paragraphs.push_back(InLanguage(lang, "Päätös: ", "Beslut: ", "Decision: ") + DecisionWords(q.decision, lang));
   if (!q.ground.empty()) {
-    doc.paragraphs.push_back(Pick(lang, "Oikeusperuste: ", "Rättslig grund: ", "Legal ground: ") + q.ground);
+    doc.paragraphs.push_back(InLanguage(lang, "Oikeusperuste: ", "Rättslig grund: ", "Legal ground: ") + q.ground);
   }
   if (!q.explanation.empty()) {
-    doc.paragraphs.push_back(Pick(lang, "Perustelut: ", "Motivering: ", "Reasons: ") + q.explanation);
+    doc.paragraphs.push_back(InLanguage(lang, "Perustelut: ", "Motivering: ", "Reasons: ") + q.explanation);
   }
   doc.paragraphs.push_back(
-      Pick(lang, "Päivämäärä: ", "Datum: ", "Date: ") + q.answered_on +
-      (decided_by.empty() ? "" : ". " + Pick(lang, "Ratkaisija: ", "Beslutsfattare: ", "Decided by: ") + decided_by));
+      InLanguage(lang, "Päivämäärä: ", "Datum: ", "Date: ") + q.answered_on +
+      (decided_by.empty() ? ""
+                          : ". " + InLanguage(lang, "Ratkaisija: ", "Beslutsfattare: ", "Decided by: ") + decided_by));
   if (q.decision != RecordsDecision::kDisclose) {
     // Kuntalaki 134 § (oikaisuvaatimus, 14 days) and the deemed day of receipt of an e-mailed
     // decision (the third day after sending); a last day on a weekend or holiday moves forward.
     const std::string by = AppealPeriodEnd(ctx.now());
-    doc.paragraphs.push_back(Pick(
+    doc.paragraphs.push_back(InLanguage(
         lang,
         "Oikaisuvaatimusohje: Tähän päätökseen tyytymätön voi tehdä kirjallisen oikaisuvaatimuksen. "
         "Oikaisuvaatimus osoitetaan: " +

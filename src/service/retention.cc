@@ -3,19 +3,11 @@
 #include <set>
 
 #include "core/policy.h"
+#include "service/work.h"
 
 namespace reilu::service {
 
 namespace {
-
-Status RequireRole(const User& actor, std::initializer_list<Role> roles, const char* refusal) {
-  if (actor.active) {
-    for (Role r : roles) {
-      if (actor.role == r) return OkStatus();
-    }
-  }
-  return MakeError(ErrorCode::kForbidden, refusal);
-}
 
 // The owner of the recruitment or an admin of its organisation.
 Result<Recruitment> LoadForHold(Context& ctx, const User& actor, RecruitmentId id) {
@@ -33,12 +25,12 @@ Result<Recruitment> LoadForHold(Context& ctx, const User& actor, RecruitmentId i
 }  // namespace
 
 Result<RetentionPolicy> GetRetentionPolicy(Context& ctx, const User& actor) {
-  REILU_TRY(RequireRole(actor, {Role::kAdmin, Role::kAuditor}, "The retention schedule is for admins and auditors."));
+  REILU_TRY(CheckRole(actor, {Role::kAdmin, Role::kAuditor}, "The retention schedule is for admins and auditors."));
   return ctx.store.GetRetentionPolicy(actor.org_id);
 }
 
 Status SetRetentionPolicy(Context& ctx, const User& actor, const RetentionPolicy& policy) {
-  REILU_TRY(RequireRole(actor, {Role::kAdmin}, "Admins set the retention schedule."));
+  REILU_TRY(CheckRole(actor, {Role::kAdmin}, "Admins set the retention schedule."));
   REILU_TRY(ValidateRetentionPolicy(policy));
   return ctx.store.SetRetentionPolicy(actor.org_id, policy, actor.id, ctx.now());
 }
@@ -73,7 +65,7 @@ Result<std::vector<LegalHold>> LegalHoldsOf(Context& ctx, const User& actor, Rec
 }
 
 Result<std::vector<LegalHold>> ListLegalHolds(Context& ctx, const User& actor) {
-  REILU_TRY(RequireRole(actor, {Role::kAdmin, Role::kAuditor}, "Legal holds are listed for admins and auditors."));
+  REILU_TRY(CheckRole(actor, {Role::kAdmin, Role::kAuditor}, "Legal holds are listed for admins and auditors."));
   return ctx.store.ListLegalHolds(actor.org_id);
 }
 
@@ -114,11 +106,11 @@ Result<std::vector<DisposalDue>> PlanDisposals(Context& ctx, OrgId org) {
 }
 
 Result<std::vector<DisposalDue>> DisposalDryRun(Context& ctx, const User& actor) {
-  REILU_TRY(RequireRole(actor, {Role::kAdmin, Role::kAuditor}, "The disposal plan is for admins and auditors."));
+  REILU_TRY(CheckRole(actor, {Role::kAdmin, Role::kAuditor}, "The disposal plan is for admins and auditors."));
   return PlanDisposals(ctx, actor.org_id);
 }
 
-Result<std::vector<DisposalDue>> RunDisposals(Context& ctx) {
+Result<std::vector<DisposalDue>> RunDisposals(Context& ctx, bool dry_run) {
   auto orgs = ctx.store.ListOrganisations();
   if (!orgs) return orgs.error();
   std::vector<DisposalDue> done;
@@ -126,7 +118,7 @@ Result<std::vector<DisposalDue>> RunDisposals(Context& ctx) {
     auto plan = PlanDisposals(ctx, org.id);
     if (!plan) return plan.error();
     for (auto& due : *plan) {
-      REILU_TRY(ctx.store.Dispose(org.id, due, 0, ctx.now()));
+      if (!dry_run) REILU_TRY(ctx.store.Dispose(org.id, due, 0, ctx.now()));
       done.push_back(std::move(due));
     }
   }

@@ -26,8 +26,8 @@ Result<std::vector<LegalHold>> ListLegalHolds(Context& ctx, const User& actor); 
 Result<std::vector<DisposalDue>> PlanDisposals(Context& ctx, OrgId org);
 // The admin's dry run of the organisation.
 Result<std::vector<DisposalDue>> DisposalDryRun(Context& ctx, const User& actor);
-// Disposes of everything due in every organisation (the daily job; actor 0, the system). Returns
-// what was disposed.
-Result<std::vector<DisposalDue>> RunDisposals(Context& ctx);
+// Disposes of everything due in every organisation (the daily job; actor 0, the system), or with
+// `dry_run` only plans it. Returns what was (or would be) disposed.
+Result<std::vector<DisposalDue>> RunDisposals(Context& ctx, bool dry_run = false);
 
 }  // namespace reilu::service

@@ -4,6 +4,15 @@
 
 namespace reilu::service {
 
+Status CheckRole(const User& actor, std::initializer_list<Role> roles, std::string_view refusal) {
+  if (actor.active) {
+    for (Role r : roles) {
+      if (actor.role == r) return OkStatus();
+    }
+  }
+  return MakeError(ErrorCode::kForbidden, std::string(refusal));
+}
+
 Result<Recruitment> LoadForWork(Context& ctx, const User& actor, RecruitmentId id) {
   auto r = ctx.store.GetRecruitment(actor.org_id, id);
   if (!r) return r.error();

@@ -2,11 +2,15 @@
 // a recruitment the actor may not work on is "not found", so its existence is not told.
 #pragma once
 
+#include <initializer_list>
 #include <string_view>
 
 #include "service/context.h"
 
 namespace reilu::service {
+
+// kForbidden with `refusal` unless the actor's account is active and has one of `roles`.
+Status CheckRole(const User& actor, std::initializer_list<Role> roles, std::string_view refusal);
 
 // The owner, an assigned reviewer or the registry office of the recruitment's organisation.
 Result<Recruitment> LoadForWork(Context& ctx, const User& actor, RecruitmentId id);

@@ -175,7 +175,6 @@ Status SqlStore::Dispose(OrgId org, const DisposalDue& due, UserId actor, UnixTi
   const RecruitmentId rec = due.recruitment_id;
   const std::string no_merits = codec::Serialize(codec::ToJson(Merits{}));
   return WriteTx<Ok>([&](Connection& c) -> Status {
-    REILU_TRY(BumpDataVersionTx(c, org, rec));
     // Another node may have disposed of the same plan a moment ago: what is gone already is skipped,
     // and a plan with nothing left writes no log.
     std::int64_t disposed = 0;
@@ -200,6 +199,7 @@ Status SqlStore::Dispose(OrgId org, const DisposalDue& due, UserId actor, UnixTi
       mail_erased = erased.ok() ? *erased : 0;
     }
     if (disposed == 0 && !shredded) return OkStatus();
+    REILU_TRY(BumpDataVersionTx(c, org, rec));
     auto log = c.Prepare(
         "INSERT INTO disposals (org_id, recruitment_id, at, applications, key_shredded) VALUES ($1, $2, $3, $4, $5)");
     if (!log) return log.error();
