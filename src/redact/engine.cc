@@ -148,6 +148,82 @@ bool Covered(const std::vector<Span>& spans, size_t pos, size_t length) {
   return after != spans.begin() && pos + length <= std::prev(after)->end;
 }
 
+// Is the text between two spans only spaces, or the full stop of an initial and spaces ("S. P")?
+bool OnlySpaceBetween(std::string_view text, const Span& left, const Span& right) {
+  if (right.start < left.end) return true;
+  std::string_view gap = text.substr(left.end, right.start - left.end);
+  if (!gap.empty() && gap[0] == '.' && left.end - left.start == 1) gap.remove_prefix(1);
+  return gap.find_first_not_of(" \t") == std::string_view::npos && right.start - left.end <= 3;
+}
+
+// Keeps a span that counts only beside a name when a name lies next to it, found by any recognizer.
+// Kept initials pass the neighbourhood on ("Maija S. T. Peltola"); kept everyday words do not, so a
+// run of capitalised words ("Lagos University Teaching Hospital") cannot grow word by word.
+void KeepOnlyBesideNames(std::string_view text, std::vector<Span>& spans) {
+  std::vector<size_t> persons;
+  for (size_t i = 0; i < spans.size(); ++i) {
+    if (spans[i].type == EntityType::kPerson) persons.push_back(i);
+  }
+  std::sort(persons.begin(), persons.end(), [&](size_t a, size_t b) { return spans[a].start < spans[b].start; });
+  std::vector<bool> anchor(spans.size(), false), keep(spans.size(), true);
+  for (size_t i : persons) {
+    anchor[i] = !spans[i].only_beside_name;
+    keep[i] = anchor[i];
+  }
+  auto is_initial = [&](const Span& s) {
+    return s.end - s.start == 1 || (s.end - s.start == 2 && text[s.end - 1] == '.');
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t k = 0; k < persons.size(); ++k) {
+      size_t i = persons[k];
+      if (keep[i]) continue;
+      bool beside =
+          (k > 0 && anchor[persons[k - 1]] && OnlySpaceBetween(text, spans[persons[k - 1]], spans[i])) ||
+          (k + 1 < persons.size() && anchor[persons[k + 1]] && OnlySpaceBetween(text, spans[i], spans[persons[k + 1]]));
+      if (!beside) continue;
+      keep[i] = changed = true;
+      anchor[i] = is_initial(spans[i]);
+    }
+  }
+  size_t out = 0;
+  for (size_t i = 0; i < spans.size(); ++i) {
+    if (!keep[i]) continue;
+    // An initial's full stop goes with it, so "Maija S. Peltola" becomes one name.
+    Span& s = spans[i];
+    if (s.type == EntityType::kPerson && s.end - s.start == 1 && s.end < text.size() && text[s.end] == '.') ++s.end;
+    spans[out++] = s;
+  }
+  spans.resize(out);
+}
+
+// A word found as a name that is, or stands beside, the head of an institution's name ("Lagos
+// University", "Åbo Akademi", "Teaching Hospital") belongs to the institution. The applicant's own
+// name (confidence 1) always stays.
+void DropInstitutionNames(std::string_view text, std::vector<Span>& spans) {
+  auto institution_at = [&](size_t pos, bool forward) {
+    // The word next to `pos` across spaces only (no line break, no punctuation).
+    size_t i = pos;
+    if (forward) {
+      while (i < text.size() && text[i] == ' ') ++i;
+      size_t end = i;
+      while (end < text.size() && (IsWordByte(static_cast<unsigned char>(text[end])) || text[end] == '-')) ++end;
+      return end > i && IsInstitutionWord(Fold(text.substr(i, end - i)));
+    }
+    while (i > 0 && text[i - 1] == ' ') --i;
+    size_t start = i;
+    while (start > 0 && (IsWordByte(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '-')) --start;
+    return start < i && IsInstitutionWord(Fold(text.substr(start, i - start)));
+  };
+  spans.erase(std::remove_if(spans.begin(), spans.end(),
+                             [&](const Span& s) {
+                               if (s.type != EntityType::kPerson || s.confidence >= 1.0) return false;
+                               return IsInstitutionWord(Fold(text.substr(s.start, s.end - s.start))) ||
+                                      institution_at(s.end, true) || institution_at(s.start, false);
+                             }),
+              spans.end());
+}
+
 }  // namespace
 
 std::optional<std::vector<Span>> Engine::AnalyzeWithin(std::string_view text, const Context& context,
@@ -166,6 +242,8 @@ std::optional<std::vector<Span>> Engine::AnalyzeWithin(std::string_view text, co
                                       IsProfessionalTerm(Fold(text.substr(s.start, s.end - s.start)));
                              }),
               spans.end());
+  KeepOnlyBesideNames(text, spans);
+  DropInstitutionNames(text, spans);
   spans = Normalise(text, std::move(spans));
   // Once a string is found to identify, every occurrence of it is redacted, also where it is glued
   // to other text that the recognizers could not split ("VirtasenAino"). Widening to whole words can

@@ -69,7 +69,11 @@ class LearnedNameRecognizer final : public Recognizer {
       // palautetta"), and a place that is no name ("Nokialla"; but "Peltola" is both) all count
       // only beside a name.
       bool ordinary = !classes.Name() && (classes.other || IsCommonAnywhere(word));
-      bool ambiguous_start = classes.Ambiguous() && StartsSentence(text, tokens, i);
+      // ...unless a verb follows it at once: "Nurminen kertoi", "Peltola puhui" (but "Anna
+      // palautetta" stays a verb).
+      bool ambiguous_start = classes.Ambiguous() && StartsSentence(text, tokens, i) &&
+                             !(finnish && classes.Name() && i + 1 < tokens.tokens.size() &&
+                               IsVerbAfterName(text, tokens.tokens[i + 1], *finnish));
       bool place_only = !classes.Name() && !finnish_classes.Name() && (classes.place || finnish_classes.place);
       if (place_only) ordinary = true;
       if (ambiguous_start) ordinary = true;
@@ -103,11 +107,15 @@ class LearnedNameRecognizer final : public Recognizer {
       }
     }
     for (size_t i = 0; i < kind.size(); ++i) {
-      if (!keep[i]) continue;
+      if (kind[i] == Kind::kNone) continue;
       const Token& t = tokens.tokens[i];
-      // Confidence: how far above the threshold, for the "needs a look" marking.
+      // Confidence: how far above the threshold, for the "needs a look" marking. An everyday word
+      // with no name beside it here may still lie beside one another recognizer finds ("Pilvi
+      // Hämäläinen"): the engine decides (Span::only_beside_name).
       float margin = scores[i] - model->threshold();
-      out.push_back(Span{t.start, t.end, EntityType::kPerson, margin > 4 && kind[i] == Kind::kName ? 0.8 : 0.5});
+      Span span{t.start, t.end, EntityType::kPerson, margin > 4 && kind[i] == Kind::kName ? 0.8 : 0.5};
+      span.only_beside_name = !keep[i];
+      out.push_back(span);
     }
   }
 
@@ -120,6 +128,15 @@ class LearnedNameRecognizer final : public Recognizer {
       if (WordKnowledge::For(lang).Lookup(word) == WordKnowledge::Dictionary::kCommon) return true;
     }
     return false;
+  }
+
+  // A lower-case word that can only be read as a verb ("kertoi", "puhui", "on"), not one that is
+  // also a noun or a name.
+  static bool IsVerbAfterName(std::string_view text, const Token& next, const Morphology& finnish) {
+    std::string_view word = text.substr(next.start, next.end - next.start);
+    if (word.empty() || StartsWithCapital(word)) return false;
+    WordClasses c = finnish.Classify(word);
+    return c.verb && !c.Name() && !c.place;
   }
 
   static bool IsInitial(std::string_view w) {

@@ -69,18 +69,13 @@ class LexiconNameRecognizer final : public Recognizer {
       if (!w.classes.Name()) continue;
       name[k] = !w.classes.Ambiguous() || !w.sentence_start;
     }
-    // A sentence-initial ambiguous word next to a certain name is part of it ("Satu Virtanen").
+    // A sentence-initial ambiguous word counts next to a name that any recognizer finds ("Satu
+    // Virtanen", "Pilvi Hämäläinen"): the engine decides (Span::only_beside_name).
     for (size_t k = 0; k < words.size(); ++k) {
-      if (name[k] || !words[k].classes.Name()) continue;
-      bool next_is_name = k + 1 < words.size() && name[k + 1] && words[k + 1].start <= words[k].end + 1;
-      bool previous_is_name = k > 0 && name[k - 1] && words[k].start <= words[k - 1].end + 1;
-      name[k] = next_is_name || previous_is_name;
-    }
-    for (size_t k = 0; k < words.size(); ++k) {
-      if (name[k]) {
-        out.push_back(
-            Span{words[k].start, words[k].end, EntityType::kPerson, words[k].classes.Ambiguous() ? 0.6 : 0.8});
-      }
+      if (!words[k].classes.Name()) continue;
+      Span span{words[k].start, words[k].end, EntityType::kPerson, words[k].classes.Ambiguous() ? 0.6 : 0.8};
+      span.only_beside_name = !name[k];
+      out.push_back(span);
     }
   }
 

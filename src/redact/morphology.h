@@ -15,6 +15,7 @@ struct WordClasses {
   bool surname = false;
   bool place = false;
   bool other = false;  // any reading as an ordinary word (noun, verb, adjective, …)
+  bool verb = false;   // a reading as a verb (Finnish only)
 
   bool Name() const { return first_name || surname; }
   bool Ambiguous() const { return Name() && (place || other); }

@@ -373,7 +373,8 @@ std::vector<LabelledSentence> ReadConll(const std::string& path) {
   std::ifstream in(path);
   LabelledSentence current;
   auto flush = [&] {
-    if (!current.words.empty()) out.push_back(std::move(current));
+    if (current.words.empty()) return;
+    out.push_back(std::move(current));
     current = {};
   };
   for (std::string line; std::getline(in, line);) {
@@ -388,6 +389,7 @@ std::vector<LabelledSentence> ReadConll(const std::string& path) {
     std::string tag = line.substr(split + 1);
     if (word == "-DOCSTART-") {
       flush();
+      current.starts_document = true;
       continue;
     }
     // Soft hyphens and other invisible characters in the corpora are not part of a word.

@@ -100,9 +100,10 @@ class NameFeatures {
 struct LabelledSentence {
   std::vector<std::string> words;
   std::vector<bool> person;
+  bool starts_document = false;  // the first sentence after a -DOCSTART- line
 };
 // Reads a CoNLL-style file: one "token<whitespace>tag" per line, blank lines between sentences,
-// -DOCSTART- lines skipped. A tag is a person when it is PER / person with or without B-/I-.
+// -DOCSTART- lines mark where a document starts. A tag is a person when it is PER / person with or without B-/I-.
 std::vector<LabelledSentence> ReadConll(const std::string& path);
 // The corpora in ../shared/corpus/ner (see its README): training sentences and development
 // sentences for `lang`; Swedish has no published development split, so its last tenth is used.

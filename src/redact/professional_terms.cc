@@ -24,7 +24,8 @@ constexpr const char* kTerms[] = {
     "ruotsi", "ruotsin",    "englanti", "englannin",  "google",    "microsoft",   "adobe",      "salesforce",
     "jira",   "confluence", "git",      "github",     "ms",        "it",          "ict",        "ok",
     "cv",     "power",      "bi",       "english",    "finnish",   "swedish",     "svenska",    "engelska",
-    "finska", "suomea",     "ruotsia",  "englantia",  "portfolio", "manager"};
+    "finska", "suomea",     "ruotsia",  "englantia",  "portfolio", "manager",     "directory",  "intune",
+    "azure"};
 
 const std::unordered_set<std::string, StringHash, std::equal_to<>>& Stems() {
   static const std::unordered_set<std::string, StringHash, std::equal_to<>> kStems = [] {
@@ -40,7 +41,32 @@ const std::unordered_set<std::string, StringHash, std::equal_to<>>& Stems() {
   return kStems;
 }
 
+// Reviewed by hand, like kTerms: words that name a kind of institution, never a person. Whole
+// words (a Finnish case ending may follow: "kunnassa")...
+constexpr std::string_view kInstitutionWords[] = {
+    "university", "college",  "school",    "academy",    "institute", "hospital",   "clinic", "council",
+    "akademi",    "högskola", "högskolan", "institutet", "sjukhus",   "sjukhuset",  "skola",  "skolan",
+    "kunta",      "kunna",    "kaupunki",  "kaupungi",   "stiftelse", "foundation", "stad",   "kommun"};
+// ...and Finnish heads that end compounds too ("ammattikorkeakoulu", "Savonia-ammattikorkeakoulu",
+// "kuntayhtymässä").
+constexpr std::string_view kInstitutionCompoundHeads[] = {"yliopisto", "korkeakoulu", "opisto",    "koulu",
+                                                          "lukio",     "sairaala",    "päiväkoti", "kirjasto",
+                                                          "säätiö",    "yhtymä",      "akatemia"};
+
+constexpr size_t kCaseEnding = 5;  // letters of a Finnish case ending after a head
+
 }  // namespace
+
+bool IsInstitutionWord(std::string_view folded) {
+  for (std::string_view head : kInstitutionWords) {
+    if (folded.substr(0, head.size()) == head && folded.size() - head.size() <= kCaseEnding) return true;
+  }
+  for (std::string_view head : kInstitutionCompoundHeads) {
+    size_t at = folded.rfind(head);
+    if (at != std::string_view::npos && folded.size() - at - head.size() <= kCaseEnding) return true;
+  }
+  return false;
+}
 
 bool IsProfessionalTerm(std::string_view folded) {
   if (Stems().count(folded)) return true;

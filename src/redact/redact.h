@@ -40,6 +40,9 @@ struct Span {
   size_t end = 0;
   EntityType type = EntityType::kPerson;
   double confidence = 1.0;
+  // A person span that counts only beside another person's name, whichever recognizer found that
+  // one: an initial ("Maija S. Peltola") or a word that is also an everyday word ("Pilvi", "Lintu").
+  bool only_beside_name = false;
 };
 
 struct Context {

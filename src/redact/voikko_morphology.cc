@@ -58,6 +58,7 @@ class VoikkoMorphology final : public Morphology {
         classes.place = true;
       } else {
         classes.other = true;
+        classes.verb = classes.verb || std::strcmp(cls, "teonsana") == 0;
       }
       voikko_free_mor_analysis_value_cstr(cls);
     }
