@@ -189,10 +189,13 @@ int main(int argc, char** argv) {
 
   auto* admin = cli.add_subcommand("admin", "Administration");
   admin->require_subcommand(1);
-  std::string org_name, username, display, role, password;
+  std::string org_name, login_domain, username, display, role, password;
   std::int64_t org_id = 0;
   auto* create_org = admin->add_subcommand("create-org", "Create an organisation (prints its id)");
   create_org->add_option("name", org_name)->required();
+  create_org->add_option("--login-domain", login_domain,
+                         "Usernames of the organisation are name@domain (default: made from the name; the first "
+                         "organisation has none)");
   auto* create_user = admin->add_subcommand("create-user", "Create a user; the password is read from stdin");
   create_user->add_option("--org", org_id)->required();
   create_user->add_option("--username", username)->required();
@@ -294,9 +297,12 @@ int main(int argc, char** argv) {
   redact::EngineRedactor redactor;
   service::Context services{**store, redactor, app::Now};
   if (create_org->parsed()) {
-    auto id = service::CreateOrganisation(services, org_name, AnonymityPolicy{});
+    auto id = service::CreateOrganisation(services, org_name, AnonymityPolicy{}, login_domain);
     if (!id) return Fail(id.error());
     std::printf("%lld\n", static_cast<long long>(*id));
+    if (auto org = (*store)->GetOrganisation(*id); org && !org->login_domain.empty()) {
+      std::fprintf(stderr, "its users log in as name@%s\n", org->login_domain.c_str());
+    }
     return 0;
   }
   if (create_user->parsed()) {
@@ -308,6 +314,7 @@ int main(int argc, char** argv) {
     auto created = service::CreateUserAsOperator(services, org_id, u, password);
     if (!created) return Fail(created.error());
     std::printf("%lld\n", static_cast<long long>(created->id));
+    std::fprintf(stderr, "logs in as %s\n", created->username.c_str());
     return 0;
   }
   if (create_unit->parsed()) {

@@ -30,6 +30,9 @@ std::string InLanguage(std::string_view lang, std::string_view fi, std::string_v
 struct Organisation {
   OrgId id = 0;
   std::string name;
+  // Usernames of this organisation are "name@login_domain"; empty for the server's first
+  // organisation, whose usernames are bare.
+  std::string login_domain;
 };
 
 struct Unit {

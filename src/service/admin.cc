@@ -12,6 +12,9 @@ Status ValidateNewUser(const User& u, const std::string& password) {
     return MakeError(ErrorCode::kInvalidInput, message, field);
   };
   if (u.username.empty()) return invalid("username", "Give a username.");
+  if (u.username.find_first_of("@ \t\r\n") != std::string::npos) {
+    return invalid("username", "A username has no spaces and no \"@\" (the login domain is added to it).");
+  }
   if (u.display_name.empty()) return invalid("display_name", "Give a display name.");
   if (u.username.size() > 100 || u.display_name.size() > 200) return invalid("username", "The name is too long.");
   if (u.email.size() > 254 || (!u.email.empty() && u.email.find('@') == std::string::npos)) {
@@ -24,6 +27,9 @@ Status ValidateNewUser(const User& u, const std::string& password) {
 
 Result<User> Create(Context& ctx, OrgId org, UserId actor, User user, const std::string& password) {
   REILU_TRY(ValidateNewUser(user, password));
+  auto organisation = ctx.store.GetOrganisation(org);
+  if (!organisation) return organisation.error();
+  if (!organisation->login_domain.empty()) user.username += "@" + organisation->login_domain;
   user.org_id = org;
   auto hash = crypto::HashPassword(password);
   if (!hash) return hash.error();
@@ -44,11 +50,65 @@ Result<User> CreateUserAsOperator(Context& ctx, OrgId org, User user, const std:
   return Create(ctx, org, 0, std::move(user), password);
 }
 
-Result<OrgId> CreateOrganisation(Context& ctx, const std::string& name, const AnonymityPolicy& policy) {
+namespace {
+
+bool IsLoginDomain(std::string_view domain) {
+  if (domain.size() < 2 || domain.size() > 40 || domain.front() == '-' || domain.back() == '-') return false;
+  for (char c : domain) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
+}
+
+// "Närpes stad" → "narpes-stad": letters folded to a–z (å, ä → a; ö → o), others to one "-".
+std::string LoginDomainFrom(std::string_view name) {
+  std::string out;
+  for (size_t i = 0; i < name.size(); ++i) {
+    auto c = static_cast<unsigned char>(name[i]);
+    char folded = 0;
+    if (c >= 'a' && c <= 'z') folded = static_cast<char>(c);
+    if (c >= 'A' && c <= 'Z') folded = static_cast<char>(c - 'A' + 'a');
+    if (c >= '0' && c <= '9') folded = static_cast<char>(c);
+    if (c == 0xC3 && i + 1 < name.size()) {
+      auto d = static_cast<unsigned char>(name[i + 1]) | 0x20;  // lower case of Å Ä Ö
+      folded = d == 0xA5 || d == 0xA4 ? 'a' : d == 0xB6 ? 'o' : d == 0xA9 ? 'e' : d == 0xBC ? 'u' : 0;
+      if (folded) ++i;
+    }
+    if (folded) {
+      out += folded;
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+    if (out.size() >= 30) break;
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.size() >= 2 ? out : "org";
+}
+
+}  // namespace
+
+Result<OrgId> CreateOrganisation(Context& ctx, const std::string& name, const AnonymityPolicy& policy,
+                                 const std::string& login_domain) {
   if (name.empty() || name.size() > 200) {
     return MakeError(ErrorCode::kInvalidInput, "Give the organisation a name of at most 200 characters.", "name");
   }
-  return ctx.store.CreateOrganisation(name, policy, ctx.now());
+  if (!login_domain.empty() && !IsLoginDomain(login_domain)) {
+    return MakeError(ErrorCode::kInvalidInput, "A login domain is 2 to 40 of a-z, 0-9 and \"-\".", "login_domain");
+  }
+  auto existing = ctx.store.ListOrganisations();
+  if (!existing) return existing.error();
+  std::string domain = login_domain;
+  if (domain.empty() && !existing->empty()) {
+    std::string base = LoginDomainFrom(name);
+    domain = base;
+    for (int n = 2;; ++n) {
+      bool taken = false;
+      for (const auto& o : *existing) taken = taken || o.login_domain == domain;
+      if (!taken) break;
+      domain = base + "-" + std::to_string(n);
+    }
+  }
+  return ctx.store.CreateOrganisation(name, policy, ctx.now(), domain);
 }
 
 Status SetPolicy(Context& ctx, const User& admin, const AnonymityPolicy& policy) {

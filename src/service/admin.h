@@ -10,12 +10,19 @@
 namespace reilu::service {
 
 // A new staff account in the admin's own organisation; the password is stored as an argon2id hash.
+// `user.username` is the name within the organisation (no "@"); the account's login name is
+// "name@login_domain" where the organisation has a login domain, so an admin learns nothing of
+// other organisations' usernames (a name is taken only within one organisation).
 Result<User> CreateUser(Context& ctx, const User& admin, User user, const std::string& password);
 
 // The operator's way in (command line, demo): an account in `org` with no staff actor.
 Result<User> CreateUserAsOperator(Context& ctx, OrgId org, User user, const std::string& password);
 
-Result<OrgId> CreateOrganisation(Context& ctx, const std::string& name, const AnonymityPolicy& policy);
+// The server's first organisation has no login domain (bare usernames); every later one has one:
+// `login_domain` when given (2–40 of a–z, 0–9, "-"), else one made from the name ("Närpes stad" →
+// "narpes-stad", "-2" added when taken).
+Result<OrgId> CreateOrganisation(Context& ctx, const std::string& name, const AnonymityPolicy& policy,
+                                 const std::string& login_domain = "");
 
 // The organisation's anonymity policy (audited). Only an admin.
 Status SetPolicy(Context& ctx, const User& admin, const AnonymityPolicy& policy);

@@ -367,7 +367,16 @@ constexpr const char* kV11 = R"SQL(
 CREATE INDEX audit_log_recruitment ON audit_log(org_id, recruitment_id, action, seq);
 )SQL";
 
-constexpr std::array<Migration, 11> kMigrations = {{
+// Login domains (issue 10): usernames of every organisation but the first are written
+// "name@domain", so one organisation's admin cannot find another's usernames by creating accounts.
+// Existing organisations after the first get "org<id>" (their existing accounts keep their names).
+constexpr const char* kV12 = R"SQL(
+ALTER TABLE organisations ADD COLUMN login_domain TEXT;
+UPDATE organisations SET login_domain = 'org' || CAST(id AS TEXT) WHERE id > (SELECT MIN(id) FROM organisations);
+CREATE UNIQUE INDEX organisations_login_domain ON organisations (login_domain);
+)SQL";
+
+constexpr std::array<Migration, 12> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
@@ -379,6 +388,7 @@ constexpr std::array<Migration, 11> kMigrations = {{
     {9, "collected identity fields", kV9},
     {10, "privacy notices", kV10},
     {11, "audit log by recruitment", kV11},
+    {12, "login domains", kV12},
 }};
 
 // PostgreSQL's versions of the triggers above: one function refuses with the trigger's message

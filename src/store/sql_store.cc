@@ -166,18 +166,28 @@ Result<std::int64_t> SqlStore::DataVersion(OrgId org, RecruitmentId rec) {
 
 // ---------------------------------------------------------------- organisations
 
-Result<OrgId> SqlStore::CreateOrganisation(const std::string& name, const AnonymityPolicy& policy, UnixTime now) {
+Result<OrgId> SqlStore::CreateOrganisation(const std::string& name, const AnonymityPolicy& policy, UnixTime now,
+                                           const std::string& login_domain) {
   return WriteTx<OrgId>([&](Connection& c) -> Result<OrgId> {
     auto s = c.Prepare(
-        "INSERT INTO organisations (name, policy_permanent, policy_fixed_term, created_at) VALUES ($1, $2, $3, $4) "
-        "RETURNING id");
+        "INSERT INTO organisations (name, policy_permanent, policy_fixed_term, created_at, login_domain) "
+        "VALUES ($1, $2, $3, $4, $5) RETURNING id");
     if (!s) return s.error();
     s->Bind(1, name)
         .Bind(2, AnonymityRuleName(policy.permanent))
         .Bind(3, AnonymityRuleName(policy.fixed_term))
         .Bind(4, now);
-    if (!s->Step())
+    if (login_domain.empty()) {
+      s->BindNull(5);
+    } else {
+      s->Bind(5, login_domain);
+    }
+    if (!s->Step()) {
+      if (!s->status().ok() && s->status().error().code == ErrorCode::kConflict) {
+        return MakeError(ErrorCode::kConflict, "That login domain is taken.", "login_domain");
+      }
       return s->status().ok() ? MakeError(ErrorCode::kInternal, "insert returned no id") : s->status().error();
+    }
     OrgId id = s->Int(0);
     REILU_TRY(s->Run());
     json::object detail = codec::ToJson(policy);
@@ -188,19 +198,19 @@ Result<OrgId> SqlStore::CreateOrganisation(const std::string& name, const Anonym
 
 Result<Organisation> SqlStore::GetOrganisation(OrgId org) {
   auto lease = Reader();
-  auto s = (*lease).Prepare("SELECT id, name FROM organisations WHERE id = $1");
+  auto s = (*lease).Prepare("SELECT id, name, COALESCE(login_domain, '') FROM organisations WHERE id = $1");
   if (!s) return s.error();
   s->Bind(1, org);
   if (!s->Step()) return s->status().ok() ? Result<Organisation>(NotFound("Organisation")) : s->status().error();
-  return Organisation{s->Int(0), s->Text(1)};
+  return Organisation{s->Int(0), s->Text(1), s->Text(2)};
 }
 
 Result<std::vector<Organisation>> SqlStore::ListOrganisations() {
   auto lease = Reader();
-  auto s = (*lease).Prepare("SELECT id, name FROM organisations ORDER BY id");
+  auto s = (*lease).Prepare("SELECT id, name, COALESCE(login_domain, '') FROM organisations ORDER BY id");
   if (!s) return s.error();
   std::vector<Organisation> out;
-  while (s->Step()) out.push_back({s->Int(0), s->Text(1)});
+  while (s->Step()) out.push_back({s->Int(0), s->Text(1), s->Text(2)});
   REILU_TRY(s->status());
   return out;
 }

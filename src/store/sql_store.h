@@ -26,7 +26,8 @@ class SqlStore final : public Store {
   static Result<std::unique_ptr<SqlStore>> OpenPostgres(const std::string& conninfo,
                                                         const crypto::SecretKey& server_key, int readers = 4);
 
-  Result<OrgId> CreateOrganisation(const std::string& name, const AnonymityPolicy& policy, UnixTime now) override;
+  Result<OrgId> CreateOrganisation(const std::string& name, const AnonymityPolicy& policy, UnixTime now,
+                                   const std::string& login_domain = "") override;
   Result<Organisation> GetOrganisation(OrgId org) override;
   Result<std::vector<Organisation>> ListOrganisations() override;
   Result<AnonymityPolicy> GetPolicy(OrgId org) override;

@@ -141,7 +141,9 @@ class Store {
   virtual ~Store() = default;
 
   // Organisations, units, policy.
-  virtual Result<OrgId> CreateOrganisation(const std::string& name, const AnonymityPolicy& policy, UnixTime now) = 0;
+  // `login_domain` empty: none (bare usernames). A domain in use: kConflict.
+  virtual Result<OrgId> CreateOrganisation(const std::string& name, const AnonymityPolicy& policy, UnixTime now,
+                                           const std::string& login_domain = "") = 0;
   virtual Result<Organisation> GetOrganisation(OrgId org) = 0;
   virtual Result<std::vector<Organisation>> ListOrganisations() = 0;
   virtual Result<AnonymityPolicy> GetPolicy(OrgId org) = 0;

@@ -525,3 +525,40 @@ TEST_F(ApiTest, AccountsThatReachIdentityAreShownToTheAuditor) {
 
 }  // namespace
 }  // namespace reilu::testing
+
+namespace reilu::testing {
+namespace {
+
+// Issue 10 (low): one organisation's admin could find another's usernames through "409 That
+// username is taken". A name is now taken only within one organisation: accounts an admin creates
+// log in as "name@login-domain".
+TEST_F(ApiTest, UsernamesAreTakenOnlyWithinOneOrganisation) {
+  Client admin_b = LoggedIn("b_admin");
+  auto user = [](const std::string& name) {
+    return json::object{{"username", name},
+                        {"display_name", "Probe " + name},
+                        {"role", "reviewer"},
+                        {"password", "a-long-enough-passphrase-2026"}};
+  };
+  // "a_hr" exists in organisation A; B's admin cannot tell.
+  auto created = admin_b.PostJson("/api/v1/users", user("a_hr"));
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.Json().at("username").as_string(), "a_hr@org-b");
+  auto unknown = admin_b.PostJson("/api/v1/users", user("nobody_has_this"));
+  ASSERT_EQ(unknown.status, 201) << unknown.body;
+  // Taken within B: told, as B's admin sees B's accounts anyway.
+  auto again = admin_b.PostJson("/api/v1/users", user("a_hr"));
+  EXPECT_EQ(again.status, 409) << again.body;
+  // Nor can B's admin write another organisation's domain into the name.
+  auto foreign = admin_b.PostJson("/api/v1/users", user("hr@org-a"));
+  EXPECT_EQ(foreign.status, 422) << foreign.body;
+  EXPECT_EQ(foreign.Json().at("field").as_string(), "username");
+  // The new account logs in with its domain; A's account is still A's.
+  Client probe(Port());
+  EXPECT_EQ(probe.Login("a_hr@org-b", "a-long-enough-passphrase-2026"), 200);
+  EXPECT_EQ(probe.Get("/api/v1/session").Json().at("user").at("id").as_int64(), created.Json().at("id").as_int64());
+  EXPECT_EQ(LoggedIn("a_hr").Get("/api/v1/session").Json().at("user").at("id").as_int64(), a_.users["hr"]);
+}
+
+}  // namespace
+}  // namespace reilu::testing

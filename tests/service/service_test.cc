@@ -422,3 +422,29 @@ TEST_F(ServiceTest, LoggingInWritesTheSessionWithItsAuditEntryAndIsThrottled) {
 
 }  // namespace
 }  // namespace reilu::service
+
+namespace reilu::service {
+namespace {
+
+// Organisations after the first get a login domain, made from the name unless given; accounts
+// created in them log in as "name@domain" (issue 10: no username enumeration across them).
+TEST_F(ServiceTest, LaterOrganisationsGetALoginDomainTheirAccountsCarry) {
+  auto first = CreateOrganisation(*ctx_, "Närpes stad", AnonymityPolicy{});
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_EQ(store_->GetOrganisation(*first)->login_domain, "narpes-stad");
+  auto twin = CreateOrganisation(*ctx_, "Närpes stad", AnonymityPolicy{});
+  ASSERT_TRUE(twin.ok());
+  EXPECT_EQ(store_->GetOrganisation(*twin)->login_domain, "narpes-stad-2");
+  EXPECT_EQ(CreateOrganisation(*ctx_, "X", AnonymityPolicy{}, "Not A Domain").error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(CreateOrganisation(*ctx_, "X", AnonymityPolicy{}, "narpes-stad").error().code, ErrorCode::kConflict);
+  User u;
+  u.username = "hr";
+  u.display_name = "HR";
+  u.role = Role::kHr;
+  auto created = CreateUserAsOperator(*ctx_, *first, u, "a-long-enough-passphrase");
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  EXPECT_EQ(created->username, "hr@narpes-stad");
+}
+
+}  // namespace
+}  // namespace reilu::service

@@ -365,7 +365,9 @@ std::string MailHeader(const std::string& raw, const std::string& name) {
 SeededOrg SeedOrganisation(store::Store& store, const std::string& name, const std::string& prefix) {
   SeededOrg out;
   auto now = app::Now();
-  out.org = *store.CreateOrganisation(name, AnonymityPolicy{}, now);
+  // Seeded accounts keep bare names ("a_hr"); accounts an admin creates get "@org-a" (login domains).
+  std::string domain = "org-" + prefix.substr(0, prefix.find('_'));
+  out.org = *store.CreateOrganisation(name, AnonymityPolicy{}, now, domain);
   out.unit = *store.CreateUnit(out.org, "Library services");
   // Minimal argon2id cost: the hash string carries its parameters, so the server verifies it as usual.
   std::string hash = *crypto::HashPassword(kTestPassword, crypto::PasswordCost::ForTests());
