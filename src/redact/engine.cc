@@ -156,9 +156,42 @@ bool OnlySpaceBetween(std::string_view text, const Span& left, const Span& right
   return gap.find_first_not_of(" \t") == std::string_view::npos && right.start - left.end <= 3;
 }
 
+// The word next to a span across spaces only (no line break, no punctuation), after it or before it.
+std::string_view NeighbourWord(std::string_view text, const Span& s, bool after) {
+  auto part_of_word = [&](size_t i) { return IsWordByte(static_cast<unsigned char>(text[i])) || text[i] == '-'; };
+  if (after) {
+    size_t i = s.end;
+    while (i < text.size() && text[i] == ' ') ++i;
+    size_t end = i;
+    while (end < text.size() && part_of_word(end)) ++end;
+    return text.substr(i, end - i);
+  }
+  size_t i = s.start;
+  while (i > 0 && text[i - 1] == ' ') --i;
+  size_t start = i;
+  while (start > 0 && part_of_word(start - 1)) --start;
+  return text.substr(start, i - start);
+}
+
+bool IsCompanyForm(std::string_view folded) {
+  for (std::string_view form : {"oy", "oyj", "ab", "abp", "ltd", "inc", "ky", "ry", "tmi", "gmbh", "llc", "plc"}) {
+    if (folded == form) return true;
+  }
+  return false;
+}
+
+// Is the span, or a word beside it, the head of an institution's name ("Lagos University",
+// "Åbo Akademi", "Teaching Hospital")?
+bool BesideInstitution(std::string_view text, const Span& s) {
+  auto institution = [](std::string_view w) { return !w.empty() && IsInstitutionWord(Fold(w)); };
+  return institution(text.substr(s.start, s.end - s.start)) || institution(NeighbourWord(text, s, true)) ||
+         institution(NeighbourWord(text, s, false));
+}
+
 // Keeps a span that counts only beside a name when a name lies next to it, found by any recognizer.
 // Kept initials pass the neighbourhood on ("Maija S. T. Peltola"); kept everyday words do not, so a
-// run of capitalised words ("Lagos University Teaching Hospital") cannot grow word by word.
+// run of capitalised words ("Lagos University Teaching Hospital") cannot grow word by word. An
+// everyday word before a company form belongs to the company ("Virtanen Consulting Oy").
 void KeepOnlyBesideNames(std::string_view text, std::vector<Span>& spans) {
   std::vector<size_t> persons;
   for (size_t i = 0; i < spans.size(); ++i) {
@@ -181,7 +214,7 @@ void KeepOnlyBesideNames(std::string_view text, std::vector<Span>& spans) {
       bool beside =
           (k > 0 && anchor[persons[k - 1]] && OnlySpaceBetween(text, spans[persons[k - 1]], spans[i])) ||
           (k + 1 < persons.size() && anchor[persons[k + 1]] && OnlySpaceBetween(text, spans[i], spans[persons[k + 1]]));
-      if (!beside) continue;
+      if (!beside || IsCompanyForm(Fold(NeighbourWord(text, spans[i], true)))) continue;
       keep[i] = changed = true;
       anchor[i] = is_initial(spans[i]);
     }
@@ -197,29 +230,12 @@ void KeepOnlyBesideNames(std::string_view text, std::vector<Span>& spans) {
   spans.resize(out);
 }
 
-// A word found as a name that is, or stands beside, the head of an institution's name ("Lagos
-// University", "Åbo Akademi", "Teaching Hospital") belongs to the institution. The applicant's own
-// name (confidence 1) always stays.
+// A word found as a name that is, or stands beside, the head of an institution's name belongs to
+// the institution. The applicant's own name (confidence 1) always stays.
 void DropInstitutionNames(std::string_view text, std::vector<Span>& spans) {
-  auto institution_at = [&](size_t pos, bool forward) {
-    // The word next to `pos` across spaces only (no line break, no punctuation).
-    size_t i = pos;
-    if (forward) {
-      while (i < text.size() && text[i] == ' ') ++i;
-      size_t end = i;
-      while (end < text.size() && (IsWordByte(static_cast<unsigned char>(text[end])) || text[end] == '-')) ++end;
-      return end > i && IsInstitutionWord(Fold(text.substr(i, end - i)));
-    }
-    while (i > 0 && text[i - 1] == ' ') --i;
-    size_t start = i;
-    while (start > 0 && (IsWordByte(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '-')) --start;
-    return start < i && IsInstitutionWord(Fold(text.substr(start, i - start)));
-  };
   spans.erase(std::remove_if(spans.begin(), spans.end(),
                              [&](const Span& s) {
-                               if (s.type != EntityType::kPerson || s.confidence >= 1.0) return false;
-                               return IsInstitutionWord(Fold(text.substr(s.start, s.end - s.start))) ||
-                                      institution_at(s.end, true) || institution_at(s.start, false);
+                               return s.type == EntityType::kPerson && s.confidence < 1.0 && BesideInstitution(text, s);
                              }),
               spans.end());
 }

@@ -357,7 +357,8 @@ TEST_F(ServiceTest, AccountsAreCreatedByAdminsWithCheckedFields) {
   auto created = CreateUser(*ctx_, UserOf(org_, "admin"), u, "a long enough password");
   ASSERT_TRUE(created.ok()) << created.error().message;
   EXPECT_EQ(created->org_id, org_.org);
-  auto login = store_->FindLogin("uusi");
+  EXPECT_EQ(created->username, "uusi@org-a");  // the organisation's login domain
+  auto login = store_->FindLogin("uusi@org-a");
   ASSERT_TRUE(login.ok());
   EXPECT_TRUE(crypto::VerifyPassword(login->second, "a long enough password"));
 }

@@ -159,6 +159,16 @@ const fi = {
     title: 'Oikeudellinen pito', hint: 'Jos päätöksestä on tehty oikaisuvaatimus tai valitus, estä hakemusten hävittäminen, kunnes asia on ratkaistu.',
     reason: 'Peruste (esim. oikaisuvaatimus vireillä)', place: 'Estä hävittäminen', release: 'Poista pito', standing: 'Hävittäminen on estetty: {{reason}}',
   },
+  deskList: {
+    search: 'Hae hakemuksista', searchHint: 'Hakijan tunnus tai sana julkaistusta tekstistä', filter: 'Näytä',
+    filter_all: 'Kaikki', filter_unreleased: 'Tarkistamatta', filter_released: 'Julkaistu arvioijille',
+    filter_shortlisted: 'Haastatteluun valitut', filter_lifted: 'Anonymiteetti purettu', filter_withdrawn: 'Peruutetut',
+    order: 'Järjestys', order_pseudonym: 'Hakijan tunnuksen mukaan', order_status: 'Tilan mukaan (tarkistamatta ensin)',
+    showing_one: 'Näytetään {{from}}–{{to}} / {{count}} hakemus (kaikkiaan {{total}})',
+    showing_other: 'Näytetään {{from}}–{{to}} / {{count}} hakemusta (kaikkiaan {{total}})',
+    none: 'Ei hakemuksia näillä ehdoilla.', caption: 'Hakemukset tällä sivulla', state: 'Tila',
+    pages: 'Sivut', previous: 'Edellinen sivu', next: 'Seuraava sivu', page: 'Sivu {{page}} / {{pages}}',
+  },
   audit: { title: 'Lokitiedot', seq: 'Nro', at: 'Aika', actor: 'Käyttäjä', action: 'Toiminto', target: 'Kohde', more: 'Näytä lisää' },
 };
 
@@ -322,6 +332,16 @@ const sv: Texts = {
     title: 'Rättsligt kvarhållande', hint: 'Om beslutet har begärts omprövat eller överklagats, förhindra gallringen av ansökningarna tills ärendet är avgjort.',
     reason: 'Grund (t.ex. omprövningsbegäran anhängig)', place: 'Förhindra gallring', release: 'Häv kvarhållandet', standing: 'Gallringen är förhindrad: {{reason}}',
   },
+  deskList: {
+    search: 'Sök bland ansökningarna', searchHint: 'Sökandens beteckning eller ett ord i den publicerade texten', filter: 'Visa',
+    filter_all: 'Alla', filter_unreleased: 'Inte granskade', filter_released: 'Publicerade för bedömarna',
+    filter_shortlisted: 'Valda till intervju', filter_lifted: 'Anonymiteten hävd', filter_withdrawn: 'Återkallade',
+    order: 'Ordning', order_pseudonym: 'Enligt sökandens beteckning', order_status: 'Enligt status (ogranskade först)',
+    showing_one: 'Visar {{from}}–{{to}} av {{count}} ansökan (sammanlagt {{total}})',
+    showing_other: 'Visar {{from}}–{{to}} av {{count}} ansökningar (sammanlagt {{total}})',
+    none: 'Inga ansökningar med dessa villkor.', caption: 'Ansökningarna på denna sida', state: 'Status',
+    pages: 'Sidor', previous: 'Föregående sida', next: 'Nästa sida', page: 'Sida {{page}} av {{pages}}',
+  },
   audit: { title: 'Loggdata', seq: 'Nr', at: 'Tid', actor: 'Användare', action: 'Åtgärd', target: 'Objekt', more: 'Visa fler' },
 };
 
@@ -482,6 +502,16 @@ const en: Texts = {
   hold: {
     title: 'Legal hold', hint: 'If the decision is contested (a rectification request or an appeal), stop the disposal of the applications until it is resolved.',
     reason: 'Ground (e.g. rectification request pending)', place: 'Stop disposal', release: 'Release the hold', standing: 'Disposal is stopped: {{reason}}',
+  },
+  deskList: {
+    search: 'Search applications', searchHint: "The applicant's pseudonym or a word in the released text", filter: 'Show',
+    filter_all: 'All', filter_unreleased: 'Not checked', filter_released: 'Released to reviewers',
+    filter_shortlisted: 'Chosen for interview', filter_lifted: 'Anonymity lifted', filter_withdrawn: 'Withdrawn',
+    order: 'Order', order_pseudonym: 'By pseudonym', order_status: 'By status (not checked first)',
+    showing_one: 'Showing {{from}}–{{to}} of {{count}} application ({{total}} in all)',
+    showing_other: 'Showing {{from}}–{{to}} of {{count}} applications ({{total}} in all)',
+    none: 'No applications match.', caption: 'Applications on this page', state: 'Status',
+    pages: 'Pages', previous: 'Previous page', next: 'Next page', page: 'Page {{page}} of {{pages}}',
   },
   audit: { title: 'Audit log', seq: 'No.', at: 'Time', actor: 'User', action: 'Action', target: 'Target', more: 'Show more' },
 };

@@ -476,6 +476,66 @@ describe('the anonymous recruitment in a browser', () => {
     await desk.context().close();
   });
 
+  test('the desk at real size: forty-five applications in pages of twenty, searched and filtered', async () => {
+    // Forty-five applicants to the summer job published above (real-length letters with names).
+    const jobs = await (await fetch(server.url + '/api/v1/jobs')).json();
+    const job = jobs.jobs.find((j) => j.title.fi === 'Kesätyöntekijä');
+    assert.ok(job, 'the summer job is on the board');
+    const FIRST = ['Aada', 'Eetu', 'Helmi', 'Ilkka', 'Jenni', 'Kalle', 'Laura', 'Mikko', 'Noora'];
+    for (let i = 0; i < 45; i++) {
+      const first = FIRST[i % FIRST.length];
+      const last = `Kesäläinen${i}`;
+      const res = await fetch(`${server.url}/api/v1/jobs/${job.id}/applications`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `scale-${i}` },
+        body: JSON.stringify({
+          identity: { first_name: first, last_name: last, email: `${first.toLowerCase()}.${i}@example.fi`, language: 'fi' },
+          merits: { education: [], experience: [], skills: [], languages: [] },
+          free_text: {
+            cover_letter:
+              `Hei! Olen ${first} ${last} ja haen kesätöihin kirjastoon. Olen työskennellyt asiakaspalvelussa ` +
+              `kahtena kesänä ja ${i % 2 ? 'pidän lukemisesta' : 'osaan järjestää tapahtumia'}. ` +
+              'Esihenkilöni kehui minua täsmälliseksi ja ystävälliseksi. Kiitos ajastanne!',
+            answers: [],
+          },
+        }),
+      });
+      assert.equal(res.status, 201, await res.text());
+    }
+    const hr = await newPage();
+    await login(hr, 'hr');
+    await hr.goto(`${server.url}/staff/recruitments/${job.id}`);
+    await hr.waitForSelector('article h3');
+    // One page of twenty cards, a table of the same twenty, and where we are.
+    assert.equal(await hr.locator('article').count(), 20);
+    assert.equal(await hr.getByRole('table', { name: 'Hakemukset tällä sivulla' }).locator('tbody tr').count(), 20);
+    await hr.getByText('Näytetään 1–20 / 45 hakemusta (kaikkiaan 45)').waitFor();
+    await expectAccessible(hr, 'desk with 45 applications');
+    await hr.setViewportSize({ width: 360, height: 900 });
+    await hr.screenshot({ path: join(screenshotDir, 'desk-45-applications-phone.png') });
+    await hr.setViewportSize({ width: 1280, height: 900 });
+    const firstPage = await hr.locator('article h3').allTextContents();
+    await hr.getByRole('button', { name: 'Seuraava sivu' }).click();
+    await hr.getByText('Sivu 2 / 3').waitFor();
+    const secondPage = await hr.locator('article h3').allTextContents();
+    assert.equal(secondPage.length, 20);
+    assert.ok(secondPage.every((h) => !firstPage.includes(h)), 'page two shows other applications');
+    await hr.getByRole('button', { name: 'Seuraava sivu' }).click();
+    await hr.getByText('Sivu 3 / 3').waitFor();
+    assert.equal(await hr.locator('article').count(), 5);
+    // A search by pseudonym finds that one application; the filter narrows to a status.
+    const pseudonym = secondPage[0].replace(/^Hakija /, '');
+    await hr.getByRole('textbox', { name: 'Hae hakemuksista' }).fill(pseudonym);
+    await hr.getByText('Näytetään 1–1 / 1 hakemus (kaikkiaan 45)').waitFor();
+    assert.equal(await hr.locator('article').count(), 1);
+    await hr.getByRole('textbox', { name: 'Hae hakemuksista' }).fill('');
+    await hr.getByRole('button', { name: /Kaikki/ }).click();
+    await hr.getByRole('option', { name: 'Peruutetut' }).click();
+    await hr.getByText('Ei hakemuksia näillä ehdoilla.').waitFor();
+    assert.equal(await hr.locator('article').count(), 0);
+    await hr.context().close();
+  });
+
   test('a new mail server proposed by the admin waits until the HR specialist confirms it', async () => {
     const admin = await newPage({ lang: 'en' });
     await login(admin, 'admin');

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import styled from 'styled-components';
@@ -23,6 +23,7 @@ import { MeritList } from '../components/MeritList';
 import { RedactionReview } from '../components/desk/RedactionReview';
 import { ScoreForm } from '../components/ScoreForm';
 import { ChunkView } from '../components/desk/ChunkView';
+import { ApplicationPager, ApplicationTable, ApplicationToolbar, useApplicationList } from '../components/desk/ApplicationList';
 import { Explanation, type ExplanationData } from '../components/desk/Explanation';
 import { Interviews } from '../components/desk/Interviews';
 import { LegalHold } from '../components/desk/LegalHold';
@@ -91,6 +92,8 @@ function DeskPage() {
   const [recordsRequest, setRecordsRequest] = useState('');
   const [reviewing, setReviewing] = useState<string | null>(null);
   const [bulkResult, setBulkResult] = useState('');
+  const shortlisted = useMemo(() => (screening ? shortlistedIds(screening) : new Set<string>()), [screening]);
+  const list = useApplicationList(apps, shortlisted);
 
   const base = `/api/v1/recruitments/${id}`;
   const reload = useCallback(async () => {
@@ -167,7 +170,6 @@ function DeskPage() {
     .filter((a) => (a.lifted || !rec.anonymous) && (shortlistedIds(screening).has(a.id) || !rec.anonymous) && !a.withdrawn)
     .map((a) => ({ id: a.id, label: a.identity ? `${a.pseudonym} – ${a.identity.first_name} ${a.identity.last_name}` : a.pseudonym }));
   const stage = screening.stage;
-  const shortlisted = shortlistedIds(screening);
 
   return (
     <>
@@ -353,7 +355,13 @@ function DeskPage() {
         </div>
       )}
       {chunked && isReviewer && <ChunkView rec={rec} editable={stage === 'screening'} />}
-      {!chunked && apps.map((app) => (
+      {!chunked && apps.length > 0 && (
+        <>
+          <ApplicationToolbar list={list} />
+          <ApplicationTable list={list} />
+        </>
+      )}
+      {!chunked && list.items.map((app) => (
         <Card key={app.id} aria-labelledby={`app-${app.id}`}>
           <Heading variant="h3" id={`app-${app.id}`}>
             {t('desk.pseudonym')} {app.pseudonym}
@@ -436,6 +444,7 @@ function DeskPage() {
           )}
         </Card>
       ))}
+      {!chunked && <ApplicationPager list={list} />}
 
       <ConfirmDialog
         visible={liftTarget !== null}
