@@ -230,6 +230,40 @@ describe('the anonymous recruitment in a browser', () => {
     await fi.context().close();
   });
 
+  test('a reload keeps what was typed in the tab, rows repeat, and emptying the form asks first', async () => {
+    const page = await newPage({ lang: 'fi' });
+    await page.goto(server.url + '/jobs/1');
+    await page.waitForSelector('form');
+    await page.locator('#apply-first_name').fill('Luonnos');
+    await page.locator('#apply-cover_letter').fill('Kirjoitin tämän ennen kuin yhteys katkesi.');
+    await page.getByRole('textbox', { name: /^Tutkinto(?! \d)/ }).fill('Lähihoitaja');
+    await page.getByRole('button', { name: '+ Lisää koulutus' }).click();
+    await page.getByRole('textbox', { name: /^Tutkinto 2/ }).fill('Kasvatustieteen maisteri');
+    await page.getByRole('button', { name: '+ Lisää työkokemus' }).click();
+    await page.getByRole('textbox', { name: /^Tehtävä 2/ }).fill('Luokanopettaja');
+    await expectAccessible(page, 'form with repeated rows');
+    await page.reload();
+    await page.waitForSelector('form');
+    assert.equal(await page.locator('#apply-first_name').inputValue(), 'Luonnos');
+    assert.equal(await page.locator('#apply-cover_letter').inputValue(), 'Kirjoitin tämän ennen kuin yhteys katkesi.');
+    assert.equal(await page.getByRole('textbox', { name: /^Tutkinto 2/ }).inputValue(), 'Kasvatustieteen maisteri');
+    assert.equal(await page.getByRole('textbox', { name: /^Tehtävä 2/ }).inputValue(), 'Luokanopettaja');
+    // Kept for the tab only: nothing of it in the browser's lasting storage.
+    assert.equal(await page.evaluate(() => JSON.stringify(localStorage).includes('Luonnos')), false);
+    // A removed row goes; emptying the form asks, then empties it.
+    await page.getByRole('button', { name: 'Poista: Koulutus 2' }).click();
+    assert.equal(await page.getByRole('textbox', { name: /^Tutkinto 2/ }).count(), 0);
+    await page.getByRole('button', { name: 'Tyhjennä lomake' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Tätä ei voi perua.', { exact: false }).waitFor();
+    await dialog.getByRole('button', { name: 'Tyhjennä lomake' }).click();
+    await page.waitForSelector('form');
+    await page.locator('#apply-first_name').waitFor();
+    assert.equal(await page.locator('#apply-first_name').inputValue(), '');
+    assert.equal(await page.locator('#apply-cover_letter').inputValue(), '');
+    await page.context().close();
+  });
+
   test('the owner closes and releases; a reviewer sees no identity value anywhere and scores by keyboard', async () => {
     const hr = await newPage();
     await login(hr, 'hr');

@@ -19,6 +19,8 @@ import { Fieldset, Row } from '../components/FormLayout';
 import { ErrorMessage } from '../components/Feedback';
 import { AppLink } from '../components/Layout';
 import { localized } from '../i18n';
+import { forgetDraft, loadDraft, saveDraft } from '../components/FormDraft';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 
 const Preview = styled.section`
   border-left: 4px solid #2a6ebb;
@@ -49,21 +51,38 @@ interface Receipt {
   status_token: string;
 }
 
+const NO_EDUCATION = { level: '', field: '', institution: '' };
+const NO_EXPERIENCE = { title: '', employer: '', months: '' };
+const MAX_ROWS = 10;
+
 export function ApplyForm({ job }: { job: JobAd }) {
   const { t, i18n } = useTranslation();
-  const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
-  const [identity, setIdentity] = useState<Identity>({
-    first_name: '', last_name: '', email: '', phone: '', birth_date: '', gender: '', street_address: '',
-    postal_code: '', municipality: '', mother_tongue: '', nationality: '',
-    language: job.languages.includes(i18n.language) ? i18n.language : job.languages[0],
-  });
+  // A reload must not empty the form: what was typed is kept in this tab until it is sent.
+  const draft = useMemo(() => loadDraft(job.id), [job.id]);
+  // The same key after a reload: a submission whose answer was lost is answered again, not doubled.
+  const idempotencyKey = useMemo(() => draft?.key ?? crypto.randomUUID(), [draft]);
+  const [identity, setIdentity] = useState<Identity>(
+    draft?.identity ?? {
+      first_name: '', last_name: '', email: '', phone: '', birth_date: '', gender: '', street_address: '',
+      postal_code: '', municipality: '', mother_tongue: '', nationality: '',
+      language: job.languages.includes(i18n.language) ? i18n.language : job.languages[0],
+    },
+  );
   const basisOf = (field: string) => job.identity_fields?.find((x) => x.field === field)?.legal_basis;
-  const [education, setEducation] = useState({ level: '', field: '', institution: '' });
-  const [experience, setExperience] = useState({ title: '', employer: '', months: '' });
-  const [skills, setSkills] = useState('');
-  const [languageSkills, setLanguageSkills] = useState('');
-  const [coverLetter, setCoverLetter] = useState('');
-  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [education, setEducation] = useState(draft?.education ?? [NO_EDUCATION]);
+  const [experience, setExperience] = useState(draft?.experience ?? [NO_EXPERIENCE]);
+  const [skills, setSkills] = useState(draft?.skills ?? '');
+  const [languageSkills, setLanguageSkills] = useState(draft?.languageSkills ?? '');
+  const [coverLetter, setCoverLetter] = useState(draft?.coverLetter ?? '');
+  const [answers, setAnswers] = useState<Record<string, string>>(draft?.answers ?? {});
+  useEffect(() => {
+    saveDraft(job.id, { key: idempotencyKey, identity, education, experience, skills, languageSkills, coverLetter, answers });
+  }, [job.id, idempotencyKey, identity, education, experience, skills, languageSkills, coverLetter, answers]);
+  const [clearing, setClearing] = useState(false);
+  const clearForm = () => {
+    forgetDraft(job.id);
+    window.location.reload();
+  };
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [preview, setPreview] = useState<FreeText | null | undefined>(undefined);
@@ -77,10 +96,10 @@ export function ApplyForm({ job }: { job: JobAd }) {
 
   const body = () => {
     const merits: Merits = {
-      education: education.level || education.field || education.institution ? [education] : [],
-      experience: experience.title
-        ? [{ title: experience.title, employer: experience.employer, months: Number(experience.months) || 0 }]
-        : [],
+      education: education.filter((e) => e.level || e.field || e.institution),
+      experience: experience
+        .filter((e) => e.title)
+        .map((e) => ({ title: e.title, employer: e.employer, months: Number(e.months) || 0 })),
       skills: skills.split(',').map((s) => s.trim()).filter(Boolean),
       languages: languageSkills
         .split(',')
@@ -141,6 +160,7 @@ export function ApplyForm({ job }: { job: JobAd }) {
       const r = await api<Receipt>('POST', `/api/v1/jobs/${job.id}/applications`, body(), {
         'Idempotency-Key': idempotencyKey,
       });
+      forgetDraft(job.id);
       setReceipt(r);
     } catch (err) {
       if (err instanceof ApiError && err.problem.field) {
@@ -233,21 +253,50 @@ export function ApplyForm({ job }: { job: JobAd }) {
         <legend>{t('form.meritsTitle')}</legend>
         <HintText>{t('form.meritsHint')}</HintText>
         <Text variant="bold">{t('form.education')}</Text>
-        <Row>
-          {(['level', 'field', 'institution'] as const).map((f) => (
-            <TextInput key={f} labelText={t(`form.${f}`)} optionalText={t('common.optional')} value={education[f]}
-              onChange={(v) => setEducation({ ...education, [f]: String(v ?? '') })} fullWidth />
-          ))}
-        </Row>
+        {education.map((row, i) => (
+          <Row key={`education-${i}`} role="group" aria-label={`${t('form.education')} ${i + 1}`}>
+            {(['level', 'field', 'institution'] as const).map((f) => (
+              <TextInput key={f} labelText={numbered(t(`form.${f}`), i, education.length)} optionalText={t('common.optional')}
+                value={row[f]} onChange={(v) => setEducation(replaced(education, i, { ...row, [f]: String(v ?? '') }))} fullWidth />
+            ))}
+            {education.length > 1 && (
+              <Button variant="secondaryNoBorder" onClick={() => setEducation(education.filter((_, k) => k !== i))}>
+                {t('form.removeRow', { what: `${t('form.education')} ${i + 1}` })}
+              </Button>
+            )}
+          </Row>
+        ))}
+        {education.length < MAX_ROWS && (
+          <div>
+            <Button variant="secondary" onClick={() => setEducation([...education, NO_EDUCATION])}>
+              {t('form.addEducation')}
+            </Button>
+          </div>
+        )}
         <Text variant="bold">{t('form.experience')}</Text>
-        <Row>
-          <TextInput labelText={t('form.jobTitle')} optionalText={t('common.optional')} value={experience.title}
-            onChange={(v) => setExperience({ ...experience, title: String(v ?? '') })} fullWidth />
-          <TextInput labelText={t('form.employer')} optionalText={t('common.optional')} value={experience.employer}
-            onChange={(v) => setExperience({ ...experience, employer: String(v ?? '') })} fullWidth />
-          <TextInput labelText={t('form.months')} optionalText={t('common.optional')} type="number"
-            value={experience.months} onChange={(v) => setExperience({ ...experience, months: String(v ?? '') })} fullWidth />
-        </Row>
+        {experience.map((row, i) => (
+          <Row key={`experience-${i}`} role="group" aria-label={`${t('form.experience')} ${i + 1}`}>
+            <TextInput labelText={numbered(t('form.jobTitle'), i, experience.length)} optionalText={t('common.optional')}
+              value={row.title} onChange={(v) => setExperience(replaced(experience, i, { ...row, title: String(v ?? '') }))} fullWidth />
+            <TextInput labelText={numbered(t('form.employer'), i, experience.length)} optionalText={t('common.optional')}
+              value={row.employer} onChange={(v) => setExperience(replaced(experience, i, { ...row, employer: String(v ?? '') }))} fullWidth />
+            <TextInput labelText={numbered(t('form.months'), i, experience.length)} optionalText={t('common.optional')}
+              type="number" value={row.months}
+              onChange={(v) => setExperience(replaced(experience, i, { ...row, months: String(v ?? '') }))} fullWidth />
+            {experience.length > 1 && (
+              <Button variant="secondaryNoBorder" onClick={() => setExperience(experience.filter((_, k) => k !== i))}>
+                {t('form.removeRow', { what: `${t('form.experience')} ${i + 1}` })}
+              </Button>
+            )}
+          </Row>
+        ))}
+        {experience.length < MAX_ROWS && (
+          <div>
+            <Button variant="secondary" onClick={() => setExperience([...experience, NO_EXPERIENCE])}>
+              {t('form.addExperience')}
+            </Button>
+          </div>
+        )}
         <TextInput labelText={t('form.skills')} optionalText={t('common.optional')} value={skills}
           onChange={(v) => setSkills(String(v ?? ''))} fullWidth />
         <TextInput labelText={t('form.langSkills')} optionalText={t('common.optional')} value={languageSkills}
@@ -302,9 +351,19 @@ export function ApplyForm({ job }: { job: JobAd }) {
         </div>
       </Fieldset>
       <ErrorMessage error={failure} />
-      <Button type="submit" disabled={sending}>
-        {sending ? t('form.sending') : t('form.submit')}
-      </Button>
+      <HintText>{t('form.draftNote')}</HintText>
+      <div>
+        <Button type="submit" disabled={sending}>
+          {sending ? t('form.sending') : t('form.submit')}
+        </Button>{' '}
+        <Button variant="secondaryNoBorder" onClick={() => setClearing(true)}>
+          {t('form.clear')}
+        </Button>
+      </div>
+      <ConfirmDialog visible={clearing} title={t('form.clear')} confirmText={t('form.clear')} onConfirm={clearForm}
+        onCancel={() => setClearing(false)}>
+        <Paragraph>{t('form.clearConfirm')}</Paragraph>
+      </ConfirmDialog>
     </form>
   );
 }
@@ -322,3 +381,12 @@ const AUTOCOMPLETE: Record<string, string> = {
   mother_tongue: 'off',
   nationality: 'country-name',
 };
+
+// "Tutkinto", then "Tutkinto 2", "Tutkinto 3": every field keeps a label of its own.
+function numbered(label: string, index: number, rows: number) {
+  return rows > 1 && index > 0 ? `${label} ${index + 1}` : label;
+}
+
+function replaced<T>(rows: T[], index: number, row: T) {
+  return rows.map((r, k) => (k === index ? row : r));
+}
