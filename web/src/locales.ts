@@ -60,8 +60,8 @@ const fi = {
   },
   editor: {
     title: 'Rekrytoinnin tiedot', titleFi: 'Otsikko (suomi)', titleSv: 'Otsikko (ruotsi)', titleEn: 'Otsikko (englanti)',
-    description: 'Kuvaus', relation: 'Palvelussuhde', term: 'Kesto', ground: 'Määräaikaisuuden peruste', endDate: 'Päättymispäivä (VVVV-KK-PP)',
-    deadline: 'Hakuaika päättyy (VVVV-KK-PP)', anonymous: 'Nimetön rekrytointi', exceptionReason: 'Peruste, miksi haku ei ole nimetön',
+    description: 'Kuvaus', relation: 'Palvelussuhde', term: 'Kesto', ground: 'Määräaikaisuuden peruste', endDate: 'Päättymispäivä',
+    deadline: 'Hakuaika päättyy (päivä)', deadlineTime: 'Kellonaika (Suomen aikaa)', anonymous: 'Nimetön rekrytointi', exceptionReason: 'Peruste, miksi haku ei ole nimetön',
     policyMandatory: 'Organisaation linjaus: vakituiset haut käsitellään aina nimettöminä.',
     policyDefault: 'Organisaation linjaus: määräaikaiset haut ovat oletuksena nimettömiä. Poikkeus vaatii perustelun.',
     criterion: 'Arviointiperuste', weight: 'Painoarvo', guide: 'Pisteytysohje', question: 'Kysymys hakijalle',
@@ -115,7 +115,7 @@ const fi = {
   more: {
     chunk: 'Kysymys kerrallaan', chunkHint: 'Näet yhden kysymyksen vastaukset kaikilta hakijoilta omassa järjestyksessäsi.', question: 'Kysymys',
     noAnswer: 'Ei vastausta tai tekstiä ei ole julkaistu.', scoredOn: 'Pisteytetään perusteella', allApplications: 'Hakemus kerrallaan',
-    interviews: 'Haastattelut', schedule: 'Sovi haastattelu', when: 'Aika (VVVV-KK-PP TT:MM)', minutes: 'Kesto minuutteina', location: 'Paikka tai videolinkki',
+    interviews: 'Haastattelut', schedule: 'Sovi haastattelu', when: 'Päivä', whenTime: 'Kellonaika (Suomen aikaa)', minutes: 'Kesto minuutteina', location: 'Paikka tai videolinkki',
     interviewers: 'Haastattelijat', scheduled: 'Haastattelukutsu lähetetty.', notes: 'Haastattelumuistiinpanot', note: 'Muistiinpano', saveNotes: 'Tallenna muistiinpanot',
     notesSaved: 'Muistiinpanot tallennettu.', explanation: 'Selvitys valinnan perusteista', showExplanation: 'Näytä selvitys', outcome: 'Tulos',
     ownScores: 'Omat pisteet', selectedMerits: 'Valitun ansiot', reasoning: 'Perustelut', appealEnds: 'Oikaisuvaatimusaika päättyy',
@@ -139,7 +139,7 @@ const fi = {
   },
   registry: {
     title: 'Asiakirjapyynnöt', intro: 'Hakemukset ovat julkisia asiakirjoja. Kirjaa pyyntö sellaisena kuin se saapui, tee päätös ja anna hakijaluettelo tai hakemusten kopiot salassa pidettävät osat peitettyinä. Jokainen luovutus ja henkilötietojen katselu kirjataan, ja rekrytoinnin omistaja näkee ne.',
-    new: 'Kirjaa uusi pyyntö', recruitment: 'Rekrytointi', choose: 'Valitse', requester: 'Pyytäjä', contact: 'Pyytäjän yhteystieto', received: 'Saapunut (VVVV-KK-PP)',
+    new: 'Kirjaa uusi pyyntö', recruitment: 'Rekrytointi', choose: 'Valitse', requester: 'Pyytäjä', contact: 'Pyytäjän yhteystieto', received: 'Saapunut (päivä)',
     subject: 'Mitä pyydettiin', asksList: 'Hakijaluettelo', asksApplications: 'Hakemusten kopiot', register: 'Kirjaa pyyntö',
     requests: 'Kirjatut pyynnöt', none: 'Ei kirjattuja pyyntöjä.', number: 'Nro', open: 'Avaa', request: 'Pyyntö',
     decide: 'Päätös pyyntöön', decision: 'Päätös', decision_open: 'Ratkaisematta', decision_disclose: 'Annetaan', decision_partly: 'Annetaan osittain', decision_refuse: 'Hylätään',
@@ -172,6 +172,7 @@ const fi = {
     none: 'Ei hakemuksia näillä ehdoilla.', caption: 'Hakemukset tällä sivulla', state: 'Tila',
     pages: 'Sivut', previous: 'Edellinen sivu', next: 'Seuraava sivu', page: 'Sivu {{page}} / {{pages}}',
   },
+  dates: { dateHint: 'Esimerkiksi 31.12.2026', timeHint: 'Esimerkiksi 16.00', badDate: 'Kirjoita päivä muodossa 31.12.2026.', badTime: 'Kirjoita kellonaika muodossa 16.00.' },
   audit: { title: 'Lokitiedot', seq: 'Nro', at: 'Aika', actor: 'Käyttäjä', action: 'Toiminto', target: 'Kohde', more: 'Näytä lisää' },
 };
 
@@ -236,8 +237,8 @@ const sv: Texts = {
   },
   editor: {
     title: 'Rekryteringens uppgifter', titleFi: 'Rubrik (finska)', titleSv: 'Rubrik (svenska)', titleEn: 'Rubrik (engelska)',
-    description: 'Beskrivning', relation: 'Anställningsform', term: 'Längd', ground: 'Grund för visstid', endDate: 'Slutdatum (ÅÅÅÅ-MM-DD)',
-    deadline: 'Ansökningstiden går ut (ÅÅÅÅ-MM-DD)', anonymous: 'Anonym rekrytering', exceptionReason: 'Motivering till varför rekryteringen inte är anonym',
+    description: 'Beskrivning', relation: 'Anställningsform', term: 'Längd', ground: 'Grund för visstid', endDate: 'Slutdatum',
+    deadline: 'Ansökningstiden går ut (dag)', deadlineTime: 'Klockslag (finsk tid)', anonymous: 'Anonym rekrytering', exceptionReason: 'Motivering till varför rekryteringen inte är anonym',
     policyMandatory: 'Organisationens riktlinje: ordinarie tjänster behandlas alltid anonymt.',
     policyDefault: 'Organisationens riktlinje: visstidsanställningar är anonyma som standard. Undantag kräver motivering.',
     criterion: 'Bedömningsgrund', weight: 'Vikt', guide: 'Poängsättningsanvisning', question: 'Fråga till sökande',
@@ -291,7 +292,7 @@ const sv: Texts = {
   more: {
     chunk: 'En fråga i taget', chunkHint: 'Du ser svaren på en fråga från alla sökande i din egen ordning.', question: 'Fråga',
     noAnswer: 'Inget svar eller texten har inte publicerats.', scoredOn: 'Poängsätts enligt', allApplications: 'En ansökan i taget',
-    interviews: 'Intervjuer', schedule: 'Boka intervju', when: 'Tid (ÅÅÅÅ-MM-DD TT:MM)', minutes: 'Längd i minuter', location: 'Plats eller videolänk',
+    interviews: 'Intervjuer', schedule: 'Boka intervju', when: 'Dag', whenTime: 'Klockslag (finsk tid)', minutes: 'Längd i minuter', location: 'Plats eller videolänk',
     interviewers: 'Intervjuare', scheduled: 'Inbjudan till intervju skickad.', notes: 'Intervjuanteckningar', note: 'Anteckning', saveNotes: 'Spara anteckningar',
     notesSaved: 'Anteckningarna sparade.', explanation: 'Redogörelse för grunderna för valet', showExplanation: 'Visa redogörelsen', outcome: 'Resultat',
     ownScores: 'Egna poäng', selectedMerits: 'Den valdas meriter', reasoning: 'Motivering', appealEnds: 'Tiden för omprövning går ut',
@@ -315,7 +316,7 @@ const sv: Texts = {
   },
   registry: {
     title: 'Begäranden om handlingar', intro: 'Ansökningar är offentliga handlingar. Registrera begäran så som den kom in, fatta beslut och lämna ut sökandeförteckningen eller kopior av ansökningarna med sekretessbelagda delar dolda. Varje utlämnande och varje visning av personuppgifter loggas, och rekryteringens ägare ser dem.',
-    new: 'Registrera en ny begäran', recruitment: 'Rekrytering', choose: 'Välj', requester: 'Den som begär', contact: 'Kontaktuppgift', received: 'Inkom (ÅÅÅÅ-MM-DD)',
+    new: 'Registrera en ny begäran', recruitment: 'Rekrytering', choose: 'Välj', requester: 'Den som begär', contact: 'Kontaktuppgift', received: 'Inkom (dag)',
     subject: 'Vad som begärdes', asksList: 'Sökandeförteckning', asksApplications: 'Kopior av ansökningar', register: 'Registrera begäran',
     requests: 'Registrerade begäranden', none: 'Inga registrerade begäranden.', number: 'Nr', open: 'Öppna', request: 'Begäran',
     decide: 'Beslut om begäran', decision: 'Beslut', decision_open: 'Inte avgjord', decision_disclose: 'Lämnas ut', decision_partly: 'Lämnas ut delvis', decision_refuse: 'Avslås',
@@ -348,6 +349,7 @@ const sv: Texts = {
     none: 'Inga ansökningar med dessa villkor.', caption: 'Ansökningarna på denna sida', state: 'Status',
     pages: 'Sidor', previous: 'Föregående sida', next: 'Nästa sida', page: 'Sida {{page}} av {{pages}}',
   },
+  dates: { dateHint: 'Till exempel 31.12.2026', timeHint: 'Till exempel 16.00', badDate: 'Skriv dagen i formen 31.12.2026.', badTime: 'Skriv klockslaget i formen 16.00.' },
   audit: { title: 'Loggdata', seq: 'Nr', at: 'Tid', actor: 'Användare', action: 'Åtgärd', target: 'Objekt', more: 'Visa fler' },
 };
 
@@ -410,8 +412,8 @@ const en: Texts = {
   },
   editor: {
     title: 'Recruitment details', titleFi: 'Title (Finnish)', titleSv: 'Title (Swedish)', titleEn: 'Title (English)',
-    description: 'Description', relation: 'Employment type', term: 'Length', ground: 'Ground for fixed term', endDate: 'End date (YYYY-MM-DD)',
-    deadline: 'Application period ends (YYYY-MM-DD)', anonymous: 'Anonymous recruitment', exceptionReason: 'Reason why this recruitment is not anonymous',
+    description: 'Description', relation: 'Employment type', term: 'Length', ground: 'Ground for fixed term', endDate: 'End date',
+    deadline: 'Application period ends (day)', deadlineTime: 'Time (Finnish time)', anonymous: 'Anonymous recruitment', exceptionReason: 'Reason why this recruitment is not anonymous',
     policyMandatory: 'Organisation policy: permanent posts are always processed anonymously.',
     policyDefault: 'Organisation policy: fixed-term posts are anonymous by default. An exception needs a reason.',
     criterion: 'Criterion', weight: 'Weight', guide: 'Marking guide', question: 'Question for applicants',
@@ -465,7 +467,7 @@ const en: Texts = {
   more: {
     chunk: 'One question at a time', chunkHint: "You see every applicant's answer to one question, in your own order.", question: 'Question',
     noAnswer: 'No answer, or the text has not been released.', scoredOn: 'Scored on', allApplications: 'One application at a time',
-    interviews: 'Interviews', schedule: 'Schedule an interview', when: 'Time (YYYY-MM-DD HH:MM)', minutes: 'Length in minutes', location: 'Place or video link',
+    interviews: 'Interviews', schedule: 'Schedule an interview', when: 'Day', whenTime: 'Time (Finnish time)', minutes: 'Length in minutes', location: 'Place or video link',
     interviewers: 'Interviewers', scheduled: 'Interview invitation sent.', notes: 'Interview notes', note: 'Note', saveNotes: 'Save notes',
     notesSaved: 'Notes saved.', explanation: 'Explanation of the selection', showExplanation: 'Show the explanation', outcome: 'Outcome',
     ownScores: 'Own scores', selectedMerits: "The selected person's merits", reasoning: 'Reasons', appealEnds: 'The appeal period ends',
@@ -489,7 +491,7 @@ const en: Texts = {
   },
   registry: {
     title: 'Public-records requests', intro: 'Applications are public documents. Record a request as it arrived, decide it, and give out the list of applicants or copies of applications with the secret parts masked. Every disclosure and every view of identity data is logged, and the owner of the recruitment sees them.',
-    new: 'Record a new request', recruitment: 'Recruitment', choose: 'Choose', requester: 'Requester', contact: 'Requester\'s contact', received: 'Received (YYYY-MM-DD)',
+    new: 'Record a new request', recruitment: 'Recruitment', choose: 'Choose', requester: 'Requester', contact: 'Requester\'s contact', received: 'Received (day)',
     subject: 'What was asked', asksList: 'List of applicants', asksApplications: 'Copies of applications', register: 'Record the request',
     requests: 'Recorded requests', none: 'No recorded requests.', number: 'No.', open: 'Open', request: 'Request',
     decide: 'Decision on the request', decision: 'Decision', decision_open: 'Not decided', decision_disclose: 'Disclosed', decision_partly: 'Disclosed in part', decision_refuse: 'Refused',
@@ -522,6 +524,7 @@ const en: Texts = {
     none: 'No applications match.', caption: 'Applications on this page', state: 'Status',
     pages: 'Pages', previous: 'Previous page', next: 'Next page', page: 'Page {{page}} of {{pages}}',
   },
+  dates: { dateHint: 'For example 31.12.2026', timeHint: 'For example 16.00', badDate: 'Write the day as 31.12.2026.', badTime: 'Write the time as 16.00.' },
   audit: { title: 'Audit log', seq: 'No.', at: 'Time', actor: 'User', action: 'Action', target: 'Target', more: 'Show more' },
 };
 

@@ -48,8 +48,8 @@ after(async () => {
   await server?.stop();
 });
 
-async function newPage({ lang = 'fi', width = 1280 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fi-FI' });
+async function newPage({ lang = 'fi', width = 1280, timezoneId = undefined } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fi-FI', timezoneId });
   await context.addInitScript((l) => localStorage.setItem('reilu.lang', l), lang);
   const page = await context.newPage();
   page.on('pageerror', (e) => {
@@ -394,15 +394,17 @@ describe('the anonymous recruitment in a browser', () => {
     await hr.context().close();
 
     // An interview for the lifted applicant, then the decision, the explanation and the notice.
-    const owner = await newPage();
+    // From a browser in New York: the time is still read on a Finnish clock.
+    const owner = await newPage({ timezoneId: 'America/New_York' });
     await login(owner, 'hr');
     await openDemoRecruitment(owner);
-    await owner.getByLabel('Aika (VVVV-KK-PP TT:MM)').fill('2030-01-15 10:00');
+    await owner.getByRole('textbox', { name: /^Päivä/ }).fill('15.1.2030');
+    await owner.getByRole('textbox', { name: /^Kellonaika/ }).fill('10.00');
     await owner.getByLabel('Paikka tai videolinkki').fill('Kaupungintalo, huone 2');
     await owner.getByText('Reijo Reviewer').click();
     await owner.getByRole('button', { name: 'Sovi haastattelu' }).click();
     await owner.getByText('Haastattelukutsu lähetetty.').waitFor();
-    await owner.getByText(/15\.1\.2030/).first().waitFor();
+    await owner.getByText(/15\.1\.2030 klo 10\.00/).first().waitFor();
     await expectAccessible(owner, 'interviews');
     await owner.getByRole('textbox', { name: 'Perustelu', exact: true }).fill('Paras yhteispistemäärä ja vahva haastattelu.');
     await owner.getByRole('button', { name: 'Valintapäätös' }).click();
@@ -443,7 +445,7 @@ describe('the anonymous recruitment in a browser', () => {
   });
 
   test('the owner writes a fixed-term ad, the policy asks a reason for leaving it open, and it is published', async () => {
-    const hr = await newPage({ lang: 'en' });
+    const hr = await newPage({ lang: 'en', timezoneId: 'America/New_York' });
     await login(hr, 'hr');
     await hr.goto(server.url + '/staff/recruitments/new');
     await hr.waitForSelector('fieldset');
@@ -454,8 +456,8 @@ describe('the anonymous recruitment in a browser', () => {
     await hr.getByRole('button', { name: /Length/ }).click();
     await hr.getByRole('option', { name: 'Fixed-term' }).click();
     await hr.getByLabel('Ground for fixed term').fill('Kesätyö');
-    await hr.getByLabel('End date (YYYY-MM-DD)').fill('2031-08-31');
-    await hr.getByLabel('Application period ends (YYYY-MM-DD)').fill('2031-04-30');
+    await hr.getByRole('textbox', { name: /^End date/ }).fill('31.8.2031');
+    await hr.getByRole('textbox', { name: /^Application period ends/ }).fill('30.4.2031');
     await hr.getByLabel('Criterion 1 FI').fill('Asiakaspalvelukokemus');
     await hr.getByText('Reijo Reviewer').click();
     // Fixed-term: anonymous by default; turning it off needs a recorded reason.
@@ -472,6 +474,9 @@ describe('the anonymous recruitment in a browser', () => {
     await dialog.getByRole('button', { name: 'Publish' }).click();
     await hr.waitForURL(/\/staff\/recruitments\/\d+$/);
     await expectAccessible(hr, 'published recruitment');
+    // Written in New York as 30.4.2031 and the default 16.00: 16.00 Finnish summer time (UTC+3).
+    const published = await (await fetch(`${server.url}/api/v1/jobs/${hr.url().split('/').pop()}`)).json();
+    assert.equal(published.deadline, Date.UTC(2031, 3, 30, 13, 0) / 1000);
     await hr.goto(server.url + '/');
     await hr.getByRole('link', { name: 'Kesätyöntekijä' }).waitFor();
     await hr.context().close();

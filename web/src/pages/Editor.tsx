@@ -19,6 +19,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { localized } from '../i18n';
 import { RequireStaff } from '../components/RequireStaff';
+import { fromIsoDate, helsinkiToUnix, parseDate, parseTime, toIsoDate, unixToHelsinki } from '../dates';
 
 interface Problem {
   code: string;
@@ -29,13 +30,12 @@ interface Problem {
 
 type Rule = 'mandatory' | 'default_on' | 'optional';
 
-function toDate(unix: number) {
-  return unix ? new Date(unix * 1000).toISOString().slice(0, 10) : '';
-}
-// The application period ends at 16.00 Finnish time on the chosen day.
-function fromDate(date: string) {
-  const ms = Date.parse(date + 'T16:00:00+02:00');
-  return Number.isNaN(ms) ? 0 : Math.floor(ms / 1000);
+// The application period ends on a Finnish clock (16.00 unless another time is written), in
+// summer and winter time alike; 0 when the date or time cannot be read (the server then names it).
+function deadlineOf(date: string, time: string) {
+  const d = parseDate(date);
+  const at = parseTime(time || '16.00');
+  return d && at ? helsinkiToUnix(d, at) : 0;
 }
 
 function Form() {
@@ -50,6 +50,7 @@ function Form() {
   const [policy, setPolicy] = useState<Record<string, Rule>>({ permanent: 'mandatory', fixed_term: 'default_on' });
   const [reviewers, setReviewers] = useState<User[]>([]);
   const [deadline, setDeadline] = useState('');
+  const [deadlineTime, setDeadlineTime] = useState('16.00');
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
   const [checking, setChecking] = useState<{ id: number; problems: Problem[] } | null>(null);
@@ -64,7 +65,11 @@ function Form() {
       api<Recruitment>('GET', `/api/v1/recruitments/${id}`)
         .then((x) => {
           setR(x);
-          setDeadline(toDate(x.deadline));
+          if (x.deadline) {
+            const at = unixToHelsinki(x.deadline);
+            setDeadline(at.date);
+            setDeadlineTime(at.time);
+          }
         })
         .catch(setError);
     }
@@ -105,7 +110,12 @@ function Form() {
   const save = async (): Promise<number | null> => {
     setError(null);
     setNotice('');
-    const body = { ...r, deadline: fromDate(deadline) };
+    const endDate = r.employment?.end_date ?? '';
+    const body = {
+      ...r,
+      deadline: deadlineOf(deadline, deadlineTime),
+      ...(r.employment ? { employment: { ...r.employment, end_date: endDate ? (toIsoDate(endDate) ?? endDate) : endDate } } : {}),
+    };
     try {
       const saved = id
         ? await api<Recruitment>('PATCH', `/api/v1/recruitments/${id}`, body)
@@ -185,13 +195,20 @@ function Form() {
             <DropdownItem value="permanent">{t('term.permanent')}</DropdownItem>
             <DropdownItem value="fixed_term">{t('term.fixed_term')}</DropdownItem>
           </Dropdown>
-          <TextInput labelText={t('editor.deadline')} value={deadline} onChange={(v) => setDeadline(String(v ?? ''))} />
+          <TextInput labelText={t('editor.deadline')} hintText={t('dates.dateHint')} value={deadline}
+            status={deadline && !parseDate(deadline) ? 'error' : 'default'}
+            statusText={deadline && !parseDate(deadline) ? t('dates.badDate') : undefined}
+            onChange={(v) => setDeadline(String(v ?? ''))} />
+          <TextInput labelText={t('editor.deadlineTime')} hintText={t('dates.timeHint')} value={deadlineTime}
+            status={!parseTime(deadlineTime) ? 'error' : 'default'}
+            statusText={!parseTime(deadlineTime) ? t('dates.badTime') : undefined}
+            onChange={(v) => setDeadlineTime(String(v ?? ''))} />
         </Row>
         {term === 'fixed_term' && (
           <Row>
             <TextInput labelText={t('editor.ground')} value={r.employment?.fixed_term_ground ?? ''}
               onChange={(v) => set({ employment: { ...r.employment!, fixed_term_ground: String(v ?? '') } })} />
-            <TextInput labelText={t('editor.endDate')} value={r.employment?.end_date ?? ''}
+            <TextInput labelText={t('editor.endDate')} hintText={t('dates.dateHint')} value={fromIsoDate(r.employment?.end_date ?? '')}
               onChange={(v) => set({ employment: { ...r.employment!, end_date: String(v ?? '') } })} />
           </Row>
         )}

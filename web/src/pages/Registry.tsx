@@ -11,6 +11,7 @@ import { RequireStaff } from '../components/RequireStaff';
 import { DataTable, Scroll } from '../components/Table';
 import { formatDate, localized } from '../i18n';
 import { useSession } from '../session';
+import { fromIsoDate, parseDate, toIsoDate, unixToHelsinki } from '../dates';
 
 // The registry office's register of public-records requests: record a request as it arrived,
 // decide it, give out the list of applicants or masked copies (each logged), print the decision.
@@ -77,10 +78,9 @@ const RequestPanel = styled(Panel)`
   }
 `;
 
+// Today on a Finnish clock, as the registry writes it ("25.11.2026").
 function today() {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return unixToHelsinki(Math.floor(Date.now() / 1000)).date;
 }
 
 function NewRequest({ recruitments, onCreated }: { recruitments: Recruitment[]; onCreated: (id: number) => void }) {
@@ -100,7 +100,7 @@ function NewRequest({ recruitments, onCreated }: { recruitments: Recruitment[]; 
         recruitment_id: Number(recruitment),
         requester,
         requester_contact: contact,
-        received_on: received,
+        received_on: toIsoDate(received) ?? received,
         subject,
         applicant_list: list,
         applications,
@@ -131,7 +131,10 @@ function NewRequest({ recruitments, onCreated }: { recruitments: Recruitment[]; 
         <TextInput labelText={t('registry.requester')} value={requester} onChange={(v) => setRequester(String(v ?? ''))} fullWidth />
         <TextInput labelText={t('registry.contact')} optionalText={t('common.optional')} value={contact}
           onChange={(v) => setContact(String(v ?? ''))} fullWidth />
-        <TextInput labelText={t('registry.received')} value={received} onChange={(v) => setReceived(String(v ?? ''))} />
+        <TextInput labelText={t('registry.received')} hintText={t('dates.dateHint')} value={received}
+          status={!parseDate(received) ? 'error' : 'default'}
+          statusText={!parseDate(received) ? t('dates.badDate') : undefined}
+          onChange={(v) => setReceived(String(v ?? ''))} />
       </Row>
       <Textarea labelText={t('registry.subject')} value={subject} onChange={(e) => setSubject(e.target.value)} fullWidth />
       <Checkbox checked={list} onClick={({ checkboxState }) => setList(checkboxState)}>
@@ -238,7 +241,7 @@ function RequestDetail({ id, onChange }: { id: number; onChange: () => void }) {
         {t('registry.request')} {file.id}: {file.requester}
       </Heading>
       <Paragraph>
-        {t('registry.recruitment')}: {file.recruitment_title} · {t('registry.received')}: {file.received_on}
+        {t('registry.recruitment')}: {file.recruitment_title} · {t('registry.received')}: {fromIsoDate(file.received_on)}
       </Paragraph>
       <Paragraph>{file.subject}</Paragraph>
       <Paragraph>
@@ -415,7 +418,7 @@ function Register() {
               {requests.map((r) => (
                 <tr key={r.id}>
                   <td>{r.id}</td>
-                  <td>{r.received_on}</td>
+                  <td>{fromIsoDate(r.received_on)}</td>
                   <td>{r.requester}</td>
                   <td>{titleOf(r.recruitment_id)}</td>
                   <td>{t(`registry.decision_${r.decision}`)}</td>

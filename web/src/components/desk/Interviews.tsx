@@ -6,6 +6,7 @@ import { api, type Recruitment, type User } from '../../api';
 import { formatDate, localized } from '../../i18n';
 import { useSession } from '../../session';
 import { ErrorMessage } from '../Feedback';
+import { helsinkiToUnix, parseDate, parseTime } from '../../dates';
 
 interface InterviewView {
   id: number;
@@ -93,6 +94,7 @@ export function Interviews(props: { rec: Recruitment; isOwner: boolean; candidat
   const [users, setUsers] = useState<User[]>([]);
   const [candidate, setCandidate] = useState(props.candidates[0]?.id ?? '');
   const [when, setWhen] = useState('');
+  const [whenTime, setWhenTime] = useState('');
   const [minutes, setMinutes] = useState('60');
   const [location, setLocation] = useState('');
   const [interviewers, setInterviewers] = useState<number[]>([]);
@@ -115,7 +117,10 @@ export function Interviews(props: { rec: Recruitment; isOwner: boolean; candidat
   const schedule = async () => {
     setError(null);
     setNotice('');
-    const startsAt = Math.floor(new Date(when.replace(' ', 'T')).getTime() / 1000);
+    // On a Finnish clock, whatever the browser's zone: the invitation says the same time.
+    const day = parseDate(when);
+    const at = parseTime(whenTime);
+    const startsAt = day && at ? helsinkiToUnix(day, at) : Number.NaN;
     try {
       await api('POST', `${base}/interviews`, {
         application_id: candidate,
@@ -145,7 +150,14 @@ export function Interviews(props: { rec: Recruitment; isOwner: boolean; candidat
               </DropdownItem>
             ))}
           </Dropdown>
-          <TextInput labelText={t('more.when')} value={when} onChange={(v) => setWhen(String(v ?? ''))} />
+          <TextInput labelText={t('more.when')} hintText={t('dates.dateHint')} value={when}
+            status={when && !parseDate(when) ? 'error' : 'default'}
+            statusText={when && !parseDate(when) ? t('dates.badDate') : undefined}
+            onChange={(v) => setWhen(String(v ?? ''))} />
+          <TextInput labelText={t('more.whenTime')} hintText={t('dates.timeHint')} value={whenTime}
+            status={whenTime && !parseTime(whenTime) ? 'error' : 'default'}
+            statusText={whenTime && !parseTime(whenTime) ? t('dates.badTime') : undefined}
+            onChange={(v) => setWhenTime(String(v ?? ''))} />
           <TextInput labelText={t('more.minutes')} type="number" value={minutes} onChange={(v) => setMinutes(String(v ?? ''))} />
           <TextInput labelText={t('more.location')} value={location} onChange={(v) => setLocation(String(v ?? ''))} fullWidth />
           <fieldset>
