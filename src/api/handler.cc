@@ -1,5 +1,7 @@
 #include "api/handler.h"
 
+#include "pdf/pdf.h"
+
 #include <charconv>
 
 #include "core/pseudonym.h"
@@ -136,6 +138,21 @@ void RegisterRoutes(http::Router& router, ApiContext& ctx) {
   RegisterReportRoutes(router, ctx);
   RegisterRecordsRoutes(router, ctx);
   RegisterRetentionRoutes(router, ctx);
+}
+
+Result<std::string> DocumentLanguage(const http::Request& req) {
+  auto it = req.query.find("lang");
+  std::string lang = it == req.query.end() ? "fi" : it->second;
+  if (!IsSupportedLanguage(lang)) return MakeError(ErrorCode::kInvalidInput, "The lang is fi, sv or en.", "lang");
+  return lang;
+}
+
+Result<http::Response> PdfResponse(const Document& document, const std::string& filename) {
+  auto pdf = pdf::Render(document);
+  if (!pdf) return pdf.error();
+  http::Response res{200, "application/pdf", std::move(*pdf), {}};
+  res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  return res;
 }
 
 }  // namespace reilu::api

@@ -7,6 +7,7 @@
 
 #include "api/api.h"
 #include "codec/codec.h"
+#include "core/document.h"
 
 namespace reilu::api {
 
@@ -76,6 +77,11 @@ class JsonObjectBody : public codec::Fields {
 };
 // JsonBody, then require an object: the prologue of most state-changing handlers.
 Result<JsonObjectBody> JsonFields(const http::Request& req);
+
+// The ?lang= of a document (fi when absent); 422 for another.
+Result<std::string> DocumentLanguage(const http::Request& req);
+// A document as a PDF download named `filename` (no identity in it: file names leave the server).
+Result<http::Response> PdfResponse(const Document& document, const std::string& filename);
 
 void RegisterAuthRoutes(http::Router& router, ApiContext& ctx);
 void RegisterAdminRoutes(http::Router& router, ApiContext& ctx);

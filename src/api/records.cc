@@ -9,6 +9,7 @@
 #include "service/records.h"
 #include "api/handler.h"
 #include "codec/codec.h"
+#include "core/finnish_calendar.h"
 #include "service/mail.h"
 
 namespace reilu::api {
@@ -157,11 +158,23 @@ void RegisterRecordsRoutes(http::Router& router, ApiContext& ctx) {
         if (!caller) return caller.error();
         auto id = IdParam(req, "id");
         if (!id) return id.error();
-        std::string lang = req.query.count("lang") ? req.query["lang"] : "fi";
-        if (!IsSupportedLanguage(lang)) return MakeError(ErrorCode::kInvalidInput, "The lang is fi, sv or en.", "lang");
+        auto chosen = DocumentLanguage(req);
+        if (!chosen) return chosen.error();
+        const std::string& lang = *chosen;
         auto services = ctx.Services();
         auto doc = service::RecordsDecisionText(services, caller->user, *id, lang);
         if (!doc) return doc.error();
+        if (req.query.count("format") && req.query["format"] == "pdf") {
+          auto organisation = ctx.store.GetOrganisation(caller->user.org_id);
+          if (!organisation) return organisation.error();
+          Document printable;
+          printable.lang = lang;
+          printable.organisation = organisation->name;
+          printable.title = doc->title;
+          printable.date = FinnishDateText(FinnishDate(ctx.now()));
+          for (const auto& p : doc->paragraphs) printable.Paragraph(p);
+          return PdfResponse(printable, "records-decision-" + std::to_string(*id) + ".pdf");
+        }
         json::array paragraphs;
         for (const auto& p : doc->paragraphs) paragraphs.push_back(json::string(p));
         return http::JsonResponse(200, json::object{{"lang", lang}, {"title", doc->title}, {"paragraphs", paragraphs}});

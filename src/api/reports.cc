@@ -4,6 +4,7 @@
 
 #include "api/handler.h"
 #include "core/finnish_calendar.h"
+#include "service/report_document.h"
 #include "service/reports.h"
 
 namespace reilu::api {
@@ -159,9 +160,11 @@ void RegisterReportRoutes(http::Router& router, ApiContext& ctx) {
         }
         std::string format = req.query.count("format") ? req.query["format"] : "json";
         std::string separator = req.query.count("separator") ? req.query["separator"] : "comma";
-        if (format != "json" && format != "csv") {
-          return MakeError(ErrorCode::kInvalidInput, "The format is json or csv.", "format");
+        if (format != "json" && format != "csv" && format != "pdf") {
+          return MakeError(ErrorCode::kInvalidInput, "The format is json, csv or pdf.", "format");
         }
+        auto lang = DocumentLanguage(req);
+        if (!lang) return lang.error();
         if (separator != "comma" && separator != "semicolon") {
           return MakeError(ErrorCode::kInvalidInput, "The separator is comma or semicolon.", "separator");
         }
@@ -169,6 +172,13 @@ void RegisterReportRoutes(http::Router& router, ApiContext& ctx) {
         auto report = service::BuildComplianceReport(services, caller->user, scope);
         if (!report) return report.error();
         if (format == "json") return http::JsonResponse(200, ReportJson(*report));
+        if (format == "pdf") {
+          // For the council's agenda: the same figures as a printable document.
+          auto organisation = ctx.store.GetOrganisation(caller->user.org_id);
+          if (!organisation) return organisation.error();
+          return PdfResponse(service::ComplianceDocument(*report, organisation->name, *lang, ctx.now()),
+                             "reilu-compliance-" + IsoDate(FinnishDate(ctx.now())) + ".pdf");
+        }
         http::Response res{200, "text/csv; charset=utf-8", ReportCsv(*report, separator == "comma" ? ',' : ';'), {}};
         res.headers.emplace_back("Content-Disposition", "attachment; filename=\"reilu-compliance-" +
                                                             IsoDate(FinnishDate(ctx.now())) + ".csv\"");

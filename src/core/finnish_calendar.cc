@@ -72,4 +72,9 @@ std::string IsoDate(year_month_day date) {
   return buf;
 }
 
+std::string FinnishDateText(std::chrono::year_month_day date) {
+  return std::to_string(static_cast<unsigned>(date.day())) + "." + std::to_string(static_cast<unsigned>(date.month())) +
+         "." + std::to_string(static_cast<int>(date.year()));
+}
+
 }  // namespace reilu

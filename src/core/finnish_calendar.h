@@ -30,5 +30,7 @@ bool IsFinnishPublicHoliday(std::chrono::year_month_day date);
 bool IsNonWorkingDay(std::chrono::year_month_day date);
 
 std::string IsoDate(std::chrono::year_month_day date);
+// "25.11.2026": a date as it is written in Finnish and Swedish documents (and here in English ones).
+std::string FinnishDateText(std::chrono::year_month_day date);
 
 }  // namespace reilu

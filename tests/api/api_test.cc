@@ -442,13 +442,27 @@ TEST_F(ApiTest, TheComplianceReportCountsAnonymityAndListsEveryException) {
   auto other = LoggedIn("b_admin").Get("/api/v1/reports/compliance").Json();
   EXPECT_TRUE(other.at("recruitments").as_array().empty());
   EXPECT_EQ(LoggedIn("a_reviewer").Get("/api/v1/reports/compliance").status, 403);
-  for (const char* bad : {"?from=31.12.2026", "?format=pdf", "?separator=tab", "?unit_id=x"}) {
+  // For the council's agenda: the same report as a PDF in the asked language, aggregates only.
+  auto pdf = admin.Get("/api/v1/reports/compliance?format=pdf&lang=fi");
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  EXPECT_NE(pdf.headers.find("application/pdf"), std::string::npos);
+  EXPECT_NE(pdf.headers.find("filename=\"reilu-compliance-"), std::string::npos) << pdf.headers;
+  EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
+  if (HasPdfToText()) {
+    std::string text = PdfText(pdf.body);
+    EXPECT_NE(text.find("Nimettömän rekrytoinnin toteutuminen"), std::string::npos) << text;
+    EXPECT_NE(text.find("City A"), std::string::npos);
+    EXPECT_NE(text.find("Kahden viikon sijaisuus"), std::string::npos);
+    EXPECT_NE(text.find("jokainen vakituinen rekrytointi käsiteltiin nimettömästi"), std::string::npos);
+    EXPECT_EQ(text.find("Firstname811"), std::string::npos);
+  }
+  for (const char* bad : {"?from=31.12.2026", "?format=xml", "?format=pdf&lang=de", "?separator=tab", "?unit_id=x"}) {
     EXPECT_EQ(admin.Get(std::string("/api/v1/reports/compliance") + bad).status, 422) << bad;
   }
   auto log = LoggedIn("a_auditor").Get("/api/v1/audit?limit=1000").Json();
   int views = 0;
   for (const auto& e : log.at("entries").as_array()) views += e.at("action").as_string() == "report.view";
-  EXPECT_EQ(views, 2);  // the JSON and the CSV view of City A's admin
+  EXPECT_EQ(views, 3);  // the JSON, the CSV and the PDF view of City A's admin
 }
 
 // Issue 10 (medium 3) and 12: the registry office's identity reads are shown to the owner.

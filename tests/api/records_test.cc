@@ -159,6 +159,18 @@ TEST_F(RecordsTest, ARefusalIsPrintedWithRectificationInstructionsAndEndsIdentit
   auto fi = registry.Get(path + "/decision-document?lang=fi").body;
   EXPECT_NE(fi.find("Oikaisuvaatimusohje"), std::string::npos) << fi;
   EXPECT_EQ(registry.Get(path + "/decision-document?lang=de").status, 422);
+  // The same decision as a PDF to sign and send: the organisation, the diary number field, the text.
+  auto pdf = registry.Get(path + "/decision-document?lang=sv&format=pdf");
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  EXPECT_NE(pdf.headers.find("filename=\"records-decision-" + std::to_string(id) + ".pdf\""), std::string::npos);
+  EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
+  if (HasPdfToText()) {
+    std::string text = PdfText(pdf.body);
+    EXPECT_NE(text.find("City A"), std::string::npos) << text;
+    EXPECT_NE(text.find("Dnr ________"), std::string::npos) << text;
+    EXPECT_NE(text.find("Paikallislehti Oy"), std::string::npos) << text;
+    EXPECT_NE(text.find("Sida 1 / "), std::string::npos) << text;
+  }
 
   // A refused request opens nothing.
   CloseApplicationPeriod(*hr_, rec_);

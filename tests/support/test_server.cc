@@ -396,4 +396,18 @@ SeededOrg SeedOrganisation(store::Store& store, const std::string& name, const s
   return out;
 }
 
+bool HasPdfToText() { return std::system("command -v pdftotext >/dev/null 2>&1") == 0; }
+
+std::string PdfText(const std::string& pdf, int first, int last) {
+  TempDir dir;
+  auto in = dir.path() / "document.pdf";
+  auto out = dir.path() / "document.txt";
+  std::ofstream(in, std::ios::binary) << pdf;
+  std::string range = first ? " -f " + std::to_string(first) + " -l " + std::to_string(last) : "";
+  std::string command = "pdftotext -layout" + range + " '" + in.string() + "' '" + out.string() + "' 2>/dev/null";
+  if (std::system(command.c_str()) != 0) return "";
+  std::ifstream text(out);
+  return std::string(std::istreambuf_iterator<char>(text), {});
+}
+
 }  // namespace reilu::testing

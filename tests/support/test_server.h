@@ -89,6 +89,11 @@ std::string DecodeMail(const std::string& raw);
 // The value of a header line (first match, raw).
 std::string MailHeader(const std::string& raw, const std::string& name);
 
+// The text of a PDF as poppler's pdftotext reads it (what a reader's copy or search finds), pages
+// `first`..`last` (0: all); nothing when pdftotext is not installed (HasPdfToText says which).
+bool HasPdfToText();
+std::string PdfText(const std::string& pdf, int first = 0, int last = 0);
+
 struct HttpResult {
   int status = 0;
   std::string headers;  // all response headers as text

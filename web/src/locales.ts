@@ -134,7 +134,7 @@ const fi = {
     recruitments: 'Rekrytoinnit', published: 'Julkaistu', applications: 'Hakemuksia', lifted: 'Nimettömyys purettu', daysToDecision: 'Päiviä hakuajan päättymisestä päätökseen',
     registryReads_one: 'Kirjaamo katsoi hakijan henkilötietoja {{count}} kerran.', registryReads_other: 'Kirjaamo katsoi hakijoiden henkilötietoja {{count}} kertaa.',
     chartSummary: 'Pylväskaavio: vakituisia nimettömiä {{permanent}}, nimellisiä {{permanentOpen}}; määräaikaisia nimettömiä {{fixed}}, nimellisiä {{fixedOpen}}. Luvut ovat myös taulukossa.',
-    csvSemicolon: 'Lataa CSV (Excel, puolipiste)', csvComma: 'Lataa CSV (pilkku)',
+    csvSemicolon: 'Lataa CSV (Excel, puolipiste)', csvComma: 'Lataa CSV (pilkku)', pdf: 'Lataa PDF (valtuuston esityslistalle)',
     roleGrants: 'Henkilötietoihin oikeuttavat käyttäjätunnukset', noRoleGrants: 'Ajanjaksolla ei luotu HR- tai kirjaamotunnuksia.', when: 'Aika', account: 'Käyttäjä', grantedBy: 'Luonut', operator: 'Palvelimen ylläpito (komentorivi)',
   },
   registry: {
@@ -147,7 +147,7 @@ const fi = {
     periodOpen: 'Hakijoiden tiedot annetaan vasta hakuajan päätyttyä.', giveList: 'Anna hakijaluettelo', applicantList: 'Hakijaluettelo', name: 'Nimi',
     withheld: 'Nimi jätetty antamatta hakijan pyynnöstä', application: 'Hakemus', giveCopy: 'Anna peitetty kopio', maskedCopy: 'Peitetty kopio',
     maskedParts_one: '{{count}} salassa pidettävä kohta peitetty.', maskedParts_other: '{{count}} salassa pidettävää kohtaa peitetty.',
-    showDecision: 'Näytä päätösasiakirja', print: 'Tulosta', log: 'Luovutusloki', when: 'Aika', what: 'Annettu', nothingGiven: 'Mitään ei ole vielä annettu.',
+    showDecision: 'Näytä päätösasiakirja', print: 'Tulosta', pdf: 'Lataa PDF', log: 'Luovutusloki', when: 'Aika', what: 'Annettu', nothingGiven: 'Mitään ei ole vielä annettu.',
     chooseRequest: 'Asiakirjapyyntö', noRequest: 'Kirjaa asiakirjapyyntö ensin: henkilötiedot näytetään vain kirjatun pyynnön perusteella.',
   },
   admin: {
@@ -311,7 +311,7 @@ const sv: Texts = {
     recruitments: 'Rekryteringar', published: 'Publicerad', applications: 'Ansökningar', lifted: 'Anonymiteten hävd', daysToDecision: 'Dagar från ansökningstidens slut till beslut',
     registryReads_one: 'Registratorskontoret visade sökandes personuppgifter {{count}} gång.', registryReads_other: 'Registratorskontoret visade sökandes personuppgifter {{count}} gånger.',
     chartSummary: 'Stapeldiagram: ordinarie anonyma {{permanent}}, icke-anonyma {{permanentOpen}}; visstid anonyma {{fixed}}, icke-anonyma {{fixedOpen}}. Siffrorna finns också i tabellen.',
-    csvSemicolon: 'Ladda ner CSV (Excel, semikolon)', csvComma: 'Ladda ner CSV (komma)',
+    csvSemicolon: 'Ladda ner CSV (Excel, semikolon)', csvComma: 'Ladda ner CSV (komma)', pdf: 'Ladda ner PDF (för fullmäktiges föredragningslista)',
     roleGrants: 'Användarkonton med rätt till personuppgifter', noRoleGrants: 'Inga HR- eller registratorskonton skapades under perioden.', when: 'Tid', account: 'Användare', grantedBy: 'Skapat av', operator: 'Serverns drift (kommandorad)',
   },
   registry: {
@@ -324,7 +324,7 @@ const sv: Texts = {
     periodOpen: 'Uppgifter om sökande lämnas ut först efter ansökningstiden.', giveList: 'Lämna ut sökandeförteckningen', applicantList: 'Sökandeförteckning', name: 'Namn',
     withheld: 'Namnet lämnas inte ut på sökandens begäran', application: 'Ansökan', giveCopy: 'Lämna ut en maskerad kopia', maskedCopy: 'Maskerad kopia',
     maskedParts_one: '{{count}} sekretessbelagd del dold.', maskedParts_other: '{{count}} sekretessbelagda delar dolda.',
-    showDecision: 'Visa beslutshandlingen', print: 'Skriv ut', log: 'Logg över utlämnanden', when: 'Tid', what: 'Utlämnat', nothingGiven: 'Inget har lämnats ut ännu.',
+    showDecision: 'Visa beslutshandlingen', print: 'Skriv ut', pdf: 'Ladda ner PDF', log: 'Logg över utlämnanden', when: 'Tid', what: 'Utlämnat', nothingGiven: 'Inget har lämnats ut ännu.',
     chooseRequest: 'Begäran om handlingar', noRequest: 'Registrera först en begäran: personuppgifter visas bara för en registrerad begäran.',
   },
   admin: {
@@ -486,7 +486,7 @@ const en: Texts = {
     recruitments: 'Recruitments', published: 'Published', applications: 'Applications', lifted: 'Anonymity lifted', daysToDecision: 'Days from the deadline to the decision',
     registryReads_one: 'The registry office viewed an applicant\'s identity {{count}} time.', registryReads_other: 'The registry office viewed applicants\' identities {{count}} times.',
     chartSummary: 'Bar chart: permanent anonymous {{permanent}}, not anonymous {{permanentOpen}}; fixed-term anonymous {{fixed}}, not anonymous {{fixedOpen}}. The figures are also in the table.',
-    csvSemicolon: 'Download CSV (Excel, semicolon)', csvComma: 'Download CSV (comma)',
+    csvSemicolon: 'Download CSV (Excel, semicolon)', csvComma: 'Download CSV (comma)', pdf: 'Download PDF (for the council agenda)',
     roleGrants: 'Accounts that reach identity data', noRoleGrants: 'No HR or registry accounts were created in the period.', when: 'When', account: 'Account', grantedBy: 'Created by', operator: 'Server operator (command line)',
   },
   registry: {
@@ -499,7 +499,7 @@ const en: Texts = {
     periodOpen: 'Applicants are given out only after the application period.', giveList: 'Give out the list of applicants', applicantList: 'List of applicants', name: 'Name',
     withheld: 'Name withheld at the applicant\'s request', application: 'Application', giveCopy: 'Give out a masked copy', maskedCopy: 'Masked copy',
     maskedParts_one: '{{count}} secret part masked.', maskedParts_other: '{{count}} secret parts masked.',
-    showDecision: 'Show the decision document', print: 'Print', log: 'Disclosure log', when: 'When', what: 'Given out', nothingGiven: 'Nothing has been given out yet.',
+    showDecision: 'Show the decision document', print: 'Print', pdf: 'Download PDF', log: 'Disclosure log', when: 'When', what: 'Given out', nothingGiven: 'Nothing has been given out yet.',
     chooseRequest: 'Records request', noRequest: 'Record a records request first: identity data is shown only for a recorded request.',
   },
   admin: {

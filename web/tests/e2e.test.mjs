@@ -499,6 +499,10 @@ describe('the anonymous recruitment in a browser', () => {
     await page.getByRole('table', { name: 'Disclosure log' }).getByText('List of applicants').waitFor();
     await page.getByRole('button', { name: 'Show the decision document' }).click();
     await page.getByRole('heading', { name: 'Decision on a request for public documents' }).waitFor();
+    // The same decision as a PDF to sign and send.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF' }).click()]);
+    assert.match(download.suggestedFilename(), /^records-decision-\d+\.pdf$/);
+    assert.equal(readFileSync(await download.path()).subarray(0, 5).toString(), '%PDF-');
     await expectAccessible(page, 'records request with the list and the decision');
     await page.screenshot({ path: join(screenshotDir, 'records-request-desktop.png'), fullPage: true });
     await page.context().close();

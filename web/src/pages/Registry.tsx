@@ -330,7 +330,10 @@ function RequestDetail({ id, onChange }: { id: number; onChange: () => void }) {
           ))}
           <Button variant="secondaryNoBorder" onClick={() => window.print()}>
             {t('registry.print')}
-          </Button>
+          </Button>{' '}
+          <a href={`/api/v1/records-requests/${id}/decision-document?lang=${i18n.language}&format=pdf`} download>
+            {t('registry.pdf')}
+          </a>
         </article>
       )}
       <ErrorMessage error={error} />

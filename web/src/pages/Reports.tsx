@@ -45,9 +45,9 @@ function Percent({ share }: { share: number | null }) {
 }
 
 // The compliance report as tables (each one is the accessible text of a future chart), with CSV
-// downloads for Excel.
+// downloads for Excel and a PDF for the council.
 function Compliance() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [report, setReport] = useState<ComplianceReport | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -205,7 +205,8 @@ function Compliance() {
             <a href="/api/v1/reports/compliance?format=csv&separator=semicolon" download>
               {t('reports.csvSemicolon')}
             </a>{' '}
-            · <a href="/api/v1/reports/compliance?format=csv" download>{t('reports.csvComma')}</a>
+            · <a href="/api/v1/reports/compliance?format=csv" download>{t('reports.csvComma')}</a>{' '}
+            · <a href={`/api/v1/reports/compliance?format=pdf&lang=${i18n.language}`} download>{t('reports.pdf')}</a>
           </Paragraph>
         </>
       )}

@@ -1,0 +1,122 @@
+#include "service/report_document.h"
+
+#include <cstdio>
+
+#include "core/finnish_calendar.h"
+
+namespace reilu::service {
+
+namespace {
+
+std::string Day(UnixTime t) { return t > 0 ? FinnishDateText(FinnishDate(t)) : "–"; }
+
+std::string Share(const ComplianceReport::TermCounts& c) {
+  std::int64_t all = c.anonymous + c.not_anonymous;
+  if (all == 0) return "–";
+  char text[16];
+  std::snprintf(text, sizeof text, "%.0f %%", 100.0 * static_cast<double>(c.anonymous) / static_cast<double>(all));
+  return text;
+}
+
+}  // namespace
+
+Document ComplianceDocument(const ComplianceReport& report, const std::string& organisation, std::string_view lang,
+                            UnixTime now) {
+  auto say = [&](std::string_view fi, std::string_view sv, std::string_view en) {
+    return InLanguage(lang, fi, sv, en);
+  };
+  Document doc;
+  doc.lang = std::string(lang);
+  doc.organisation = organisation;
+  doc.title = say("Nimettömän rekrytoinnin toteutuminen", "Hur anonym rekrytering har genomförts",
+                  "Anonymous recruitment: compliance report");
+  doc.date = Day(now);
+  doc.Paragraph(say("Ajanjakso: ", "Period: ", "Period: ") + (report.scope.from ? Day(report.scope.from) : "…") +
+                " – " + Day(report.scope.to ? report.scope.to : now) + ". " +
+                say("Rekrytoinnit, joiden ilmoitus julkaistiin ajanjaksolla.",
+                    "Rekryteringar vars annons publicerades under perioden.",
+                    "Recruitments whose advertisement was published in the period."));
+
+  doc.Heading(say("Rekrytoinnit keston ja nimettömyyden mukaan", "Rekryteringar enligt längd och anonymitet",
+                  "Recruitments by term and anonymity"));
+  DocumentTable by_term{{say("Kesto", "Längd", "Term"), say("Nimettömiä", "Anonyma", "Anonymous"),
+                         say("Ei nimettömiä", "Inte anonyma", "Not anonymous"),
+                         say("Osuus nimettömiä", "Andel anonyma", "Share anonymous")},
+                        {}};
+  by_term.rows.push_back({say("Vakituiset", "Tillsvidare", "Permanent"), std::to_string(report.permanent.anonymous),
+                          std::to_string(report.permanent.not_anonymous), Share(report.permanent)});
+  by_term.rows.push_back({say("Määräaikaiset", "Visstid", "Fixed-term"), std::to_string(report.fixed_term.anonymous),
+                          std::to_string(report.fixed_term.not_anonymous), Share(report.fixed_term)});
+  doc.Table(std::move(by_term));
+
+  doc.Heading(say("Vakituiset virat ja toimet, joita ei käsitelty nimettömästi",
+                  "Tillsvidare tjänster och befattningar som inte behandlades anonymt",
+                  "Permanent posts not processed anonymously"));
+  DocumentTable exceptions{{say("Rekrytointi", "Rekrytering", "Recruitment"), say("Kesto", "Längd", "Term"),
+                            say("Peruste", "Motivering", "Reason")},
+                           {}};
+  bool permanent_open = false;
+  for (const auto& r : report.recruitments) {
+    if (r.anonymous) continue;
+    permanent_open = permanent_open || r.term == "permanent";
+    exceptions.rows.push_back({r.title,
+                               r.term == "permanent" ? say("Vakituinen", "Tillsvidare", "Permanent")
+                                                     : say("Määräaikainen", "Visstid", "Fixed-term"),
+                               r.exception_reason});
+  }
+  doc.Paragraph(permanent_open
+                    ? say("Ajanjaksolla on vakituisia rekrytointeja, joita ei käsitelty nimettömästi; ne "
+                          "ovat alla olevassa taulukossa.",
+                          "Under perioden finns tillsvidare rekryteringar som inte behandlades anonymt; de "
+                          "finns i tabellen nedan.",
+                          "In the period, permanent posts were processed openly; they are in the table below.")
+                    : say("Ei yhtään: jokainen vakituinen rekrytointi käsiteltiin nimettömästi.",
+                          "Ingen: varje tillsvidare rekrytering behandlades anonymt.",
+                          "None: every permanent post was processed anonymously."));
+  doc.Heading(say("Poikkeukset perusteluineen", "Undantag med motivering", "Exceptions with their reasons"));
+  if (exceptions.rows.empty()) {
+    doc.Paragraph(say("Ei poikkeuksia.", "Inga undantag.", "No exceptions."));
+  } else {
+    doc.Table(std::move(exceptions));
+  }
+
+  doc.Heading(say("Rekrytoinnit", "Rekryteringar", "Recruitments"));
+  DocumentTable list{
+      {say("Rekrytointi", "Rekrytering", "Recruitment"), say("Nimetön", "Anonym", "Anonymous"),
+       say("Julkaistu", "Publicerad", "Published"), say("Haku päättyi", "Ansökan slutade", "Deadline"),
+       say("Hakemuksia", "Ansökningar", "Applications"),
+       say("Anonymiteetti purettu", "Anonymitet hävd", "Anonymity lifted"), say("Päätös", "Beslut", "Decision")},
+      {}};
+  for (const auto& r : report.recruitments) {
+    list.rows.push_back({r.title, r.anonymous ? say("kyllä", "ja", "yes") : say("ei", "nej", "no"), Day(r.published_at),
+                         Day(r.deadline), std::to_string(r.applications),
+                         std::to_string(r.lifted) + (r.first_lift_at ? " (" + Day(r.first_lift_at) + ")" : ""),
+                         r.decided_at ? Day(*r.decided_at) : "–"});
+  }
+  if (list.rows.empty()) {
+    doc.Paragraph(say("Ajanjaksolla ei julkaistu rekrytointeja.", "Inga rekryteringar publicerades under perioden.",
+                      "No recruitments were published in the period."));
+  } else {
+    doc.Table(std::move(list));
+  }
+
+  doc.Heading(say("Tunnistetietojen luovutukset ja käyttöoikeudet",
+                  "Utlämnande av identitetsuppgifter och behörigheter", "Identity reads and access"));
+  doc.Paragraph(say("Kirjaamon tietopyyntöjen perusteella luettuja hakijoiden tunnistetietoja: ",
+                    "Sökandes identitetsuppgifter som registratorskontoret läst på grund av begäranden: ",
+                    "Applicants' identities read by the registry office for records requests: ") +
+                std::to_string(report.registry_identity_reads) + ".");
+  if (!report.identity_role_grants.empty()) {
+    DocumentTable grants{{say("Aika", "Tid", "Time"), say("Käyttäjä", "Användare", "Account"),
+                          say("Rooli", "Roll", "Role"), say("Luonut", "Skapad av", "Granted by")},
+                         {}};
+    for (const auto& g : report.identity_role_grants) {
+      grants.rows.push_back(
+          {Day(g.at), g.user_name, g.role, g.granted_by ? g.granted_by_name : say("ylläpito", "driften", "operator")});
+    }
+    doc.Table(std::move(grants));
+  }
+  return doc;
+}
+
+}  // namespace reilu::service

@@ -1,0 +1,18 @@
+// The compliance report (reports.h) as a document for the council's agenda (core/document.h), in
+// Finnish, Swedish or English: the share of anonymous recruitments by term, the exceptions with
+// their reasons, permanent posts processed openly (must be none), lifts and decisions, registry
+// identity reads and the accounts that reach identity.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/document.h"
+#include "service/reports.h"
+
+namespace reilu::service {
+
+Document ComplianceDocument(const ComplianceReport& report, const std::string& organisation, std::string_view lang,
+                            UnixTime now);
+
+}  // namespace reilu::service
