@@ -4,6 +4,7 @@
 #include <map>
 
 #include "api/handler.h"
+#include "service/decision_document.h"
 #include "service/selection.h"
 
 namespace reilu::api {
@@ -245,6 +246,47 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
                auto explanation = ExplanationJson(ctx, scope->recruitment, req.params["application_id"]);
                if (!explanation) return explanation.error();
                return http::JsonResponse(200, *explanation);
+             }));
+
+  // The decision to sign and archive (PDF): the decision, its reasoning, the applicant summary and
+  // the rectification instructions. The selected and the reserve are named where the owner may see
+  // who they are (lifted, or not anonymous), each such read audited; the others by pseudonym.
+  router.Add("GET", "/api/v1/recruitments/{id}/decision-document",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto scope = LoadOwnerScope(ctx, req, "Only the owner prints the decision.");
+               if (!scope) return scope.error();
+               auto lang = DocumentLanguage(req);
+               if (!lang) return lang.error();
+               const Recruitment& r = scope->recruitment;
+               auto stored = ctx.store.GetDecision(r.org_id, r.id);
+               if (!stored) return stored.error();
+               if (!*stored) return MakeError(ErrorCode::kConflict, "The selection has not been decided yet.");
+               const Decision& decision = (*stored)->decision;
+               service::DecisionDocumentInput in;
+               auto organisation = ctx.store.GetOrganisation(r.org_id);
+               if (!organisation) return organisation.error();
+               in.organisation = organisation->name;
+               in.recruitment = &r;
+               in.decision = &decision;
+               auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
+               if (!apps) return apps.error();
+               in.applications = std::move(*apps);
+               auto state = ctx.store.GetScreeningState(r.org_id, r.id);
+               if (!state) return state.error();
+               auto scores = ctx.store.ListScores(r.org_id, r.id);
+               if (!scores) return scores.error();
+               in.ranking = RankApplications(r, *state, *scores);
+               auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
+               if (!lifts) return lifts.error();
+               for (const auto& [app, outcome] : decision.outcomes) {
+                 if (outcome == Outcome::kNotSelected || (r.anonymous && !lifts->Covers(app))) continue;
+                 auto read = ReadIdentityWithReason(ctx, *scope, app, "Valintapäätöksen asiakirja (PDF)");
+                 if (!read) return read.error();
+                 const auto& identity = read->application.identity;
+                 in.names[app] = identity.first_name + " " + identity.last_name;
+               }
+               return PdfResponse(service::SelectionDecisionDocument(in, *lang),
+                                  "selection-decision-" + std::to_string(r.id) + ".pdf");
              }));
 
   // Delivery state of the recruitment's e-mail (no recipients, no text).

@@ -348,6 +348,24 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
   EXPECT_EQ(hr.Get(A(top[0], "/explanation")).Json().at("outcome").as_string(), "selected");
   EXPECT_EQ(r1.Get(A(top[0], "/explanation")).status, 403);
 
+  // The decision to sign and archive: a PDF with the decision, the reasoning, the applicant summary
+  // and the rectification instructions; the selected and the reserve (lifted) are named, nobody else.
+  auto document = hr.Get(P("/decision-document?lang=fi"));
+  ASSERT_EQ(document.status, 200) << document.body;
+  EXPECT_EQ(document.body.rfind("%PDF-", 0), 0u);
+  EXPECT_NE(document.headers.find("selection-decision-"), std::string::npos);
+  EXPECT_EQ(r1.Get(P("/decision-document")).status, 403);
+  if (HasPdfToText()) {
+    std::string text = PdfText(document.body);
+    for (const char* part : {"Valintapäätös", "Tehtävään valitaan", "Varalle valitaan", "Perustelut",
+                             "Highest weighted score", "Hakijayhteenveto", "Oikaisuvaatimusohje", "City A"}) {
+      EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
+    }
+    int named = 0;
+    for (size_t at = text.find("Firstname"); at != std::string::npos; at = text.find("Firstname", at + 1)) ++named;
+    EXPECT_EQ(named, 2) << text;
+  }
+
   // Everything is in the audit log.
   Client auditor = LoggedIn("a_auditor");
   std::multiset<std::string> actions;

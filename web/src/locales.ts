@@ -88,6 +88,7 @@ const fi = {
     type_PERSON: 'nimi', type_ID_CODE: 'henkilötunnus', type_PHONE: 'puhelin', type_EMAIL: 'sähköposti', type_URL: 'linkki', type_ADDRESS: 'osoite', type_POSTAL: 'osoite', type_BIRTH_DATE: 'syntymäaika', type_AGE: 'ikä', type_GENDER: 'sukupuoli', type_FAMILY: 'perhe', type_NATIONALITY: 'kansallisuus', type_LANGUAGE: 'äidinkieli', type_RELIGION: 'uskonto', type_HEALTH: 'terveys', type_RESIDENCE: 'asuinpaikka',
   },
   desk: {
+    decisionPdf: 'Lataa valintapäätös ja hakijayhteenveto (PDF)',
     months_one: '{{count}} kk', months_other: '{{count}} kk',
     title: 'Hakemukset', anonymousNote: 'Näet hakijat nimimerkeillä. Henkilötiedot näkyvät vain, jos nimettömyys on purettu.',
     notYet: 'Hakemukset näkyvät arvioijille, kun hakuaika on päättynyt.',
@@ -265,6 +266,7 @@ const sv: Texts = {
     type_PERSON: 'namn', type_ID_CODE: 'personbeteckning', type_PHONE: 'telefon', type_EMAIL: 'e-post', type_URL: 'länk', type_ADDRESS: 'adress', type_POSTAL: 'adress', type_BIRTH_DATE: 'födelsedatum', type_AGE: 'ålder', type_GENDER: 'kön', type_FAMILY: 'familj', type_NATIONALITY: 'nationalitet', type_LANGUAGE: 'modersmål', type_RELIGION: 'religion', type_HEALTH: 'hälsa', type_RESIDENCE: 'bostadsort',
   },
   desk: {
+    decisionPdf: 'Ladda ner beslutet om val och sammanställningen av sökande (PDF)',
     months_one: '{{count}} mån.', months_other: '{{count}} mån.',
     title: 'Ansökningar', anonymousNote: 'Du ser sökande under pseudonym. Personuppgifter visas bara om anonymiteten har hävts.',
     notYet: 'Ansökningarna visas för bedömarna när ansökningstiden har gått ut.',
@@ -440,6 +442,7 @@ const en: Texts = {
     type_PERSON: 'name', type_ID_CODE: 'identity code', type_PHONE: 'phone', type_EMAIL: 'e-mail', type_URL: 'link', type_ADDRESS: 'address', type_POSTAL: 'address', type_BIRTH_DATE: 'date of birth', type_AGE: 'age', type_GENDER: 'gender', type_FAMILY: 'family', type_NATIONALITY: 'nationality', type_LANGUAGE: 'mother tongue', type_RELIGION: 'religion', type_HEALTH: 'health', type_RESIDENCE: 'place of residence',
   },
   desk: {
+    decisionPdf: 'Download the selection decision and the summary of applicants (PDF)',
     months_one: '{{count}} month', months_other: '{{count}} months',
     title: 'Applications', anonymousNote: 'You see applicants by pseudonym. Personal details appear only after anonymity is lifted.',
     notYet: 'Reviewers see the applications when the application period has ended.',

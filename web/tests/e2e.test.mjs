@@ -413,6 +413,13 @@ describe('the anonymous recruitment in a browser', () => {
     await owner.getByRole('button', { name: /Näytä selvitys/ }).first().waitFor();
     await owner.getByRole('button', { name: /Näytä selvitys/ }).first().click();
     await owner.locator('#explanation-title').waitFor();
+    // The decision and the summary of applicants to sign and archive, as a PDF.
+    const [pdf] = await Promise.all([
+      owner.waitForEvent('download'),
+      owner.getByRole('link', { name: 'Lataa valintapäätös ja hakijayhteenveto (PDF)' }).click(),
+    ]);
+    assert.equal(readFileSync(await pdf.path()).subarray(0, 5).toString(), '%PDF-');
+    await pdf.saveAs(join(screenshotDir, 'selection-decision.pdf'));
     // A rectification request arrives: the owner stops disposal, then releases the hold.
     await owner.getByLabel('Peruste (esim. oikaisuvaatimus vireillä)').fill('Oikaisuvaatimus saapui 1.12.');
     await owner.getByRole('button', { name: 'Estä hävittäminen' }).click();

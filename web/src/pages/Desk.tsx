@@ -67,7 +67,7 @@ function shortlistedIds(screening: Screening) {
 }
 
 function DeskPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id } = useParams();
   const { me } = useSession();
   const [rec, setRec] = useState<Recruitment | null>(null);
@@ -327,6 +327,13 @@ function DeskPage() {
       {decision?.decided && (
         <Panel aria-label={t('desk.decision')}>
           <Heading variant="h2">{t('desk.decision')}</Heading>
+          {isOwner && (
+            <Paragraph>
+              <a href={`${base}/decision-document?lang=${i18n.language}`} download>
+                {t('desk.decisionPdf')}
+              </a>
+            </Paragraph>
+          )}
           <ul>
             {decision.outcomes
               ?.filter((o) => o.outcome !== 'not_selected')

@@ -1,0 +1,147 @@
+#include "service/decision_document.h"
+
+#include <cstdio>
+
+#include "core/finnish_calendar.h"
+#include "service/mail.h"
+
+namespace reilu::service {
+
+namespace {
+
+std::string Day(UnixTime t) { return t > 0 ? FinnishDateText(FinnishDate(t)) : "–"; }
+
+// "2026-12-14" → "14.12.2026".
+std::string IsoToText(const std::string& iso) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (std::sscanf(iso.c_str(), "%d-%u-%u", &y, &m, &d) != 3) return iso;
+  return std::to_string(d) + "." + std::to_string(m) + "." + std::to_string(y);
+}
+
+std::string Score(double weighted) {
+  if (weighted <= 0) return "–";
+  char text[16];
+  std::snprintf(text, sizeof text, "%.2f", weighted);
+  std::string s = text;
+  for (char& c : s) c = c == '.' ? ',' : c;  // decimal comma in all three languages' documents here
+  return s;
+}
+
+}  // namespace
+
+Document SelectionDecisionDocument(const DecisionDocumentInput& in, std::string_view lang) {
+  auto say = [&](std::string_view fi, std::string_view sv, std::string_view en) {
+    return InLanguage(lang, fi, sv, en);
+  };
+  const Recruitment& r = *in.recruitment;
+  const Decision& d = *in.decision;
+  const std::string title = TitleIn(r, lang);
+  auto pseudonym_of = [&](const ApplicationId& id) {
+    for (const auto& a : in.applications) {
+      if (a.id == id) return a.pseudonym;
+    }
+    return std::string("?");
+  };
+  auto who = [&](const ApplicationId& id) {
+    auto name = in.names.find(id);
+    return name != in.names.end() ? name->second + " (" + pseudonym_of(id) + ")" : pseudonym_of(id);
+  };
+
+  Document doc;
+  doc.lang = std::string(lang);
+  doc.organisation = in.organisation;
+  doc.title = say("Valintapäätös: ", "Beslut om val: ", "Selection decision: ") + title;
+  doc.date = Day(d.decided_at);
+
+  std::string relation = r.employment.relation == EmploymentRelation::kVirka
+                             ? say("virkasuhde", "tjänsteförhållande", "public-office post")
+                             : say("työsuhde", "arbetsavtalsförhållande", "employment contract");
+  std::string term = r.employment.term == EmploymentTerm::kPermanent
+                         ? say("toistaiseksi voimassa oleva", "tills vidare", "permanent")
+                         : say("määräaikainen", "visstid", "fixed-term") + " (" + r.employment.fixed_term_ground + ")";
+  doc.Heading(say("Asia", "Ärende", "Matter"));
+  doc.Paragraph(say("Tehtävä: ", "Tjänst: ", "Post: ") + title + ". " +
+                say("Palvelussuhde: ", "Anställning: ", "Type: ") + relation + ", " + term + ". " +
+                say("Hakuaika päättyi ", "Ansökningstiden gick ut ", "Applications closed ") + Day(r.deadline) + ". " +
+                say("Hakemuksia ", "Ansökningar ", "Applications: ") + std::to_string(in.applications.size()) + ". " +
+                (r.anonymous ? say("Hakemukset käsiteltiin nimettömästi haastatteluvalintaan asti.",
+                                   "Ansökningarna behandlades anonymt fram till valet av intervjuade.",
+                                   "Applications were processed anonymously until the interviewees were chosen.")
+                             : say("Hakemuksia ei käsitelty nimettömästi: ", "Ansökningarna behandlades inte anonymt: ",
+                                   "Applications were not processed anonymously: ") +
+                                   r.anonymity_exception_reason));
+
+  doc.Heading(say("Päätös", "Beslut", "Decision"));
+  std::string selected, reserve;
+  for (const auto& [id, outcome] : d.outcomes) {
+    if (outcome == Outcome::kSelected) selected += (selected.empty() ? "" : ", ") + who(id);
+    if (outcome == Outcome::kReserve) reserve += (reserve.empty() ? "" : ", ") + who(id);
+  }
+  doc.Paragraph(
+      selected.empty()
+          ? say("Tehtävään ei valita ketään.", "Ingen väljs till tjänsten.", "No one is selected for the post.")
+          : say("Tehtävään valitaan ", "Till tjänsten väljs ", "Selected for the post: ") + selected + ".");
+  if (!reserve.empty()) doc.Paragraph(say("Varalle valitaan ", "Som reserv väljs ", "Reserve: ") + reserve + ".");
+
+  doc.Heading(say("Perustelut", "Motivering", "Reasoning"));
+  doc.Paragraph(d.reasoning);
+
+  doc.Heading(say("Hakijayhteenveto", "Sammanställning av sökande", "Summary of applicants"));
+  DocumentTable summary{
+      {say("Hakija", "Sökande", "Applicant"), say("Koulutus", "Utbildning", "Education"),
+       say("Työkokemus (kk)", "Arbetserfarenhet (mån)", "Experience (months)"), say("Pisteet", "Poäng", "Score"),
+       say("Sija", "Placering", "Rank"), say("Ratkaisu", "Avgörande", "Outcome")},
+      {}};
+  for (const auto& ranked : in.ranking) {
+    const AnonymousApplication* app = nullptr;
+    for (const auto& a : in.applications) {
+      if (a.id == ranked.application_id) app = &a;
+    }
+    if (!app) continue;
+    std::string education;
+    for (const auto& e : app->merits.education) {
+      education += (education.empty() ? "" : "; ") + e.level + (e.field.empty() ? "" : ", " + e.field);
+    }
+    int months = 0;
+    for (const auto& e : app->merits.experience) months += e.months;
+    auto outcome = d.outcomes.find(app->id);
+    std::string result = outcome == d.outcomes.end()             ? "–"
+                         : outcome->second == Outcome::kSelected ? say("Valittu", "Vald", "Selected")
+                         : outcome->second == Outcome::kReserve  ? say("Varalla", "Reserv", "Reserve")
+                                                                 : "–";
+    summary.rows.push_back({app->pseudonym, education.empty() ? "–" : education, std::to_string(months),
+                            Score(ranked.weighted_score), ranked.rank ? std::to_string(ranked.rank) : "–", result});
+  }
+  doc.Table(std::move(summary));
+
+  doc.Heading(say("Oikaisuvaatimusohje", "Anvisning för omprövningsbegäran", "How to request rectification"));
+  doc.Paragraph(
+      say("Tähän päätökseen tyytymätön asianosainen voi tehdä kirjallisen oikaisuvaatimuksen (kuntalaki 134 §). "
+          "Oikaisuvaatimus osoitetaan kirjaamoon: ",
+          "Den som är part och missnöjd med beslutet kan skriftligen begära omprövning (kommunallagen 134 §). "
+          "Begäran lämnas till registratorskontoret: ",
+          "A party not satisfied with this decision may make a written request for rectification (Local "
+          "Government Act, section 134). The request is sent to the registry office: ") +
+      in.organisation +
+      say(". Se on tehtävä 14 päivän kuluessa päätöksen tiedoksisaannista. Sähköpostitse tiedoksi saaneen katsotaan "
+          "saaneen päätöksestä tiedon kolmantena päivänä viestin lähettämisestä; viimeinen päivä on ",
+          ". Den ska lämnas inom 14 dagar från delfåendet. Den som fått beslutet per e-post anses ha fått del "
+          "av det den tredje dagen efter att meddelandet sändes; sista dagen är ",
+          ", within 14 days of receiving the decision. A decision sent by e-mail is taken to be "
+          "received on the third day after it was sent; the last day is ") +
+      IsoToText(d.appeal_ends) + ".");
+  doc.Paragraph(
+      say("Oikaisuvaatimuksesta on käytävä ilmi päätös, johon haetaan oikaisua, miten sitä halutaan muutettavaksi "
+          "ja millä perusteilla, sekä tekijän nimi ja yhteystiedot. Hakija voi lisäksi pyytää selvityksen "
+          "valinnan perusteista (tasa-arvolaki 10 §).",
+          "Av begäran ska framgå vilket beslut den gäller, hur beslutet ska ändras och på vilka grunder, samt "
+          "namn och kontaktuppgifter för den som begär omprövning. Sökande kan också begära en redogörelse för "
+          "grunderna för valet (jämställdhetslagen 10 §).",
+          "The request must say which decision it concerns, how the decision should be changed and on what "
+          "grounds, and the name and contact details of the person making it. An applicant may also ask for "
+          "an explanation of the grounds of the selection (Equality Act, section 10)."));
+  return doc;
+}
+
+}  // namespace reilu::service
