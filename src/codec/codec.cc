@@ -151,9 +151,19 @@ json::object ToPublicJson(const Recruitment& r) {
     questions.push_back(std::move(question));
   }
   for (const auto& l : r.languages) langs.push_back(json::string(l));
+  json::object ad{{"qualifications", ToJson(r.ad.qualifications)},
+                  {"salary", ToJson(r.ad.salary)},
+                  {"working_hours", ToJson(r.ad.working_hours)},
+                  {"location", ToJson(r.ad.location)},
+                  {"starts", ToJson(r.ad.starts)},
+                  {"contact_name", r.ad.contact_name},
+                  {"contact_title", ToJson(r.ad.contact_title)},
+                  {"contact_phone", r.ad.contact_phone},
+                  {"contact_email", r.ad.contact_email}};
   return json::object{{"id", r.id},
                       {"title", ToJson(r.title)},
                       {"description", ToJson(r.description)},
+                      {"ad", std::move(ad)},
                       {"employment", ToJson(r.employment)},
                       {"criteria", criteria},
                       {"questions", questions},
@@ -293,6 +303,20 @@ Status RecruitmentContentFromJson(const json::value& v, Recruitment& r) {
   if (!f) return f.error();
   if (const auto* t = f->Find("title")) REILU_TRY(FromJson(*t, "title", r.title));
   if (const auto* d = f->Find("description")) REILU_TRY(FromJson(*d, "description", r.description));
+  if (const auto* a = f->Find("ad")) {
+    auto af = Fields::Of(*a, "ad");
+    if (!af) return af.error();
+    AdDetails ad;
+    for (auto [name, field] : {std::pair{"qualifications", &ad.qualifications}, std::pair{"salary", &ad.salary},
+                               std::pair{"working_hours", &ad.working_hours}, std::pair{"location", &ad.location},
+                               std::pair{"starts", &ad.starts}, std::pair{"contact_title", &ad.contact_title}}) {
+      if (const auto* t = af->Find(name)) REILU_TRY(FromJson(*t, af->PathOf(name), *field));
+    }
+    REILU_TRY(af->Str("contact_name", ad.contact_name));
+    REILU_TRY(af->Str("contact_phone", ad.contact_phone));
+    REILU_TRY(af->Str("contact_email", ad.contact_email));
+    r.ad = std::move(ad);
+  }
   if (const auto* e = f->Find("employment")) {
     auto ef = Fields::Of(*e, "employment");
     if (!ef) return ef.error();

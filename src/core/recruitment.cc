@@ -1,5 +1,7 @@
 #include "core/recruitment.h"
 
+#include "core/application.h"
+
 #include <algorithm>
 #include <set>
 
@@ -44,6 +46,24 @@ Status CheckLocalized(const LocalizedText& text, const std::vector<std::string>&
   return OkStatus();
 }
 
+Status ValidateAdDetails(const AdDetails& ad, const std::vector<std::string>& languages) {
+  REILU_TRY(CheckLocalized(ad.qualifications, languages, "ad.qualifications", 4000));
+  REILU_TRY(CheckLocalized(ad.salary, languages, "ad.salary", 500));
+  REILU_TRY(CheckLocalized(ad.working_hours, languages, "ad.working_hours", 500));
+  REILU_TRY(CheckLocalized(ad.location, languages, "ad.location", 500));
+  REILU_TRY(CheckLocalized(ad.starts, languages, "ad.starts", 500));
+  REILU_TRY(CheckLocalized(ad.contact_title, languages, "ad.contact_title", 200));
+  if (ad.contact_name.size() > 200) return MakeError(ErrorCode::kInvalidInput, "Text is too long.", "ad.contact_name");
+  if (ad.contact_phone.size() > 40 || ad.contact_phone.find_first_not_of("+0123456789 -()") != std::string::npos) {
+    return MakeError(ErrorCode::kInvalidInput, "Write the phone number with digits, spaces, + - ( ) only.",
+                     "ad.contact_phone");
+  }
+  if (!ad.contact_email.empty() && !IsPlausibleEmail(ad.contact_email)) {
+    return MakeError(ErrorCode::kInvalidInput, "The e-mail address is not valid.", "ad.contact_email");
+  }
+  return OkStatus();
+}
+
 }  // namespace
 
 Status ValidateRecruitment(const Recruitment& r) {
@@ -58,6 +78,7 @@ Status ValidateRecruitment(const Recruitment& r) {
   }
   REILU_TRY(CheckLocalized(r.title, r.languages, "title", 200));
   REILU_TRY(CheckLocalized(r.description, r.languages, "description", 20000));
+  REILU_TRY(ValidateAdDetails(r.ad, r.languages));
   for (const auto& lang : r.languages) {
     auto it = r.title.find(lang);
     if (it == r.title.end() || it->second.empty()) {
@@ -163,6 +184,17 @@ std::vector<Error> MissingTranslations(const Recruitment& r) {
       if (missing(q.text, lang)) {
         problems.push_back(MakeError(ErrorCode::kInvalidInput, "A question is missing in this language.",
                                      "questions." + q.id + ".text." + lang));
+      }
+    }
+    // An ad detail given in one language is given in each.
+    for (auto [name, text] : {std::pair{"qualifications", &r.ad.qualifications}, std::pair{"salary", &r.ad.salary},
+                              std::pair{"working_hours", &r.ad.working_hours}, std::pair{"location", &r.ad.location},
+                              std::pair{"starts", &r.ad.starts}, std::pair{"contact_title", &r.ad.contact_title}}) {
+      bool given = false;
+      for (const auto& [l, value] : *text) given = given || !value.empty();
+      if (given && missing(*text, lang)) {
+        problems.push_back(MakeError(ErrorCode::kInvalidInput, "A detail of the ad is missing in this language.",
+                                     std::string("ad.") + name + "." + lang));
       }
     }
   }

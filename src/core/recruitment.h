@@ -40,6 +40,23 @@ struct Question {
   std::string criterion_id;  // optional: the criterion this answer is scored on (chunked review)
 };
 
+// What a municipal job advertisement says besides its description, each optional: the
+// qualifications (kelpoisuusvaatimukset), pay, working hours, place, start, and whom to ask. The
+// texts are per advertised language; the contact person's name, phone and e-mail are one each.
+struct AdDetails {
+  LocalizedText qualifications;
+  LocalizedText salary;
+  LocalizedText working_hours;
+  LocalizedText location;
+  LocalizedText starts;
+  std::string contact_name;
+  LocalizedText contact_title;
+  std::string contact_phone;
+  std::string contact_email;
+
+  bool operator==(const AdDetails&) const = default;
+};
+
 struct Recruitment {
   RecruitmentId id = 0;
   OrgId org_id = 0;
@@ -47,6 +64,7 @@ struct Recruitment {
   UserId owner_id = 0;  // the HR specialist who owns the process
   LocalizedText title;
   LocalizedText description;
+  AdDetails ad;
   Employment employment;
   std::vector<Criterion> criteria;
   std::vector<Question> questions;

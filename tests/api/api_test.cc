@@ -241,6 +241,33 @@ TEST_F(ApiTest, DeadlineIsHardServerTime) {
   EXPECT_EQ(pub.Get("/api/v1/jobs").body.find("\"id\":" + std::to_string(rec) + ","), std::string::npos);
 }
 
+// Issue 14: an ad says what municipal ads say (pay, hours, place, start, qualifications, whom to
+// ask), kept with the recruitment and shown on the public ad.
+TEST_F(ApiTest, AdDetailsAreKeptAndShownOnThePublicAd) {
+  Client hr = LoggedIn("a_hr");
+  json::object body = RecruitmentBody({a_.users["reviewer"]});
+  body["ad"] = json::object{{"salary", {{"fi", "KVTES:n mukaan"}, {"en", "Collective agreement"}}},
+                            {"qualifications", {{"fi", "Soveltuva korkeakoulututkinto."}, {"en", "A degree."}}},
+                            {"contact_name", "Maija Esimerkki"},
+                            {"contact_title", {{"fi", "Kirjastotoimenjohtaja"}, {"en", "Head of libraries"}}},
+                            {"contact_phone", "+358 40 123 4567"},
+                            {"contact_email", "maija.esimerkki@kunta.test"}};
+  auto created = hr.PostJson("/api/v1/recruitments", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string id = std::to_string(created.Json().at("id").as_int64());
+  ASSERT_EQ(hr.PostJson("/api/v1/recruitments/" + id + "/publish", json::object{}).status, 200);
+  auto ad = Client(Port()).Get("/api/v1/jobs/" + id).Json().at("ad");
+  EXPECT_EQ(ad.at("salary").at("fi").as_string(), "KVTES:n mukaan");
+  EXPECT_EQ(ad.at("qualifications").at("fi").as_string(), "Soveltuva korkeakoulututkinto.");
+  EXPECT_EQ(ad.at("contact_name").as_string(), "Maija Esimerkki");
+  EXPECT_EQ(ad.at("contact_phone").as_string(), "+358 40 123 4567");
+  // A bad phone number is named by its field.
+  body["ad"].as_object()["contact_phone"] = "call me";
+  auto bad = hr.PostJson("/api/v1/recruitments", body);
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.Json().at("field").as_string(), "ad.contact_phone");
+}
+
 TEST_F(ApiTest, JobBoardListsPublishedAdsOnlyAndSearches) {
   Client hr = LoggedIn("a_hr");
   std::int64_t rec = PublishedRecruitment(hr);

@@ -55,6 +55,29 @@ TEST(RecruitmentTest, PublishingNeedsAReviewerAndEveryTextInEveryLanguage) {
   EXPECT_TRUE(PublishProblems(Publishable(), 1000).empty());
 }
 
+// Issue 14: what municipal ads always say. Each detail is optional; one given in a language is
+// given in every advertised language, and the contact's phone and e-mail are checked.
+TEST(RecruitmentTest, AdDetailsAreCheckedAndGivenInEveryLanguage) {
+  auto r = Publishable();
+  r.ad.salary = {{"fi", "KVTES:n mukaan"}};
+  r.ad.contact_name = "Maija Esimerkki";
+  std::vector<std::string> fields;
+  for (const auto& e : PublishProblems(r, 1000)) fields.push_back(e.field);
+  EXPECT_EQ(fields, std::vector<std::string>{"ad.salary.en"});
+  r.ad.salary["en"] = "According to the collective agreement";
+  EXPECT_TRUE(PublishProblems(r, 1000).empty());
+  r.ad.salary["sv"] = "Enligt AKTA";  // not an advertised language
+  EXPECT_EQ(ValidateRecruitment(r).error().field, "ad.salary.sv");
+  r.ad.salary.erase("sv");
+  r.ad.contact_phone = "040 123 4567; DROP";
+  EXPECT_EQ(ValidateRecruitment(r).error().field, "ad.contact_phone");
+  r.ad.contact_phone = "+358 40 123 4567";
+  r.ad.contact_email = "maija@";
+  EXPECT_EQ(ValidateRecruitment(r).error().field, "ad.contact_email");
+  r.ad.contact_email = "maija.esimerkki@kunta.fi";
+  EXPECT_TRUE(ValidateRecruitment(r).ok());
+}
+
 TEST(RecruitmentTest, PublishingNeedsAFutureDeadlineAndLocksEdits) {
   auto r = Publishable();
   EXPECT_FALSE(CheckPublishable(r, 3000).ok());

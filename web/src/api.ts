@@ -60,10 +60,23 @@ export interface Employment {
   fixed_term_ground?: string;
   end_date?: string;
 }
+// What a municipal ad says besides its description; every part optional.
+export interface AdDetails {
+  qualifications: Localized;
+  salary: Localized;
+  working_hours: Localized;
+  location: Localized;
+  starts: Localized;
+  contact_name: string;
+  contact_title: Localized;
+  contact_phone: string;
+  contact_email: string;
+}
 export interface JobAd {
   id: number;
   title: Localized;
   description: Localized;
+  ad?: AdDetails;
   employment: Employment;
   criteria: Criterion[];
   questions: Question[];

@@ -68,7 +68,7 @@ const fi = {
     reviewers: 'Arvioijat', save: 'Tallenna luonnos', publish: 'Julkaise', publishNote: 'Julkaisun jälkeen nimettömyysvalinta lukittuu.',
     publishTitle: 'Julkaistaanko ilmoitus?', publishSummary: 'Ilmoitus tulee näkyviin työpaikkasivulle, nimettömyysvalinta lukittuu ja {{reviewers}} arvioijaa saa hakemukset hakuajan päätyttyä. Julkaisua ei voi perua.', problemsIntro: 'Korjaa nämä ennen julkaisua:',
     problemReviewers: 'Valitse vähintään yksi arvioija.', problemDeadline: 'Hakuajan päättymisen on oltava tulevaisuudessa.', problemCriteria: 'Lisää arviointiperusteet.',
-    problemDescription: 'Kuvaus puuttuu kielellä {{lang}}.', problemCriterion: 'Arviointiperuste puuttuu kielellä {{lang}}.', problemQuestion: 'Kysymys puuttuu kielellä {{lang}}.',
+    problemDescription: 'Kuvaus puuttuu kielellä {{lang}}.', problemCriterion: 'Arviointiperuste puuttuu kielellä {{lang}}.', problemQuestion: 'Kysymys puuttuu kielellä {{lang}}.', problemAd: 'Ilmoituksen tieto ”{{what}}” puuttuu kielellä {{lang}}.', adHint: 'Kunnan ilmoituksessa kerrotaan yleensä palkka, työaika, työpaikka, aloitus, kelpoisuusvaatimukset ja lisätietojen antaja. Tieto, joka annetaan yhdellä kielellä, annetaan jokaisella ilmoituksen kielellä.',
     saved: 'Tallennettu.', published: 'Julkaistu.',
   },
   relay: {
@@ -174,6 +174,7 @@ const fi = {
     pages: 'Sivut', previous: 'Edellinen sivu', next: 'Seuraava sivu', page: 'Sivu {{page}} / {{pages}}',
   },
   dates: { dateHint: 'Esimerkiksi 31.12.2026', timeHint: 'Esimerkiksi 16.00', badDate: 'Kirjoita päivä muodossa 31.12.2026.', badTime: 'Kirjoita kellonaika muodossa 16.00.' },
+  ad: { published: 'Julkaistu', salary: 'Palkka', working_hours: 'Työaika', location: 'Työpaikka', starts: 'Aloitus', qualifications: 'Kelpoisuusvaatimukset', contact: 'Lisätietoja antaa', contact_name: 'Yhteyshenkilö', contact_title: 'Yhteyshenkilön tehtävä', contact_phone: 'Yhteyshenkilön puhelin', contact_email: 'Yhteyshenkilön sähköposti', details: 'Ilmoituksen tiedot' },
   audit: { title: 'Lokitiedot', seq: 'Nro', at: 'Aika', actor: 'Käyttäjä', action: 'Toiminto', target: 'Kohde', more: 'Näytä lisää' },
 };
 
@@ -246,7 +247,7 @@ const sv: Texts = {
     reviewers: 'Bedömare', save: 'Spara utkast', publish: 'Publicera', publishNote: 'Efter publiceringen låses valet om anonymitet.',
     publishTitle: 'Publicera annonsen?', publishSummary: 'Annonsen syns på jobbsidan, valet om anonymitet låses och {{reviewers}} bedömare får ansökningarna efter ansökningstiden. Publiceringen kan inte ångras.', problemsIntro: 'Rätta detta före publiceringen:',
     problemReviewers: 'Välj minst en bedömare.', problemDeadline: 'Ansökningstiden måste gå ut i framtiden.', problemCriteria: 'Lägg till bedömningsgrunder.',
-    problemDescription: 'Beskrivningen saknas på språket {{lang}}.', problemCriterion: 'En bedömningsgrund saknas på språket {{lang}}.', problemQuestion: 'En fråga saknas på språket {{lang}}.',
+    problemDescription: 'Beskrivningen saknas på språket {{lang}}.', problemCriterion: 'En bedömningsgrund saknas på språket {{lang}}.', problemQuestion: 'En fråga saknas på språket {{lang}}.', problemAd: 'Annonsens uppgift ”{{what}}” saknas på språket {{lang}}.', adHint: 'En kommunal annons anger vanligen lön, arbetstid, arbetsplats, början, behörighetsvillkor och vem som ger upplysningar. En uppgift som ges på ett språk ges på varje språk i annonsen.',
     saved: 'Sparat.', published: 'Publicerad.',
   },
   relay: {
@@ -352,6 +353,7 @@ const sv: Texts = {
     pages: 'Sidor', previous: 'Föregående sida', next: 'Nästa sida', page: 'Sida {{page}} av {{pages}}',
   },
   dates: { dateHint: 'Till exempel 31.12.2026', timeHint: 'Till exempel 16.00', badDate: 'Skriv dagen i formen 31.12.2026.', badTime: 'Skriv klockslaget i formen 16.00.' },
+  ad: { published: 'Publicerad', salary: 'Lön', working_hours: 'Arbetstid', location: 'Arbetsplats', starts: 'Början', qualifications: 'Behörighetsvillkor', contact: 'Närmare upplysningar ger', contact_name: 'Kontaktperson', contact_title: 'Kontaktpersonens uppgift', contact_phone: 'Kontaktpersonens telefon', contact_email: 'Kontaktpersonens e-post', details: 'Annonsens uppgifter' },
   audit: { title: 'Loggdata', seq: 'Nr', at: 'Tid', actor: 'Användare', action: 'Åtgärd', target: 'Objekt', more: 'Visa fler' },
 };
 
@@ -422,7 +424,7 @@ const en: Texts = {
     reviewers: 'Reviewers', save: 'Save draft', publish: 'Publish', publishNote: 'After publishing, the anonymity choice is locked.',
     publishTitle: 'Publish the ad?', publishSummary: 'The ad appears on the job board, the anonymity choice is locked and {{reviewers}} reviewers get the applications after the application period. Publishing cannot be undone.', problemsIntro: 'Fix these before publishing:',
     problemReviewers: 'Choose at least one reviewer.', problemDeadline: 'The application period must end in the future.', problemCriteria: 'Add the criteria.',
-    problemDescription: 'The description is missing in {{lang}}.', problemCriterion: 'A criterion is missing in {{lang}}.', problemQuestion: 'A question is missing in {{lang}}.',
+    problemDescription: 'The description is missing in {{lang}}.', problemCriterion: 'A criterion is missing in {{lang}}.', problemQuestion: 'A question is missing in {{lang}}.', problemAd: 'The detail “{{what}}” of the ad is missing in {{lang}}.', adHint: 'A municipal ad usually gives the salary, working hours, place, start, qualifications and whom to ask. A detail given in one language is given in every language of the ad.',
     saved: 'Saved.', published: 'Published.',
   },
   relay: {
@@ -528,6 +530,7 @@ const en: Texts = {
     pages: 'Pages', previous: 'Previous page', next: 'Next page', page: 'Page {{page}} of {{pages}}',
   },
   dates: { dateHint: 'For example 31.12.2026', timeHint: 'For example 16.00', badDate: 'Write the day as 31.12.2026.', badTime: 'Write the time as 16.00.' },
+  ad: { published: 'Published', salary: 'Salary', working_hours: 'Working hours', location: 'Place of work', starts: 'Starts', qualifications: 'Qualifications', contact: 'For more information', contact_name: 'Contact person', contact_title: "Contact person's title", contact_phone: "Contact person's phone", contact_email: "Contact person's e-mail", details: 'Details of the ad' },
   audit: { title: 'Audit log', seq: 'No.', at: 'Time', actor: 'User', action: 'Action', target: 'Target', more: 'Show more' },
 };
 

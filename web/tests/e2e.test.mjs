@@ -234,6 +234,11 @@ describe('the anonymous recruitment in a browser', () => {
     const page = await newPage({ lang: 'fi' });
     await page.goto(server.url + '/jobs/1');
     await page.waitForSelector('form');
+    // The ad says what municipal ads say, and its paragraphs stay paragraphs.
+    for (const text of ['Palkka', 'OVTES:n mukaan', 'Kelpoisuusvaatimukset', 'Lisätietoja antaa', 'Ritva Rehtorinen']) {
+      await page.getByText(text, { exact: false }).first().waitFor();
+    }
+    assert.ok((await page.locator('p.ad-paragraph').count()) >= 3);
     await page.locator('#apply-first_name').fill('Luonnos');
     await page.locator('#apply-cover_letter').fill('Kirjoitin tämän ennen kuin yhteys katkesi.');
     await page.getByRole('textbox', { name: /^Tutkinto(?! \d)/ }).fill('Lähihoitaja');

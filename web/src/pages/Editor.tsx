@@ -13,7 +13,7 @@ import {
   TextInput,
   Textarea,
 } from 'suomifi-ui-components';
-import { api, type Criterion, type Question, type Recruitment, type User } from '../api';
+import { api, type AdDetails, type Criterion, type Question, type Recruitment, type User } from '../api';
 import { Fieldset, Row } from '../components/FormLayout';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage, Loading } from '../components/Feedback';
@@ -29,6 +29,12 @@ interface Problem {
 
 
 type Rule = 'mandatory' | 'default_on' | 'optional';
+
+const AD_LOCALIZED = ['qualifications', 'salary', 'working_hours', 'location', 'starts', 'contact_title'] as const;
+const EMPTY_AD: AdDetails = {
+  qualifications: {}, salary: {}, working_hours: {}, location: {}, starts: {},
+  contact_name: '', contact_title: {}, contact_phone: '', contact_email: '',
+};
 
 // The application period ends on a Finnish clock (16.00 unless another time is written), in
 // summer and winter time alike; 0 when the date or time cannot be read (the server then names it).
@@ -94,7 +100,21 @@ function Form() {
       description: keep(r.description),
       criteria: (r.criteria ?? []).map((c) => ({ ...c, title: keep(c.title), guide: keep(c.guide) })),
       questions: (r.questions ?? []).map((q) => ({ ...q, text: keep(q.text) })),
+      ...(r.ad
+        ? {
+            ad: {
+              ...r.ad,
+              ...Object.fromEntries(AD_LOCALIZED.map((k) => [k, keep(r.ad?.[k])])),
+            } as AdDetails,
+          }
+        : {}),
     });
+  };
+  const ad: AdDetails = r.ad ?? EMPTY_AD;
+  const setAdText = (k: (typeof AD_LOCALIZED)[number], lang: string, value: string) => {
+    const text = { ...(ad[k] ?? {}), [lang]: value };
+    if (!value) delete text[lang];
+    set({ ad: { ...ad, [k]: text } });
   };
   const setCriterion = (i: number, patch: Partial<Criterion>) => {
     const criteria = [...(r.criteria ?? [])];
@@ -158,6 +178,7 @@ function Form() {
     if (p.field.startsWith('description.')) return t('editor.problemDescription', { lang });
     if (p.field.startsWith('criteria.')) return t('editor.problemCriterion', { lang });
     if (p.field.startsWith('questions.')) return t('editor.problemQuestion', { lang });
+    if (p.field.startsWith('ad.')) return t('editor.problemAd', { lang, what: t(`ad.${p.field.split('.')[1]}`) });
     return p.detail;
   };
 
@@ -212,6 +233,28 @@ function Form() {
               onChange={(v) => set({ employment: { ...r.employment!, end_date: String(v ?? '') } })} />
           </Row>
         )}
+      </Fieldset>
+
+      <Fieldset>
+        <legend>{t('ad.details')}</legend>
+        <HintText>{t('editor.adHint')}</HintText>
+        {langs.map((lang) => (
+          <Row key={lang} role="group" aria-label={`${t('ad.details')} ${lang.toUpperCase()}`}>
+            {(['salary', 'working_hours', 'location', 'starts', 'contact_title'] as const).map((k) => (
+              <TextInput key={k} labelText={`${t(`ad.${k}`)} ${lang.toUpperCase()}`} optionalText={t('common.optional')}
+                value={ad[k]?.[lang] ?? ''} onChange={(v) => setAdText(k, lang, String(v ?? ''))} fullWidth />
+            ))}
+            <Textarea labelText={`${t('ad.qualifications')} ${lang.toUpperCase()}`} optionalText={t('common.optional')}
+              value={ad.qualifications?.[lang] ?? ''} onChange={(e) => setAdText('qualifications', lang, e.target.value)} fullWidth />
+          </Row>
+        ))}
+        <Row>
+          {(['contact_name', 'contact_phone', 'contact_email'] as const).map((k) => (
+            <TextInput key={k} labelText={t(`ad.${k}`)} optionalText={t('common.optional')}
+              type={k === 'contact_email' ? 'email' : k === 'contact_phone' ? 'tel' : 'text'}
+              value={ad[k] ?? ''} onChange={(v) => set({ ad: { ...ad, [k]: String(v ?? '') } })} fullWidth />
+          ))}
+        </Row>
       </Fieldset>
 
       <Fieldset>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import styled from 'styled-components';
@@ -7,6 +7,9 @@ import { api, type JobAd } from '../api';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { formatDate, localized } from '../i18n';
 import { ApplyForm } from './ApplyForm';
+
+// The short details shown in the facts list, in this order.
+const AD_TEXTS = ['salary', 'working_hours', 'location', 'starts'] as const;
 
 const Facts = styled.dl`
   display: grid;
@@ -19,6 +22,19 @@ const Facts = styled.dl`
     margin: 0;
   }
 `;
+
+// Line breaks inside a paragraph stay as the employer wrote them.
+const AdText = styled.div`
+  margin: 16px 0;
+  .ad-paragraph {
+    white-space: pre-line;
+    margin: 0 0 12px;
+  }
+  h2 {
+    margin: 20px 0 8px;
+  }
+`;
+
 
 // schema.org JobPosting for search engines. A JSON data block is never executed, so the strict
 // CSP (script-src 'self') does not need an exception for it.
@@ -73,8 +89,57 @@ export function JobPage() {
         </dd>
         <dt>{t('common.deadline')}</dt>
         <dd>{formatDate(job.deadline, true)}</dd>
+        {job.published_at > 0 && (
+          <>
+            <dt>{t('ad.published')}</dt>
+            <dd>{formatDate(job.published_at)}</dd>
+          </>
+        )}
+        {AD_TEXTS.filter((k) => localized(job.ad?.[k])).map((k) => (
+          <Fragment key={k}>
+            <dt>{t(`ad.${k}`)}</dt>
+            <dd>{localized(job.ad?.[k])}</dd>
+          </Fragment>
+        ))}
       </Facts>
-      <Paragraph>{localized(job.description)}</Paragraph>
+      <AdText>
+      {/* Paragraphs as the employer wrote them, one blank line apart. */}
+      {localized(job.description)
+        .split(/\n\s*\n/)
+        .filter((p) => p.trim())
+        .map((p, i) => (
+          <Paragraph key={i} className="ad-paragraph">
+            {p}
+          </Paragraph>
+        ))}
+      {job.ad && localized(job.ad.qualifications) && (
+        <>
+          <Heading variant="h2">{t('ad.qualifications')}</Heading>
+          <Paragraph className="ad-paragraph">{localized(job.ad.qualifications)}</Paragraph>
+        </>
+      )}
+      {job.ad?.contact_name && (
+        <>
+          <Heading variant="h2">{t('ad.contact')}</Heading>
+          <Paragraph>
+            {job.ad.contact_name}
+            {localized(job.ad.contact_title) && `, ${localized(job.ad.contact_title)}`}
+            {job.ad.contact_phone && (
+              <>
+                <br />
+                <a href={`tel:${job.ad.contact_phone.replace(/[^+\d]/g, '')}`}>{job.ad.contact_phone}</a>
+              </>
+            )}
+            {job.ad.contact_email && (
+              <>
+                <br />
+                <a href={`mailto:${job.ad.contact_email}`}>{job.ad.contact_email}</a>
+              </>
+            )}
+          </Paragraph>
+        </>
+      )}
+      </AdText>
       <InlineAlert labelText={job.anonymous ? t('anonymous.marker') : undefined}>
         <Text>{job.anonymous ? t('anonymous.explain') : t('anonymous.notAnonymous')}</Text>
       </InlineAlert>
