@@ -149,16 +149,20 @@ Status SeedDemo(service::Context& ctx) {
   r.unit_id = *unit;
   r.languages = {"fi", "sv", "en"};
   r.title = {{"fi", "Luokanopettaja"}, {"sv", "Klasslärare"}, {"en", "Class teacher"}};
-  r.description = {{"fi", "Haemme luokanopettajaa vakituiseen virkaan.\n\nKoulussamme on noin 300 oppilasta ja "
-                          "40 aikuista. Painotamme liikuntaa ja luontoa."},
-                   {"sv", "Vi söker en klasslärare till en ordinarie tjänst.\n\nVår skola har cirka 300 elever och "
-                          "40 vuxna. Vi betonar idrott och natur."},
-                   {"en", "We are looking for a class teacher for a permanent post.\n\nOur school has about 300 "
-                          "pupils and 40 adults. We emphasise sport and nature."}};
+  r.description = {{"fi",
+                    "Haemme luokanopettajaa vakituiseen virkaan.\n\nKoulussamme on noin 300 oppilasta ja "
+                    "40 aikuista. Painotamme liikuntaa ja luontoa."},
+                   {"sv",
+                    "Vi söker en klasslärare till en ordinarie tjänst.\n\nVår skola har cirka 300 elever och "
+                    "40 vuxna. Vi betonar idrott och natur."},
+                   {"en",
+                    "We are looking for a class teacher for a permanent post.\n\nOur school has about 300 "
+                    "pupils and 40 adults. We emphasise sport and nature."}};
   r.ad.qualifications = {{"fi", "Luokanopettajan kelpoisuus (asetus 986/1998, 4 §)."},
                          {"sv", "Behörighet som klasslärare (förordning 986/1998, 4 §)."},
                          {"en", "Qualified as a class teacher (Decree 986/1998, section 4)."}};
-  r.ad.salary = {{"fi", "OVTES:n mukaan"}, {"sv", "Enligt UKTA"}, {"en", "According to the teachers' collective agreement"}};
+  r.ad.salary = {
+      {"fi", "OVTES:n mukaan"}, {"sv", "Enligt UKTA"}, {"en", "According to the teachers' collective agreement"}};
   r.ad.working_hours = {{"fi", "Opetusvelvollisuus 24 tuntia viikossa"},
                         {"sv", "Undervisningsskyldighet 24 timmar i veckan"},
                         {"en", "24 teaching hours a week"}};
