@@ -46,7 +46,7 @@ const fi = {
     reference: 'Viitekoodi', follow: 'Seuraa hakemustasi',
   },
   status: {
-    title: 'Hakemukseni', missing: 'Avaa tämä sivu sähköpostissa saamastasi linkistä.', state: 'Tila',
+    title: 'Hakemukseni', missing: 'Avaa tämä sivu sähköpostissa saamastasi linkistä.', missingHelp: 'Linkki on hakemuksen vastaanottoilmoituksessa, jonka lähetimme hakemukseen kirjoittamaasi sähköpostiosoitteeseen. Jos viesti ei löydy, katso roskapostikansio tai ota yhteyttä työpaikkailmoituksen yhteyshenkilöön.', withdrawnNote: 'Hakemuksesi on peruttu. Emme käsittele sitä enää.', state: 'Tila',
     received: 'Vastaanotettu', in_review: 'Arvioitavana', interview: 'Kutsuttu haastatteluun', selected: 'Valittu',
     reserve: 'Varalla', not_selected: 'Ei valittu', withdrawn: 'Peruttu', decided: 'Päätös tehty',
     withdraw: 'Peru hakemus', withdrawConfirm: 'Haluatko varmasti perua hakemuksesi? Peruttua hakemusta ei voi palauttaa.',
@@ -225,7 +225,7 @@ const sv: Texts = {
     reference: 'Referenskod', follow: 'Följ din ansökan',
   },
   status: {
-    title: 'Min ansökan', missing: 'Öppna sidan via länken i e-postmeddelandet.', state: 'Status',
+    title: 'Min ansökan', missing: 'Öppna sidan via länken i e-postmeddelandet.', missingHelp: 'Länken finns i mottagningsbekräftelsen som vi skickade till den e-postadress du angav i ansökan. Om meddelandet inte hittas, titta i skräpposten eller kontakta annonsens kontaktperson.', withdrawnNote: 'Din ansökan har återtagits. Vi behandlar den inte längre.', state: 'Status',
     received: 'Mottagen', in_review: 'Under bedömning', interview: 'Kallad till intervju', selected: 'Vald',
     reserve: 'Reserv', not_selected: 'Inte vald', withdrawn: 'Återtagen', decided: 'Beslut fattat',
     withdraw: 'Återta ansökan', withdrawConfirm: 'Vill du verkligen återta din ansökan? Det går inte att ångra.',
@@ -402,7 +402,7 @@ const en: Texts = {
     reference: 'Reference code', follow: 'Follow your application',
   },
   status: {
-    title: 'My application', missing: 'Open this page with the link in your e-mail.', state: 'Status',
+    title: 'My application', missing: 'Open this page with the link in your e-mail.', missingHelp: 'The link is in the receipt we sent to the e-mail address you gave in the application. If you cannot find it, look in your spam folder or contact the contact person named in the ad.', withdrawnNote: 'Your application has been withdrawn. We will not process it further.', state: 'Status',
     received: 'Received', in_review: 'Being reviewed', interview: 'Invited to interview', selected: 'Selected',
     reserve: 'Reserve', not_selected: 'Not selected', withdrawn: 'Withdrawn', decided: 'Decided',
     withdraw: 'Withdraw application', withdrawConfirm: 'Do you really want to withdraw your application? This cannot be undone.',

@@ -370,6 +370,8 @@ describe('the anonymous recruitment in a browser', () => {
         .locator(`article[aria-labelledby="app-${appId}"] input[type=radio]:checked`)
         .evaluateAll((inputs) => inputs.map((r) => r.value));
       assert.deepEqual(checked, i === 0 ? ['4', '4'] : ['3', '3']);
+      // The progress follows each save, without a reload.
+      await reviewer.getByText(`Pisteytetty ${i + 1} / ${appIds.length}`).waitFor();
     }
     assert.deepEqual(reviewer.cspViolations, []);
     await reviewer.context().close();
@@ -537,6 +539,7 @@ describe('the anonymous recruitment in a browser', () => {
     const job = jobs.jobs.find((j) => j.title.fi === 'Kesätyöntekijä');
     assert.ok(job, 'the summer job is on the board');
     const FIRST = ['Aada', 'Eetu', 'Helmi', 'Ilkka', 'Jenni', 'Kalle', 'Laura', 'Mikko', 'Noora'];
+    const receipts = [];
     for (let i = 0; i < 45; i++) {
       const first = FIRST[i % FIRST.length];
       const last = `Kesäläinen${i}`;
@@ -555,8 +558,18 @@ describe('the anonymous recruitment in a browser', () => {
           },
         }),
       });
-      assert.equal(res.status, 201, await res.text());
+      assert.equal(res.status, 201);
+      receipts.push(await res.json());
     }
+    // One applicant withdraws from the status page: the page says so where focus goes.
+    const applicant = await newPage();
+    await applicant.goto(`${server.url}/status#ref=${receipts[7].reference}&token=${receipts[7].status_token}`);
+    await applicant.getByRole('button', { name: 'Peru hakemus' }).click();
+    await applicant.getByRole('dialog').getByRole('button', { name: 'Peru hakemus' }).click();
+    await applicant.getByText('Hakemuksesi on peruttu. Emme käsittele sitä enää.').waitFor();
+    assert.ok(await applicant.locator('.withdrawn-note').evaluate((p) => p === document.activeElement));
+    await expectAccessible(applicant, 'withdrawn application');
+    await applicant.context().close();
     const hr = await newPage();
     await login(hr, 'hr');
     await hr.goto(`${server.url}/staff/recruitments/${job.id}`);
@@ -586,6 +599,10 @@ describe('the anonymous recruitment in a browser', () => {
     await hr.getByRole('textbox', { name: 'Hae hakemuksista' }).fill('');
     await hr.getByRole('button', { name: /Kaikki/ }).click();
     await hr.getByRole('option', { name: 'Peruutetut' }).click();
+    await hr.getByText('Näytetään 1–1 / 1 hakemus (kaikkiaan 45)').waitFor();
+    assert.equal(await hr.locator('article').count(), 1);
+    await hr.getByRole('button', { name: /Peruutetut/ }).click();
+    await hr.getByRole('option', { name: 'Haastatteluun valitut' }).click();
     await hr.getByText('Ei hakemuksia näillä ehdoilla.').waitFor();
     assert.equal(await hr.locator('article').count(), 0);
     await hr.context().close();

@@ -23,7 +23,14 @@ const Scale = styled.div`
 
 // A reviewer's scores for one application, per criterion (1–5) with optional justifications.
 // Others' scores appear only once one's own are complete (the server decides).
-export function ScoreForm(props: { recruitmentId: number; applicationId: string; criteria: Criterion[]; editable: boolean }) {
+// `onSaved` lets the desk update what depends on the scores (the reviewer's progress).
+export function ScoreForm(props: {
+  recruitmentId: number;
+  applicationId: string;
+  criteria: Criterion[];
+  editable: boolean;
+  onSaved?: () => void;
+}) {
   const { t } = useTranslation();
   const base = `/api/v1/recruitments/${props.recruitmentId}/applications/${props.applicationId}/scores`;
   const [view, setView] = useState<ScoresView | null>(null);
@@ -50,6 +57,7 @@ export function ScoreForm(props: { recruitmentId: number; applicationId: string;
     try {
       adopt(await api<ScoresView>('PUT', base, { scores }));
       setSaved(t('desk.scoresSaved'));
+      props.onSaved?.();
     } catch (e) {
       setError(e);
     }

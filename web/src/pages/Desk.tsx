@@ -139,6 +139,14 @@ function DeskPage() {
   useEffect(() => {
     void reload();
   }, [reload]);
+  // After a score is saved, the reviewer's progress ("3 / 5 scored") follows without a reload.
+  const refreshProgress = async () => {
+    try {
+      setScreening(await api<Screening>('GET', `${base}/screening`));
+    } catch (e) {
+      setError(e);
+    }
+  };
 
   const act = async (fn: () => Promise<unknown>) => {
     setError(null);
@@ -298,6 +306,10 @@ function DeskPage() {
         </Panel>
       )}
 
+      {/* Interviews come before the decision they lead to. */}
+      {(stage === 'shortlisted' || stage === 'decided') && (isOwner || isReviewer) && (
+        <Interviews rec={rec} isOwner={isOwner} candidates={candidates} />
+      )}
       {isOwner && stage === 'shortlisted' && (
         <Panel aria-labelledby="decision-title">
           <Heading variant="h2" id="decision-title">
@@ -346,9 +358,6 @@ function DeskPage() {
         </Panel>
       )}
 
-      {(stage === 'shortlisted' || stage === 'decided') && (isOwner || isReviewer) && (
-        <Interviews rec={rec} isOwner={isOwner} candidates={candidates} />
-      )}
 
       <Heading variant="h2">{t('desk.title')}</Heading>
       {isReviewer && rec.questions.length > 0 && stage !== 'collecting' && (
@@ -440,7 +449,8 @@ function DeskPage() {
                 </Paragraph>
               )}
               {isReviewer && !app.withdrawn && (stage === 'screening' || stage === 'shortlisted' || stage === 'decided') && (
-                <ScoreForm recruitmentId={rec.id} applicationId={app.id} criteria={rec.criteria} editable={stage === 'screening'} />
+                <ScoreForm recruitmentId={rec.id} applicationId={app.id} criteria={rec.criteria} editable={stage === 'screening'}
+                  onSaved={() => void refreshProgress()} />
               )}
               {isReviewer && stage === 'screening' && !app.withdrawn && (
                 <Button variant="secondaryNoBorder" onClick={() => setRecuseTarget(app.id)}>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import { api, type Localized } from '../api';
@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Explanation, type ExplanationData } from '../components/desk/Explanation';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { formatDate, localized } from '../i18n';
+import { AppLink } from '../components/Layout';
 
 interface Status {
   reference: string;
@@ -53,11 +54,18 @@ export function StatusPage() {
       setError(e);
     }
   };
+  // After withdrawing, the page says so where focus goes (the button is gone).
+  const [withdrawn, setWithdrawn] = useState(false);
+  const withdrawnNote = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (withdrawn) withdrawnNote.current?.focus();
+  }, [withdrawn]);
   const withdraw = async () => {
     setConfirming(false);
     try {
       await api('POST', '/api/v1/applicant/withdraw', link);
       await load();
+      setWithdrawn(true);
     } catch (e) {
       setError(e);
     }
@@ -68,6 +76,8 @@ export function StatusPage() {
       <>
         <Heading variant="h1">{t('status.title')}</Heading>
         <Paragraph>{t('status.missing')}</Paragraph>
+        <Paragraph>{t('status.missingHelp')}</Paragraph>
+        <AppLink to="/">{t('nav.jobs')}</AppLink>
       </>
     );
   }
@@ -85,6 +95,9 @@ export function StatusPage() {
           <Paragraph>
             {t('status.state')}: <strong data-testid="status">{t(`status.${status.status}`)}</strong>
           </Paragraph>
+          <p role="status" tabIndex={-1} ref={withdrawnNote} className="withdrawn-note">
+            {withdrawn ? t('status.withdrawnNote') : ''}
+          </p>
           {status.interviews.map((i) => (
             <Paragraph key={i.starts_at}>
               {t('status.interviewAt')}: {formatDate(i.starts_at, true)}, {i.location}

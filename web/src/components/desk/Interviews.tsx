@@ -93,6 +93,10 @@ export function Interviews(props: { rec: Recruitment; isOwner: boolean; candidat
   const [list, setList] = useState<InterviewView[]>([]);
   const [users, setUsers] = useState<User[]>([]);
   const [candidate, setCandidate] = useState(props.candidates[0]?.id ?? '');
+  // Applicants lifted after this opened (the desk reloads its list) become choosable at once.
+  useEffect(() => {
+    if (!props.candidates.some((c) => c.id === candidate)) setCandidate(props.candidates[0]?.id ?? '');
+  }, [props.candidates, candidate]);
   const [when, setWhen] = useState('');
   const [whenTime, setWhenTime] = useState('');
   const [minutes, setMinutes] = useState('60');
