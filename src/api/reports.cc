@@ -113,9 +113,65 @@ std::string ReportCsv(const service::ComplianceReport& r, char separator) {
   return out;
 }
 
+// Counts of one funnel side; a suppressed count (1 to 4) is null.
+json::object FunnelJson(const FunnelCounts& c) {
+  auto cell = [](const std::optional<int>& n) { return n ? json::value(*n) : json::value(nullptr); };
+  return json::object{{"applied", cell(c.applied)},
+                      {"shortlisted", cell(c.shortlisted)},
+                      {"interviewed", cell(c.interviewed)},
+                      {"selected", cell(c.selected)}};
+}
+
+// The report's scope from the query: ?from=&to= (YYYY-MM-DD, Finnish days) and ?unit_id=.
+Result<service::ReportScope> ScopeOf(const http::Request& req) {
+  service::ReportScope scope;
+  auto from = DayStart(req, "from");
+  if (!from) return from.error();
+  auto to = DayStart(req, "to");
+  if (!to) return to.error();
+  scope.from = *from;
+  scope.to = *to;
+  if (auto it = req.query.find("unit_id"); it != req.query.end()) {
+    std::int64_t unit = 0;
+    auto [ptr, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), unit);
+    if (ec != std::errc() || ptr != it->second.data() + it->second.size() || unit <= 0) {
+      return MakeError(ErrorCode::kInvalidInput, "The unit_id is not valid.", "unit_id");
+    }
+    scope.unit = unit;
+  }
+  return scope;
+}
+
 }  // namespace
 
 void RegisterReportRoutes(http::Router& router, ApiContext& ctx) {
+  // The equality funnel: stage by voluntary group, anonymous and not side by side, small groups
+  // hidden (null counts, "suppressed" rows).
+  router.Add("GET", "/api/v1/reports/equality", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Authenticate(ctx, req);
+               if (!caller) return caller.error();
+               auto scope = ScopeOf(req);
+               if (!scope) return scope.error();
+               auto services = ctx.Services();
+               auto report = service::BuildEqualityReport(services, caller->user, *scope);
+               if (!report) return report.error();
+               json::array rows;
+               for (const auto& r : report->rows) {
+                 json::object row{{"dimension", r.dimension}, {"group", r.group}, {"suppressed", r.suppressed}};
+                 if (!r.suppressed) {
+                   row["anonymous"] = FunnelJson(r.anonymous);
+                   row["not_anonymous"] = FunnelJson(r.not_anonymous);
+                 }
+                 rows.push_back(std::move(row));
+               }
+               return http::JsonResponse(200, json::object{{"report", "equality"},
+                                                           {"from", TimeOrNull(report->scope.from)},
+                                                           {"to", report->scope.to},
+                                                           {"recruitments", report->recruitments},
+                                                           {"smallest_shown", kSmallestShown},
+                                                           {"rows", rows}});
+             }));
+
   // The owner's view of every identity read in the recruitment (registry office reads included).
   router.Add("GET", "/api/v1/recruitments/{id}/identity-reads",
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
@@ -143,21 +199,9 @@ void RegisterReportRoutes(http::Router& router, ApiContext& ctx) {
       "GET", "/api/v1/reports/compliance", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
         auto caller = Authenticate(ctx, req);
         if (!caller) return caller.error();
-        service::ReportScope scope;
-        auto from = DayStart(req, "from");
-        if (!from) return from.error();
-        auto to = DayStart(req, "to");
-        if (!to) return to.error();
-        scope.from = *from;
-        scope.to = *to;
-        if (auto it = req.query.find("unit_id"); it != req.query.end()) {
-          std::int64_t unit = 0;
-          auto [ptr, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), unit);
-          if (ec != std::errc() || ptr != it->second.data() + it->second.size() || unit <= 0) {
-            return MakeError(ErrorCode::kInvalidInput, "The unit_id is not valid.", "unit_id");
-          }
-          scope.unit = unit;
-        }
+        auto scope_of = ScopeOf(req);
+        if (!scope_of) return scope_of.error();
+        const service::ReportScope& scope = *scope_of;
         std::string format = req.query.count("format") ? req.query["format"] : "json";
         std::string separator = req.query.count("separator") ? req.query["separator"] : "comma";
         if (format != "json" && format != "csv" && format != "pdf") {

@@ -280,6 +280,16 @@ Status FromJson(const json::value& v, const std::string& path, Submission& out) 
   REILU_TRY(FromJson(*identity, f->PathOf("identity"), out.identity));
   if (const auto* merits = f->Find("merits")) REILU_TRY(FromJson(*merits, f->PathOf("merits"), out.merits));
   if (const auto* text = f->Find("free_text")) REILU_TRY(FromJson(*text, f->PathOf("free_text"), out.free_text));
+  if (const auto* stats = f->Find("statistics")) {
+    auto sf = Fields::Of(*stats, f->PathOf("statistics"));
+    if (!sf) return sf.error();
+    EqualityStatistics given;
+    REILU_TRY(sf->Str("gender", given.gender));
+    REILU_TRY(sf->Str("age_band", given.age_band));
+    REILU_TRY(sf->Str("language_group", given.language_group));
+    REILU_TRY(ValidateEqualityStatistics(given));
+    if (!given.Empty()) out.statistics = given;
+  }
   return OkStatus();
 }
 

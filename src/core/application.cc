@@ -139,8 +139,9 @@ Status ValidateCollectedFields(const std::vector<CollectedField>& fields) {
   std::set<std::string> seen;
   const auto& known = MinimisedIdentityFields();
   for (const auto& f : fields) {
-    if (std::find(known.begin(), known.end(), f.field) == known.end()) {
-      return MakeError(ErrorCode::kInvalidInput, "Only birth_date, gender, nationality and mother_tongue are chosen.",
+    if (std::find(known.begin(), known.end(), f.field) == known.end() && f.field != kEqualityStatisticsField) {
+      return MakeError(ErrorCode::kInvalidInput,
+                       "Only birth_date, gender, nationality, mother_tongue and equality_statistics are chosen.",
                        "fields");
     }
     if (!seen.insert(f.field).second) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/equality.h"
 #include "core/recruitment.h"
 #include "core/result.h"
 #include "core/types.h"
@@ -93,6 +94,8 @@ struct Submission {
   Identity identity;
   Merits merits;
   FreeText free_text;
+  // Given with consent where the organisation asks them (core/equality.h); counted, never shown.
+  std::optional<EqualityStatistics> statistics;
 };
 
 // Data minimisation: identity fields an employer may not collect without a need. They are asked

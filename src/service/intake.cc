@@ -1,5 +1,7 @@
 #include "service/intake.h"
 
+#include <algorithm>
+
 #include "service/mail.h"
 
 namespace reilu::service {
@@ -17,6 +19,11 @@ Result<Submitted> SubmitApplication(Context& ctx, SubmitRequest request) {
   auto collected = ctx.store.GetCollectedFields(r->org_id);
   if (!collected) return collected.error();
   REILU_TRY(CheckOnlyCollected(app.submission.identity, *collected));
+  if (app.submission.statistics && std::none_of(collected->begin(), collected->end(), [](const CollectedField& f) {
+        return f.field == kEqualityStatisticsField;
+      })) {
+    return MakeError(ErrorCode::kInvalidInput, "This employer does not ask for equality statistics.", "statistics");
+  }
   const std::string language = ReviewersLanguage(*r);
   app.redaction_proposal = ctx.redactor.Redact(app.submission.free_text, app.submission.identity, language);
   // Merit strings are scanned too; what was typed stays sealed with the identity.

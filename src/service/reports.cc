@@ -1,5 +1,7 @@
 #include "service/reports.h"
 
+#include <set>
+
 #include <map>
 
 #include "codec/codec.h"
@@ -97,6 +99,62 @@ Result<ComplianceReport> BuildComplianceReport(Context& ctx, const User& viewer,
                                                       {"unit_id", scope.unit},
                                                       {"recruitments", report.recruitments.size()}})},
       ctx.now()));
+  return report;
+}
+
+Result<EqualityReport> BuildEqualityReport(Context& ctx, const User& viewer, const ReportScope& scope) {
+  const bool whole_org = viewer.role == Role::kAdmin || viewer.role == Role::kAuditor;
+  if (!viewer.active || (!whole_org && viewer.role != Role::kHr)) {
+    return MakeError(ErrorCode::kForbidden, "Reports are for admins, auditors and HR specialists.");
+  }
+  const UnixTime to = scope.to > 0 ? scope.to : ctx.now() + 1;
+  auto recruitments = ctx.store.ListRecruitments(viewer.org_id);
+  if (!recruitments) return recruitments.error();
+  EqualityReport report;
+  report.scope = ReportScope{scope.from, to, scope.unit};
+  std::vector<FunnelEntry> entries;
+  for (const auto& r : *recruitments) {
+    if (r.state == RecruitmentState::kDraft || r.published_at < scope.from || r.published_at >= to) continue;
+    if (scope.unit != 0 && r.unit_id != scope.unit) continue;
+    if (!whole_org && r.owner_id != viewer.id) continue;
+    ++report.recruitments;
+    auto state = ctx.store.GetScreeningState(r.org_id, r.id);
+    if (!state) return state.error();
+    auto statistics = ctx.store.ListEqualityStatistics(r.org_id, r.id);
+    if (!statistics) return statistics.error();
+    auto interviews = ctx.store.ListInterviews(r.org_id, r.id);
+    if (!interviews) return interviews.error();
+    std::set<ApplicationId> interviewed;
+    for (const auto& i : *interviews) interviewed.insert(i.application_id);
+    auto decision = ctx.store.GetDecision(r.org_id, r.id);
+    if (!decision) return decision.error();
+    for (const auto& app : state->applications) {
+      if (state->withdrawn.count(app)) continue;
+      FunnelEntry e;
+      e.anonymous = r.anonymous;
+      if (auto it = statistics->find(app); it != statistics->end()) e.statistics = it->second;
+      e.shortlisted = state->shortlist.count(app) > 0;
+      e.interviewed = interviewed.count(app) > 0;
+      if (*decision) {
+        auto outcome = (*decision)->decision.outcomes.find(app);
+        e.selected = outcome != (*decision)->decision.outcomes.end() && outcome->second == Outcome::kSelected;
+      }
+      entries.push_back(std::move(e));
+    }
+  }
+  report.rows = BuildFunnel(entries);
+  REILU_TRY(
+      ctx.store.AppendAudit(store::AuditEvent{viewer.org_id,
+                                              viewer.id,
+                                              audit_action::kReportView,
+                                              0,
+                                              {},
+                                              codec::Serialize(json::object{{"report", "equality"},
+                                                                            {"from", scope.from},
+                                                                            {"to", to},
+                                                                            {"unit_id", scope.unit},
+                                                                            {"recruitments", report.recruitments}})},
+                            ctx.now()));
   return report;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/equality.h"
 #include "service/context.h"
 
 namespace reilu::service {
@@ -55,6 +56,17 @@ struct ComplianceReport {
 };
 
 Result<ComplianceReport> BuildComplianceReport(Context& ctx, const User& viewer, const ReportScope& scope);
+
+// The equality funnel (issue 13): for the recruitments published in the period, applications by
+// stage (applied, shortlisted, interviewed, selected) and voluntary group, anonymous and
+// non-anonymous recruitments side by side; small groups are not shown (core/equality.h). Withdrawn
+// applications are left out. The same viewers as the compliance report; every view is audited.
+struct EqualityReport {
+  ReportScope scope;
+  int recruitments = 0;
+  std::vector<FunnelRow> rows;
+};
+Result<EqualityReport> BuildEqualityReport(Context& ctx, const User& viewer, const ReportScope& scope);
 
 // Who read which applicant's identity in one recruitment, when, on what basis and why: shown to the
 // owner, so that reads by the registry office (or anyone) do not go unseen.

@@ -376,7 +376,21 @@ UPDATE organisations SET login_domain = 'org' || CAST(id AS TEXT) WHERE id > (SE
 CREATE UNIQUE INDEX organisations_login_domain ON organisations (login_domain);
 )SQL";
 
-constexpr std::array<Migration, 12> kMigrations = {{
+// Equality statistics (issue 13): given with consent, kept apart from the application and the
+// identity, read only to be counted.
+constexpr const char* kV13 = R"SQL(
+CREATE TABLE equality_statistics (
+  application_id TEXT PRIMARY KEY REFERENCES applications(id),
+  org_id BIGINT NOT NULL,
+  recruitment_id BIGINT NOT NULL,
+  gender TEXT NOT NULL,
+  age_band TEXT NOT NULL,
+  language_group TEXT NOT NULL
+);
+CREATE INDEX equality_statistics_recruitment ON equality_statistics (org_id, recruitment_id);
+)SQL";
+
+constexpr std::array<Migration, 13> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
@@ -389,6 +403,7 @@ constexpr std::array<Migration, 12> kMigrations = {{
     {10, "privacy notices", kV10},
     {11, "audit log by recruitment", kV11},
     {12, "login domains", kV12},
+    {13, "equality statistics", kV13},
 }};
 
 // PostgreSQL's versions of the triggers above: one function refuses with the trigger's message

@@ -676,6 +676,19 @@ Result<SubmitResult> SqlStore::SubmitApplication(const NewApplication& app, Unix
         "INSERT INTO application_identities (application_id, org_id, recruitment_id, sealed) VALUES ($1, $2, $3, $4)");
     if (!id_ins) return id_ins.error();
     REILU_TRY(id_ins->Bind(1, receipt.application_id).Bind(2, r.org_id).Bind(3, r.id).BindBlob(4, sealed).Run());
+    if (const auto& stats = app.submission.statistics) {
+      auto st_ins = c.Prepare(
+          "INSERT INTO equality_statistics (application_id, org_id, recruitment_id, gender, age_band, language_group) "
+          "VALUES ($1, $2, $3, $4, $5, $6)");
+      if (!st_ins) return st_ins.error();
+      REILU_TRY(st_ins->Bind(1, receipt.application_id)
+                    .Bind(2, r.org_id)
+                    .Bind(3, r.id)
+                    .Bind(4, stats->gender)
+                    .Bind(5, stats->age_band)
+                    .Bind(6, stats->language_group)
+                    .Run());
+    }
 
     if (!app.idempotency_key.empty()) {
       auto k = c.Prepare(
@@ -694,6 +707,19 @@ Result<SubmitResult> SqlStore::SubmitApplication(const NewApplication& app, Unix
     }
     return SubmitResult{receipt, false};
   });
+}
+
+Result<std::map<ApplicationId, EqualityStatistics>> SqlStore::ListEqualityStatistics(OrgId org, RecruitmentId rec) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare(
+      "SELECT application_id, gender, age_band, language_group FROM equality_statistics "
+      "WHERE org_id = $1 AND recruitment_id = $2");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec);
+  std::map<ApplicationId, EqualityStatistics> out;
+  while (s->Step()) out[s->Text(0)] = EqualityStatistics{s->Text(1), s->Text(2), s->Text(3)};
+  REILU_TRY(s->status());
+  return out;
 }
 
 Result<std::vector<AnonymousApplication>> SqlStore::ListAnonymous(OrgId org, RecruitmentId rec) {

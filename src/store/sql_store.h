@@ -51,6 +51,7 @@ class SqlStore final : public Store {
   Result<Recruitment> GetPublicAd(RecruitmentId id) override;
 
   Result<SubmitResult> SubmitApplication(const NewApplication& app, UnixTime now) override;
+  Result<std::map<ApplicationId, EqualityStatistics>> ListEqualityStatistics(OrgId org, RecruitmentId rec) override;
   Result<std::vector<AnonymousApplication>> ListAnonymous(OrgId org, RecruitmentId rec) override;
   Result<AnonymousApplication> GetAnonymous(OrgId org, RecruitmentId rec, const ApplicationId& id) override;
   Result<IdentifiedApplication> ReadIdentity(const IdentityAccess& access, UnixTime now) override;

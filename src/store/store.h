@@ -177,6 +177,8 @@ class Store {
   // Applications. Submit is durable when it returns (synchronous commit).
   virtual Result<SubmitResult> SubmitApplication(const NewApplication& app, UnixTime now) = 0;
   virtual Result<std::vector<AnonymousApplication>> ListAnonymous(OrgId org, RecruitmentId rec) = 0;
+  // The equality statistics given in one recruitment, by application: for counting only (reports).
+  virtual Result<std::map<ApplicationId, EqualityStatistics>> ListEqualityStatistics(OrgId org, RecruitmentId rec) = 0;
   virtual Result<AnonymousApplication> GetAnonymous(OrgId org, RecruitmentId rec, const ApplicationId& id) = 0;
   // Decrypts one application's identity and records the access in the audit log.
   virtual Result<IdentifiedApplication> ReadIdentity(const IdentityAccess& access, UnixTime now) = 0;

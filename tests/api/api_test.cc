@@ -604,3 +604,77 @@ TEST_F(ApiTest, UsernamesAreTakenOnlyWithinOneOrganisation) {
 
 }  // namespace
 }  // namespace reilu::testing
+
+namespace reilu::testing {
+namespace {
+
+// Issue 13, item 2: the equality funnel, only from statistics given with consent where the
+// organisation asks them, counted per stage and group, small groups hidden; never in any view of an
+// application.
+TEST_F(ApiTest, TheEqualityFunnelCountsConsentedStatisticsAndHidesSmallGroups) {
+  Client hr = LoggedIn("a_hr");
+  std::int64_t rec = PublishedRecruitment(hr);
+  std::string apply = "/api/v1/jobs/" + std::to_string(rec) + "/applications";
+  Client pub(Port());
+  int n = 0;
+  auto submit = [&](const std::string& gender, const std::string& age) {
+    json::object app = Application("7" + std::to_string(10 + n++) + "1");
+    app["statistics"] = json::object{{"gender", gender}, {"age_band", age}, {"language_group", "fi"}};
+    return pub.PostJson(apply, app);
+  };
+  for (int i = 0; i < 6; ++i) ASSERT_EQ(submit("woman", "30_44").status, 201);
+  for (int i = 0; i < 5; ++i) ASSERT_EQ(submit("man", "45_59").status, 201);
+  ASSERT_EQ(submit("other", "under_30").status, 201);
+  auto bad = submit("female", "");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.Json().at("field").as_string(), "statistics.gender");
+
+  Client auditor = LoggedIn("a_auditor");
+  auto res = auditor.Get("/api/v1/reports/equality");
+  ASSERT_EQ(res.status, 200) << res.body;
+  auto report = res.Json();
+  EXPECT_EQ(report.at("smallest_shown").as_int64(), 5);
+  std::map<std::string, json::value> rows;
+  for (const auto& r : report.at("rows").as_array()) {
+    rows[std::string(r.at("dimension").as_string()) + "/" + std::string(r.at("group").as_string())] = r;
+  }
+  EXPECT_EQ(rows["gender/woman"].at("anonymous").at("applied").as_int64(), 6);
+  EXPECT_EQ(rows["gender/man"].at("anonymous").at("applied").as_int64(), 5);
+  EXPECT_TRUE(rows["gender/other"].at("suppressed").as_bool());
+  EXPECT_FALSE(rows["gender/other"].as_object().contains("anonymous"));
+  EXPECT_EQ(rows["language_group/fi"].at("anonymous").at("applied").as_int64(), 12);
+  EXPECT_EQ(rows["gender/woman"].at("anonymous").at("shortlisted").as_int64(), 0);
+
+  // The statistics reach no view of an application, not even the owner's.
+  CloseApplicationPeriod(hr, rec);
+  auto list = hr.Get("/api/v1/recruitments/" + std::to_string(rec) + "/applications");
+  EXPECT_EQ(list.body.find("30_44"), std::string::npos);
+  EXPECT_EQ(list.body.find("\"woman\""), std::string::npos);
+  // Reviewers get no report; every view is audited.
+  EXPECT_EQ(LoggedIn("a_reviewer").Get("/api/v1/reports/equality").status, 403);
+  auto log = auditor.Get("/api/v1/audit?limit=1000").Json();
+  bool seen = false;
+  for (const auto& e : log.at("entries").as_array()) {
+    seen =
+        seen || (e.at("action").as_string() == "report.view" && e.at("detail").at("report").as_string() == "equality");
+  }
+  EXPECT_TRUE(seen);
+
+  // Where the organisation does not ask them, statistics are refused.
+  Client admin = LoggedIn("a_admin");
+  ASSERT_EQ(
+      admin.Call("PUT", "/api/v1/admin/form-fields", R"({"fields":[]})", {{"Content-Type", "application/json"}}).status,
+      200);
+  std::int64_t other = PublishedRecruitment(hr);
+  json::object app = Application("7991");
+  for (const char* field : {"birth_date", "gender", "nationality", "mother_tongue"}) {
+    app["identity"].as_object().erase(field);  // not asked any more either
+  }
+  app["statistics"] = json::object{{"gender", "woman"}};
+  auto refused = pub.PostJson("/api/v1/jobs/" + std::to_string(other) + "/applications", app);
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.Json().at("field").as_string(), "statistics");
+}
+
+}  // namespace
+}  // namespace reilu::testing

@@ -392,6 +392,7 @@ SeededOrg SeedOrganisation(store::Store& store, const std::string& name, const s
   for (const auto& field : MinimisedIdentityFields()) {
     every.push_back({field, "Test organisation: statistics on equality, with the applicant's consent"});
   }
+  every.push_back({kEqualityStatisticsField, "Test organisation: equality monitoring, with consent"});
   if (!store.SetCollectedFields(out.org, every, 0, now).ok()) std::abort();
   return out;
 }

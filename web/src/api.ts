@@ -72,6 +72,12 @@ export interface AdDetails {
   contact_phone: string;
   contact_email: string;
 }
+// Voluntary groups for the organisation's equality monitoring (never shown to reviewers).
+export interface EqualityStatistics {
+  gender: string;
+  age_band: string;
+  language_group: string;
+}
 export interface JobAd {
   id: number;
   title: Localized;

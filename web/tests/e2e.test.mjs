@@ -608,6 +608,63 @@ describe('the anonymous recruitment in a browser', () => {
     await hr.context().close();
   });
 
+  test('equality statistics: asked once the admin turns them on, given with consent, counted in the report', async () => {
+    const admin = await newPage({ lang: 'en' });
+    await login(admin, 'admin');
+    await admin.goto(server.url + '/staff/admin');
+    await admin.getByText('Statistics for equality monitoring (voluntary, with consent)').click();
+    await admin.getByLabel('Legal basis: Statistics for equality monitoring (voluntary, with consent)').fill(
+      'Tasa-arvolaki 6 § (tasa-arvosuunnitelma), hakijan suostumus',
+    );
+    const fields = admin.locator('section[aria-labelledby=fields-title]');
+    await fields.getByRole('button', { name: 'Save' }).click();
+    await fields.getByText(/Saved/).waitFor();
+    await admin.context().close();
+
+    // Five applicants give their statistics with consent (a group of five is shown).
+    const jobs = await (await fetch(server.url + '/api/v1/jobs')).json();
+    const job = jobs.jobs.find((j) => j.title.fi === 'Kesätyöntekijä');
+    for (let i = 0; i < 4; i++) {
+      const res = await fetch(`${server.url}/api/v1/jobs/${job.id}/applications`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          identity: { first_name: 'Tilasto', last_name: `Hakija${i}`, email: `tilasto.${i}@example.fi`, language: 'fi' },
+          merits: { education: [], experience: [], skills: [], languages: [] },
+          free_text: { cover_letter: 'Haen kesätöihin kirjastoon.', answers: [] },
+          statistics: { gender: 'woman', age_band: 'under_30', language_group: 'fi' },
+        }),
+      });
+      assert.equal(res.status, 201, await res.text());
+    }
+    const page = await newPage({ lang: 'fi' });
+    await page.goto(`${server.url}/jobs/${job.id}`);
+    await page.waitForSelector('form');
+    await page.getByText('Tilastotiedot tasa-arvon seurantaan (vapaaehtoinen)').waitFor();
+    await page.getByText('Annan tilastotiedot ja suostun').click();
+    await page.getByRole('button', { name: /Sukupuoli/ }).click();
+    await page.getByRole('option', { name: 'Nainen' }).click();
+    await expectAccessible(page, 'form with equality statistics');
+    await page.locator('#apply-first_name').fill('Viides');
+    await page.locator('#apply-last_name').fill('Tilastohakija');
+    await page.locator('#apply-email').fill('viides.tilasto@example.fi');
+    await page.locator('button[type=submit]').click();
+    await page.locator('#receipt-title').waitFor();
+    await page.context().close();
+
+    const auditor = await newPage({ lang: 'fi' });
+    await login(auditor, 'auditor');
+    await auditor.goto(server.url + '/staff/reports');
+    const table = auditor.getByRole('table', { name: 'Sukupuoli' });
+    await table.waitFor();
+    const women = table.getByRole('row', { name: /^Nainen/ });
+    // The summer job is not anonymous: the five are in the second group of columns.
+    assert.match(await women.innerText(), /^Nainen\s+0\s+0\s+0\s+0\s+5\s+0\s+0\s+0$/);
+    assert.match(await table.getByRole('row', { name: /^Mies/ }).innerText(), /ei näytetä|^Mies\s+0/);
+    await expectAccessible(auditor, 'equality report');
+    await auditor.context().close();
+  });
+
   test('a new mail server proposed by the admin waits until the HR specialist confirms it', async () => {
     const admin = await newPage({ lang: 'en' });
     await login(admin, 'admin');

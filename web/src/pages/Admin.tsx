@@ -116,7 +116,9 @@ function Policy() {
 
 // Data minimisation: birth date, gender, nationality and mother tongue are asked only when turned on
 // here, each with the legal basis the form shows to applicants.
-const MINIMISED = ['birth_date', 'gender', 'nationality', 'mother_tongue'] as const;
+// The voluntary equality statistics (gender, age band, language group; with the applicant's consent,
+// counted only in the equality report) are turned on the same way.
+const MINIMISED = ['birth_date', 'gender', 'nationality', 'mother_tongue', 'equality_statistics'] as const;
 
 function FormFields() {
   const { t } = useTranslation();

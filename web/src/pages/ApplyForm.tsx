@@ -14,7 +14,7 @@ import {
   TextInput,
   Textarea,
 } from 'suomifi-ui-components';
-import { api, ApiError, type FreeText, type Identity, type JobAd, type Merits } from '../api';
+import { api, ApiError, type EqualityStatistics, type FreeText, type Identity, type JobAd, type Merits } from '../api';
 import { Fieldset, Row } from '../components/FormLayout';
 import { ErrorMessage } from '../components/Feedback';
 import { AppLink } from '../components/Layout';
@@ -51,6 +51,12 @@ interface Receipt {
   status_token: string;
 }
 
+const STATISTICS: [keyof EqualityStatistics, string[]][] = [
+  ['gender', ['woman', 'man', 'other']],
+  ['age_band', ['under_30', '30_44', '45_59', '60_plus']],
+  ['language_group', ['fi', 'sv', 'other']],
+];
+
 const NO_EDUCATION = { level: '', field: '', institution: '' };
 const NO_EXPERIENCE = { title: '', employer: '', months: '' };
 const MAX_ROWS = 10;
@@ -75,6 +81,10 @@ export function ApplyForm({ job }: { job: JobAd }) {
   const [languageSkills, setLanguageSkills] = useState(draft?.languageSkills ?? '');
   const [coverLetter, setCoverLetter] = useState(draft?.coverLetter ?? '');
   const [answers, setAnswers] = useState<Record<string, string>>(draft?.answers ?? {});
+  // Equality statistics: asked only where the employer collects them, sent only with consent.
+  const asksStatistics = basisOf('equality_statistics') !== undefined;
+  const [consent, setConsent] = useState(false);
+  const [statistics, setStatistics] = useState<EqualityStatistics>({ gender: '', age_band: '', language_group: '' });
   useEffect(() => {
     saveDraft(job.id, { key: idempotencyKey, identity, education, experience, skills, languageSkills, coverLetter, answers });
   }, [job.id, idempotencyKey, identity, education, experience, skills, languageSkills, coverLetter, answers]);
@@ -111,7 +121,8 @@ export function ApplyForm({ job }: { job: JobAd }) {
       cover_letter: coverLetter,
       answers: job.questions.map((q) => ({ question_id: q.id, text: answers[q.id] ?? '' })).filter((a) => a.text),
     };
-    return { identity, merits, free_text };
+    const given = statistics.gender || statistics.age_band || statistics.language_group;
+    return { identity, merits, free_text, ...(asksStatistics && consent && given ? { statistics } : {}) };
   };
 
   // The server names the field; the message is said in the applicant's language, never in the
@@ -302,6 +313,31 @@ export function ApplyForm({ job }: { job: JobAd }) {
         <TextInput labelText={t('form.langSkills')} optionalText={t('common.optional')} value={languageSkills}
           onChange={(v) => setLanguageSkills(String(v ?? ''))} fullWidth />
       </Fieldset>
+
+      {asksStatistics && (
+        <Fieldset>
+          <legend>{t('stats.title')}</legend>
+          <HintText>{t('stats.hint', { basis: basisOf('equality_statistics') })}</HintText>
+          <Checkbox checked={consent} onClick={({ checkboxState }) => setConsent(checkboxState)}>
+            {t('stats.consent')}
+          </Checkbox>
+          {consent && (
+            <Row>
+              {STATISTICS.map(([field, groups]) => (
+                <Dropdown key={field} labelText={t(`stats.${field}`)} optionalText={t('common.optional')}
+                  value={statistics[field] || 'none'}
+                  onChange={(v) => setStatistics({ ...statistics, [field]: v === 'none' ? '' : v })}>
+                  {['none', ...groups].map((g) => (
+                    <DropdownItem key={g} value={g}>
+                      {t(`stats.${g === 'none' ? 'none' : `${field}_${g}`}`)}
+                    </DropdownItem>
+                  ))}
+                </Dropdown>
+              ))}
+            </Row>
+          )}
+        </Fieldset>
+      )}
 
       <Fieldset>
         <legend>{t('form.freeTitle')}</legend>

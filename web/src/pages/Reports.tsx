@@ -214,10 +214,96 @@ function Compliance() {
   );
 }
 
+interface FunnelCounts {
+  applied: number | null;
+  shortlisted: number | null;
+  interviewed: number | null;
+  selected: number | null;
+}
+interface FunnelRow {
+  dimension: string;
+  group: string;
+  suppressed: boolean;
+  anonymous?: FunnelCounts;
+  not_anonymous?: FunnelCounts;
+}
+interface EqualityReport {
+  recruitments: number;
+  smallest_shown: number;
+  rows: FunnelRow[];
+}
+const STAGES = ['applied', 'shortlisted', 'interviewed', 'selected'] as const;
+const DIMENSIONS = ['gender', 'age_band', 'language_group'] as const;
+
+// Who got how far, by the voluntary groups applicants gave with consent, anonymous recruitments
+// beside the others. The server hides small counts (null) and small groups; the page says so.
+function Equality() {
+  const { t } = useTranslation();
+  const [report, setReport] = useState<EqualityReport | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    api<EqualityReport>('GET', '/api/v1/reports/equality').then(setReport).catch(setError);
+  }, []);
+  if (!report) return error ? <ErrorMessage error={error} /> : <Loading />;
+  const cell = (n: number | null | undefined) => (n === null || n === undefined ? `<${report.smallest_shown}` : String(n));
+  return (
+    <section aria-labelledby="equality-title">
+      <Heading variant="h2" id="equality-title">
+        {t('equality.title')}
+      </Heading>
+      <Paragraph>{t('equality.intro', { count: report.smallest_shown })}</Paragraph>
+      {DIMENSIONS.map((d) => (
+        <Scroll key={d}>
+          <DataTable>
+            <caption>{t(`stats.${d}`)}</caption>
+            <thead>
+              <tr>
+                <th scope="col" rowSpan={2}>
+                  {t('equality.group')}
+                </th>
+                <th scope="colgroup" colSpan={4}>
+                  {t('reports.anonymous')}
+                </th>
+                <th scope="colgroup" colSpan={4}>
+                  {t('reports.notAnonymous')}
+                </th>
+              </tr>
+              <tr>
+                {[...STAGES, ...STAGES].map((s, i) => (
+                  <th scope="col" key={i}>
+                    {t(`equality.${s}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {report.rows
+                .filter((r) => r.dimension === d)
+                .map((r) => (
+                  <tr key={r.group}>
+                    <th scope="row">{t(r.group === 'not_given' ? 'stats.not_given' : `stats.${d}_${r.group}`)}</th>
+                    {r.suppressed ? (
+                      <td colSpan={8}>{t('equality.suppressed', { count: report.smallest_shown })}</td>
+                    ) : (
+                      [r.anonymous, r.not_anonymous].flatMap((side, k) =>
+                        STAGES.map((s) => <td key={`${k}-${s}`}>{cell(side?.[s])}</td>),
+                      )
+                    )}
+                  </tr>
+                ))}
+            </tbody>
+          </DataTable>
+        </Scroll>
+      ))}
+    </section>
+  );
+}
+
 export function Reports() {
   return (
     <RequireStaff>
       <Compliance />
+      <Equality />
     </RequireStaff>
   );
 }
