@@ -30,6 +30,27 @@ MailDispatcher::MailDispatcher(store::Store& store, DispatcherOptions options, s
 
 MailDispatcher::~MailDispatcher() { Stop(); }
 
+std::string WithoutAddresses(std::string_view message) {
+  std::string out;
+  size_t i = 0;
+  auto separator = [](char c) {
+    return c == ' ' || c == '<' || c == '>' || c == '"' || c == '\'' || c == ',' || c == ';' || c == '(' || c == ')' ||
+           c == '[' || c == ']' || c == '\t' || c == '\n' || c == '\r' || c == ':';
+  };
+  while (i < message.size()) {
+    if (separator(message[i])) {
+      out += message[i++];
+      continue;
+    }
+    size_t end = i;
+    while (end < message.size() && !separator(message[end])) ++end;
+    std::string_view token = message.substr(i, end - i);
+    out += token.find('@') != std::string_view::npos ? std::string("[address]") : std::string(token);
+    i = end;
+  }
+  return out;
+}
+
 UnixTime MailDispatcher::RetryDelay(std::int64_t attempt) {
   static constexpr UnixTime kDelays[] = {60, 300, 1800, 7200};
   if (attempt >= 1 && attempt <= 4) return kDelays[attempt - 1];
@@ -50,7 +71,7 @@ int MailDispatcher::RunOnce() {
       ++sent;
     } else {
       UnixTime retry = m.attempts >= options_.max_attempts ? 0 : now_() + RetryDelay(m.attempts);
-      (void)store_.MarkMailFailed(m.id, delivered.error().message, retry);
+      (void)store_.MarkMailFailed(m.id, WithoutAddresses(delivered.error().message), retry);
     }
   }
   return sent;

@@ -8,6 +8,7 @@
 #include <functional>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "notify/transport.h"
@@ -27,6 +28,10 @@ struct DispatcherOptions {
   // the others once the lease ends.
   int lease_seconds = 600;
 };
+
+// A delivery error as it may be kept and shown in the owner's mail log: e-mail addresses (a
+// relay's "550 <someone@example.fi>: unknown") are replaced, since the log must name no recipient.
+std::string WithoutAddresses(std::string_view message);
 
 class MailDispatcher {
  public:

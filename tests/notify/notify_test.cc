@@ -3,6 +3,7 @@
 #include <set>
 
 #include "notify/calendar.h"
+#include "notify/dispatcher.h"
 #include "notify/mail.h"
 #include "notify/templates.h"
 #include "notify/transport.h"
@@ -132,6 +133,14 @@ TEST(TransportTest, SettingsAreChecked) {
   SmtpSettings bad_from = ok;
   bad_from.from_address = "rekry";
   EXPECT_FALSE(ValidateSmtpSettings(bad_from).ok());
+}
+
+// Issue 10: the owner's mail log names no recipient, even when a relay's error quotes one.
+TEST(DispatcherTest, DeliveryErrorsKeepNoAddress) {
+  EXPECT_EQ(WithoutAddresses("550 5.1.1 <mail101@canary.test>: Recipient address rejected"),
+            "550 5.1.1 <[address]>: Recipient address rejected");
+  EXPECT_EQ(WithoutAddresses("RCPT failed: 550 for mail@x.fi, retry"), "RCPT failed: 550 for [address], retry");
+  EXPECT_EQ(WithoutAddresses("Couldn't connect to server"), "Couldn't connect to server");
 }
 
 }  // namespace
