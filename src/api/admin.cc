@@ -51,6 +51,26 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
                return http::JsonResponse(201, codec::ToJson(*created));
              }));
 
+  // Where applicants send rectification requests (told in decision notices and documents).
+  router.Add("GET", "/api/v1/admin/registry-contact", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = RequireRole(ctx, req, {Role::kAdmin});
+               if (!caller) return caller.error();
+               auto organisation = ctx.store.GetOrganisation(caller->user.org_id);
+               if (!organisation) return organisation.error();
+               return http::JsonResponse(200, json::object{{"contact", organisation->registry_contact}});
+             }));
+  router.Add("PUT", "/api/v1/admin/registry-contact", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = RequireRole(ctx, req, {Role::kAdmin});
+               if (!caller) return caller.error();
+               auto f = JsonFields(req);
+               if (!f) return f.error();
+               std::string contact;
+               REILU_TRY(f->Str("contact", contact, true));
+               auto services = ctx.Services();
+               REILU_TRY(service::SetRegistryContact(services, caller->user, contact));
+               return http::JsonResponse(200, json::object{{"contact", contact}});
+             }));
+
   router.Add("GET", "/api/v1/policy", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = Authenticate(ctx, req);
                if (!caller) return caller.error();

@@ -266,6 +266,7 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
                auto organisation = ctx.store.GetOrganisation(r.org_id);
                if (!organisation) return organisation.error();
                in.organisation = organisation->name;
+               in.registry_contact = organisation->registry_contact;
                in.recruitment = &r;
                in.decision = &decision;
                auto apps = ctx.store.ListAnonymous(r.org_id, r.id);

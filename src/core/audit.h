@@ -26,6 +26,7 @@ inline constexpr std::string_view kUserCreate = "user.create";
 inline constexpr std::string_view kKeyShred = "recruitment.key_shred";
 inline constexpr std::string_view kKeyRotate = "server_key.rotate";
 inline constexpr std::string_view kReportView = "report.view";
+inline constexpr std::string_view kRegistryContact = "organisation.registry_contact";
 inline constexpr std::string_view kRedactionRelease = "redaction.release";
 inline constexpr std::string_view kCriteriaChange = "criteria.change";
 inline constexpr std::string_view kScore = "screening.score";

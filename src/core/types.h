@@ -33,6 +33,8 @@ struct Organisation {
   // Usernames of this organisation are "name@login_domain"; empty for the server's first
   // organisation, whose usernames are bare.
   std::string login_domain;
+  // The registry office's postal and e-mail address for rectification requests; empty: not set.
+  std::string registry_contact;
 };
 
 struct Unit {

@@ -49,26 +49,27 @@ Text ReceiptText(std::string_view lang, const std::string& job_title, const std:
 }
 
 Text InterviewInvitationText(std::string_view lang, const std::string& job_title, UnixTime starts_at, int minutes,
-                             const std::string& location, const std::string& status_link) {
+                             const std::string& location, const std::string& status_link, const std::string& contact) {
   std::string when = FormatLocalDateTime(starts_at, lang);
+  const std::string fi_change =
+      contact.empty() ? "ota yhteyttä työpaikkailmoituksen yhteyshenkilöön" : "ota yhteyttä: " + contact;
+  const std::string sv_change = contact.empty() ? "kontakta annonsens kontaktperson" : "kontakta: " + contact;
+  const std::string en_change = contact.empty() ? "contact the person named in the job ad" : "contact: " + contact;
   return {InLanguage(lang, "Kutsu haastatteluun: " + job_title, "Inbjudan till intervju: " + job_title,
                      "Invitation to an interview: " + job_title),
           InLanguage(lang,
                      "Sinut kutsutaan haastatteluun.\n\nTehtävä: " + job_title + "\nAika: " + when +
                          " (Suomen aikaa), " + Duration(minutes, lang) + "\nPaikka: " + location +
-                         "\n\nKalenterikutsu on liitteenä. Jos aika ei sovi, vastaa tähän viestiin.\n\nHakemuksesi "
-                         "tila: " +
-                         status_link + "\n",
+                         "\n\nKalenterikutsu on liitteenä. Jos aika ei sovi, " + fi_change +
+                         ". Tähän viestiin ei voi vastata.\n\nHakemuksesi tila: " + status_link + "\n",
                      "Du kallas till intervju.\n\nTjänst: " + job_title + "\nTid: " + when + " (finsk tid), " +
                          Duration(minutes, lang) + "\nPlats: " + location +
-                         "\n\nKalenderinbjudan finns som bilaga. Om tiden inte passar, svara på detta "
-                         "meddelande.\n\nDin ansökan: " +
-                         status_link + "\n",
+                         "\n\nKalenderinbjudan finns som bilaga. Om tiden inte passar, " + sv_change +
+                         ". Det går inte att svara på detta meddelande.\n\nDin ansökan: " + status_link + "\n",
                      "You are invited to an interview.\n\nPosition: " + job_title + "\nTime: " + when +
                          " (Finnish time), " + Duration(minutes, lang) + "\nPlace: " + location +
-                         "\n\nA calendar invitation is attached. If the time does not suit you, reply to this "
-                         "message.\n\nYour application: " +
-                         status_link + "\n")};
+                         "\n\nA calendar invitation is attached. If the time does not suit you, " + en_change +
+                         ". Replies to this message are not read.\n\nYour application: " + status_link + "\n")};
 }
 
 Text InterviewerNoticeText(const std::string& job_title, const std::string& pseudonym, UnixTime starts_at, int minutes,
@@ -91,8 +92,8 @@ Text ShortlistNoticeText(const std::string& job_title, const std::vector<std::st
 }
 
 Text DecisionNoticeText(std::string_view lang, const std::string& job_title, Outcome outcome,
-                        const std::string& decided_on, const std::string& appeal_ends, const std::string& organisation,
-                        const std::string& status_link) {
+                        const std::string& decided_on, const std::string& appeal_ends,
+                        const std::string& rectification_to, const std::string& status_link) {
   std::string fi_result, sv_result, en_result;
   switch (outcome) {
     case Outcome::kSelected:
@@ -112,29 +113,36 @@ Text DecisionNoticeText(std::string_view lang, const std::string& job_title, Out
       break;
   }
   std::string fi_date = FormatDate(decided_on), end = FormatDate(appeal_ends);
-  return {InLanguage(lang, "Valintapäätös: " + job_title, "Beslut om val: " + job_title,
-                     "Selection decision: " + job_title),
-          InLanguage(lang,
-                     fi_result + "\n\nTehtävä: " + job_title + "\nPäätös tehty: " + fi_date +
-                         "\n\nOikaisuvaatimusohje: päätökseen tyytymätön voi tehdä kirjallisen oikaisuvaatimuksen " +
-                         organisation + ":lle viimeistään " + end +
-                         ". Voit pyytää selvityksen valinnan perusteista (tasa-arvolaki 10 §, yhdenvertaisuuslaki).\n\n"
-                         "Hakemuksesi tila: " +
-                         status_link + "\n",
-                     sv_result + "\n\nTjänst: " + job_title + "\nBeslutet fattat: " + fi_date +
-                         "\n\nAnvisning för omprövningsbegäran: den som är missnöjd med beslutet kan lämna in en "
-                         "skriftlig omprövningsbegäran till " +
-                         organisation + " senast " + end +
-                         ". Du kan begära en redogörelse för grunderna för valet (jämställdhetslagen 10 §).\n\n"
-                         "Din ansökan: " +
-                         status_link + "\n",
-                     en_result + "\n\nPosition: " + job_title + "\nDecision made: " + fi_date +
-                         "\n\nHow to appeal: if you are not satisfied with the decision, you can send a written "
-                         "request for rectification to " +
-                         organisation + " by " + end +
-                         ". You can ask for an explanation of the grounds of the selection (Equality Act, "
-                         "section 10).\n\nYour application: " +
-                         status_link + "\n")};
+  return {
+      InLanguage(lang, "Valintapäätös: " + job_title, "Beslut om val: " + job_title,
+                 "Selection decision: " + job_title),
+      InLanguage(lang,
+                 fi_result + "\n\nTehtävä: " + job_title + "\nPäätös tehty: " + fi_date +
+                     "\n\nOikaisuvaatimusohje: päätökseen tyytymätön voi tehdä kirjallisen oikaisuvaatimuksen "
+                     "viimeistään " +
+                     end + ". Oikaisuvaatimus osoitetaan: " + rectification_to +
+                     ". Siitä on käytävä ilmi, mihin päätökseen haetaan oikaisua, miten sitä halutaan muutettavaksi ja "
+                     "millä perusteilla, sekä tekijän nimi ja yhteystiedot. Voit pyytää selvityksen valinnan "
+                     "perusteista (tasa-arvolaki 10 §, yhdenvertaisuuslaki).\n\n"
+                     "Hakemuksesi tila: " +
+                     status_link + "\n",
+                 sv_result + "\n\nTjänst: " + job_title + "\nBeslutet fattat: " + fi_date +
+                     "\n\nAnvisning för omprövningsbegäran: den som är missnöjd med beslutet kan lämna in en "
+                     "skriftlig omprövningsbegäran senast " +
+                     end + ". Begäran lämnas till: " + rectification_to +
+                     ". Av den ska framgå vilket beslut den gäller, hur beslutet ska ändras och på vilka grunder, "
+                     "samt namn och kontaktuppgifter. Du kan begära en redogörelse för grunderna för valet "
+                     "(jämställdhetslagen 10 §).\n\n"
+                     "Din ansökan: " +
+                     status_link + "\n",
+                 en_result + "\n\nPosition: " + job_title + "\nDecision made: " + fi_date +
+                     "\n\nHow to appeal: if you are not satisfied with the decision, you can send a written "
+                     "request for rectification by " +
+                     end + ". Send it to: " + rectification_to +
+                     ". Say which decision it concerns, how it should be changed and why, and give your name and "
+                     "contact details. You can ask for an explanation of the grounds of the selection (Equality Act, "
+                     "section 10).\n\nYour application: " +
+                     status_link + "\n")};
 }
 
 Text WithdrawalText(std::string_view lang, const std::string& job_title, const std::string& reference) {

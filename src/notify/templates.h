@@ -22,8 +22,11 @@ std::string NoticeLanguage(std::string_view lang);
 Text ReceiptText(std::string_view lang, const std::string& job_title, const std::string& reference,
                  const std::string& status_link, bool anonymous);
 
+// `contact`: whom to tell if the time does not suit (the ad's contact person); empty: the ad's
+// contact person in general words. Never "reply to this message": mail comes from a no-reply sender.
 Text InterviewInvitationText(std::string_view lang, const std::string& job_title, UnixTime starts_at, int minutes,
-                             const std::string& location, const std::string& status_link);
+                             const std::string& location, const std::string& status_link,
+                             const std::string& contact = "");
 
 // To the interviewers: the pseudonym only, whatever the lift state.
 Text InterviewerNoticeText(const std::string& job_title, const std::string& pseudonym, UnixTime starts_at, int minutes,
@@ -32,9 +35,11 @@ Text InterviewerNoticeText(const std::string& job_title, const std::string& pseu
 // To every reviewer when the shortlist is chosen: pseudonyms only.
 Text ShortlistNoticeText(const std::string& job_title, const std::vector<std::string>& pseudonyms);
 
+// `rectification_to`: where a rectification request goes (the organisation and, when the admin
+// has set it, its registry office's address).
 Text DecisionNoticeText(std::string_view lang, const std::string& job_title, Outcome outcome,
-                        const std::string& decided_on, const std::string& appeal_ends, const std::string& organisation,
-                        const std::string& status_link);
+                        const std::string& decided_on, const std::string& appeal_ends,
+                        const std::string& rectification_to, const std::string& status_link);
 
 Text WithdrawalText(std::string_view lang, const std::string& job_title, const std::string& reference);
 

@@ -116,6 +116,12 @@ Status SetPolicy(Context& ctx, const User& admin, const AnonymityPolicy& policy)
   return ctx.store.SetPolicy(admin.org_id, policy, admin.id, ctx.now());
 }
 
+Status SetRegistryContact(Context& ctx, const User& admin, const std::string& contact) {
+  REILU_TRY(CheckRole(admin, {Role::kAdmin}, "Only an admin sets the registry office's address."));
+  if (contact.size() > 500) return MakeError(ErrorCode::kInvalidInput, "The address is too long.", "contact");
+  return ctx.store.SetRegistryContact(admin.org_id, contact, admin.id, ctx.now());
+}
+
 Status ProposeMailRelay(Context& ctx, const User& admin, const std::string& settings_json) {
   REILU_TRY(CheckRole(admin, {Role::kAdmin}, "Only an admin proposes a mail relay."));
   return ctx.store.ProposeMailSettings(admin.org_id, settings_json, admin.id, ctx.now());

@@ -27,6 +27,10 @@ Result<OrgId> CreateOrganisation(Context& ctx, const std::string& name, const An
 // The organisation's anonymity policy (audited). Only an admin.
 Status SetPolicy(Context& ctx, const User& admin, const AnonymityPolicy& policy);
 
+// Where applicants send a rectification request: the registry office's postal and e-mail address,
+// told in decision notices and documents. Only an admin sets it (audited); at most 500 characters.
+Status SetRegistryContact(Context& ctx, const User& admin, const std::string& contact);
+
 // The optional identity fields the form asks (data minimisation, core CollectedField): anyone may
 // read them (the form shows them with their legal basis); only an admin sets them (audited).
 Result<std::vector<CollectedField>> CollectedFields(Context& ctx, OrgId org);

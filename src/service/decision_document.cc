@@ -123,7 +123,7 @@ Document SelectionDecisionDocument(const DecisionDocumentInput& in, std::string_
           "Begäran lämnas till registratorskontoret: ",
           "A party not satisfied with this decision may make a written request for rectification (Local "
           "Government Act, section 134). The request is sent to the registry office: ") +
-      in.organisation +
+      (in.registry_contact.empty() ? in.organisation : in.organisation + ", " + in.registry_contact) +
       say(". Se on tehtävä 14 päivän kuluessa päätöksen tiedoksisaannista. Sähköpostitse tiedoksi saaneen katsotaan "
           "saaneen päätöksestä tiedon kolmantena päivänä viestin lähettämisestä; viimeinen päivä on ",
           ". Den ska lämnas inom 14 dagar från delfåendet. Den som fått beslutet per e-post anses ha fått del "

@@ -19,6 +19,7 @@ namespace reilu::service {
 
 struct DecisionDocumentInput {
   std::string organisation;
+  std::string registry_contact;  // where rectification requests go; empty: the organisation by name
   const Recruitment* recruitment = nullptr;
   const Decision* decision = nullptr;
   std::vector<AnonymousApplication> applications;  // as reviewers saw them (pseudonyms, merits)

@@ -54,4 +54,9 @@ std::string TitleIn(const Recruitment& r, std::string_view lang) {
   return r.title.empty() ? std::string() : r.title.begin()->second;
 }
 
+std::string RectificationAddress(const Organisation& organisation) {
+  return organisation.registry_contact.empty() ? organisation.name
+                                               : organisation.name + ", " + organisation.registry_contact;
+}
+
 }  // namespace reilu::service

@@ -34,6 +34,9 @@ Result<store::OutgoingMail> ComposeMail(const Sender& sender, UnixTime now, OrgI
 // the server, so it does not end up in access logs.
 std::string StatusLink(Context& ctx, const std::string& reference, const ApplicationId& app);
 
+// Where a rectification request goes: the organisation, and its registry office's address when set.
+std::string RectificationAddress(const Organisation& organisation);
+
 // The recruitment's title in `lang`, or in its first advertised language.
 std::string TitleIn(const Recruitment& r, std::string_view lang);
 

@@ -11,6 +11,19 @@
 
 namespace reilu::service {
 
+namespace {
+
+// "Ritva Rehtorinen, +358 40 000 0000, rehtori@…": whom the ad names for questions.
+std::string AdContact(const AdDetails& ad) {
+  std::string out = ad.contact_name;
+  for (const std::string* part : {&ad.contact_phone, &ad.contact_email}) {
+    if (!part->empty()) out += (out.empty() ? "" : ", ") + *part;
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<Scheduled> ScheduleInterview(Context& ctx, const User& actor, RecruitmentId id, Interview i) {
   auto r = LoadOwned(ctx, actor, id, "Only the owner schedules interviews.");
   if (!r) return r.error();
@@ -50,7 +63,7 @@ Result<Scheduled> ScheduleInterview(Context& ctx, const User& actor, Recruitment
             MailParts{"interview",
                       full.identity.email,
                       notify::InterviewInvitationText(lang, title, i.starts_at, i.minutes, i.location,
-                                                      StatusLink(ctx, *ref, i.application_id)),
+                                                      StatusLink(ctx, *ref, i.application_id), AdContact(r->ad)),
                       {{"interview.ics", "text/calendar; method=REQUEST", notify::RenderIcs(event, ctx.now())}}});
         if (!invitation) return invitation.error();
         mails.push_back(std::move(*invitation));
@@ -135,13 +148,14 @@ Result<Decided> Decide(Context& ctx, const User& actor, RecruitmentId id, Decisi
       const IdentifiedApplication& full = read[k];
       const auto& [outcome, ref] = recipients[k];
       std::string lang = notify::NoticeLanguage(full.identity.language);
-      auto mail = ComposeMail(
-          *sender, ctx.now(), r->org_id, r->id,
-          MailParts{"decision",
-                    full.identity.email,
-                    notify::DecisionNoticeText(lang, TitleIn(*r, lang), outcome, decided_on, decision->appeal_ends,
-                                               organisation->name, StatusLink(ctx, ref, full.anonymous.id)),
-                    {}});
+      auto mail =
+          ComposeMail(*sender, ctx.now(), r->org_id, r->id,
+                      MailParts{"decision",
+                                full.identity.email,
+                                notify::DecisionNoticeText(lang, TitleIn(*r, lang), outcome, decided_on,
+                                                           decision->appeal_ends, RectificationAddress(*organisation),
+                                                           StatusLink(ctx, ref, full.anonymous.id)),
+                                {}});
       if (mail) mails.push_back(std::move(*mail));
     }
     queued = static_cast<std::int64_t>(mails.size());

@@ -390,7 +390,13 @@ CREATE TABLE equality_statistics (
 CREATE INDEX equality_statistics_recruitment ON equality_statistics (org_id, recruitment_id);
 )SQL";
 
-constexpr std::array<Migration, 13> kMigrations = {{
+// Where applicants send a rectification request (the registry office's address), told in every
+// decision notice and document.
+constexpr const char* kV14 = R"SQL(
+ALTER TABLE organisations ADD COLUMN registry_contact TEXT NOT NULL DEFAULT '';
+)SQL";
+
+constexpr std::array<Migration, 14> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
@@ -404,6 +410,7 @@ constexpr std::array<Migration, 13> kMigrations = {{
     {11, "audit log by recruitment", kV11},
     {12, "login domains", kV12},
     {13, "equality statistics", kV13},
+    {14, "registry contact", kV14},
 }};
 
 // PostgreSQL's versions of the triggers above: one function refuses with the trigger's message

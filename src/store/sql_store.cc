@@ -198,21 +198,37 @@ Result<OrgId> SqlStore::CreateOrganisation(const std::string& name, const Anonym
 
 Result<Organisation> SqlStore::GetOrganisation(OrgId org) {
   auto lease = Reader();
-  auto s = (*lease).Prepare("SELECT id, name, COALESCE(login_domain, '') FROM organisations WHERE id = $1");
+  auto s = (*lease).Prepare(
+      "SELECT id, name, COALESCE(login_domain, ''), registry_contact FROM organisations WHERE id = $1");
   if (!s) return s.error();
   s->Bind(1, org);
   if (!s->Step()) return s->status().ok() ? Result<Organisation>(NotFound("Organisation")) : s->status().error();
-  return Organisation{s->Int(0), s->Text(1), s->Text(2)};
+  return Organisation{s->Int(0), s->Text(1), s->Text(2), s->Text(3)};
 }
 
 Result<std::vector<Organisation>> SqlStore::ListOrganisations() {
   auto lease = Reader();
-  auto s = (*lease).Prepare("SELECT id, name, COALESCE(login_domain, '') FROM organisations ORDER BY id");
+  auto s =
+      (*lease).Prepare("SELECT id, name, COALESCE(login_domain, ''), registry_contact FROM organisations ORDER BY id");
   if (!s) return s.error();
   std::vector<Organisation> out;
-  while (s->Step()) out.push_back({s->Int(0), s->Text(1), s->Text(2)});
+  while (s->Step()) out.push_back({s->Int(0), s->Text(1), s->Text(2), s->Text(3)});
   REILU_TRY(s->status());
   return out;
+}
+
+Status SqlStore::SetRegistryContact(OrgId org, const std::string& contact, UserId actor, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    auto s = c.Prepare("UPDATE organisations SET registry_contact = $2 WHERE id = $1");
+    if (!s) return s.error();
+    REILU_TRY(s->Bind(1, org).Bind(2, contact).Run());
+    if (c.Changes() == 0) return NotFound("Organisation");
+    return AppendAuditTx(
+        c,
+        AuditEvent{
+            org, actor, audit_action::kRegistryContact, 0, {}, codec::Serialize(json::object{{"contact", contact}})},
+        now);
+  });
 }
 
 Result<AnonymityPolicy> SqlStore::GetPolicy(OrgId org) {

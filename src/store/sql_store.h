@@ -30,6 +30,7 @@ class SqlStore final : public Store {
                                    const std::string& login_domain = "") override;
   Result<Organisation> GetOrganisation(OrgId org) override;
   Result<std::vector<Organisation>> ListOrganisations() override;
+  Status SetRegistryContact(OrgId org, const std::string& contact, UserId actor, UnixTime now) override;
   Result<AnonymityPolicy> GetPolicy(OrgId org) override;
   Status SetPolicy(OrgId org, const AnonymityPolicy& policy, UserId actor, UnixTime now) override;
   Result<UnitId> CreateUnit(OrgId org, const std::string& name) override;

@@ -146,6 +146,8 @@ class Store {
                                            const std::string& login_domain = "") = 0;
   virtual Result<Organisation> GetOrganisation(OrgId org) = 0;
   virtual Result<std::vector<Organisation>> ListOrganisations() = 0;
+  // Where rectification requests go (Organisation::registry_contact); audited.
+  virtual Status SetRegistryContact(OrgId org, const std::string& contact, UserId actor, UnixTime now) = 0;
   virtual Result<AnonymityPolicy> GetPolicy(OrgId org) = 0;
   virtual Status SetPolicy(OrgId org, const AnonymityPolicy& policy, UserId actor, UnixTime now) = 0;
   virtual Result<UnitId> CreateUnit(OrgId org, const std::string& name) = 0;

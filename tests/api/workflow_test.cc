@@ -284,6 +284,13 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
     for (const auto& canary : Canaries(tag)) EXPECT_EQ(staff_mail.find(canary), std::string::npos) << canary;
   }
 
+  // Where rectification requests go, set by the admin, is told in every notice and the document.
+  ASSERT_EQ(LoggedIn("a_admin")
+                .Call("PUT", "/api/v1/admin/registry-contact",
+                      R"({"contact":"kirjaamo, PL 1, 98101 Kemijärvi, kirjaamo@city-a.test"})",
+                      {{"Content-Type", "application/json"}})
+                .status,
+            200);
   // The reasoned decision: first selected, second in reserve, the rest not selected.
   auto decision = hr.PostJson(
       P("/decision"),
@@ -319,8 +326,15 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
                                        : "Valintapäätös"),
               std::string::npos);
     EXPECT_NE(text.find(notify::FormatDate(appeal_ends)), std::string::npos) << text;
+    EXPECT_NE(text.find("PL 1, 98101 Kemijärvi, kirjaamo@city-a.test"), std::string::npos) << text;
   }
   EXPECT_EQ(decisions, 19);
+  // Mail comes from a no-reply sender: nothing asks the applicant to reply to it.
+  for (const auto& raw : mails) {
+    std::string text = DecodeMail(raw);
+    EXPECT_EQ(text.find("vastaa tähän viestiin"), std::string::npos);
+    EXPECT_EQ(text.find("reply to this message"), std::string::npos);
+  }
 
   // Status and explanation for applicants; the explanation for the owner.
   std::string selected_tag, loser_tag;
@@ -357,8 +371,9 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
   EXPECT_EQ(r1.Get(P("/decision-document")).status, 403);
   if (HasPdfToText()) {
     std::string text = PdfText(document.body);
-    for (const char* part : {"Valintapäätös", "Tehtävään valitaan", "Varalle valitaan", "Perustelut",
-                             "Highest weighted score", "Hakijayhteenveto", "Oikaisuvaatimusohje", "City A"}) {
+    for (const char* part :
+         {"Valintapäätös", "Tehtävään valitaan", "Varalle valitaan", "Perustelut", "Highest weighted score",
+          "Hakijayhteenveto", "Oikaisuvaatimusohje", "City A", "PL 1, 98101 Kemijärvi"}) {
       EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
     }
     int named = 0;

@@ -99,7 +99,9 @@ TEST(TemplatesTest, EveryLanguageAndOutcomeHasItsOwnText) {
   std::set<std::string> bodies;
   for (const char* lang : {"fi", "sv", "en"}) {
     for (Outcome o : {Outcome::kSelected, Outcome::kReserve, Outcome::kNotSelected}) {
-      Text t = DecisionNoticeText(lang, "Job", o, "2026-11-25", "2026-12-14", "City", "http://x/status");
+      Text t = DecisionNoticeText(lang, "Job", o, "2026-11-25", "2026-12-14", "City, PL 1, 98101 Kemijärvi",
+                                  "http://x/status");
+      EXPECT_NE(t.body.find("City, PL 1, 98101 Kemijärvi"), std::string::npos);
       EXPECT_NE(t.body.find("14.12.2026"), std::string::npos);
       bodies.insert(t.body);
     }

@@ -152,6 +152,7 @@ const fi = {
     chooseRequest: 'Asiakirjapyyntö', noRequest: 'Kirjaa asiakirjapyyntö ensin: henkilötiedot näytetään vain kirjatun pyynnön perusteella.',
   },
   admin: {
+    registryContact: 'Oikaisuvaatimusten osoite', registryContactHint: 'Kirjaamon posti- ja sähköpostiosoite kerrotaan jokaisessa valintapäätöksessä ja päätösilmoituksessa: sinne hakija lähettää oikaisuvaatimuksen.', registryContactLabel: 'Kirjaamon osoite (esim. Kirjaamo, PL 1, 98101 Kemijärvi, kirjaamo@kunta.fi)',
     formFields: 'Mitä hakulomake kysyy', formFieldsHint: 'Syntymäaikaa, sukupuolta, kansalaisuutta ja äidinkieltä kysytään vain, jos ne on valittu tässä ja niille on kirjattu oikeusperuste. Hakija näkee perusteen lomakkeella.', legalBasis: 'Oikeusperuste',
     privacy: 'Tietosuojaseloste', privacyHint: 'Hakija näkee selosteen hakulomakkeen linkistä. Kirjoita tähän rekisterinpitäjän tiedot ja yhteyshenkilö; kysytyt tiedot, säilytysajat ja oikeudet lisätään asetuksista.', privacyText: 'Rekisterinpitäjä ja yhteystiedot',
     retention: 'Säilytysajat', retentionHint: 'Kuinka kauan hakemuksia säilytetään valintapäätöksen lainvoimaisuudesta. Palvelin hävittää erääntyneet päivittäin: henkilötiedot, hakemustekstit ja ansiot poistetaan, määrät jäävät tilastoihin. Oikeudellinen pito estää hävittämisen.',
@@ -342,6 +343,7 @@ const sv: Texts = {
     chooseRequest: 'Begäran om handlingar', noRequest: 'Registrera först en begäran: personuppgifter visas bara för en registrerad begäran.',
   },
   admin: {
+    registryContact: 'Adress för omprövningsbegäran', registryContactHint: 'Registratorskontorets post- och e-postadress anges i varje beslut om val och beslutsmeddelande: dit skickar sökanden sin omprövningsbegäran.', registryContactLabel: 'Registratorskontorets adress (t.ex. Registratorskontoret, PB 1, 98101 Kemijärvi, registrator@kommun.fi)',
     formFields: 'Vad ansökningsblanketten frågar', formFieldsHint: 'Födelsedatum, kön, medborgarskap och modersmål frågas bara om de valts här med en registrerad rättslig grund. Sökanden ser grunden på blanketten.', legalBasis: 'Rättslig grund',
     privacy: 'Dataskyddsbeskrivning', privacyHint: 'Sökanden ser beskrivningen via länken på ansökningsblanketten. Skriv här den personuppgiftsansvariga och kontaktpersonen; uppgifterna som frågas, bevarandetiderna och rättigheterna läggs till från inställningarna.', privacyText: 'Personuppgiftsansvarig och kontaktuppgifter',
     retention: 'Bevarandetider', retentionHint: 'Hur länge ansökningar bevaras efter att beslutet om val vunnit laga kraft. Servern gallrar det som förfallit varje dag: personuppgifter, ansökningstexter och meriter tas bort, antalen blir kvar i statistiken. Ett rättsligt kvarhållande hindrar gallring.',
@@ -530,6 +532,7 @@ const en: Texts = {
     chooseRequest: 'Records request', noRequest: 'Record a records request first: identity data is shown only for a recorded request.',
   },
   admin: {
+    registryContact: 'Address for rectification requests', registryContactHint: 'The registry office\'s postal and e-mail address is given in every selection decision and notice: applicants send their rectification requests there.', registryContactLabel: 'Registry office address (e.g. Registry office, PO Box 1, 98101 Kemijärvi, registry@municipality.fi)',
     formFields: 'What the application form asks', formFieldsHint: 'Birth date, gender, nationality and mother tongue are asked only when chosen here with a recorded legal basis. Applicants see the basis on the form.', legalBasis: 'Legal basis',
     privacy: 'Privacy notice', privacyHint: 'Applicants read the notice through a link on the application form. Write here the controller and the contact person; the data asked, the retention periods and the rights are added from the settings.', privacyText: 'Controller and contact details',
     retention: 'Retention', retentionHint: 'How long applications are kept after the selection decision becomes final. The server disposes of what is due every day: identity data, application texts and merits are deleted, the counts stay in the statistics. A legal hold stops disposal.',

@@ -190,6 +190,31 @@ function PrivacyTexts() {
   );
 }
 
+// Where applicants send a rectification request: told in every decision notice and document.
+function RegistryContact() {
+  const { t } = useTranslation();
+  const [contact, setContact] = useState<string | null>(null);
+  const { run, error, setError, footer } = useSaveAction();
+  useEffect(() => {
+    api<{ contact: string }>('GET', '/api/v1/admin/registry-contact')
+      .then((r) => setContact(r.contact))
+      .catch(setError);
+  }, [setError]);
+  const save = () => run(() => api('PUT', '/api/v1/admin/registry-contact', { contact }));
+  if (contact === null) return error ? <ErrorMessage error={error} /> : <Loading />;
+  return (
+    <Section aria-labelledby="registry-contact-title">
+      <Heading variant="h2" id="registry-contact-title">
+        {t('admin.registryContact')}
+      </Heading>
+      <Paragraph>{t('admin.registryContactHint')}</Paragraph>
+      <TextInput labelText={t('admin.registryContactLabel')} value={contact} onChange={(v) => setContact(String(v ?? ''))}
+        fullWidth />
+      {footer(() => void save())}
+    </Section>
+  );
+}
+
 interface RetentionView {
   policy: { others_years: number; selected_years: number };
   legal_holds: { recruitment_id: number; reason: string; placed_at: number }[];
@@ -309,6 +334,7 @@ export function Admin() {
       <Policy />
       <FormFields />
       <PrivacyTexts />
+      <RegistryContact />
       <Retention />
       <Mail />
     </RequireStaff>
