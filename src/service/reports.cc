@@ -13,14 +13,37 @@ namespace json = boost::json;
 
 namespace {}  // namespace
 
-Result<ComplianceReport> BuildComplianceReport(Context& ctx, const User& viewer, const ReportScope& scope) {
+namespace {
+
+// The recruitments a report covers: published in the scope's period (to now when open-ended) and
+// unit, the whole organisation for admins and auditors, their own for an HR specialist; nobody
+// else gets a report. `scope.to` comes back filled in.
+Result<std::vector<Recruitment>> ReportedRecruitments(Context& ctx, const User& viewer, ReportScope& scope) {
   const bool whole_org = viewer.role == Role::kAdmin || viewer.role == Role::kAuditor;
   if (!viewer.active || (!whole_org && viewer.role != Role::kHr)) {
     return MakeError(ErrorCode::kForbidden, "Reports are for admins, auditors and HR specialists.");
   }
-  const UnixTime to = scope.to > 0 ? scope.to : ctx.now() + 1;
-  auto recruitments = ctx.store.ListRecruitments(viewer.org_id);
+  if (scope.to <= 0) scope.to = ctx.now() + 1;
+  auto all = ctx.store.ListRecruitments(viewer.org_id);
+  if (!all) return all.error();
+  std::vector<Recruitment> out;
+  for (auto& r : *all) {
+    if (r.state == RecruitmentState::kDraft || r.published_at < scope.from || r.published_at >= scope.to) continue;
+    if (scope.unit != 0 && r.unit_id != scope.unit) continue;
+    if (!whole_org && r.owner_id != viewer.id) continue;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<ComplianceReport> BuildComplianceReport(Context& ctx, const User& viewer, const ReportScope& asked) {
+  const bool whole_org = viewer.role == Role::kAdmin || viewer.role == Role::kAuditor;
+  ReportScope scope = asked;
+  auto recruitments = ReportedRecruitments(ctx, viewer, scope);
   if (!recruitments) return recruitments.error();
+  const UnixTime to = scope.to;
   auto audit = store::WholeAuditLog(ctx.store, viewer.org_id);
   if (!audit) return audit.error();
   auto users = ctx.store.ListUsers(viewer.org_id);
@@ -36,9 +59,6 @@ Result<ComplianceReport> BuildComplianceReport(Context& ctx, const User& viewer,
   report.scope = ReportScope{scope.from, to, scope.unit};
   std::map<RecruitmentId, size_t> index;
   for (const auto& r : *recruitments) {
-    if (r.state == RecruitmentState::kDraft || r.published_at < scope.from || r.published_at >= to) continue;
-    if (scope.unit != 0 && r.unit_id != scope.unit) continue;
-    if (!whole_org && r.owner_id != viewer.id) continue;
     ReportedRecruitment item;
     item.id = r.id;
     item.title = TitleIn(r, ReviewersLanguage(r));
@@ -102,21 +122,15 @@ Result<ComplianceReport> BuildComplianceReport(Context& ctx, const User& viewer,
   return report;
 }
 
-Result<EqualityReport> BuildEqualityReport(Context& ctx, const User& viewer, const ReportScope& scope) {
-  const bool whole_org = viewer.role == Role::kAdmin || viewer.role == Role::kAuditor;
-  if (!viewer.active || (!whole_org && viewer.role != Role::kHr)) {
-    return MakeError(ErrorCode::kForbidden, "Reports are for admins, auditors and HR specialists.");
-  }
-  const UnixTime to = scope.to > 0 ? scope.to : ctx.now() + 1;
-  auto recruitments = ctx.store.ListRecruitments(viewer.org_id);
+Result<EqualityReport> BuildEqualityReport(Context& ctx, const User& viewer, const ReportScope& asked) {
+  ReportScope scope = asked;
+  auto recruitments = ReportedRecruitments(ctx, viewer, scope);
   if (!recruitments) return recruitments.error();
+  const UnixTime to = scope.to;
   EqualityReport report;
-  report.scope = ReportScope{scope.from, to, scope.unit};
+  report.scope = scope;
   std::vector<FunnelEntry> entries;
   for (const auto& r : *recruitments) {
-    if (r.state == RecruitmentState::kDraft || r.published_at < scope.from || r.published_at >= to) continue;
-    if (scope.unit != 0 && r.unit_id != scope.unit) continue;
-    if (!whole_org && r.owner_id != viewer.id) continue;
     ++report.recruitments;
     auto state = ctx.store.GetScreeningState(r.org_id, r.id);
     if (!state) return state.error();
