@@ -152,9 +152,53 @@ void RegisterReportRoutes(http::Router& router, ApiContext& ctx) {
                if (!caller) return caller.error();
                auto scope = ScopeOf(req);
                if (!scope) return scope.error();
+               std::string format = req.query.count("format") ? req.query["format"] : "json";
+               if (format != "json" && format != "csv" && format != "pdf") {
+                 return MakeError(ErrorCode::kInvalidInput, "The format is json, csv or pdf.", "format");
+               }
+               auto lang = DocumentLanguage(req);
+               if (!lang) return lang.error();
                auto services = ctx.Services();
                auto report = service::BuildEqualityReport(services, caller->user, *scope);
                if (!report) return report.error();
+               const std::string day = IsoDate(FinnishDate(ctx.now()));
+               if (format == "pdf") {
+                 auto organisation = ctx.store.GetOrganisation(caller->user.org_id);
+                 if (!organisation) return organisation.error();
+                 return PdfResponse(service::EqualityDocument(*report, organisation->name, *lang, ctx.now()),
+                                    "reilu-equality-" + day + ".pdf");
+               }
+               if (format == "csv") {
+                 // One row per group and side; a hidden count is written "<5", as on the page.
+                 char separator = req.query.count("separator") && req.query["separator"] == "semicolon" ? ';' : ',';
+                 std::string out = "\xEF\xBB\xBF";
+                 auto row = [&](const std::vector<std::string>& fields) {
+                   for (size_t i = 0; i < fields.size(); ++i) {
+                     out += (i ? std::string(1, separator) : "") + CsvField(fields[i]);
+                   }
+                   out += "\r\n";
+                 };
+                 auto cell = [](const std::optional<int>& n) {
+                   return n ? std::to_string(*n) : "<" + std::to_string(kSmallestShown);
+                 };
+                 row({"dimension", "group", "recruitments", "applied", "shortlisted", "interviewed", "selected"});
+                 for (const auto& r : report->rows) {
+                   for (bool anonymous : {true, false}) {
+                     const FunnelCounts& c = anonymous ? r.anonymous : r.not_anonymous;
+                     if (r.suppressed) {
+                       std::string h = "<" + std::to_string(kSmallestShown);
+                       row({r.dimension, r.group, anonymous ? "anonymous" : "not_anonymous", h, h, h, h});
+                     } else {
+                       row({r.dimension, r.group, anonymous ? "anonymous" : "not_anonymous", cell(c.applied),
+                            cell(c.shortlisted), cell(c.interviewed), cell(c.selected)});
+                     }
+                   }
+                 }
+                 http::Response res{200, "text/csv; charset=utf-8", std::move(out), {}};
+                 res.headers.emplace_back("Content-Disposition",
+                                          "attachment; filename=\"reilu-equality-" + day + ".csv\"");
+                 return res;
+               }
                json::array rows;
                for (const auto& r : report->rows) {
                  json::object row{{"dimension", r.dimension}, {"group", r.group}, {"suppressed", r.suppressed}};

@@ -119,4 +119,72 @@ Document ComplianceDocument(const ComplianceReport& report, const std::string& o
   return doc;
 }
 
+std::string DimensionName(const std::string& dimension, std::string_view lang) {
+  if (dimension == "gender") return InLanguage(lang, "Sukupuoli", "Kön", "Gender");
+  if (dimension == "age_band") return InLanguage(lang, "Ikäryhmä", "Åldersgrupp", "Age group");
+  return InLanguage(lang, "Äidinkieli", "Modersmål", "Mother tongue");
+}
+
+std::string GroupName(const std::string& dimension, const std::string& group, std::string_view lang) {
+  if (group == "not_given") return InLanguage(lang, "Ei kerrottu", "Inte angett", "Not given");
+  if (group == "woman") return InLanguage(lang, "Nainen", "Kvinna", "Woman");
+  if (group == "man") return InLanguage(lang, "Mies", "Man", "Man");
+  if (group == "other") return InLanguage(lang, "Muu", "Annat", "Other");
+  if (group == "under_30") return InLanguage(lang, "Alle 30", "Under 30", "Under 30");
+  if (group == "60_plus") return InLanguage(lang, "60 tai yli", "60 eller över", "60 or over");
+  if (group == "fi" && dimension == "language_group") return InLanguage(lang, "Suomi", "Finska", "Finnish");
+  if (group == "sv" && dimension == "language_group") return InLanguage(lang, "Ruotsi", "Svenska", "Swedish");
+  std::string text = group;  // "30_44" → "30–44"
+  if (auto at = text.find('_'); at != std::string::npos) text.replace(at, 1, "\xE2\x80\x93");
+  return text;
+}
+
+Document EqualityDocument(const EqualityReport& report, const std::string& organisation, std::string_view lang,
+                          UnixTime now) {
+  auto say = [&](std::string_view fi, std::string_view sv, std::string_view en) {
+    return InLanguage(lang, fi, sv, en);
+  };
+  Document doc;
+  doc.lang = std::string(lang);
+  doc.organisation = organisation;
+  doc.title = say("Tasa-arvon seuranta: kuka eteni mihinkin vaiheeseen",
+                  "Jämställdhetsuppföljning: hur långt sökande kom", "Equality monitoring: who reached which stage");
+  doc.date = Day(now);
+  const std::string hidden = "<" + std::to_string(kSmallestShown);
+  doc.Paragraph(say("Ajanjakso: ", "Period: ", "Period: ") + (report.scope.from ? Day(report.scope.from) : "…") +
+                " – " + Day(report.scope.to) + ". " + say("Rekrytointeja ", "Rekryteringar ", "Recruitments: ") +
+                std::to_string(report.recruitments) + ". " +
+                say("Luvut hakijoiden vapaaehtoisesti ja suostumuksella antamista tilastotiedoista. Alle viiden "
+                    "hakemuksen lukuja ja ryhmiä ei näytetä. Peruutetut hakemukset eivät ole mukana.",
+                    "Talen kommer från statistik som sökande gett frivilligt och med samtycke. Tal och grupper under "
+                    "fem ansökningar visas inte. Återtagna ansökningar ingår inte.",
+                    "From statistics applicants gave voluntarily and with consent. Counts and groups under five "
+                    "applications are not shown. Withdrawn applications are left out."));
+  auto cell = [&](const std::optional<int>& n) { return n ? std::to_string(*n) : hidden; };
+  for (const auto& d : EqualityDimensions()) {
+    doc.Heading(DimensionName(d.name, lang));
+    const std::string anon = say("nimetön", "anonym", "anonymous"), open = say("muu", "annan", "other");
+    DocumentTable table{{say("Ryhmä", "Grupp", "Group"), say("Hakeneet", "Sökte", "Applied") + " (" + anon + ")",
+                         say("Haastatteluun", "Till intervju", "Shortlisted") + " (" + anon + ")",
+                         say("Valitut", "Valda", "Selected") + " (" + anon + ")",
+                         say("Hakeneet", "Sökte", "Applied") + " (" + open + ")",
+                         say("Haastatteluun", "Till intervju", "Shortlisted") + " (" + open + ")",
+                         say("Valitut", "Valda", "Selected") + " (" + open + ")"},
+                        {}};
+    for (const auto& row : report.rows) {
+      if (row.dimension != d.name) continue;
+      if (row.suppressed) {
+        table.rows.push_back({GroupName(d.name, row.group, lang), hidden, hidden, hidden, hidden, hidden, hidden});
+        continue;
+      }
+      table.rows.push_back({GroupName(d.name, row.group, lang), cell(row.anonymous.applied),
+                            cell(row.anonymous.shortlisted), cell(row.anonymous.selected),
+                            cell(row.not_anonymous.applied), cell(row.not_anonymous.shortlisted),
+                            cell(row.not_anonymous.selected)});
+    }
+    doc.Table(std::move(table));
+  }
+  return doc;
+}
+
 }  // namespace reilu::service

@@ -15,4 +15,12 @@ namespace reilu::service {
 Document ComplianceDocument(const ComplianceReport& report, const std::string& organisation, std::string_view lang,
                             UnixTime now);
 
+// The equality funnel (reports.h) as a document: one table per dimension, hidden counts as "<5".
+Document EqualityDocument(const EqualityReport& report, const std::string& organisation, std::string_view lang,
+                          UnixTime now);
+
+// The words of a group ("woman" → "Nainen") and of a dimension in `lang`.
+std::string GroupName(const std::string& dimension, const std::string& group, std::string_view lang);
+std::string DimensionName(const std::string& dimension, std::string_view lang);
+
 }  // namespace reilu::service

@@ -644,6 +644,21 @@ TEST_F(ApiTest, TheEqualityFunnelCountsConsentedStatisticsAndHidesSmallGroups) {
   EXPECT_FALSE(rows["gender/other"].as_object().contains("anonymous"));
   EXPECT_EQ(rows["language_group/fi"].at("anonymous").at("applied").as_int64(), 12);
   EXPECT_EQ(rows["gender/woman"].at("anonymous").at("shortlisted").as_int64(), 0);
+  // The same as CSV for Excel and as a PDF for the council, hidden counts as "<5" in both.
+  auto csv = auditor.Get("/api/v1/reports/equality?format=csv&separator=semicolon");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF\"dimension\";\"group\"", 0), 0u) << csv.body.substr(0, 60);
+  EXPECT_NE(csv.body.find("\"gender\";\"woman\";\"anonymous\";\"6\""), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find("\"gender\";\"other\";\"anonymous\";\"<5\""), std::string::npos) << csv.body;
+  auto pdf = auditor.Get("/api/v1/reports/equality?format=pdf&lang=fi");
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
+  if (HasPdfToText()) {
+    std::string text = PdfText(pdf.body);
+    EXPECT_NE(text.find("Tasa-arvon seuranta"), std::string::npos) << text;
+    EXPECT_NE(text.find("Nainen"), std::string::npos) << text;
+    EXPECT_NE(text.find("<5"), std::string::npos) << text;
+  }
 
   // The statistics reach no view of an application, not even the owner's.
   CloseApplicationPeriod(hr, rec);

@@ -238,7 +238,7 @@ const DIMENSIONS = ['gender', 'age_band', 'language_group'] as const;
 // Who got how far, by the voluntary groups applicants gave with consent, anonymous recruitments
 // beside the others. The server hides small counts (null) and small groups; the page says so.
 function Equality() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [report, setReport] = useState<EqualityReport | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -295,6 +295,12 @@ function Equality() {
           </DataTable>
         </Scroll>
       ))}
+      <Paragraph>
+        <a href="/api/v1/reports/equality?format=csv&separator=semicolon" download>
+          {t('reports.csvSemicolon')}
+        </a>{' '}
+        · <a href={`/api/v1/reports/equality?format=pdf&lang=${i18n.language}`} download>{t('reports.pdf')}</a>
+      </Paragraph>
     </section>
   );
 }
