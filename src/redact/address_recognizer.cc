@@ -10,7 +10,8 @@ std::unique_ptr<Recognizer> MakeAddressRecognizer() {
       R"((?:^|[^\p{L}])(\p{Lu}[\p{L}\-]*(?:katu|tie|kuja|polku|väylä|raitti|kaari|rinne|ranta|puistikko|puisto|aukio|tori|gatan|vägen|gränd|stigen|backen|esplanaden|allén|torget|plan|gata|väg)\s+\d{1,4}(?:\s+(?:as\.?|asunto|lgh\.?|bst\.?)\s*\d{1,4}|\s?[A-Za-z](?:\s?\d{1,3})?(?:\s+(?:as\.?|lgh\.?)\s*\d{1,4})?)?))";
   const std::string street_en =
       R"((?:^|[^\p{L}\d])(\d{1,5}\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Close|Way|Boulevard|Blvd\.?|Court|Place|Crescent|Terrace|Gardens|Square)))";
-  const std::string postal = R"((?:^|[^\d])((?:FI-|SE-)?(?:\d{5}|\d{3}\s\d{2})\s+\p{Lu}[\p{L}\-]+))";
+  // The post office follows the code on the same line: "62704\nPhone" is a code and a label.
+  const std::string postal = R"((?:^|[^\d])((?:FI-|SE-)?(?:\d{5}|\d{3} \d{2})[ \t]+\p{Lu}[\p{L}\-]+))";
   // A flat or apartment before an English street: "Flat 3, 27 Hyde Park Road", "Apt 4B".
   const std::string flat = R"((?:^|[^\p{L}])((?:Flat|Apt\.?|Apartment|Unit|Suite)\s+\d{1,4}[A-Za-z]?))";
   // UK postcodes ("LS6 1AE", "SW1A 2AA") and US state + ZIP ("IL 62704").

@@ -77,6 +77,13 @@ TEST(LearnedNamesTest, InitialsAndAmbiguousWordsBesideANameFoundByAnotherRecogni
   EXPECT_EQ(Redacted("Nurminen kertoi hankkeesta.", "fi"), "[NIMI] kertoi hankkeesta.");
 }
 
+// Labels before a colon stay, the name after one is found, and a postal code ending a line does
+// not take the next line's label with it.
+TEST(LearnedNamesTest, LabelsBeforeAColonAreNotNames) {
+  EXPECT_EQ(Redacted("Phone: 040 123 4567\nReferee: Oyeyiola Adebayo", "en"), "Phone: [PHONE]\nReferee: [NAME]");
+  EXPECT_EQ(Redacted("Springfield, IL 62704\nPhone: (217) 555-0198", "en"), "[ADDRESS]\nPhone: [PHONE]");
+}
+
 // Institutions are not people, however name-like their words: "Lagos", "Teaching" and "Åbo" belong
 // to the institution beside them.
 TEST(LearnedNamesTest, WordsBesideAnInstitutionBelongToIt) {
