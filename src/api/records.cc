@@ -171,7 +171,7 @@ void RegisterRecordsRoutes(http::Router& router, ApiContext& ctx) {
           printable.lang = lang;
           printable.organisation = organisation->name;
           printable.title = doc->title;
-          printable.date = FinnishDateText(FinnishDate(ctx.now()));
+          printable.date = FinnishDayText(ctx.now());
           for (const auto& p : doc->paragraphs) printable.Paragraph(p);
           return PdfResponse(printable, "records-decision-" + std::to_string(*id) + ".pdf");
         }

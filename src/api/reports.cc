@@ -97,20 +97,50 @@ std::string CsvField(std::string value) {
   return out + "\"";
 }
 
-std::string ReportCsv(const service::ComplianceReport& r, char separator) {
+using CsvRows = std::vector<std::vector<std::string>>;
+
+// A CSV download for Excel: UTF-8 with a BOM, CRLF lines, every field quoted (CsvField).
+http::Response CsvResponse(const CsvRows& rows, char separator, const std::string& filename) {
   std::string out = "\xEF\xBB\xBF";  // BOM: Excel reads the file as UTF-8
-  auto row = [&](const std::vector<std::string>& fields) {
+  for (const auto& fields : rows) {
     for (size_t i = 0; i < fields.size(); ++i) out += (i ? std::string(1, separator) : "") + CsvField(fields[i]);
     out += "\r\n";
-  };
-  row({"id", "title", "term", "anonymous", "exception_reason", "published", "deadline", "applications", "lifted",
-       "decided"});
-  for (const auto& x : r.recruitments) {
-    row({std::to_string(x.id), x.title, x.term, x.anonymous ? "yes" : "no", x.exception_reason,
-         IsoDate(FinnishDate(x.published_at)), IsoDate(FinnishDate(x.deadline)), std::to_string(x.applications),
-         std::to_string(x.lifted), x.decided_at ? IsoDate(FinnishDate(*x.decided_at)) : ""});
   }
-  return out;
+  http::Response res{200, "text/csv; charset=utf-8", std::move(out), {}};
+  res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  return res;
+}
+
+CsvRows ComplianceCsvRows(const service::ComplianceReport& r) {
+  CsvRows rows{{"id", "title", "term", "anonymous", "exception_reason", "published", "deadline", "applications",
+                "lifted", "decided"}};
+  for (const auto& x : r.recruitments) {
+    rows.push_back({std::to_string(x.id), x.title, x.term, x.anonymous ? "yes" : "no", x.exception_reason,
+                    IsoDate(FinnishDate(x.published_at)), IsoDate(FinnishDate(x.deadline)),
+                    std::to_string(x.applications), std::to_string(x.lifted),
+                    x.decided_at ? IsoDate(FinnishDate(*x.decided_at)) : ""});
+  }
+  return rows;
+}
+
+// One row per group and side; a hidden count is written "<5", as on the page.
+CsvRows EqualityCsvRows(const service::EqualityReport& report) {
+  const std::string hidden = "<" + std::to_string(kSmallestShown);
+  auto cell = [&](const std::optional<int>& n) { return n ? std::to_string(*n) : hidden; };
+  CsvRows rows{{"dimension", "group", "recruitments", "applied", "shortlisted", "interviewed", "selected"}};
+  for (const auto& r : report.rows) {
+    for (bool anonymous : {true, false}) {
+      const FunnelCounts& c = anonymous ? r.anonymous : r.not_anonymous;
+      const std::string side = anonymous ? "anonymous" : "not_anonymous";
+      if (r.suppressed) {
+        rows.push_back({r.dimension, r.group, side, hidden, hidden, hidden, hidden});
+      } else {
+        rows.push_back(
+            {r.dimension, r.group, side, cell(c.applied), cell(c.shortlisted), cell(c.interviewed), cell(c.selected)});
+      }
+    }
+  }
+  return rows;
 }
 
 // Counts of one funnel side; a suppressed count (1 to 4) is null.
@@ -169,35 +199,8 @@ void RegisterReportRoutes(http::Router& router, ApiContext& ctx) {
                                     "reilu-equality-" + day + ".pdf");
                }
                if (format == "csv") {
-                 // One row per group and side; a hidden count is written "<5", as on the page.
                  char separator = req.query.count("separator") && req.query["separator"] == "semicolon" ? ';' : ',';
-                 std::string out = "\xEF\xBB\xBF";
-                 auto row = [&](const std::vector<std::string>& fields) {
-                   for (size_t i = 0; i < fields.size(); ++i) {
-                     out += (i ? std::string(1, separator) : "") + CsvField(fields[i]);
-                   }
-                   out += "\r\n";
-                 };
-                 auto cell = [](const std::optional<int>& n) {
-                   return n ? std::to_string(*n) : "<" + std::to_string(kSmallestShown);
-                 };
-                 row({"dimension", "group", "recruitments", "applied", "shortlisted", "interviewed", "selected"});
-                 for (const auto& r : report->rows) {
-                   for (bool anonymous : {true, false}) {
-                     const FunnelCounts& c = anonymous ? r.anonymous : r.not_anonymous;
-                     if (r.suppressed) {
-                       std::string h = "<" + std::to_string(kSmallestShown);
-                       row({r.dimension, r.group, anonymous ? "anonymous" : "not_anonymous", h, h, h, h});
-                     } else {
-                       row({r.dimension, r.group, anonymous ? "anonymous" : "not_anonymous", cell(c.applied),
-                            cell(c.shortlisted), cell(c.interviewed), cell(c.selected)});
-                     }
-                   }
-                 }
-                 http::Response res{200, "text/csv; charset=utf-8", std::move(out), {}};
-                 res.headers.emplace_back("Content-Disposition",
-                                          "attachment; filename=\"reilu-equality-" + day + ".csv\"");
-                 return res;
+                 return CsvResponse(EqualityCsvRows(*report), separator, "reilu-equality-" + day + ".csv");
                }
                json::array rows;
                for (const auto& r : report->rows) {
@@ -239,39 +242,36 @@ void RegisterReportRoutes(http::Router& router, ApiContext& ctx) {
                return http::JsonResponse(200, json::object{{"identity_reads", arr}});
              }));
 
-  router.Add(
-      "GET", "/api/v1/reports/compliance", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto caller = Authenticate(ctx, req);
-        if (!caller) return caller.error();
-        auto scope_of = ScopeOf(req);
-        if (!scope_of) return scope_of.error();
-        const service::ReportScope& scope = *scope_of;
-        std::string format = req.query.count("format") ? req.query["format"] : "json";
-        std::string separator = req.query.count("separator") ? req.query["separator"] : "comma";
-        if (format != "json" && format != "csv" && format != "pdf") {
-          return MakeError(ErrorCode::kInvalidInput, "The format is json, csv or pdf.", "format");
-        }
-        auto lang = DocumentLanguage(req);
-        if (!lang) return lang.error();
-        if (separator != "comma" && separator != "semicolon") {
-          return MakeError(ErrorCode::kInvalidInput, "The separator is comma or semicolon.", "separator");
-        }
-        auto services = ctx.Services();
-        auto report = service::BuildComplianceReport(services, caller->user, scope);
-        if (!report) return report.error();
-        if (format == "json") return http::JsonResponse(200, ReportJson(*report));
-        if (format == "pdf") {
-          // For the council's agenda: the same figures as a printable document.
-          auto organisation = ctx.store.GetOrganisation(caller->user.org_id);
-          if (!organisation) return organisation.error();
-          return PdfResponse(service::ComplianceDocument(*report, organisation->name, *lang, ctx.now()),
-                             "reilu-compliance-" + IsoDate(FinnishDate(ctx.now())) + ".pdf");
-        }
-        http::Response res{200, "text/csv; charset=utf-8", ReportCsv(*report, separator == "comma" ? ',' : ';'), {}};
-        res.headers.emplace_back("Content-Disposition", "attachment; filename=\"reilu-compliance-" +
-                                                            IsoDate(FinnishDate(ctx.now())) + ".csv\"");
-        return res;
-      }));
+  router.Add("GET", "/api/v1/reports/compliance", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Authenticate(ctx, req);
+               if (!caller) return caller.error();
+               auto scope_of = ScopeOf(req);
+               if (!scope_of) return scope_of.error();
+               const service::ReportScope& scope = *scope_of;
+               std::string format = req.query.count("format") ? req.query["format"] : "json";
+               std::string separator = req.query.count("separator") ? req.query["separator"] : "comma";
+               if (format != "json" && format != "csv" && format != "pdf") {
+                 return MakeError(ErrorCode::kInvalidInput, "The format is json, csv or pdf.", "format");
+               }
+               auto lang = DocumentLanguage(req);
+               if (!lang) return lang.error();
+               if (separator != "comma" && separator != "semicolon") {
+                 return MakeError(ErrorCode::kInvalidInput, "The separator is comma or semicolon.", "separator");
+               }
+               auto services = ctx.Services();
+               auto report = service::BuildComplianceReport(services, caller->user, scope);
+               if (!report) return report.error();
+               if (format == "json") return http::JsonResponse(200, ReportJson(*report));
+               if (format == "pdf") {
+                 // For the council's agenda: the same figures as a printable document.
+                 auto organisation = ctx.store.GetOrganisation(caller->user.org_id);
+                 if (!organisation) return organisation.error();
+                 return PdfResponse(service::ComplianceDocument(*report, organisation->name, *lang, ctx.now()),
+                                    "reilu-compliance-" + IsoDate(FinnishDate(ctx.now())) + ".pdf");
+               }
+               return CsvResponse(ComplianceCsvRows(*report), separator == "comma" ? ',' : ';',
+                                  "reilu-compliance-" + IsoDate(FinnishDate(ctx.now())) + ".csv");
+             }));
 }
 
 }  // namespace reilu::api

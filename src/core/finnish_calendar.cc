@@ -77,4 +77,6 @@ std::string FinnishDateText(std::chrono::year_month_day date) {
          "." + std::to_string(static_cast<int>(date.year()));
 }
 
+std::string FinnishDayText(UnixTime t) { return t > 0 ? FinnishDateText(FinnishDate(t)) : "–"; }
+
 }  // namespace reilu

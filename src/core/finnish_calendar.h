@@ -32,5 +32,7 @@ bool IsNonWorkingDay(std::chrono::year_month_day date);
 std::string IsoDate(std::chrono::year_month_day date);
 // "25.11.2026": a date as it is written in Finnish and Swedish documents (and here in English ones).
 std::string FinnishDateText(std::chrono::year_month_day date);
+// The Finnish day of a moment as documents print it ("25.11.2026"); "–" when `t` is unset (0).
+std::string FinnishDayText(UnixTime t);
 
 }  // namespace reilu

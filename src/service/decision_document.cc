@@ -3,21 +3,12 @@
 #include <cstdio>
 
 #include "core/finnish_calendar.h"
+#include "notify/calendar.h"
 #include "service/mail.h"
 
 namespace reilu::service {
 
 namespace {
-
-std::string Day(UnixTime t) { return t > 0 ? FinnishDateText(FinnishDate(t)) : "–"; }
-
-// "2026-12-14" → "14.12.2026".
-std::string IsoToText(const std::string& iso) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  if (std::sscanf(iso.c_str(), "%d-%u-%u", &y, &m, &d) != 3) return iso;
-  return std::to_string(d) + "." + std::to_string(m) + "." + std::to_string(y);
-}
 
 std::string Score(double weighted) {
   if (weighted <= 0) return "–";
@@ -52,7 +43,7 @@ Document SelectionDecisionDocument(const DecisionDocumentInput& in, std::string_
   doc.lang = std::string(lang);
   doc.organisation = in.organisation;
   doc.title = say("Valintapäätös: ", "Beslut om val: ", "Selection decision: ") + title;
-  doc.date = Day(d.decided_at);
+  doc.date = FinnishDayText(d.decided_at);
 
   std::string relation = r.employment.relation == EmploymentRelation::kVirka
                              ? say("virkasuhde", "tjänsteförhållande", "public-office post")
@@ -63,8 +54,9 @@ Document SelectionDecisionDocument(const DecisionDocumentInput& in, std::string_
   doc.Heading(say("Asia", "Ärende", "Matter"));
   doc.Paragraph(say("Tehtävä: ", "Tjänst: ", "Post: ") + title + ". " +
                 say("Palvelussuhde: ", "Anställning: ", "Type: ") + relation + ", " + term + ". " +
-                say("Hakuaika päättyi ", "Ansökningstiden gick ut ", "Applications closed ") + Day(r.deadline) + ". " +
-                say("Hakemuksia ", "Ansökningar ", "Applications: ") + std::to_string(in.applications.size()) + ". " +
+                say("Hakuaika päättyi ", "Ansökningstiden gick ut ", "Applications closed ") +
+                FinnishDayText(r.deadline) + ". " + say("Hakemuksia ", "Ansökningar ", "Applications: ") +
+                std::to_string(in.applications.size()) + ". " +
                 (r.anonymous ? say("Hakemukset käsiteltiin nimettömästi haastatteluvalintaan asti.",
                                    "Ansökningarna behandlades anonymt fram till valet av intervjuade.",
                                    "Applications were processed anonymously until the interviewees were chosen.")
@@ -130,7 +122,7 @@ Document SelectionDecisionDocument(const DecisionDocumentInput& in, std::string_
           "av det den tredje dagen efter att meddelandet sändes; sista dagen är ",
           ", within 14 days of receiving the decision. A decision sent by e-mail is taken to be "
           "received on the third day after it was sent; the last day is ") +
-      IsoToText(d.appeal_ends) + ".");
+      notify::FormatDate(d.appeal_ends) + ".");
   doc.Paragraph(
       say("Oikaisuvaatimuksesta on käytävä ilmi päätös, johon haetaan oikaisua, miten sitä halutaan muutettavaksi "
           "ja millä perusteilla, sekä tekijän nimi ja yhteystiedot. Hakija voi lisäksi pyytää selvityksen "

@@ -8,14 +8,18 @@ namespace reilu::service {
 
 namespace {
 
-std::string Day(UnixTime t) { return t > 0 ? FinnishDateText(FinnishDate(t)) : "–"; }
-
 std::string Share(const ComplianceReport::TermCounts& c) {
   std::int64_t all = c.anonymous + c.not_anonymous;
   if (all == 0) return "–";
   char text[16];
   std::snprintf(text, sizeof text, "%.0f %%", 100.0 * static_cast<double>(c.anonymous) / static_cast<double>(all));
   return text;
+}
+
+// "Ajanjakso: 1.1.2026 – 25.11.2026. " (the reports always come with the end of their period).
+std::string PeriodText(const ReportScope& scope, std::string_view lang) {
+  return InLanguage(lang, "Ajanjakso: ", "Period: ", "Period: ") + (scope.from ? FinnishDayText(scope.from) : "…") +
+         " – " + FinnishDayText(scope.to) + ". ";
 }
 
 }  // namespace
@@ -30,12 +34,10 @@ Document ComplianceDocument(const ComplianceReport& report, const std::string& o
   doc.organisation = organisation;
   doc.title = say("Nimettömän rekrytoinnin toteutuminen", "Hur anonym rekrytering har genomförts",
                   "Anonymous recruitment: compliance report");
-  doc.date = Day(now);
-  doc.Paragraph(say("Ajanjakso: ", "Period: ", "Period: ") + (report.scope.from ? Day(report.scope.from) : "…") +
-                " – " + Day(report.scope.to ? report.scope.to : now) + ". " +
-                say("Rekrytoinnit, joiden ilmoitus julkaistiin ajanjaksolla.",
-                    "Rekryteringar vars annons publicerades under perioden.",
-                    "Recruitments whose advertisement was published in the period."));
+  doc.date = FinnishDayText(now);
+  doc.Paragraph(PeriodText(report.scope, lang) + say("Rekrytoinnit, joiden ilmoitus julkaistiin ajanjaksolla.",
+                                                     "Rekryteringar vars annons publicerades under perioden.",
+                                                     "Recruitments whose advertisement was published in the period."));
 
   doc.Heading(say("Rekrytoinnit keston ja nimettömyyden mukaan", "Rekryteringar enligt längd och anonymitet",
                   "Recruitments by term and anonymity"));
@@ -88,10 +90,11 @@ Document ComplianceDocument(const ComplianceReport& report, const std::string& o
        say("Anonymiteetti purettu", "Anonymitet hävd", "Anonymity lifted"), say("Päätös", "Beslut", "Decision")},
       {}};
   for (const auto& r : report.recruitments) {
-    list.rows.push_back({r.title, r.anonymous ? say("kyllä", "ja", "yes") : say("ei", "nej", "no"), Day(r.published_at),
-                         Day(r.deadline), std::to_string(r.applications),
-                         std::to_string(r.lifted) + (r.first_lift_at ? " (" + Day(r.first_lift_at) + ")" : ""),
-                         r.decided_at ? Day(*r.decided_at) : "–"});
+    list.rows.push_back(
+        {r.title, r.anonymous ? say("kyllä", "ja", "yes") : say("ei", "nej", "no"), FinnishDayText(r.published_at),
+         FinnishDayText(r.deadline), std::to_string(r.applications),
+         std::to_string(r.lifted) + (r.first_lift_at ? " (" + FinnishDayText(r.first_lift_at) + ")" : ""),
+         r.decided_at ? FinnishDayText(*r.decided_at) : "–"});
   }
   if (list.rows.empty()) {
     doc.Paragraph(say("Ajanjaksolla ei julkaistu rekrytointeja.", "Inga rekryteringar publicerades under perioden.",
@@ -111,8 +114,8 @@ Document ComplianceDocument(const ComplianceReport& report, const std::string& o
                           say("Rooli", "Roll", "Role"), say("Luonut", "Skapad av", "Granted by")},
                          {}};
     for (const auto& g : report.identity_role_grants) {
-      grants.rows.push_back(
-          {Day(g.at), g.user_name, g.role, g.granted_by ? g.granted_by_name : say("ylläpito", "driften", "operator")});
+      grants.rows.push_back({FinnishDayText(g.at), g.user_name, g.role,
+                             g.granted_by ? g.granted_by_name : say("ylläpito", "driften", "operator")});
     }
     doc.Table(std::move(grants));
   }
@@ -149,10 +152,9 @@ Document EqualityDocument(const EqualityReport& report, const std::string& organ
   doc.organisation = organisation;
   doc.title = say("Tasa-arvon seuranta: kuka eteni mihinkin vaiheeseen",
                   "Jämställdhetsuppföljning: hur långt sökande kom", "Equality monitoring: who reached which stage");
-  doc.date = Day(now);
+  doc.date = FinnishDayText(now);
   const std::string hidden = "<" + std::to_string(kSmallestShown);
-  doc.Paragraph(say("Ajanjakso: ", "Period: ", "Period: ") + (report.scope.from ? Day(report.scope.from) : "…") +
-                " – " + Day(report.scope.to) + ". " + say("Rekrytointeja ", "Rekryteringar ", "Recruitments: ") +
+  doc.Paragraph(PeriodText(report.scope, lang) + say("Rekrytointeja ", "Rekryteringar ", "Recruitments: ") +
                 std::to_string(report.recruitments) + ". " +
                 say("Luvut hakijoiden vapaaehtoisesti ja suostumuksella antamista tilastotiedoista. Alle viiden "
                     "hakemuksen lukuja ja ryhmiä ei näytetä. Peruutetut hakemukset eivät ole mukana.",
