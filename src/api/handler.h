@@ -78,7 +78,7 @@ class JsonObjectBody : public codec::Fields {
 // JsonBody, then require an object: the prologue of most state-changing handlers.
 Result<JsonObjectBody> JsonFields(const http::Request& req);
 
-// The ?lang= of a document (fi when absent); 422 for another.
+// The ?lang= of a document or notice (fi when absent); 422 for another.
 Result<std::string> DocumentLanguage(const http::Request& req);
 // A document as a PDF download named `filename` (no identity in it: file names leave the server).
 Result<http::Response> PdfResponse(const Document& document, const std::string& filename);

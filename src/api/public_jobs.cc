@@ -72,12 +72,10 @@ void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto id = IdParam(req, "id");
                if (!id) return id.error();
-               std::string lang = req.query.count("lang") ? req.query["lang"] : "fi";
-               if (!IsSupportedLanguage(lang)) {
-                 return MakeError(ErrorCode::kInvalidInput, "The lang is fi, sv or en.", "lang");
-               }
+               auto lang = DocumentLanguage(req);
+               if (!lang) return lang.error();
                auto services = ctx.Services();
-               auto notice = service::PrivacyNoticeOf(services, *id, lang);
+               auto notice = service::PrivacyNoticeOf(services, *id, *lang);
                if (!notice) return notice.error();
                json::array sections;
                for (const auto& sec : notice->sections) {

@@ -3,6 +3,8 @@
 // Helsinki means the same moment for an applicant abroad and for the server.
 export const ZONE = 'Europe/Helsinki';
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
 export interface DateParts {
   year: number;
   month: number; // 1–12
@@ -60,7 +62,6 @@ export function helsinkiToUnix(date: DateParts, time: TimeParts): number {
 // "31.12.2026" and "16.00" of a moment on a Helsinki clock, for filling the inputs.
 export function unixToHelsinki(unix: number): { date: string; time: string } {
   const reading = new Date(helsinkiReading(unix * 1000));
-  const pad = (n: number) => String(n).padStart(2, '0');
   return {
     date: `${reading.getUTCDate()}.${reading.getUTCMonth() + 1}.${reading.getUTCFullYear()}`,
     time: `${pad(reading.getUTCHours())}.${pad(reading.getUTCMinutes())}`,
@@ -71,7 +72,6 @@ export function unixToHelsinki(unix: number): { date: string; time: string } {
 export function toIsoDate(text: string): string | null {
   const d = parseDate(text);
   if (!d) return null;
-  const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 }
 

@@ -175,7 +175,7 @@ function DeskPage() {
       setIdentities((old) => ({ ...old, [appId]: data.identity }));
     });
   const candidates = apps
-    .filter((a) => (a.lifted || !rec.anonymous) && (shortlistedIds(screening).has(a.id) || !rec.anonymous) && !a.withdrawn)
+    .filter((a) => (a.lifted || !rec.anonymous) && (shortlisted.has(a.id) || !rec.anonymous) && !a.withdrawn)
     .map((a) => ({ id: a.id, label: a.identity ? `${a.pseudonym} – ${a.identity.first_name} ${a.identity.last_name}` : a.pseudonym }));
   const stage = screening.stage;
 
