@@ -40,6 +40,12 @@ std::string_view ErrorCodeName(ErrorCode code) {
       return "redaction_unavailable";
     case ErrorCode::kRecordsRequestRequired:
       return "records_request_required";
+    case ErrorCode::kUnsupportedFile:
+      return "unsupported_file";
+    case ErrorCode::kEncryptedFile:
+      return "encrypted_file";
+    case ErrorCode::kBrokenFile:
+      return "broken_file";
     case ErrorCode::kCriteriaLocked:
       return "criteria_locked";
     case ErrorCode::kScreeningNotOpen:

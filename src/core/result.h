@@ -37,6 +37,9 @@ enum class ErrorCode {
   kBusy,                    // too many expensive requests are running; try again shortly
   kRedactionUnavailable,    // the text could not be checked within the time budget
   kRecordsRequestRequired,  // the registry office reads identity only for a recorded records request
+  kUnsupportedFile,         // an attachment that is not a PDF, DOCX or ODT (judged by its bytes)
+  kEncryptedFile,           // an attachment behind a password
+  kBrokenFile,              // an attachment that cannot be read (damaged, or over a parser limit)
   kInternal,
 };
 

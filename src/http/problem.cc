@@ -42,6 +42,12 @@ int HttpStatusFor(ErrorCode code) {
       return 422;
     case ErrorCode::kRecordsRequestRequired:
       return 422;
+    case ErrorCode::kUnsupportedFile:
+      return 415;
+    case ErrorCode::kEncryptedFile:
+      return 422;
+    case ErrorCode::kBrokenFile:
+      return 422;
     case ErrorCode::kCriteriaLocked:
       return 409;
     case ErrorCode::kScreeningNotOpen:
