@@ -28,9 +28,10 @@ struct ApiContext {
   std::function<UnixTime()> now;
   ApiOptions options;
   ListCache list_cache{};
+  const AttachmentConverter* attachments = nullptr;  // none: attachments are refused
 
   // The use cases' context: the same store, engine and clock, and the public URL for links.
-  service::Context Services() const { return service::Context{store, redactor, now, options.public_url}; }
+  service::Context Services() const { return service::Context{store, redactor, now, options.public_url, attachments}; }
 };
 
 // Registers every route. The OpenAPI document (OpenApiDocument) lists exactly these routes.

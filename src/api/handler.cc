@@ -131,6 +131,7 @@ void RegisterRoutes(http::Router& router, ApiContext& ctx) {
   RegisterRecruitmentRoutes(router, ctx);
   RegisterApplicationRoutes(router, ctx);
   RegisterRedactionReviewRoutes(router, ctx);
+  RegisterAttachmentRoutes(router, ctx);
   RegisterPublicRoutes(router, ctx);
   RegisterScreeningRoutes(router, ctx);
   RegisterSelectionRoutes(router, ctx);

@@ -88,6 +88,7 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx);
 void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx);
 void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx);
 void RegisterRedactionReviewRoutes(http::Router& router, ApiContext& ctx);
+void RegisterAttachmentRoutes(http::Router& router, ApiContext& ctx);
 void RegisterPublicRoutes(http::Router& router, ApiContext& ctx);
 void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx);
 void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx);

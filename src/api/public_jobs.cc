@@ -37,6 +37,8 @@ json::object PublicAd(ApiContext& ctx, const Recruitment& r) {
 constexpr size_t kMaxIdempotencyKey = 200;
 // A full form is at most a few 20 000-byte texts; JSON escaping can double that.
 constexpr size_t kPreviewBodyLimit = 256 * 1024;
+// The form with its files: base64 makes the attachments' bytes a third larger.
+constexpr size_t kSubmissionBodyLimit = kMaxAttachmentsTotalBytes / 3 * 4 + 1024 * 1024;
 
 }  // namespace
 
@@ -120,7 +122,8 @@ void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
                // The same secret as in the e-mailed link, so the receipt page can offer it at once.
                receipt["status_token"] = result->status_token;
                return http::JsonResponse(result->replayed ? 200 : 201, receipt);
-             }));
+             }),
+             http::RouteOptions{kSubmissionBodyLimit, false});
 }
 
 }  // namespace reilu::api

@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "app/operations.h"
 #include "app/periodic_job.h"
+#include "attach/worker.h"
 #include "crypto/crypto.h"
 #include "http/http.h"
 #include "http/static_files.h"
@@ -40,6 +41,14 @@ int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const
   redact::EngineRedactor redactor;
   http::Metrics metrics;
   api::ApiContext ctx{**store, metrics, redactor, app::Now, {}};
+  // Attachments are read in a worker process that sits beside this program.
+  attach::WorkerConverter attachments(attach::WorkerBesideThisProgram());
+  if (std::filesystem::exists(attach::WorkerBesideThisProgram())) {
+    ctx.attachments = &attachments;
+  } else {
+    std::fprintf(stderr, "{\"level\":\"warning\",\"msg\":\"%s is missing: attachments are refused\"}\n",
+                 attach::WorkerBesideThisProgram().c_str());
+  }
   // Set before the server starts: handlers read it from their threads.
   if (public_url.empty()) public_url = "http://" + options.address + ":" + std::to_string(options.port);
   while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();

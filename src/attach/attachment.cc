@@ -48,17 +48,7 @@ Result<std::string> RenderTextRendition(const Extracted& extracted, const std::v
 
 }  // namespace
 
-std::string_view KindName(Kind kind) {
-  switch (kind) {
-    case Kind::kPdf:
-      return "pdf";
-    case Kind::kDocx:
-      return "docx";
-    case Kind::kOdt:
-      return "odt";
-  }
-  return "pdf";
-}
+std::string_view KindName(Kind kind) { return AttachmentKindName(kind); }
 
 Result<Kind> Detect(std::string_view bytes) {
   // The PDF header may follow a little junk; readers look in the first kilobyte.

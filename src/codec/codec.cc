@@ -1,5 +1,7 @@
 #include "codec/codec.h"
 
+#include <sodium.h>
+
 namespace reilu::codec {
 
 namespace {
@@ -92,6 +94,9 @@ json::object ToJson(const AnonymousApplication& a) {
                  {"merits", a.redacted ? json::value(ToJson(a.merits)) : json::value(nullptr)},
                  {"on_time", a.on_time},
                  {"withdrawn", a.withdrawn}};
+  json::array attachments;
+  for (const auto& at : a.attachments) attachments.push_back(ToJson(at));
+  o["attachments"] = std::move(attachments);
   if (a.redacted) {
     o["free_text"] = ToJson(*a.redacted);
     o["redaction"] = "ready";
@@ -168,6 +173,7 @@ json::object ToPublicJson(const Recruitment& r) {
                       {"criteria", criteria},
                       {"questions", questions},
                       {"languages", langs},
+                      {"accepts_attachments", r.accepts_attachments},
                       {"deadline", r.deadline},
                       {"anonymous", r.anonymous},
                       {"state", RecruitmentStateName(r.state)},
@@ -290,6 +296,55 @@ Status FromJson(const json::value& v, const std::string& path, Submission& out) 
     REILU_TRY(ValidateEqualityStatistics(given));
     if (!given.Empty()) out.statistics = given;
   }
+  if (f->Find("attachments")) {
+    REILU_TRY(f->Each("attachments", [&](const json::value& item, const std::string& p) -> Status {
+      auto af = Fields::Of(item, p);
+      if (!af) return af.error();
+      SubmittedAttachment a;
+      std::string content;
+      REILU_TRY(af->Str("file_name", a.file_name));
+      REILU_TRY(af->Str("content", content, true));
+      auto bytes = DecodeBase64(content);
+      if (!bytes) return af->Invalid("content", "must be the file in base64");
+      a.bytes = std::move(*bytes);
+      out.attachments.push_back(std::move(a));
+      return OkStatus();
+    }));
+  }
+  return OkStatus();
+}
+
+std::optional<std::string> DecodeBase64(std::string_view text) {
+  std::string out(text.size() / 4 * 3 + 3, '\0');
+  size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), "\r\n",
+                        &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
+    return std::nullopt;
+  }
+  out.resize(length);
+  return out;
+}
+
+json::object ToJson(const AttachmentInfo& a) {
+  return json::object{
+      {"position", a.position}, {"kind", a.kind}, {"released", a.released}, {"needs_a_look", a.needs_a_look}};
+}
+
+Status FromJson(const json::value& v, const std::string& path, std::vector<AttachmentInfo>& out) {
+  out.clear();
+  if (!v.is_array()) return MakeError(ErrorCode::kInvalidInput, "Field '" + path + "' must be a list.", path);
+  for (const auto& item : v.get_array()) {
+    auto f = Fields::Of(item, path);
+    if (!f) return f.error();
+    AttachmentInfo a;
+    std::int64_t position = 0;
+    REILU_TRY(f->Int("position", position));
+    a.position = static_cast<int>(position);
+    REILU_TRY(f->Str("kind", a.kind));
+    REILU_TRY(f->Bool("released", a.released));
+    REILU_TRY(f->Bool("needs_a_look", a.needs_a_look));
+    out.push_back(std::move(a));
+  }
   return OkStatus();
 }
 
@@ -371,6 +426,7 @@ Status RecruitmentContentFromJson(const json::value& v, Recruitment& r) {
     }));
   }
   if (f->Find("languages")) REILU_TRY(f->StrList("languages", r.languages));
+  REILU_TRY(f->Bool("accepts_attachments", r.accepts_attachments));
   REILU_TRY(f->Int("deadline", r.deadline));
   REILU_TRY(f->Int("unit_id", r.unit_id));
   if (f->Find("reviewer_ids")) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <optional>
 
 #include "codec/json_fields.h"
 #include "core/application.h"
@@ -23,6 +24,10 @@ json::object CollectedFieldsToJson(const std::vector<CollectedField>& fields);
 json::object ToJson(const FreeText& f);
 json::object ToJson(const RedactedText& r);
 json::object ToJson(const AnonymousApplication& a);
+json::object ToJson(const AttachmentInfo& a);
+Status FromJson(const json::value& v, const std::string& path, std::vector<AttachmentInfo>& out);
+// Standard base64 (line breaks allowed), as the form sends files; nothing when it is not base64.
+std::optional<std::string> DecodeBase64(std::string_view text);
 json::object ToJson(const IdentifiedApplication& a);
 json::object ToJson(const Receipt& r);
 json::object ToJson(const User& u);

@@ -69,6 +69,35 @@ Status ValidateLengths(const Recruitment& r, const Submission& s) {
     }
     REILU_TRY(Limit(a.text, kLongField, "free_text.answers"));
   }
+  return ValidateAttachmentSizes(r, s.attachments);
+}
+
+Status ValidateAttachmentSizes(const Recruitment& r, const std::vector<SubmittedAttachment>& attachments) {
+  if (attachments.empty()) return OkStatus();
+  if (!r.accepts_attachments) {
+    return MakeError(ErrorCode::kInvalidInput, "This job ad does not take attachments.", "attachments");
+  }
+  if (attachments.size() > kMaxAttachments) {
+    return MakeError(ErrorCode::kPayloadTooLarge,
+                     "At most " + std::to_string(kMaxAttachments) + " attachments can be sent.", "attachments");
+  }
+  size_t total = 0;
+  for (const auto& a : attachments) {
+    REILU_TRY(Limit(a.file_name, kShortField, "attachments.file_name"));
+    if (a.bytes.empty()) return MakeError(ErrorCode::kInvalidInput, "An attachment is empty.", "attachments");
+    if (a.bytes.size() > kMaxAttachmentBytes) {
+      return MakeError(ErrorCode::kPayloadTooLarge,
+                       "An attachment is larger than " + std::to_string(kMaxAttachmentBytes >> 20) + " MB.",
+                       "attachments");
+    }
+    total += a.bytes.size();
+  }
+  if (total > kMaxAttachmentsTotalBytes) {
+    return MakeError(
+        ErrorCode::kPayloadTooLarge,
+        "The attachments together are larger than " + std::to_string(kMaxAttachmentsTotalBytes >> 20) + " MB.",
+        "attachments");
+  }
   return OkStatus();
 }
 

@@ -90,10 +90,32 @@ struct RedactedText {
   bool operator==(const RedactedText&) const = default;
 };
 
+// A file sent with the application, as sent. Identity-class as a whole: a CV's header has the
+// name, and so does the file name ("Maija_Meikalainen_CV.pdf").
+struct SubmittedAttachment {
+  std::string file_name;
+  std::string bytes;
+};
+inline constexpr size_t kMaxAttachments = 5;
+inline constexpr size_t kMaxAttachmentBytes = 5u << 20;         // one file
+inline constexpr size_t kMaxAttachmentsTotalBytes = 10u << 20;  // all of one application's files
+
+// What reviewers may know of an attachment: where it is in the list, its kind, and whether HR has
+// released its rendition. Never the file name.
+struct AttachmentInfo {
+  int position = 0;  // 1, 2, … in the order sent
+  std::string kind;  // pdf, docx, odt
+  bool released = false;
+  // Scanned pages or spans the engine is unsure of: HR must look (never released in bulk).
+  bool needs_a_look = false;
+  bool operator==(const AttachmentInfo&) const = default;
+};
+
 struct Submission {
   Identity identity;
   Merits merits;
   FreeText free_text;
+  std::vector<SubmittedAttachment> attachments;
   // Given with consent where the organisation asks them (core/equality.h); counted, never shown.
   std::optional<EqualityStatistics> statistics;
 };
@@ -120,6 +142,8 @@ bool IsPlausibleEmail(std::string_view address);
 // Only the size limits (and that answers go to the ad's questions): what a preview of an
 // unfinished form must meet, so that it costs no more than the submission would.
 Status ValidateLengths(const Recruitment& r, const Submission& s);
+// The ad takes attachments, and their number and sizes are within the limits above.
+Status ValidateAttachmentSizes(const Recruitment& r, const std::vector<SubmittedAttachment>& attachments);
 
 // What reviewers of an anonymous recruitment may see.
 struct AnonymousApplication {
@@ -131,6 +155,7 @@ struct AnonymousApplication {
   std::optional<RedactedText> redacted;
   bool on_time = true;  // the only arrival information shown
   bool withdrawn = false;
+  std::vector<AttachmentInfo> attachments;
 };
 
 // The full view, reachable only through an IdentityAccess (core/access.h).

@@ -14,6 +14,9 @@
 namespace reilu {
 
 enum class AttachmentKind { kPdf, kDocx, kOdt };
+inline std::string_view AttachmentKindName(AttachmentKind kind) {
+  return kind == AttachmentKind::kDocx ? "docx" : kind == AttachmentKind::kOdt ? "odt" : "pdf";
+}
 
 namespace attachment {
 

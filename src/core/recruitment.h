@@ -69,6 +69,8 @@ struct Recruitment {
   std::vector<Criterion> criteria;
   std::vector<Question> questions;
   std::vector<std::string> languages;  // advertised languages, subset of fi/sv/en
+  // Whether the form takes attachments (a CV, certificates); reviewers see them redacted.
+  bool accepts_attachments = false;
   UnixTime deadline = 0;
   bool anonymous = true;
   std::string anonymity_exception_reason;

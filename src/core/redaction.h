@@ -72,6 +72,14 @@ class FreeTextRedactor {
                                                 const Identity& /*identity*/) const {
     return std::nullopt;
   }
+  // What the engine proposes to hide in one longer text (an attachment's), in the text's own
+  // language; nothing when this redactor cannot tell (or not in time).
+  virtual std::optional<std::vector<ProposedSpan>> FindSpans(std::string_view /*text*/,
+                                                             const Identity& /*identity*/) const {
+    return std::nullopt;
+  }
+  // The placeholder reviewers see for a span of `type` ("PERSON" → "[NIMI]").
+  virtual std::string Label(std::string_view /*type*/, std::string_view /*reviewers_language*/) const { return "[…]"; }
   // `text` with `spans` replaced by placeholders in `reviewers_language`. REQUIRES: the spans lie
   // inside the text on UTF-8 character boundaries.
   virtual std::string ApplySpans(std::string_view text, const std::vector<ProposedSpan>& spans,

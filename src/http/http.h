@@ -92,7 +92,7 @@ struct ServerOptions {
   std::string address = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 picks a free port
   int threads = 8;
-  std::size_t body_limit = 1 << 20;  // 1 MiB; a route may set a smaller one
+  std::size_t body_limit = 1 << 20;  // 1 MiB; a route may set its own (the form with its files)
   int expensive_concurrency = 0;     // expensive routes running at once; 0: half the cores, at least 1
   double expensive_per_minute = 30;  // expensive requests per client address and minute...
   double expensive_burst = 10;       // ...of which this many at once

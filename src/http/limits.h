@@ -16,7 +16,7 @@ namespace reilu::http {
 
 // What a route needs from the server besides its handler.
 struct RouteOptions {
-  std::size_t body_limit = 0;  // bytes; 0 means the server's default
+  std::size_t body_limit = 0;  // bytes, smaller or larger than the server's default; 0: the default
   bool expensive = false;      // CPU-heavy (e.g. runs the redaction engine) and open to anyone
 };
 

@@ -5,6 +5,7 @@
 #include <boost/url.hpp>
 #include <chrono>
 #include <cstdio>
+#include <limits>
 #include <thread>
 
 #include "http/http.h"
@@ -94,7 +95,7 @@ struct Server::Impl {
   }
 
   std::size_t BodyLimit(const RouteOptions& route) const {
-    return route.body_limit > 0 ? std::min(route.body_limit, options.body_limit) : options.body_limit;
+    return route.body_limit > 0 ? route.body_limit : options.body_limit;
   }
 
   // The balancer appends the address it saw; anything before it was written by the client.
@@ -162,7 +163,9 @@ struct Server::Impl {
    private:
     void Read() {
       parser_.emplace();
-      parser_->body_limit(impl_->options.body_limit);
+      // No limit while the header is read (Beast would hold a Content-Length against it); the
+      // route's own limit is set in OnHeader before any of the body is read.
+      parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
       parser_->header_limit(16 * 1024);
       stream_.expires_after(std::chrono::seconds(30));
       // The header first: the route it names decides how large a body may be.

@@ -115,4 +115,21 @@ std::string EngineRedactor::ApplySpans(std::string_view text, const std::vector<
   return Apply(text, engine_spans, reviewers_language);
 }
 
+std::optional<std::vector<ProposedSpan>> EngineRedactor::FindSpans(std::string_view text,
+                                                                   const Identity& identity) const {
+  const std::string input(text);
+  auto spans = engine_.AnalyzeWithin(input, Context{TextLanguage(input, identity), OwnNames(identity)},
+                                     std::chrono::steady_clock::now() + budget_);
+  if (!spans) return std::nullopt;
+  std::vector<ProposedSpan> out;
+  for (const auto& s : *spans) {
+    out.push_back(ProposedSpan{s.start, s.end, std::string(EntityTypeName(s.type)), s.confidence});
+  }
+  return out;
+}
+
+std::string EngineRedactor::Label(std::string_view type, std::string_view reviewers_language) const {
+  return Placeholder(ParseEntityType(type).value_or(EntityType::kPerson), reviewers_language);
+}
+
 }  // namespace reilu::redact

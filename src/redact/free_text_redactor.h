@@ -22,6 +22,8 @@ class EngineRedactor final : public FreeTextRedactor {
                                         const Identity& identity) const override;
   std::string ApplySpans(std::string_view text, const std::vector<ProposedSpan>& spans,
                          std::string_view reviewers_language) const override;
+  std::optional<std::vector<ProposedSpan>> FindSpans(std::string_view text, const Identity& identity) const override;
+  std::string Label(std::string_view type, std::string_view reviewers_language) const override;
 
  private:
   using Deadline = std::chrono::steady_clock::time_point;

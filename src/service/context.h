@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "core/attachment.h"
 #include "core/redaction.h"
 #include "store/store.h"
 
@@ -15,6 +16,8 @@ struct Context {
   const FreeTextRedactor& redactor;
   std::function<UnixTime()> now;
   std::string public_url = "http://localhost:8080";  // base of links in e-mails (no trailing slash)
+  // Reads attachments (in a worker process); none: attachments are refused.
+  const AttachmentConverter* attachments = nullptr;
 };
 
 }  // namespace reilu::service

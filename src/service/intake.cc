@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "service/attachments.h"
 #include "service/mail.h"
 
 namespace reilu::service {
@@ -24,6 +25,10 @@ Result<Submitted> SubmitApplication(Context& ctx, SubmitRequest request) {
       })) {
     return MakeError(ErrorCode::kInvalidInput, "This employer does not ask for equality statistics.", "statistics");
   }
+  // Files are read (in the worker) before the transaction, and refused before anything is stored.
+  auto files = PrepareAttachments(ctx, *r, app.submission);
+  if (!files) return files.error();
+  app.attachments = std::move(*files);
   const std::string language = ReviewersLanguage(*r);
   app.redaction_proposal = ctx.redactor.Redact(app.submission.free_text, app.submission.identity, language);
   // Merit strings are scanned too; what was typed stays sealed with the identity.

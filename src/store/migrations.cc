@@ -396,7 +396,26 @@ constexpr const char* kV14 = R"SQL(
 ALTER TABLE organisations ADD COLUMN registry_contact TEXT NOT NULL DEFAULT '';
 )SQL";
 
-constexpr std::array<Migration, 14> kMigrations = {{
+// Attachments (a CV, certificates): the original sealed with the recruitment key as the identity
+// is, the reviewers' rendition in the clear once HR has released it. What reviewers may know of
+// them (place, kind, released) is kept on the application row, so lists stay one query.
+constexpr const char* kV15 = R"SQL(
+CREATE TABLE attachments (
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  position INTEGER NOT NULL,
+  org_id BIGINT NOT NULL,
+  recruitment_id BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  sealed_original BLOB,
+  sealed_details BLOB,
+  rendition BLOB,
+  PRIMARY KEY (application_id, position)
+);
+CREATE INDEX attachments_recruitment ON attachments (org_id, recruitment_id);
+ALTER TABLE applications ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';
+)SQL";
+
+constexpr std::array<Migration, 15> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
@@ -411,6 +430,7 @@ constexpr std::array<Migration, 14> kMigrations = {{
     {12, "login domains", kV12},
     {13, "equality statistics", kV13},
     {14, "registry contact", kV14},
+    {15, "attachments", kV15},
 }};
 
 // PostgreSQL's versions of the triggers above: one function refuses with the trigger's message

@@ -14,6 +14,12 @@ inline std::string KeyWrapContext(OrgId org, RecruitmentId rec) {
 inline std::string IdentityContext(OrgId org, RecruitmentId rec, const ApplicationId& app) {
   return "reilu/identity/v1/" + std::to_string(org) + "/" + std::to_string(rec) + "/" + app;
 }
+// `part` is "original" (the file as sent) or "details" (its name and the engine's proposal).
+inline std::string AttachmentContext(OrgId org, RecruitmentId rec, const ApplicationId& app, int position,
+                                     const char* part) {
+  return "reilu/attachment/v1/" + std::to_string(org) + "/" + std::to_string(rec) + "/" + app + "/" +
+         std::to_string(position) + "/" + part;
+}
 inline std::string MailContext(const std::string& id) { return "reilu/mail/v1/" + id; }
 inline std::string MailSettingsContext(OrgId org) { return "reilu/mail-settings/v1/" + std::to_string(org); }
 // A known value sealed under the server key: tells at start-up whether the key belongs here.

@@ -180,7 +180,7 @@ Status SqlStore::Dispose(OrgId org, const DisposalDue& due, UserId actor, UnixTi
     std::int64_t disposed = 0;
     for (const auto& app : due.applications) {
       auto row = c.Prepare(
-          "UPDATE applications SET merits = $4, redacted = NULL, state = 'disposed' "
+          "UPDATE applications SET merits = $4, redacted = NULL, attachments = '[]', state = 'disposed' "
           "WHERE org_id = $1 AND recruitment_id = $2 AND id = $3 AND state <> 'disposed'");
       if (!row) return row.error();
       REILU_TRY(row->Bind(1, org).Bind(2, rec).Bind(3, app).Bind(4, no_merits).Run());
@@ -189,6 +189,10 @@ Status SqlStore::Dispose(OrgId org, const DisposalDue& due, UserId actor, UnixTi
       auto identity = c.Prepare("DELETE FROM application_identities WHERE org_id = $1 AND application_id = $2");
       if (!identity) return identity.error();
       REILU_TRY(identity->Bind(1, org).Bind(2, app).Run());
+      // The files go with the identity: originals and the reviewers' renditions alike.
+      auto files = c.Prepare("DELETE FROM attachments WHERE org_id = $1 AND application_id = $2");
+      if (!files) return files.error();
+      REILU_TRY(files->Bind(1, org).Bind(2, app).Run());
     }
     std::int64_t mail_erased = 0;
     bool shredded = false;

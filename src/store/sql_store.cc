@@ -45,9 +45,18 @@ Result<AnonymousApplication> ReadAnonymous(const Statement& s) {
     a.redacted = std::move(text);
   }
   a.withdrawn = s.Text(5) == "withdrawn";
+  auto attachments = codec::Parse(s.Text(6));
+  if (!attachments) return attachments.error();
+  REILU_TRY(codec::FromJson(*attachments, "attachments", a.attachments));
   return a;
 }
-constexpr std::string_view kAnonymousColumns = "id, recruitment_id, pseudonym, merits, redacted, state";
+constexpr std::string_view kAnonymousColumns = "id, recruitment_id, pseudonym, merits, redacted, state, attachments";
+
+std::string AttachmentsJson(const std::vector<AttachmentInfo>& infos) {
+  json::array out;
+  for (const auto& a : infos) out.push_back(codec::ToJson(a));
+  return codec::Serialize(out);
+}
 
 json::object SealedIdentityJson(const NewApplication& app) {
   json::object o{{"identity", codec::ToJson(app.submission.identity)},
@@ -692,6 +701,7 @@ Result<SubmitResult> SqlStore::SubmitApplication(const NewApplication& app, Unix
         "INSERT INTO application_identities (application_id, org_id, recruitment_id, sealed) VALUES ($1, $2, $3, $4)");
     if (!id_ins) return id_ins.error();
     REILU_TRY(id_ins->Bind(1, receipt.application_id).Bind(2, r.org_id).Bind(3, r.id).BindBlob(4, sealed).Run());
+    REILU_TRY(InsertAttachmentsTx(c, r, receipt.application_id, app.attachments, *key));
     if (const auto& stats = app.submission.statistics) {
       auto st_ins = c.Prepare(
           "INSERT INTO equality_statistics (application_id, org_id, recruitment_id, gender, age_band, language_group) "
@@ -795,11 +805,125 @@ Status SqlStore::QueueNoticesTx(Connection& c, const IdentityNotices& notices, U
   return OkStatus();
 }
 
+Status SqlStore::InsertAttachmentsTx(Connection& c, const Recruitment& r, const ApplicationId& app,
+                                     const std::vector<NewAttachment>& attachments, const crypto::SecretKey& key) {
+  if (attachments.empty()) return OkStatus();
+  std::vector<AttachmentInfo> infos;
+  int position = 0;
+  for (const auto& a : attachments) {
+    ++position;
+    std::string details = codec::Serialize(json::object{{"file_name", a.file_name}, {"proposal", a.proposal}});
+    auto ins = c.Prepare(
+        "INSERT INTO attachments (application_id, position, org_id, recruitment_id, kind, sealed_original, "
+        "sealed_details) VALUES ($1, $2, $3, $4, $5, $6, $7)");
+    if (!ins) return ins.error();
+    REILU_TRY(ins->Bind(1, app)
+                  .Bind(2, std::int64_t{position})
+                  .Bind(3, r.org_id)
+                  .Bind(4, r.id)
+                  .Bind(5, a.kind)
+                  .BindBlob(6, crypto::Seal(key, a.bytes, AttachmentContext(r.org_id, r.id, app, position, "original")))
+                  .BindBlob(7, crypto::Seal(key, details, AttachmentContext(r.org_id, r.id, app, position, "details")))
+                  .Run());
+    infos.push_back(AttachmentInfo{position, a.kind, false, a.needs_a_look});
+  }
+  auto up = c.Prepare("UPDATE applications SET attachments = $2 WHERE id = $1");
+  if (!up) return up.error();
+  return up->Bind(1, app).Bind(2, AttachmentsJson(infos)).Run();
+}
+
+Result<OpenedAttachment> SqlStore::ReadAttachment(const IdentityAccess& access, int position, UnixTime now) {
+  return WriteTx<OpenedAttachment>([&](Connection& c) -> Result<OpenedAttachment> {
+    const OrgId org = access.org_id();
+    const RecruitmentId rec = access.recruitment_id();
+    const ApplicationId& app = access.application_id();
+    auto s = c.Prepare(
+        "SELECT t.kind, t.sealed_original, t.sealed_details, a.attachments FROM attachments t JOIN applications a ON "
+        "a.id = t.application_id WHERE t.org_id = $1 AND t.recruitment_id = $2 AND t.application_id = $3 AND "
+        "t.position = $4 AND t.sealed_original IS NOT NULL");
+    if (!s) return s.error();
+    s->Bind(1, org).Bind(2, rec).Bind(3, app).Bind(4, std::int64_t{position});
+    if (!s->Step()) return s->status().ok() ? Result<OpenedAttachment>(NotFound("Attachment")) : s->status().error();
+    auto key = RecruitmentKey(c, org, rec);
+    if (!key) return key.error();
+    auto bytes = crypto::Open(*key, s->Blob(1), AttachmentContext(org, rec, app, position, "original"));
+    if (!bytes) return bytes.error();
+    auto details = crypto::Open(*key, s->Blob(2), AttachmentContext(org, rec, app, position, "details"));
+    if (!details) return details.error();
+    auto doc = codec::Parse(*details);
+    if (!doc || !doc->is_object()) return MakeError(ErrorCode::kInternal, "Attachment record is corrupt.");
+    OpenedAttachment out;
+    out.bytes = std::move(*bytes);
+    out.file_name = std::string(doc->get_object().at("file_name").as_string());
+    out.proposal = std::string(doc->get_object().at("proposal").as_string());
+    std::vector<AttachmentInfo> infos;
+    auto listed = codec::Parse(s->Text(3));
+    if (!listed) return listed.error();
+    REILU_TRY(codec::FromJson(*listed, "attachments", infos));
+    for (const auto& i : infos) {
+      if (i.position == position) out.info = i;
+    }
+    json::object detail{{"basis", AccessBasisName(access.basis())}, {"attachment", position}};
+    if (!access.reason().empty()) detail["reason"] = access.reason();
+    REILU_TRY(AppendAuditTx(
+        c, AuditEvent{org, access.actor_id(), audit_action::kAttachmentRead, rec, app, codec::Serialize(detail)}, now));
+    return out;
+  });
+}
+
+Status SqlStore::ReleaseAttachment(OrgId org, RecruitmentId rec, const ApplicationId& id, int position,
+                                   const std::string& rendition, UserId actor, const RedactionReleaseNote& note,
+                                   UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    REILU_TRY(BumpDataVersionTx(c, org, rec));
+    auto s = c.Prepare(
+        "UPDATE attachments SET rendition = $5 WHERE org_id = $1 AND recruitment_id = $2 AND application_id = $3 AND "
+        "position = $4");
+    if (!s) return s.error();
+    REILU_TRY(s->Bind(1, org).Bind(2, rec).Bind(3, id).Bind(4, std::int64_t{position}).BindBlob(5, rendition).Run());
+    if (c.Changes() == 0) return NotFound("Attachment");
+    auto row = c.Prepare("SELECT attachments FROM applications WHERE org_id = $1 AND recruitment_id = $2 AND id = $3");
+    if (!row) return row.error();
+    row->Bind(1, org).Bind(2, rec).Bind(3, id);
+    if (!row->Step()) return row->status().ok() ? Status(NotFound("Application")) : row->status();
+    std::vector<AttachmentInfo> infos;
+    auto listed = codec::Parse(row->Text(0));
+    if (!listed) return listed.error();
+    REILU_TRY(codec::FromJson(*listed, "attachments", infos));
+    for (auto& i : infos) {
+      if (i.position == position) i.released = true;
+    }
+    auto up = c.Prepare("UPDATE applications SET attachments = $2 WHERE id = $1");
+    if (!up) return up.error();
+    REILU_TRY(up->Bind(1, id).Bind(2, AttachmentsJson(infos)).Run());
+    return AppendAuditTx(c,
+                         AuditEvent{org, actor, audit_action::kAttachmentRelease, rec, id,
+                                    codec::Serialize(json::object{{"attachment", position},
+                                                                  {"mode", note.mode},
+                                                                  {"spans_added", note.spans_added},
+                                                                  {"spans_removed", note.spans_removed}})},
+                         now);
+  });
+}
+
+Result<std::string> SqlStore::GetAttachmentRendition(OrgId org, RecruitmentId rec, const ApplicationId& id,
+                                                     int position) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare(
+      "SELECT rendition FROM attachments WHERE org_id = $1 AND recruitment_id = $2 AND application_id = $3 AND "
+      "position = $4 AND rendition IS NOT NULL");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec).Bind(3, id).Bind(4, std::int64_t{position});
+  if (!s->Step()) return s->status().ok() ? Result<std::string>(NotFound("Attachment")) : s->status().error();
+  return s->Blob(0);
+}
+
 Result<IdentifiedApplication> SqlStore::ReadIdentityTx(Connection& c, const IdentityAccess& access, UnixTime now) {
-  auto s =
-      c.Prepare(std::string("SELECT a.id, a.recruitment_id, a.pseudonym, a.merits, a.redacted, a.state, i.sealed ") +
-                "FROM applications a JOIN application_identities i ON i.application_id = a.id "
-                "WHERE a.org_id = $1 AND a.recruitment_id = $2 AND a.id = $3");
+  auto s = c.Prepare(
+      std::string(
+          "SELECT a.id, a.recruitment_id, a.pseudonym, a.merits, a.redacted, a.state, a.attachments, i.sealed ") +
+      "FROM applications a JOIN application_identities i ON i.application_id = a.id "
+      "WHERE a.org_id = $1 AND a.recruitment_id = $2 AND a.id = $3");
   if (!s) return s.error();
   s->Bind(1, access.org_id()).Bind(2, access.recruitment_id()).Bind(3, access.application_id());
   if (!s->Step())
@@ -808,7 +932,7 @@ Result<IdentifiedApplication> SqlStore::ReadIdentityTx(Connection& c, const Iden
   auto anon = ReadAnonymous(*s);
   if (!anon) return anon.error();
   out.anonymous = std::move(*anon);
-  std::string sealed = s->Blob(6);
+  std::string sealed = s->Blob(7);
   auto key = RecruitmentKey(c, access.org_id(), access.recruitment_id());
   if (!key) return key.error();
   auto plain =

@@ -60,6 +60,12 @@ class SqlStore final : public Store {
   Result<std::int64_t> DataVersion(OrgId org, RecruitmentId rec) override;
   Status ReleaseRedaction(OrgId org, RecruitmentId rec, const ApplicationId& id, const RedactedText& text, UserId actor,
                           const RedactionReleaseNote& note, UnixTime now) override;
+  Result<OpenedAttachment> ReadAttachment(const IdentityAccess& access, int position, UnixTime now) override;
+  Status ReleaseAttachment(OrgId org, RecruitmentId rec, const ApplicationId& id, int position,
+                           const std::string& rendition, UserId actor, const RedactionReleaseNote& note,
+                           UnixTime now) override;
+  Result<std::string> GetAttachmentRendition(OrgId org, RecruitmentId rec, const ApplicationId& id,
+                                             int position) override;
 
   Status Lift(OrgId org, RecruitmentId rec, const std::vector<ApplicationId>& applications, UserId actor,
               const std::string& reason, UnixTime now) override;
@@ -196,6 +202,8 @@ class SqlStore final : public Store {
   // returns how many mails were erased (kNotFound when the key is gone already).
   Result<std::int64_t> ShredKeyTx(Connection& conn, OrgId org, RecruitmentId rec);
   // Decrypts one identity and audits the read, inside the caller's transaction.
+  Status InsertAttachmentsTx(Connection& c, const Recruitment& r, const ApplicationId& app,
+                             const std::vector<NewAttachment>& attachments, const crypto::SecretKey& key);
   Result<IdentifiedApplication> ReadIdentityTx(Connection& conn, const IdentityAccess& access, UnixTime now);
   // Reads (audited), composes and queues `notices` inside the caller's transaction.
   Status QueueNoticesTx(Connection& conn, const IdentityNotices& notices, UnixTime now);

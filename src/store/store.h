@@ -94,6 +94,23 @@ struct StoredDecision {
   std::string ranking_json;  // the combined ranking as it stood when the decision was made
 };
 
+// An attachment as the intake prepared it; sealed with the recruitment key in the submission.
+struct NewAttachment {
+  std::string kind;  // pdf, docx, odt (from the bytes)
+  std::string file_name;
+  std::string bytes;
+  std::string proposal;  // JSON: what the engine proposes to cover (core/attachment.h), identity-class
+  bool needs_a_look = false;
+};
+
+// An attachment opened through the identity gate.
+struct OpenedAttachment {
+  AttachmentInfo info;
+  std::string file_name;
+  std::string bytes;
+  std::string proposal;
+};
+
 struct NewApplication {
   const Recruitment* recruitment = nullptr;
   Submission submission;
@@ -102,8 +119,9 @@ struct NewApplication {
   // The merits as reviewers may see them (identifying strings replaced); when set, the merits as
   // typed are sealed with the identity instead.
   std::optional<Merits> merits_for_reviewers;
-  std::string idempotency_key;  // empty: none given
-  std::string request_hash;     // SHA-256 of the request body, to detect a reused key
+  std::vector<NewAttachment> attachments;  // in the order sent (positions 1, 2, …)
+  std::string idempotency_key;             // empty: none given
+  std::string request_hash;                // SHA-256 of the request body, to detect a reused key
   // Builds the applicant's receipt e-mail once the application id exists; queued in the same
   // transaction, so an acknowledged application always gets its receipt.
   std::function<std::optional<OutgoingMail>(const Receipt&)> receipt_mail;
@@ -192,6 +210,16 @@ class Store {
   // Publishes the reviewers' rendition of an application's free text; audited with what was done.
   virtual Status ReleaseRedaction(OrgId org, RecruitmentId rec, const ApplicationId& id, const RedactedText& text,
                                   UserId actor, const RedactionReleaseNote& note, UnixTime now) = 0;
+
+  // Attachments. The original opens only with an IdentityAccess (audited, like ReadIdentity); the
+  // rendition HR releases is what reviewers get, and all they get.
+  virtual Result<OpenedAttachment> ReadAttachment(const IdentityAccess& access, int position, UnixTime now) = 0;
+  virtual Status ReleaseAttachment(OrgId org, RecruitmentId rec, const ApplicationId& id, int position,
+                                   const std::string& rendition, UserId actor, const RedactionReleaseNote& note,
+                                   UnixTime now) = 0;
+  // The released rendition; kNotFound when there is none (yet).
+  virtual Result<std::string> GetAttachmentRendition(OrgId org, RecruitmentId rec, const ApplicationId& id,
+                                                     int position) = 0;
 
   // Lifting anonymity: one-way. `applications` empty = the whole recruitment.
   virtual Status Lift(OrgId org, RecruitmentId rec, const std::vector<ApplicationId>& applications, UserId actor,

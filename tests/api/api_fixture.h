@@ -2,7 +2,9 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <sodium.h>
 
+#include "support/sample_documents.h"
 #include "support/test_server.h"
 
 namespace reilu::testing {
@@ -74,9 +76,10 @@ class ApiTest : public ::testing::Test {
   }
 
   // Creates and publishes an anonymous recruitment owned by a_hr with both reviewers of City A.
-  std::int64_t PublishedRecruitment(Client& hr, std::int64_t deadline_in = 3600) {
-    auto created = hr.PostJson("/api/v1/recruitments", RecruitmentBody({a_.users["reviewer"], a_.users["reviewer2"]},
-                                                                       "permanent", deadline_in));
+  std::int64_t PublishedRecruitment(Client& hr, std::int64_t deadline_in = 3600, bool attachments = false) {
+    json::object body = RecruitmentBody({a_.users["reviewer"], a_.users["reviewer2"]}, "permanent", deadline_in);
+    body["accepts_attachments"] = attachments;
+    auto created = hr.PostJson("/api/v1/recruitments", body);
     EXPECT_EQ(created.status, 201) << created.body;
     std::int64_t id = created.Json().at("id").as_int64();
     auto published = hr.PostJson("/api/v1/recruitments/" + std::to_string(id) + "/publish", json::object{});
@@ -90,16 +93,38 @@ class ApiTest : public ::testing::Test {
     ASSERT_EQ(closed.status, 200) << closed.body;
   }
 
-  // The owner releases every application's text as the engine proposed it (no check): what
-  // reviewers then may see.
+  // The owner releases every application's text and attachments as the engine proposed them (no
+  // check): what reviewers then may see.
   static void ReleaseAllAsProposed(Client& hr, std::int64_t rec) {
     std::string base = "/api/v1/recruitments/" + std::to_string(rec);
-    auto list = hr.Get(base + "/applications").Json();
+    const json::value list = hr.Get(base + "/applications").Json();
     for (const auto& a : list.at("applications").as_array()) {
-      std::string path = base + "/applications/" + std::string(a.at("id").as_string()) + "/redaction";
-      auto res = hr.Call("PUT", path, "{}", {{"Content-Type", "application/json"}});
+      std::string path = base + "/applications/" + std::string(a.at("id").as_string());
+      auto res = hr.Call("PUT", path + "/redaction", "{}", {{"Content-Type", "application/json"}});
       ASSERT_EQ(res.status, 200) << res.body;
+      for (const auto& file : a.at("attachments").as_array()) {
+        auto released = hr.PostJson(
+            path + "/attachments/" + std::to_string(file.at("position").as_int64()) + "/release", json::object{});
+        ASSERT_EQ(released.status, 200) << released.body;
+      }
     }
+  }
+
+  // A file the form sends: its name and its bytes in base64.
+  static json::object File(const std::string& name, const std::string& bytes) {
+    std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                      sodium_base64_VARIANT_ORIGINAL);
+    out.resize(out.size() - 1);  // the terminating NUL
+    return json::object{{"file_name", name}, {"content", out}};
+  }
+
+  // A CV with the identity values of Application(tag) in it, and a photo.
+  static std::string CanaryCv(const std::string& tag) {
+    return MakePdf({{{"Firstname" + tag + " Lastname" + tag, "mail" + tag + "@canary.test", "+358 40 555 " + tag,
+                      "Streetname" + tag + " 5 A, 9" + tag + " Hometown" + tag,
+                      "Kokemus: kirjastovirkailija 4 vuotta, asiakaspalvelu ja Finna"}},
+                    /*photo=*/true});
   }
 
   // Ends the application period early and chooses `ids` as interviewees (freezes the scores).
@@ -152,6 +177,7 @@ class ApiTest : public ::testing::Test {
       };
       replace("{id}", std::to_string(rec));
       replace("{application_id}", app);
+      replace("{position}", "1");
       return pattern;
     };
     std::string seen;
@@ -182,8 +208,10 @@ class ApiTest : public ::testing::Test {
             EXPECT_LT(res.status, 500) << upper << " " << pattern << " " << res.body;
           }
           // Reached and answered (owner-only routes refuse with 403; never 404 or 5xx).
+          // An attachment's rendition is 404 until the owner has released it.
+          bool unreleased_file = pattern.find("/attachments/{position}") != std::string::npos && res.status == 404;
           if (upper == "GET" && pattern.find("{id}") != std::string::npos &&
-              pattern.rfind("/api/v1/recruitments", 0) == 0) {
+              pattern.rfind("/api/v1/recruitments", 0) == 0 && !unreleased_file) {
             EXPECT_TRUE(res.status == 200 || res.status == 403) << upper << " " << pattern << " " << res.body;
           }
         }

@@ -12,10 +12,13 @@ class BoundaryTest : public ApiTest {
     ApiTest::SetUp();
     if (IsSkipped()) return;
     hr_ = std::make_unique<Client>(LoggedIn("a_hr"));
-    rec_ = PublishedRecruitment(*hr_);
+    rec_ = PublishedRecruitment(*hr_, 3600, /*attachments=*/true);
     Client public_client(server_->port());
     for (const std::string tag : {"101", "102", "103"}) {
-      auto res = public_client.PostJson(Path("/api/v1/jobs/{id}/applications"), Application(tag));
+      // Each with a CV that holds every identity value: the crawl covers the attachment routes.
+      json::object app = Application(tag);
+      app["attachments"] = json::array{File("Firstname" + tag + "_CV.pdf", CanaryCv(tag))};
+      auto res = public_client.PostJson(Path("/api/v1/jobs/{id}/applications"), app);
       ASSERT_EQ(res.status, 201) << res.body;
     }
     auto list = hr_->Get(Path("/api/v1/recruitments/{id}/applications")).Json();

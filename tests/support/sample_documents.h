@@ -16,8 +16,9 @@ std::string MakePdf(const SamplePdf& sample);
 
 // `header` goes into word/header1.xml, `paragraphs` into the body; `comment` into comments.xml
 // and `author` into docProps/core.xml (neither may reach a rendition).
+// `picture_bytes` adds a picture of that size (incompressible) to make a file of a given size.
 std::string MakeDocx(const std::vector<std::string>& paragraphs, const std::string& header = {},
-                     const std::string& author = {});
+                     const std::string& author = {}, size_t picture_bytes = 0);
 std::string MakeOdt(const std::vector<std::string>& paragraphs, const std::string& author = {});
 
 // A ZIP that claims to be a DOCX whose document.xml unpacks to `unpacked_bytes` of zeros.

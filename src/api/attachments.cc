@@ -1,0 +1,204 @@
+// Attachments: the applicant's preview of a file, the owner's check before release (the original
+// beside the proposal, covers added or removed), the reviewers' rendition and the original after
+// the lift. Every response that carries a file names it by its place ("liite-2.pdf"), never by the
+// name it was sent with.
+#include "service/attachments.h"
+#include "api/handler.h"
+
+namespace reilu::api {
+
+namespace {
+
+// One file in base64 is 4/3 of its size; the form's whole body takes all its files.
+constexpr size_t kPreviewBodyLimit = kMaxAttachmentBytes / 3 * 4 + 64 * 1024;
+
+std::string_view ContentType(std::string_view kind) {
+  if (kind == "docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  if (kind == "odt") return "application/vnd.oasis.opendocument.text";
+  return "application/pdf";
+}
+
+http::Response FileResponse(std::string bytes, std::string_view kind, int position, bool inline_view) {
+  http::Response res{200, std::string(ContentType(kind)), std::move(bytes), {}};
+  res.headers.emplace_back("Content-Disposition", std::string(inline_view ? "inline" : "attachment") +
+                                                      "; filename=\"liite-" + std::to_string(position) + "." +
+                                                      std::string(kind) + "\"");
+  res.headers.emplace_back("Cache-Control", "private, no-store");
+  return res;
+}
+
+Result<int> PositionParam(const http::Request& req) {
+  auto position = IdParam(req, "position");
+  if (!position) return position.error();
+  if (*position > static_cast<std::int64_t>(kMaxAttachments))
+    return MakeError(ErrorCode::kNotFound, "No such attachment.");
+  return static_cast<int>(*position);
+}
+
+bool OnCharBoundary(const std::string& text, size_t pos) {
+  return pos == text.size() || (static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80;
+}
+
+// {"spans": [{"start", "end", "type"}…]} over the attachment's text; absent: the proposal.
+Result<std::optional<std::vector<ProposedSpan>>> ReadSpans(const codec::Fields& body, const std::string& text) {
+  if (!body.Find("spans")) return std::optional<std::vector<ProposedSpan>>();
+  std::vector<ProposedSpan> spans;
+  REILU_TRY(body.Each("spans", [&](const json::value& item, const std::string& path) -> Status {
+    auto f = codec::Fields::Of(item, path);
+    if (!f) return f.error();
+    std::int64_t start = 0, end = 0;
+    std::string type;
+    REILU_TRY(f->Int("start", start, true));
+    REILU_TRY(f->Int("end", end, true));
+    REILU_TRY(f->Str("type", type, true));
+    if (start < 0 || end <= start || static_cast<size_t>(end) > text.size() ||
+        !OnCharBoundary(text, static_cast<size_t>(start)) || !OnCharBoundary(text, static_cast<size_t>(end))) {
+      return MakeError(ErrorCode::kInvalidInput, "A span must lie inside the text on character boundaries.", path);
+    }
+    if (spans.size() >= 10000) return MakeError(ErrorCode::kInvalidInput, "Too many spans.", "spans");
+    spans.push_back(ProposedSpan{static_cast<size_t>(start), static_cast<size_t>(end), type, 1.0});
+    return OkStatus();
+  }));
+  return std::optional<std::vector<ProposedSpan>>(std::move(spans));
+}
+
+json::object ReviewJson(const service::AttachmentUnderReview& r) {
+  json::array spans;
+  for (const auto& s : r.proposal) {
+    spans.push_back(json::object{{"start", s.start},
+                                 {"end", s.end},
+                                 {"type", s.type},
+                                 {"confidence", s.confidence},
+                                 {"sure", s.confidence >= kSureSpan}});
+  }
+  return json::object{{"application_id", r.application},
+                      {"position", r.opened.info.position},
+                      {"kind", r.opened.info.kind},
+                      {"text", r.extracted.text},
+                      {"spans", spans},
+                      {"scanned", r.extracted.has_scanned_pages},
+                      {"needs_a_look", r.opened.info.needs_a_look},
+                      {"released", r.opened.info.released}};
+}
+
+Result<service::AttachmentUnderReview> LoadReview(ApiContext& ctx, const http::Request& req, const User& actor) {
+  auto id = IdParam(req, "id");
+  if (!id) return id.error();
+  auto position = PositionParam(req);
+  if (!position) return position.error();
+  auto services = ctx.Services();
+  return service::LoadAttachmentReview(services, actor, *id, req.params.at("application_id"), *position);
+}
+
+Result<Caller> Staff(ApiContext& ctx, const http::Request& req) {
+  return RequireRole(ctx, req, {Role::kHr, Role::kReviewer, Role::kRegistry});
+}
+
+}  // namespace
+
+void RegisterAttachmentRoutes(http::Router& router, ApiContext& ctx) {
+  // What reviewers would get of one file, before sending: open to anyone and CPU-bound (the file
+  // is read and drawn in the worker), so an expensive route; nothing is stored.
+  router.Add("POST", "/api/v1/jobs/{id}/attachment-preview", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto id = IdParam(req, "id");
+               if (!id) return id.error();
+               auto body = JsonFields(req);
+               if (!body) return body.error();
+               Identity identity;
+               if (const auto* who = body->Find("identity")) REILU_TRY(codec::FromJson(*who, "identity", identity));
+               const json::value* given = body->Find("attachment");
+               if (!given) return body->Invalid("attachment", "is required");
+               Submission one;
+               REILU_TRY(codec::FromJson(
+                   json::object{{"identity", json::object{}}, {"attachments", json::array{*given}}}, "", one));
+               auto services = ctx.Services();
+               auto pdf = service::PreviewAttachment(services, *id, identity, one.attachments.at(0));
+               if (!pdf) return pdf.error();
+               return FileResponse(std::move(*pdf), "pdf", 1, true);
+             }),
+             http::RouteOptions{kPreviewBodyLimit, true});
+
+  // The reviewers' rendition (released by HR); 404 until then.
+  router.Add("GET", "/api/v1/recruitments/{id}/applications/{application_id}/attachments/{position}",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Staff(ctx, req);
+               if (!caller) return caller.error();
+               auto id = IdParam(req, "id");
+               if (!id) return id.error();
+               auto position = PositionParam(req);
+               if (!position) return position.error();
+               auto services = ctx.Services();
+               auto pdf = service::AttachmentRendition(services, caller->user, *id, req.params.at("application_id"),
+                                                       *position);
+               if (!pdf) return pdf.error();
+               return FileResponse(std::move(*pdf), "pdf", *position, true);
+             }));
+
+  // The file as sent: only where the identity opens without a reason (after the lift, or in a
+  // recruitment that is not anonymous); the read is audited.
+  router.Add("GET", "/api/v1/recruitments/{id}/applications/{application_id}/attachments/{position}/original",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Staff(ctx, req);
+               if (!caller) return caller.error();
+               auto id = IdParam(req, "id");
+               if (!id) return id.error();
+               auto position = PositionParam(req);
+               if (!position) return position.error();
+               auto services = ctx.Services();
+               auto file =
+                   service::AttachmentOriginal(services, caller->user, *id, req.params.at("application_id"), *position);
+               if (!file) return file.error();
+               return FileResponse(std::move(file->bytes), file->info.kind, *position, false);
+             }));
+
+  // The owner's check: the text of the original with the proposed covers (an audited read).
+  router.Add("GET", "/api/v1/recruitments/{id}/applications/{application_id}/attachments/{position}/review",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Staff(ctx, req);
+               if (!caller) return caller.error();
+               auto reviewed = LoadReview(ctx, req, caller->user);
+               if (!reviewed) return reviewed.error();
+               return http::JsonResponse(200, ReviewJson(*reviewed));
+             }));
+
+  // The rendition with the covers HR is trying (the proposal when none are given), to look at.
+  router.Add("POST", "/api/v1/recruitments/{id}/applications/{application_id}/attachments/{position}/render",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Staff(ctx, req);
+               if (!caller) return caller.error();
+               auto body = JsonFields(req);
+               if (!body) return body.error();
+               auto reviewed = LoadReview(ctx, req, caller->user);
+               if (!reviewed) return reviewed.error();
+               auto spans = ReadSpans(*body, reviewed->extracted.text);
+               if (!spans) return spans.error();
+               auto services = ctx.Services();
+               auto pdf = service::RenderAttachment(services, *reviewed, *spans);
+               if (!pdf) return pdf.error();
+               return FileResponse(std::move(*pdf), "pdf", reviewed->opened.info.position, true);
+             }),
+             http::RouteOptions{256 * 1024, false});
+
+  router.Add("POST", "/api/v1/recruitments/{id}/applications/{application_id}/attachments/{position}/release",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Staff(ctx, req);
+               if (!caller) return caller.error();
+               auto body = JsonFields(req);
+               if (!body) return body.error();
+               auto reviewed = LoadReview(ctx, req, caller->user);
+               if (!reviewed) return reviewed.error();
+               auto spans = ReadSpans(*body, reviewed->extracted.text);
+               if (!spans) return spans.error();
+               auto services = ctx.Services();
+               auto note = service::ReleaseAttachment(services, caller->user, *reviewed, *spans);
+               if (!note) return note.error();
+               return http::JsonResponse(200, json::object{{"released", true},
+                                                           {"position", reviewed->opened.info.position},
+                                                           {"mode", note->mode},
+                                                           {"spans_added", note->spans_added},
+                                                           {"spans_removed", note->spans_removed}});
+             }),
+             http::RouteOptions{256 * 1024, false});
+}
+
+}  // namespace reilu::api

@@ -1,0 +1,52 @@
+// Attachments through the anonymous process: read when sent (in the worker) and checked by the
+// engine, sealed as sent with the identity; HR reads the original beside the proposal (audited),
+// adjusts the covers and releases the rendition; reviewers get the rendition and nothing else; the
+// original opens like the identity does (after the lift, or in a recruitment that is not anonymous).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "service/context.h"
+
+namespace reilu::service {
+
+// Reads every file of a submission and asks the engine what to cover: the rows the submission
+// seals. Refuses a file that cannot be read (kUnsupportedFile, kEncryptedFile, kBrokenFile,
+// kPayloadTooLarge; field "attachments[i]").
+Result<std::vector<store::NewAttachment>> PrepareAttachments(Context& ctx, const Recruitment& r,
+                                                             const Submission& submission);
+
+// The applicant's look before sending: the rendition reviewers would get of one file (nothing is
+// stored). The identity given is only used to find the applicant's own name in the file.
+Result<std::string> PreviewAttachment(Context& ctx, RecruitmentId job, const Identity& identity,
+                                      const SubmittedAttachment& file);
+
+struct AttachmentUnderReview {
+  Recruitment recruitment;
+  ApplicationId application;
+  store::OpenedAttachment opened;
+  attachment::Extracted extracted;
+  std::vector<ProposedSpan> proposal;
+};
+// The owner only: the original (an audited read) and what the engine proposes to cover.
+Result<AttachmentUnderReview> LoadAttachmentReview(Context& ctx, const User& actor, RecruitmentId id,
+                                                   const ApplicationId& app, int position);
+// The rendition with `spans` covered (the proposal when none are given): for the owner to look at.
+Result<std::string> RenderAttachment(Context& ctx, const AttachmentUnderReview& reviewed,
+                                     const std::optional<std::vector<ProposedSpan>>& spans);
+// Publishes the rendition with `spans` (the proposal when none are given) to the reviewers.
+Result<store::RedactionReleaseNote> ReleaseAttachment(Context& ctx, const User& actor,
+                                                      const AttachmentUnderReview& reviewed,
+                                                      const std::optional<std::vector<ProposedSpan>>& spans);
+
+// The released rendition, for anyone who may see the anonymous application.
+Result<std::string> AttachmentRendition(Context& ctx, const User& actor, RecruitmentId id, const ApplicationId& app,
+                                        int position);
+// The original as sent, where the gate opens without a reason (after the lift, or not anonymous);
+// audited.
+Result<store::OpenedAttachment> AttachmentOriginal(Context& ctx, const User& actor, RecruitmentId id,
+                                                   const ApplicationId& app, int position);
+
+}  // namespace reilu::service
