@@ -144,10 +144,11 @@ Result<std::string> RenderAttachment(Context& ctx, const AttachmentUnderReview& 
 
 Result<store::RedactionReleaseNote> ReleaseAttachment(Context& ctx, const User& actor,
                                                       const AttachmentUnderReview& reviewed,
-                                                      const std::optional<std::vector<ProposedSpan>>& spans) {
+                                                      const std::optional<std::vector<ProposedSpan>>& spans,
+                                                      const std::string& bulk_mode) {
   auto rendition = RenderAttachment(ctx, reviewed, spans);
   if (!rendition) return rendition.error();
-  store::RedactionReleaseNote note{spans ? "reviewed" : "as_proposed", false, 0, 0};
+  store::RedactionReleaseNote note{spans ? "reviewed" : bulk_mode.empty() ? "as_proposed" : bulk_mode, false, 0, 0};
   if (spans) {
     std::set<std::pair<size_t, size_t>> before, after;
     for (const auto& s : reviewed.proposal) before.insert({s.start, s.end});

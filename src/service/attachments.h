@@ -37,9 +37,11 @@ Result<AttachmentUnderReview> LoadAttachmentReview(Context& ctx, const User& act
 Result<std::string> RenderAttachment(Context& ctx, const AttachmentUnderReview& reviewed,
                                      const std::optional<std::vector<ProposedSpan>>& spans);
 // Publishes the rendition with `spans` (the proposal when none are given) to the reviewers.
+// `bulk_mode` names a release without a check ("bulk", "demo_unchecked") for the audit log.
 Result<store::RedactionReleaseNote> ReleaseAttachment(Context& ctx, const User& actor,
                                                       const AttachmentUnderReview& reviewed,
-                                                      const std::optional<std::vector<ProposedSpan>>& spans);
+                                                      const std::optional<std::vector<ProposedSpan>>& spans,
+                                                      const std::string& bulk_mode = {});
 
 // The released rendition, for anyone who may see the anonymous application.
 Result<std::string> AttachmentRendition(Context& ctx, const User& actor, RecruitmentId id, const ApplicationId& app,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "service/attachments.h"
 #include "service/work.h"
 
 namespace reilu::service {
@@ -120,9 +121,19 @@ Result<BulkRelease> ReleaseUnflagged(Context& ctx, const User& actor, Recruitmen
     if (!asked || app.redacted || app.withdrawn) continue;
     auto reviewed = Review(ctx, actor, *r, app.id);
     if (!reviewed) return reviewed.error();
-    if (reviewed->review.NeedsALook()) {
+    bool file_needs_a_look = std::any_of(app.attachments.begin(), app.attachments.end(),
+                                         [](const AttachmentInfo& a) { return a.needs_a_look && !a.released; });
+    if (reviewed->review.NeedsALook() || file_needs_a_look) {
       out.needs_a_look.push_back(app.id);
       continue;
+    }
+    // The files first: an application counts as released when all of it is.
+    for (const auto& file : app.attachments) {
+      if (file.released) continue;
+      auto attachment = LoadAttachmentReview(ctx, actor, r->id, app.id, file.position);
+      if (!attachment) return attachment.error();
+      auto note = ReleaseAttachment(ctx, actor, *attachment, std::nullopt, mode);
+      if (!note) return note.error();
     }
     REILU_TRY(ctx.store.ReleaseRedaction(r->org_id, r->id, app.id, AsProposed(ctx, *reviewed), actor.id,
                                          store::RedactionReleaseNote{mode, false, 0, 0}, ctx.now()));

@@ -190,5 +190,50 @@ TEST_F(AttachmentTest, ReviewersGetOnlyTheReleasedRenditionAndTheOriginalAfterTh
   EXPECT_EQ(releases, 2);
 }
 
+// Bulk release takes the files along when nothing in them needs a look; a scanned page does.
+TEST_F(AttachmentTest, BulkReleaseTakesSureFilesAndLeavesScansForHr) {
+  Client pub(server_->port());
+  json::object plain = Application("414");
+  plain["merits"].as_object()["education"] =
+      json::array{{{"level", "master"}, {"field", "Informaatiotutkimus"}, {"institution", "Yliopisto"}}};
+  plain["attachments"] =
+      json::array{File("letter.docx", MakeDocx({"Olen Firstname414 Lastname414 ja pidän kirjoista."}))};
+  json::object scanned = plain;
+  scanned["identity"].as_object()["first_name"] = "Firstname415";
+  scanned["attachments"] = json::array{File("scan.pdf", MakePdf({{{}}, false, /*scanned=*/true}))};
+  ASSERT_EQ(pub.PostJson("/api/v1/jobs/" + rec_ + "/applications", plain).status, 201);
+  ASSERT_EQ(pub.PostJson("/api/v1/jobs/" + rec_ + "/applications", scanned).status, 201);
+  auto bulk = hr_->PostJson(Base() + "/redactions/release", json::object{});
+  ASSERT_EQ(bulk.status, 200) << bulk.body;
+  const json::value result = bulk.Json();
+  ASSERT_EQ(result.at("released").as_array().size(), 1u) << bulk.body;
+  ASSERT_EQ(result.at("needs_a_look").as_array().size(), 1u) << bulk.body;
+  const std::string released(result.at("released").as_array()[0].as_string());
+  const std::string waiting(result.at("needs_a_look").as_array()[0].as_string());
+  const json::value listed = hr_->Get(Base() + "/applications").Json();
+  for (const auto& a : listed.at("applications").as_array()) {
+    const auto& file = a.at("attachments").as_array().at(0);
+    if (a.at("id").as_string() == released) {
+      EXPECT_TRUE(file.at("released").as_bool());
+      EXPECT_FALSE(file.at("needs_a_look").as_bool());
+    } else {
+      EXPECT_EQ(a.at("id").as_string(), waiting);
+      EXPECT_FALSE(file.at("released").as_bool());
+      EXPECT_TRUE(file.at("needs_a_look").as_bool());
+    }
+  }
+  auto review = hr_->Get(Base() + "/applications/" + waiting + "/attachments/1/review");
+  ASSERT_EQ(review.status, 200);
+  EXPECT_TRUE(review.Json().at("scanned").as_bool());
+  CloseApplicationPeriod(*hr_, std::stoll(rec_));
+  Client reviewer = LoggedIn("a_reviewer");
+  auto letter = reviewer.Get(Base() + "/applications/" + released + "/attachments/1");
+  ASSERT_EQ(letter.status, 200);
+  std::string text = PdfText(letter.body);
+  EXPECT_NE(text.find("kirjoista"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Firstname414"), std::string::npos) << text;
+  EXPECT_EQ(reviewer.Get(Base() + "/applications/" + waiting + "/attachments/1").status, 404);
+}
+
 }  // namespace
 }  // namespace reilu::testing
