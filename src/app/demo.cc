@@ -1,7 +1,9 @@
 // The demo organisation for `reilu serve --demo`: enough to click through the whole flow.
 #include <cstdio>
+#include <optional>
 
 #include "app/app.h"
+#include "pdf/pdf.h"
 #include "service/admin.h"
 #include "service/intake.h"
 #include "service/recruitments.h"
@@ -22,6 +24,19 @@ struct DemoApplicant {
   const char* skill;
 };
 
+// A one-page CV as an applicant might attach it: name and contact details at the top.
+std::optional<SubmittedAttachment> DemoCv(const Identity& who, const std::string& experience) {
+  Document cv;
+  cv.title = who.first_name + " " + who.last_name;
+  cv.Paragraph(who.email + " · " + who.phone + " · " + who.street_address + ", " + who.postal_code + " " +
+               who.municipality);
+  cv.Heading("Työkokemus").Paragraph(experience);
+  cv.Heading("Koulutus").Paragraph("Kirjasto- ja tietopalvelut (AMK)");
+  auto pdf = pdf::Render(cv);
+  if (!pdf) return std::nullopt;
+  return SubmittedAttachment{"CV_" + who.last_name + ".pdf", std::move(*pdf)};
+}
+
 // Submits one demo applicant's application through the public intake.
 Status Apply(service::Context& ctx, RecruitmentId job, Submission submission) {
   auto submitted = service::SubmitApplication(ctx, service::SubmitRequest{job, std::move(submission), {}, {}});
@@ -40,6 +55,7 @@ Status SeedScreening(service::Context& ctx, UnitId unit, const User& hr, const s
                    {"sv", "Stadsbiblioteket söker en bibliotekarie för barn- och ungdomstjänster."},
                    {"en", "The city library is looking for a librarian for children's and youth services."}};
   r.employment = Employment{EmploymentRelation::kTyosuhde, EmploymentTerm::kPermanent, {}, {}};
+  r.accepts_attachments = ctx.attachments != nullptr;
   r.criteria = {{"experience",
                  {{"fi", "Kokemus kirjastotyöstä"}, {"sv", "Erfarenhet av biblioteksarbete"}, {"en", "Library work"}},
                  2,
@@ -96,6 +112,12 @@ Status SeedScreening(service::Context& ctx, UnitId unit, const User& hr, const s
     app.free_text.cover_letter =
         "Olen " + first + " " + last + ". Olen työskennellyt kirjastossa ja ohjannut lukupiirejä.";
     app.free_text.answers = {{"idea", a.idea}};
+    // The first applicant sends a CV too (when this server reads attachments).
+    if (r.accepts_attachments && first == "Helmi") {
+      if (auto cv = DemoCv(app.identity, "Kirjastovirkailija, kaupunginkirjasto, 8 vuotta")) {
+        app.attachments.push_back(std::move(*cv));
+      }
+    }
     REILU_TRY(Apply(ctx, rec, std::move(app)));
   }
   auto closed = service::CloseRecruitment(ctx, hr, rec);
@@ -148,6 +170,7 @@ Status SeedDemo(service::Context& ctx) {
   Recruitment r;
   r.unit_id = *unit;
   r.languages = {"fi", "sv", "en"};
+  r.accepts_attachments = ctx.attachments != nullptr;
   r.title = {{"fi", "Luokanopettaja"}, {"sv", "Klasslärare"}, {"en", "Class teacher"}};
   r.description = {{"fi",
                     "Haemme luokanopettajaa vakituiseen virkaan.\n\nKoulussamme on noin 300 oppilasta ja "

@@ -150,7 +150,14 @@ void DrawLabel(cairo_t* cr, const Box& box, const std::string& label) {
   cairo_rectangle(cr, box.x, box.y, box.width, box.height);
   cairo_clip(cr);
   cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size(cr, std::min(box.height * 0.75, 11.0));
+  double size = std::min(box.height * 0.75, 11.0);
+  cairo_set_font_size(cr, size);
+  // A label wider than its bar is set smaller (down to 5 pt) rather than cut off.
+  cairo_text_extents_t extents;
+  cairo_text_extents(cr, label.c_str(), &extents);
+  if (extents.x_advance > box.width - 4 && extents.x_advance > 0) {
+    cairo_set_font_size(cr, std::max(5.0, size * (box.width - 4) / extents.x_advance));
+  }
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_font_extents_t font;
   cairo_font_extents(cr, &font);

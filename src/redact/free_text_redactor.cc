@@ -13,6 +13,19 @@ std::vector<std::string> EngineRedactor::OwnNames(const Identity& identity) cons
   return names;
 }
 
+Context EngineRedactor::ContextFor(const std::string& input, const Identity& identity) const {
+  Context context{TextLanguage(input, identity), OwnNames(identity)};
+  if (!identity.municipality.empty()) context.known_places.push_back(identity.municipality);
+  for (const auto& [type, value] :
+       {std::pair{EntityType::kEmail, &identity.email}, std::pair{EntityType::kPhone, &identity.phone},
+        std::pair{EntityType::kAddress, &identity.street_address},
+        std::pair{EntityType::kPostal, &identity.postal_code},
+        std::pair{EntityType::kBirthDate, &identity.birth_date}}) {
+    if (!value->empty()) context.known_values.emplace_back(type, *value);
+  }
+  return context;
+}
+
 std::string EngineRedactor::TextLanguage(const std::string& input, const Identity& identity) const {
   return identity.language.empty() ? DetectLanguage(input) : identity.language;
 }
@@ -20,7 +33,7 @@ std::string EngineRedactor::TextLanguage(const std::string& input, const Identit
 std::optional<std::string> EngineRedactor::RedactOne(const std::string& input, const Identity& identity,
                                                      std::string_view reviewers_language, Deadline deadline) const {
   if (input.empty()) return input;
-  auto spans = engine_.AnalyzeWithin(input, Context{TextLanguage(input, identity), OwnNames(identity)}, deadline);
+  auto spans = engine_.AnalyzeWithin(input, ContextFor(input, identity), deadline);
   if (!spans) return std::nullopt;
   return Apply(input, *spans, reviewers_language);
 }
@@ -68,7 +81,7 @@ std::optional<RedactionReview> EngineRedactor::Review(const FreeText& text, cons
   auto one = [&](const std::string& field, const std::string& input) -> bool {
     TextReview t{field, input, {}};
     if (!input.empty()) {
-      auto spans = engine_.AnalyzeWithin(input, Context{TextLanguage(input, identity), OwnNames(identity)}, deadline);
+      auto spans = engine_.AnalyzeWithin(input, ContextFor(input, identity), deadline);
       if (!spans) return false;
       for (const auto& s : *spans) {
         t.spans.push_back(ProposedSpan{s.start, s.end, std::string(EntityTypeName(s.type)), s.confidence});
@@ -86,7 +99,7 @@ std::optional<RedactionReview> EngineRedactor::Review(const FreeText& text, cons
   const Morphology* finnish = FinnishMorphology();
   auto check = [&](const std::string& field, const std::string& value) {
     if (value.empty()) return;
-    auto spans = engine_.Analyze(value, Context{TextLanguage(value, identity), OwnNames(identity)});
+    auto spans = engine_.Analyze(value, ContextFor(value, identity));
     if (!spans.empty()) {
       review.merit_flags.push_back(MeritFlag{field, value, "redacted"});
       return;
@@ -118,8 +131,7 @@ std::string EngineRedactor::ApplySpans(std::string_view text, const std::vector<
 std::optional<std::vector<ProposedSpan>> EngineRedactor::FindSpans(std::string_view text,
                                                                    const Identity& identity) const {
   const std::string input(text);
-  auto spans = engine_.AnalyzeWithin(input, Context{TextLanguage(input, identity), OwnNames(identity)},
-                                     std::chrono::steady_clock::now() + budget_);
+  auto spans = engine_.AnalyzeWithin(input, ContextFor(input, identity), std::chrono::steady_clock::now() + budget_);
   if (!spans) return std::nullopt;
   std::vector<ProposedSpan> out;
   for (const auto& s : *spans) {

@@ -29,6 +29,8 @@ class EngineRedactor final : public FreeTextRedactor {
   using Deadline = std::chrono::steady_clock::time_point;
   std::vector<std::string> OwnNames(const Identity& identity) const;
   std::string TextLanguage(const std::string& input, const Identity& identity) const;
+  // What the engine is told of the applicant: their names, home municipality and form values.
+  Context ContextFor(const std::string& input, const Identity& identity) const;
   std::optional<std::string> RedactOne(const std::string& input, const Identity& identity,
                                        std::string_view reviewers_language, Deadline deadline) const;
   Engine engine_;

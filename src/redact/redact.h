@@ -48,6 +48,11 @@ struct Span {
 struct Context {
   std::string lang;                      // "fi", "sv" or "en"
   std::vector<std::string> known_names;  // the applicant's own names: always matched, inflected too
+  // The applicant's home municipality: matched like a name, inflected too ("Rovaniemellä").
+  std::vector<std::string> known_places = {};
+  // The applicant's other values as given on the form (e-mail, phone, street address, postal
+  // code, birth date): matched where they appear as written (a phone by its digits).
+  std::vector<std::pair<EntityType, std::string>> known_values = {};
 };
 
 class Recognizer {

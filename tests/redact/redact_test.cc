@@ -62,6 +62,41 @@ TEST(ContactTest, EmailsPhonesUrls) {
   EXPECT_EQ(Found("see github.com/mattim", EntityType::kUrl, {}, "en"), Strings{"github.com/mattim"});
 }
 
+// What the applicant gave on the form is found wherever it stands in their own text: the home
+// municipality inflected, the phone however it is spaced, the other values as written.
+TEST(KnownValuesTest, TheApplicantsOwnValuesAreFoundAsGivenAndInflected) {
+  static const Engine engine = Engine::Default();
+  Context context{"fi", {"Helmi Koskinen"}};
+  context.known_places = {"Rovaniemi"};
+  context.known_values = {{EntityType::kPhone, "+358 50 765 4321"},
+                          {EntityType::kPostal, "96100"},
+                          {EntityType::kEmail, "Helmi.Koskinen@example.fi"},
+                          {EntityType::kAddress, "Kirjastokatu 3"}};
+  const std::string text =
+      "Asun Rovaniemellä osoitteessa Kirjastokatu 3, 96100 ROVANIEMI. Puh. 050-765 4321, "
+      "helmi.koskinen@example.fi. Työskentelin Rovaniemen kirjastossa 961000 tunnin ajan.";
+  std::vector<std::pair<EntityType, std::string>> found;
+  for (const auto& s : engine.Analyze(text, context)) found.emplace_back(s.type, text.substr(s.start, s.end - s.start));
+  // A span of `type` that covers `value` (a cue may widen it: "Asun Rovaniemellä").
+  auto has = [&](EntityType type, const std::string& value) {
+    return std::any_of(found.begin(), found.end(),
+                       [&](const auto& f) { return f.first == type && f.second.find(value) != std::string::npos; });
+  };
+  EXPECT_TRUE(has(EntityType::kResidence, "Rovaniemellä")) << [&] {
+    std::string all;
+    for (const auto& [type, value] : found) all += std::string(EntityTypeName(type)) + ":" + value + "|";
+    return all;
+  }();
+  EXPECT_TRUE(has(EntityType::kResidence, "Rovaniemen"));
+  EXPECT_TRUE(has(EntityType::kPhone, "050-765 4321"));
+  EXPECT_TRUE(has(EntityType::kEmail, "helmi.koskinen@example.fi"));
+  std::string all;
+  for (const auto& [type, value] : found) all += value + "|";
+  EXPECT_NE(all.find("96100"), std::string::npos) << all;
+  EXPECT_NE(all.find("Kirjastokatu 3"), std::string::npos) << all;
+  EXPECT_EQ(all.find("961000"), std::string::npos) << all;  // a longer number is not the postal code
+}
+
 TEST(AddressTest, StreetsAndPostalCodes) {
   EXPECT_EQ(Found("Osoite: Mannerheimintie 5 A 3, 00100 Helsinki", EntityType::kAddress),
             Strings{"Mannerheimintie 5 A 3"});

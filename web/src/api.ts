@@ -21,25 +21,34 @@ export function setCsrfToken(token: string) {
   csrfToken = token;
 }
 
-export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+// The request as every call sends it: JSON body, the session cookie, the CSRF token on changes.
+async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
   const init: RequestInit = { method, headers: { ...headers }, credentials: 'same-origin' };
   if (body !== undefined) {
     (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
   if (method !== 'GET' && csrfToken) (init.headers as Record<string, string>)['X-CSRF-Token'] = csrfToken;
-  const res = await fetch(path, init);
+  return fetch(path, init);
+}
+
+function problemOf(res: Response, data: { code?: string; detail?: string; field?: string }) {
+  return new ApiError({ status: res.status, code: data.code ?? 'error', detail: data.detail ?? res.statusText, field: data.field });
+}
+
+export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const res = await send(method, path, body, headers);
   const text = await res.text();
   const data = text ? JSON.parse(text) : {};
-  if (!res.ok) {
-    throw new ApiError({
-      status: res.status,
-      code: data.code ?? 'error',
-      detail: data.detail ?? res.statusText,
-      field: data.field,
-    });
-  }
+  if (!res.ok) throw problemOf(res, data);
   return data as T;
+}
+
+// A file the server answers with (a PDF rendition): the same errors as api().
+export async function apiFile(method: string, path: string, body?: unknown): Promise<Blob> {
+  const res = await send(method, path, body);
+  if (!res.ok) throw problemOf(res, await res.json().catch(() => ({})));
+  return res.blob();
 }
 
 export interface Criterion {
@@ -87,6 +96,8 @@ export interface JobAd {
   criteria: Criterion[];
   questions: Question[];
   languages: string[];
+  // The form takes attachments (a CV, certificates); reviewers see them redacted.
+  accepts_attachments?: boolean;
   deadline: number;
   anonymous: boolean;
   state: string;
@@ -154,6 +165,14 @@ export interface ApplicationView {
   withdrawn?: boolean;
   recused?: boolean;
   identity?: Identity;
+  attachments?: AttachmentInfo[];
+}
+// What may be known of an attached file: its place, kind and whether HR released its rendition.
+export interface AttachmentInfo {
+  position: number;
+  kind: 'pdf' | 'docx' | 'odt';
+  released: boolean;
+  needs_a_look: boolean;
 }
 export interface ScoreEntry {
   criterion_id: string;

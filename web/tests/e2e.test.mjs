@@ -33,6 +33,8 @@ const ALL_IDENTITIES = [
   Object.values(CANARY),
 ];
 const PASSWORD = 'reilu-demo-2026';
+// A CV-like PDF with a name, a phone number and a photo (made by tests/support/sample_documents.cc).
+const CV_PDF = new URL('../../fuzz/attach-seeds/cv.pdf', import.meta.url).pathname;
 
 let server;
 let browser;
@@ -199,6 +201,36 @@ describe('the anonymous recruitment in a browser', () => {
     assert.equal(own.identity.first_name, CANARY.first_name);
     assert.ok(Array.isArray(own.identity_reads));
     assert.deepEqual(page.cspViolations, []);
+    await page.context().close();
+  });
+
+  test('an applicant attaches a CV and sees what reviewers will get before sending', async () => {
+    const page = await newPage({ width: 360 });
+    await page.goto(server.url + '/jobs/1');
+    await page.waitForSelector('form');
+    await page.locator('#apply-first_name').fill('Maija');
+    await page.locator('#apply-last_name').fill('Meikäläinen');
+    await page.locator('#apply-email').fill('maija.meikalainen@example.test');
+    for (const q of await page.locator('textarea[id^=apply-answer-]').all()) await q.fill('Haluan opettaa liikuntaa.');
+    // An employer that names a place: the owner must look, so the bulk release leaves the file too.
+    await page.getByLabel('Tehtävä', { exact: true }).fill('Luokanopettaja');
+    await page.getByLabel('Työnantaja', { exact: true }).fill('Kangasalan kunta');
+    // A file of the wrong kind is refused in the browser, in the applicant's language.
+    await page.locator('#apply-attachments').setInputFiles({ name: 'kuva.png', mimeType: 'image/png', buffer: Buffer.from('not a cv') });
+    await page.getByText('kuva.png: lähetä tiedosto PDF-, DOCX- tai ODT-muodossa.').waitFor();
+    await page.locator('#apply-attachments').setInputFiles(CV_PDF);
+    await page.getByRole('button', { name: /Katso, mitä arvioijat näkevät: cv.pdf/ }).click();
+    const opened = page.getByRole('link', { name: /Avaa arvioijien versio: cv.pdf/ });
+    await opened.waitFor();
+    const rendition = await page.evaluate(async (href) => {
+      const bytes = new Uint8Array(await (await fetch(href)).arrayBuffer());
+      return String.fromCharCode(...bytes.slice(0, 5));
+    }, await opened.getAttribute('href'));
+    assert.equal(rendition, '%PDF-');
+    await expectAccessible(page, 'attachments on the form');
+    await page.locator('fieldset', { hasText: 'Liitteet' }).screenshot({ path: join(screenshotDir, 'apply-attachments-phone.png') });
+    await page.getByRole('button', { name: 'Lähetä hakemus' }).click();
+    await page.waitForSelector('[data-testid=reference]');
     await page.context().close();
   });
 
@@ -374,6 +406,42 @@ describe('the anonymous recruitment in a browser', () => {
       await reviewer.getByText(`Pisteytetty ${i + 1} / ${appIds.length}`).waitFor();
     }
     assert.deepEqual(reviewer.cspViolations, []);
+    await reviewer.context().close();
+  });
+
+  test('the owner checks an attached CV and releases it; the reviewer opens only the rendition', async () => {
+    const hr = await newPage();
+    await login(hr, 'hr');
+    await openDemoRecruitment(hr);
+    const check = hr.getByRole('button', { name: /^Tarkista ja julkaise: Liite 1/ }).first();
+    await check.click();
+    const review = hr.locator('section[aria-label^="Tarkista ja julkaise"]');
+    await review.locator('p.original mark').first().waitFor();
+    assert.match(await review.locator('p.original').innerText(), /Meikäläinen/);
+    await expectAccessible(hr, 'attachment review');
+    await review.getByRole('button', { name: 'Muodosta arvioijien versio valituilla peitoilla' }).click();
+    await review.getByRole('link', { name: 'Avaa muodostettu versio liitteestä 1' }).waitFor();
+    await hr.screenshot({ path: join(screenshotDir, 'attachment-review-desktop.png'), fullPage: true });
+    await review.getByRole('button', { name: 'Julkaise liite arvioijille' }).click();
+    await review.waitFor({ state: 'detached' });
+    await hr.context().close();
+
+    const reviewer = await newPage();
+    await login(reviewer, 'reviewer');
+    await openDemoRecruitment(reviewer);
+    const link = reviewer.getByRole('link', { name: 'Avaa liite 1' }).first();
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    const file = await reviewer.request.get(server.url + href);
+    assert.equal(file.status(), 200);
+    assert.equal(file.headers()['content-type'], 'application/pdf');
+    assert.match(file.headers()['content-disposition'], /liite-1\.pdf/);
+    const bytes = (await file.body()).toString('latin1');
+    for (const value of ['Meik', 'cv.pdf', '040 123']) assert.ok(!bytes.includes(value), `the rendition holds ${value}`);
+    // Before the lift the file as sent stays closed to the reviewer.
+    const original = await reviewer.request.get(server.url + href + '/original');
+    assert.equal(original.status(), 403);
+    assert.equal(await reviewer.getByRole('link', { name: /Alkuperäinen liite/ }).count(), 0);
     await reviewer.context().close();
   });
 

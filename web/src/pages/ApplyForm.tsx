@@ -21,6 +21,7 @@ import { AppLink } from '../components/Layout';
 import { localized } from '../i18n';
 import { forgetDraft, loadDraft, saveDraft } from '../components/FormDraft';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { AttachmentPicker, type ChosenFile } from '../components/AttachmentPicker';
 
 const Preview = styled.section`
   border-left: 4px solid #2a6ebb;
@@ -81,6 +82,8 @@ export function ApplyForm({ job }: { job: JobAd }) {
   const [languageSkills, setLanguageSkills] = useState(draft?.languageSkills ?? '');
   const [coverLetter, setCoverLetter] = useState(draft?.coverLetter ?? '');
   const [answers, setAnswers] = useState<Record<string, string>>(draft?.answers ?? {});
+  // Files are not kept in the draft (a tab's storage is too small for them); the form says so.
+  const [files, setFiles] = useState<ChosenFile[]>([]);
   // Equality statistics: asked only where the employer collects them, sent only with consent.
   const asksStatistics = basisOf('equality_statistics') !== undefined;
   const [consent, setConsent] = useState(false);
@@ -122,7 +125,13 @@ export function ApplyForm({ job }: { job: JobAd }) {
       answers: job.questions.map((q) => ({ question_id: q.id, text: answers[q.id] ?? '' })).filter((a) => a.text),
     };
     const given = statistics.gender || statistics.age_band || statistics.language_group;
-    return { identity, merits, free_text, ...(asksStatistics && consent && given ? { statistics } : {}) };
+    return {
+      identity,
+      merits,
+      free_text,
+      ...(asksStatistics && consent && given ? { statistics } : {}),
+      ...(files.length ? { attachments: files.map(({ file_name, content }) => ({ file_name, content })) } : {}),
+    };
   };
 
   // The server names the field; the message is said in the applicant's language, never in the
@@ -174,7 +183,12 @@ export function ApplyForm({ job }: { job: JobAd }) {
       forgetDraft(job.id);
       setReceipt(r);
     } catch (err) {
-      if (err instanceof ApiError && err.problem.field) {
+      if (err instanceof ApiError && err.problem.field?.startsWith('attachments')) {
+        // "attachments[1]": the file the server could not take, named in the applicant's language.
+        const index = Number(/\[(\d+)\]/.exec(err.problem.field)?.[1] ?? -1);
+        const name = files[index]?.file_name ?? '';
+        showErrors({ attachments: t(`files.error_${err.problem.code}`, { name, defaultValue: t('files.error_broken_file', { name }) }) });
+      } else if (err instanceof ApiError && err.problem.field) {
         const key = err.problem.field.replace(/^identity\./, '');
         showErrors({ [key]: fieldMessage(key, err.problem.detail) });
       } else {
@@ -202,7 +216,7 @@ export function ApplyForm({ job }: { job: JobAd }) {
   }
 
   const errorItems = Object.entries(errors).map(([field, text]) => ({
-    text: `${t(field.startsWith('answer-') ? 'form.cover_letter' : `form.${field}`)}: ${text}`,
+    text: `${t(field.startsWith('answer-') ? 'form.cover_letter' : field === 'attachments' ? 'files.title' : `form.${field}`)}: ${text}`,
     inputId: `apply-${field}`,
   }));
 
@@ -386,6 +400,13 @@ export function ApplyForm({ job }: { job: JobAd }) {
           )}
         </div>
       </Fieldset>
+      {job.accepts_attachments && (
+        <Fieldset>
+          <legend>{t('files.title')}</legend>
+          <HintText>{t('files.hint')}</HintText>
+          <AttachmentPicker jobId={job.id} identity={identity} files={files} onChange={setFiles} serverError={errors.attachments} />
+        </Fieldset>
+      )}
       <ErrorMessage error={failure} />
       <HintText>{t('form.draftNote')}</HintText>
       <div>

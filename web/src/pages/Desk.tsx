@@ -21,6 +21,7 @@ import { ErrorMessage, Loading } from '../components/Feedback';
 import { RequireStaff } from '../components/RequireStaff';
 import { MeritList } from '../components/MeritList';
 import { RedactionReview } from '../components/desk/RedactionReview';
+import { Attachments } from '../components/desk/Attachments';
 import { ScoreForm } from '../components/ScoreForm';
 import { ChunkView } from '../components/desk/ChunkView';
 import { ApplicationPager, ApplicationTable, ApplicationToolbar, useApplicationList } from '../components/desk/ApplicationList';
@@ -410,6 +411,7 @@ function DeskPage() {
               ) : (
                 <Paragraph>{t('desk.notReleased')}</Paragraph>
               )}
+              <Attachments rec={rec} app={app} isOwner={isOwner} onChanged={reload} />
               {isOwner && !app.free_text && reviewing !== app.id && (
                 <Button variant="secondary" onClick={() => setReviewing(app.id)}>
                   {t('review.check')}: {app.pseudonym}

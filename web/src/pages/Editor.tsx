@@ -269,6 +269,10 @@ function Form() {
             onChange={(v) => set({ anonymity_exception_reason: String(v ?? '') })} fullWidth />
         )}
         <HintText>{t('editor.publishNote')}</HintText>
+        <Checkbox checked={r.accepts_attachments ?? false} hintText={t('files.editorHint')}
+          onClick={({ checkboxState }) => set({ accepts_attachments: checkboxState })}>
+          {t('files.editorAccepts')}
+        </Checkbox>
       </Fieldset>
 
       <Fieldset>
