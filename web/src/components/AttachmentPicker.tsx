@@ -21,6 +21,17 @@ const FileInput = styled.input`
   display: block;
   margin: 8px 0;
   font-size: 16px;
+  /* A file input is as wide as its own button and text unless told: on a phone, the screen's width. */
+  width: 100%;
+`;
+
+// File names are long and unbroken ("Hakemus_kaupungille_2026_lopullinen.pdf"): they wrap anywhere.
+const FileList = styled.ul`
+  padding-left: 20px;
+  li {
+    overflow-wrap: anywhere;
+    margin: 4px 0;
+  }
 `;
 
 const readBase64 = (file: File) =>
@@ -31,7 +42,6 @@ const readBase64 = (file: File) =>
     reader.readAsDataURL(file);
   });
 
-const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toLocaleString(undefined, { maximumFractionDigits: 1 });
 
 // Files on the application form: chosen, checked against the limits, and each one previewed as the
 // reviewers would get it (the server draws it; nothing is stored). Errors name the file.
@@ -48,8 +58,12 @@ export function AttachmentPicker({
   onChange: (files: ChosenFile[]) => void;
   serverError?: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [problem, setProblem] = useState('');
+  const size = (bytes: number) =>
+    bytes < 1024 * 1024
+      ? t('files.sizeKb', { n: Math.max(1, Math.round(bytes / 1024)) })
+      : t('files.sizeMb', { n: (bytes / (1024 * 1024)).toLocaleString(i18n.language, { maximumFractionDigits: 1 }) });
   const [failure, setFailure] = useState<unknown>(null);
   const [previews, setPreviews] = useState<Record<string, string>>({});
   useEffect(() => () => Object.values(previews).forEach((u) => URL.revokeObjectURL(u)), [previews]);
@@ -113,10 +127,10 @@ export function AttachmentPicker({
       />
       <p role="alert">{problem || serverError}</p>
       {files.length > 0 && (
-        <ul aria-label={t('files.chosen')}>
+        <FileList aria-label={t('files.chosen')}>
           {files.map((f, i) => (
             <li key={`${f.file_name}-${i}`}>
-              {f.file_name} ({megabytes(f.size)} MB){' '}
+              {f.file_name} ({size(f.size)}){' '}
               <Button variant="secondaryNoBorder" onClick={() => void preview(f)}>
                 {t('files.preview')}: {f.file_name}
               </Button>{' '}
@@ -130,7 +144,7 @@ export function AttachmentPicker({
               </Button>
             </li>
           ))}
-        </ul>
+        </FileList>
       )}
       <ErrorMessage error={failure} />
       <HintText>{t('files.notInDraft')}</HintText>

@@ -60,6 +60,7 @@ function AttachmentReview({ base, file, onDone }: { base: string; file: Attachme
   };
   return (
     <section aria-label={`${t('files.check')}: ${t('files.name', { n: file.position })}`}>
+      <Paragraph>{t('files.reviewHelp')}</Paragraph>
       {review.scanned && <InlineAlert status="warning">{t('files.scanned')}</InlineAlert>}
       {review.text.trim() ? (
         <SpanEditor label={t('files.text', { n: file.position })} original={review.text} choices={choices} onChange={setChoices} />
