@@ -64,7 +64,7 @@ std::unique_ptr<Recognizer> MakeCueRecognizer() {
                                                     EntityType::kNationality,
                                                     0.8,
                                                     {}},
-                                                   {R"((?i)((?:(?:mitt|min|my|minun|our)\s+)?(?:äidinkiele\p{L}*|kotikiele\p{L}*|modersmål\p{L}*|mother tongue|native language|first language)(?:\s+(?:on|är|is))?[:\s]+\p{L}+))",
+                                                   {R"((?i)((?:(?:mitt|min|my|minun|our)\s+)?(?:äidinkiel\p{L}*|kotikiel\p{L}*|modersmål\p{L}*|mother tongue|native language|first language)(?:\s+(?:on|är|is))?[:\s]+\p{L}+))",
                                                     EntityType::kLanguage,
                                                     0.9,
                                                     {}},
