@@ -76,23 +76,23 @@ const People& PeopleOf(const std::string& lang) {
                          "Född",
                          "Modersmål",
                          "Familj: två barn"};
-  static const People en{{"Amelia", "Daniel", "Grace", "Henry", "Isla", "Jacob", "Lily", "Oliver", "Ruby", "Samuel"},
-                         {"Bennett", "Carter", "Dawson", "Fletcher", "Hughes", "Kendall", "Marsh", "Palmer", "Reid",
-                          "Turner"},
-                         {"Espoo", "Helsinki", "Turku", "Oulu", "Vantaa", "Kerava"},
-                         {"Mannerheimintie 12 A 4", "Hämeentie 33", "Itäinen Pitkäkatu 8", "Aleksanterinkatu 15"},
-                         {"City of Espoo", "Nokia Oyj", "Finnair", "Helsinki University Hospital"},
-                         {"University of Helsinki", "Aalto University", "Metropolia University of Applied Sciences"},
-                         {"English", "Somali", "Russian"},
-                         "CURRICULUM VITAE",
-                         "I am an experienced social worker who enjoys working with people.",
-                         "Work experience",
-                         "Education",
-                         "Languages",
-                         "References",
-                         "Born",
-                         "Mother tongue",
-                         "Family: two children"};
+  static const People en{
+      {"Amelia", "Daniel", "Grace", "Henry", "Isla", "Jacob", "Lily", "Oliver", "Ruby", "Samuel"},
+      {"Bennett", "Carter", "Dawson", "Fletcher", "Hughes", "Kendall", "Marsh", "Palmer", "Reid", "Turner"},
+      {"Espoo", "Helsinki", "Turku", "Oulu", "Vantaa", "Kerava"},
+      {"Mannerheimintie 12 A 4", "Hämeentie 33", "Itäinen Pitkäkatu 8", "Aleksanterinkatu 15"},
+      {"City of Espoo", "Nokia Oyj", "Finnair", "Helsinki University Hospital"},
+      {"University of Helsinki", "Aalto University", "Metropolia University of Applied Sciences"},
+      {"English", "Somali", "Russian"},
+      "CURRICULUM VITAE",
+      "I am an experienced social worker who enjoys working with people.",
+      "Work experience",
+      "Education",
+      "Languages",
+      "References",
+      "Born",
+      "Mother tongue",
+      "Family: two children"};
   return lang == "sv" ? sv : lang == "en" ? en : fi;
 }
 
@@ -135,8 +135,8 @@ LabelledCv MakeCv(const std::string& lang, bool pdf, std::mt19937& random) {
   const std::string day = who.birth_date.substr(8, 2) + "." + std::to_string(std::stoi(who.birth_date.substr(5, 2))) +
                           "." + who.birth_date.substr(0, 4);
   const std::string reference_first = Pick(p.first, random), reference_last = Pick(p.last, random);
-  const std::string reference_phone = "040 " + std::to_string(100 + random() % 900) + " " +
-                                      std::to_string(1000 + random() % 9000);
+  const std::string reference_phone =
+      "040 " + std::to_string(100 + random() % 900) + " " + std::to_string(1000 + random() % 9000);
   const std::string tongue = Pick(p.tongues, random);
   const std::string linkedin = "linkedin.com/in/" + mail_first + mail_last;
   auto line = [&](std::string text, std::vector<Label> labels = {}) {
@@ -167,7 +167,7 @@ LabelledCv MakeCv(const std::string& lang, bool pdf, std::mt19937& random) {
   line(std::to_string(2004 + random() % 5) + "  " + Pick(p.schools, random));
   line("");
   line(p.languages);
-  line(lang == "fi" ? "englanti (hyvä), ruotsi (tyydyttävä)"
+  line(lang == "fi"   ? "englanti (hyvä), ruotsi (tyydyttävä)"
        : lang == "sv" ? "engelska (goda), finska (nöjaktiga)"
                       : "Finnish (basic), Swedish (basic)");
   line("");

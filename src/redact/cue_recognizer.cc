@@ -64,7 +64,14 @@ std::unique_ptr<Recognizer> MakeCueRecognizer() {
                                                     EntityType::kNationality,
                                                     0.8,
                                                     {}},
-                                                   {R"((?i)((?:(?:mitt|min|my|minun|our)\s+)?(?:äidinkiel\p{L}*|kotikiel\p{L}*|modersmål\p{L}*|mother tongue|native language|first language)(?:\s+(?:on|är|is))?[:\s]+\p{L}+))",
+                                                   {R"((?i)((?:(?:mitt|min|my|minun|our)\s+)?(?:äidinkiele\p{L}*|kotikiele\p{L}*|modersmål\p{L}*|mother tongue|native language|first language)(?:\s+(?:on|är|is))?[:\s]+\p{L}+))",
+                                                    EntityType::kLanguage,
+                                                    0.9,
+                                                    {}},
+                                                   // A CV's field list: "Äidinkieli: viro", "Kotikieli on venäjä" (the
+                                                   // nominative only with ":" or "on": "äidinkieli ja kirjallisuus" is
+                                                   // a school subject).
+                                                   {R"((?i)((?:äidinkieli|kotikieli)(?:\s*:|\s+on)\s*\p{L}+))",
                                                     EntityType::kLanguage,
                                                     0.9,
                                                     {}},

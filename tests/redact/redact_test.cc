@@ -210,6 +210,9 @@ TEST(CueTest, QuasiIdentifiers) {
   EXPECT_EQ(Found("Olin äitiyslomalla vuonna 2019", EntityType::kGender), Strings{"äitiyslomalla"});
   EXPECT_EQ(Found("Äidinkieleni on ruotsi.", EntityType::kLanguage), Strings{"Äidinkieleni on ruotsi"});
   EXPECT_TRUE(Found("Puhun sujuvaa ruotsia ja englantia.", EntityType::kLanguage).empty());
+  // A CV's field list says it in the nominative; the school subject of the same name is not a cue.
+  EXPECT_EQ(Found("Äidinkieli: viro", EntityType::kLanguage), Strings{"Äidinkieli: viro"});
+  EXPECT_TRUE(Found("Opetan äidinkieli ja kirjallisuus -oppiainetta.", EntityType::kLanguage).empty());
   EXPECT_EQ(Found("Olen naimisissa ja minulla on kolme lasta", EntityType::kFamily),
             (Strings{"naimisissa", "kolme lasta"}));
   EXPECT_EQ(Found("Kahden lapsen äitinä osaan järjestää asiat.", EntityType::kFamily), Strings{"Kahden lapsen äitinä"});
