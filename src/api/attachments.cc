@@ -81,17 +81,46 @@ json::object ReviewJson(const service::AttachmentUnderReview& r) {
                       {"released", r.opened.info.released}};
 }
 
-Result<service::AttachmentUnderReview> LoadReview(ApiContext& ctx, const http::Request& req, const User& actor) {
+// Who asks about which file: the staff member, the recruitment, the application and the place.
+struct FileTarget {
+  Caller caller;
+  RecruitmentId recruitment = 0;
+  ApplicationId application;
+  int position = 0;
+};
+
+Result<FileTarget> Target(ApiContext& ctx, const http::Request& req) {
+  auto caller = RequireRole(ctx, req, {Role::kHr, Role::kReviewer, Role::kRegistry});
+  if (!caller) return caller.error();
   auto id = IdParam(req, "id");
   if (!id) return id.error();
   auto position = PositionParam(req);
   if (!position) return position.error();
-  auto services = ctx.Services();
-  return service::LoadAttachmentReview(services, actor, *id, req.params.at("application_id"), *position);
+  return FileTarget{std::move(*caller), *id, req.params.at("application_id"), *position};
 }
 
-Result<Caller> Staff(ApiContext& ctx, const http::Request& req) {
-  return RequireRole(ctx, req, {Role::kHr, Role::kReviewer, Role::kRegistry});
+// The owner's check, and the covers the body gives (none: the proposal).
+struct CheckedFile {
+  FileTarget target;
+  service::AttachmentUnderReview reviewed;
+  std::optional<std::vector<ProposedSpan>> spans;
+};
+
+Result<service::AttachmentUnderReview> LoadReview(ApiContext& ctx, const FileTarget& t) {
+  auto services = ctx.Services();
+  return service::LoadAttachmentReview(services, t.caller.user, t.recruitment, t.application, t.position);
+}
+
+Result<CheckedFile> LoadChecked(ApiContext& ctx, const http::Request& req) {
+  auto target = Target(ctx, req);
+  if (!target) return target.error();
+  auto body = JsonFields(req);
+  if (!body) return body.error();
+  auto reviewed = LoadReview(ctx, *target);
+  if (!reviewed) return reviewed.error();
+  auto spans = ReadSpans(*body, reviewed->extracted.text);
+  if (!spans) return spans.error();
+  return CheckedFile{std::move(*target), std::move(*reviewed), std::move(*spans)};
 }
 
 }  // namespace
@@ -121,42 +150,38 @@ void RegisterAttachmentRoutes(http::Router& router, ApiContext& ctx) {
   // The reviewers' rendition (released by HR); 404 until then.
   router.Add("GET", "/api/v1/recruitments/{id}/applications/{application_id}/attachments/{position}",
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto caller = Staff(ctx, req);
-               if (!caller) return caller.error();
-               auto id = IdParam(req, "id");
-               if (!id) return id.error();
-               auto position = PositionParam(req);
-               if (!position) return position.error();
+               auto t = Target(ctx, req);
+               if (!t) return t.error();
                auto services = ctx.Services();
-               auto pdf = service::AttachmentRendition(services, caller->user, *id, req.params.at("application_id"),
-                                                       *position);
+               auto pdf =
+                   service::AttachmentRendition(services, t->caller.user, t->recruitment, t->application, t->position);
                if (!pdf) return pdf.error();
-               return FileResponse(std::move(*pdf), "pdf", *position, true);
+               return FileResponse(std::move(*pdf), "pdf", t->position, true);
              }));
 
-  // The file as sent: only where the identity opens without a reason (after the lift, or in a
-  // recruitment that is not anonymous); the read is audited.
+  // The file as sent: where the identity opens without a reason (after the lift, or in a
+  // recruitment that is not anonymous), or for the owner with ?reason= (checking before release);
+  // the read is audited with the reason.
   router.Add("GET", "/api/v1/recruitments/{id}/applications/{application_id}/attachments/{position}/original",
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto caller = Staff(ctx, req);
-               if (!caller) return caller.error();
-               auto id = IdParam(req, "id");
-               if (!id) return id.error();
-               auto position = PositionParam(req);
-               if (!position) return position.error();
+               auto t = Target(ctx, req);
+               if (!t) return t.error();
                auto services = ctx.Services();
-               auto file =
-                   service::AttachmentOriginal(services, caller->user, *id, req.params.at("application_id"), *position);
+               const std::string reason = req.query["reason"];
+               if (reason.size() > 2000)
+                 return MakeError(ErrorCode::kInvalidInput, "The reason is too long.", "reason");
+               auto file = service::AttachmentOriginal(services, t->caller.user, t->recruitment, t->application,
+                                                       t->position, reason);
                if (!file) return file.error();
-               return FileResponse(std::move(file->bytes), file->info.kind, *position, false);
+               return FileResponse(std::move(file->bytes), file->info.kind, t->position, false);
              }));
 
   // The owner's check: the text of the original with the proposed covers (an audited read).
   router.Add("GET", "/api/v1/recruitments/{id}/applications/{application_id}/attachments/{position}/review",
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto caller = Staff(ctx, req);
-               if (!caller) return caller.error();
-               auto reviewed = LoadReview(ctx, req, caller->user);
+               auto t = Target(ctx, req);
+               if (!t) return t.error();
+               auto reviewed = LoadReview(ctx, *t);
                if (!reviewed) return reviewed.error();
                return http::JsonResponse(200, ReviewJson(*reviewed));
              }));
@@ -164,36 +189,25 @@ void RegisterAttachmentRoutes(http::Router& router, ApiContext& ctx) {
   // The rendition with the covers HR is trying (the proposal when none are given), to look at.
   router.Add("POST", "/api/v1/recruitments/{id}/applications/{application_id}/attachments/{position}/render",
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto caller = Staff(ctx, req);
-               if (!caller) return caller.error();
-               auto body = JsonFields(req);
-               if (!body) return body.error();
-               auto reviewed = LoadReview(ctx, req, caller->user);
-               if (!reviewed) return reviewed.error();
-               auto spans = ReadSpans(*body, reviewed->extracted.text);
-               if (!spans) return spans.error();
+               auto checked = LoadChecked(ctx, req);
+               if (!checked) return checked.error();
                auto services = ctx.Services();
-               auto pdf = service::RenderAttachment(services, *reviewed, *spans);
+               auto pdf = service::RenderAttachment(services, checked->reviewed, checked->spans);
                if (!pdf) return pdf.error();
-               return FileResponse(std::move(*pdf), "pdf", reviewed->opened.info.position, true);
+               return FileResponse(std::move(*pdf), "pdf", checked->target.position, true);
              }),
              http::RouteOptions{256 * 1024, false});
 
   router.Add("POST", "/api/v1/recruitments/{id}/applications/{application_id}/attachments/{position}/release",
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto caller = Staff(ctx, req);
-               if (!caller) return caller.error();
-               auto body = JsonFields(req);
-               if (!body) return body.error();
-               auto reviewed = LoadReview(ctx, req, caller->user);
-               if (!reviewed) return reviewed.error();
-               auto spans = ReadSpans(*body, reviewed->extracted.text);
-               if (!spans) return spans.error();
+               auto checked = LoadChecked(ctx, req);
+               if (!checked) return checked.error();
                auto services = ctx.Services();
-               auto note = service::ReleaseAttachment(services, caller->user, *reviewed, *spans);
+               auto note =
+                   service::ReleaseAttachment(services, checked->target.caller.user, checked->reviewed, checked->spans);
                if (!note) return note.error();
                return http::JsonResponse(200, json::object{{"released", true},
-                                                           {"position", reviewed->opened.info.position},
+                                                           {"position", checked->target.position},
                                                            {"mode", note->mode},
                                                            {"spans_added", note->spans_added},
                                                            {"spans_removed", note->spans_removed}});

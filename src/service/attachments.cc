@@ -174,13 +174,13 @@ Result<std::string> AttachmentRendition(Context& ctx, const User& actor, Recruit
 }
 
 Result<store::OpenedAttachment> AttachmentOriginal(Context& ctx, const User& actor, RecruitmentId id,
-                                                   const ApplicationId& app, int position) {
+                                                   const ApplicationId& app, int position, const std::string& reason) {
   auto r = LoadForWork(ctx, actor, id);
   if (!r) return r.error();
   REILU_TRY(CheckMaySeeApplicationsNow(actor, *r, ctx.now()));
   auto lifts = ctx.store.GetLiftState(r->org_id, r->id);
   if (!lifts) return lifts.error();
-  auto access = RequestIdentity(ctx, actor, *r, *lifts, app, {});
+  auto access = RequestIdentity(ctx, actor, *r, *lifts, app, reason);
   if (!access) return access.error();
   return ctx.store.ReadAttachment(*access, position, ctx.now());
 }

@@ -46,9 +46,11 @@ Result<store::RedactionReleaseNote> ReleaseAttachment(Context& ctx, const User& 
 // The released rendition, for anyone who may see the anonymous application.
 Result<std::string> AttachmentRendition(Context& ctx, const User& actor, RecruitmentId id, const ApplicationId& app,
                                         int position);
-// The original as sent, where the gate opens without a reason (after the lift, or not anonymous);
-// audited.
+// The original as sent, where the gate opens (core/access.h): after the lift or in a recruitment
+// that is not anonymous without a reason, for the owner before the lift with one (the check
+// before release: the original beside the proposal). Audited with the reason.
 Result<store::OpenedAttachment> AttachmentOriginal(Context& ctx, const User& actor, RecruitmentId id,
-                                                   const ApplicationId& app, int position);
+                                                   const ApplicationId& app, int position,
+                                                   const std::string& reason = {});
 
 }  // namespace reilu::service

@@ -125,6 +125,12 @@ TEST_F(AttachmentTest, ReviewersGetOnlyTheReleasedRenditionAndTheOriginalAfterTh
     }
   }
   EXPECT_TRUE(name_covered) << review.body;
+  // The file as sent, beside the proposal: the owner with a reason (audited); a reviewer not even so.
+  auto as_sent = hr_->Get(files + "1/original?reason=Checking%20before%20release");
+  ASSERT_EQ(as_sent.status, 200) << as_sent.body;
+  EXPECT_EQ(as_sent.body, cv);
+  EXPECT_EQ(hr_->Get(files + "1/original").status, 422);  // no reason given
+  EXPECT_EQ(reviewer.Get(files + "1/original?reason=Curious").status, 403);
   auto released = hr_->PostJson(files + "1/release", json::object{});
   ASSERT_EQ(released.status, 200) << released.body;
   EXPECT_EQ(released.Json().at("mode").as_string(), "as_proposed");

@@ -61,6 +61,12 @@ function AttachmentReview({ base, file, onDone }: { base: string; file: Attachme
   return (
     <section aria-label={`${t('files.check')}: ${t('files.name', { n: file.position })}`}>
       <Paragraph>{t('files.reviewHelp')}</Paragraph>
+      <Paragraph>
+        {/* The file as sent, beside the proposal: an identity read with a reason, in the audit log. */}
+        <a href={`${path}/original?reason=${encodeURIComponent(t('files.checkReason'))}`} download>
+          {t('files.openOriginal', { n: file.position })}
+        </a>
+      </Paragraph>
       {review.scanned && <InlineAlert status="warning">{t('files.scanned')}</InlineAlert>}
       {review.text.trim() ? (
         <SpanEditor label={t('files.text', { n: file.position })} original={review.text} choices={choices} onChange={setChoices} />
