@@ -211,9 +211,19 @@ void KeepOnlyBesideNames(std::string_view text, std::vector<Span>& spans) {
     for (size_t k = 0; k < persons.size(); ++k) {
       size_t i = persons[k];
       if (keep[i]) continue;
-      bool beside =
-          (k > 0 && anchor[persons[k - 1]] && OnlySpaceBetween(text, spans[persons[k - 1]], spans[i])) ||
-          (k + 1 < persons.size() && anchor[persons[k + 1]] && OnlySpaceBetween(text, spans[i], spans[persons[k + 1]]));
+      // A heading in capitals on the next line is no part of a name written normally ("Maija
+      // Meikäläinen\nANSIOLUETTELO"); on one line it may be ("Franz FISCHLER").
+      auto same_style = [&](size_t other) {
+        const Span& a = spans[std::min(i, other)];
+        const Span& b = spans[std::max(i, other)];
+        bool line_between = b.start > a.end && text.substr(a.end, b.start - a.end).find('\n') != std::string_view::npos;
+        return !line_between || IsAllCaps(text.substr(spans[i].start, spans[i].end - spans[i].start)) ==
+                                    IsAllCaps(text.substr(spans[other].start, spans[other].end - spans[other].start));
+      };
+      bool beside = (k > 0 && anchor[persons[k - 1]] && same_style(persons[k - 1]) &&
+                     OnlySpaceBetween(text, spans[persons[k - 1]], spans[i])) ||
+                    (k + 1 < persons.size() && anchor[persons[k + 1]] && same_style(persons[k + 1]) &&
+                     OnlySpaceBetween(text, spans[i], spans[persons[k + 1]]));
       if (!beside || IsCompanyForm(Fold(NeighbourWord(text, spans[i], true)))) continue;
       keep[i] = changed = true;
       anchor[i] = is_initial(spans[i]);

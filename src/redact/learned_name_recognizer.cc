@@ -62,6 +62,14 @@ class LearnedNameRecognizer final : public Recognizer {
       if (!LooksLikeAName(word)) continue;
       std::string folded = Fold(word);
       if (IsProfessionalTerm(folded) || FunctionWords().count(folded)) continue;
+      // A word in capitals is looked up as it would be written in a sentence ("ANSIOLUETTELO" →
+      // "Ansioluettelo"), so the dictionaries know it.
+      std::string as_written;
+      if (IsAllCaps(word)) {
+        size_t first = static_cast<unsigned char>(word[0]) == 0xC3 ? 2 : 1;
+        as_written = std::string(word.substr(0, first)) + Fold(word.substr(first));
+        word = as_written;
+      }
       WordClasses classes = knowledge.Classes(word);
       WordClasses finnish_classes = finnish ? finnish->Classify(word) : WordClasses{};
       // An everyday word in any of the languages' dictionaries ("Consulting" in a Finnish company
@@ -101,7 +109,19 @@ class LearnedNameRecognizer final : public Recognizer {
         if (after < kind.size() && is_stop(after) && is_initial(i)) ++after;
         // One step from a name only, except through initials: "Lagos University Teaching Hospital"
         // must not grow word by word from "Lagos".
-        auto anchor = [&](size_t k) { return keep[k] && (kind[k] == Kind::kName || is_initial(k)); };
+        // ...and not across a line and a change of style: a heading in capitals on the line after
+        // a name written normally ("Franz FISCHLER" on one line is a name).
+        auto caps = [&](size_t k) {
+          return IsAllCaps(text.substr(tokens.tokens[k].start, tokens.tokens[k].end - tokens.tokens[k].start));
+        };
+        auto same_style = [&](size_t k) {
+          const Token& a = tokens.tokens[std::min(i, k)];
+          const Token& b = tokens.tokens[std::max(i, k)];
+          bool line_between =
+              b.start > a.end && text.substr(a.end, b.start - a.end).find('\n') != std::string_view::npos;
+          return !line_between || is_initial(k) || caps(k) == caps(i);
+        };
+        auto anchor = [&](size_t k) { return keep[k] && (kind[k] == Kind::kName || is_initial(k)) && same_style(k); };
         bool beside = (before > 0 && anchor(before - 1)) || (after < kind.size() && anchor(after));
         if (beside) keep[i] = changed = true;
       }

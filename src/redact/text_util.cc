@@ -14,6 +14,20 @@ bool IsCapitalAt(std::string_view s, size_t i) {
   return d >= 0x80 && d <= 0x9E && d != 0x97;  // À..Þ
 }
 
+bool IsAllCaps(std::string_view s) {
+  size_t capitals = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 'a' && c <= 'z') return false;
+    if (c == 0xC3 && i + 1 < s.size()) {
+      auto d = static_cast<unsigned char>(s[i + 1]);
+      if (d >= 0xA0) return false;  // à..ÿ
+    }
+    if (IsCapitalAt(s, i)) ++capitals;
+  }
+  return capitals >= 2;
+}
+
 std::vector<Word> SplitWords(std::string_view text) {
   std::vector<Word> words;
   size_t i = 0;

@@ -22,5 +22,8 @@ bool IsWordByte(unsigned char c);
 bool IsCapitalAt(std::string_view s, size_t i);
 // Does `s` begin with an upper-case letter?
 inline bool StartsWithCapital(std::string_view s) { return !s.empty() && IsCapitalAt(s, 0); }
+// Written in capitals throughout, with at least two letters ("ANSIOLUETTELO", "CV"): a heading's
+// style, which a name written normally beside it does not share.
+bool IsAllCaps(std::string_view s);
 
 }  // namespace reilu::redact

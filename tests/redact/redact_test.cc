@@ -6,6 +6,7 @@
 #include <random>
 
 #include "redact/evaluation.h"
+#include "redact/free_text_redactor.h"
 #include "redact/morphology.h"
 
 namespace reilu::redact {
@@ -95,6 +96,22 @@ TEST(KnownValuesTest, TheApplicantsOwnValuesAreFoundAsGivenAndInflected) {
   EXPECT_NE(all.find("96100"), std::string::npos) << all;
   EXPECT_NE(all.find("Kirjastokatu 3"), std::string::npos) << all;
   EXPECT_EQ(all.find("961000"), std::string::npos) << all;  // a longer number is not the postal code
+}
+
+// A CV's heading in capitals on the line after the name is not part of the name; a surname in
+// capitals on the name's own line (an EU document's style) is.
+TEST(KnownValuesTest, AHeadingInCapitalsIsNoPartOfTheNameAbove) {
+  // A CV's first lines, checked as the product checks an attachment (told the form's values).
+  const EngineRedactor redactor;
+  Identity who;
+  who.first_name = "Aino";
+  who.last_name = "Toivonen";
+  who.municipality = "Joensuu";
+  who.language = "fi";
+  const std::string cv = "Aino Toivonen\nANSIOLUETTELO\nRantatie 17, 80100 Joensuu\n";
+  EXPECT_EQ(redactor.ApplySpans(cv, *redactor.FindSpans(cv, who), "fi"), "[NIMI]\nANSIOLUETTELO\n[OSOITE], [OSOITE]\n");
+  // On the name's own line a surname in capitals is part of it.
+  EXPECT_EQ(Found("Komission puolesta Franz FISCHLER", EntityType::kPerson), Strings{"Franz FISCHLER"});
 }
 
 TEST(AddressTest, StreetsAndPostalCodes) {
