@@ -25,6 +25,9 @@ namespace {
 struct Label {
   std::string type;  // engine type names: PERSON, EMAIL, PHONE, ...
   std::string value;
+  // The field name before the value ("Syntynyt "): covering it with the value or not is neither a
+  // miss nor over-redaction.
+  std::string field = {};
 };
 
 struct LabelledCv {
@@ -150,11 +153,11 @@ LabelledCv MakeCv(const std::string& lang, bool pdf, std::mt19937& random) {
        {{"ADDRESS", who.street_address}, {"POSTAL", who.postal_code + " " + who.municipality}});
   line(who.phone + " | " + who.email, {{"PHONE", who.phone}, {"EMAIL", who.email}});
   line(linkedin, {{"URL", linkedin}});
-  // A statement is labelled whole, its field name with it ("Syntynyt 16.4.1985"): covering the
-  // field name with the value loses nothing a reviewer needs.
-  line(std::string(p.born) + " " + day, {{"BIRTH_DATE", std::string(p.born) + " " + day}});
-  line(std::string(p.tongue_label) + ": " + tongue, {{"LANGUAGE", std::string(p.tongue_label) + ": " + tongue}});
-  line(p.family, {{"FAMILY", p.family}});
+  line(std::string(p.born) + " " + day, {{"BIRTH_DATE", day, std::string(p.born) + " "}});
+  line(std::string(p.tongue_label) + ": " + tongue, {{"LANGUAGE", tongue, std::string(p.tongue_label) + ": "}});
+  const std::string family(p.family);
+  const size_t colon = family.find(':') + 2;
+  line(family, {{"FAMILY", family.substr(colon), family.substr(0, colon)}});
   line("");
   line(p.profile);
   line("");
@@ -198,7 +201,15 @@ void Score(const LabelledCv& cv, const std::string& text, const std::vector<Prop
     for (size_t i = s.start; i < s.end && i < text.size(); ++i) covered[i] = true;
   }
   for (const auto& l : cv.labels) {
-    size_t at = text.find(l.value);
+    // The field name is part of neither count.
+    if (!l.field.empty()) {
+      for (size_t f = text.find(l.field + l.value); f != std::string::npos; f = text.find(l.field + l.value, f + 1)) {
+        for (size_t k = f; k < f + l.field.size(); ++k) labelled[k] = true;
+      }
+    }
+    // A value after its field name is looked for there only ("finska" is also a skill further down).
+    size_t at = l.field.empty() ? text.find(l.value) : text.find(l.field + l.value);
+    if (!l.field.empty() && at != std::string::npos) at += l.field.size();
     auto& [caught, total] = tally.by_type[l.type];
     ++total;
     if (at == std::string::npos) {
@@ -206,7 +217,12 @@ void Score(const LabelledCv& cv, const std::string& text, const std::vector<Prop
       continue;
     }
     bool all = true;
-    for (; at != std::string::npos; at = text.find(l.value, at + 1)) {
+    auto next = [&](size_t from) {
+      if (l.field.empty()) return text.find(l.value, from);
+      size_t f = text.find(l.field + l.value, from);
+      return f == std::string::npos ? f : f + l.field.size();
+    };
+    for (; at != std::string::npos; at = next(at + 1)) {
       for (size_t i = at; i < at + l.value.size(); ++i) {
         labelled[i] = true;
         // Letters and digits must be covered; a ":" between two covered words tells nothing.

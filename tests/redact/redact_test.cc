@@ -233,6 +233,8 @@ TEST(CueTest, QuasiIdentifiers) {
   EXPECT_EQ(Found("Olen naimisissa ja minulla on kolme lasta", EntityType::kFamily),
             (Strings{"naimisissa", "kolme lasta"}));
   EXPECT_EQ(Found("Kahden lapsen äitinä osaan järjestää asiat.", EntityType::kFamily), Strings{"Kahden lapsen äitinä"});
+  // A CV's field list: "Family: two children" (the number of children, as "två barn" is).
+  EXPECT_EQ(Found("Family: two children", EntityType::kFamily, {}, "en"), Strings{"two children"});
   EXPECT_EQ(Found("Jag är gift och har två barn.", EntityType::kFamily, {}, "sv"),
             (Strings{"är gift och har två barn"}));
   EXPECT_EQ(Found("Jag är 34 år och gift.", EntityType::kFamily, {}, "sv"), Strings{"gift"});
