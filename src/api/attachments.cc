@@ -39,27 +39,48 @@ bool OnCharBoundary(const std::string& text, size_t pos) {
   return pos == text.size() || (static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80;
 }
 
-// {"spans": [{"start", "end", "type"}…]} over the attachment's text; absent: the proposal.
-Result<std::optional<std::vector<ProposedSpan>>> ReadSpans(const codec::Fields& body, const std::string& text) {
-  if (!body.Find("spans")) return std::optional<std::vector<ProposedSpan>>();
-  std::vector<ProposedSpan> spans;
-  REILU_TRY(body.Each("spans", [&](const json::value& item, const std::string& path) -> Status {
-    auto f = codec::Fields::Of(item, path);
-    if (!f) return f.error();
-    std::int64_t start = 0, end = 0;
-    std::string type;
-    REILU_TRY(f->Int("start", start, true));
-    REILU_TRY(f->Int("end", end, true));
-    REILU_TRY(f->Str("type", type, true));
-    if (start < 0 || end <= start || static_cast<size_t>(end) > text.size() ||
-        !OnCharBoundary(text, static_cast<size_t>(start)) || !OnCharBoundary(text, static_cast<size_t>(end))) {
-      return MakeError(ErrorCode::kInvalidInput, "A span must lie inside the text on character boundaries.", path);
+// {"spans": [{"start", "end", "type"}…]} over the attachment's text (absent: the proposal),
+// "boxes": [{"page", "x", "y", "width", "height"}…] in points on the page, "shown_scans": [page…].
+Result<service::HrChoices> ReadChoices(const codec::Fields& body, const std::string& text) {
+  service::HrChoices choices;
+  if (body.Find("spans")) {
+    std::vector<ProposedSpan> spans;
+    REILU_TRY(body.Each("spans", [&](const json::value& item, const std::string& path) -> Status {
+      auto f = codec::Fields::Of(item, path);
+      if (!f) return f.error();
+      std::int64_t start = 0, end = 0;
+      std::string type;
+      REILU_TRY(f->Int("start", start, true));
+      REILU_TRY(f->Int("end", end, true));
+      REILU_TRY(f->Str("type", type, true));
+      if (start < 0 || end <= start || static_cast<size_t>(end) > text.size() ||
+          !OnCharBoundary(text, static_cast<size_t>(start)) || !OnCharBoundary(text, static_cast<size_t>(end))) {
+        return MakeError(ErrorCode::kInvalidInput, "A span must lie inside the text on character boundaries.", path);
+      }
+      if (spans.size() >= 10000) return MakeError(ErrorCode::kInvalidInput, "Too many spans.", "spans");
+      spans.push_back(ProposedSpan{static_cast<size_t>(start), static_cast<size_t>(end), type, 1.0});
+      return OkStatus();
+    }));
+    choices.spans = std::move(spans);
+  }
+  REILU_TRY(body.Each("boxes", [&](const json::value& item, const std::string& path) -> Status {
+    if (!item.is_object()) return MakeError(ErrorCode::kInvalidInput, "A box must be an object.", path);
+    const auto& o = item.get_object();
+    attachment::PageBox b;
+    try {
+      b.page = static_cast<int>(o.at("page").to_number<std::int64_t>());
+      b.box = attachment::Box{o.at("x").to_number<double>(), o.at("y").to_number<double>(),
+                              o.at("width").to_number<double>(), o.at("height").to_number<double>()};
+    } catch (const std::exception&) {
+      return MakeError(ErrorCode::kInvalidInput, "A box needs page, x, y, width and height (numbers).", path);
     }
-    if (spans.size() >= 10000) return MakeError(ErrorCode::kInvalidInput, "Too many spans.", "spans");
-    spans.push_back(ProposedSpan{static_cast<size_t>(start), static_cast<size_t>(end), type, 1.0});
+    choices.boxes.push_back(b);
     return OkStatus();
   }));
-  return std::optional<std::vector<ProposedSpan>>(std::move(spans));
+  std::vector<std::int64_t> shown;
+  REILU_TRY(body.IntList("shown_scans", shown));
+  choices.shown_scans.assign(shown.begin(), shown.end());
+  return choices;
 }
 
 json::object ReviewJson(const service::AttachmentUnderReview& r) {
@@ -71,7 +92,13 @@ json::object ReviewJson(const service::AttachmentUnderReview& r) {
                                  {"confidence", s.confidence},
                                  {"sure", s.confidence >= kSureSpan}});
   }
+  json::array pages;
+  for (size_t i = 0; i < r.extracted.pages.size(); ++i) {
+    const auto& p = r.extracted.pages[i];
+    pages.push_back(json::object{{"number", i + 1}, {"width", p.width}, {"height", p.height}, {"scanned", p.scanned}});
+  }
   return json::object{{"application_id", r.application},
+                      {"pages", pages},
                       {"position", r.opened.info.position},
                       {"kind", r.opened.info.kind},
                       {"text", r.extracted.text},
@@ -99,11 +126,11 @@ Result<FileTarget> Target(ApiContext& ctx, const http::Request& req) {
   return FileTarget{std::move(*caller), *id, req.params.at("application_id"), *position};
 }
 
-// The owner's check, and the covers the body gives (none: the proposal).
+// The owner's check, and the choices the body gives (none: the proposal).
 struct CheckedFile {
   FileTarget target;
   service::AttachmentUnderReview reviewed;
-  std::optional<std::vector<ProposedSpan>> spans;
+  service::HrChoices choices;
 };
 
 Result<service::AttachmentUnderReview> LoadReview(ApiContext& ctx, const FileTarget& t) {
@@ -118,9 +145,9 @@ Result<CheckedFile> LoadChecked(ApiContext& ctx, const http::Request& req) {
   if (!body) return body.error();
   auto reviewed = LoadReview(ctx, *target);
   if (!reviewed) return reviewed.error();
-  auto spans = ReadSpans(*body, reviewed->extracted.text);
-  if (!spans) return spans.error();
-  return CheckedFile{std::move(*target), std::move(*reviewed), std::move(*spans)};
+  auto choices = ReadChoices(*body, reviewed->extracted.text);
+  if (!choices) return choices.error();
+  return CheckedFile{std::move(*target), std::move(*reviewed), std::move(*choices)};
 }
 
 }  // namespace
@@ -176,6 +203,26 @@ void RegisterAttachmentRoutes(http::Router& router, ApiContext& ctx) {
                return FileResponse(std::move(file->bytes), file->info.kind, t->position, false);
              }));
 
+  // One page of the original as a picture, to draw boxes on (the owner with ?reason=; audited).
+  router.Add("GET", "/api/v1/recruitments/{id}/applications/{application_id}/attachments/{position}/pages/{page}",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto t = Target(ctx, req);
+               if (!t) return t.error();
+               auto page = IdParam(req, "page");
+               if (!page) return page.error();
+               if (*page > 1000) return MakeError(ErrorCode::kNotFound, "No such page.");
+               const std::string reason = req.query["reason"];
+               if (reason.size() > 2000)
+                 return MakeError(ErrorCode::kInvalidInput, "The reason is too long.", "reason");
+               auto services = ctx.Services();
+               auto png = service::AttachmentPagePicture(services, t->caller.user, t->recruitment, t->application,
+                                                         t->position, static_cast<int>(*page), reason);
+               if (!png) return png.error();
+               http::Response res{200, "image/png", std::move(*png), {}};
+               res.headers.emplace_back("Cache-Control", "private, no-store");
+               return res;
+             }));
+
   // The owner's check: the text of the original with the proposed covers (an audited read).
   router.Add("GET", "/api/v1/recruitments/{id}/applications/{application_id}/attachments/{position}/review",
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
@@ -192,7 +239,7 @@ void RegisterAttachmentRoutes(http::Router& router, ApiContext& ctx) {
                auto checked = LoadChecked(ctx, req);
                if (!checked) return checked.error();
                auto services = ctx.Services();
-               auto pdf = service::RenderAttachment(services, checked->reviewed, checked->spans);
+               auto pdf = service::RenderAttachment(services, checked->reviewed, checked->choices);
                if (!pdf) return pdf.error();
                return FileResponse(std::move(*pdf), "pdf", checked->target.position, true);
              }),
@@ -203,14 +250,16 @@ void RegisterAttachmentRoutes(http::Router& router, ApiContext& ctx) {
                auto checked = LoadChecked(ctx, req);
                if (!checked) return checked.error();
                auto services = ctx.Services();
-               auto note =
-                   service::ReleaseAttachment(services, checked->target.caller.user, checked->reviewed, checked->spans);
+               auto note = service::ReleaseAttachment(services, checked->target.caller.user, checked->reviewed,
+                                                      checked->choices);
                if (!note) return note.error();
                return http::JsonResponse(200, json::object{{"released", true},
                                                            {"position", checked->target.position},
                                                            {"mode", note->mode},
                                                            {"spans_added", note->spans_added},
-                                                           {"spans_removed", note->spans_removed}});
+                                                           {"spans_removed", note->spans_removed},
+                                                           {"boxes", note->boxes},
+                                                           {"scans_shown", note->scans_shown}});
              }),
              http::RouteOptions{256 * 1024, false});
 }

@@ -31,7 +31,7 @@ std::string Covered(const std::string& text, std::vector<Cover> covers) {
 }
 
 Result<std::string> RenderTextRendition(const Extracted& extracted, const std::vector<Cover>& covers,
-                                        const RenditionText& words) {
+                                        const RenditionOptions& words) {
   Document doc;
   doc.lang = words.lang;
   doc.title = words.title;
@@ -76,7 +76,7 @@ Result<Extracted> Extract(std::string_view bytes, const Limits& limits) {
 }
 
 Result<std::string> RenderRendition(std::string_view original, const Extracted& extracted,
-                                    const std::vector<Cover>& covers, const RenditionText& words,
+                                    const std::vector<Cover>& covers, const RenditionOptions& words,
                                     const Limits& limits) {
   if (original.size() > limits.max_file_bytes) return MakeError(ErrorCode::kPayloadTooLarge, "The file is too large.");
   if (extracted.kind == Kind::kPdf) {
@@ -84,6 +84,14 @@ Result<std::string> RenderRendition(std::string_view original, const Extracted& 
     return RenderPdfRendition(original, extracted, covers, words);
   }
   return RenderTextRendition(extracted, covers, words);
+}
+
+Result<std::string> RenderPagePicture(std::string_view original, int page, const Limits& limits) {
+  if (original.size() > limits.max_file_bytes) return MakeError(ErrorCode::kPayloadTooLarge, "The file is too large.");
+  auto kind = Detect(original);
+  if (!kind) return kind.error();
+  if (*kind != Kind::kPdf) return MakeError(ErrorCode::kInvalidInput, "Only a PDF has pages to draw on.", "page");
+  return RenderPdfPagePicture(original, page);
 }
 
 }  // namespace reilu::attach

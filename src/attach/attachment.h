@@ -18,7 +18,7 @@ using reilu::attachment::Box;
 using reilu::attachment::Cover;
 using reilu::attachment::Extracted;
 using reilu::attachment::Page;
-using reilu::attachment::RenditionText;
+using reilu::attachment::RenditionOptions;
 using reilu::attachment::Word;
 
 using Kind = AttachmentKind;
@@ -46,7 +46,10 @@ Result<Extracted> Extract(std::string_view bytes, const Limits& limits = {});
 // from under a box). For DOCX/ODT: a clean PDF of the text with the covers replaced by their
 // labels. No metadata beyond the title.
 Result<std::string> RenderRendition(std::string_view original, const Extracted& extracted,
-                                    const std::vector<Cover>& covers, const RenditionText& words,
+                                    const std::vector<Cover>& covers, const RenditionOptions& words,
                                     const Limits& limits = {});
+
+// Page `page` (1-based) of a PDF as a PNG, annotations dropped, about 108 dpi.
+Result<std::string> RenderPagePicture(std::string_view original, int page, const Limits& limits = {});
 
 }  // namespace reilu::attach

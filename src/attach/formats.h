@@ -8,7 +8,9 @@ namespace reilu::attach {
 // PDF (poppler + cairo).
 Result<Extracted> ExtractPdf(std::string_view bytes, const Limits& limits);
 Result<std::string> RenderPdfRendition(std::string_view original, const Extracted& extracted,
-                                       const std::vector<Cover>& covers, const RenditionText& words);
+                                       const std::vector<Cover>& covers, const RenditionOptions& words);
+
+Result<std::string> RenderPdfPagePicture(std::string_view original, int page);
 
 // Office packages, DOCX and ODT (libzip + libxml2).
 // The kind of a ZIP file: DOCX or ODT, else kUnsupportedFile.

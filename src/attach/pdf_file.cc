@@ -220,7 +220,8 @@ Result<Extracted> ExtractPdf(std::string_view bytes, const Limits& limits) {
       // Unplaceable text: the whole page is covered like a scan.
       p.images.push_back(Box{0, 0, p.width, p.height});
     }
-    if (IsScanned(p)) out.has_scanned_pages = true;
+    p.scanned = IsScanned(p);
+    if (p.scanned) out.has_scanned_pages = true;
     if (!out.text.empty() && out.text.back() != '\n') out.text += '\n';
     out.text += '\n';
     out.pages.push_back(std::move(p));
@@ -229,7 +230,7 @@ Result<Extracted> ExtractPdf(std::string_view bytes, const Limits& limits) {
 }
 
 Result<std::string> RenderPdfRendition(std::string_view original, const Extracted& extracted,
-                                       const std::vector<Cover>& covers, const RenditionText& words) {
+                                       const std::vector<Cover>& covers, const RenditionOptions& words) {
   auto doc = Open(original);
   if (!doc) return doc.error();
   if (static_cast<size_t>(poppler_document_get_n_pages(doc->get())) != extracted.pages.size()) {
@@ -254,7 +255,9 @@ Result<std::string> RenderPdfRendition(std::string_view original, const Extracte
     cairo_set_source_rgb(pc, 1, 1, 1);
     cairo_paint(pc);
     cairo_scale(pc, scale, scale);
-    if (IsScanned(p)) {
+    const int number = static_cast<int>(i) + 1;
+    bool shown = std::find(words.shown_scans.begin(), words.shown_scans.end(), number) != words.shown_scans.end();
+    if (IsScanned(p) && !shown) {
       cairo_set_source_rgb(pc, 0.25, 0.25, 0.25);
       FillBox(pc, Box{0, 0, p.width, p.height}, 0);
       DrawLabel(pc, Box{24, 24, p.width - 48, 16}, words.image_label);
@@ -262,6 +265,11 @@ Result<std::string> RenderPdfRendition(std::string_view original, const Extracte
       poppler_page_render(page.get(), pc);
       DrawImageCovers(pc, p, words.image_label);
       DrawCovers(pc, p, covers);
+    }
+    // HR's boxes go over everything, scans shown included.
+    cairo_set_source_rgb(pc, 0, 0, 0);
+    for (const auto& b : words.boxes) {
+      if (b.page == number) FillBox(pc, b.box, 0);
     }
     cairo_destroy(pc);
     cairo_pdf_surface_set_size(pdf, p.width, p.height);
@@ -279,6 +287,35 @@ Result<std::string> RenderPdfRendition(std::string_view original, const Extracte
   cairo_surface_destroy(pdf);
   if (status != CAIRO_STATUS_SUCCESS) return MakeError(ErrorCode::kInternal, "The rendition could not be drawn.");
   return out;
+}
+
+Result<std::string> RenderPdfPagePicture(std::string_view original, int number) {
+  auto doc = Open(original);
+  if (!doc) return doc.error();
+  if (number < 1 || number > poppler_document_get_n_pages(doc->get())) {
+    return MakeError(ErrorCode::kNotFound, "No such page.", "page");
+  }
+  PdfPage page(poppler_document_get_page(doc->get(), number - 1));
+  if (!page) return MakeError(ErrorCode::kBrokenFile, "The page cannot be read.");
+  DropAnnotations(page.get());
+  double width = 0, height = 0;
+  poppler_page_get_size(page.get(), &width, &height);
+  if (!(width > 0 && height > 0)) return MakeError(ErrorCode::kBrokenFile, "The page has no size.");
+  // The same points as the boxes HR draws, at 1.5 pixels a point.
+  const double scale = std::min(1.5, kMaxRasterSide / std::max(width, height));
+  cairo_surface_t* picture = cairo_image_surface_create(
+      CAIRO_FORMAT_RGB24, std::max(1, static_cast<int>(width * scale)), std::max(1, static_cast<int>(height * scale)));
+  cairo_t* cr = cairo_create(picture);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, scale, scale);
+  poppler_page_render(page.get(), cr);
+  cairo_destroy(cr);
+  std::string png;
+  cairo_status_t status = cairo_surface_write_to_png_stream(picture, Append, &png);
+  cairo_surface_destroy(picture);
+  if (status != CAIRO_STATUS_SUCCESS) return MakeError(ErrorCode::kInternal, "The page could not be drawn.");
+  return png;
 }
 
 }  // namespace reilu::attach

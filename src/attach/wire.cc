@@ -24,6 +24,8 @@ const std::vector<std::pair<ErrorCode, std::string_view>>& KnownErrors() {
       {ErrorCode::kEncryptedFile, ErrorCodeName(ErrorCode::kEncryptedFile)},
       {ErrorCode::kBrokenFile, ErrorCodeName(ErrorCode::kBrokenFile)},
       {ErrorCode::kPayloadTooLarge, ErrorCodeName(ErrorCode::kPayloadTooLarge)},
+      {ErrorCode::kNotFound, ErrorCodeName(ErrorCode::kNotFound)},
+      {ErrorCode::kInvalidInput, ErrorCodeName(ErrorCode::kInvalidInput)},
       {ErrorCode::kInternal, ErrorCodeName(ErrorCode::kInternal)},
   };
   return known;
@@ -39,7 +41,8 @@ std::string ExtractedToJson(const Extracted& e) {
       words.push_back(json::array{w.start, w.end, w.box.x, w.box.y, w.box.width, w.box.height});
     }
     for (const auto& b : p.images) images.push_back(BoxJson(b));
-    pages.push_back(json::object{{"width", p.width}, {"height", p.height}, {"words", words}, {"images", images}});
+    pages.push_back(json::object{
+        {"width", p.width}, {"height", p.height}, {"words", words}, {"images", images}, {"scanned", p.scanned}});
   }
   return json::serialize(
       json::object{{"kind", KindName(e.kind)}, {"text", e.text}, {"pages", pages}, {"scanned", e.has_scanned_pages}});
@@ -58,6 +61,7 @@ Result<Extracted> ExtractedFromJson(std::string_view text) {
       Page p;
       p.width = po.at("width").to_number<double>();
       p.height = po.at("height").to_number<double>();
+      p.scanned = po.at("scanned").as_bool();
       for (const auto& wv : po.at("words").as_array()) {
         const auto& a = wv.as_array();
         Word w{a.at(0).to_number<size_t>(), a.at(1).to_number<size_t>(),
@@ -75,14 +79,21 @@ Result<Extracted> ExtractedFromJson(std::string_view text) {
   }
 }
 
-std::string RenderRequestToJson(const std::vector<Cover>& covers, const RenditionText& words) {
+std::string RenderRequestToJson(const std::vector<Cover>& covers, const RenditionOptions& words) {
   json::array c;
   for (const auto& cover : covers) c.push_back(json::array{cover.start, cover.end, cover.label});
-  return json::serialize(
-      json::object{{"covers", c}, {"lang", words.lang}, {"title", words.title}, {"image_label", words.image_label}});
+  json::array boxes, shown;
+  for (const auto& b : words.boxes) boxes.push_back(json::array{b.page, b.box.x, b.box.y, b.box.width, b.box.height});
+  for (int page : words.shown_scans) shown.push_back(page);
+  return json::serialize(json::object{{"covers", c},
+                                      {"lang", words.lang},
+                                      {"title", words.title},
+                                      {"image_label", words.image_label},
+                                      {"boxes", boxes},
+                                      {"shown_scans", shown}});
 }
 
-Result<std::pair<std::vector<Cover>, RenditionText>> RenderRequestFromJson(std::string_view text) {
+Result<std::pair<std::vector<Cover>, RenditionOptions>> RenderRequestFromJson(std::string_view text) {
   try {
     json::object o = json::parse(text).as_object();
     std::vector<Cover> covers;
@@ -91,8 +102,17 @@ Result<std::pair<std::vector<Cover>, RenditionText>> RenderRequestFromJson(std::
       covers.push_back(
           Cover{a.at(0).to_number<size_t>(), a.at(1).to_number<size_t>(), std::string(a.at(2).as_string())});
     }
-    RenditionText words{std::string(o.at("lang").as_string()), std::string(o.at("title").as_string()),
-                        std::string(o.at("image_label").as_string())};
+    RenditionOptions words{std::string(o.at("lang").as_string()), std::string(o.at("title").as_string()),
+                           std::string(o.at("image_label").as_string())};
+    for (const auto& bv : o.at("boxes").as_array()) {
+      const auto& a = bv.as_array();
+      words.boxes.push_back(attachment::PageBox{static_cast<int>(a.at(0).to_number<std::int64_t>()),
+                                                Box{a.at(1).to_number<double>(), a.at(2).to_number<double>(),
+                                                    a.at(3).to_number<double>(), a.at(4).to_number<double>()}});
+    }
+    for (const auto& pv : o.at("shown_scans").as_array()) {
+      words.shown_scans.push_back(static_cast<int>(pv.to_number<std::int64_t>()));
+    }
     return std::make_pair(std::move(covers), std::move(words));
   } catch (const std::exception&) {
     return MakeError(ErrorCode::kInternal, "A garbled request to the attachment worker.");

@@ -10,8 +10,8 @@ namespace reilu::attach {
 std::string ExtractedToJson(const Extracted& extracted);
 Result<Extracted> ExtractedFromJson(std::string_view json);
 
-std::string RenderRequestToJson(const std::vector<Cover>& covers, const RenditionText& words);
-Result<std::pair<std::vector<Cover>, RenditionText>> RenderRequestFromJson(std::string_view json);
+std::string RenderRequestToJson(const std::vector<Cover>& covers, const RenditionOptions& words);
+Result<std::pair<std::vector<Cover>, RenditionOptions>> RenderRequestFromJson(std::string_view json);
 
 std::string ErrorToJson(const Error& error);
 Error ErrorFromJson(std::string_view json);

@@ -133,15 +133,22 @@ Result<Extracted> WorkerConverter::Extract(std::string_view bytes) const {
 }
 
 Result<std::string> WorkerConverter::Render(std::string_view original, const std::vector<Cover>& covers,
-                                            const RenditionText& words) const {
+                                            const RenditionOptions& words) const {
   std::string input = RenderRequestToJson(covers, words);
   input += '\n';
   input.append(original);
   return Run("render", input);
 }
 
+Result<std::string> WorkerConverter::PagePicture(std::string_view original, int page) const {
+  std::string input = std::to_string(page);
+  input += '\n';
+  input.append(original);
+  return Run("page", input);
+}
+
 Result<std::string> InProcessConverter::Render(std::string_view original, const std::vector<Cover>& covers,
-                                               const RenditionText& words) const {
+                                               const RenditionOptions& words) const {
   auto extracted = attach::Extract(original);
   if (!extracted) return extracted.error();
   return RenderRendition(original, *extracted, covers, words);
@@ -196,6 +203,16 @@ int RunWorker(const char* command) {
       } else {
         fail(pdf.error());
       }
+    }
+  } else if (cmd == "page") {
+    size_t newline = input.find('\n');
+    int page = newline == std::string::npos ? 0 : std::atoi(input.substr(0, newline).c_str());
+    auto png = newline == std::string::npos ? Result<std::string>(MakeError(ErrorCode::kInternal, "No page given."))
+                                            : RenderPagePicture(std::string_view(input).substr(newline + 1), page);
+    if (png) {
+      out = kResult + *png;
+    } else {
+      fail(png.error());
     }
   } else {
     fail(MakeError(ErrorCode::kInternal, "Unknown worker command."));

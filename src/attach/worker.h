@@ -16,7 +16,8 @@ class WorkerConverter final : public AttachmentConverter {
       : worker_(std::move(worker)), timeout_(timeout) {}
   Result<Extracted> Extract(std::string_view bytes) const override;
   Result<std::string> Render(std::string_view original, const std::vector<Cover>& covers,
-                             const RenditionText& words) const override;
+                             const RenditionOptions& words) const override;
+  Result<std::string> PagePicture(std::string_view original, int page) const override;
 
  private:
   Result<std::string> Run(const char* command, std::string_view input) const;
@@ -29,7 +30,10 @@ class InProcessConverter final : public AttachmentConverter {
  public:
   Result<Extracted> Extract(std::string_view bytes) const override { return attach::Extract(bytes); }
   Result<std::string> Render(std::string_view original, const std::vector<Cover>& covers,
-                             const RenditionText& words) const override;
+                             const RenditionOptions& words) const override;
+  Result<std::string> PagePicture(std::string_view original, int page) const override {
+    return RenderPagePicture(original, page);
+  }
 };
 
 // `reilu-attach-worker` beside the running executable.

@@ -23,6 +23,7 @@ namespace attachment {
 // A rectangle on a page, in points from the page's top-left corner.
 struct Box {
   double x = 0, y = 0, width = 0, height = 0;
+  bool operator==(const Box&) const = default;
 };
 
 // A word of the text and where it stands: [start, end) in Extracted::text.
@@ -35,6 +36,7 @@ struct Page {
   double width = 0, height = 0;  // points
   std::vector<Word> words;
   std::vector<Box> images;  // photos, logos, scans: covered in the rendition
+  bool scanned = false;     // a picture with (almost) no text: covered whole unless HR shows it
 };
 
 struct Extracted {
@@ -53,10 +55,21 @@ struct Cover {
   std::string label;
 };
 
-struct RenditionText {
+// A box HR draws on a page of a PDF (a name on a scanned certificate), 1-based page.
+struct PageBox {
+  int page = 1;
+  Box box;
+  bool operator==(const PageBox&) const = default;
+};
+
+struct RenditionOptions {
   std::string lang = "fi";  // the recruitment's language: page words and the picture label
   std::string title;        // e.g. "Liite 1"
   std::string image_label;  // shown on covered pictures, e.g. "[KUVA]"
+  // HR's own choices for a PDF: boxes drawn by hand, and scanned pages to show (with those boxes
+  // over what identifies) instead of covering them whole.
+  std::vector<PageBox> boxes = {};
+  std::vector<int> shown_scans = {};
 };
 
 }  // namespace attachment
@@ -69,7 +82,9 @@ class AttachmentConverter {
   virtual Result<attachment::Extracted> Extract(std::string_view bytes) const = 0;
   // The reviewers' rendition (a PDF) of `original` with `covers` over the text.
   virtual Result<std::string> Render(std::string_view original, const std::vector<attachment::Cover>& covers,
-                                     const attachment::RenditionText& words) const = 0;
+                                     const attachment::RenditionOptions& words) const = 0;
+  // One page of a PDF as it is (a PNG), for HR to draw boxes on: identity-class.
+  virtual Result<std::string> PagePicture(std::string_view original, int page) const = 0;
 };
 
 }  // namespace reilu

@@ -67,7 +67,7 @@ std::vector<ProposedSpan> Propose(const Context& ctx, const attachment::Extracte
   return {ProposedSpan{0, extracted.text.size(), "OTHER", 0.0}};
 }
 
-attachment::RenditionText WordsFor(const Recruitment& r, int position) {
+attachment::RenditionOptions WordsFor(const Recruitment& r, int position) {
   const std::string lang = ReviewersLanguage(r);
   if (lang == "sv") return {lang, "Bilaga " + std::to_string(position), "[BILD]"};
   if (lang == "en") return {lang, "Attachment " + std::to_string(position), "[PICTURE]"};
@@ -129,37 +129,63 @@ Result<AttachmentUnderReview> LoadAttachmentReview(Context& ctx, const User& act
   return AttachmentUnderReview{std::move(*r), app, std::move(*opened), std::move(*extracted), std::move(*proposal)};
 }
 
-Result<std::string> RenderAttachment(Context& ctx, const AttachmentUnderReview& reviewed,
-                                     const std::optional<std::vector<ProposedSpan>>& spans) {
+Result<std::string> RenderAttachment(Context& ctx, const AttachmentUnderReview& reviewed, const HrChoices& choices) {
   REILU_TRY(CheckConverter(ctx));
-  for (const auto& s : spans.value_or(reviewed.proposal)) {
+  const auto& spans = choices.spans.value_or(reviewed.proposal);
+  for (const auto& s : spans) {
     if (s.start >= s.end || s.end > reviewed.extracted.text.size()) {
       return MakeError(ErrorCode::kInvalidInput, "A span lies outside the attachment's text.", "spans");
     }
   }
-  return ctx.attachments->Render(reviewed.opened.bytes,
-                                 Covers(ctx, reviewed.recruitment, spans.value_or(reviewed.proposal)),
-                                 WordsFor(reviewed.recruitment, reviewed.opened.info.position));
+  const auto& pages = reviewed.extracted.pages;
+  auto no_page = [&](int page) { return page < 1 || static_cast<size_t>(page) > pages.size(); };
+  if (choices.boxes.size() > 500) return MakeError(ErrorCode::kInvalidInput, "Too many boxes.", "boxes");
+  for (const auto& b : choices.boxes) {
+    if (no_page(b.page))
+      return MakeError(ErrorCode::kInvalidInput, "A box is on a page the file does not have.", "boxes");
+    const auto& p = pages[static_cast<size_t>(b.page - 1)];
+    if (!(b.box.width > 0 && b.box.height > 0 && b.box.x >= 0 && b.box.y >= 0 && b.box.x + b.box.width <= p.width + 1 &&
+          b.box.y + b.box.height <= p.height + 1)) {
+      return MakeError(ErrorCode::kInvalidInput, "A box must lie on its page.", "boxes");
+    }
+  }
+  for (int page : choices.shown_scans) {
+    if (no_page(page)) return MakeError(ErrorCode::kInvalidInput, "No such page to show.", "shown_scans");
+  }
+  attachment::RenditionOptions options = WordsFor(reviewed.recruitment, reviewed.opened.info.position);
+  options.boxes = choices.boxes;
+  options.shown_scans = choices.shown_scans;
+  return ctx.attachments->Render(reviewed.opened.bytes, Covers(ctx, reviewed.recruitment, spans), options);
 }
 
 Result<store::RedactionReleaseNote> ReleaseAttachment(Context& ctx, const User& actor,
-                                                      const AttachmentUnderReview& reviewed,
-                                                      const std::optional<std::vector<ProposedSpan>>& spans,
+                                                      const AttachmentUnderReview& reviewed, const HrChoices& choices,
                                                       const std::string& bulk_mode) {
-  auto rendition = RenderAttachment(ctx, reviewed, spans);
+  auto rendition = RenderAttachment(ctx, reviewed, choices);
   if (!rendition) return rendition.error();
-  store::RedactionReleaseNote note{spans ? "reviewed" : bulk_mode.empty() ? "as_proposed" : bulk_mode, false, 0, 0};
-  if (spans) {
+  bool checked = choices.spans || !choices.boxes.empty() || !choices.shown_scans.empty();
+  store::RedactionReleaseNote note{checked ? "reviewed" : bulk_mode.empty() ? "as_proposed" : bulk_mode, false, 0, 0};
+  if (choices.spans) {
     std::set<std::pair<size_t, size_t>> before, after;
     for (const auto& s : reviewed.proposal) before.insert({s.start, s.end});
-    for (const auto& s : *spans) after.insert({s.start, s.end});
+    for (const auto& s : *choices.spans) after.insert({s.start, s.end});
     for (const auto& b : before) note.spans_removed += !after.count(b);
     for (const auto& a : after) note.spans_added += !before.count(a);
   }
+  note.boxes = static_cast<int>(choices.boxes.size());
+  note.scans_shown = static_cast<int>(choices.shown_scans.size());
   const Recruitment& r = reviewed.recruitment;
   REILU_TRY(ctx.store.ReleaseAttachment(r.org_id, r.id, reviewed.application, reviewed.opened.info.position, *rendition,
                                         actor.id, note, ctx.now()));
   return note;
+}
+
+Result<std::string> AttachmentPagePicture(Context& ctx, const User& actor, RecruitmentId id, const ApplicationId& app,
+                                          int position, int page, const std::string& reason) {
+  REILU_TRY(CheckConverter(ctx));
+  auto file = AttachmentOriginal(ctx, actor, id, app, position, reason);
+  if (!file) return file.error();
+  return ctx.attachments->PagePicture(file->bytes, page);
 }
 
 Result<std::string> AttachmentRendition(Context& ctx, const User& actor, RecruitmentId id, const ApplicationId& app,

@@ -33,15 +33,24 @@ struct AttachmentUnderReview {
 // The owner only: the original (an audited read) and what the engine proposes to cover.
 Result<AttachmentUnderReview> LoadAttachmentReview(Context& ctx, const User& actor, RecruitmentId id,
                                                    const ApplicationId& app, int position);
-// The rendition with `spans` covered (the proposal when none are given): for the owner to look at.
-Result<std::string> RenderAttachment(Context& ctx, const AttachmentUnderReview& reviewed,
-                                     const std::optional<std::vector<ProposedSpan>>& spans);
-// Publishes the rendition with `spans` (the proposal when none are given) to the reviewers.
-// `bulk_mode` names a release without a check ("bulk", "demo_unchecked") for the audit log.
+// What HR decided: the covers over the text (none: the proposal), boxes drawn on PDF pages, and
+// scanned pages to show with those boxes instead of covering them whole.
+struct HrChoices {
+  std::optional<std::vector<ProposedSpan>> spans;
+  std::vector<attachment::PageBox> boxes;
+  std::vector<int> shown_scans;
+};
+// The rendition with HR's choices: for the owner to look at.
+Result<std::string> RenderAttachment(Context& ctx, const AttachmentUnderReview& reviewed, const HrChoices& choices);
+// Publishes the rendition with HR's choices to the reviewers. `bulk_mode` names a release without
+// a check ("bulk", "demo_unchecked") for the audit log.
 Result<store::RedactionReleaseNote> ReleaseAttachment(Context& ctx, const User& actor,
-                                                      const AttachmentUnderReview& reviewed,
-                                                      const std::optional<std::vector<ProposedSpan>>& spans,
+                                                      const AttachmentUnderReview& reviewed, const HrChoices& choices,
                                                       const std::string& bulk_mode = {});
+// One page of the original as a picture, for HR to draw boxes on: an identity read (the owner
+// with a reason, a lifted reviewer), audited.
+Result<std::string> AttachmentPagePicture(Context& ctx, const User& actor, RecruitmentId id, const ApplicationId& app,
+                                          int position, int page, const std::string& reason);
 
 // The released rendition, for anyone who may see the anonymous application.
 Result<std::string> AttachmentRendition(Context& ctx, const User& actor, RecruitmentId id, const ApplicationId& app,

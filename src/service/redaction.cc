@@ -132,7 +132,7 @@ Result<BulkRelease> ReleaseUnflagged(Context& ctx, const User& actor, Recruitmen
       if (file.released) continue;
       auto attachment = LoadAttachmentReview(ctx, actor, r->id, app.id, file.position);
       if (!attachment) return attachment.error();
-      auto note = ReleaseAttachment(ctx, actor, *attachment, std::nullopt, mode);
+      auto note = ReleaseAttachment(ctx, actor, *attachment, HrChoices{}, mode);
       if (!note) return note.error();
     }
     REILU_TRY(ctx.store.ReleaseRedaction(r->org_id, r->id, app.id, AsProposed(ctx, *reviewed), actor.id,

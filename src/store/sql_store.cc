@@ -901,7 +901,9 @@ Status SqlStore::ReleaseAttachment(OrgId org, RecruitmentId rec, const Applicati
                                     codec::Serialize(json::object{{"attachment", position},
                                                                   {"mode", note.mode},
                                                                   {"spans_added", note.spans_added},
-                                                                  {"spans_removed", note.spans_removed}})},
+                                                                  {"spans_removed", note.spans_removed},
+                                                                  {"boxes", note.boxes},
+                                                                  {"scans_shown", note.scans_shown}})},
                          now);
   });
 }

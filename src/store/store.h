@@ -152,6 +152,8 @@ struct RedactionReleaseNote {
   bool edited = false;
   int spans_added = 0;
   int spans_removed = 0;
+  int boxes = 0;        // drawn by hand on an attachment's pages
+  int scans_shown = 0;  // scanned pages shown (with the boxes) instead of covered whole
 };
 
 class Store {

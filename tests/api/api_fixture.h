@@ -178,6 +178,7 @@ class ApiTest : public ::testing::Test {
       replace("{id}", std::to_string(rec));
       replace("{application_id}", app);
       replace("{position}", "1");
+      replace("{page}", "1");
       return pattern;
     };
     std::string seen;

@@ -231,6 +231,23 @@ TEST_F(AttachmentTest, BulkReleaseTakesSureFilesAndLeavesScansForHr) {
   auto review = hr_->Get(Base() + "/applications/" + waiting + "/attachments/1/review");
   ASSERT_EQ(review.status, 200);
   EXPECT_TRUE(review.Json().at("scanned").as_bool());
+  // The owner looks at the scan (an audited read with a reason), shows it with a box drawn over
+  // what identifies, and releases it; a box off the page is refused.
+  const std::string scan = Base() + "/applications/" + waiting + "/attachments/1";
+  auto page = hr_->Get(scan + "/pages/1?reason=Checking%20the%20scan");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.headers.find("image/png"), std::string::npos);
+  EXPECT_EQ(hr_->Get(scan + "/pages/1").status, 422);  // no reason
+  EXPECT_EQ(hr_->Get(scan + "/pages/9?reason=Checking%20the%20scan").status, 404);
+  json::object shown{{"shown_scans", json::array{1}},
+                     {"boxes", json::array{{{"page", 1}, {"x", 100}, {"y", 100}, {"width", 120}, {"height", 40}}}}};
+  json::object off_page{{"boxes", json::array{{{"page", 1}, {"x", 100}, {"y", 5000}, {"width", 10}, {"height", 10}}}}};
+  EXPECT_EQ(hr_->PostJson(scan + "/render", off_page).status, 422);
+  EXPECT_EQ(hr_->PostJson(scan + "/render", shown).status, 200);
+  auto shown_release = hr_->PostJson(scan + "/release", shown);
+  ASSERT_EQ(shown_release.status, 200) << shown_release.body;
+  EXPECT_EQ(shown_release.Json().at("boxes").as_int64(), 1);
+  EXPECT_EQ(shown_release.Json().at("scans_shown").as_int64(), 1);
   CloseApplicationPeriod(*hr_, std::stoll(rec_));
   Client reviewer = LoggedIn("a_reviewer");
   auto letter = reviewer.Get(Base() + "/applications/" + released + "/attachments/1");
@@ -238,7 +255,8 @@ TEST_F(AttachmentTest, BulkReleaseTakesSureFilesAndLeavesScansForHr) {
   std::string text = PdfText(letter.body);
   EXPECT_NE(text.find("kirjoista"), std::string::npos) << text;
   EXPECT_EQ(text.find("Firstname414"), std::string::npos) << text;
-  EXPECT_EQ(reviewer.Get(Base() + "/applications/" + waiting + "/attachments/1").status, 404);
+  EXPECT_EQ(reviewer.Get(Base() + "/applications/" + waiting + "/attachments/1").status, 200);
+  EXPECT_EQ(reviewer.Get(Base() + "/applications/" + waiting + "/attachments/1/pages/1?reason=Curious").status, 403);
 }
 
 }  // namespace

@@ -106,7 +106,7 @@ TEST(AttachmentTest, APdfRenditionHasNoTextLayerAndCoversTheWordsAndThePhoto) {
   auto e = Extract(original);
   ASSERT_TRUE(e);
   std::vector<Cover> covers = {CoverOf(*e, "Maija Meikäläinen", "[NIMI]"), CoverOf(*e, "040 123 4567", "[PUHELIN]")};
-  auto rendition = RenderRendition(original, *e, covers, RenditionText{"fi", "Liite 1", "[KUVA]"});
+  auto rendition = RenderRendition(original, *e, covers, RenditionOptions{"fi", "Liite 1", "[KUVA]"});
   ASSERT_TRUE(rendition) << rendition.error().message;
   EXPECT_EQ(rendition->find("Meik"), std::string::npos);
   // Read back: two pages, and no text to copy out from under the boxes.
@@ -130,10 +130,32 @@ TEST(AttachmentTest, AScannedPageIsFlaggedAndCoveredWhole) {
   auto e = Extract(original);
   ASSERT_TRUE(e);
   EXPECT_TRUE(e->has_scanned_pages);
-  auto rendition = RenderRendition(original, *e, {}, RenditionText{"fi", "Liite 1", "[KUVA]"});
+  auto rendition = RenderRendition(original, *e, {}, RenditionOptions{"fi", "Liite 1", "[KUVA]"});
   ASSERT_TRUE(rendition);
   Rgb inside = ColourAt(*rendition, 300, 400);
   EXPECT_LT(inside.r, 100);
+}
+
+// HR shows a scanned certificate with a box over the name: the picture stays, the box is black.
+TEST(AttachmentTest, AScannedPageHrShowsKeepsItsPictureUnderTheBoxesDrawn) {
+  std::string original = MakePdf({{{}}, false, /*scanned=*/true});
+  auto e = Extract(original);
+  ASSERT_TRUE(e);
+  RenditionOptions options{"fi", "Liite 1", "[KUVA]"};
+  options.shown_scans = {1};
+  options.boxes = {attachment::PageBox{1, Box{100, 100, 120, 40}}};
+  auto rendition = RenderRendition(original, *e, {}, options);
+  ASSERT_TRUE(rendition) << rendition.error().message;
+  Rgb picture = ColourAt(*rendition, 300, 600);
+  EXPECT_NEAR(picture.r, 204, 25);  // the scan's own colour, not the grey cover
+  EXPECT_NEAR(picture.g, 153, 25);
+  Rgb box = ColourAt(*rendition, 150, 120);
+  EXPECT_LT(box.r + box.g + box.b, 30);
+  // The page as it is, for HR to draw on: a PNG of the page's size at 1.5 pixels a point.
+  auto png = RenderPagePicture(original, 1);
+  ASSERT_TRUE(png);
+  EXPECT_TRUE(png->starts_with("\x89PNG"));
+  EXPECT_EQ(RenderPagePicture(original, 2).error().code, ErrorCode::kNotFound);
 }
 
 TEST(AttachmentTest, ReadsADocxBodyAndHeaderButNotCommentsDeletionsOrAuthor) {
@@ -152,7 +174,7 @@ TEST(AttachmentTest, ADocxRenditionIsTheCoveredTextAsAPdf) {
   std::vector<Cover> covers = {CoverOf(*e, "Maija Meikäläinen", "[NIMI]")};
   size_t second = e->text.find("Maija", covers[0].end);
   covers.push_back(Cover{second, second + 5, "[NIMI]"});
-  auto rendition = RenderRendition(original, *e, covers, RenditionText{"fi", "Liite 1", "[KUVA]"});
+  auto rendition = RenderRendition(original, *e, covers, RenditionOptions{"fi", "Liite 1", "[KUVA]"});
   ASSERT_TRUE(rendition) << rendition.error().message;
   auto back = Extract(*rendition);
   ASSERT_TRUE(back);
@@ -202,7 +224,7 @@ TEST(AttachmentWorkerTest, ReadsAndRendersInAChildProcessAsInThisOne) {
   EXPECT_EQ(there->pages[0].words.size(), here->pages[0].words.size());
   EXPECT_EQ(there->pages[0].images.size(), 1u);
   auto rendition = worker.Render(original, {CoverOf(*there, "Maija Meikäläinen", "[NIMI]")},
-                                 RenditionText{"fi", "Liite 1", "[KUVA]"});
+                                 RenditionOptions{"fi", "Liite 1", "[KUVA]"});
   ASSERT_TRUE(rendition) << rendition.error().message;
   EXPECT_TRUE(rendition->starts_with("%PDF-"));
   const Word* name = FindWord(*here, "Meikäläinen");

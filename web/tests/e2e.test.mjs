@@ -215,6 +215,7 @@ describe('the anonymous recruitment in a browser', () => {
     await page.locator('#apply-last_name').fill(ATTACHING[1]);
     await page.locator('#apply-email').fill(ATTACHING[2]);
     for (const q of await page.locator('textarea[id^=apply-answer-]').all()) await q.fill('Haluan opettaa liikuntaa. Terveisin Maija');
+    await page.locator('#apply-cover_letter').fill('Olen opettanut liikuntaa kymmenen vuotta.');
     // An employer that names a place: the owner must look, so the bulk release leaves the file too.
     await page.getByRole('textbox', { name: /^Tehtävä/ }).first().fill('Luokanopettaja');
     await page.getByRole('textbox', { name: /^Työnantaja/ }).first().fill('Kangasalan kunta');
@@ -420,6 +421,19 @@ describe('the anonymous recruitment in a browser', () => {
     await review.locator('p.original mark').first().waitFor();
     assert.match(await review.locator('p.original').innerText(), /Meikäläinen/);
     await expectAccessible(hr, 'attachment review');
+    // A box drawn by hand on the page (the photo's corner, say), listed and sent with the covers.
+    await review.getByRole('button', { name: 'Avaa sivu 1' }).click();
+    const sheet = review.getByRole('img', { name: 'Sivu 1 alkuperäisenä' });
+    await sheet.waitFor();
+    await hr.waitForFunction((img) => img.complete && img.naturalWidth > 0, await sheet.elementHandle());
+    await sheet.scrollIntoViewIfNeeded();
+    const at = await sheet.boundingBox();
+    await hr.mouse.move(at.x + at.width * 0.1, at.y + 40);
+    await hr.mouse.down();
+    await hr.mouse.move(at.x + at.width * 0.4, at.y + 90, { steps: 4 });
+    await hr.mouse.up();
+    await review.getByRole('listitem').filter({ hasText: 'Peitto 1 (sivu 1)' }).first().waitFor();
+    await expectAccessible(hr, 'attachment page with a box');
     await review.getByRole('button', { name: 'Muodosta arvioijien versio valituilla peitoilla' }).click();
     await review.getByRole('link', { name: 'Avaa muodostettu versio liitteestä 1' }).waitFor();
     await hr.screenshot({ path: join(screenshotDir, 'attachment-review-desktop.png'), fullPage: true });

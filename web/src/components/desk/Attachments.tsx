@@ -4,6 +4,7 @@ import { Button, InlineAlert, Paragraph, StaticChip, Text } from 'suomifi-ui-com
 import { api, apiFile, type ApplicationView, type AttachmentInfo, type Recruitment } from '../../api';
 import { ErrorMessage, Loading } from '../Feedback';
 import { type Choice, type ReviewSpan, SpanEditor, chosen, proposed } from './SpanEditor';
+import { type PageBox, type PageInfo, PageBoxes } from './PageBoxes';
 
 interface AttachmentReviewData {
   position: number;
@@ -12,6 +13,7 @@ interface AttachmentReviewData {
   spans: ReviewSpan[];
   scanned: boolean;
   needs_a_look: boolean;
+  pages: PageInfo[];
 }
 
 // A PDF the browser holds (a rendition HR is trying): offered as a link to open or save.
@@ -30,6 +32,8 @@ function AttachmentReview({ base, file, onDone }: { base: string; file: Attachme
   const path = `${base}/attachments/${file.position}`;
   const [review, setReview] = useState<AttachmentReviewData | null>(null);
   const [choices, setChoices] = useState<Choice[]>([]);
+  const [boxes, setBoxes] = useState<PageBox[]>([]);
+  const [shownScans, setShownScans] = useState<number[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [rendition, setRendition] = useObjectUrl();
   useEffect(() => {
@@ -44,7 +48,7 @@ function AttachmentReview({ base, file, onDone }: { base: string; file: Attachme
   const tryCovers = async () => {
     setError(null);
     try {
-      setRendition(await apiFile('POST', `${path}/render`, { spans: chosen(choices) }));
+      setRendition(await apiFile('POST', `${path}/render`, { spans: chosen(choices), boxes, shown_scans: shownScans }));
     } catch (e) {
       setError(e);
     }
@@ -52,7 +56,7 @@ function AttachmentReview({ base, file, onDone }: { base: string; file: Attachme
   const release = async () => {
     setError(null);
     try {
-      await api('POST', `${path}/release`, { spans: chosen(choices) });
+      await api('POST', `${path}/release`, { spans: chosen(choices), boxes, shown_scans: shownScans });
       onDone();
     } catch (e) {
       setError(e);
@@ -72,6 +76,9 @@ function AttachmentReview({ base, file, onDone }: { base: string; file: Attachme
         <SpanEditor label={t('files.text', { n: file.position })} original={review.text} choices={choices} onChange={setChoices} />
       ) : (
         <Paragraph>{t('files.noText')}</Paragraph>
+      )}
+      {review.pages.length > 0 && (
+        <PageBoxes path={path} pages={review.pages} boxes={boxes} onBoxes={setBoxes} shown={shownScans} onShown={setShownScans} />
       )}
       <ErrorMessage error={error} />
       <Button variant="secondary" onClick={() => void tryCovers()}>
