@@ -434,11 +434,22 @@ describe('the anonymous recruitment in a browser', () => {
     await hr.mouse.up();
     await review.getByRole('listitem').filter({ hasText: 'Peitto 1 (sivu 1)' }).first().waitFor();
     await expectAccessible(hr, 'attachment page with a box');
+    // The same by numbers, for the keyboard.
+    await review.getByRole('spinbutton', { name: 'Vasemmasta reunasta %' }).fill('10');
+    await review.getByRole('spinbutton', { name: 'Yläreunasta %' }).fill('80');
+    await review.getByRole('spinbutton', { name: 'Leveys %' }).fill('30');
+    await review.getByRole('spinbutton', { name: 'Korkeus %' }).fill('5');
+    await review.getByRole('button', { name: 'Lisää peitto' }).click();
+    await review.getByRole('listitem').filter({ hasText: 'Peitto 2 (sivu 1)' }).first().waitFor();
     await review.getByRole('button', { name: 'Muodosta arvioijien versio valituilla peitoilla' }).click();
     await review.getByRole('link', { name: 'Avaa muodostettu versio liitteestä 1' }).waitFor();
     await hr.screenshot({ path: join(screenshotDir, 'attachment-review-desktop.png'), fullPage: true });
-    await review.getByRole('button', { name: 'Julkaise liite arvioijille' }).click();
-    await review.waitFor({ state: 'detached' });
+    const [released] = await Promise.all([
+      hr.waitForResponse((r) => r.url().endsWith('/attachments/1/release')),
+      review.getByRole('button', { name: 'Julkaise liite arvioijille' }).click(),
+    ]);
+    assert.equal(released.status(), 200, await released.text());
+    await review.waitFor({ state: 'detached', timeout: 15000 });
     await hr.context().close();
 
     const reviewer = await newPage();

@@ -1,7 +1,7 @@
 import { useRef, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import styled from 'styled-components';
-import { Button, Checkbox, Text } from 'suomifi-ui-components';
+import { Button, Checkbox, Text, TextInput } from 'suomifi-ui-components';
 
 export interface PageInfo {
   number: number;
@@ -94,6 +94,47 @@ function Page({
   );
 }
 
+// A box by numbers, for the keyboard: per cent of the page from its left and top edges.
+function BoxByNumbers({ pages, onAdd }: { pages: PageInfo[]; onAdd: (box: PageBox) => void }) {
+  const { t } = useTranslation();
+  const [v, setV] = useState({ page: '1', left: '', top: '', width: '', height: '' });
+  const [problem, setProblem] = useState('');
+  const add = () => {
+    const page = pages.find((p) => p.number === Number(v.page));
+    const [left, top, width, height] = [v.left, v.top, v.width, v.height].map(Number);
+    if (!page || [left, top, width, height].some((n) => !Number.isFinite(n) || n < 0) || width <= 0 || height <= 0 ||
+        left + width > 100 || top + height > 100) {
+      setProblem(t('files.boxInvalid'));
+      return;
+    }
+    setProblem('');
+    onAdd({
+      page: page.number,
+      x: (left / 100) * page.width,
+      y: (top / 100) * page.height,
+      width: (width / 100) * page.width,
+      height: (height / 100) * page.height,
+    });
+  };
+  const field = (key: keyof typeof v, label: string) => (
+    <TextInput labelText={label} type="number" value={v[key]} onChange={(x) => setV({ ...v, [key]: String(x ?? '') })} />
+  );
+  return (
+    <fieldset>
+      <legend>{t('files.boxByNumbers')}</legend>
+      {field('page', t('files.boxPage'))}
+      {field('left', t('files.boxLeft'))}
+      {field('top', t('files.boxTop'))}
+      {field('width', t('files.boxWidth'))}
+      {field('height', t('files.boxHeight'))}
+      <Button variant="secondary" onClick={add}>
+        {t('files.addBox')}
+      </Button>
+      <p role="alert">{problem}</p>
+    </fieldset>
+  );
+}
+
 // The pages of a PDF attachment: each opened on request, boxes drawn on it listed (and removable),
 // and a scanned page shown to reviewers (under the boxes) instead of covered whole when HR says so.
 export function PageBoxes({
@@ -145,6 +186,7 @@ export function PageBoxes({
           )}
         </div>
       ))}
+      <BoxByNumbers pages={pages} onAdd={(b) => onBoxes([...boxes, b])} />
       {boxes.length > 0 && (
         <ul aria-label={t('files.boxes')}>
           {boxes.map((b, i) => (
