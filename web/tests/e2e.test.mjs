@@ -444,9 +444,12 @@ describe('the anonymous recruitment in a browser', () => {
     await review.getByRole('button', { name: 'Muodosta arvioijien versio valituilla peitoilla' }).click();
     await review.getByRole('link', { name: 'Avaa muodostettu versio liitteestä 1' }).waitFor();
     await hr.screenshot({ path: join(screenshotDir, 'attachment-review-desktop.png'), fullPage: true });
+    // Released from the keyboard: the mouse still rests on the page picture it drew on.
+    const releaseButton = review.getByRole('button', { name: 'Julkaise liite arvioijille' });
+    await releaseButton.focus();
     const [released] = await Promise.all([
       hr.waitForResponse((r) => r.url().endsWith('/attachments/1/release')),
-      review.getByRole('button', { name: 'Julkaise liite arvioijille' }).click(),
+      hr.keyboard.press('Enter'),
     ]);
     assert.equal(released.status(), 200, await released.text());
     await review.waitFor({ state: 'detached', timeout: 15000 });
