@@ -35,10 +35,6 @@ Result<int> PositionParam(const http::Request& req) {
   return static_cast<int>(*position);
 }
 
-bool OnCharBoundary(const std::string& text, size_t pos) {
-  return pos == text.size() || (static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80;
-}
-
 // {"spans": [{"start", "end", "type"}…]} over the attachment's text (absent: the proposal),
 // "boxes": [{"page", "x", "y", "width", "height"}…] in points on the page, "shown_scans": [page…].
 Result<service::HrChoices> ReadChoices(const codec::Fields& body, const std::string& text) {
@@ -46,19 +42,10 @@ Result<service::HrChoices> ReadChoices(const codec::Fields& body, const std::str
   if (body.Find("spans")) {
     std::vector<ProposedSpan> spans;
     REILU_TRY(body.Each("spans", [&](const json::value& item, const std::string& path) -> Status {
-      auto f = codec::Fields::Of(item, path);
-      if (!f) return f.error();
-      std::int64_t start = 0, end = 0;
-      std::string type;
-      REILU_TRY(f->Int("start", start, true));
-      REILU_TRY(f->Int("end", end, true));
-      REILU_TRY(f->Str("type", type, true));
-      if (start < 0 || end <= start || static_cast<size_t>(end) > text.size() ||
-          !OnCharBoundary(text, static_cast<size_t>(start)) || !OnCharBoundary(text, static_cast<size_t>(end))) {
-        return MakeError(ErrorCode::kInvalidInput, "A span must lie inside the text on character boundaries.", path);
-      }
       if (spans.size() >= 10000) return MakeError(ErrorCode::kInvalidInput, "Too many spans.", "spans");
-      spans.push_back(ProposedSpan{static_cast<size_t>(start), static_cast<size_t>(end), type, 1.0});
+      auto span = ReadChosenSpan(item, path, text);
+      if (!span) return span.error();
+      spans.push_back(std::move(*span));
       return OkStatus();
     }));
     choices.spans = std::move(spans);

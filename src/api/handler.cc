@@ -148,6 +148,24 @@ Result<std::string> DocumentLanguage(const http::Request& req) {
   return lang;
 }
 
+Result<ProposedSpan> ReadChosenSpan(const json::value& item, const std::string& path, std::string_view text) {
+  auto f = codec::Fields::Of(item, path);
+  if (!f) return f.error();
+  std::int64_t start = 0, end = 0;
+  std::string type;
+  REILU_TRY(f->Int("start", start, true));
+  REILU_TRY(f->Int("end", end, true));
+  REILU_TRY(f->Str("type", type, true));
+  auto on_boundary = [&](std::int64_t pos) {
+    return static_cast<size_t>(pos) == text.size() ||
+           (static_cast<unsigned char>(text[static_cast<size_t>(pos)]) & 0xC0) != 0x80;
+  };
+  if (start < 0 || end <= start || static_cast<size_t>(end) > text.size() || !on_boundary(start) || !on_boundary(end)) {
+    return f->Invalid("start", "must mark characters inside the text");
+  }
+  return ProposedSpan{static_cast<size_t>(start), static_cast<size_t>(end), type, 1.0};
+}
+
 Result<http::Response> PdfResponse(const Document& document, const std::string& filename) {
   auto pdf = pdf::Render(document);
   if (!pdf) return pdf.error();

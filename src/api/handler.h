@@ -78,6 +78,10 @@ class JsonObjectBody : public codec::Fields {
 // JsonBody, then require an object: the prologue of most state-changing handlers.
 Result<JsonObjectBody> JsonFields(const http::Request& req);
 
+// One span HR chose over `text` ({"start", "end", "type"}, UTF-8 byte offsets): inside the text,
+// on character boundaries. Shared by the release of free text and of attachments.
+Result<ProposedSpan> ReadChosenSpan(const json::value& item, const std::string& path, std::string_view text);
+
 // The ?lang= of a document or notice (fi when absent); 422 for another.
 Result<std::string> DocumentLanguage(const http::Request& req);
 // A document as a PDF download named `filename` (no identity in it: file names leave the server).

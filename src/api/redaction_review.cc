@@ -50,10 +50,6 @@ Result<service::RedactionUnderReview> LoadReview(ApiContext& ctx, const http::Re
   return service::LoadRedactionReview(services, actor, *id, req.params.at("application_id"));
 }
 
-bool OnCharBoundary(const std::string& text, size_t pos) {
-  return pos == text.size() || (static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80;
-}
-
 // Reads {"spans": {"<field>": [{"start", "end", "type"}...]}}: HR's final spans for every text.
 Status ReadSpans(const codec::Fields& body, const RedactionReview& review,
                  std::map<std::string, std::vector<ProposedSpan>>& out) {
@@ -68,19 +64,9 @@ Status ReadSpans(const codec::Fields& body, const RedactionReview& review,
     }
     const auto& items = list->get_array();
     for (size_t k = 0; k < items.size(); ++k) {
-      auto f = codec::Fields::Of(items[k], "spans." + t.field + "[" + std::to_string(k) + "]");
-      if (!f) return f.error();
-      std::int64_t start = 0, end = 0;
-      std::string type;
-      REILU_TRY(f->Int("start", start, true));
-      REILU_TRY(f->Int("end", end, true));
-      REILU_TRY(f->Str("type", type, true));
-      if (start < 0 || end <= start || static_cast<size_t>(end) > t.original.size() ||
-          !OnCharBoundary(t.original, static_cast<size_t>(start)) ||
-          !OnCharBoundary(t.original, static_cast<size_t>(end))) {
-        return f->Invalid("start", "must mark characters inside the text");
-      }
-      spans.push_back(ProposedSpan{static_cast<size_t>(start), static_cast<size_t>(end), type, 1.0});
+      auto span = ReadChosenSpan(items[k], "spans." + t.field + "[" + std::to_string(k) + "]", t.original);
+      if (!span) return span.error();
+      spans.push_back(std::move(*span));
     }
     std::sort(spans.begin(), spans.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
   }
