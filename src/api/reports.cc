@@ -127,16 +127,16 @@ CsvRows ComplianceCsvRows(const service::ComplianceReport& r) {
 CsvRows EqualityCsvRows(const service::EqualityReport& report) {
   const std::string hidden = "<" + std::to_string(kSmallestShown);
   auto cell = [&](const std::optional<int>& n) { return n ? std::to_string(*n) : hidden; };
-  CsvRows rows{{"dimension", "group", "recruitments", "applied", "shortlisted", "interviewed", "selected"}};
+  CsvRows rows{{"dimension", "group", "processing", "applied", "eligible", "shortlisted", "interviewed", "selected"}};
   for (const auto& r : report.rows) {
     for (bool anonymous : {true, false}) {
       const FunnelCounts& c = anonymous ? r.anonymous : r.not_anonymous;
       const std::string side = anonymous ? "anonymous" : "not_anonymous";
       if (r.suppressed) {
-        rows.push_back({r.dimension, r.group, side, hidden, hidden, hidden, hidden});
+        rows.push_back({r.dimension, r.group, side, hidden, hidden, hidden, hidden, hidden});
       } else {
-        rows.push_back(
-            {r.dimension, r.group, side, cell(c.applied), cell(c.shortlisted), cell(c.interviewed), cell(c.selected)});
+        rows.push_back({r.dimension, r.group, side, cell(c.applied), cell(c.eligible), cell(c.shortlisted),
+                        cell(c.interviewed), cell(c.selected)});
       }
     }
   }
@@ -147,6 +147,7 @@ CsvRows EqualityCsvRows(const service::EqualityReport& report) {
 json::object FunnelJson(const FunnelCounts& c) {
   auto cell = [](const std::optional<int>& n) { return n ? json::value(*n) : json::value(nullptr); };
   return json::object{{"applied", cell(c.applied)},
+                      {"eligible", cell(c.eligible)},
                       {"shortlisted", cell(c.shortlisted)},
                       {"interviewed", cell(c.interviewed)},
                       {"selected", cell(c.selected)}};

@@ -65,6 +65,14 @@ json::object ScoresView(const Screening& sc, const ApplicationId& app) {
   return o;
 }
 
+json::object EligibilityJson(const ApplicationId& app, const EligibilityAssessment& a) {
+  return json::object{{"application_id", app},
+                      {"eligible", a.eligible},
+                      {"reason", a.reason},
+                      {"assessed_by", a.assessed_by},
+                      {"assessed_at", a.assessed_at}};
+}
+
 Status CheckApplicationAccess(const Screening& sc, const ApplicationId& app) {
   if (!sc.state.applications.count(app)) return MakeError(ErrorCode::kNotFound, "Application not found.");
   if (sc.state.IsRecused(app, sc.scope.caller.user.id)) {
@@ -116,13 +124,19 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                  shortlist.push_back(json::object{{"application_id", app}, {"pseudonym", PseudonymOf(*apps, app)}});
                }
                json::array criteria = codec::ToPublicJson(r).at("criteria").as_array();
-               return http::JsonResponse(200,
-                                         json::object{{"stage", Stage(r, sc->state, decision->has_value(), ctx.now())},
-                                                      {"criteria", criteria},
-                                                      {"scoring", me.role == Role::kReviewer},
-                                                      {"progress", {{"scored", scored}, {"total", to_score}}},
-                                                      {"frozen_at", sc->state.frozen_at},
-                                                      {"shortlist", shortlist}});
+               json::object out{{"stage", Stage(r, sc->state, decision->has_value(), ctx.now())},
+                                {"criteria", criteria},
+                                {"scoring", me.role == Role::kReviewer},
+                                {"progress", {{"scored", scored}, {"total", to_score}}},
+                                {"frozen_at", sc->state.frozen_at},
+                                {"shortlist", shortlist}};
+               // The owner's eligibility assessments, with the reasons: reviewers get none of it.
+               if (sc->scope.IsOwner()) {
+                 json::array eligibility;
+                 for (const auto& [app, a] : sc->state.eligibility) eligibility.push_back(EligibilityJson(app, a));
+                 out["eligibility"] = std::move(eligibility);
+               }
+               return http::JsonResponse(200, out);
              }));
 
   router.Add("GET", "/api/v1/recruitments/{id}/applications/{application_id}/scores",
@@ -252,6 +266,27 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                auto ranking = service::RankingJson(services, r, sc->state, sc->scores);
                if (!ranking) return ranking.error();
                return http::JsonResponse(200, json::object{{"available", true}, {"ranking", std::move(*ranking)}});
+             }));
+
+  // Eligibility (kelpoisuus): the owner records whether the application meets the post's formal
+  // requirements; "not eligible" needs the reason. Changeable until the shortlist.
+  router.Add("PUT", "/api/v1/recruitments/{id}/applications/{application_id}/eligibility",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto scope = LoadOwnerScope(ctx, req, "Only the owner assesses eligibility.");
+               if (!scope) return scope.error();
+               auto f = JsonFields(req);
+               if (!f) return f.error();
+               bool eligible = true;
+               std::string reason;
+               if (!f->Find("eligible")) return f->Invalid("eligible", "is required");
+               REILU_TRY(f->Bool("eligible", eligible));
+               REILU_TRY(f->Str("reason", reason));
+               auto services = ctx.Services();
+               const std::string& app = req.params["application_id"];
+               auto saved = service::AssessEligibility(services, scope->caller.user, scope->recruitment.id, app,
+                                                       eligible, std::move(reason));
+               if (!saved) return saved.error();
+               return http::JsonResponse(200, EligibilityJson(app, *saved));
              }));
 
   // Choosing interviewees: records the shortlist, freezes every anonymous-stage score, and tells

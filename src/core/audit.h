@@ -34,6 +34,7 @@ inline constexpr std::string_view kCriteriaChange = "criteria.change";
 inline constexpr std::string_view kScore = "screening.score";
 inline constexpr std::string_view kRecusal = "screening.recusal";
 inline constexpr std::string_view kShortlist = "screening.shortlist";
+inline constexpr std::string_view kEligibility = "screening.eligibility";
 inline constexpr std::string_view kInterview = "interview.schedule";
 inline constexpr std::string_view kInterviewNotes = "interview.notes";
 inline constexpr std::string_view kDecision = "selection.decision";

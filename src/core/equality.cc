@@ -35,14 +35,15 @@ Status ValidateEqualityStatistics(const EqualityStatistics& s) {
 
 std::vector<FunnelRow> BuildFunnel(const std::vector<FunnelEntry>& entries) {
   struct Raw {
-    int applied = 0, shortlisted = 0, interviewed = 0, selected = 0;
+    int applied = 0, eligible = 0, shortlisted = 0, interviewed = 0, selected = 0;
   };
   auto shown = [](int n) -> std::optional<int> {
     if (n > 0 && n < kSmallestShown) return std::nullopt;
     return n;
   };
   auto cells = [&](const Raw& r) {
-    return FunnelCounts{shown(r.applied), shown(r.shortlisted), shown(r.interviewed), shown(r.selected)};
+    return FunnelCounts{shown(r.applied), shown(r.eligible), shown(r.shortlisted), shown(r.interviewed),
+                        shown(r.selected)};
   };
   std::vector<FunnelRow> rows;
   for (const auto& d : EqualityDimensions()) {
@@ -54,10 +55,11 @@ std::vector<FunnelRow> BuildFunnel(const std::vector<FunnelEntry>& entries) {
         std::string value = e.statistics ? ValueOf(*e.statistics, d.name) : std::string();
         if ((value.empty() ? std::string("not_given") : value) != group) continue;
         Raw& r = e.anonymous ? anonymous : open;
-        ++r.applied;
-        r.shortlisted += e.shortlisted;
-        r.interviewed += e.interviewed;
-        r.selected += e.selected;
+        r.applied += e.count;
+        r.eligible += (e.eligible || e.shortlisted) ? e.count : 0;
+        r.shortlisted += e.shortlisted ? e.count : 0;
+        r.interviewed += e.interviewed ? e.count : 0;
+        r.selected += e.selected ? e.count : 0;
       }
       FunnelRow row{d.name, group, false, {}, {}};
       int total = anonymous.applied + open.applied;

@@ -35,20 +35,22 @@ struct EqualityDimension {
 };
 const std::vector<EqualityDimension>& EqualityDimensions();
 
-// One application as the funnel counts it.
+// One application as the funnel counts it (or `count` alike ones, as the store groups them).
 struct FunnelEntry {
   bool anonymous = true;  // the recruitment was processed anonymously
   std::optional<EqualityStatistics> statistics;
+  bool eligible = false;  // found eligible, or shortlisted (which only an eligible one can be)
   bool shortlisted = false;
   bool interviewed = false;
   bool selected = false;
+  int count = 1;
 };
 
 // Counts per stage for one group; a count from 1 to kSmallestShown - 1 is not shown (nullopt),
 // and a group with fewer applications than that is not shown at all (`suppressed`).
 inline constexpr int kSmallestShown = 5;
 struct FunnelCounts {
-  std::optional<int> applied, shortlisted, interviewed, selected;
+  std::optional<int> applied, eligible, shortlisted, interviewed, selected;
 };
 struct FunnelRow {
   std::string dimension, group;  // group "not_given": applications without this statistic

@@ -44,6 +44,8 @@ std::string_view ErrorCodeName(ErrorCode code) {
       return "unsupported_file";
     case ErrorCode::kEncryptedFile:
       return "encrypted_file";
+    case ErrorCode::kNotEligible:
+      return "not_eligible";
     case ErrorCode::kBrokenFile:
       return "broken_file";
     case ErrorCode::kCriteriaLocked:

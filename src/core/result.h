@@ -40,6 +40,7 @@ enum class ErrorCode {
   kUnsupportedFile,         // an attachment that is not a PDF, DOCX or ODT (judged by its bytes)
   kEncryptedFile,           // an attachment behind a password
   kBrokenFile,              // an attachment that cannot be read (damaged, or over a parser limit)
+  kNotEligible,             // the application was found not to meet the post's formal requirements
   kInternal,
 };
 

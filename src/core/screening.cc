@@ -141,6 +141,27 @@ Status CheckMayRecuse(const User& actor, const Recruitment& r, const ScreeningSt
   return OkStatus();
 }
 
+Status CheckEligibilityAssessment(const User& actor, const Recruitment& r, const ScreeningState& s,
+                                  const ApplicationId& app, const EligibilityAssessment& assessment, UnixTime now) {
+  if (!IsRecruitmentOwner(actor, r)) {
+    return MakeError(ErrorCode::kForbidden, "Only the HR specialist who owns the recruitment assesses eligibility.");
+  }
+  if (!ApplicationPeriodOver(r, now)) {
+    return MakeError(ErrorCode::kScreeningNotOpen, "Eligibility is assessed after the application period.");
+  }
+  if (s.frozen) {
+    return MakeError(ErrorCode::kScoresFrozen, "The shortlist has been chosen: eligibility can no longer change.");
+  }
+  REILU_TRY(CheckActive(s, app));
+  if (!assessment.eligible && assessment.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return MakeError(ErrorCode::kReasonRequired, "Say which requirement the application does not meet.", "reason");
+  }
+  if (assessment.reason.size() > kMaxEligibilityReason) {
+    return MakeError(ErrorCode::kInvalidInput, "The reason is too long (at most 1000 bytes).", "reason");
+  }
+  return OkStatus();
+}
+
 Status CheckShortlist(const User& actor, const Recruitment& r, const ScreeningState& s,
                       const std::vector<ApplicationId>& chosen, UnixTime now) {
   if (!IsRecruitmentOwner(actor, r)) {
@@ -156,6 +177,10 @@ Status CheckShortlist(const User& actor, const Recruitment& r, const ScreeningSt
   std::set<ApplicationId> seen;
   for (const auto& app : chosen) {
     REILU_TRY(CheckActive(s, app));
+    if (s.IsIneligible(app)) {
+      return MakeError(ErrorCode::kNotEligible, "An application found not eligible cannot be shortlisted.",
+                       "application_ids");
+    }
     if (!seen.insert(app).second) {
       return MakeError(ErrorCode::kInvalidInput, "An application is listed twice.", "application_ids");
     }

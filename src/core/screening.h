@@ -2,6 +2,7 @@
 // and the owner's shortlist freezes every anonymous-stage score. Pure rules, no I/O.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -26,6 +27,18 @@ struct Score {
   std::string justification;  // optional, why this score (evidence for the decision and appeals)
 };
 
+// Whether an application meets the post's formal requirements (kelpoisuus: the degree, licence or
+// language skill the ad asks), judged by the owner from the anonymous merits. An ineligible one
+// needs a reason (it is what the decision and a rectification request will ask about) and cannot be
+// shortlisted; the reason is the owner's, never shown to reviewers.
+struct EligibilityAssessment {
+  bool eligible = true;
+  std::string reason;
+  UserId assessed_by = 0;
+  UnixTime assessed_at = 0;
+};
+inline constexpr size_t kMaxEligibilityReason = 1000;
+
 // What the store knows about a recruitment's screening, as the rules need it.
 struct ScreeningState {
   std::set<ApplicationId> applications;  // every application that was received
@@ -34,7 +47,13 @@ struct ScreeningState {
   bool frozen = false;  // the shortlist was chosen: anonymous-stage scores are final
   UnixTime frozen_at = 0;
   std::set<ApplicationId> shortlist;
+  std::map<ApplicationId, EligibilityAssessment> eligibility;  // assessed ones only
 
+  // Found ineligible (not: not assessed yet).
+  bool IsIneligible(const ApplicationId& app) const {
+    auto it = eligibility.find(app);
+    return it != eligibility.end() && !it->second.eligible;
+  }
   bool IsRecused(const ApplicationId& app, UserId reviewer) const { return recusals.count({app, reviewer}) > 0; }
   bool IsActive(const ApplicationId& app) const { return applications.count(app) && !withdrawn.count(app); }
 };
@@ -83,8 +102,13 @@ std::vector<RankedApplication> RankApplications(const Recruitment& r, const Scre
 // May `actor` recuse from `app`? An assigned reviewer, before the shortlist, once.
 Status CheckMayRecuse(const User& actor, const Recruitment& r, const ScreeningState& s, const ApplicationId& app);
 
+// May `actor` record this eligibility? The owner, after the application period and before the
+// shortlist, for an active application; "not eligible" with a reason of bounded length.
+Status CheckEligibilityAssessment(const User& actor, const Recruitment& r, const ScreeningState& s,
+                                  const ApplicationId& app, const EligibilityAssessment& assessment, UnixTime now);
+
 // May `actor` choose this shortlist? The owner, after the application period, once, with at
-// least one active application and only active ones.
+// least one active application and only active, not ineligible ones.
 Status CheckShortlist(const User& actor, const Recruitment& r, const ScreeningState& s,
                       const std::vector<ApplicationId>& chosen, UnixTime now);
 

@@ -58,6 +58,8 @@ int HttpStatusFor(ErrorCode code) {
       return 403;
     case ErrorCode::kNotShortlisted:
       return 409;
+    case ErrorCode::kNotEligible:
+      return 409;
     case ErrorCode::kDecided:
       return 409;
     case ErrorCode::kWithdrawn:

@@ -166,23 +166,25 @@ Document EqualityDocument(const EqualityReport& report, const std::string& organ
   for (const auto& d : EqualityDimensions()) {
     doc.Heading(DimensionName(d.name, lang));
     const std::string anon = say("nimetön", "anonym", "anonymous"), open = say("muu", "annan", "other");
-    DocumentTable table{{say("Ryhmä", "Grupp", "Group"), say("Hakeneet", "Sökte", "Applied") + " (" + anon + ")",
-                         say("Haastatteluun", "Till intervju", "Shortlisted") + " (" + anon + ")",
-                         say("Valitut", "Valda", "Selected") + " (" + anon + ")",
-                         say("Hakeneet", "Sökte", "Applied") + " (" + open + ")",
-                         say("Haastatteluun", "Till intervju", "Shortlisted") + " (" + open + ")",
-                         say("Valitut", "Valda", "Selected") + " (" + open + ")"},
-                        {}};
+    // Per side: applied, eligible, shortlisted, selected (the interviewed are in the CSV and JSON).
+    std::vector<std::string> header{say("Ryhmä", "Grupp", "Group")};
+    for (const auto& side : {anon, open}) {
+      for (const auto& stage :
+           {say("Hakeneet", "Sökte", "Applied"), say("Kelpoiset", "Behöriga", "Eligible"),
+            say("Haastatteluun", "Till intervju", "Shortlisted"), say("Valitut", "Valda", "Selected")}) {
+        header.push_back(stage + " (" + side + ")");
+      }
+    }
+    DocumentTable table{header, {}};
     for (const auto& row : report.rows) {
       if (row.dimension != d.name) continue;
-      if (row.suppressed) {
-        table.rows.push_back({GroupName(d.name, row.group, lang), hidden, hidden, hidden, hidden, hidden, hidden});
-        continue;
+      std::vector<std::string> cells{GroupName(d.name, row.group, lang)};
+      for (const FunnelCounts* c : {&row.anonymous, &row.not_anonymous}) {
+        for (const auto* n : {&c->applied, &c->eligible, &c->shortlisted, &c->selected}) {
+          cells.push_back(row.suppressed ? hidden : cell(*n));
+        }
       }
-      table.rows.push_back({GroupName(d.name, row.group, lang), cell(row.anonymous.applied),
-                            cell(row.anonymous.shortlisted), cell(row.anonymous.selected),
-                            cell(row.not_anonymous.applied), cell(row.not_anonymous.shortlisted),
-                            cell(row.not_anonymous.selected)});
+      table.rows.push_back(std::move(cells));
     }
     doc.Table(std::move(table));
   }

@@ -1,7 +1,5 @@
 #include "service/reports.h"
 
-#include <set>
-
 #include <map>
 
 #include "codec/codec.h"
@@ -11,15 +9,20 @@ namespace reilu::service {
 
 namespace json = boost::json;
 
-namespace {}  // namespace
-
 namespace {
+
+bool SeesWholeOrganisation(const User& viewer) { return viewer.role == Role::kAdmin || viewer.role == Role::kAuditor; }
+
+// The store's selection of the same recruitments as ReportedRecruitments (after it filled `to`).
+store::ReportPeriod PeriodOf(const User& viewer, const ReportScope& scope) {
+  return store::ReportPeriod{scope.from, scope.to, scope.unit, SeesWholeOrganisation(viewer) ? 0 : viewer.id};
+}
 
 // The recruitments a report covers: published in the scope's period (to now when open-ended) and
 // unit, the whole organisation for admins and auditors, their own for an HR specialist; nobody
 // else gets a report. `scope.to` comes back filled in.
 Result<std::vector<Recruitment>> ReportedRecruitments(Context& ctx, const User& viewer, ReportScope& scope) {
-  const bool whole_org = viewer.role == Role::kAdmin || viewer.role == Role::kAuditor;
+  const bool whole_org = SeesWholeOrganisation(viewer);
   if (!viewer.active || (!whole_org && viewer.role != Role::kHr)) {
     return MakeError(ErrorCode::kForbidden, "Reports are for admins, auditors and HR specialists.");
   }
@@ -39,25 +42,18 @@ Result<std::vector<Recruitment>> ReportedRecruitments(Context& ctx, const User& 
 }  // namespace
 
 Result<ComplianceReport> BuildComplianceReport(Context& ctx, const User& viewer, const ReportScope& asked) {
-  const bool whole_org = viewer.role == Role::kAdmin || viewer.role == Role::kAuditor;
+  const bool whole_org = SeesWholeOrganisation(viewer);
   ReportScope scope = asked;
   auto recruitments = ReportedRecruitments(ctx, viewer, scope);
   if (!recruitments) return recruitments.error();
   const UnixTime to = scope.to;
-  auto audit = store::WholeAuditLog(ctx.store, viewer.org_id);
-  if (!audit) return audit.error();
-  auto users = ctx.store.ListUsers(viewer.org_id);
-  if (!users) return users.error();
-  std::map<UserId, Role> role_of;
-  std::map<UserId, std::string> name_of;
-  for (const auto& u : *users) {
-    role_of[u.id] = u.role;
-    name_of[u.id] = u.display_name;
-  }
+  auto facts = ctx.store.ReportRecruitmentFacts(viewer.org_id, PeriodOf(viewer, scope));
+  if (!facts) return facts.error();
+  std::map<RecruitmentId, const store::RecruitmentFacts*> facts_of;
+  for (const auto& f : *facts) facts_of[f.id] = &f;
 
   ComplianceReport report;
   report.scope = ReportScope{scope.from, to, scope.unit};
-  std::map<RecruitmentId, size_t> index;
   for (const auto& r : *recruitments) {
     ReportedRecruitment item;
     item.id = r.id;
@@ -67,44 +63,42 @@ Result<ComplianceReport> BuildComplianceReport(Context& ctx, const User& viewer,
     item.exception_reason = r.anonymity_exception_reason;
     item.published_at = r.published_at;
     item.deadline = r.deadline;
-    auto count = ctx.store.CountApplications(r.org_id, r.id);
-    if (!count) return count.error();
-    item.applications = *count;
-    auto decision = ctx.store.GetDecision(r.org_id, r.id);
-    if (!decision) return decision.error();
-    if (*decision) item.decided_at = (*decision)->decision.decided_at;
+    if (auto f = facts_of.find(r.id); f != facts_of.end()) {
+      item.applications = f->second->applications;
+      item.lifted = f->second->lifted;
+      item.first_lift_at = f->second->first_lift_at;
+      item.decided_at = f->second->decided_at;
+      item.exception_by = f->second->exception_by;
+    }
     auto& counts = r.employment.term == EmploymentTerm::kPermanent ? report.permanent : report.fixed_term;
     ++(r.anonymous ? counts.anonymous : counts.not_anonymous);
-    index[r.id] = report.recruitments.size();
     report.recruitments.push_back(std::move(item));
   }
-  for (const auto& e : *audit) {
-    if (whole_org && e.action == audit_action::kUserCreate && e.at >= scope.from && e.at < to) {
+  // The registry office's identity reads in the period: all of them for the whole organisation, those
+  // in the viewer's recruitments for an HR specialist.
+  auto reads = ctx.store.CountIdentityReadsByRole(viewer.org_id, Role::kRegistry, scope.from, to);
+  if (!reads) return reads.error();
+  for (const auto& [recruitment, count] : *reads) {
+    if (whole_org || facts_of.count(recruitment)) report.registry_identity_reads += count;
+  }
+  if (whole_org) {
+    auto created = ctx.store.ListAuditByAction(viewer.org_id, audit_action::kUserCreate, scope.from, to);
+    if (!created) return created.error();
+    auto users = ctx.store.ListUsers(viewer.org_id);
+    if (!users) return users.error();
+    std::map<UserId, std::string> name_of;
+    for (const auto& u : *users) name_of[u.id] = u.display_name;
+    for (const auto& e : *created) {
       auto detail = codec::Parse(e.detail);
-      if (detail && detail->is_object()) {
-        const auto& o = detail->get_object();
-        const auto* role = o.if_contains("role");
-        const auto* user = o.if_contains("user_id");
-        if (role && role->is_string() && user && user->is_int64() &&
-            (role->get_string() == RoleName(Role::kHr) || role->get_string() == RoleName(Role::kRegistry))) {
-          report.identity_role_grants.push_back({e.at, e.actor_id, name_of[e.actor_id], user->get_int64(),
-                                                 name_of[user->get_int64()], std::string(role->get_string())});
-        }
+      if (!detail || !detail->is_object()) continue;
+      const auto& o = detail->get_object();
+      const auto* role = o.if_contains("role");
+      const auto* user = o.if_contains("user_id");
+      if (role && role->is_string() && user && user->is_int64() &&
+          (role->get_string() == RoleName(Role::kHr) || role->get_string() == RoleName(Role::kRegistry))) {
+        report.identity_role_grants.push_back({e.at, e.actor_id, name_of[e.actor_id], user->get_int64(),
+                                               name_of[user->get_int64()], std::string(role->get_string())});
       }
-    }
-    auto it = index.find(e.recruitment_id);
-    if (e.action == audit_action::kIdentityRead && e.at >= scope.from && e.at < to) {
-      auto role = role_of.find(e.actor_id);
-      if (role != role_of.end() && role->second == Role::kRegistry && (whole_org || it != index.end())) {
-        ++report.registry_identity_reads;
-      }
-    }
-    if (it == index.end()) continue;
-    ReportedRecruitment& item = report.recruitments[it->second];
-    if (e.action == audit_action::kPolicyException) item.exception_by = e.actor_id;
-    if (e.action == audit_action::kLift) {
-      ++item.lifted;
-      if (item.first_lift_at == 0) item.first_lift_at = e.at;
     }
   }
   REILU_TRY(ctx.store.AppendAudit(
@@ -129,34 +123,10 @@ Result<EqualityReport> BuildEqualityReport(Context& ctx, const User& viewer, con
   const UnixTime to = scope.to;
   EqualityReport report;
   report.scope = scope;
-  std::vector<FunnelEntry> entries;
-  for (const auto& r : *recruitments) {
-    ++report.recruitments;
-    auto state = ctx.store.GetScreeningState(r.org_id, r.id);
-    if (!state) return state.error();
-    auto statistics = ctx.store.ListEqualityStatistics(r.org_id, r.id);
-    if (!statistics) return statistics.error();
-    auto interviews = ctx.store.ListInterviews(r.org_id, r.id);
-    if (!interviews) return interviews.error();
-    std::set<ApplicationId> interviewed;
-    for (const auto& i : *interviews) interviewed.insert(i.application_id);
-    auto decision = ctx.store.GetDecision(r.org_id, r.id);
-    if (!decision) return decision.error();
-    for (const auto& app : state->applications) {
-      if (state->withdrawn.count(app)) continue;
-      FunnelEntry e;
-      e.anonymous = r.anonymous;
-      if (auto it = statistics->find(app); it != statistics->end()) e.statistics = it->second;
-      e.shortlisted = state->shortlist.count(app) > 0;
-      e.interviewed = interviewed.count(app) > 0;
-      if (*decision) {
-        auto outcome = (*decision)->decision.outcomes.find(app);
-        e.selected = outcome != (*decision)->decision.outcomes.end() && outcome->second == Outcome::kSelected;
-      }
-      entries.push_back(std::move(e));
-    }
-  }
-  report.rows = BuildFunnel(entries);
+  report.recruitments = static_cast<int>(recruitments->size());
+  auto entries = ctx.store.ReportFunnel(viewer.org_id, PeriodOf(viewer, scope));
+  if (!entries) return entries.error();
+  report.rows = BuildFunnel(*entries);
   REILU_TRY(
       ctx.store.AppendAudit(store::AuditEvent{viewer.org_id,
                                               viewer.id,

@@ -42,6 +42,12 @@ Status CheckActiveApplication(const User& actor, const ScreeningState& state, co
   return OkStatus();
 }
 
+// true / false as assessed, null until then.
+json::value EligibleJson(const ScreeningState& s, const ApplicationId& app) {
+  auto it = s.eligibility.find(app);
+  return it == s.eligibility.end() ? json::value(nullptr) : json::value(it->second.eligible);
+}
+
 }  // namespace
 
 Status SaveScores(Context& ctx, const User& actor, RecruitmentId id, const ApplicationId& app,
@@ -69,6 +75,18 @@ Status Recuse(Context& ctx, const User& actor, RecruitmentId id, const Applicati
   if (!state) return state.error();
   REILU_TRY(CheckMayRecuse(actor, *r, *state, app));
   return ctx.store.Recuse(r->org_id, r->id, app, actor.id, reason, ctx.now());
+}
+
+Result<EligibilityAssessment> AssessEligibility(Context& ctx, const User& actor, RecruitmentId id,
+                                                const ApplicationId& app, bool eligible, std::string reason) {
+  auto r = LoadForScreening(ctx, actor, id);
+  if (!r) return r.error();
+  auto state = ctx.store.GetScreeningState(r->org_id, r->id);
+  if (!state) return state.error();
+  EligibilityAssessment assessment{eligible, std::move(reason), actor.id, ctx.now()};
+  REILU_TRY(CheckEligibilityAssessment(actor, *r, *state, app, assessment, ctx.now()));
+  REILU_TRY(ctx.store.SaveEligibility(r->org_id, r->id, app, assessment, ctx.now()));
+  return assessment;
 }
 
 Result<std::vector<Shortlisted>> Shortlist(Context& ctx, const User& actor, RecruitmentId id,
@@ -142,6 +160,7 @@ Result<json::array> RankingJson(Context& ctx, const Recruitment& r, const Screen
                                {"complete", ra.complete},
                                {"disagreement", ra.disagreement},
                                {"shortlisted", s.shortlist.count(ra.application_id) > 0},
+                               {"eligible", EligibleJson(s, ra.application_id)},
                                {"criteria", criteria}});
   }
   return arr;

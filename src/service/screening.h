@@ -18,6 +18,11 @@ Status SaveScores(Context& ctx, const User& actor, RecruitmentId id, const Appli
 // scores for it, recorded with the reason.
 Status Recuse(Context& ctx, const User& actor, RecruitmentId id, const ApplicationId& app, const std::string& reason);
 
+// The owner's assessment of whether an application meets the post's formal requirements; may
+// change until the shortlist. Returns it as stored.
+Result<EligibilityAssessment> AssessEligibility(Context& ctx, const User& actor, RecruitmentId id,
+                                                const ApplicationId& app, bool eligible, std::string reason);
+
 struct Shortlisted {
   ApplicationId application_id;
   std::string pseudonym;

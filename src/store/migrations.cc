@@ -415,7 +415,25 @@ CREATE INDEX attachments_recruitment ON attachments (org_id, recruitment_id);
 ALTER TABLE applications ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';
 )SQL";
 
-constexpr std::array<Migration, 15> kMigrations = {{
+// Eligibility (kelpoisuus) as the owner assessed it, and the audit log by action and time, so the
+// council's reports read the exceptions, grants and registry reads of a period without the whole log.
+constexpr const char* kV16 = R"SQL(
+CREATE TABLE eligibility (
+  application_id TEXT PRIMARY KEY REFERENCES applications(id),
+  org_id BIGINT NOT NULL,
+  recruitment_id BIGINT NOT NULL,
+  eligible INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  assessed_by BIGINT NOT NULL,
+  assessed_at BIGINT NOT NULL
+);
+CREATE INDEX eligibility_recruitment ON eligibility (org_id, recruitment_id);
+CREATE INDEX audit_log_action ON audit_log (org_id, action, at);
+CREATE INDEX decision_outcomes_recruitment ON decision_outcomes (org_id, recruitment_id);
+CREATE INDEX shortlist_entries_org ON shortlist_entries (org_id, recruitment_id);
+)SQL";
+
+constexpr std::array<Migration, 16> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
@@ -431,6 +449,7 @@ constexpr std::array<Migration, 15> kMigrations = {{
     {13, "equality statistics", kV13},
     {14, "registry contact", kV14},
     {15, "attachments", kV15},
+    {16, "eligibility and reports by period", kV16},
 }};
 
 // PostgreSQL's versions of the triggers above: one function refuses with the trigger's message

@@ -193,6 +193,11 @@ Status SqlStore::Dispose(OrgId org, const DisposalDue& due, UserId actor, UnixTi
       auto files = c.Prepare("DELETE FROM attachments WHERE org_id = $1 AND application_id = $2");
       if (!files) return files.error();
       REILU_TRY(files->Bind(1, org).Bind(2, app).Run());
+      // The voluntary statistics are the applicant's personal data as well: the report counts the
+      // application as "not given" from now on.
+      auto statistics = c.Prepare("DELETE FROM equality_statistics WHERE org_id = $1 AND application_id = $2");
+      if (!statistics) return statistics.error();
+      REILU_TRY(statistics->Bind(1, org).Bind(2, app).Run());
     }
     std::int64_t mail_erased = 0;
     bool shredded = false;

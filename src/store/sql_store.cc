@@ -1118,4 +1118,14 @@ Result<std::vector<AuditEntry>> SqlStore::ListAuditOf(OrgId org, RecruitmentId r
   return ReadAuditRows(*s);
 }
 
+Result<std::vector<AuditEntry>> SqlStore::ListAuditByAction(OrgId org, std::string_view action, UnixTime from,
+                                                            UnixTime to) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare(std::string("SELECT ") + std::string(kAuditColumns) +
+                            " FROM audit_log WHERE org_id = $1 AND action = $2 AND at >= $3 AND at < $4 ORDER BY seq");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, action).Bind(3, from).Bind(4, to);
+  return ReadAuditRows(*s);
+}
+
 }  // namespace reilu::store

@@ -79,6 +79,8 @@ class SqlStore final : public Store {
                     UnixTime now) override;
   Status Recuse(OrgId org, RecruitmentId rec, const ApplicationId& app, UserId reviewer, const std::string& reason,
                 UnixTime now) override;
+  Status SaveEligibility(OrgId org, RecruitmentId rec, const ApplicationId& app,
+                         const EligibilityAssessment& assessment, UnixTime now) override;
   Status FreezeShortlist(OrgId org, RecruitmentId rec, const std::vector<ApplicationId>& shortlist, UserId actor,
                          const std::string& reason, const std::vector<OutgoingMail>& mails, UnixTime now) override;
   Result<std::int64_t> CreateInterview(OrgId org, RecruitmentId rec, const Interview& interview, UserId actor,
@@ -130,6 +132,12 @@ class SqlStore final : public Store {
   Result<bool> HasRecruitmentKey(OrgId org, RecruitmentId rec) override;
   Status Dispose(OrgId org, const DisposalDue& due, UserId actor, UnixTime now) override;
 
+  Result<std::vector<RecruitmentFacts>> ReportRecruitmentFacts(OrgId org, const ReportPeriod& period) override;
+  Result<std::vector<FunnelEntry>> ReportFunnel(OrgId org, const ReportPeriod& period) override;
+  Result<std::map<RecruitmentId, std::int64_t>> CountIdentityReadsByRole(OrgId org, Role role, UnixTime from,
+                                                                         UnixTime to) override;
+  Result<std::vector<AuditEntry>> ListAuditByAction(OrgId org, std::string_view action, UnixTime from,
+                                                    UnixTime to) override;
   Status AppendAudit(const AuditEvent& event, UnixTime now) override;
   Result<std::vector<AuditEntry>> ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) override;
   Result<std::vector<AuditEntry>> ListAuditOf(OrgId org, RecruitmentId rec, std::string_view action) override;

@@ -76,7 +76,43 @@ Result<ScreeningState> SqlStore::GetScreeningState(OrgId org, RecruitmentId rec)
       TextSet(c, "SELECT application_id FROM shortlist_entries WHERE org_id = $1 AND recruitment_id = $2", org, rec);
   if (!shortlist) return shortlist.error();
   st.shortlist = std::move(*shortlist);
+  {
+    auto s = c.Prepare(
+        "SELECT application_id, eligible, reason, assessed_by, assessed_at FROM eligibility "
+        "WHERE org_id = $1 AND recruitment_id = $2");
+    if (!s) return s.error();
+    s->Bind(1, org).Bind(2, rec);
+    while (s->Step())
+      st.eligibility[s->Text(0)] = EligibilityAssessment{s->Int(1) != 0, s->Text(2), s->Int(3), s->Int(4)};
+    REILU_TRY(s->status());
+  }
   return st;
+}
+
+Status SqlStore::SaveEligibility(OrgId org, RecruitmentId rec, const ApplicationId& app,
+                                 const EligibilityAssessment& assessment, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    REILU_TRY(RequireApplication(c, org, rec, app));
+    REILU_TRY(BumpDataVersionTx(c, org, rec));
+    auto s = c.Prepare(
+        "INSERT INTO eligibility (application_id, org_id, recruitment_id, eligible, reason, assessed_by, assessed_at) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (application_id) DO UPDATE SET eligible = excluded.eligible, "
+        "reason = excluded.reason, assessed_by = excluded.assessed_by, assessed_at = excluded.assessed_at");
+    if (!s) return s.error();
+    REILU_TRY(s->Bind(1, app)
+                  .Bind(2, org)
+                  .Bind(3, rec)
+                  .Bind(4, std::int64_t{assessment.eligible ? 1 : 0})
+                  .Bind(5, assessment.reason)
+                  .Bind(6, assessment.assessed_by)
+                  .Bind(7, now)
+                  .Run());
+    // The reason is the owner's own words about the merits: kept with the assessment, not in the log.
+    json::object detail{{"eligible", assessment.eligible}};
+    return AppendAuditTx(
+        c, AuditEvent{org, assessment.assessed_by, audit_action::kEligibility, rec, app, codec::Serialize(detail)},
+        now);
+  });
 }
 
 Result<std::vector<Score>> SqlStore::ListScores(OrgId org, RecruitmentId rec) {

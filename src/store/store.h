@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -14,6 +15,7 @@
 #include "core/access.h"
 #include "core/application.h"
 #include "core/audit.h"
+#include "core/equality.h"
 #include "core/policy.h"
 #include "core/recruitment.h"
 #include "core/result.h"
@@ -156,6 +158,25 @@ struct RedactionReleaseNote {
   int scans_shown = 0;  // scanned pages shown (with the boxes) instead of covered whole
 };
 
+// The recruitments a council report covers: not drafts, published in [from, to), of one unit and
+// one owner where given (0: any).
+struct ReportPeriod {
+  UnixTime from = 0;
+  UnixTime to = 0;
+  UnitId unit = 0;
+  UserId owner = 0;
+};
+
+// What the compliance report counts of one recruitment.
+struct RecruitmentFacts {
+  RecruitmentId id = 0;
+  std::int64_t applications = 0;
+  std::int64_t lifted = 0;     // applications whose anonymity was lifted
+  UnixTime first_lift_at = 0;  // 0: none
+  std::optional<UnixTime> decided_at;
+  UserId exception_by = 0;  // who recorded the anonymity exception (0: none)
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -243,6 +264,9 @@ class Store {
   // Ends the reviewer's access to the application and deletes their scores for it; audited.
   virtual Status Recuse(OrgId org, RecruitmentId rec, const ApplicationId& app, UserId reviewer,
                         const std::string& reason, UnixTime now) = 0;
+  // Records (or changes) the owner's eligibility assessment of one application; audited.
+  virtual Status SaveEligibility(OrgId org, RecruitmentId rec, const ApplicationId& app,
+                                 const EligibilityAssessment& assessment, UnixTime now) = 0;
   // Records the shortlist and freezes every score of the recruitment; audited; `mails` queued.
   virtual Status FreezeShortlist(OrgId org, RecruitmentId rec, const std::vector<ApplicationId>& shortlist,
                                  UserId actor, const std::string& reason, const std::vector<OutgoingMail>& mails,
@@ -341,11 +365,23 @@ class Store {
   // After the attempt: `clear` keys start again from zero, `forgive` keys take back one count.
   virtual Status SettleLogin(const std::vector<std::string>& clear, const std::vector<std::string>& forgive) = 0;
 
+  // The council's reports (service/reports.h): a few grouped queries over a period, whatever its size.
+  virtual Result<std::vector<RecruitmentFacts>> ReportRecruitmentFacts(OrgId org, const ReportPeriod& period) = 0;
+  // The period's applications (withdrawn ones left out) grouped by what the equality funnel counts;
+  // each entry's `count` says how many alike.
+  virtual Result<std::vector<FunnelEntry>> ReportFunnel(OrgId org, const ReportPeriod& period) = 0;
+  // Identity reads by users of `role` in [from, to), by recruitment.
+  virtual Result<std::map<RecruitmentId, std::int64_t>> CountIdentityReadsByRole(OrgId org, Role role, UnixTime from,
+                                                                                 UnixTime to) = 0;
+
   // Audit log.
   virtual Status AppendAudit(const AuditEvent& event, UnixTime now) = 0;
   virtual Result<std::vector<AuditEntry>> ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) = 0;
   // One recruitment's entries with `action`, oldest first (indexed).
   virtual Result<std::vector<AuditEntry>> ListAuditOf(OrgId org, RecruitmentId rec, std::string_view action) = 0;
+  // The organisation's entries with `action` in [from, to), oldest first (indexed).
+  virtual Result<std::vector<AuditEntry>> ListAuditByAction(OrgId org, std::string_view action, UnixTime from,
+                                                            UnixTime to) = 0;
 };
 
 // The organisation's whole audit log, oldest first, read page by page.

@@ -692,5 +692,86 @@ TEST_F(ApiTest, TheEqualityFunnelCountsConsentedStatisticsAndHidesSmallGroups) {
   EXPECT_EQ(refused.Json().at("field").as_string(), "statistics");
 }
 
+// Eligibility (kelpoisuus): the owner's call with a reason for "not eligible", never shown to
+// reviewers; an ineligible application cannot be shortlisted; the funnel counts the eligible.
+TEST_F(ApiTest, EligibilityIsTheOwnersCallGatesTheShortlistAndCountsInTheFunnel) {
+  Client hr = LoggedIn("a_hr");
+  std::int64_t rec = PublishedRecruitment(hr);
+  const std::string base = "/api/v1/recruitments/" + std::to_string(rec);
+  Client pub(Port());
+  for (int i = 0; i < 7; ++i) {
+    json::object app = Application("8" + std::to_string(10 + i) + "1");
+    app["statistics"] = json::object{{"gender", "woman"}, {"age_band", "30_44"}, {"language_group", "fi"}};
+    ASSERT_EQ(pub.PostJson("/api/v1/jobs/" + std::to_string(rec) + "/applications", app).status, 201);
+  }
+  std::vector<std::string> ids;
+  const json::value list = hr.Get(base + "/applications").Json();
+  for (const auto& a : list.at("applications").as_array()) {
+    ids.emplace_back(a.at("id").as_string());
+  }
+  ASSERT_EQ(ids.size(), 7u);
+  auto assess = [&](Client& who, const std::string& id, json::object body) {
+    return who.Call("PUT", base + "/applications/" + id + "/eligibility", json::serialize(body),
+                    {{"Content-Type", "application/json"}});
+  };
+  // Not before the application period has ended.
+  EXPECT_EQ(assess(hr, ids[0], {{"eligible", true}}).Json().at("code").as_string(), "screening_not_open");
+  CloseApplicationPeriod(hr, rec);
+  Client reviewer = LoggedIn("a_reviewer");
+  EXPECT_EQ(assess(reviewer, ids[0], {{"eligible", true}}).status, 403);
+  auto no_reason = assess(hr, ids[6], {{"eligible", false}});
+  EXPECT_EQ(no_reason.status, 422) << no_reason.body;
+  EXPECT_EQ(no_reason.Json().at("code").as_string(), "reason_required");
+  EXPECT_EQ(no_reason.Json().at("field").as_string(), "reason");
+  EXPECT_EQ(assess(hr, ids[0], {}).Json().at("field").as_string(), "eligible");
+  const std::string reason = "Ei sosionomin (AMK) tutkintoa, jota ilmoitus edellyttää";
+  auto refused = assess(hr, ids[6], {{"eligible", false}, {"reason", reason}});
+  ASSERT_EQ(refused.status, 200) << refused.body;
+  EXPECT_FALSE(refused.Json().at("eligible").as_bool());
+  for (int i = 0; i < 6; ++i) ASSERT_EQ(assess(hr, ids[i], {{"eligible", true}}).status, 200);
+  EXPECT_EQ(assess(hr, "no-such-application", {{"eligible", true}}).status, 404);
+
+  // The owner sees every assessment with its reason; reviewers none of it.
+  auto owner_view = hr.Get(base + "/screening").Json();
+  ASSERT_EQ(owner_view.at("eligibility").as_array().size(), 7u);
+  EXPECT_NE(json::serialize(owner_view).find("sosionomin"), std::string::npos);
+  auto reviewer_view = reviewer.Get(base + "/screening");
+  EXPECT_FALSE(reviewer_view.Json().as_object().contains("eligibility"));
+  EXPECT_EQ(reviewer_view.body.find("sosionomin"), std::string::npos);
+  const json::value ranking = hr.Get(base + "/ranking").Json();
+  for (const auto& row : ranking.at("ranking").as_array()) {
+    EXPECT_EQ(row.at("eligible").as_bool(), row.at("application_id").as_string() != ids[6]);
+  }
+
+  // The ineligible one cannot be shortlisted; after the shortlist nothing changes any more.
+  auto with_ineligible = hr.PostJson(base + "/shortlist", json::object{{"application_ids", {ids[0], ids[6]}}});
+  EXPECT_EQ(with_ineligible.status, 409) << with_ineligible.body;
+  EXPECT_EQ(with_ineligible.Json().at("code").as_string(), "not_eligible");
+  ASSERT_EQ(hr.PostJson(base + "/shortlist", json::object{{"application_ids", {ids[0], ids[1]}}}).status, 200);
+  EXPECT_EQ(assess(hr, ids[2], {{"eligible", false}, {"reason", "x"}}).Json().at("code").as_string(), "scores_frozen");
+
+  // The funnel: 7 applied, 6 eligible, 2 shortlisted (fewer than five: hidden).
+  Client auditor = LoggedIn("a_auditor");
+  const json::value funnel = auditor.Get("/api/v1/reports/equality").Json();
+  for (const auto& r : funnel.at("rows").as_array()) {
+    if (r.at("dimension").as_string() != "gender" || r.at("group").as_string() != "woman") continue;
+    EXPECT_EQ(r.at("anonymous").at("applied").as_int64(), 7);
+    EXPECT_EQ(r.at("anonymous").at("eligible").as_int64(), 6);
+    EXPECT_TRUE(r.at("anonymous").at("shortlisted").is_null());
+  }
+  auto csv = auditor.Get("/api/v1/reports/equality?format=csv");
+  EXPECT_NE(csv.body.find("\"applied\",\"eligible\",\"shortlisted\""), std::string::npos) << csv.body.substr(0, 120);
+  EXPECT_NE(csv.body.find("\"gender\",\"woman\",\"anonymous\",\"7\",\"6\",\"<5\""), std::string::npos) << csv.body;
+  // The audit log says who assessed which application and the outcome, not the reason's words.
+  bool logged = false;
+  const json::value audit = auditor.Get("/api/v1/audit?limit=1000").Json();
+  for (const auto& e : audit.at("entries").as_array()) {
+    if (e.at("action").as_string() != "screening.eligibility") continue;
+    logged = true;
+    EXPECT_EQ(json::serialize(e).find("sosionomin"), std::string::npos);
+  }
+  EXPECT_TRUE(logged);
+}
+
 }  // namespace
 }  // namespace reilu::testing

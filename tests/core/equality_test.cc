@@ -57,5 +57,27 @@ TEST(EqualityTest, TheFunnelCountsStagesAndHidesSmallGroups) {
   EXPECT_EQ(Row(rows, "age_band", "not_given").anonymous.applied, 14);
 }
 
+// The store hands the funnel grouped entries (`count` alike applications); "eligible" counts the
+// found eligible and the shortlisted (only an eligible one can be shortlisted).
+TEST(EqualityTest, GroupedEntriesCountAsManyAndTheShortlistedAreEligible) {
+  FunnelEntry eligible = Entry(true, "woman");
+  eligible.eligible = true;
+  eligible.count = 4;
+  FunnelEntry shortlisted = Entry(true, "woman", /*shortlisted=*/true);
+  shortlisted.count = 6;
+  FunnelEntry other = Entry(true, "woman");
+  other.count = 3;
+  auto rows = BuildFunnel({eligible, shortlisted, other});
+  const FunnelRow& woman = Row(rows, "gender", "woman");
+  EXPECT_EQ(woman.anonymous.applied, 13);
+  EXPECT_EQ(woman.anonymous.eligible, 10);
+  EXPECT_EQ(woman.anonymous.shortlisted, 6);
+  EXPECT_EQ(woman.not_anonymous.applied, 0);
+  // A group of four alike in one entry is still under five.
+  FunnelEntry few = Entry(false, "man");
+  few.count = 4;
+  EXPECT_TRUE(Row(BuildFunnel({few}), "gender", "man").suppressed);
+}
+
 }  // namespace
 }  // namespace reilu

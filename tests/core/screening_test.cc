@@ -119,6 +119,33 @@ TEST_F(ScreeningTest, ShortlistRulesAndLiftTargets) {
   EXPECT_EQ(CheckShortlist(Owner(), r, s, {"c"}, kNow).error().code, ErrorCode::kScoresFrozen);
 }
 
+TEST_F(ScreeningTest, EligibilityIsTheOwnersWithAReasonAndGatesTheShortlist) {
+  const EligibilityAssessment yes{true, "", 10, kNow};
+  const EligibilityAssessment no{false, "Ei vaadittua tutkintoa", 10, kNow};
+  EXPECT_TRUE(CheckEligibilityAssessment(Owner(), r, s, "a", yes, kNow).ok());
+  EXPECT_EQ(CheckEligibilityAssessment(Reviewer(20), r, s, "a", yes, kNow).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(CheckEligibilityAssessment(Owner(), r, s, "a", {false, " \n", 10, kNow}, kNow).error().code,
+            ErrorCode::kReasonRequired);
+  EXPECT_EQ(
+      CheckEligibilityAssessment(Owner(), r, s, "a", {false, std::string(1001, 'x'), 10, kNow}, kNow).error().field,
+      "reason");
+  EXPECT_EQ(CheckEligibilityAssessment(Owner(), r, s, "zzz", yes, kNow).error().code, ErrorCode::kNotFound);
+  Recruitment open = r;
+  open.deadline = kNow + 100;
+  EXPECT_EQ(CheckEligibilityAssessment(Owner(), open, s, "a", no, kNow).error().code, ErrorCode::kScreeningNotOpen);
+  EXPECT_TRUE(CheckEligibilityAssessment(Owner(), r, s, "b", no, kNow).ok());
+
+  s.eligibility["b"] = no;
+  s.eligibility["a"] = yes;
+  EXPECT_TRUE(s.IsIneligible("b"));
+  EXPECT_FALSE(s.IsIneligible("a"));
+  EXPECT_FALSE(s.IsIneligible("c"));  // not assessed is not ineligible
+  EXPECT_EQ(CheckShortlist(Owner(), r, s, {"a", "b"}, kNow).error().code, ErrorCode::kNotEligible);
+  EXPECT_TRUE(CheckShortlist(Owner(), r, s, {"a", "c"}, kNow).ok());
+  s.frozen = true;
+  EXPECT_EQ(CheckEligibilityAssessment(Owner(), r, s, "a", no, kNow).error().code, ErrorCode::kScoresFrozen);
+}
+
 TEST(AppealPeriodTest, ThreeDaysForDeliveryThenFourteenSkippingTheWeekend) {
   // 2026-11-25 (Wed) 12:00 UTC + 3 + 14 days = 2026-12-12, a Saturday → Monday 2026-12-14.
   EXPECT_EQ(AppealPeriodEnd(1'795'608'000), "2026-12-14");

@@ -93,10 +93,14 @@ class ServiceTest : public ::testing::Test {
 
   // Applies, closes, releases every text as proposed, scores (reviewer 1 ranks by `scores`),
   // shortlists the first two and lifts them.
-  std::vector<ApplicationId> ThroughShortlist(const Recruitment& r, std::vector<int> scores) {
+  // `statistics`: each applicant gives these (the organisation must ask them).
+  std::vector<ApplicationId> ThroughShortlist(const Recruitment& r, std::vector<int> scores,
+                                              std::optional<EqualityStatistics> statistics = std::nullopt) {
     std::vector<ApplicationId> ids;
     for (size_t k = 0; k < scores.size(); ++k) {
-      ids.push_back(Apply(r, Applicant("Hakija" + std::string(1, char('A' + k)), "Testinen")).receipt.application_id);
+      Submission s = Applicant("Hakija" + std::string(1, char('A' + k)), "Testinen");
+      s.statistics = statistics;
+      ids.push_back(Apply(r, std::move(s)).receipt.application_id);
     }
     const User hr = UserOf(org_, "hr");
     EXPECT_TRUE(CloseRecruitment(*ctx_, hr, r.id).ok());
@@ -235,8 +239,13 @@ TEST_F(ServiceTest, TheDecisionReadsIdentitiesAndQueuesNoticesWithTheDecision) {
 // Issue 12 (retention): the others' applications go two years after the decision is final, a
 // legal hold stops it, the selected stay until their own period, and then the key is shredded.
 TEST_F(ServiceTest, DisposalFollowsTheScheduleRespectsHoldsAndKeepsTheCounts) {
+  ASSERT_TRUE(store_
+                  ->SetCollectedFields(org_.org, {{kEqualityStatisticsField, "Tasa-arvolaki 6 a §"}},
+                                       org_.users.at("admin"), now_)
+                  .ok());
   Recruitment r = Published();
-  auto ids = ThroughShortlist(r, {5, 3, 2});
+  auto ids = ThroughShortlist(r, {5, 3, 2}, EqualityStatistics{"woman", "30_44", "fi"});
+  EXPECT_EQ(store_->ListEqualityStatistics(org_.org, r.id)->size(), 3u);
   const User hr = UserOf(org_, "hr"), admin = UserOf(org_, "admin");
   DecisionRequest request{
       {{ids[0], Outcome::kSelected}, {ids[1], Outcome::kReserve}, {ids[2], Outcome::kNotSelected}}, kReasoning, 14};
@@ -279,6 +288,9 @@ TEST_F(ServiceTest, DisposalFollowsTheScheduleRespectsHoldsAndKeepsTheCounts) {
   ASSERT_TRUE(listed.ok());
   EXPECT_EQ(listed->size(), 2u);
   EXPECT_EQ(*store_->CountApplications(org_.org, r.id), 3);  // the counts stay for the statistics
+  // The voluntary statistics are personal data too: they go with the application.
+  EXPECT_EQ(store_->ListEqualityStatistics(org_.org, r.id)->count(ids[2]), 0u);
+  EXPECT_EQ(store_->ListEqualityStatistics(org_.org, r.id)->size(), 2u);
   EXPECT_EQ(CountAudit("retention.dispose"), 1);
   EXPECT_EQ(CountAudit("retention.hold"), 1);
   // The same plan run again (another node a moment later) changes and logs nothing.

@@ -196,6 +196,14 @@ export interface RankingEntry {
   complete: boolean;
   disagreement: boolean;
   shortlisted: boolean;
+  eligible: boolean | null;
+}
+export interface EligibilityAssessment {
+  application_id: string;
+  eligible: boolean;
+  reason: string;
+  assessed_by: number;
+  assessed_at: number;
 }
 export interface Screening {
   stage: 'draft' | 'collecting' | 'screening' | 'shortlisted' | 'decided';
@@ -203,6 +211,7 @@ export interface Screening {
   scoring: boolean;
   progress: { scored: number; total: number };
   shortlist: { application_id: string; pseudonym: string }[];
+  eligibility?: EligibilityAssessment[]; // the owner's only
 }
 export interface AuditEntry {
   seq: number;

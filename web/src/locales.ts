@@ -186,7 +186,7 @@ const fi = {
     language_group_fi: 'Suomi', language_group_sv: 'Ruotsi', language_group_other: 'Muu',
     not_given: 'Ei kerrottu',
   },
-  equality: { title: 'Tasa-arvon seuranta: kuka eteni mihinkin vaiheeseen', intro: 'Hakemukset vaiheittain hakijoiden vapaaehtoisesti ja suostumuksella antamien tilastotietojen mukaan, nimettömät ja muut rekrytoinnit rinnakkain. Alle {{count}} hakemuksen lukuja ja ryhmiä ei näytetä, jotta ketään ei voi tunnistaa. Peruutetut hakemukset eivät ole mukana.', group: 'Ryhmä', applied: 'Hakeneet', shortlisted: 'Haastatteluun valitut', interviewed: 'Haastatellut', selected: 'Valitut', suppressed: 'Alle {{count}} hakemusta: ei näytetä.' },
+  equality: { title: 'Tasa-arvon seuranta: kuka eteni mihinkin vaiheeseen', intro: 'Hakemukset vaiheittain hakijoiden vapaaehtoisesti ja suostumuksella antamien tilastotietojen mukaan, nimettömät ja muut rekrytoinnit rinnakkain. Alle {{count}} hakemuksen lukuja ja ryhmiä ei näytetä, jotta ketään ei voi tunnistaa. Peruutetut hakemukset eivät ole mukana.', group: 'Ryhmä', applied: 'Hakeneet', eligible: 'Kelpoiset', shortlisted: 'Haastatteluun valitut', interviewed: 'Haastatellut', selected: 'Valitut', chartTitle: 'Haastatteluun valittujen osuus hakeneista: {{dimension}}', chartSummary: 'Haastatteluun valittujen osuus hakeneista ryhmittäin, nimettömät ja muut rekrytoinnit: {{values}}. Luvut ovat myös taulukossa.', chartNone: 'Ei kuvaajaa: yhdenkään ryhmän osuutta ei voi näyttää, koska luvut ovat liian pieniä.', share: '{{group}} {{anonymous}} / {{other}}', suppressed: 'Alle {{count}} hakemusta: ei näytetä.' },
   files: {
     title: 'Liitteet',
     hint: 'Voit liittää esimerkiksi ansioluettelon ja todistusten kopiot (PDF, DOCX tai ODT). Arvioijat näkevät liitteistä version, josta nimesi, yhteystietosi, kuvasi ja muut tunnistetiedot on peitetty. Voit katsoa version ennen lähettämistä.',
@@ -241,6 +241,7 @@ const fi = {
     editorAccepts: 'Hakijat voivat liittää tiedostoja (ansioluettelo, todistukset)',
     editorHint: 'Arvioijat näkevät liitteistä version, josta tunnistetiedot on peitetty, kun olet tarkistanut sen.',
   },
+  eligibility: { title: 'Kelpoisuus', hint: 'Täyttääkö hakemus ilmoituksessa vaaditun kelpoisuuden (esimerkiksi tutkinto tai pätevyys)? Arvioijat eivät näe tätä.', eligible: 'Kelpoinen', notEligible: 'Ei kelpoinen', notAssessed: 'Ei arvioitu', reason: 'Mikä vaatimus ei täyty', reasonHint: 'Kirjoita vaatimus, esimerkiksi "Ei sosionomin (AMK) tutkintoa". Perustelu näkyy päätöksessä.', save: 'Tallenna kelpoisuus' },
   audit: { title: 'Lokitiedot', seq: 'Nro', at: 'Aika', actor: 'Käyttäjä', action: 'Toiminto', target: 'Kohde', more: 'Näytä lisää' },
 };
 
@@ -431,7 +432,7 @@ const sv: Texts = {
     language_group_fi: 'Finska', language_group_sv: 'Svenska', language_group_other: 'Annat',
     not_given: 'Inte angett',
   },
-  equality: { title: 'Jämställdhetsuppföljning: hur långt sökande kom', intro: 'Ansökningar per skede enligt statistik som sökande gett frivilligt och med samtycke, anonyma och andra rekryteringar sida vid sida. Tal och grupper under {{count}} ansökningar visas inte, så att ingen kan identifieras. Återtagna ansökningar ingår inte.', group: 'Grupp', applied: 'Sökte', shortlisted: 'Valda till intervju', interviewed: 'Intervjuade', selected: 'Valda', suppressed: 'Färre än {{count}} ansökningar: visas inte.' },
+  equality: { title: 'Jämställdhetsuppföljning: hur långt sökande kom', intro: 'Ansökningar per skede enligt statistik som sökande gett frivilligt och med samtycke, anonyma och andra rekryteringar sida vid sida. Tal och grupper under {{count}} ansökningar visas inte, så att ingen kan identifieras. Återtagna ansökningar ingår inte.', group: 'Grupp', applied: 'Sökte', eligible: 'Behöriga', shortlisted: 'Valda till intervju', interviewed: 'Intervjuade', selected: 'Valda', chartTitle: 'Andel valda till intervju av de sökande: {{dimension}}', chartSummary: 'Andel valda till intervju av de sökande per grupp, anonyma och andra rekryteringar: {{values}}. Talen finns också i tabellen.', chartNone: 'Inget diagram: ingen grupps andel kan visas eftersom talen är för små.', share: '{{group}} {{anonymous}} / {{other}}', suppressed: 'Färre än {{count}} ansökningar: visas inte.' },
   files: {
     title: 'Bilagor',
     hint: 'Du kan bifoga till exempel en meritförteckning och kopior av betyg (PDF, DOCX eller ODT). Bedömarna ser en version där ditt namn, dina kontaktuppgifter, ditt foto och andra identifierande uppgifter är täckta. Du kan se versionen innan du skickar.',
@@ -486,6 +487,7 @@ const sv: Texts = {
     editorAccepts: 'Sökande kan bifoga filer (meritförteckning, betyg)',
     editorHint: 'Bedömarna ser en version av bilagorna där identifierande uppgifter är täckta, efter att du har granskat den.',
   },
+  eligibility: { title: 'Behörighet', hint: 'Uppfyller ansökan den behörighet som annonsen kräver (till exempel examen eller kompetens)? Bedömarna ser inte detta.', eligible: 'Behörig', notEligible: 'Inte behörig', notAssessed: 'Inte bedömd', reason: 'Vilket krav uppfylls inte', reasonHint: 'Skriv kravet, till exempel "Saknar socionomexamen (YH)". Motiveringen syns i beslutet.', save: 'Spara behörighet' },
   audit: { title: 'Loggdata', seq: 'Nr', at: 'Tid', actor: 'Användare', action: 'Åtgärd', target: 'Objekt', more: 'Visa fler' },
 };
 
@@ -674,7 +676,7 @@ const en: Texts = {
     language_group_fi: 'Finnish', language_group_sv: 'Swedish', language_group_other: 'Other',
     not_given: 'Not given',
   },
-  equality: { title: 'Equality monitoring: who reached which stage', intro: 'Applications by stage, by the statistics applicants gave voluntarily and with consent, anonymous and other recruitments side by side. Counts and groups under {{count}} applications are not shown, so that nobody can be identified. Withdrawn applications are left out.', group: 'Group', applied: 'Applied', shortlisted: 'Chosen for interview', interviewed: 'Interviewed', selected: 'Selected', suppressed: 'Fewer than {{count}} applications: not shown.' },
+  equality: { title: 'Equality monitoring: who reached which stage', intro: 'Applications by stage, by the statistics applicants gave voluntarily and with consent, anonymous and other recruitments side by side. Counts and groups under {{count}} applications are not shown, so that nobody can be identified. Withdrawn applications are left out.', group: 'Group', applied: 'Applied', eligible: 'Eligible', shortlisted: 'Chosen for interview', interviewed: 'Interviewed', selected: 'Selected', chartTitle: 'Share of applicants chosen for interview: {{dimension}}', chartSummary: 'Share of applicants chosen for interview by group, anonymous and other recruitments: {{values}}. The numbers are also in the table.', chartNone: 'No chart: no group’s share can be shown because the counts are too small.', share: '{{group}} {{anonymous}} / {{other}}', suppressed: 'Fewer than {{count}} applications: not shown.' },
   files: {
     title: 'Attachments',
     hint: 'You can attach for example a CV and copies of certificates (PDF, DOCX or ODT). Reviewers see a version with your name, contact details, photo and other identifying details covered. You can look at that version before you send.',
@@ -729,6 +731,7 @@ const en: Texts = {
     editorAccepts: 'Applicants can attach files (CV, certificates)',
     editorHint: 'Reviewers see a version of the attachments with identifying details covered, once you have checked it.',
   },
+  eligibility: { title: 'Eligibility', hint: 'Does the application meet the formal requirements of the ad (for example a degree or a licence)? Reviewers do not see this.', eligible: 'Eligible', notEligible: 'Not eligible', notAssessed: 'Not assessed', reason: 'Which requirement is not met', reasonHint: 'Name the requirement, for example "No Bachelor of Social Services degree". The reason is shown in the decision.', save: 'Save eligibility' },
   audit: { title: 'Audit log', seq: 'No.', at: 'Time', actor: 'User', action: 'Action', target: 'Target', more: 'Show more' },
 };
 

@@ -16,13 +16,23 @@ const Frame = styled.div`
 
 export interface Series {
   label: string;
-  data: number[];
+  data: (number | null)[]; // null: not shown (a gap)
   color: string; // at least 3:1 against white (WCAG 1.4.11)
 }
 
 // A bar chart drawn on a canvas (no inline styles, so the strict CSP holds). It is a picture of
 // the table printed beside it: that table is the accessible text, the canvas carries a summary.
-export default function BarChart({ labels, series, summary }: { labels: string[]; series: Series[]; summary: string }) {
+export default function BarChart({
+  labels,
+  series,
+  summary,
+  unit,
+}: {
+  labels: string[];
+  series: Series[];
+  summary: string;
+  unit?: string; // after each value on the axis, e.g. "%"
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!canvas.current) return;
@@ -37,11 +47,17 @@ export default function BarChart({ labels, series, summary }: { labels: string[]
         maintainAspectRatio: false,
         animation: false,
         plugins: { legend: { position: 'bottom' } },
-        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+        scales: {
+          y: {
+            beginAtZero: true,
+            ...(unit === '%' ? { max: 100 } : {}),
+            ticks: { precision: 0, ...(unit ? { callback: (v: string | number) => `${v} ${unit}` } : {}) },
+          },
+        },
       },
     });
     return () => chart.destroy();
-  }, [labels, series]);
+  }, [labels, series, unit]);
   return (
     <Frame>
       <canvas ref={canvas} role="img" aria-label={summary} />

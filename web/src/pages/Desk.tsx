@@ -28,6 +28,7 @@ import { ApplicationPager, ApplicationTable, ApplicationToolbar, useApplicationL
 import { Explanation, type ExplanationData } from '../components/desk/Explanation';
 import { Interviews } from '../components/desk/Interviews';
 import { LegalHold } from '../components/desk/LegalHold';
+import { Eligibility } from '../components/desk/Eligibility';
 import { Panel } from '../components/Panel';
 import { DataTable, Scroll } from '../components/Table';
 import { formatNumber, localized } from '../i18n';
@@ -179,6 +180,7 @@ function DeskPage() {
     .filter((a) => (a.lifted || !rec.anonymous) && (shortlisted.has(a.id) || !rec.anonymous) && !a.withdrawn)
     .map((a) => ({ id: a.id, label: a.identity ? `${a.pseudonym} – ${a.identity.first_name} ${a.identity.last_name}` : a.pseudonym }));
   const stage = screening.stage;
+  const eligibility = new Map((screening.eligibility ?? []).map((e) => [e.application_id, e]));
 
   return (
     <>
@@ -251,6 +253,7 @@ function DeskPage() {
                   <th scope="col">{t('desk.pseudonym')}</th>
                   <th scope="col">{t('desk.weighted')}</th>
                   <th scope="col">{t('desk.disagreement')}</th>
+                  {isOwner && <th scope="col">{t('eligibility.title')}</th>}
                   {isOwner && stage === 'screening' && <th scope="col">{t('desk.shortlist')}</th>}
                 </tr>
               </thead>
@@ -261,9 +264,15 @@ function DeskPage() {
                     <td>{e.pseudonym}</td>
                     <td>{formatNumber(e.weighted_score)}</td>
                     <td>{e.disagreement ? t('common.yes') : t('common.no')}</td>
+                    {isOwner && (
+                      <td>
+                        {e.eligible === null ? t('eligibility.notAssessed') : e.eligible ? t('eligibility.eligible') : t('eligibility.notEligible')}
+                      </td>
+                    )}
                     {isOwner && stage === 'screening' && (
                       <td>
                         <Checkbox
+                          disabled={e.eligible === false}
                           checked={chosen.includes(e.application_id)}
                           onClick={({ checkboxState }) =>
                             setChosen(checkboxState ? [...chosen, e.application_id] : chosen.filter((x) => x !== e.application_id))
@@ -398,6 +407,17 @@ function DeskPage() {
                 </>
               )}
               <Merits app={app} />
+              {isOwner && !app.withdrawn && (
+                <Eligibility
+                  key={`${app.id}-${eligibility.get(app.id)?.assessed_at ?? 0}`}
+                  base={base}
+                  applicationId={app.id}
+                  pseudonym={app.pseudonym}
+                  current={eligibility.get(app.id)}
+                  editable={stage === 'screening'}
+                  onSaved={reload}
+                />
+              )}
               <Text variant="bold">{t('desk.redacted')}</Text>
               {app.free_text ? (
                 <div className="free-text">

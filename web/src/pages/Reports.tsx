@@ -216,6 +216,7 @@ function Compliance() {
 
 interface FunnelCounts {
   applied: number | null;
+  eligible: number | null;
   shortlisted: number | null;
   interviewed: number | null;
   selected: number | null;
@@ -232,8 +233,41 @@ interface EqualityReport {
   smallest_shown: number;
   rows: FunnelRow[];
 }
-const STAGES = ['applied', 'shortlisted', 'interviewed', 'selected'] as const;
+const STAGES = ['applied', 'eligible', 'shortlisted', 'interviewed', 'selected'] as const;
 const DIMENSIONS = ['gender', 'age_band', 'language_group'] as const;
+
+// The share of applicants chosen for interview in each group, anonymous recruitments beside the
+// others: the question the council asks of the funnel. Only groups whose counts are shown can be
+// drawn; the table above it is the accessible text.
+function InterviewShares({ dimension, rows }: { dimension: string; rows: FunnelRow[] }) {
+  const { t } = useTranslation();
+  const share = (side?: FunnelCounts) =>
+    side && side.applied && side.shortlisted !== null ? Math.round((100 * side.shortlisted) / side.applied) : null;
+  const groupName = (r: FunnelRow) => t(r.group === 'not_given' ? 'stats.not_given' : `stats.${dimension}_${r.group}`);
+  const drawn = rows.filter((r) => !r.suppressed && (share(r.anonymous) !== null || share(r.not_anonymous) !== null));
+  const title = t('equality.chartTitle', { dimension: t(`stats.${dimension}`) });
+  if (drawn.length === 0) return <Paragraph>{t('equality.chartNone')}</Paragraph>;
+  const percent = (n: number | null) => (n === null ? '–' : `${n} %`);
+  const values = drawn
+    .map((r) => t('equality.share', { group: groupName(r), anonymous: percent(share(r.anonymous)), other: percent(share(r.not_anonymous)) }))
+    .join('; ');
+  return (
+    <figure>
+      <figcaption>{title}</figcaption>
+      <Suspense fallback={<Loading />}>
+        <BarChart
+          labels={drawn.map(groupName)}
+          unit="%"
+          series={[
+            { label: t('reports.anonymous'), data: drawn.map((r) => share(r.anonymous)), color: '#2a6ebb' },
+            { label: t('reports.notAnonymous'), data: drawn.map((r) => share(r.not_anonymous)), color: '#b45309' },
+          ]}
+          summary={t('equality.chartSummary', { values })}
+        />
+      </Suspense>
+    </figure>
+  );
+}
 
 // Who got how far, by the voluntary groups applicants gave with consent, anonymous recruitments
 // beside the others. The server hides small counts (null) and small groups; the page says so.
@@ -253,7 +287,8 @@ function Equality() {
       </Heading>
       <Paragraph>{t('equality.intro', { count: report.smallest_shown })}</Paragraph>
       {DIMENSIONS.map((d) => (
-        <Scroll key={d}>
+        <div key={d}>
+        <Scroll>
           <DataTable>
             <caption>{t(`stats.${d}`)}</caption>
             <thead>
@@ -261,10 +296,10 @@ function Equality() {
                 <th scope="col" rowSpan={2}>
                   {t('equality.group')}
                 </th>
-                <th scope="colgroup" colSpan={4}>
+                <th scope="colgroup" colSpan={STAGES.length}>
                   {t('reports.anonymous')}
                 </th>
-                <th scope="colgroup" colSpan={4}>
+                <th scope="colgroup" colSpan={STAGES.length}>
                   {t('reports.notAnonymous')}
                 </th>
               </tr>
@@ -283,7 +318,7 @@ function Equality() {
                   <tr key={r.group}>
                     <th scope="row">{t(r.group === 'not_given' ? 'stats.not_given' : `stats.${d}_${r.group}`)}</th>
                     {r.suppressed ? (
-                      <td colSpan={8}>{t('equality.suppressed', { count: report.smallest_shown })}</td>
+                      <td colSpan={2 * STAGES.length}>{t('equality.suppressed', { count: report.smallest_shown })}</td>
                     ) : (
                       [r.anonymous, r.not_anonymous].flatMap((side, k) =>
                         STAGES.map((s) => <td key={`${k}-${s}`}>{cell(side?.[s])}</td>),
@@ -294,6 +329,8 @@ function Equality() {
             </tbody>
           </DataTable>
         </Scroll>
+        <InterviewShares dimension={d} rows={report.rows.filter((r) => r.dimension === d)} />
+        </div>
       ))}
       <Paragraph>
         <a href="/api/v1/reports/equality?format=csv&separator=semicolon" download>
