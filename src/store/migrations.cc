@@ -427,10 +427,14 @@ CREATE TABLE eligibility (
   assessed_by BIGINT NOT NULL,
   assessed_at BIGINT NOT NULL
 );
+CREATE INDEX audit_log_action ON audit_log (org_id, action, actor_id, at);
+CREATE INDEX decision_outcomes_outcome ON decision_outcomes (org_id, outcome, application_id);
+CREATE INDEX shortlist_entries_org ON shortlist_entries (org_id, application_id);
+CREATE INDEX interviews_application ON interviews (org_id, application_id);
 CREATE INDEX eligibility_recruitment ON eligibility (org_id, recruitment_id);
-CREATE INDEX audit_log_action ON audit_log (org_id, action, at);
-CREATE INDEX decision_outcomes_recruitment ON decision_outcomes (org_id, recruitment_id);
-CREATE INDEX shortlist_entries_org ON shortlist_entries (org_id, recruitment_id);
+CREATE INDEX eligibility_org ON eligibility (org_id, eligible, application_id);
+CREATE INDEX equality_statistics_org ON equality_statistics (org_id, application_id, gender, age_band, language_group);
+CREATE INDEX applications_report ON applications (org_id, recruitment_id, state, id);
 )SQL";
 
 constexpr std::array<Migration, 16> kMigrations = {{

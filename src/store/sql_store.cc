@@ -405,32 +405,43 @@ constexpr std::string_view kRecruitmentColumns =
     "content";
 }
 
+namespace {
+
+// One row of kRecruitmentColumns, without its reviewers.
+Result<Recruitment> RecruitmentFromRow(const Statement& s) {
+  Recruitment r;
+  auto content = codec::Parse(s.Text(10));
+  if (!content) return content.error();
+  REILU_TRY(codec::RecruitmentContentFromJson(*content, r));
+  r.id = s.Int(0);
+  r.org_id = s.Int(1);
+  r.unit_id = s.Int(2);
+  r.owner_id = s.Int(3);
+  r.state = ParseRecruitmentState(s.Text(4)).value_or(RecruitmentState::kDraft);
+  r.anonymous = s.Int(5) != 0;
+  r.anonymity_exception_reason = s.Text(6);
+  r.deadline = s.Int(7);
+  r.published_at = s.Int(8);
+  r.version = s.Int(9);
+  return r;
+}
+
+}  // namespace
+
 Result<Recruitment> SqlStore::LoadRecruitment(Connection& c, std::string_view where, std::int64_t a, std::int64_t b) {
   auto s = c.Prepare(std::string("SELECT ") + std::string(kRecruitmentColumns) + " FROM recruitments WHERE " +
                      std::string(where));
   if (!s) return s.error();
   s->Bind(1, a).Bind(2, b);
   if (!s->Step()) return s->status().ok() ? Result<Recruitment>(NotFound("Recruitment")) : s->status().error();
-  Recruitment r;
-  auto content = codec::Parse(s->Text(10));
-  if (!content) return content.error();
-  REILU_TRY(codec::RecruitmentContentFromJson(*content, r));
-  r.id = s->Int(0);
-  r.org_id = s->Int(1);
-  r.unit_id = s->Int(2);
-  r.owner_id = s->Int(3);
-  r.state = ParseRecruitmentState(s->Text(4)).value_or(RecruitmentState::kDraft);
-  r.anonymous = s->Int(5) != 0;
-  r.anonymity_exception_reason = s->Text(6);
-  r.deadline = s->Int(7);
-  r.published_at = s->Int(8);
-  r.version = s->Int(9);
+  auto r = RecruitmentFromRow(*s);
+  if (!r) return r.error();
   auto rv =
       c.Prepare("SELECT user_id FROM recruitment_reviewers WHERE org_id = $1 AND recruitment_id = $2 ORDER BY user_id");
   if (!rv) return rv.error();
-  rv->Bind(1, r.org_id).Bind(2, r.id);
-  r.reviewer_ids.clear();
-  while (rv->Step()) r.reviewer_ids.push_back(rv->Int(0));
+  rv->Bind(1, r->org_id).Bind(2, r->id);
+  r->reviewer_ids.clear();
+  while (rv->Step()) r->reviewer_ids.push_back(rv->Int(0));
   REILU_TRY(rv->status());
   return r;
 }
@@ -510,22 +521,33 @@ Result<Recruitment> SqlStore::GetRecruitment(OrgId org, RecruitmentId id) {
   return LoadRecruitment(*lease, "org_id = $1 AND id = $2", org, id);
 }
 
+// Two queries whatever the number of recruitments: the rows, then every reviewer assignment.
 Result<std::vector<Recruitment>> SqlStore::ListRecruitments(OrgId org) {
-  std::vector<RecruitmentId> ids;
   auto lease = Reader();
+  std::vector<Recruitment> out;
+  std::map<RecruitmentId, size_t> place;
   {
-    auto s = (*lease).Prepare("SELECT id FROM recruitments WHERE org_id = $1 ORDER BY id DESC");
+    auto s = (*lease).Prepare(std::string("SELECT ") + std::string(kRecruitmentColumns) +
+                              " FROM recruitments WHERE org_id = $1 ORDER BY id DESC");
     if (!s) return s.error();
     s->Bind(1, org);
-    while (s->Step()) ids.push_back(s->Int(0));
+    while (s->Step()) {
+      auto r = RecruitmentFromRow(*s);
+      if (!r) return r.error();
+      r->reviewer_ids.clear();
+      place[r->id] = out.size();
+      out.push_back(std::move(*r));
+    }
     REILU_TRY(s->status());
   }
-  std::vector<Recruitment> out;
-  for (auto id : ids) {
-    auto r = LoadRecruitment(*lease, "org_id = $1 AND id = $2", org, id);
-    if (!r) return r.error();
-    out.push_back(std::move(*r));
+  auto rv = (*lease).Prepare(
+      "SELECT recruitment_id, user_id FROM recruitment_reviewers WHERE org_id = $1 ORDER BY recruitment_id, user_id");
+  if (!rv) return rv.error();
+  rv->Bind(1, org);
+  while (rv->Step()) {
+    if (auto it = place.find(rv->Int(0)); it != place.end()) out[it->second].reviewer_ids.push_back(rv->Int(1));
   }
+  REILU_TRY(rv->status());
   return out;
 }
 
