@@ -105,12 +105,10 @@ Result<Connection> OpenSqlite(const std::string& path, bool read_only) {
   sqlite3_busy_timeout(db, 10000);
   sqlite3_extended_result_codes(db, 1);
   // WAL lets readers proceed during a write; synchronous=FULL makes every commit durable (fsync)
-  // before we acknowledge it. Reads map the file (no copy per page) and keep 8 MB of pages per
-  // connection: the reports and lists scan whole indexes.
+  // before we acknowledge it.
   std::string_view pragmas = read_only ? "PRAGMA foreign_keys=ON;"
                                        : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
   REILU_TRY(conn.Exec(pragmas));
-  REILU_TRY(conn.Exec("PRAGMA mmap_size=1073741824; PRAGMA cache_size=-8000;"));
   return conn;
 }
 
