@@ -277,6 +277,7 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
                auto scores = ctx.store.ListScores(r.org_id, r.id);
                if (!scores) return scores.error();
                in.ranking = RankApplications(r, *state, *scores);
+               in.eligibility = state->eligibility;
                auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
                if (!lifts) return lifts.error();
                for (const auto& [app, outcome] : decision.outcomes) {

@@ -39,6 +39,8 @@ Result<store::Connection> OpenDatabase(const DataDir& dir, bool read_only);
 // unless the database already has an organisation. Everything goes through the use cases, so the
 // demo's audit log and mail queue are what real use would leave.
 Status SeedDemo(service::Context& ctx);
+// A year of finished recruitments (demo_history.cc), so the reports show something at first start.
+Status SeedHistory(service::Context& ctx, UnitId unit, const User& hr, const std::vector<User>& reviewers);
 // Prints the URL and the demo logins to stdout.
 void PrintDemoBanner(const std::string& base_url);
 

@@ -232,7 +232,8 @@ Status SeedDemo(service::Context& ctx) {
     app.free_text.answers = {{"motivation", "Haluan opettaa. Terveisin " + std::string(a.first)}};
     REILU_TRY(Apply(ctx, created->id, std::move(app)));
   }
-  return SeedScreening(ctx, *unit, hr, reviewers);
+  REILU_TRY(SeedScreening(ctx, *unit, hr, reviewers));
+  return SeedHistory(ctx, *unit, hr, reviewers);
 }
 
 void PrintDemoBanner(const std::string& base_url) {

@@ -128,6 +128,9 @@ Result<Decision> MakeDecision(const User& actor, const Recruitment& r, const Scr
   d.appeal_ends = AppealPeriodEnd(now, appeal_days);
   for (const auto& [app, outcome] : chosen) {
     if (!s.IsActive(app)) return MakeError(ErrorCode::kNotFound, "No such active application.", "outcomes");
+    if (outcome != Outcome::kNotSelected && s.IsIneligible(app)) {
+      return MakeError(ErrorCode::kNotEligible, "An application found not eligible cannot be selected.", "outcomes");
+    }
     if (outcome != Outcome::kNotSelected && r.anonymous && !s.shortlist.count(app)) {
       return MakeError(ErrorCode::kNotShortlisted, "Only shortlisted applicants can be selected or put in reserve.",
                        "outcomes");

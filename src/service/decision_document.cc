@@ -80,11 +80,12 @@ Document SelectionDecisionDocument(const DecisionDocumentInput& in, std::string_
   doc.Paragraph(d.reasoning);
 
   doc.Heading(say("Hakijayhteenveto", "Sammanställning av sökande", "Summary of applicants"));
-  DocumentTable summary{
-      {say("Hakija", "Sökande", "Applicant"), say("Koulutus", "Utbildning", "Education"),
-       say("Työkokemus (kk)", "Arbetserfarenhet (mån)", "Experience (months)"), say("Pisteet", "Poäng", "Score"),
-       say("Sija", "Placering", "Rank"), say("Ratkaisu", "Avgörande", "Outcome")},
-      {}};
+  DocumentTable summary{{say("Hakija", "Sökande", "Applicant"), say("Koulutus", "Utbildning", "Education"),
+                         say("Työkokemus (kk)", "Arbetserfarenhet (mån)", "Experience (months)"),
+                         say("Pisteet", "Poäng", "Score"), say("Kelpoisuus", "Behörighet", "Eligibility"),
+                         say("Sija", "Placering", "Rank"), say("Ratkaisu", "Avgörande", "Outcome")},
+                        {}};
+  std::vector<std::pair<std::string, std::string>> not_eligible;  // pseudonym, the requirement missed
   for (const auto& ranked : in.ranking) {
     const AnonymousApplication* app = nullptr;
     for (const auto& a : in.applications) {
@@ -102,10 +103,27 @@ Document SelectionDecisionDocument(const DecisionDocumentInput& in, std::string_
                          : outcome->second == Outcome::kSelected ? say("Valittu", "Vald", "Selected")
                          : outcome->second == Outcome::kReserve  ? say("Varalla", "Reserv", "Reserve")
                                                                  : "–";
+    std::string eligible = "–";
+    if (auto e = in.eligibility.find(app->id); e != in.eligibility.end()) {
+      eligible = e->second.eligible ? say("kelpoinen", "behörig", "eligible")
+                                    : say("ei kelpoinen", "inte behörig", "not eligible");
+      if (!e->second.eligible) not_eligible.emplace_back(app->pseudonym, e->second.reason);
+    }
     summary.rows.push_back({app->pseudonym, education.empty() ? "–" : education, std::to_string(months),
-                            Score(ranked.weighted_score), ranked.rank ? std::to_string(ranked.rank) : "–", result});
+                            Score(ranked.weighted_score), eligible, ranked.rank ? std::to_string(ranked.rank) : "–",
+                            result});
   }
   doc.Table(std::move(summary));
+  // Why an applicant was found not eligible: what a rectification request would ask first.
+  if (!not_eligible.empty()) {
+    DocumentTable reasons{
+        {say("Hakija", "Sökande", "Applicant"),
+         say("Kelpoisuusvaatimus, joka ei täyty", "Behörighetskrav som inte uppfylls", "Requirement not met")},
+        {}};
+    for (auto& [pseudonym, reason] : not_eligible) reasons.rows.push_back({pseudonym, reason});
+    doc.Heading(say("Kelpoisuus", "Behörighet", "Eligibility"));
+    doc.Table(std::move(reasons));
+  }
 
   doc.Heading(say("Oikaisuvaatimusohje", "Anvisning för omprövningsbegäran", "How to request rectification"));
   doc.Paragraph(

@@ -24,6 +24,7 @@ struct DecisionDocumentInput {
   const Decision* decision = nullptr;
   std::vector<AnonymousApplication> applications;  // as reviewers saw them (pseudonyms, merits)
   std::vector<RankedApplication> ranking;
+  std::map<ApplicationId, EligibilityAssessment> eligibility;  // the owner's assessments (kelpoisuus)
   // Names of the selected and the reserve where the owner may see them (lifted or not anonymous);
   // the others are named by pseudonym.
   std::map<ApplicationId, std::string> names;

@@ -215,6 +215,14 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
   }
   EXPECT_TRUE(r1.Get(P("/ranking")).Json().at("available").as_bool());
 
+  // The lowest-ranked one lacks the required degree (kelpoisuus): it says so in the decision.
+  const std::string lowest(ranking.back().at("application_id").as_string());
+  ASSERT_EQ(hr.Call("PUT", A(lowest, "/eligibility"),
+                    R"({"eligible":false,"reason":"Lacks the required degree in library science"})",
+                    {{"Content-Type", "application/json"}})
+                .status,
+            200);
+
   // Shortlist the top four: the anonymous-stage scores freeze.
   std::vector<std::string> top;
   for (size_t i = 0; i < 4; ++i) top.emplace_back(ranking[i].at("application_id").as_string());
@@ -371,9 +379,9 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
   EXPECT_EQ(r1.Get(P("/decision-document")).status, 403);
   if (HasPdfToText()) {
     std::string text = PdfText(document.body);
-    for (const char* part :
-         {"Valintapäätös", "Tehtävään valitaan", "Varalle valitaan", "Perustelut", "Highest weighted score",
-          "Hakijayhteenveto", "Oikaisuvaatimusohje", "City A", "PL 1, 98101 Kemijärvi"}) {
+    for (const char* part : {"Valintapäätös", "Tehtävään valitaan", "Varalle valitaan", "Perustelut",
+                             "Highest weighted score", "Hakijayhteenveto", "Kelpoisuusvaatimus",
+                             "Lacks the required degree", "Oikaisuvaatimusohje", "City A", "PL 1, 98101 Kemijärvi"}) {
       EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
     }
     int named = 0;

@@ -144,6 +144,12 @@ TEST_F(ScreeningTest, EligibilityIsTheOwnersWithAReasonAndGatesTheShortlist) {
   EXPECT_TRUE(CheckShortlist(Owner(), r, s, {"a", "c"}, kNow).ok());
   s.frozen = true;
   EXPECT_EQ(CheckEligibilityAssessment(Owner(), r, s, "a", no, kNow).error().code, ErrorCode::kScoresFrozen);
+  // Nor selected where no shortlist was needed (an open recruitment).
+  Recruitment open_process = r;
+  open_process.anonymous = false;
+  EXPECT_EQ(
+      MakeDecision(Owner(), open_process, s, {{"b", Outcome::kSelected}}, std::string(40, 'x'), kNow, 14).error().code,
+      ErrorCode::kNotEligible);
 }
 
 TEST(AppealPeriodTest, ThreeDaysForDeliveryThenFourteenSkippingTheWeekend) {

@@ -29,6 +29,9 @@ export const DataTable = styled.table`
   }
 `;
 
+// A wide table scrolls inside its own box on a phone. Positioned, so that the design system's
+// absolutely placed inputs (checkbox, radio) scroll with it instead of widening the page.
 export const Scroll = styled.div`
   overflow-x: auto;
+  position: relative;
 `;
