@@ -65,8 +65,11 @@ Result<AnonymityChoice> DecideAnonymity(const AnonymityPolicy& policy, Employmen
         return AnonymityChoice{false, request.exception_reason};
       }
       return AnonymityChoice{true, {}};
-    case AnonymityRule::kOptional:
-      return AnonymityChoice{request.anonymous.value_or(false), {}};
+    case AnonymityRule::kOptional: {
+      // No reason is needed, but one given is kept: the council's report shows it.
+      const bool anonymous = request.anonymous.value_or(false);
+      return AnonymityChoice{anonymous, anonymous ? std::string() : request.exception_reason};
+    }
   }
   return AnonymityChoice{true, {}};
 }

@@ -773,5 +773,63 @@ TEST_F(ApiTest, EligibilityIsTheOwnersCallGatesTheShortlistAndCountsInTheFunnel)
   EXPECT_TRUE(logged);
 }
 
+// What the council must see: a lift (when, for how many, how long after the deadline) and a
+// permanent post processed openly — possible only by a policy change — flagged, and the PDF for
+// the agenda draws (pdftoppm), in each language.
+TEST_F(ApiTest, TheComplianceReportCountsLiftsAndFlagsAPermanentPostProcessedOpenly) {
+  Client hr = LoggedIn("a_hr");
+  std::int64_t rec = PublishedRecruitment(hr);
+  Client pub(Port());
+  for (const char* tag : {"821", "822", "823"}) {
+    ASSERT_EQ(pub.PostJson("/api/v1/jobs/" + std::to_string(rec) + "/applications", Application(tag)).status, 201);
+  }
+  const std::string base = "/api/v1/recruitments/" + std::to_string(rec);
+  const json::value list = hr.Get(base + "/applications").Json();
+  const std::string first(list.at("applications").at(0).at("id").as_string());
+  CloseAndShortlist(hr, rec, {first});
+  ASSERT_EQ(hr.PostJson(base + "/lift", json::object{{"all", true}, {"reason", "Kutsuttu haastatteluun"}}).status, 200);
+
+  // A policy change lets a permanent post be processed openly: the report flags it.
+  Client admin = LoggedIn("a_admin");
+  ASSERT_EQ(admin.Call("PUT", "/api/v1/policy", R"({"permanent":"default_on"})", {{"Content-Type", "application/json"}})
+                .status,
+            200);
+  json::object body = RecruitmentBody({a_.users["reviewer"]}, "permanent");
+  body["anonymous"] = false;
+  body["anonymity_exception_reason"] = "Sisäinen siirto, hakijat tunnetaan";
+  auto created = hr.PostJson("/api/v1/recruitments", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::int64_t open = created.Json().at("id").as_int64();
+  ASSERT_EQ(hr.PostJson("/api/v1/recruitments/" + std::to_string(open) + "/publish", json::object{}).status, 200);
+
+  const json::value report = admin.Get("/api/v1/reports/compliance").Json();
+  EXPECT_EQ(report.at("by_term").at("permanent").at("not_anonymous").as_int64(), 1);
+  ASSERT_EQ(report.at("permanent_not_anonymous").as_array().size(), 1u);
+  EXPECT_EQ(report.at("permanent_not_anonymous").at(0).at("recruitment_id").as_int64(), open);
+  EXPECT_EQ(report.at("permanent_not_anonymous").at(0).at("reason").as_string(), "Sisäinen siirto, hakijat tunnetaan");
+  bool seen = false;
+  for (const auto& r : report.at("recruitments").as_array()) {
+    if (r.at("id").as_int64() != rec) continue;
+    seen = true;
+    EXPECT_EQ(r.at("applications").as_int64(), 3);
+    EXPECT_EQ(r.at("lifted").as_int64(), 1);  // the shortlisted one: the others stay anonymous
+    EXPECT_FALSE(r.at("first_lift_at").is_null());
+  }
+  EXPECT_TRUE(seen);
+  for (const char* lang : {"fi", "sv", "en"}) {
+    auto pdf = admin.Get(std::string("/api/v1/reports/compliance?format=pdf&lang=") + lang);
+    ASSERT_EQ(pdf.status, 200);
+    if (HasPdfToText()) {
+      EXPECT_GE(RenderedPages(pdf.body), 1) << lang;
+      EXPECT_NE(PdfText(pdf.body).find("Sisäinen siirto"), std::string::npos) << lang;
+    }
+    auto funnel = admin.Get(std::string("/api/v1/reports/equality?format=pdf&lang=") + lang);
+    ASSERT_EQ(funnel.status, 200);
+    if (HasPdfToText()) {
+      EXPECT_GE(RenderedPages(funnel.body), 1) << lang;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace reilu::testing

@@ -411,4 +411,23 @@ std::string PdfText(const std::string& pdf, int first, int last) {
   return std::string(std::istreambuf_iterator<char>(text), {});
 }
 
+int RenderedPages(const std::string& pdf) {
+  TempDir dir;
+  auto in = dir.path() / "document.pdf";
+  std::ofstream(in, std::ios::binary) << pdf;
+  std::string command =
+      "pdftoppm -png -r 40 '" + in.string() + "' '" + (dir.path() / "page").string() + "' 2>/dev/null";
+  if (std::system(command.c_str()) != 0) return 0;
+  int pages = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    if (entry.path().extension() != ".png") continue;
+    std::ifstream png(entry.path(), std::ios::binary);
+    char magic[8] = {};
+    png.read(magic, 8);
+    // A PNG with a picture in it: the signature and more than a blank page's few bytes.
+    if (std::string_view(magic + 1, 3) == "PNG" && std::filesystem::file_size(entry.path()) > 1000) ++pages;
+  }
+  return pages;
+}
+
 }  // namespace reilu::testing

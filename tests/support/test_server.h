@@ -93,6 +93,8 @@ std::string MailHeader(const std::string& raw, const std::string& name);
 // `first`..`last` (0: all); nothing when pdftotext is not installed (HasPdfToText says which).
 bool HasPdfToText();
 std::string PdfText(const std::string& pdf, int first = 0, int last = 0);
+// How many pages `pdftoppm` draws from the document (0 when it cannot; the tests skip without it).
+int RenderedPages(const std::string& pdf);
 
 struct HttpResult {
   int status = 0;
