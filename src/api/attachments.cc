@@ -3,6 +3,8 @@
 // the lift. Every response that carries a file names it by its place ("liite-2.pdf"), never by the
 // name it was sent with.
 #include "service/attachments.h"
+#include <charconv>
+
 #include "api/handler.h"
 
 namespace reilu::api {
@@ -226,6 +228,20 @@ void RegisterAttachmentRoutes(http::Router& router, ApiContext& ctx) {
                auto checked = LoadChecked(ctx, req);
                if (!checked) return checked.error();
                auto services = ctx.Services();
+               // ?page=N: that page as a picture, to set beside the original page.
+               if (req.query.count("page")) {
+                 const std::string& text = req.query["page"];
+                 int page = 0;
+                 auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), page);
+                 if (ec != std::errc() || end != text.data() + text.size() || page < 1 || page > 1000) {
+                   return MakeError(ErrorCode::kInvalidInput, "The page is a number from 1.", "page");
+                 }
+                 auto png = service::RenderAttachmentPage(services, checked->reviewed, checked->choices, page);
+                 if (!png) return png.error();
+                 http::Response res{200, "image/png", std::move(*png), {}};
+                 res.headers.emplace_back("Cache-Control", "private, no-store");
+                 return res;
+               }
                auto pdf = service::RenderAttachment(services, checked->reviewed, checked->choices);
                if (!pdf) return pdf.error();
                return FileResponse(std::move(*pdf), "pdf", checked->target.position, true);

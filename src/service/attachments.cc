@@ -180,6 +180,13 @@ Result<store::RedactionReleaseNote> ReleaseAttachment(Context& ctx, const User& 
   return note;
 }
 
+Result<std::string> RenderAttachmentPage(Context& ctx, const AttachmentUnderReview& reviewed, const HrChoices& choices,
+                                         int page) {
+  auto pdf = RenderAttachment(ctx, reviewed, choices);
+  if (!pdf) return pdf.error();
+  return ctx.attachments->PagePicture(*pdf, page);
+}
+
 Result<std::string> AttachmentPagePicture(Context& ctx, const User& actor, RecruitmentId id, const ApplicationId& app,
                                           int position, int page, const std::string& reason) {
   REILU_TRY(CheckConverter(ctx));

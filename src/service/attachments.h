@@ -42,6 +42,9 @@ struct HrChoices {
 };
 // The rendition with HR's choices: for the owner to look at.
 Result<std::string> RenderAttachment(Context& ctx, const AttachmentUnderReview& reviewed, const HrChoices& choices);
+// One page of that rendition as a picture (PNG), to set beside the original page.
+Result<std::string> RenderAttachmentPage(Context& ctx, const AttachmentUnderReview& reviewed, const HrChoices& choices,
+                                         int page);
 // Publishes the rendition with HR's choices to the reviewers. `bulk_mode` names a release without
 // a check ("bulk", "demo_unchecked") for the audit log.
 Result<store::RedactionReleaseNote> ReleaseAttachment(Context& ctx, const User& actor,

@@ -244,6 +244,16 @@ TEST_F(AttachmentTest, BulkReleaseTakesSureFilesAndLeavesScansForHr) {
   json::object off_page{{"boxes", json::array{{{"page", 1}, {"x", 100}, {"y", 5000}, {"width", 10}, {"height", 10}}}}};
   EXPECT_EQ(hr_->PostJson(scan + "/render", off_page).status, 422);
   EXPECT_EQ(hr_->PostJson(scan + "/render", shown).status, 200);
+  // Side by side: the rendition's page 1 as a picture beside the original page 1; it differs (the
+  // box is drawn on it).
+  auto beside = hr_->PostJson(scan + "/render?page=1", shown);
+  ASSERT_EQ(beside.status, 200) << beside.body;
+  EXPECT_NE(beside.headers.find("image/png"), std::string::npos);
+  EXPECT_EQ(beside.body.substr(1, 3), "PNG");
+  EXPECT_NE(beside.body, page.body);
+  EXPECT_EQ(hr_->PostJson(scan + "/render?page=x", shown).status, 422);
+  EXPECT_EQ(hr_->PostJson(scan + "/render?page=0", shown).status, 422);
+  EXPECT_GE(hr_->PostJson(scan + "/render?page=9", shown).status, 400);
   auto shown_release = hr_->PostJson(scan + "/release", shown);
   ASSERT_EQ(shown_release.status, 200) << shown_release.body;
   EXPECT_EQ(shown_release.Json().at("boxes").as_int64(), 1);

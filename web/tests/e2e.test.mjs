@@ -441,6 +441,15 @@ describe('the anonymous recruitment in a browser', () => {
     await review.getByRole('spinbutton', { name: 'Korkeus %' }).fill('5');
     await review.getByRole('button', { name: 'Lisää peitto' }).click();
     await review.getByRole('listitem').filter({ hasText: 'Peitto 2 (sivu 1)' }).first().waitFor();
+    // The original page and the reviewers' version of it side by side, with both boxes drawn.
+    await review.getByRole('button', { name: 'Näytä arvioijien versio sivusta 1' }).click();
+    const tried = review.getByRole('img', { name: 'Arvioijien versio, sivu 1' });
+    await tried.waitFor();
+    await hr.waitForFunction((img) => img.complete && img.naturalWidth > 0, await tried.elementHandle());
+    const [left, right] = [await sheet.boundingBox(), await tried.boundingBox()];
+    assert.ok(right.x > left.x + left.width - 1, 'the two pages stand side by side on a wide screen');
+    await expectAccessible(hr, 'original and rendition side by side');
+    await hr.screenshot({ path: join(screenshotDir, 'attachment-side-by-side-desktop.png'), fullPage: true });
     await review.getByRole('button', { name: 'Muodosta arvioijien versio valituilla peitoilla' }).click();
     await review.getByRole('link', { name: 'Avaa muodostettu versio liitteestä 1' }).waitFor();
     await hr.screenshot({ path: join(screenshotDir, 'attachment-review-desktop.png'), fullPage: true });

@@ -78,7 +78,17 @@ function AttachmentReview({ base, file, onDone }: { base: string; file: Attachme
         <Paragraph>{t('files.noText')}</Paragraph>
       )}
       {review.pages.length > 0 && (
-        <PageBoxes path={path} pages={review.pages} boxes={boxes} onBoxes={setBoxes} shown={shownScans} onShown={setShownScans} />
+        <PageBoxes
+          path={path}
+          pages={review.pages}
+          boxes={boxes}
+          onBoxes={setBoxes}
+          shown={shownScans}
+          onShown={setShownScans}
+          renderPage={(page) =>
+            apiFile('POST', `${path}/render?page=${page}`, { spans: chosen(choices), boxes, shown_scans: shownScans })
+          }
+        />
       )}
       <ErrorMessage error={error} />
       <Button variant="secondary" onClick={() => void tryCovers()}>

@@ -1,4 +1,4 @@
-import { useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import styled from 'styled-components';
 import { Button, Checkbox, Text, TextInput } from 'suomifi-ui-components';
@@ -34,6 +34,59 @@ const Sheet = styled.div`
     outline: 2px solid #ffe58f;
   }
 `;
+
+// The original page and the reviewers' version of it side by side on a wide screen, one above the
+// other on a phone.
+const Pair = styled.div`
+  display: grid;
+  grid-template-columns: minmax(0, 1fr);
+  gap: 16px;
+  @media (min-width: 900px) {
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+  }
+  figure {
+    margin: 0;
+  }
+  figure img {
+    display: block;
+    width: 100%;
+    max-width: 640px;
+    border: 1px solid #c8cdd0;
+  }
+`;
+
+// The page as reviewers would get it with the covers chosen so far, drawn on request (each draw
+// runs the whole rendition in the worker).
+function TriedPage({ page, renderPage }: { page: number; renderPage: (page: number) => Promise<Blob> }) {
+  const { t } = useTranslation();
+  const [url, setUrl] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => () => {
+    if (url) URL.revokeObjectURL(url);
+  }, [url]);
+  const draw = async () => {
+    setBusy(true);
+    setFailed(false);
+    try {
+      setUrl(URL.createObjectURL(await renderPage(page)));
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <figure>
+      <figcaption>{t('files.pairRendition')}</figcaption>
+      {url && <img src={url} alt={t('files.renditionPageAlt', { n: page })} />}
+      <Button variant="secondary" disabled={busy} onClick={() => void draw()}>
+        {url ? t('files.updateRenditionPage', { n: page }) : t('files.showRenditionPage', { n: page })}
+      </Button>
+      <p role="status">{failed ? t('files.renditionPageFailed') : ''}</p>
+    </figure>
+  );
+}
 
 // One page of a PDF as it is, to cover by hand what the text check cannot reach (a name in a
 // scanned certificate, a signature): drag a box over it. Loading the page is an audited read.
@@ -144,6 +197,7 @@ export function PageBoxes({
   onBoxes,
   shown,
   onShown,
+  renderPage,
 }: {
   path: string;
   pages: PageInfo[];
@@ -151,6 +205,7 @@ export function PageBoxes({
   onBoxes: (boxes: PageBox[]) => void;
   shown: number[];
   onShown: (pages: number[]) => void;
+  renderPage: (page: number) => Promise<Blob>;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<number[]>([]);
@@ -162,12 +217,18 @@ export function PageBoxes({
       {pages.map((p) => (
         <div key={p.number}>
           {open.includes(p.number) ? (
-            <Page
-              info={p}
-              src={`${path}/pages/${p.number}?reason=${reason}`}
-              boxes={boxes.filter((b) => b.page === p.number)}
-              onAdd={(b) => onBoxes([...boxes, b])}
-            />
+            <Pair>
+              <figure>
+                <figcaption>{t('files.pairOriginal')}</figcaption>
+                <Page
+                  info={p}
+                  src={`${path}/pages/${p.number}?reason=${reason}`}
+                  boxes={boxes.filter((b) => b.page === p.number)}
+                  onAdd={(b) => onBoxes([...boxes, b])}
+                />
+              </figure>
+              <TriedPage page={p.number} renderPage={renderPage} />
+            </Pair>
           ) : (
             <Button variant="secondaryNoBorder" onClick={() => setOpen([...open, p.number])}>
               {t('files.openPage', { n: p.number })}
