@@ -40,6 +40,17 @@ Result<Scope> LoadScope(ApiContext& ctx, const http::Request& req) {
   return Scope{std::move(*caller), std::move(*r)};
 }
 
+Result<Scope> LoadDecisionScope(ApiContext& ctx, const http::Request& req) {
+  auto caller = RequireRole(ctx, req, {Role::kHr, Role::kReviewer, Role::kRegistry, Role::kDecisionMaker});
+  if (!caller) return caller.error();
+  auto id = IdParam(req, "id");
+  if (!id) return id.error();
+  auto services = ctx.Services();
+  auto r = service::LoadForDecision(services, caller->user, *id);
+  if (!r) return r.error();
+  return Scope{std::move(*caller), std::move(*r)};
+}
+
 Result<Scope> LoadOwnerScope(ApiContext& ctx, const http::Request& req, const char* refusal) {
   auto scope = LoadScope(ctx, req);
   if (!scope) return scope.error();

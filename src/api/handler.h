@@ -33,6 +33,8 @@ struct Scope {
 };
 // The caller must be the owner, an assigned reviewer, or the registry office (path parameter `id`).
 Result<Scope> LoadScope(ApiContext& ctx, const http::Request& req);
+// For the selection decision: LoadScope's callers and the recruitment's named decision-maker.
+Result<Scope> LoadDecisionScope(ApiContext& ctx, const http::Request& req);
 // LoadScope, then require the owning HR specialist.
 Result<Scope> LoadOwnerScope(ApiContext& ctx, const http::Request& req, const char* refusal);
 

@@ -29,7 +29,7 @@ Result<http::Response> Show(const Result<Recruitment>& r, int status = 200) {
 
 void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/recruitments", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto caller = RequireRole(ctx, req, {Role::kHr, Role::kReviewer, Role::kRegistry});
+               auto caller = RequireRole(ctx, req, {Role::kHr, Role::kReviewer, Role::kRegistry, Role::kDecisionMaker});
                if (!caller) return caller.error();
                auto list = ctx.store.ListRecruitments(caller->user.org_id);
                if (!list) return list.error();

@@ -5,6 +5,7 @@
 
 #include "api/handler.h"
 #include "service/decision_document.h"
+#include "service/recruitments.h"
 #include "service/selection.h"
 
 namespace reilu::api {
@@ -169,8 +170,47 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
         return http::JsonResponse(200, json::object{{"saved", saved}});
       }));
 
+  // Who decides: the named decision-maker, or the owner when none is named (names the decision-maker
+  // until the decision; audited).
+  router.Add("PUT", "/api/v1/recruitments/{id}/decision-maker",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto scope = LoadOwnerScope(ctx, req, "Only the owner names the decision-maker.");
+               if (!scope) return scope.error();
+               auto f = JsonFields(req);
+               if (!f) return f.error();
+               const json::value* given = f->Find("decision_maker_id");
+               if (!given) return f->Invalid("decision_maker_id", "is required (null: the owner decides)");
+               std::int64_t user = 0;
+               if (!given->is_null()) REILU_TRY(f->Int("decision_maker_id", user));
+               auto services = ctx.Services();
+               auto saved = service::SetDecisionMaker(services, scope->caller.user, scope->recruitment.id, user);
+               if (!saved) return saved.error();
+               return http::JsonResponse(200, codec::ToJson(*saved));
+             }));
+
+  // What the decision is made on (service::BriefForDecision): names only where open, each read audited.
+  router.Add(
+      "GET", "/api/v1/recruitments/{id}/decision-brief", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto scope = LoadDecisionScope(ctx, req);
+        if (!scope) return scope.error();
+        auto services = ctx.Services();
+        auto brief = service::BriefForDecision(services, scope->caller.user, scope->recruitment.id);
+        if (!brief) return brief.error();
+        json::array apps;
+        for (const auto& e : brief->applications) {
+          json::array interviews;
+          for (auto at : e.interviews) interviews.push_back(at);
+          json::object o{
+              {"application_id", e.application_id}, {"pseudonym", e.pseudonym}, {"merits", codec::ToJson(e.merits)},
+              {"weighted_score", e.weighted_score}, {"rank", e.rank},           {"interviews", interviews}};
+          o["name"] = e.name.empty() ? json::value(nullptr) : json::value(e.name);
+          apps.push_back(std::move(o));
+        }
+        return http::JsonResponse(200, json::object{{"may_decide", brief->may_decide}, {"applications", apps}});
+      }));
+
   router.Add("POST", "/api/v1/recruitments/{id}/decision", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto scope = LoadOwnerScope(ctx, req, "Only the owner records the decision.");
+               auto scope = LoadDecisionScope(ctx, req);
                if (!scope) return scope.error();
                const Recruitment& r = scope->recruitment;
                auto f = JsonFields(req);
@@ -210,7 +250,7 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
 
   router.Add(
       "GET", "/api/v1/recruitments/{id}/decision", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto scope = LoadScope(ctx, req);
+        auto scope = LoadDecisionScope(ctx, req);
         if (!scope) return scope.error();
         const Recruitment& r = scope->recruitment;
         auto stored = ctx.store.GetDecision(r.org_id, r.id);
@@ -253,8 +293,11 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
   // who they are (lifted, or not anonymous), each such read audited; the others by pseudonym.
   router.Add("GET", "/api/v1/recruitments/{id}/decision-document",
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto scope = LoadOwnerScope(ctx, req, "Only the owner prints the decision.");
+               auto scope = LoadDecisionScope(ctx, req);
                if (!scope) return scope.error();
+               if (!scope->IsOwner() && !IsDecisionMaker(scope->caller.user, scope->recruitment)) {
+                 return MakeError(ErrorCode::kForbidden, "The owner and the decision-maker print the decision.");
+               }
                auto lang = DocumentLanguage(req);
                if (!lang) return lang.error();
                const Recruitment& r = scope->recruitment;

@@ -46,7 +46,10 @@ Status Apply(service::Context& ctx, RecruitmentId job, Submission submission) {
 
 // A second recruitment already in screening (closed, texts released, partly scored), so the review
 // desk, the ranking and the shortlist can be tried at once.
-Status SeedScreening(service::Context& ctx, UnitId unit, const User& hr, const std::vector<User>& reviewers) {
+// The decision is made by a named decision-maker (`decision_maker`), who sees nothing until the
+// shortlist.
+Status SeedScreening(service::Context& ctx, UnitId unit, const User& hr, const std::vector<User>& reviewers,
+                     const User& decision_maker) {
   Recruitment r;
   r.unit_id = unit;
   r.languages = {"fi", "sv", "en"};
@@ -76,6 +79,7 @@ Status SeedScreening(service::Context& ctx, UnitId unit, const User& hr, const s
                   "reading"}};
   r.deadline = ctx.now() + 3600;
   for (const auto& reviewer : reviewers) r.reviewer_ids.push_back(reviewer.id);
+  r.decision_maker_id = decision_maker.id;
   auto created = service::CreateRecruitment(ctx, hr, r, {});
   if (!created) return created.error();
   const RecruitmentId rec = created->id;
@@ -148,7 +152,7 @@ Status SeedDemo(service::Context& ctx) {
   if (!org) return org.error();
   auto unit = ctx.store.CreateUnit(*org, "Sivistyspalvelut");
   if (!unit) return unit.error();
-  User hr;
+  User hr, decision_maker;
   std::vector<User> reviewers;
   for (auto [name, display, role] : std::initializer_list<std::tuple<const char*, const char*, Role>>{
            {"admin", "Demo Admin", Role::kAdmin},
@@ -156,6 +160,7 @@ Status SeedDemo(service::Context& ctx) {
            {"reviewer", "Reijo Reviewer", Role::kReviewer},
            {"reviewer2", "Riikka Reviewer", Role::kReviewer},
            {"registry", "Kirjaamo", Role::kRegistry},
+           {"decision", "Päivi Päättäjä", Role::kDecisionMaker},
            {"auditor", "Auditor", Role::kAuditor}}) {
     User u;
     u.username = name;
@@ -166,6 +171,7 @@ Status SeedDemo(service::Context& ctx) {
     if (!created) return created.error();
     if (role == Role::kHr) hr = *created;
     if (role == Role::kReviewer) reviewers.push_back(*created);
+    if (role == Role::kDecisionMaker) decision_maker = *created;
   }
   Recruitment r;
   r.unit_id = *unit;
@@ -232,7 +238,7 @@ Status SeedDemo(service::Context& ctx) {
     app.free_text.answers = {{"motivation", "Haluan opettaa. Terveisin " + std::string(a.first)}};
     REILU_TRY(Apply(ctx, created->id, std::move(app)));
   }
-  REILU_TRY(SeedScreening(ctx, *unit, hr, reviewers));
+  REILU_TRY(SeedScreening(ctx, *unit, hr, reviewers, decision_maker));
   return SeedHistory(ctx, *unit, hr, reviewers);
 }
 
@@ -242,6 +248,7 @@ void PrintDemoBanner(const std::string& base_url) {
   std::printf("  admin      organisation admin\n  hr         HR specialist, owns the demo recruitments\n");
   std::printf(
       "  reviewer   hiring manager / reviewer (sees pseudonyms only until lift)\n  reviewer2  second reviewer\n");
+  std::printf("  decision   decision-maker of the librarian post (sees it once interviewees are chosen)\n");
   std::printf("  registry   registry office (kirjaamo)\n  auditor    audit log\n\n");
   std::fflush(stdout);
 }

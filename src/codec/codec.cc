@@ -187,6 +187,7 @@ json::object ToJson(const Recruitment& r) {
   o["unit_id"] = r.unit_id;
   o["owner_id"] = r.owner_id;
   o["reviewer_ids"] = reviewers;
+  o["decision_maker_id"] = r.decision_maker_id ? json::value(r.decision_maker_id) : json::value(nullptr);
   o["anonymity_exception_reason"] = r.anonymity_exception_reason;
   o["version"] = r.version;
   return o;
@@ -429,6 +430,11 @@ Status RecruitmentContentFromJson(const json::value& v, Recruitment& r) {
   REILU_TRY(f->Bool("accepts_attachments", r.accepts_attachments));
   REILU_TRY(f->Int("deadline", r.deadline));
   REILU_TRY(f->Int("unit_id", r.unit_id));
+  if (const auto* dm = f->Find("decision_maker_id"); dm && dm->is_null()) {
+    r.decision_maker_id = 0;
+  } else {
+    REILU_TRY(f->Int("decision_maker_id", r.decision_maker_id));
+  }
   if (f->Find("reviewer_ids")) {
     std::vector<std::int64_t> ids;
     REILU_TRY(f->IntList("reviewer_ids", ids));

@@ -16,6 +16,8 @@ std::string_view AccessBasisName(AccessBasis basis) {
       return "registry_request";
     case AccessBasis::kApplicantSelf:
       return "applicant_self";
+    case AccessBasis::kDecisionNotice:
+      return "decision_notice";
   }
   return "lifted";
 }
@@ -34,6 +36,7 @@ bool MayOpenApplications(const User& actor, const Recruitment& r) {
 bool MaySeeRecruitment(const User& actor, const Recruitment& r) {
   if (actor.org_id != r.org_id || !actor.active) return false;
   if (actor.role == Role::kHr || actor.role == Role::kRegistry) return true;
+  if (IsDecisionMaker(actor, r)) return true;
   return actor.role == Role::kReviewer && r.IsReviewer(actor.id);
 }
 
@@ -59,6 +62,13 @@ Result<IdentityAccess> IdentityGate::Request(const AccessQuery& q) {
     return IdentityAccess(r.org_id, r.id, q.application_id, actor.id, AccessBasis::kRegistryRequest,
                           "records request " + std::to_string(request->id));
   }
+  // The decision-maker takes no part in screening: a name only once a lift made it known (which
+  // in an anonymous recruitment is after the shortlist), or where nothing was anonymous.
+  if (IsDecisionMaker(actor, r)) {
+    if (!r.anonymous) return grant(AccessBasis::kNotAnonymous);
+    if (q.application_lifted) return grant(AccessBasis::kLifted);
+    return refuse("This application is anonymous until its anonymity is lifted.");
+  }
   if (!MayReviewApplications(actor, r)) return refuse("Not available to this user.");
   // A declared conflict of interest ends the reviewer's part in this application, lift or not.
   if (q.actor_recused) {
@@ -82,6 +92,13 @@ IdentityAccess IdentityGate::ForApplicantSelf(const Recruitment& r, const Applic
                         "Confirmation of the applicant's own action");
 }
 
+Result<IdentityAccess> IdentityGate::ForDecisionNotice(const User& actor, const Recruitment& r,
+                                                       const ApplicationId& app) {
+  if (!IsDecisionMaker(actor, r)) return MakeError(ErrorCode::kForbidden, "Not available to this user.");
+  return IdentityAccess(r.org_id, r.id, app, actor.id, AccessBasis::kDecisionNotice,
+                        "Sending the selection decision notice");
+}
+
 bool MaySeeApplicationsNow(const User& actor, const Recruitment& r, UnixTime now) {
   return actor.role == Role::kRegistry || IsRecruitmentOwner(actor, r) || ApplicationPeriodOver(r, now);
 }
@@ -94,6 +111,15 @@ Status CheckMaySeeApplicationsNow(const User& actor, const Recruitment& r, UnixT
 
 bool IsRecruitmentOwner(const User& actor, const Recruitment& r) {
   return actor.org_id == r.org_id && actor.role == Role::kHr && actor.active && actor.id == r.owner_id;
+}
+
+bool IsDecisionMaker(const User& actor, const Recruitment& r) {
+  return r.decision_maker_id != 0 && actor.id == r.decision_maker_id && actor.org_id == r.org_id &&
+         actor.role == Role::kDecisionMaker && actor.active;
+}
+
+bool MayDecide(const User& actor, const Recruitment& r) {
+  return r.decision_maker_id != 0 ? IsDecisionMaker(actor, r) : IsRecruitmentOwner(actor, r);
 }
 
 Status CheckLiftAllowed(const User& actor, const Recruitment& r, std::string_view reason) {

@@ -8,6 +8,8 @@
 //  - registry office (kirjaamo): only for a public-records request it recorded for this recruitment
 //    and has not refused (core/records.h); the request is the reason;
 //  - non-anonymous recruitment: owner and assigned reviewers; registry for a request;
+//  - the decision-maker named for the recruitment: only for a lifted application (after the
+//    shortlist), or in a recruitment that is not anonymous;
 //  - admin and auditor: never (they see aggregates and the audit log).
 #pragma once
 
@@ -26,6 +28,7 @@ enum class AccessBasis {
   kOwnerWithReason,  // the owning HR specialist, with a recorded reason
   kRegistryRequest,  // registry office answering a recorded public-records request
   kApplicantSelf,    // the applicant's own action (proved by their secret link): confirming it to them
+  kDecisionNotice,   // the notice of a decision the named decision-maker records: to the mail only
 };
 std::string_view AccessBasisName(AccessBasis basis);
 
@@ -73,14 +76,25 @@ class IdentityGate {
   // For sending an applicant a confirmation of their own action (e.g. withdrawal). The caller must
   // have verified the applicant's secret; the access has no staff actor (actor id 0).
   static IdentityAccess ForApplicantSelf(const Recruitment& recruitment, const ApplicationId& application);
+  // For the notice of the decision `actor` records as the recruitment's named decision-maker: the
+  // identity goes into the applicant's e-mail, never to the decision-maker. Refused to anyone else.
+  static Result<IdentityAccess> ForDecisionNotice(const User& actor, const Recruitment& recruitment,
+                                                  const ApplicationId& application);
 };
 
 // Lifting is one-way and recorded: only the owning HR specialist of a published or closed
 // anonymous recruitment may lift, and only with a reason.
 Status CheckLiftAllowed(const User& actor, const Recruitment& recruitment, std::string_view reason);
 
-// The owning HR specialist: the only one who lifts, shortlists, schedules interviews and decides.
+// The owning HR specialist: the only one who lifts, shortlists and schedules interviews, and who
+// decides unless a decision-maker is named.
 bool IsRecruitmentOwner(const User& actor, const Recruitment& recruitment);
+
+// The decision-maker named for the recruitment (an active user of that role in its organisation).
+bool IsDecisionMaker(const User& actor, const Recruitment& recruitment);
+
+// Who records the selection decision: the named decision-maker, or the owner when none is named.
+bool MayDecide(const User& actor, const Recruitment& recruitment);
 
 // Who may see a recruitment's anonymous applications: the owner and the assigned reviewers.
 bool MayReviewApplications(const User& actor, const Recruitment& recruitment);
@@ -90,7 +104,7 @@ bool MayReviewApplications(const User& actor, const Recruitment& recruitment);
 bool MayOpenApplications(const User& actor, const Recruitment& recruitment);
 
 // Who may see the recruitment itself (ad, criteria, stage): HR specialists and the registry office
-// of the organisation, and its assigned reviewers.
+// of the organisation, its assigned reviewers and its decision-maker.
 bool MaySeeRecruitment(const User& actor, const Recruitment& recruitment);
 
 // Reviewers see no application (nor how many there are) before the application period ends:

@@ -31,6 +31,7 @@ inline constexpr std::string_view kRedactionRelease = "redaction.release";
 inline constexpr std::string_view kAttachmentRead = "attachment.read";  // an original, through the identity gate
 inline constexpr std::string_view kAttachmentRelease = "attachment.release";
 inline constexpr std::string_view kCriteriaChange = "criteria.change";
+inline constexpr std::string_view kDecisionMaker = "recruitment.decision_maker";
 inline constexpr std::string_view kScore = "screening.score";
 inline constexpr std::string_view kRecusal = "screening.recusal";
 inline constexpr std::string_view kShortlist = "screening.shortlist";

@@ -77,6 +77,7 @@ struct Recruitment {
   RecruitmentState state = RecruitmentState::kDraft;
   UnixTime published_at = 0;
   std::vector<UserId> reviewer_ids;  // hiring managers / reviewers assigned to screen
+  UserId decision_maker_id = 0;      // who makes the selection decision; 0: the owning HR specialist
   std::int64_t version = 0;          // bumped on each change (optimistic concurrency)
 
   bool IsReviewer(UserId user) const;

@@ -109,8 +109,11 @@ std::string AppealPeriodEnd(UnixTime sent, int appeal_days) {
 Result<Decision> MakeDecision(const User& actor, const Recruitment& r, const ScreeningState& s,
                               const std::map<ApplicationId, Outcome>& chosen, std::string reasoning, UnixTime now,
                               int appeal_days) {
-  if (!IsRecruitmentOwner(actor, r)) {
-    return MakeError(ErrorCode::kForbidden, "Only the HR specialist who owns the recruitment records the decision.");
+  if (!MayDecide(actor, r)) {
+    return MakeError(ErrorCode::kForbidden,
+                     r.decision_maker_id != 0
+                         ? "Only the decision-maker named for this recruitment records the decision."
+                         : "Only the HR specialist who owns the recruitment records the decision.");
   }
   REILU_TRY(CheckStageAfterScreening(r, s, now));
   if (reasoning.size() < kMinReasoning || reasoning.size() > kMaxReasoning) {

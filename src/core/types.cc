@@ -17,12 +17,14 @@ std::string_view RoleName(Role role) {
       return "registry";
     case Role::kAuditor:
       return "auditor";
+    case Role::kDecisionMaker:
+      return "decision_maker";
   }
   return "reviewer";
 }
 
 std::optional<Role> ParseRole(std::string_view name) {
-  for (Role r : {Role::kAdmin, Role::kHr, Role::kReviewer, Role::kRegistry, Role::kAuditor}) {
+  for (Role r : {Role::kAdmin, Role::kHr, Role::kReviewer, Role::kRegistry, Role::kAuditor, Role::kDecisionMaker}) {
     if (RoleName(r) == name) return r;
   }
   return std::nullopt;

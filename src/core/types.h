@@ -17,7 +17,9 @@ using ApplicationId = std::string;
 // Seconds since the Unix epoch, UTC, from the server clock.
 using UnixTime = std::int64_t;
 
-enum class Role { kAdmin, kHr, kReviewer, kRegistry, kAuditor };
+// kDecisionMaker: the official (viranhaltija) who makes the selection decision when it is not the
+// HR specialist who runs the recruitment; sees nothing of the applications until the shortlist.
+enum class Role { kAdmin, kHr, kReviewer, kRegistry, kAuditor, kDecisionMaker };
 
 std::string_view RoleName(Role role);
 std::optional<Role> ParseRole(std::string_view name);

@@ -20,6 +20,16 @@ Status CheckUnitIsOwn(Context& ctx, const Recruitment& r) {
   return MakeError(ErrorCode::kInvalidInput, "No such unit in your organisation.", "unit_id");
 }
 
+// The named decision-maker must be an active user of that role in the organisation.
+Status CheckDecisionMakerIsOwn(Context& ctx, const Recruitment& r) {
+  if (r.decision_maker_id == 0) return OkStatus();
+  auto user = ctx.store.GetUser(r.org_id, r.decision_maker_id);
+  if (!user || !user->active || user->role != Role::kDecisionMaker) {
+    return MakeError(ErrorCode::kInvalidInput, "No such decision-maker in your organisation.", "decision_maker_id");
+  }
+  return OkStatus();
+}
+
 Status ApplyAnonymity(Context& ctx, const AnonymityWish& wish, Recruitment& r) {
   AnonymityRequest request{wish.anonymous.value_or(r.anonymous),
                            wish.exception_reason.value_or(r.anonymity_exception_reason)};
@@ -63,6 +73,7 @@ Result<Recruitment> CreateRecruitment(Context& ctx, const User& actor, Recruitme
   REILU_TRY(ApplyAnonymity(ctx, wish, r));
   REILU_TRY(ValidateRecruitment(r));
   REILU_TRY(CheckUnitIsOwn(ctx, r));
+  REILU_TRY(CheckDecisionMakerIsOwn(ctx, r));
   auto id = ctx.store.CreateRecruitment(r, ctx.now());
   if (!id) return id.error();
   return ctx.store.GetRecruitment(r.org_id, *id);
@@ -81,6 +92,7 @@ Result<Recruitment> EditRecruitment(Context& ctx, const User& actor, Recruitment
   REILU_TRY(ApplyAnonymity(ctx, wish, *r));
   REILU_TRY(ValidateRecruitment(*r));
   REILU_TRY(CheckUnitIsOwn(ctx, *r));
+  REILU_TRY(CheckDecisionMakerIsOwn(ctx, *r));
   std::optional<store::AuditEvent> audit;
   if (!r->anonymous) {
     audit = store::AuditEvent{
@@ -120,6 +132,23 @@ Result<Recruitment> CloseRecruitment(Context& ctx, const User& actor, Recruitmen
   }
   r->state = RecruitmentState::kClosed;
   return SaveAndReload(ctx, *r, store::AuditEvent{r->org_id, actor.id, audit_action::kClose, r->id, {}, "{}"});
+}
+
+Result<Recruitment> SetDecisionMaker(Context& ctx, const User& actor, RecruitmentId id, UserId decision_maker) {
+  auto r = LoadOwned(ctx, actor, id, "Only the owner names the decision-maker.");
+  if (!r) return r.error();
+  auto decided = ctx.store.GetDecision(r->org_id, r->id);
+  if (!decided) return decided.error();
+  if (*decided) return MakeError(ErrorCode::kDecided, "The selection decision has already been made.");
+  r->decision_maker_id = decision_maker;
+  REILU_TRY(CheckDecisionMakerIsOwn(ctx, *r));
+  return SaveAndReload(ctx, *r,
+                       store::AuditEvent{r->org_id,
+                                         actor.id,
+                                         audit_action::kDecisionMaker,
+                                         r->id,
+                                         {},
+                                         codec::Serialize(json::object{{"decision_maker_id", decision_maker}})});
 }
 
 Result<Recruitment> SetCriteria(Context& ctx, const User& actor, RecruitmentId id, std::vector<Criterion> criteria) {

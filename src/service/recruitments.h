@@ -37,6 +37,10 @@ Result<Recruitment> PublishRecruitment(Context& ctx, const User& actor, Recruitm
 // Stops taking applications before the deadline.
 Result<Recruitment> CloseRecruitment(Context& ctx, const User& actor, RecruitmentId id);
 
+// Names who makes the selection decision (a decision-maker of the organisation; 0: the owner),
+// until the decision is made; audited.
+Result<Recruitment> SetDecisionMaker(Context& ctx, const User& actor, RecruitmentId id, UserId decision_maker);
+
 // Criteria, weights and marking guides may change until the application period ends.
 Result<Recruitment> SetCriteria(Context& ctx, const User& actor, RecruitmentId id, std::vector<Criterion> criteria);
 

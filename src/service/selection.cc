@@ -108,8 +108,59 @@ Status SaveInterviewNotes(Context& ctx, const User& actor, RecruitmentId id, std
   return ctx.store.SaveInterviewNotes(r->org_id, r->id, notes, ctx.now());
 }
 
+Result<DecisionBrief> BriefForDecision(Context& ctx, const User& actor, RecruitmentId id) {
+  auto r = LoadForDecision(ctx, actor, id);
+  if (!r) return r.error();
+  if (!MayDecide(actor, *r) && !IsRecruitmentOwner(actor, *r)) {
+    return MakeError(ErrorCode::kForbidden, "The brief is for the one who decides and the owner.");
+  }
+  auto state = ctx.store.GetScreeningState(r->org_id, r->id);
+  if (!state) return state.error();
+  if (r->anonymous && !state->frozen) {
+    return MakeError(ErrorCode::kNotShortlisted,
+                     "The applications are shown for the decision once the shortlist has been chosen.");
+  }
+  auto apps = ctx.store.ListAnonymous(r->org_id, r->id);
+  if (!apps) return apps.error();
+  auto scores = ctx.store.ListScores(r->org_id, r->id);
+  if (!scores) return scores.error();
+  auto interviews = ctx.store.ListInterviews(r->org_id, r->id);
+  if (!interviews) return interviews.error();
+  auto lifts = ctx.store.GetLiftState(r->org_id, r->id);
+  if (!lifts) return lifts.error();
+  std::map<ApplicationId, const RankedApplication*> ranked;
+  const auto ranking = RankApplications(*r, *state, *scores);
+  for (const auto& ra : ranking) ranked[ra.application_id] = &ra;
+  DecisionBrief brief;
+  brief.may_decide = MayDecide(actor, *r);
+  for (const auto& a : *apps) {
+    const bool in_brief = state->frozen ? state->shortlist.count(a.id) > 0 : state->IsActive(a.id);
+    if (!in_brief || !state->IsActive(a.id)) continue;
+    BriefEntry e{a.id, a.pseudonym, a.merits, 0, 0, {}, {}};
+    if (auto it = ranked.find(a.id); it != ranked.end()) {
+      e.weighted_score = it->second->weighted_score;
+      e.rank = it->second->rank;
+    }
+    for (const auto& i : *interviews) {
+      if (i.application_id == a.id) e.interviews.push_back(i.starts_at);
+    }
+    if (!r->anonymous || lifts->Covers(a.id)) {
+      auto access = RequestIdentity(ctx, actor, *r, *lifts, a.id, "Valintapäätöksen valmistelu");
+      if (!access) return access.error();
+      auto read = ctx.store.ReadIdentity(*access, ctx.now());
+      if (!read) return read.error();
+      e.name = read->identity.first_name + " " + read->identity.last_name;
+    }
+    brief.applications.push_back(std::move(e));
+  }
+  std::sort(brief.applications.begin(), brief.applications.end(), [](const BriefEntry& x, const BriefEntry& y) {
+    return (x.rank == 0 ? 1 << 30 : x.rank) < (y.rank == 0 ? 1 << 30 : y.rank);
+  });
+  return brief;
+}
+
 Result<Decided> Decide(Context& ctx, const User& actor, RecruitmentId id, DecisionRequest request) {
-  auto r = LoadOwned(ctx, actor, id, "Only the owner records the decision.");
+  auto r = LoadForDecision(ctx, actor, id);
   if (!r) return r.error();
   auto state = ctx.store.GetScreeningState(r->org_id, r->id);
   if (!state) return state.error();
@@ -133,7 +184,10 @@ Result<Decided> Decide(Context& ctx, const User& actor, RecruitmentId id, Decisi
   store::IdentityNotices notices;
   std::vector<std::pair<Outcome, std::string>> recipients;  // outcome and reference, in the order of the reads
   for (const auto& [app, outcome] : decision->outcomes) {
-    auto access = RequestIdentity(ctx, actor, *r, *lifts, app, "Sending the selection decision notice");
+    // A named decision-maker never reads the identities: the notices do, on the decision's account.
+    auto access = IsDecisionMaker(actor, *r)
+                      ? IdentityGate::ForDecisionNotice(actor, *r, app)
+                      : RequestIdentity(ctx, actor, *r, *lifts, app, "Sending the selection decision notice");
     if (!access) return access.error();
     auto ref = ctx.store.ReferenceOf(r->org_id, r->id, app);
     if (!ref) return ref.error();

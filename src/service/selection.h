@@ -36,4 +36,24 @@ struct Decided {
 // the language they applied in) is queued in the same transaction as the identity reads it needs.
 Result<Decided> Decide(Context& ctx, const User& actor, RecruitmentId id, DecisionRequest request);
 
+// What the decision is made on: the shortlisted applications (every active one in a recruitment that
+// is not anonymous and has no shortlist) with their merits as reviewers saw them, their place in the
+// ranking and their interviews; the name where the identity is open to the actor (lifted, or not
+// anonymous), each such read audited. For the one who decides and the owner. A named decision-maker
+// stays blind until the shortlist: before it, kNotShortlisted.
+struct BriefEntry {
+  ApplicationId application_id;
+  std::string pseudonym;
+  Merits merits;
+  double weighted_score = 0;
+  int rank = 0;
+  std::vector<UnixTime> interviews;
+  std::string name;  // empty: not open to the actor
+};
+struct DecisionBrief {
+  bool may_decide = false;
+  std::vector<BriefEntry> applications;
+};
+Result<DecisionBrief> BriefForDecision(Context& ctx, const User& actor, RecruitmentId id);
+
 }  // namespace reilu::service

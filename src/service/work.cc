@@ -20,6 +20,15 @@ Result<Recruitment> LoadForWork(Context& ctx, const User& actor, RecruitmentId i
   return r;
 }
 
+Result<Recruitment> LoadForDecision(Context& ctx, const User& actor, RecruitmentId id) {
+  auto r = ctx.store.GetRecruitment(actor.org_id, id);
+  if (!r) return r.error();
+  if (!IsDecisionMaker(actor, *r) && !MayOpenApplications(actor, *r)) {
+    return MakeError(ErrorCode::kNotFound, "Recruitment not found.");
+  }
+  return r;
+}
+
 Result<Recruitment> LoadOwned(Context& ctx, const User& actor, RecruitmentId id, std::string_view refusal) {
   auto r = LoadForWork(ctx, actor, id);
   if (!r) return r.error();

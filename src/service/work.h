@@ -18,6 +18,10 @@ Result<Recruitment> LoadForWork(Context& ctx, const User& actor, RecruitmentId i
 // LoadForWork, then require the owning HR specialist (kForbidden with `refusal` otherwise).
 Result<Recruitment> LoadOwned(Context& ctx, const User& actor, RecruitmentId id, std::string_view refusal);
 
+// For the selection decision: the named decision-maker, or anyone LoadForWork admits (the rules of
+// core/selection.h then say who decides).
+Result<Recruitment> LoadForDecision(Context& ctx, const User& actor, RecruitmentId id);
+
 // Whether the actor declared a conflict of interest for the application.
 Result<bool> IsRecused(Context& ctx, const User& actor, const Recruitment& r, const ApplicationId& app);
 

@@ -450,6 +450,7 @@ namespace {
 std::string ContentJson(const Recruitment& r) {
   json::object o = codec::ToPublicJson(r);
   for (const char* k : {"id", "deadline", "anonymous", "state", "published_at"}) o.erase(k);
+  if (r.decision_maker_id) o["decision_maker_id"] = r.decision_maker_id;
   return codec::Serialize(o);
 }
 }  // namespace

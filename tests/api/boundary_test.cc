@@ -305,5 +305,93 @@ TEST_F(BoundaryTest, LiftIsOneWayOwnerOnlyAndNeedsAReason) {
   for (const std::string tag : {"101", "102", "103"}) EXPECT_NE(seen.find("Firstname" + tag), std::string::npos);
 }
 
+// The decision-maker (viranhaltija) named for the recruitment takes no part in screening: before the
+// shortlist nothing of the applications reaches them, after it the shortlisted ones by pseudonym,
+// and a name only once lifted. They record the decision (the owner then cannot); the notices read
+// the identities on the decision's account, never into the decision-maker's responses.
+TEST_F(BoundaryTest, TheDecisionMakerStaysBlindUntilTheShortlistAndDecides) {
+  const std::string dm_id = std::to_string(a_.users["decision_maker"]);
+  auto named = hr_->Call("PUT", Path("/api/v1/recruitments/{id}/decision-maker"),
+                         R"({"decision_maker_id":)" + dm_id + "}", {{"Content-Type", "application/json"}});
+  ASSERT_EQ(named.status, 200) << named.body;
+  // Only a decision-maker of the organisation can be named.
+  EXPECT_EQ(hr_->Call("PUT", Path("/api/v1/recruitments/{id}/decision-maker"),
+                      R"({"decision_maker_id":)" + std::to_string(a_.users["reviewer"]) + "}",
+                      {{"Content-Type", "application/json"}})
+                .status,
+            422);
+  CloseApplicationPeriod(*hr_, rec_);
+  ReleaseAllAsProposed(*hr_, rec_);
+  Client dm = LoggedIn("a_decision_maker");
+  // The recruitment is on their list; its applications are not, not even by pseudonym.
+  const json::value list = dm.Get("/api/v1/recruitments").Json();
+  ASSERT_EQ(list.at("recruitments").as_array().size(), 1u);
+  EXPECT_EQ(dm.Get(Path("/api/v1/recruitments/{id}/decision-brief")).Json().at("code").as_string(), "not_shortlisted");
+  std::string seen = EverythingAReviewerCanFetch(dm);
+  for (const std::string tag : {"101", "102", "103"}) {
+    for (const auto& canary : Canaries(tag)) EXPECT_EQ(seen.find(canary), std::string::npos) << canary;
+  }
+  EXPECT_EQ(seen.find("Finna"), std::string::npos);  // no merits either: blind until the shortlist
+  const json::value apps = hr_->Get(Path("/api/v1/recruitments/{id}/applications")).Json();
+  for (const auto& a : apps.at("applications").as_array()) {
+    EXPECT_EQ(seen.find(std::string(a.at("pseudonym").as_string())), std::string::npos);
+  }
+
+  // Two are shortlisted, one of them lifted: the brief shows the two, and one name.
+  json::array two{json::string(app_ids_[0]), json::string(app_ids_[1])};
+  ASSERT_EQ(hr_->PostJson(Path("/api/v1/recruitments/{id}/shortlist"), json::object{{"application_ids", two}}).status,
+            200);
+  ASSERT_EQ(hr_->PostJson(Path("/api/v1/recruitments/{id}/lift"),
+                          json::object{{"application_ids", json::array{json::string(app_ids_[0])}},
+                                       {"reason", "Kutsutaan haastatteluun"}})
+                .status,
+            200);
+  auto brief = dm.Get(Path("/api/v1/recruitments/{id}/decision-brief"));
+  ASSERT_EQ(brief.status, 200) << brief.body;
+  const json::value b = brief.Json();
+  EXPECT_TRUE(b.at("may_decide").as_bool());
+  ASSERT_EQ(b.at("applications").as_array().size(), 2u);
+  int named_ones = 0;
+  for (const auto& e : b.at("applications").as_array()) named_ones += !e.at("name").is_null();
+  EXPECT_EQ(named_ones, 1);
+  // Only the lifted applicant's identity reaches the decision-maker anywhere.
+  std::string lifted_name;
+  for (const auto& e : b.at("applications").as_array()) {
+    if (!e.at("name").is_null()) lifted_name = std::string(e.at("name").as_string());
+  }
+  seen = EverythingAReviewerCanFetch(dm);
+  int identities_seen = 0;
+  for (const std::string tag : {"101", "102", "103"}) {
+    bool any = false;
+    for (const auto& canary : Canaries(tag)) any = any || seen.find(canary) != std::string::npos;
+    identities_seen += any;
+    if (any) {
+      EXPECT_NE(lifted_name.find("Firstname" + tag), std::string::npos) << tag;
+    }
+  }
+  EXPECT_EQ(identities_seen, 1);
+
+  // The owner no longer decides; the decision-maker does.
+  json::object decision{{"reasoning", "Valittu hakija on ansioiltaan paras ja haastattelu onnistui."},
+                        {"outcomes", json::array{{{"application_id", app_ids_[0]}, {"outcome", "selected"}}}}};
+  EXPECT_EQ(hr_->PostJson(Path("/api/v1/recruitments/{id}/decision"), decision).status, 403);
+  auto decided = dm.PostJson(Path("/api/v1/recruitments/{id}/decision"), decision);
+  ASSERT_EQ(decided.status, 201) << decided.body;
+  EXPECT_EQ(decided.Json().at("notices_queued").as_int64(), 3);
+  EXPECT_EQ(decided.body.find("Firstname"), std::string::npos);
+  EXPECT_EQ(dm.Get(Path("/api/v1/recruitments/{id}/decision")).Json().at("decided_by").as_int64(),
+            a_.users["decision_maker"]);
+  EXPECT_EQ(dm.Get(Path("/api/v1/recruitments/{id}/decision-document?lang=fi")).status, 200);
+  // The audit log says the notices read the identities for the decision.
+  const json::value log = LoggedIn("a_auditor").Get("/api/v1/audit?limit=1000").Json();
+  int notices = 0;
+  for (const auto& e : log.at("entries").as_array()) {
+    if (e.at("action").as_string() == "identity.read" && e.at("detail").at("basis").as_string() == "decision_notice") {
+      ++notices;
+    }
+  }
+  EXPECT_EQ(notices, 3);
+}
+
 }  // namespace
 }  // namespace reilu::testing

@@ -111,6 +111,37 @@ TEST(AccessTest, NonAnonymousRecruitmentOpensToItsReviewers) {
   EXPECT_EQ(access->basis(), AccessBasis::kNotAnonymous);
 }
 
+// The named decision-maker decides instead of the owner, sees the recruitment, never the
+// applications' pages, and a name only after the lift (or where nothing was anonymous).
+TEST(AccessTest, TheNamedDecisionMakerDecidesAndReadsOnlyLiftedNames) {
+  auto r = AnonymousRecruitment();
+  auto owner = MakeUser(10, Role::kHr);
+  auto dm = MakeUser(30, Role::kDecisionMaker);
+  auto other_dm = MakeUser(31, Role::kDecisionMaker);
+  EXPECT_TRUE(MayDecide(owner, r));
+  EXPECT_FALSE(MayDecide(dm, r));
+  EXPECT_FALSE(MaySeeRecruitment(dm, r));
+  r.decision_maker_id = 30;
+  EXPECT_FALSE(MayDecide(owner, r));
+  EXPECT_TRUE(MayDecide(dm, r));
+  EXPECT_FALSE(MayDecide(other_dm, r));
+  EXPECT_TRUE(MaySeeRecruitment(dm, r));
+  EXPECT_FALSE(MaySeeRecruitment(other_dm, r));
+  EXPECT_FALSE(MayOpenApplications(dm, r));
+  EXPECT_FALSE(IdentityGate::Request({dm, r, "app", false, kReason}).ok());
+  auto lifted = IdentityGate::Request({dm, r, "app", true, ""});
+  ASSERT_TRUE(lifted.ok());
+  EXPECT_EQ(lifted->basis(), AccessBasis::kLifted);
+  EXPECT_FALSE(IdentityGate::Request({other_dm, r, "app", true, ""}).ok());
+  EXPECT_TRUE(IdentityGate::ForDecisionNotice(dm, r, "app").ok());
+  EXPECT_FALSE(IdentityGate::ForDecisionNotice(owner, r, "app").ok());
+  r.anonymous = false;
+  EXPECT_EQ(IdentityGate::Request({dm, r, "app", false, ""})->basis(), AccessBasis::kNotAnonymous);
+  // A deactivated account decides nothing.
+  dm.active = false;
+  EXPECT_FALSE(MayDecide(dm, r));
+}
+
 TEST(AccessTest, OnlyTheOwnerLiftsWithAReason) {
   auto r = AnonymousRecruitment();
   EXPECT_TRUE(CheckLiftAllowed(MakeUser(10, Role::kHr), r, "Invited to interview").ok());

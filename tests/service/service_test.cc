@@ -393,16 +393,26 @@ TEST_F(ServiceTest, TheDemoIsSeededThroughTheUseCasesAndSaysWhatWasUnchecked) {
       EXPECT_NE(e.detail.find("demo_unchecked"), std::string::npos);
     }
   }
-  EXPECT_EQ(actions["recruitment.publish"], 2);
+  // Two current recruitments and a year of eight finished ones (demo_history.cc), each decided.
+  EXPECT_EQ(actions["recruitment.publish"], 2 + 8);
+  EXPECT_EQ(actions["selection.decision"], 8);
+  EXPECT_EQ(actions["anonymity.exception"], 1);  // one fixed-term post processed openly, with its reason
   EXPECT_EQ(actions["recruitment.close"], 1);
   EXPECT_EQ(actions["redaction.release"], 5);
-  EXPECT_EQ(actions["user.create"], 6);
-  // Every applicant got a receipt, as a real one would.
+  EXPECT_EQ(actions["user.create"], 7);
+  // Every applicant of the current ones got a receipt, as a real one would.
   auto recruitments = (*store)->ListRecruitments(orgs->front().id);
   ASSERT_TRUE(recruitments.ok());
   size_t receipts = 0;
-  for (const auto& r : *recruitments) receipts += (*store)->ListMail(r.org_id, r.id)->size();
+  for (const auto& r : *recruitments) {
+    if (r.published_at < now_ - 86400) continue;  // the year of history
+    receipts += (*store)->ListMail(r.org_id, r.id)->size();
+  }
   EXPECT_EQ(receipts, 8u);
+  // The librarian post is decided by its named decision-maker.
+  bool named = false;
+  for (const auto& r : *recruitments) named = named || r.decision_maker_id != 0;
+  EXPECT_TRUE(named);
   // Seeding again changes nothing.
   ASSERT_TRUE(app::SeedDemo(ctx).ok());
   EXPECT_EQ((*store)->ListAudit(orgs->front().id, 0, 10000)->size(), audit->size());

@@ -371,13 +371,15 @@ SeededOrg SeedOrganisation(store::Store& store, const std::string& name, const s
   out.unit = *store.CreateUnit(out.org, "Library services");
   // Minimal argon2id cost: the hash string carries its parameters, so the server verifies it as usual.
   std::string hash = *crypto::HashPassword(kTestPassword, crypto::PasswordCost::ForTests());
-  for (auto [key, role] : std::initializer_list<std::pair<const char*, Role>>{{"admin", Role::kAdmin},
-                                                                              {"hr", Role::kHr},
-                                                                              {"reviewer", Role::kReviewer},
-                                                                              {"reviewer2", Role::kReviewer},
-                                                                              {"reviewer3", Role::kReviewer},
-                                                                              {"registry", Role::kRegistry},
-                                                                              {"auditor", Role::kAuditor}}) {
+  for (auto [key, role] :
+       std::initializer_list<std::pair<const char*, Role>>{{"admin", Role::kAdmin},
+                                                           {"hr", Role::kHr},
+                                                           {"reviewer", Role::kReviewer},
+                                                           {"reviewer2", Role::kReviewer},
+                                                           {"reviewer3", Role::kReviewer},
+                                                           {"registry", Role::kRegistry},
+                                                           {"auditor", Role::kAuditor},
+                                                           {"decision_maker", Role::kDecisionMaker}}) {
     User u;
     u.org_id = out.org;
     u.username = prefix + key;

@@ -112,6 +112,7 @@ export interface Recruitment extends JobAd {
   owner_id: number;
   unit_id: number;
   reviewer_ids: number[];
+  decision_maker_id?: number | null; // who decides; null: the owner
   anonymity_exception_reason: string;
   version: number;
   application_count?: number;
@@ -121,7 +122,7 @@ export interface User {
   username: string;
   display_name: string;
   email: string;
-  role: 'admin' | 'hr' | 'reviewer' | 'registry' | 'auditor';
+  role: 'admin' | 'hr' | 'reviewer' | 'registry' | 'auditor' | 'decision_maker';
   active: boolean;
 }
 export interface Me {

@@ -125,7 +125,7 @@ const fi = {
     policy: 'Nimettömyyslinjaus', permanentRule: 'Vakituiset', fixedTermRule: 'Määräaikaiset', rule_mandatory: 'Aina nimetön', rule_default_on: 'Oletuksena nimetön',
     rule_optional: 'Valinnainen', mail: 'Sähköpostin lähetys', host: 'SMTP-palvelin', port: 'Portti', security: 'Suojaus', fromAddress: 'Lähettäjän osoite',
     fromName: 'Lähettäjän nimi', outbox: 'Viestit tallennetaan palvelimen outbox-kansioon, kunnes SMTP-palvelin on asetettu.', saved: 'Tallennettu.',
-    role_admin: 'Ylläpitäjä', role_hr: 'HR-asiantuntija', role_reviewer: 'Arvioija', role_registry: 'Kirjaamo', role_auditor: 'Tarkastaja',
+    role_admin: 'Ylläpitäjä', role_hr: 'HR-asiantuntija', role_reviewer: 'Arvioija', role_registry: 'Kirjaamo', role_auditor: 'Tarkastaja', role_decision_maker: 'Päätöksentekijä',
   },
   reports: {
     title: 'Nimettömän rekrytoinnin toteutuminen', intro: 'Julkaistut rekrytoinnit palvelussuhteen keston ja nimettömyyden mukaan, poikkeukset perusteluineen ja kirjaamon henkilötietojen katselut.',
@@ -248,6 +248,7 @@ const fi = {
     editorHint: 'Arvioijat näkevät liitteistä version, josta tunnistetiedot on peitetty, kun olet tarkistanut sen.',
   },
   eligibility: { title: 'Kelpoisuus', hint: 'Täyttääkö hakemus ilmoituksessa vaaditun kelpoisuuden (esimerkiksi tutkinto tai pätevyys)? Arvioijat eivät näe tätä.', eligible: 'Kelpoinen', notEligible: 'Ei kelpoinen', notAssessed: 'Ei arvioitu', reason: 'Mikä vaatimus ei täyty', reasonHint: 'Kirjoita vaatimus, esimerkiksi "Ei sosionomin (AMK) tutkintoa". Perustelu näkyy päätöksessä.', save: 'Tallenna kelpoisuus' },
+  decisionDesk: { intro: 'Teet tämän rekrytoinnin valintapäätöksen. Hakemukset näkyvät sinulle, kun haastateltavat on valittu; nimet, kun nimettömyys on purettu.', blind: 'Haastateltavia ei ole vielä valittu. Hakemukset näkyvät sinulle vasta sen jälkeen, jotta arviointi pysyy nimettömänä.', shortlisted: 'Haastatteluun valitut', interview: 'Haastattelu', decided: 'Päätös on tehty', whoDecides: 'Kuka tekee valintapäätöksen', whoDecidesHint: 'Jos päätöksen tekee muu viranhaltija, valitse hänet. Hän näkee hakemukset vasta, kun haastateltavat on valittu.', decisionMaker: 'Päätöksentekijä', ownerDecides: 'Minä (rekrytoinnin vastuuhenkilö)', decidedByOther: 'Valintapäätöksen tekee nimetty päätöksentekijä.' },
   audit: { title: 'Lokitiedot', seq: 'Nro', at: 'Aika', actor: 'Käyttäjä', action: 'Toiminto', target: 'Kohde', more: 'Näytä lisää' },
 };
 
@@ -377,7 +378,7 @@ const sv: Texts = {
     policy: 'Riktlinje för anonymitet', permanentRule: 'Ordinarie', fixedTermRule: 'Visstid', rule_mandatory: 'Alltid anonym', rule_default_on: 'Anonym som standard',
     rule_optional: 'Valfri', mail: 'Utskick av e-post', host: 'SMTP-server', port: 'Port', security: 'Skydd', fromAddress: 'Avsändarens adress',
     fromName: 'Avsändarens namn', outbox: 'Meddelandena sparas i serverns outbox-mapp tills en SMTP-server har angetts.', saved: 'Sparat.',
-    role_admin: 'Administratör', role_hr: 'HR-specialist', role_reviewer: 'Bedömare', role_registry: 'Registratorskontor', role_auditor: 'Granskare',
+    role_admin: 'Administratör', role_hr: 'HR-specialist', role_reviewer: 'Bedömare', role_registry: 'Registratorskontor', role_auditor: 'Granskare', role_decision_maker: 'Beslutsfattare',
   },
   reports: {
     title: 'Hur anonym rekrytering har följts', intro: 'Publicerade rekryteringar efter anställningens längd och anonymitet, undantag med motiveringar och registratorskontorets visningar av personuppgifter.',
@@ -500,6 +501,7 @@ const sv: Texts = {
     editorHint: 'Bedömarna ser en version av bilagorna där identifierande uppgifter är täckta, efter att du har granskat den.',
   },
   eligibility: { title: 'Behörighet', hint: 'Uppfyller ansökan den behörighet som annonsen kräver (till exempel examen eller kompetens)? Bedömarna ser inte detta.', eligible: 'Behörig', notEligible: 'Inte behörig', notAssessed: 'Inte bedömd', reason: 'Vilket krav uppfylls inte', reasonHint: 'Skriv kravet, till exempel "Saknar socionomexamen (YH)". Motiveringen syns i beslutet.', save: 'Spara behörighet' },
+  decisionDesk: { intro: 'Du fattar beslutet om val i den här rekryteringen. Ansökningarna visas för dig när de som ska intervjuas har valts; namnen när anonymiteten har hävts.', blind: 'De som ska intervjuas har inte valts ännu. Ansökningarna visas för dig först därefter, så att bedömningen förblir anonym.', shortlisted: 'Valda till intervju', interview: 'Intervju', decided: 'Beslutet är fattat', whoDecides: 'Vem fattar beslutet om val', whoDecidesHint: 'Om en annan tjänsteinnehavare fattar beslutet, välj hen. Hen ser ansökningarna först när de som ska intervjuas har valts.', decisionMaker: 'Beslutsfattare', ownerDecides: 'Jag (rekryteringens ansvarsperson)', decidedByOther: 'Beslutet om val fattas av den utsedda beslutsfattaren.' },
   audit: { title: 'Loggdata', seq: 'Nr', at: 'Tid', actor: 'Användare', action: 'Åtgärd', target: 'Objekt', more: 'Visa fler' },
 };
 
@@ -627,7 +629,7 @@ const en: Texts = {
     policy: 'Anonymity policy', permanentRule: 'Permanent posts', fixedTermRule: 'Fixed-term posts', rule_mandatory: 'Always anonymous', rule_default_on: 'Anonymous by default',
     rule_optional: 'Optional', mail: 'Sending e-mail', host: 'SMTP server', port: 'Port', security: 'Security', fromAddress: 'Sender address',
     fromName: 'Sender name', outbox: 'Messages are saved in the server\'s outbox folder until an SMTP server is set.', saved: 'Saved.',
-    role_admin: 'Administrator', role_hr: 'HR specialist', role_reviewer: 'Reviewer', role_registry: 'Registry office', role_auditor: 'Auditor',
+    role_admin: 'Administrator', role_hr: 'HR specialist', role_reviewer: 'Reviewer', role_registry: 'Registry office', role_auditor: 'Auditor', role_decision_maker: 'Decision-maker',
   },
   reports: {
     title: 'How anonymous recruitment was followed', intro: 'Published recruitments by term and anonymity, exceptions with their reasons, and the registry office\'s views of applicants\' identities.',
@@ -750,6 +752,7 @@ const en: Texts = {
     editorHint: 'Reviewers see a version of the attachments with identifying details covered, once you have checked it.',
   },
   eligibility: { title: 'Eligibility', hint: 'Does the application meet the formal requirements of the ad (for example a degree or a licence)? Reviewers do not see this.', eligible: 'Eligible', notEligible: 'Not eligible', notAssessed: 'Not assessed', reason: 'Which requirement is not met', reasonHint: 'Name the requirement, for example "No Bachelor of Social Services degree". The reason is shown in the decision.', save: 'Save eligibility' },
+  decisionDesk: { intro: 'You make the selection decision of this recruitment. The applications are shown to you once the interviewees have been chosen; names once anonymity has been lifted.', blind: 'The interviewees have not been chosen yet. The applications are shown to you only after that, so that the assessment stays anonymous.', shortlisted: 'Chosen for interview', interview: 'Interview', decided: 'The decision has been made', whoDecides: 'Who makes the selection decision', whoDecidesHint: 'If another official makes the decision, choose them. They see the applications only once the interviewees have been chosen.', decisionMaker: 'Decision-maker', ownerDecides: 'Me (responsible for the recruitment)', decidedByOther: 'The named decision-maker makes the selection decision.' },
   audit: { title: 'Audit log', seq: 'No.', at: 'Time', actor: 'User', action: 'Action', target: 'Target', more: 'Show more' },
 };
 

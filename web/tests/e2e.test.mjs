@@ -100,6 +100,8 @@ const PAGES = [
   { name: 'review-desk-reviewer', path: '/staff/recruitments/1', ready: '.not-yet', user: 'reviewer2' },
   { name: 'screening-desk-reviewer', path: '/staff/recruitments/2', ready: 'article input[type=radio]', user: 'reviewer2' },
   { name: 'screening-desk-owner', path: '/staff/recruitments/2', ready: 'table', user: 'hr' },
+  // The decision-maker of the librarian post: blind until the shortlist.
+  { name: 'decision-desk-blind', path: '/staff/recruitments/2', ready: '.fi-inline-alert', user: 'decision' },
   { name: 'audit-log', path: '/staff/audit', ready: 'table', user: 'auditor' },
   { name: 'compliance-report', path: '/staff/reports', ready: 'table', user: 'auditor' },
   { name: 'admin', path: '/staff/admin', ready: 'table', user: 'admin' },

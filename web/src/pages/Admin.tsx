@@ -15,7 +15,7 @@ const Section = styled.section`
   gap: 12px;
   margin: 24px 0;
 `;
-const ROLES = ['hr', 'reviewer', 'registry', 'auditor', 'admin'] as const;
+const ROLES = ['hr', 'reviewer', 'decision_maker', 'registry', 'auditor', 'admin'] as const;
 const RULES = ['mandatory', 'default_on', 'optional'] as const;
 
 function Users() {

@@ -29,6 +29,8 @@ import { Explanation, type ExplanationData } from '../components/desk/Explanatio
 import { Interviews } from '../components/desk/Interviews';
 import { LegalHold } from '../components/desk/LegalHold';
 import { Eligibility } from '../components/desk/Eligibility';
+import { DecisionDesk } from '../components/desk/DecisionDesk';
+import { DecisionMakerChoice } from '../components/desk/DecisionMakerChoice';
 import { Panel } from '../components/Panel';
 import { DataTable, Scroll } from '../components/Table';
 import { formatNumber, localized } from '../i18n';
@@ -320,7 +322,11 @@ function DeskPage() {
       {(stage === 'shortlisted' || stage === 'decided') && (isOwner || isReviewer) && (
         <Interviews rec={rec} isOwner={isOwner} candidates={candidates} />
       )}
-      {isOwner && stage === 'shortlisted' && (
+      {isOwner && stage !== 'decided' && stage !== 'draft' && <DecisionMakerChoice rec={rec} onSaved={reload} />}
+      {isOwner && stage === 'shortlisted' && rec.decision_maker_id ? (
+        <Paragraph>{t('decisionDesk.decidedByOther')}</Paragraph>
+      ) : null}
+      {isOwner && stage === 'shortlisted' && !rec.decision_maker_id && (
         <Panel aria-labelledby="decision-title">
           <Heading variant="h2" id="decision-title">
             {t('desk.decision')}
@@ -552,10 +558,18 @@ function DeskPage() {
   );
 }
 
+// The decision-maker takes no part in screening: their own desk shows what the decision needs.
+function DeskForRole() {
+  const { me } = useSession();
+  const { id } = useParams();
+  if (me?.user.role === 'decision_maker') return <DecisionDesk id={id ?? ''} />;
+  return <DeskPage />;
+}
+
 export function Desk() {
   return (
     <RequireStaff>
-      <DeskPage />
+      <DeskForRole />
     </RequireStaff>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useRef, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import styled from 'styled-components';
 import { Button, Checkbox, Text, TextInput } from 'suomifi-ui-components';
@@ -55,6 +55,16 @@ const Pair = styled.div`
   }
 `;
 
+// The picture as a data: URL: the page's strict CSP allows images from itself and data:, not blob:.
+function dataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+}
+
 // The page as reviewers would get it with the covers chosen so far, drawn on request (each draw
 // runs the whole rendition in the worker).
 function TriedPage({ page, renderPage }: { page: number; renderPage: (page: number) => Promise<Blob> }) {
@@ -62,14 +72,11 @@ function TriedPage({ page, renderPage }: { page: number; renderPage: (page: numb
   const [url, setUrl] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
-  useEffect(() => () => {
-    if (url) URL.revokeObjectURL(url);
-  }, [url]);
   const draw = async () => {
     setBusy(true);
     setFailed(false);
     try {
-      setUrl(URL.createObjectURL(await renderPage(page)));
+      setUrl(await dataUrl(await renderPage(page)));
     } catch {
       setFailed(true);
     } finally {
