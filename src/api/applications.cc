@@ -146,6 +146,10 @@ Result<std::shared_ptr<const CachedList>> BuildList(ApiContext& ctx, const Scope
       item.json = json::serialize(json::object{{"id", app.id}, {"pseudonym", app.pseudonym}, {"recused", true}});
     } else {
       json::object o = WithStatus(app, *lifts);
+      // The eligibility verdict (not the owner's reason): an ineligible one is not scored.
+      auto verdict = screening->eligibility.find(app.id);
+      o["eligible"] =
+          verdict == screening->eligibility.end() ? json::value(nullptr) : json::value(verdict->second.eligible);
       REILU_TRY(MaybeAddIdentity(ctx, scope, *lifts, app, o));
       with_identity = with_identity || o.contains("identity");
       item.json = json::serialize(o);

@@ -66,11 +66,12 @@ json::object ScoresView(const Screening& sc, const ApplicationId& app) {
 }
 
 json::object EligibilityJson(const ApplicationId& app, const EligibilityAssessment& a) {
-  return json::object{{"application_id", app},
-                      {"eligible", a.eligible},
-                      {"reason", a.reason},
-                      {"assessed_by", a.assessed_by},
-                      {"assessed_at", a.assessed_at}};
+  json::array requirements;
+  for (const auto& c : a.requirements) {
+    requirements.push_back(json::object{{"requirement", c.requirement}, {"met", c.met}});
+  }
+  return json::object{{"application_id", app},        {"eligible", a.eligible},       {"reason", a.reason},
+                      {"requirements", requirements}, {"assessed_by", a.assessed_by}, {"assessed_at", a.assessed_at}};
 }
 
 Status CheckApplicationAccess(const Screening& sc, const ApplicationId& app) {
@@ -102,42 +103,45 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                return http::JsonResponse(200, codec::ToJson(*saved));
              }));
 
-  router.Add("GET", "/api/v1/recruitments/{id}/screening", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto sc = LoadScreening(ctx, req);
-               if (!sc) return sc.error();
-               const Recruitment& r = sc->scope.recruitment;
-               const User& me = sc->scope.caller.user;
-               auto decision = ctx.store.GetDecision(r.org_id, r.id);
-               if (!decision) return decision.error();
-               auto apps = AnonymousById(ctx, r);
-               if (!apps) return apps.error();
-               int to_score = 0, scored = 0;
-               // Before the period ends a reviewer learns nothing of the applications, not even their number.
-               const bool visible = MaySeeApplicationsNow(me, r, ctx.now());
-               for (const auto& app : sc->state.applications) {
-                 if (!visible || !sc->state.IsActive(app) || sc->state.IsRecused(app, me.id)) continue;
-                 ++to_score;
-                 if (OwnScoresComplete(r, sc->scores, app, me.id)) ++scored;
-               }
-               json::array shortlist;
-               for (const auto& app : sc->state.shortlist) {
-                 shortlist.push_back(json::object{{"application_id", app}, {"pseudonym", PseudonymOf(*apps, app)}});
-               }
-               json::array criteria = codec::ToPublicJson(r).at("criteria").as_array();
-               json::object out{{"stage", Stage(r, sc->state, decision->has_value(), ctx.now())},
-                                {"criteria", criteria},
-                                {"scoring", me.role == Role::kReviewer},
-                                {"progress", {{"scored", scored}, {"total", to_score}}},
-                                {"frozen_at", sc->state.frozen_at},
-                                {"shortlist", shortlist}};
-               // The owner's eligibility assessments, with the reasons: reviewers get none of it.
-               if (sc->scope.IsOwner()) {
-                 json::array eligibility;
-                 for (const auto& [app, a] : sc->state.eligibility) eligibility.push_back(EligibilityJson(app, a));
-                 out["eligibility"] = std::move(eligibility);
-               }
-               return http::JsonResponse(200, out);
-             }));
+  router.Add(
+      "GET", "/api/v1/recruitments/{id}/screening", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto sc = LoadScreening(ctx, req);
+        if (!sc) return sc.error();
+        const Recruitment& r = sc->scope.recruitment;
+        const User& me = sc->scope.caller.user;
+        auto decision = ctx.store.GetDecision(r.org_id, r.id);
+        if (!decision) return decision.error();
+        auto apps = AnonymousById(ctx, r);
+        if (!apps) return apps.error();
+        int to_score = 0, scored = 0;
+        // Before the period ends a reviewer learns nothing of the applications, not even their number.
+        const bool visible = MaySeeApplicationsNow(me, r, ctx.now());
+        for (const auto& app : sc->state.applications) {
+          if (!visible || !sc->state.IsActive(app) || sc->state.IsRecused(app, me.id) || sc->state.IsIneligible(app)) {
+            continue;
+          }
+          ++to_score;
+          if (OwnScoresComplete(r, sc->scores, app, me.id)) ++scored;
+        }
+        json::array shortlist;
+        for (const auto& app : sc->state.shortlist) {
+          shortlist.push_back(json::object{{"application_id", app}, {"pseudonym", PseudonymOf(*apps, app)}});
+        }
+        json::array criteria = codec::ToPublicJson(r).at("criteria").as_array();
+        json::object out{{"stage", Stage(r, sc->state, decision->has_value(), ctx.now())},
+                         {"criteria", criteria},
+                         {"scoring", me.role == Role::kReviewer},
+                         {"progress", {{"scored", scored}, {"total", to_score}}},
+                         {"frozen_at", sc->state.frozen_at},
+                         {"shortlist", shortlist}};
+        // The owner's eligibility assessments, with the reasons: reviewers get none of it.
+        if (sc->scope.IsOwner()) {
+          json::array eligibility;
+          for (const auto& [app, a] : sc->state.eligibility) eligibility.push_back(EligibilityJson(app, a));
+          out["eligibility"] = std::move(eligibility);
+        }
+        return http::JsonResponse(200, out);
+      }));
 
   router.Add("GET", "/api/v1/recruitments/{id}/applications/{application_id}/scores",
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
@@ -256,7 +260,7 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                // Reviewers see the combined ranking only once their own scoring is done.
                if (!sc->scope.IsOwner()) {
                  for (const auto& app : sc->state.applications) {
-                   if (sc->state.IsActive(app) && !sc->state.IsRecused(app, me.id) &&
+                   if (sc->state.IsActive(app) && !sc->state.IsRecused(app, me.id) && !sc->state.IsIneligible(app) &&
                        !OwnScoresComplete(r, sc->scores, app, me.id)) {
                      return http::JsonResponse(200, json::object{{"available", false}, {"ranking", json::array{}}});
                    }
@@ -281,10 +285,20 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                if (!f->Find("eligible")) return f->Invalid("eligible", "is required");
                REILU_TRY(f->Bool("eligible", eligible));
                REILU_TRY(f->Str("reason", reason));
+               std::vector<RequirementCheck> requirements;
+               REILU_TRY(f->Each("requirements", [&](const json::value& item, const std::string& path) -> Status {
+                 auto rf = codec::Fields::Of(item, path);
+                 if (!rf) return rf.error();
+                 RequirementCheck c;
+                 REILU_TRY(rf->Str("requirement", c.requirement, true));
+                 REILU_TRY(rf->Bool("met", c.met));
+                 requirements.push_back(std::move(c));
+                 return OkStatus();
+               }));
                auto services = ctx.Services();
                const std::string& app = req.params["application_id"];
                auto saved = service::AssessEligibility(services, scope->caller.user, scope->recruitment.id, app,
-                                                       eligible, std::move(reason));
+                                                       eligible, std::move(reason), std::move(requirements));
                if (!saved) return saved.error();
                return http::JsonResponse(200, EligibilityJson(app, *saved));
              }));

@@ -55,6 +55,9 @@ Status CheckMayScore(const User& actor, const Recruitment& r, const ScreeningSta
   if (s.IsRecused(app, actor.id)) {
     return MakeError(ErrorCode::kRecused, "You declared a conflict of interest for this application.");
   }
+  if (s.IsIneligible(app)) {
+    return MakeError(ErrorCode::kNotEligible, "An application found not eligible is not scored.");
+  }
   return OkStatus();
 }
 
@@ -85,7 +88,8 @@ std::vector<RankedApplication> RankApplications(const Recruitment& r, const Scre
   }
   std::vector<RankedApplication> out;
   for (const auto& app : s.applications) {
-    if (!s.IsActive(app)) continue;
+    // Ineligible applications leave the ranking (their scores stay, should the call change).
+    if (!s.IsActive(app) || s.IsIneligible(app)) continue;
     RankedApplication ranked;
     ranked.application_id = app;
     ranked.reviewers = static_cast<int>(scorers[app].size());
@@ -142,7 +146,7 @@ Status CheckMayRecuse(const User& actor, const Recruitment& r, const ScreeningSt
 }
 
 Status CheckEligibilityAssessment(const User& actor, const Recruitment& r, const ScreeningState& s,
-                                  const ApplicationId& app, const EligibilityAssessment& assessment, UnixTime now) {
+                                  const ApplicationId& app, EligibilityAssessment& assessment, UnixTime now) {
   if (!IsRecruitmentOwner(actor, r)) {
     return MakeError(ErrorCode::kForbidden, "Only the HR specialist who owns the recruitment assesses eligibility.");
   }
@@ -153,6 +157,21 @@ Status CheckEligibilityAssessment(const User& actor, const Recruitment& r, const
     return MakeError(ErrorCode::kScoresFrozen, "The shortlist has been chosen: eligibility can no longer change.");
   }
   REILU_TRY(CheckActive(s, app));
+  if (assessment.requirements.size() > kMaxRequirements) {
+    return MakeError(ErrorCode::kInvalidInput, "At most 20 requirements.", "requirements");
+  }
+  std::string unmet;
+  for (const auto& c : assessment.requirements) {
+    if (c.requirement.find_first_not_of(" \t\r\n") == std::string::npos || c.requirement.size() > kMaxRequirementText) {
+      return MakeError(ErrorCode::kInvalidInput, "Name each requirement (at most 200 bytes).", "requirements");
+    }
+    if (!c.met) unmet += (unmet.empty() ? "" : "; ") + c.requirement;
+  }
+  if (!assessment.requirements.empty() && assessment.eligible != unmet.empty()) {
+    return MakeError(ErrorCode::kInvalidInput, "Eligible exactly when every listed requirement is met.", "eligible");
+  }
+  const bool no_reason = assessment.reason.find_first_not_of(" \t\r\n") == std::string::npos;
+  if (!assessment.eligible && no_reason && !unmet.empty()) assessment.reason = unmet;
   if (!assessment.eligible && assessment.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
     return MakeError(ErrorCode::kReasonRequired, "Say which requirement the application does not meet.", "reason");
   }

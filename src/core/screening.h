@@ -27,17 +27,28 @@ struct Score {
   std::string justification;  // optional, why this score (evidence for the decision and appeals)
 };
 
-// Whether an application meets the post's formal requirements (kelpoisuus: the degree, licence or
-// language skill the ad asks), judged by the owner from the anonymous merits. An ineligible one
-// needs a reason (it is what the decision and a rectification request will ask about) and cannot be
-// shortlisted; the reason is the owner's, never shown to reviewers.
+// One formal requirement of the post (a degree, a licence, a language skill) and whether the
+// application meets it: a fact, not a score.
+struct RequirementCheck {
+  std::string requirement;
+  bool met = false;
+  bool operator==(const RequirementCheck&) const = default;
+};
+
+// Whether an application meets the post's formal requirements (kelpoisuus), judged by the owner
+// from the anonymous merits, requirement by requirement where the owner lists them. An ineligible
+// one needs a reason (the unmet requirements serve as one), leaves scoring and the ranking, cannot
+// be shortlisted or selected, and its notice says why. Reviewers see the result, not the reason.
 struct EligibilityAssessment {
   bool eligible = true;
   std::string reason;
   UserId assessed_by = 0;
   UnixTime assessed_at = 0;
+  std::vector<RequirementCheck> requirements;  // optional; when given, eligible = every one met
 };
 inline constexpr size_t kMaxEligibilityReason = 1000;
+inline constexpr size_t kMaxRequirements = 20;
+inline constexpr size_t kMaxRequirementText = 200;
 
 // What the store knows about a recruitment's screening, as the rules need it.
 struct ScreeningState {
@@ -103,9 +114,10 @@ std::vector<RankedApplication> RankApplications(const Recruitment& r, const Scre
 Status CheckMayRecuse(const User& actor, const Recruitment& r, const ScreeningState& s, const ApplicationId& app);
 
 // May `actor` record this eligibility? The owner, after the application period and before the
-// shortlist, for an active application; "not eligible" with a reason of bounded length.
+// shortlist, for an active application; "not eligible" with a reason of bounded length (filled in
+// with the unmet requirements when none is written); requirements consistent with the verdict.
 Status CheckEligibilityAssessment(const User& actor, const Recruitment& r, const ScreeningState& s,
-                                  const ApplicationId& app, const EligibilityAssessment& assessment, UnixTime now);
+                                  const ApplicationId& app, EligibilityAssessment& assessment, UnixTime now);
 
 // May `actor` choose this shortlist? The owner, after the application period, once, with at
 // least one active application and only active, not ineligible ones.

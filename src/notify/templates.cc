@@ -93,7 +93,8 @@ Text ShortlistNoticeText(const std::string& job_title, const std::vector<std::st
 
 Text DecisionNoticeText(std::string_view lang, const std::string& job_title, Outcome outcome,
                         const std::string& decided_on, const std::string& appeal_ends,
-                        const std::string& rectification_to, const std::string& status_link) {
+                        const std::string& rectification_to, const std::string& status_link,
+                        const std::string& not_eligible_because) {
   std::string fi_result, sv_result, en_result;
   switch (outcome) {
     case Outcome::kSelected:
@@ -111,6 +112,11 @@ Text DecisionNoticeText(std::string_view lang, const std::string& job_title, Out
       sv_result = "Tyvärr valdes du inte till tjänsten. Tack för ditt intresse.";
       en_result = "Unfortunately you were not selected for the position. Thank you for your interest.";
       break;
+  }
+  if (!not_eligible_because.empty()) {
+    fi_result += " Hakemuksesi ei täyttänyt tehtävän kelpoisuusvaatimuksia: " + not_eligible_because + ".";
+    sv_result += " Din ansökan uppfyllde inte behörighetskraven för tjänsten: " + not_eligible_because + ".";
+    en_result += " Your application did not meet the formal requirements of the post: " + not_eligible_because + ".";
   }
   std::string fi_date = FormatDate(decided_on), end = FormatDate(appeal_ends);
   return {

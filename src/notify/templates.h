@@ -37,9 +37,12 @@ Text ShortlistNoticeText(const std::string& job_title, const std::vector<std::st
 
 // `rectification_to`: where a rectification request goes (the organisation and, when the admin
 // has set it, its registry office's address).
+// `not_eligible_because`: set when the application was found not to meet the post's formal
+// requirements; the notice says which (in the owner's words).
 Text DecisionNoticeText(std::string_view lang, const std::string& job_title, Outcome outcome,
                         const std::string& decided_on, const std::string& appeal_ends,
-                        const std::string& rectification_to, const std::string& status_link);
+                        const std::string& rectification_to, const std::string& status_link,
+                        const std::string& not_eligible_because = "");
 
 Text WithdrawalText(std::string_view lang, const std::string& job_title, const std::string& reference);
 

@@ -1,5 +1,7 @@
 #include "service/decision_document.h"
 
+#include <algorithm>
+
 #include <cstdio>
 
 #include "core/finnish_calendar.h"
@@ -86,12 +88,20 @@ Document SelectionDecisionDocument(const DecisionDocumentInput& in, std::string_
                          say("Sija", "Placering", "Rank"), say("Ratkaisu", "Avgörande", "Outcome")},
                         {}};
   std::vector<std::pair<std::string, std::string>> not_eligible;  // pseudonym, the requirement missed
+  // The ranked ones in their order, then those outside the ranking (found not eligible), so that
+  // every applicant the decision concerns is in the summary.
+  std::vector<std::pair<const AnonymousApplication*, const RankedApplication*>> rows;
   for (const auto& ranked : in.ranking) {
-    const AnonymousApplication* app = nullptr;
     for (const auto& a : in.applications) {
-      if (a.id == ranked.application_id) app = &a;
+      if (a.id == ranked.application_id) rows.emplace_back(&a, &ranked);
     }
-    if (!app) continue;
+  }
+  for (const auto& a : in.applications) {
+    const bool ranked = std::any_of(in.ranking.begin(), in.ranking.end(),
+                                    [&](const RankedApplication& x) { return x.application_id == a.id; });
+    if (!ranked && d.outcomes.count(a.id)) rows.emplace_back(&a, nullptr);
+  }
+  for (const auto& [app, ranked] : rows) {
     std::string education;
     for (const auto& e : app->merits.education) {
       education += (education.empty() ? "" : "; ") + e.level + (e.field.empty() ? "" : ", " + e.field);
@@ -110,8 +120,8 @@ Document SelectionDecisionDocument(const DecisionDocumentInput& in, std::string_
       if (!e->second.eligible) not_eligible.emplace_back(app->pseudonym, e->second.reason);
     }
     summary.rows.push_back({app->pseudonym, education.empty() ? "–" : education, std::to_string(months),
-                            Score(ranked.weighted_score), eligible, ranked.rank ? std::to_string(ranked.rank) : "–",
-                            result});
+                            ranked ? Score(ranked->weighted_score) : "–", eligible,
+                            ranked && ranked->rank ? std::to_string(ranked->rank) : "–", result});
   }
   doc.Table(std::move(summary));
   // Why an applicant was found not eligible: what a rectification request would ask first.

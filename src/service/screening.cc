@@ -78,12 +78,13 @@ Status Recuse(Context& ctx, const User& actor, RecruitmentId id, const Applicati
 }
 
 Result<EligibilityAssessment> AssessEligibility(Context& ctx, const User& actor, RecruitmentId id,
-                                                const ApplicationId& app, bool eligible, std::string reason) {
+                                                const ApplicationId& app, bool eligible, std::string reason,
+                                                std::vector<RequirementCheck> requirements) {
   auto r = LoadForScreening(ctx, actor, id);
   if (!r) return r.error();
   auto state = ctx.store.GetScreeningState(r->org_id, r->id);
   if (!state) return state.error();
-  EligibilityAssessment assessment{eligible, std::move(reason), actor.id, ctx.now()};
+  EligibilityAssessment assessment{eligible, std::move(reason), actor.id, ctx.now(), std::move(requirements)};
   REILU_TRY(CheckEligibilityAssessment(actor, *r, *state, app, assessment, ctx.now()));
   REILU_TRY(ctx.store.SaveEligibility(r->org_id, r->id, app, assessment, ctx.now()));
   return assessment;

@@ -21,7 +21,8 @@ Status Recuse(Context& ctx, const User& actor, RecruitmentId id, const Applicati
 // The owner's assessment of whether an application meets the post's formal requirements; may
 // change until the shortlist. Returns it as stored.
 Result<EligibilityAssessment> AssessEligibility(Context& ctx, const User& actor, RecruitmentId id,
-                                                const ApplicationId& app, bool eligible, std::string reason);
+                                                const ApplicationId& app, bool eligible, std::string reason,
+                                                std::vector<RequirementCheck> requirements = {});
 
 struct Shortlisted {
   ApplicationId application_id;

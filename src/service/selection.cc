@@ -108,6 +108,14 @@ Status SaveInterviewNotes(Context& ctx, const User& actor, RecruitmentId id, std
   return ctx.store.SaveInterviewNotes(r->org_id, r->id, notes, ctx.now());
 }
 
+namespace {
+// The owner's reason when the application was found not eligible ("" otherwise).
+std::string IneligibleBecause(const ScreeningState& s, const ApplicationId& app) {
+  auto it = s.eligibility.find(app);
+  return it != s.eligibility.end() && !it->second.eligible ? it->second.reason : std::string();
+}
+}  // namespace
+
 Result<DecisionBrief> BriefForDecision(Context& ctx, const User& actor, RecruitmentId id) {
   auto r = LoadForDecision(ctx, actor, id);
   if (!r) return r.error();
@@ -208,7 +216,8 @@ Result<Decided> Decide(Context& ctx, const User& actor, RecruitmentId id, Decisi
                                 full.identity.email,
                                 notify::DecisionNoticeText(lang, TitleIn(*r, lang), outcome, decided_on,
                                                            decision->appeal_ends, RectificationAddress(*organisation),
-                                                           StatusLink(ctx, ref, full.anonymous.id)),
+                                                           StatusLink(ctx, ref, full.anonymous.id),
+                                                           IneligibleBecause(*state, full.anonymous.id)),
                                 {}});
       if (mail) mails.push_back(std::move(*mail));
     }

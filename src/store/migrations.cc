@@ -424,6 +424,7 @@ CREATE TABLE eligibility (
   recruitment_id BIGINT NOT NULL,
   eligible INTEGER NOT NULL,
   reason TEXT NOT NULL,
+  requirements TEXT NOT NULL DEFAULT '[]',
   assessed_by BIGINT NOT NULL,
   assessed_at BIGINT NOT NULL
 );

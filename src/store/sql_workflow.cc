@@ -78,16 +78,36 @@ Result<ScreeningState> SqlStore::GetScreeningState(OrgId org, RecruitmentId rec)
   st.shortlist = std::move(*shortlist);
   {
     auto s = c.Prepare(
-        "SELECT application_id, eligible, reason, assessed_by, assessed_at FROM eligibility "
+        "SELECT application_id, eligible, reason, assessed_by, assessed_at, requirements FROM eligibility "
         "WHERE org_id = $1 AND recruitment_id = $2");
     if (!s) return s.error();
     s->Bind(1, org).Bind(2, rec);
-    while (s->Step())
-      st.eligibility[s->Text(0)] = EligibilityAssessment{s->Int(1) != 0, s->Text(2), s->Int(3), s->Int(4)};
+    while (s->Step()) {
+      EligibilityAssessment a{s->Int(1) != 0, s->Text(2), s->Int(3), s->Int(4), {}};
+      if (auto checks = codec::Parse(s->Text(5)); checks && checks->is_array()) {
+        for (const auto& check : checks->get_array()) {
+          if (!check.is_object()) continue;
+          const auto* text = check.get_object().if_contains("requirement");
+          const auto* met = check.get_object().if_contains("met");
+          if (text && text->is_string() && met && met->is_bool()) {
+            a.requirements.push_back({std::string(text->get_string()), met->get_bool()});
+          }
+        }
+      }
+      st.eligibility[s->Text(0)] = std::move(a);
+    }
     REILU_TRY(s->status());
   }
   return st;
 }
+
+namespace {
+std::string RequirementsJson(const std::vector<RequirementCheck>& checks) {
+  json::array out;
+  for (const auto& c : checks) out.push_back(json::object{{"requirement", c.requirement}, {"met", c.met}});
+  return codec::Serialize(out);
+}
+}  // namespace
 
 Status SqlStore::SaveEligibility(OrgId org, RecruitmentId rec, const ApplicationId& app,
                                  const EligibilityAssessment& assessment, UnixTime now) {
@@ -95,9 +115,10 @@ Status SqlStore::SaveEligibility(OrgId org, RecruitmentId rec, const Application
     REILU_TRY(RequireApplication(c, org, rec, app));
     REILU_TRY(BumpDataVersionTx(c, org, rec));
     auto s = c.Prepare(
-        "INSERT INTO eligibility (application_id, org_id, recruitment_id, eligible, reason, assessed_by, assessed_at) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (application_id) DO UPDATE SET eligible = excluded.eligible, "
-        "reason = excluded.reason, assessed_by = excluded.assessed_by, assessed_at = excluded.assessed_at");
+        "INSERT INTO eligibility (application_id, org_id, recruitment_id, eligible, reason, assessed_by, assessed_at, "
+        "requirements) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (application_id) DO UPDATE SET "
+        "eligible = excluded.eligible, reason = excluded.reason, assessed_by = excluded.assessed_by, "
+        "assessed_at = excluded.assessed_at, requirements = excluded.requirements");
     if (!s) return s.error();
     REILU_TRY(s->Bind(1, app)
                   .Bind(2, org)
@@ -106,6 +127,7 @@ Status SqlStore::SaveEligibility(OrgId org, RecruitmentId rec, const Application
                   .Bind(5, assessment.reason)
                   .Bind(6, assessment.assessed_by)
                   .Bind(7, now)
+                  .Bind(8, RequirementsJson(assessment.requirements))
                   .Run());
     // The reason is the owner's own words about the merits: kept with the assessment, not in the log.
     json::object detail{{"eligible", assessment.eligible}};

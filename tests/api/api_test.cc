@@ -730,6 +730,27 @@ TEST_F(ApiTest, EligibilityIsTheOwnersCallGatesTheShortlistAndCountsInTheFunnel)
   EXPECT_FALSE(refused.Json().at("eligible").as_bool());
   for (int i = 0; i < 6; ++i) ASSERT_EQ(assess(hr, ids[i], {{"eligible", true}}).status, 200);
   EXPECT_EQ(assess(hr, "no-such-application", {{"eligible", true}}).status, 404);
+  // Requirement by requirement: the unmet one is the reason when none is written; the verdict must
+  // follow the facts.
+  json::array facts{{{"requirement", "Sosionomin (AMK) tutkinto"}, {"met", false}},
+                    {{"requirement", "B-ajokortti"}, {"met", true}}};
+  EXPECT_EQ(assess(hr, ids[6], {{"eligible", true}, {"requirements", facts}}).Json().at("field").as_string(),
+            "eligible");
+  auto by_facts = assess(hr, ids[6], {{"eligible", false}, {"requirements", facts}});
+  ASSERT_EQ(by_facts.status, 200) << by_facts.body;
+  EXPECT_EQ(by_facts.Json().at("reason").as_string(), "Sosionomin (AMK) tutkinto");
+  EXPECT_EQ(by_facts.Json().at("requirements").as_array().size(), 2u);
+  ASSERT_EQ(assess(hr, ids[6], {{"eligible", false}, {"reason", reason}}).status, 200);
+  // Reviewers see the verdict on the list (not the reason) and do not score the ineligible one.
+  const json::value seen_list = reviewer.Get(base + "/applications").Json();
+  for (const auto& a : seen_list.at("applications").as_array()) {
+    EXPECT_EQ(a.at("eligible").as_bool(), a.at("id").as_string() != ids[6]);
+  }
+  auto score =
+      reviewer.Call("PUT", base + "/applications/" + ids[6] + "/scores",
+                    R"({"scores":[{"criterion_id":"exp","value":3}]})", {{"Content-Type", "application/json"}});
+  EXPECT_EQ(score.status, 409) << score.body;
+  EXPECT_EQ(score.Json().at("code").as_string(), "not_eligible");
 
   // The owner sees every assessment with its reason; reviewers none of it.
   auto owner_view = hr.Get(base + "/screening").Json();
@@ -739,8 +760,11 @@ TEST_F(ApiTest, EligibilityIsTheOwnersCallGatesTheShortlistAndCountsInTheFunnel)
   EXPECT_FALSE(reviewer_view.Json().as_object().contains("eligibility"));
   EXPECT_EQ(reviewer_view.body.find("sosionomin"), std::string::npos);
   const json::value ranking = hr.Get(base + "/ranking").Json();
+  // The ineligible one has left the ranking.
+  ASSERT_EQ(ranking.at("ranking").as_array().size(), 6u);
   for (const auto& row : ranking.at("ranking").as_array()) {
-    EXPECT_EQ(row.at("eligible").as_bool(), row.at("application_id").as_string() != ids[6]);
+    EXPECT_TRUE(row.at("eligible").as_bool());
+    EXPECT_NE(row.at("application_id").as_string(), ids[6]);
   }
 
   // The ineligible one cannot be shortlisted; after the shortlist nothing changes any more.

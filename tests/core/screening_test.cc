@@ -120,20 +120,27 @@ TEST_F(ScreeningTest, ShortlistRulesAndLiftTargets) {
 }
 
 TEST_F(ScreeningTest, EligibilityIsTheOwnersWithAReasonAndGatesTheShortlist) {
-  const EligibilityAssessment yes{true, "", 10, kNow};
-  const EligibilityAssessment no{false, "Ei vaadittua tutkintoa", 10, kNow};
-  EXPECT_TRUE(CheckEligibilityAssessment(Owner(), r, s, "a", yes, kNow).ok());
-  EXPECT_EQ(CheckEligibilityAssessment(Reviewer(20), r, s, "a", yes, kNow).error().code, ErrorCode::kForbidden);
-  EXPECT_EQ(CheckEligibilityAssessment(Owner(), r, s, "a", {false, " \n", 10, kNow}, kNow).error().code,
-            ErrorCode::kReasonRequired);
-  EXPECT_EQ(
-      CheckEligibilityAssessment(Owner(), r, s, "a", {false, std::string(1001, 'x'), 10, kNow}, kNow).error().field,
-      "reason");
-  EXPECT_EQ(CheckEligibilityAssessment(Owner(), r, s, "zzz", yes, kNow).error().code, ErrorCode::kNotFound);
+  const EligibilityAssessment yes{true, "", 10, kNow, {}};
+  const EligibilityAssessment no{false, "Ei vaadittua tutkintoa", 10, kNow, {}};
+  // Checked on a copy: the check may fill in the reason.
+  auto check = [&](const User& who, const Recruitment& rec, const ApplicationId& app, EligibilityAssessment a) {
+    return CheckEligibilityAssessment(who, rec, s, app, a, kNow);
+  };
+  EXPECT_TRUE(check(Owner(), r, "a", yes).ok());
+  EXPECT_EQ(check(Reviewer(20), r, "a", yes).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(check(Owner(), r, "a", {false, " \n", 10, kNow, {}}).error().code, ErrorCode::kReasonRequired);
+  EXPECT_EQ(check(Owner(), r, "a", {false, std::string(1001, 'x'), 10, kNow, {}}).error().field, "reason");
+  EXPECT_EQ(check(Owner(), r, "zzz", yes).error().code, ErrorCode::kNotFound);
   Recruitment open = r;
   open.deadline = kNow + 100;
-  EXPECT_EQ(CheckEligibilityAssessment(Owner(), open, s, "a", no, kNow).error().code, ErrorCode::kScreeningNotOpen);
-  EXPECT_TRUE(CheckEligibilityAssessment(Owner(), r, s, "b", no, kNow).ok());
+  EXPECT_EQ(check(Owner(), open, "a", no).error().code, ErrorCode::kScreeningNotOpen);
+  EXPECT_TRUE(check(Owner(), r, "b", no).ok());
+  // Requirement by requirement: the verdict follows the facts, and the unmet ones are the reason.
+  EligibilityAssessment facts{false, "", 10, kNow, {{"Sosionomi (AMK)", false}, {"B-ajokortti", true}}};
+  ASSERT_TRUE(CheckEligibilityAssessment(Owner(), r, s, "b", facts, kNow).ok());
+  EXPECT_EQ(facts.reason, "Sosionomi (AMK)");
+  EXPECT_EQ(check(Owner(), r, "b", {true, "", 10, kNow, {{"Sosionomi (AMK)", false}}}).error().field, "eligible");
+  EXPECT_EQ(check(Owner(), r, "b", {true, "", 10, kNow, {{" ", true}}}).error().field, "requirements");
 
   s.eligibility["b"] = no;
   s.eligibility["a"] = yes;
@@ -142,8 +149,11 @@ TEST_F(ScreeningTest, EligibilityIsTheOwnersWithAReasonAndGatesTheShortlist) {
   EXPECT_FALSE(s.IsIneligible("c"));  // not assessed is not ineligible
   EXPECT_EQ(CheckShortlist(Owner(), r, s, {"a", "b"}, kNow).error().code, ErrorCode::kNotEligible);
   EXPECT_TRUE(CheckShortlist(Owner(), r, s, {"a", "c"}, kNow).ok());
+  // Not scored, not ranked.
+  EXPECT_EQ(CheckMayScore(Reviewer(20), r, s, "b", kNow).error().code, ErrorCode::kNotEligible);
+  for (const auto& ranked : RankApplications(r, s, {})) EXPECT_NE(ranked.application_id, "b");
   s.frozen = true;
-  EXPECT_EQ(CheckEligibilityAssessment(Owner(), r, s, "a", no, kNow).error().code, ErrorCode::kScoresFrozen);
+  EXPECT_EQ(check(Owner(), r, "a", no).error().code, ErrorCode::kScoresFrozen);
   // Nor selected where no shortlist was needed (an open recruitment).
   Recruitment open_process = r;
   open_process.anonymous = false;

@@ -146,4 +146,18 @@ TEST(DispatcherTest, DeliveryErrorsKeepNoAddress) {
 }
 
 }  // namespace
+TEST(NotifyTest, ADecisionNoticeSaysWhichRequirementWasNotMet) {
+  auto text = DecisionNoticeText("fi", "Sosiaaliohjaaja", Outcome::kNotSelected, "2026-12-01", "2026-12-18",
+                                 "Kirjaamo, PL 1", "https://x/status", "Sosionomin (AMK) tutkinto");
+  EXPECT_NE(text.body.find("ei täyttänyt tehtävän kelpoisuusvaatimuksia: Sosionomin (AMK) tutkinto."),
+            std::string::npos)
+      << text.body;
+  auto sv = DecisionNoticeText("sv", "Socialhandledare", Outcome::kNotSelected, "2026-12-01", "2026-12-18",
+                               "Registratorskontoret", "https://x/status", "Socionomexamen");
+  EXPECT_NE(sv.body.find("uppfyllde inte behörighetskraven"), std::string::npos) << sv.body;
+  auto plain = DecisionNoticeText("fi", "Sosiaaliohjaaja", Outcome::kNotSelected, "2026-12-01", "2026-12-18",
+                                  "Kirjaamo, PL 1", "https://x/status");
+  EXPECT_EQ(plain.body.find("kelpoisuusvaatimuksia"), std::string::npos);
+}
+
 }  // namespace reilu::notify

@@ -159,6 +159,7 @@ export interface Identity {
 export interface ApplicationView {
   id: string;
   pseudonym: string;
+  eligible?: boolean | null; // the owner's verdict (kelpoisuus); null: not assessed
   merits?: Merits;
   free_text?: FreeText | null;
   redaction?: string;

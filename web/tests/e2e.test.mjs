@@ -489,8 +489,8 @@ describe('the anonymous recruitment in a browser', () => {
     const hr = await newPage();
     await login(hr, 'hr');
     await openDemoRecruitment(hr);
-    // Eligibility first: the lowest-ranked application misses the required qualification. It cannot
-    // be chosen any more, and the reason stays with the owner.
+    // Eligibility first: the lowest-ranked application misses the required qualification. It leaves
+    // the ranking (it cannot be chosen), and the reason stays with the owner.
     const ranking = hr.getByRole('table', { name: 'Yhteisvertailu' });
     const lowest = ranking.locator('tbody tr').last();
     const pseudonym = (await lowest.locator('td').nth(1).innerText()).trim();
@@ -499,8 +499,8 @@ describe('the anonymous recruitment in a browser', () => {
     await card.getByLabel('Mikä vaatimus ei täyty').fill('Ei luokanopettajan kelpoisuutta');
     await expectAccessible(hr, 'eligibility');
     await card.getByRole('button', { name: `Tallenna kelpoisuus: ${pseudonym}` }).click();
-    await lowest.getByText('Ei kelpoinen').waitFor();
-    assert.ok(await lowest.locator('input[type=checkbox]').isDisabled());
+    await ranking.getByRole('cell', { name: pseudonym, exact: true }).waitFor({ state: 'detached' });
+    await card.getByText('Ei kelpoinen', { exact: true }).first().waitFor();
     const firstChoice = hr.locator('table input[type=checkbox]').first();
     await firstChoice.check({ force: true });
     await hr.getByLabel('Perustelu valinnalle').fill('Paras yhteispistemäärä');

@@ -399,7 +399,8 @@ function DeskPage() {
             {t('desk.pseudonym')} {app.pseudonym}
           </Heading>
           {app.lifted && <StaticChip>{t('desk.lifted')}</StaticChip>} {app.withdrawn && <StaticChip>{t('desk.withdrawn')}</StaticChip>}{' '}
-          {shortlisted.has(app.id) && <StaticChip>{t('desk.shortlist')}</StaticChip>}
+          {shortlisted.has(app.id) && <StaticChip>{t('desk.shortlist')}</StaticChip>}{' '}
+          {app.eligible === false && !isOwner && <StaticChip>{t('eligibility.notEligible')}</StaticChip>}
           {app.recused ? (
             <Paragraph>{t('desk.recused')}</Paragraph>
           ) : (
@@ -476,7 +477,8 @@ function DeskPage() {
                   {identities[app.id].first_name} {identities[app.id].last_name}, {identities[app.id].email}
                 </Paragraph>
               )}
-              {isReviewer && !app.withdrawn && (stage === 'screening' || stage === 'shortlisted' || stage === 'decided') && (
+              {isReviewer && app.eligible === false && <Paragraph>{t('eligibility.notScored')}</Paragraph>}
+              {isReviewer && !app.withdrawn && app.eligible !== false && (stage === 'screening' || stage === 'shortlisted' || stage === 'decided') && (
                 <ScoreForm recruitmentId={rec.id} applicationId={app.id} criteria={rec.criteria} editable={stage === 'screening'}
                   onSaved={() => void refreshProgress()} />
               )}
