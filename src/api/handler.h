@@ -105,6 +105,11 @@ void RegisterReportRoutes(http::Router& router, ApiContext& ctx);
 
 // The equality-law explanation of the selection for one application (after the decision).
 Result<json::object> ExplanationJson(ApiContext& ctx, const Recruitment& r, const ApplicationId& app);
+// The same explanation (equality act 10 §) as a document to print or send: the outcome, the
+// criteria with their weights, the applicant's own results beside the selected person's merits
+// and results, and the decision's reasoning. No identity: the selected are described by merits.
+Result<Document> ExplanationDocument(ApiContext& ctx, const Recruitment& r, const json::object& explanation,
+                                     const std::string& lang);
 void RegisterOpsRoutes(http::Router& router, ApiContext& ctx);
 
 }  // namespace reilu::api

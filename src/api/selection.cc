@@ -1,10 +1,13 @@
 // After the shortlist: interviews (invitations with .ics), interview notes, the reasoned decision
 // with notices to every applicant, and the equality-law explanation of the selection.
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "api/handler.h"
+#include "core/finnish_calendar.h"
 #include "service/decision_document.h"
+#include "service/mail.h"
 #include "service/recruitments.h"
 #include "service/selection.h"
 
@@ -88,6 +91,86 @@ Result<json::object> ExplanationJson(ApiContext& ctx, const Recruitment& r, cons
                       {"criteria", criteria},
                       {"own", own},
                       {"selected", selected}};
+}
+
+Result<Document> ExplanationDocument(ApiContext& ctx, const Recruitment& r, const json::object& e,
+                                     const std::string& lang) {
+  auto organisation = ctx.store.GetOrganisation(r.org_id);
+  if (!organisation) return organisation.error();
+  auto say = [&](std::string_view fi, std::string_view sv, std::string_view en) {
+    return InLanguage(lang, fi, sv, en);
+  };
+  const std::string title = service::TitleIn(r, lang);
+  Document doc;
+  doc.lang = lang;
+  doc.organisation = organisation->name;
+  doc.title =
+      say("Selvitys valintamenettelystä: ", "Redogörelse för urvalsförfarandet: ", "Explanation of the selection: ") +
+      title;
+  doc.date = FinnishDayText(ctx.now());
+  doc.Paragraph(
+      say("Tasa-arvolain 10 §:n mukainen selvitys: millä perusteilla valinta tehtiin, ja hakijan omat tulokset "
+          "valitun ansioiden rinnalla.",
+          "Redogörelse enligt 10 § i jämställdhetslagen: på vilka grunder valet gjordes, och sökandens egna "
+          "resultat bredvid den valdas meriter.",
+          "An explanation under section 10 of the Equality Act: on what grounds the selection was made, and "
+          "the applicant's own results beside the merits of the person selected."));
+  const std::string outcome(e.at("outcome").as_string());
+  doc.Heading(say("Ratkaisu", "Avgörande", "Outcome"));
+  doc.Paragraph(outcome == "selected"  ? say("Valittu tehtävään.", "Vald till tjänsten.", "Selected for the post.")
+                : outcome == "reserve" ? say("Valittu varalle.", "Vald som reserv.", "Chosen as the reserve.")
+                                       : say("Ei valittu.", "Inte vald.", "Not selected."));
+  // The criteria and the applicant's own means beside the selected person's.
+  auto mean_of = [](const json::value& summary, const std::string& criterion) -> std::string {
+    for (const auto& c : summary.at("criteria").as_array()) {
+      if (c.at("criterion_id").as_string() == criterion) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%.2f", c.at("mean").to_number<double>());
+        std::string text = buf;
+        for (auto& ch : text) ch = ch == '.' ? ',' : ch;
+        return text;
+      }
+    }
+    return "–";
+  };
+  const json::value& own = e.at("own");
+  const json::array& selected = e.at("selected").as_array();
+  DocumentTable table{{say("Arviointiperuste", "Bedömningsgrund", "Criterion"), say("Painoarvo", "Vikt", "Weight"),
+                       say("Omat pisteet (ka.)", "Egna poäng (medel)", "Own score (mean)"),
+                       say("Valitun pisteet (ka.)", "Den valdas poäng (medel)", "Selected (mean)")},
+                      {}};
+  for (const auto& c : e.at("criteria").as_array()) {
+    const std::string id(c.at("id").as_string());
+    std::string criterion_title = id;
+    if (const auto* t = c.at("title").as_object().if_contains(lang)) criterion_title = std::string(t->as_string());
+    table.rows.push_back({criterion_title, std::to_string(c.at("weight").to_number<std::int64_t>()), mean_of(own, id),
+                          selected.empty() ? "–" : mean_of(selected.front(), id)});
+  }
+  doc.Heading(say("Arviointiperusteet ja pisteet", "Bedömningsgrunder och poäng", "Criteria and scores"));
+  doc.Table(std::move(table));
+  // The selected person by merits only (no name: this document goes to other applicants).
+  for (const auto& s : selected) {
+    doc.Heading(say("Valitun ansiot", "Den valdas meriter", "The selected person's merits"));
+    const auto& merits = s.at("merits").as_object();
+    std::string education, experience;
+    if (const auto* list = merits.if_contains("education")) {
+      for (const auto& x : list->as_array()) {
+        education += (education.empty() ? "" : "; ") + std::string(x.at("level").as_string()) + ", " +
+                     std::string(x.at("field").as_string());
+      }
+    }
+    if (const auto* list = merits.if_contains("experience")) {
+      for (const auto& x : list->as_array()) {
+        experience += (experience.empty() ? "" : "; ") + std::string(x.at("title").as_string()) + " (" +
+                      std::to_string(x.at("months").to_number<std::int64_t>()) + say(" kk", " mån", " months") + ")";
+      }
+    }
+    doc.Paragraph(say("Koulutus: ", "Utbildning: ", "Education: ") + (education.empty() ? "–" : education));
+    doc.Paragraph(say("Työkokemus: ", "Arbetserfarenhet: ", "Experience: ") + (experience.empty() ? "–" : experience));
+  }
+  doc.Heading(say("Päätöksen perustelut", "Beslutets motivering", "The decision's reasoning"));
+  doc.Paragraph(std::string(e.at("reasoning").as_string()));
+  return doc;
 }
 
 void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
@@ -285,6 +368,17 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
                }
                auto explanation = ExplanationJson(ctx, scope->recruitment, req.params["application_id"]);
                if (!explanation) return explanation.error();
+               // ?format=pdf&lang=: the same to print or send by post.
+               if (req.query.count("format") && req.query["format"] == "pdf") {
+                 auto lang = DocumentLanguage(req);
+                 if (!lang) return lang.error();
+                 auto doc = ExplanationDocument(ctx, scope->recruitment, *explanation, *lang);
+                 if (!doc) return doc.error();
+                 return PdfResponse(*doc, "explanation-" + std::to_string(scope->recruitment.id) + ".pdf");
+               }
+               if (req.query.count("format") && req.query["format"] != "json") {
+                 return MakeError(ErrorCode::kInvalidInput, "The format is json or pdf.", "format");
+               }
                return http::JsonResponse(200, *explanation);
              }));
 

@@ -368,6 +368,20 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
   EXPECT_TRUE(ex.at("selected").as_array()[0].at("merits").as_object().contains("education"));
   EXPECT_GE(ex.at("own").at("scores").as_array().size(), 4u);
   EXPECT_EQ(hr.Get(A(top[0], "/explanation")).Json().at("outcome").as_string(), "selected");
+  // The same explanation as a PDF to send by post: the selected person by merits, never by name.
+  auto explained = hr.Get(A(top[2], "/explanation?format=pdf&lang=fi"));
+  ASSERT_EQ(explained.status, 200) << explained.body;
+  EXPECT_EQ(explained.body.rfind("%PDF-", 0), 0u);
+  if (HasPdfToText()) {
+    std::string text = PdfText(explained.body);
+    for (const char* part : {"Selvitys valintamenettelystä", "Arviointiperusteet ja pisteet", "Valitun ansiot",
+                             "Päätöksen perustelut", "Highest weighted score"}) {
+      EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
+    }
+    EXPECT_EQ(text.find("Firstname"), std::string::npos) << text;
+    EXPECT_GE(RenderedPages(explained.body), 1);
+  }
+  EXPECT_EQ(hr.Get(A(top[2], "/explanation?format=xml")).status, 422);
   EXPECT_EQ(r1.Get(A(top[0], "/explanation")).status, 403);
 
   // The decision to sign and archive: a PDF with the decision, the reasoning, the applicant summary

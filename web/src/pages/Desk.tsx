@@ -464,7 +464,12 @@ function DeskPage() {
                   {t('more.showExplanation')}: {app.pseudonym}
                 </Button>
               )}
-              {explanations[app.id] && <Explanation data={explanations[app.id]} />}
+              {explanations[app.id] && (
+                <Explanation
+                  data={explanations[app.id]}
+                  pdf={`${base}/applications/${app.id}/explanation?format=pdf&lang=${i18n.language}`}
+                />
+              )}
               {isRegistry && !identities[app.id] && recordsRequest && (
                 <div>
                   <Button variant="secondary" onClick={() => void requestIdentity(app.id)}>

@@ -14,7 +14,8 @@ export interface ExplanationData {
 }
 
 // The equality-law explanation: criteria, the applicant's own scores, the selected person's merits.
-export function Explanation({ data }: { data: ExplanationData }) {
+// `pdf`: where the same explanation downloads as a PDF (the owner's desk; none for the applicant).
+export function Explanation({ data, pdf }: { data: ExplanationData; pdf?: string }) {
   const { t } = useTranslation();
   const title = (id: string) => localized(data.criteria.find((c) => c.id === id)?.title);
   return (
@@ -25,6 +26,13 @@ export function Explanation({ data }: { data: ExplanationData }) {
       <Paragraph>
         {t('more.outcome')}: <strong>{t(`status.${data.outcome}`)}</strong> · {t('more.appealEnds')} {formatDate(Date.parse(data.appeal_ends) / 1000)}
       </Paragraph>
+      {pdf && (
+        <Paragraph>
+          <a href={pdf} download>
+            {t('more.explanationPdf')}
+          </a>
+        </Paragraph>
+      )}
       <Paragraph>
         {t('more.reasoning')}: {data.reasoning}
       </Paragraph>
