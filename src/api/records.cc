@@ -7,6 +7,9 @@
 //   POST /api/v1/records-requests/{id}/masked-copies   give out a masked copy of one application (logged)
 //   GET  /api/v1/records-requests/{id}/decision-document?lang=  the written decision to print
 #include "service/records.h"
+
+#include <algorithm>
+
 #include "api/handler.h"
 #include "codec/codec.h"
 #include "core/finnish_calendar.h"
@@ -31,6 +34,80 @@ json::object RequestJson(const RecordsRequest& r) {
                       {"answered_on", r.answered_on},
                       {"registered_by", r.registered_by},
                       {"decided_by", r.decided_by ? json::value(r.decided_by) : json::value(nullptr)}};
+}
+
+}  // namespace
+
+namespace {
+
+// A masked copy as a document: the application as it stands in the public record, the secret
+// parts already replaced ("[salassa pidettävä: …]") by service::DiscloseMaskedCopy.
+Result<Document> MaskedCopyDocument(ApiContext& ctx, OrgId org, RecordsRequestId id, const MaskedCopy& copy,
+                                    const std::string& lang) {
+  auto request = ctx.store.GetRecordsRequest(org, id);
+  if (!request) return request.error();
+  auto r = ctx.store.GetRecruitment(org, request->recruitment_id);
+  if (!r) return r.error();
+  auto organisation = ctx.store.GetOrganisation(org);
+  if (!organisation) return organisation.error();
+  auto say = [&](std::string_view fi, std::string_view sv, std::string_view en) {
+    return InLanguage(lang, fi, sv, en);
+  };
+  Document doc;
+  doc.lang = lang;
+  doc.organisation = organisation->name;
+  doc.title =
+      say("Jäljennös hakemuksesta: ", "Kopia av ansökan: ", "Copy of an application: ") + service::TitleIn(*r, lang);
+  doc.date = FinnishDayText(ctx.now());
+  doc.Paragraph(say("Julkisuuslain mukaan salassa pidettävät tiedot on poistettu (",
+                    "Uppgifter som är sekretessbelagda "
+                    "enligt offentlighetslagen har tagits bort (",
+                    "Information secret under the Openness Act has been "
+                    "removed (") +
+                std::to_string(copy.masked_parts) +
+                say(" kohtaa). Asiakirjapyyntö ", " ställen). Begäran ", " places). Request ") + std::to_string(id) +
+                ".");
+  doc.Heading(say("Hakija", "Sökande", "Applicant"));
+  doc.Paragraph(copy.name);
+  doc.Heading(say("Koulutus", "Utbildning", "Education"));
+  DocumentTable education{
+      {say("Taso", "Nivå", "Level"), say("Ala", "Område", "Field"), say("Oppilaitos", "Läroanstalt", "Institution")},
+      {}};
+  for (const auto& e : copy.merits.education) education.rows.push_back({e.level, e.field, e.institution});
+  if (education.rows.empty()) {
+    doc.Paragraph("–");
+  } else {
+    doc.Table(std::move(education));
+  }
+  doc.Heading(say("Työkokemus", "Arbetserfarenhet", "Experience"));
+  DocumentTable experience{{say("Tehtävä", "Uppgift", "Title"), say("Työnantaja", "Arbetsgivare", "Employer"),
+                            say("Kuukautta", "Månader", "Months")},
+                           {}};
+  for (const auto& e : copy.merits.experience)
+    experience.rows.push_back({e.title, e.employer, std::to_string(e.months)});
+  if (experience.rows.empty()) {
+    doc.Paragraph("–");
+  } else {
+    doc.Table(std::move(experience));
+  }
+  std::string skills;
+  for (const auto& k : copy.merits.skills) skills += (skills.empty() ? "" : ", ") + k;
+  if (!skills.empty()) doc.Heading(say("Osaaminen", "Kompetens", "Skills")).Paragraph(skills);
+  doc.Heading(say("Hakemus", "Ansökan", "Cover letter")).Paragraph(copy.cover_letter.empty() ? "–" : copy.cover_letter);
+  for (const auto& a : copy.answers) {
+    const auto q = std::find_if(r->questions.begin(), r->questions.end(),
+                                [&](const Question& x) { return x.id == a.question_id; });
+    std::string asked = a.question_id;
+    if (q != r->questions.end()) {
+      if (auto t = q->text.find(lang); t != q->text.end()) {
+        asked = t->second;
+      } else if (!q->text.empty()) {
+        asked = q->text.begin()->second;
+      }
+    }
+    doc.Heading(asked).Paragraph(a.text);
+  }
+  return doc;
 }
 
 }  // namespace
@@ -137,8 +214,21 @@ void RegisterRecordsRoutes(http::Router& router, ApiContext& ctx) {
                std::string application;
                REILU_TRY(f->Str("application_id", application, true));
                auto services = ctx.Services();
+               // ?format=pdf&lang=: the copy as a document to send (checked before anything is given out).
+               const bool pdf = req.query.count("format") && req.query["format"] == "pdf";
+               std::string lang = "fi";
+               if (pdf) {
+                 auto asked = DocumentLanguage(req);
+                 if (!asked) return asked.error();
+                 lang = *asked;
+               }
                auto copy = service::DiscloseMaskedCopy(services, caller->user, *id, application);
                if (!copy) return copy.error();
+               if (pdf) {
+                 auto doc = MaskedCopyDocument(ctx, caller->user.org_id, *id, *copy, lang);
+                 if (!doc) return doc.error();
+                 return PdfResponse(*doc, "masked-copy-" + std::to_string(*id) + ".pdf");
+               }
                json::array answers;
                for (const auto& a : copy->answers) {
                  answers.push_back(json::object{{"question_id", a.question_id}, {"text", a.text}});

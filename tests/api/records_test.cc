@@ -102,15 +102,32 @@ TEST_F(RecordsTest, FromReceiptToDisclosureWithTheLogAndTheOwnerSeeingIt) {
     EXPECT_EQ(copy.body.find(identity), std::string::npos) << identity;
   }
   EXPECT_GE(copy.Json().at("masked_parts").as_int64(), 3);
+  // The same copy as a PDF to send: the same parts masked, logged as another disclosure.
+  auto printed = registry.PostJson(path + "/masked-copies?format=pdf&lang=fi", json::object{{"application_id", app}});
+  ASSERT_EQ(printed.status, 200) << printed.body;
+  EXPECT_EQ(printed.body.rfind("%PDF-", 0), 0u);
+  EXPECT_EQ(printed.headers.find("831"), std::string::npos) << printed.headers;  // no name in the file name
+  if (HasPdfToText()) {
+    const std::string text = PdfText(printed.body);
+    EXPECT_NE(text.find("Jäljennös hakemuksesta"), std::string::npos) << text;
+    EXPECT_NE(text.find("Firstname831 Lastname831"), std::string::npos) << text;
+    for (const char* secret : {"131052-308T", "diabetes", "kaksi lasta", "040 123 4567", "mail831@canary.test"}) {
+      EXPECT_EQ(text.find(secret), std::string::npos) << secret << " in " << text;
+    }
+    EXPECT_GE(RenderedPages(printed.body), 1);
+  }
+  EXPECT_EQ(registry.PostJson(path + "/masked-copies?format=pdf&lang=de", json::object{{"application_id", app}}).status,
+            422);
 
   // The disclosure log, and the owner sees the request and the registry's reads.
   auto file = registry.Get(path);
   ASSERT_EQ(file.status, 200) << file.body;
   auto log = file.Json().at("disclosures").as_array();
-  ASSERT_EQ(log.size(), 2u);
+  ASSERT_EQ(log.size(), 3u);
   EXPECT_EQ(log[0].at("kind").as_string(), "applicant_list");
   EXPECT_EQ(log[1].at("kind").as_string(), "masked_copy");
   EXPECT_EQ(log[1].at("application_id").as_string(), app);
+  EXPECT_EQ(log[2].at("kind").as_string(), "masked_copy");
   auto owners = hr_->Get("/api/v1/records-requests");
   ASSERT_EQ(owners.status, 200);
   EXPECT_EQ(owners.Json().at("records_requests").as_array().size(), 1u);
@@ -122,7 +139,7 @@ TEST_F(RecordsTest, FromReceiptToDisclosureWithTheLogAndTheOwnerSeeingIt) {
       EXPECT_EQ(r.at("reason").as_string(), "records request " + std::to_string(id));
     }
   }
-  EXPECT_EQ(registry_reads, 3);  // two for the list, one for the copy
+  EXPECT_EQ(registry_reads, 4);  // two for the list, one for each copy (as data and as a PDF)
 
   // Every step is in the audit log.
   auto audit = LoggedIn("a_auditor").Get("/api/v1/audit?limit=1000").Json();
@@ -130,7 +147,7 @@ TEST_F(RecordsTest, FromReceiptToDisclosureWithTheLogAndTheOwnerSeeingIt) {
   for (const auto& e : audit.at("entries").as_array()) ++actions[std::string(e.at("action").as_string())];
   EXPECT_EQ(actions["records.register"], 1);
   EXPECT_EQ(actions["records.decide"], 1);
-  EXPECT_EQ(actions["records.disclose"], 2);
+  EXPECT_EQ(actions["records.disclose"], 3);
 }
 
 TEST_F(RecordsTest, ARefusalIsPrintedWithRectificationInstructionsAndEndsIdentityReads) {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import styled, { createGlobalStyle } from 'styled-components';
 import { Button, Checkbox, Dropdown, DropdownItem, Heading, InlineAlert, Paragraph, Text, TextInput, Textarea } from 'suomifi-ui-components';
-import { api, type Recruitment } from '../api';
+import { api, apiFile, type Recruitment } from '../api';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { Fieldset, Row } from '../components/FormLayout';
 import { MeritList } from '../components/MeritList';
@@ -199,6 +199,7 @@ function RequestDetail({ id, onChange }: { id: number; onChange: () => void }) {
   const [chosen, setChosen] = useState('');
   const [list, setList] = useState<Listed[] | null>(null);
   const [copy, setCopy] = useState<MaskedCopy | null>(null);
+  const [copyPdf, setCopyPdf] = useState<string | null>(null);
   const [doc, setDoc] = useState<DecisionDocument | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(async () => {
@@ -297,7 +298,19 @@ function RequestDetail({ id, onChange }: { id: number; onChange: () => void }) {
               setCopy(await api<MaskedCopy>('POST', `/api/v1/records-requests/${id}/masked-copies`, { application_id: chosen }));
             })}>
               {t('registry.giveCopy')}
+            </Button>{' '}
+            <Button variant="secondary" disabled={!chosen} onClick={() => void act(async () => {
+              const pdf = await apiFile('POST', `/api/v1/records-requests/${id}/masked-copies?format=pdf&lang=${i18n.language}`,
+                { application_id: chosen });
+              setCopyPdf(URL.createObjectURL(pdf));
+            })}>
+              {t('registry.giveCopyPdf')}
             </Button>
+            {copyPdf && (
+              <p>
+                <a href={copyPdf} download={`jaljennos-${id}.pdf`}>{t('registry.openCopyPdf')}</a>
+              </p>
+            )}
           </div>
         </Row>
       )}
