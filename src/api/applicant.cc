@@ -2,6 +2,7 @@
 // link (sent in the body, never in a URL) let an applicant follow the application and withdraw it.
 #include "service/applicant.h"
 #include "api/handler.h"
+#include "service/selection.h"
 
 namespace reilu::api {
 
@@ -49,13 +50,35 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
         } else if (ApplicationPeriodOver(r, ctx.now())) {
           status = "in_review";
         }
-        return http::JsonResponse(200, json::object{{"reference", a->record.reference},
-                                                    {"recruitment", {{"id", r.id}, {"title", codec::ToJson(r.title)}}},
-                                                    {"status", status},
-                                                    {"withdrawable", !a->record.withdrawn && !*decision},
-                                                    {"interviews", mine},
-                                                    {"decision", outcome}});
+        // An offer of the post (the selected, or a reserve it went to), with its conditions.
+        auto services = ctx.Services();
+        auto offer = service::OfferOf(services, r.org_id, r.id, app);
+        if (!offer) return offer.error();
+        return http::JsonResponse(
+            200, json::object{{"reference", a->record.reference},
+                              {"recruitment", {{"id", r.id}, {"title", codec::ToJson(r.title)}}},
+                              {"status", status},
+                              {"withdrawable", !a->record.withdrawn && !*decision},
+                              {"interviews", mine},
+                              {"decision", outcome},
+                              {"offer", *offer ? json::value(AcceptanceJson(**offer)) : json::value(nullptr)}});
       }));
+
+  // The applicant accepts or declines the post offered to them.
+  router.Add("POST", "/api/v1/applicant/acceptance", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto a = Identify(ctx, req);
+               if (!a) return a.error();
+               auto f = JsonFields(req);
+               if (!f) return f.error();
+               if (!f->Find("accept")) return f->Invalid("accept", "is required (true or false)");
+               bool accept = false;
+               REILU_TRY(f->Bool("accept", accept));
+               auto services = ctx.Services();
+               auto answered = service::AnswerOffer(services, a->recruitment.org_id, a->recruitment.id,
+                                                    a->record.application_id, accept);
+               if (!answered) return answered.error();
+               return http::JsonResponse(200, AcceptanceJson(*answered));
+             }));
 
   router.Add(
       "POST", "/api/v1/applicant/withdraw", Wrap([&ctx](http::Request& req) -> Result<http::Response> {

@@ -105,6 +105,8 @@ void RegisterReportRoutes(http::Router& router, ApiContext& ctx);
 
 // The equality-law explanation of the selection for one application (after the decision).
 Result<json::object> ExplanationJson(ApiContext& ctx, const Recruitment& r, const ApplicationId& app);
+// An offer of the post with its answer and conditions, as the owner and the applicant see it.
+json::object AcceptanceJson(const Acceptance& a);
 // The same explanation (equality act 10 §) as a document to print or send: the outcome, the
 // criteria with their weights, the applicant's own results beside the selected person's merits
 // and results, and the decision's reasoning. No identity: the selected are described by merits.

@@ -93,6 +93,22 @@ Result<json::object> ExplanationJson(ApiContext& ctx, const Recruitment& r, cons
                       {"selected", selected}};
 }
 
+json::object AcceptanceJson(const Acceptance& a) {
+  json::array conditions;
+  for (const auto& c : a.conditions) {
+    json::object o{{"kind", c.kind}, {"note", c.note}};
+    o["met"] = c.met ? json::value(*c.met) : json::value(nullptr);
+    conditions.push_back(std::move(o));
+  }
+  return json::object{{"application_id", a.application_id},
+                      {"state", AcceptanceStateName(a.state)},
+                      {"conditions", conditions},
+                      {"offered_at", a.offered_at},
+                      {"answered_at", a.answered_at ? json::value(a.answered_at) : json::value(nullptr)},
+                      {"confirmed", SelectionConfirmed(a)},
+                      {"fell_through", OfferFellThrough(a)}};
+}
+
 Result<Document> ExplanationDocument(ApiContext& ctx, const Recruitment& r, const json::object& e,
                                      const std::string& lang) {
   auto organisation = ctx.store.GetOrganisation(r.org_id);
@@ -356,6 +372,76 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
                                                     {"outcomes", outcomes},
                                                     {"ranking", ranking ? *ranking : json::value(nullptr)}});
       }));
+
+  // After the decision: acceptance and conditions (service::ListAcceptances and the rest).
+  router.Add("GET", "/api/v1/recruitments/{id}/acceptance", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto scope = LoadDecisionScope(ctx, req);
+               if (!scope) return scope.error();
+               auto services = ctx.Services();
+               auto view = service::ListAcceptances(services, scope->caller.user, scope->recruitment.id);
+               if (!view) return view.error();
+               auto apps = AnonymousById(ctx, scope->recruitment);
+               if (!apps) return apps.error();
+               json::array offers, reserves;
+               for (const auto& a : view->offers) {
+                 json::object o = AcceptanceJson(a);
+                 o["pseudonym"] = PseudonymOf(*apps, a.application_id);
+                 offers.push_back(std::move(o));
+               }
+               for (const auto& app : view->reserves) {
+                 reserves.push_back(json::object{{"application_id", app}, {"pseudonym", PseudonymOf(*apps, app)}});
+               }
+               return http::JsonResponse(200, json::object{{"offers", offers}, {"reserves", reserves}});
+             }));
+
+  router.Add("PUT", "/api/v1/recruitments/{id}/acceptance/{application_id}",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto scope = LoadDecisionScope(ctx, req);
+               if (!scope) return scope.error();
+               auto f = JsonFields(req);
+               if (!f) return f.error();
+               std::optional<AcceptanceState> state;
+               if (f->Find("state")) {
+                 std::string name;
+                 REILU_TRY(f->Str("state", name));
+                 state = ParseAcceptanceState(name);
+                 if (!state) return f->Invalid("state", "must be offered, accepted or declined");
+               }
+               std::optional<std::vector<SelectionCondition>> conditions;
+               if (f->Find("conditions")) {
+                 conditions.emplace();
+                 REILU_TRY(f->Each("conditions", [&](const json::value& item, const std::string& path) -> Status {
+                   auto cf = codec::Fields::Of(item, path);
+                   if (!cf) return cf.error();
+                   SelectionCondition c;
+                   REILU_TRY(cf->Str("kind", c.kind, true));
+                   REILU_TRY(cf->Str("note", c.note));
+                   if (const auto* met = cf->Find("met"); met && !met->is_null()) {
+                     bool value = false;
+                     REILU_TRY(cf->Bool("met", value));
+                     c.met = value;
+                   }
+                   conditions->push_back(std::move(c));
+                   return OkStatus();
+                 }));
+               }
+               auto services = ctx.Services();
+               auto saved = service::RecordAcceptance(services, scope->caller.user, scope->recruitment.id,
+                                                      req.params["application_id"], state, std::move(conditions));
+               if (!saved) return saved.error();
+               return http::JsonResponse(200, AcceptanceJson(*saved));
+             }));
+
+  router.Add("POST", "/api/v1/recruitments/{id}/acceptance/{application_id}/offer",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto scope = LoadDecisionScope(ctx, req);
+               if (!scope) return scope.error();
+               auto services = ctx.Services();
+               auto offered = service::OfferToReserve(services, scope->caller.user, scope->recruitment.id,
+                                                      req.params["application_id"]);
+               if (!offered) return offered.error();
+               return http::JsonResponse(201, AcceptanceJson(*offered));
+             }));
 
   // The equality-law explanation for one applicant: criteria, the selected person's merits and
   // scores, and the applicant's own scores. For the owner and the registry office.

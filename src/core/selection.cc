@@ -147,4 +147,78 @@ Result<Decision> MakeDecision(const User& actor, const Recruitment& r, const Scr
   return d;
 }
 
+std::string_view AcceptanceStateName(AcceptanceState s) {
+  switch (s) {
+    case AcceptanceState::kOffered:
+      return "offered";
+    case AcceptanceState::kAccepted:
+      return "accepted";
+    case AcceptanceState::kDeclined:
+      return "declined";
+  }
+  return "offered";
+}
+
+std::optional<AcceptanceState> ParseAcceptanceState(std::string_view s) {
+  for (auto state : {AcceptanceState::kOffered, AcceptanceState::kAccepted, AcceptanceState::kDeclined}) {
+    if (AcceptanceStateName(state) == s) return state;
+  }
+  return std::nullopt;
+}
+
+Status ValidateConditions(const std::vector<SelectionCondition>& conditions) {
+  if (conditions.size() > kMaxConditions) {
+    return MakeError(ErrorCode::kInvalidInput, "At most 5 conditions.", "conditions");
+  }
+  for (const auto& c : conditions) {
+    if (c.kind != "health_check" && c.kind != "criminal_record" && c.kind != "other") {
+      return MakeError(ErrorCode::kInvalidInput, "A condition is health_check, criminal_record or other.",
+                       "conditions.kind");
+    }
+    if (c.note.size() > 500) return MakeError(ErrorCode::kInvalidInput, "The note is too long.", "conditions.note");
+    if (c.kind == "other" && c.note.find_first_not_of(" \t\r\n") == std::string::npos) {
+      return MakeError(ErrorCode::kInvalidInput, "Say what the other condition is.", "conditions.note");
+    }
+  }
+  return OkStatus();
+}
+
+bool OfferFellThrough(const Acceptance& a) {
+  if (a.state == AcceptanceState::kDeclined) return true;
+  for (const auto& c : a.conditions) {
+    if (c.met == false) return true;
+  }
+  return false;
+}
+
+bool SelectionConfirmed(const Acceptance& a) {
+  if (a.state != AcceptanceState::kAccepted) return false;
+  for (const auto& c : a.conditions) {
+    if (c.met != true) return false;
+  }
+  return true;
+}
+
+Status CheckOfferToReserve(const User& actor, const Recruitment& r, const Decision& d,
+                           const std::vector<Acceptance>& offers, const ApplicationId& reserve) {
+  if (!IsRecruitmentOwner(actor, r) && !MayDecide(actor, r)) {
+    return MakeError(ErrorCode::kForbidden, "The owner or the decision-maker offers the post to the reserve.");
+  }
+  auto outcome = d.outcomes.find(reserve);
+  if (outcome == d.outcomes.end() || outcome->second != Outcome::kReserve) {
+    return MakeError(ErrorCode::kInvalidInput, "Only a reserve of the decision can be offered the post.",
+                     "application_id");
+  }
+  for (const auto& o : offers) {
+    if (o.application_id == reserve)
+      return MakeError(ErrorCode::kConflict, "The post has been offered to them already.");
+    if (!OfferFellThrough(o)) {
+      return MakeError(ErrorCode::kConflict,
+                       "An offer still stands: the post goes to the reserve only when it is declined or a condition "
+                       "is not met.");
+    }
+  }
+  return OkStatus();
+}
+
 }  // namespace reilu

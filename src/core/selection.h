@@ -72,4 +72,41 @@ Result<Decision> MakeDecision(const User& actor, const Recruitment& r, const Scr
                               const std::map<ApplicationId, Outcome>& chosen, std::string reasoning, UnixTime now,
                               int appeal_days = kDefaultAppealDays);
 
+// After the decision: the selected person accepts or declines the post, and the selection may be
+// conditional (a health check, a criminal-record extract where the law asks one for work with
+// children, or another condition the owner names). When the offer is declined or a condition is
+// not met, the owner offers the post to the reserve.
+enum class AcceptanceState { kOffered, kAccepted, kDeclined };
+std::string_view AcceptanceStateName(AcceptanceState s);
+std::optional<AcceptanceState> ParseAcceptanceState(std::string_view s);
+
+struct SelectionCondition {
+  std::string kind;         // health_check, criminal_record, other
+  std::string note;         // what exactly (free text; required for "other")
+  std::optional<bool> met;  // not yet known / met / not met
+  bool operator==(const SelectionCondition&) const = default;
+};
+inline constexpr size_t kMaxConditions = 5;
+
+struct Acceptance {
+  ApplicationId application_id;
+  AcceptanceState state = AcceptanceState::kOffered;
+  std::vector<SelectionCondition> conditions;
+  UnixTime offered_at = 0;
+  UnixTime answered_at = 0;  // 0: no answer yet
+};
+
+// Known kinds, notes of bounded length, at most kMaxConditions.
+Status ValidateConditions(const std::vector<SelectionCondition>& conditions);
+
+// The offer fell through: declined, or a condition not met.
+bool OfferFellThrough(const Acceptance& a);
+// Accepted and every condition met: the selection is final.
+bool SelectionConfirmed(const Acceptance& a);
+
+// May the post be offered to `reserve`? The owner (or the named decision-maker), a reserve of the
+// decision not offered yet, and every standing offer has fallen through.
+Status CheckOfferToReserve(const User& actor, const Recruitment& r, const Decision& d,
+                           const std::vector<Acceptance>& offers, const ApplicationId& reserve);
+
 }  // namespace reilu

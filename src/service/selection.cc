@@ -228,4 +228,118 @@ Result<Decided> Decide(Context& ctx, const User& actor, RecruitmentId id, Decisi
   return Decided{std::move(*decision), queued};
 }
 
+namespace {
+
+// Every offer of a decided recruitment: the recorded ones, and the decision's standing offer to a
+// selected person who has no row yet.
+Result<std::vector<Acceptance>> OffersOf(Context& ctx, const Recruitment& r, const Decision& d) {
+  auto recorded = ctx.store.ListAcceptances(r.org_id, r.id);
+  if (!recorded) return recorded.error();
+  std::vector<Acceptance> offers = std::move(*recorded);
+  for (const auto& [app, outcome] : d.outcomes) {
+    if (outcome != Outcome::kSelected) continue;
+    bool known =
+        std::any_of(offers.begin(), offers.end(), [&](const Acceptance& a) { return a.application_id == app; });
+    if (!known) offers.insert(offers.begin(), Acceptance{app, AcceptanceState::kOffered, {}, d.decided_at, 0});
+  }
+  return offers;
+}
+
+struct DecidedRecruitment {
+  Recruitment recruitment;
+  Decision decision;
+};
+
+Result<DecidedRecruitment> LoadDecided(Context& ctx, const User& actor, RecruitmentId id) {
+  auto r = LoadForDecision(ctx, actor, id);
+  if (!r) return r.error();
+  if (!IsRecruitmentOwner(actor, *r) && !MayDecide(actor, *r)) {
+    return MakeError(ErrorCode::kForbidden, "The owner and the decision-maker follow the acceptance.");
+  }
+  auto stored = ctx.store.GetDecision(r->org_id, r->id);
+  if (!stored) return stored.error();
+  if (!*stored) return MakeError(ErrorCode::kConflict, "The selection has not been decided yet.");
+  return DecidedRecruitment{std::move(*r), (*stored)->decision};
+}
+
+}  // namespace
+
+Result<AcceptanceView> ListAcceptances(Context& ctx, const User& actor, RecruitmentId id) {
+  auto decided = LoadDecided(ctx, actor, id);
+  if (!decided) return decided.error();
+  auto offers = OffersOf(ctx, decided->recruitment, decided->decision);
+  if (!offers) return offers.error();
+  AcceptanceView view{std::move(*offers), {}};
+  for (const auto& [app, outcome] : decided->decision.outcomes) {
+    if (outcome != Outcome::kReserve) continue;
+    bool offered = std::any_of(view.offers.begin(), view.offers.end(),
+                               [&](const Acceptance& a) { return a.application_id == app; });
+    if (!offered) view.reserves.push_back(app);
+  }
+  return view;
+}
+
+Result<Acceptance> RecordAcceptance(Context& ctx, const User& actor, RecruitmentId id, const ApplicationId& app,
+                                    std::optional<AcceptanceState> state,
+                                    std::optional<std::vector<SelectionCondition>> conditions) {
+  auto decided = LoadDecided(ctx, actor, id);
+  if (!decided) return decided.error();
+  auto offers = OffersOf(ctx, decided->recruitment, decided->decision);
+  if (!offers) return offers.error();
+  auto it = std::find_if(offers->begin(), offers->end(), [&](const Acceptance& a) { return a.application_id == app; });
+  if (it == offers->end()) return MakeError(ErrorCode::kNotFound, "The post has not been offered to this applicant.");
+  Acceptance a = *it;
+  if (conditions) {
+    REILU_TRY(ValidateConditions(*conditions));
+    a.conditions = std::move(*conditions);
+  }
+  if (state && *state != a.state) {
+    a.state = *state;
+    a.answered_at = *state == AcceptanceState::kOffered ? 0 : ctx.now();
+  }
+  REILU_TRY(ctx.store.SaveAcceptance(decided->recruitment.org_id, decided->recruitment.id, a, actor.id, "recorded",
+                                     ctx.now()));
+  return a;
+}
+
+Result<Acceptance> OfferToReserve(Context& ctx, const User& actor, RecruitmentId id, const ApplicationId& reserve) {
+  auto decided = LoadDecided(ctx, actor, id);
+  if (!decided) return decided.error();
+  auto offers = OffersOf(ctx, decided->recruitment, decided->decision);
+  if (!offers) return offers.error();
+  REILU_TRY(CheckOfferToReserve(actor, decided->recruitment, decided->decision, *offers, reserve));
+  Acceptance a{reserve, AcceptanceState::kOffered, {}, ctx.now(), 0};
+  REILU_TRY(ctx.store.SaveAcceptance(decided->recruitment.org_id, decided->recruitment.id, a, actor.id,
+                                     "offered_to_reserve", ctx.now()));
+  return a;
+}
+
+Result<std::optional<Acceptance>> OfferOf(Context& ctx, OrgId org, RecruitmentId id, const ApplicationId& app) {
+  auto r = ctx.store.GetRecruitment(org, id);
+  if (!r) return r.error();
+  auto stored = ctx.store.GetDecision(org, id);
+  if (!stored) return stored.error();
+  if (!*stored) return std::optional<Acceptance>();
+  auto offers = OffersOf(ctx, *r, (*stored)->decision);
+  if (!offers) return offers.error();
+  for (auto& a : *offers) {
+    if (a.application_id == app) return std::optional<Acceptance>(std::move(a));
+  }
+  return std::optional<Acceptance>();
+}
+
+Result<Acceptance> AnswerOffer(Context& ctx, OrgId org, RecruitmentId id, const ApplicationId& app, bool accept) {
+  auto offer = OfferOf(ctx, org, id, app);
+  if (!offer) return offer.error();
+  if (!*offer) return MakeError(ErrorCode::kNotFound, "No offer of the post stands for this application.");
+  Acceptance a = **offer;
+  if (a.state != AcceptanceState::kOffered) {
+    return MakeError(ErrorCode::kConflict, "The offer has been answered already.");
+  }
+  a.state = accept ? AcceptanceState::kAccepted : AcceptanceState::kDeclined;
+  a.answered_at = ctx.now();
+  REILU_TRY(ctx.store.SaveAcceptance(org, id, a, 0, "answered_by_applicant", ctx.now()));
+  return a;
+}
+
 }  // namespace reilu::service

@@ -56,4 +56,23 @@ struct DecisionBrief {
 };
 Result<DecisionBrief> BriefForDecision(Context& ctx, const User& actor, RecruitmentId id);
 
+// After the decision: the offers (the selected, and reserves offered the post) with their answers
+// and conditions, and the reserves not offered yet. For the owner and the decision-maker.
+struct AcceptanceView {
+  std::vector<Acceptance> offers;
+  std::vector<ApplicationId> reserves;  // not offered the post (yet)
+};
+Result<AcceptanceView> ListAcceptances(Context& ctx, const User& actor, RecruitmentId id);
+// The owner records an answer given otherwise (by phone, in person) and the conditions and their
+// results. `state` / `conditions` absent: unchanged. Audited.
+Result<Acceptance> RecordAcceptance(Context& ctx, const User& actor, RecruitmentId id, const ApplicationId& app,
+                                    std::optional<AcceptanceState> state,
+                                    std::optional<std::vector<SelectionCondition>> conditions);
+// The post to a reserve once every standing offer has fallen through (core CheckOfferToReserve).
+Result<Acceptance> OfferToReserve(Context& ctx, const User& actor, RecruitmentId id, const ApplicationId& reserve);
+// The applicant's own answer to a standing offer, from the status link.
+Result<Acceptance> AnswerOffer(Context& ctx, OrgId org, RecruitmentId id, const ApplicationId& app, bool accept);
+// The applicant's standing or answered offer, if any.
+Result<std::optional<Acceptance>> OfferOf(Context& ctx, OrgId org, RecruitmentId id, const ApplicationId& app);
+
 }  // namespace reilu::service

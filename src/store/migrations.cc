@@ -438,7 +438,23 @@ CREATE INDEX equality_statistics_org ON equality_statistics (org_id, application
 CREATE INDEX applications_report ON applications (org_id, recruitment_id, state, id);
 )SQL";
 
-constexpr std::array<Migration, 16> kMigrations = {{
+// After the decision: the selected person's acceptance and the conditions of the selection, and
+// offers to the reserve. Only what the process needs: a condition's kind, the owner's note and
+// whether it was met (never a medical finding).
+constexpr const char* kV17 = R"SQL(
+CREATE TABLE acceptances (
+  application_id TEXT PRIMARY KEY REFERENCES applications(id),
+  org_id BIGINT NOT NULL,
+  recruitment_id BIGINT NOT NULL,
+  state TEXT NOT NULL,
+  conditions TEXT NOT NULL DEFAULT '[]',
+  offered_at BIGINT NOT NULL,
+  answered_at BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX acceptances_recruitment ON acceptances (org_id, recruitment_id);
+)SQL";
+
+constexpr std::array<Migration, 17> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
@@ -455,6 +471,7 @@ constexpr std::array<Migration, 16> kMigrations = {{
     {14, "registry contact", kV14},
     {15, "attachments", kV15},
     {16, "eligibility and reports by period", kV16},
+    {17, "acceptance and conditional selection", kV17},
 }};
 
 // PostgreSQL's versions of the triggers above: one function refuses with the trigger's message

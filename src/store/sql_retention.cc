@@ -198,6 +198,9 @@ Status SqlStore::Dispose(OrgId org, const DisposalDue& due, UserId actor, UnixTi
       auto statistics = c.Prepare("DELETE FROM equality_statistics WHERE org_id = $1 AND application_id = $2");
       if (!statistics) return statistics.error();
       REILU_TRY(statistics->Bind(1, org).Bind(2, app).Run());
+      auto acceptance = c.Prepare("DELETE FROM acceptances WHERE org_id = $1 AND application_id = $2");
+      if (!acceptance) return acceptance.error();
+      REILU_TRY(acceptance->Bind(1, org).Bind(2, app).Run());
     }
     std::int64_t mail_erased = 0;
     bool shredded = false;

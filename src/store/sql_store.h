@@ -92,6 +92,9 @@ class SqlStore final : public Store {
   Status RecordDecision(OrgId org, RecruitmentId rec, const Decision& decision, const std::string& ranking_json,
                         const IdentityNotices& notices, UnixTime now) override;
   Result<std::optional<StoredDecision>> GetDecision(OrgId org, RecruitmentId rec) override;
+  Result<std::vector<Acceptance>> ListAcceptances(OrgId org, RecruitmentId rec) override;
+  Status SaveAcceptance(OrgId org, RecruitmentId rec, const Acceptance& acceptance, UserId actor, std::string_view what,
+                        UnixTime now) override;
   Result<ApplicantRecord> FindByReference(const std::string& reference) override;
   Result<std::string> ReferenceOf(OrgId org, RecruitmentId rec, const ApplicationId& app) override;
   std::string ApplicantToken(const ApplicationId& app) override;

@@ -706,4 +706,79 @@ Status SqlStore::SettleLogin(const std::vector<std::string>& clear, const std::v
   });
 }
 
+// ---------------------------------------------------------------- acceptance
+
+namespace {
+std::string ConditionsJson(const std::vector<SelectionCondition>& conditions) {
+  json::array out;
+  for (const auto& c : conditions) {
+    json::object o{{"kind", c.kind}, {"note", c.note}};
+    o["met"] = c.met ? json::value(*c.met) : json::value(nullptr);
+    out.push_back(std::move(o));
+  }
+  return codec::Serialize(out);
+}
+
+std::vector<SelectionCondition> ConditionsFrom(const std::string& text) {
+  std::vector<SelectionCondition> out;
+  auto parsed = codec::Parse(text);
+  if (!parsed || !parsed->is_array()) return out;
+  for (const auto& item : parsed->get_array()) {
+    if (!item.is_object()) continue;
+    const auto& o = item.get_object();
+    SelectionCondition c;
+    if (const auto* k = o.if_contains("kind"); k && k->is_string()) c.kind = std::string(k->get_string());
+    if (const auto* n = o.if_contains("note"); n && n->is_string()) c.note = std::string(n->get_string());
+    if (const auto* m = o.if_contains("met"); m && m->is_bool()) c.met = m->get_bool();
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+}  // namespace
+
+Result<std::vector<Acceptance>> SqlStore::ListAcceptances(OrgId org, RecruitmentId rec) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare(
+      "SELECT application_id, state, conditions, offered_at, answered_at FROM acceptances "
+      "WHERE org_id = $1 AND recruitment_id = $2 ORDER BY offered_at, application_id");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec);
+  std::vector<Acceptance> out;
+  while (s->Step()) {
+    Acceptance a;
+    a.application_id = s->Text(0);
+    a.state = ParseAcceptanceState(s->Text(1)).value_or(AcceptanceState::kOffered);
+    a.conditions = ConditionsFrom(s->Text(2));
+    a.offered_at = s->Int(3);
+    a.answered_at = s->Int(4);
+    out.push_back(std::move(a));
+  }
+  REILU_TRY(s->status());
+  return out;
+}
+
+Status SqlStore::SaveAcceptance(OrgId org, RecruitmentId rec, const Acceptance& a, UserId actor, std::string_view what,
+                                UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    REILU_TRY(RequireApplication(c, org, rec, a.application_id));
+    auto s = c.Prepare(
+        "INSERT INTO acceptances (application_id, org_id, recruitment_id, state, conditions, offered_at, answered_at) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (application_id) DO UPDATE SET state = excluded.state, "
+        "conditions = excluded.conditions, offered_at = excluded.offered_at, answered_at = excluded.answered_at");
+    if (!s) return s.error();
+    REILU_TRY(s->Bind(1, a.application_id)
+                  .Bind(2, org)
+                  .Bind(3, rec)
+                  .Bind(4, AcceptanceStateName(a.state))
+                  .Bind(5, ConditionsJson(a.conditions))
+                  .Bind(6, a.offered_at)
+                  .Bind(7, a.answered_at)
+                  .Run());
+    // What happened and the state, not the conditions' notes or results (they may touch health).
+    json::object detail{{"what", what}, {"state", AcceptanceStateName(a.state)}};
+    return AppendAuditTx(
+        c, AuditEvent{org, actor, audit_action::kAcceptance, rec, a.application_id, codec::Serialize(detail)}, now);
+  });
+}
+
 }  // namespace reilu::store

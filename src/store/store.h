@@ -286,6 +286,11 @@ class Store {
   virtual Status RecordDecision(OrgId org, RecruitmentId rec, const Decision& decision, const std::string& ranking_json,
                                 const IdentityNotices& notices, UnixTime now) = 0;
   virtual Result<std::optional<StoredDecision>> GetDecision(OrgId org, RecruitmentId rec) = 0;
+  // The recorded acceptances (offers, answers, conditions) of a decided recruitment; a selected
+  // person without a row has the decision's standing offer. Saving is audited with `what`.
+  virtual Result<std::vector<Acceptance>> ListAcceptances(OrgId org, RecruitmentId rec) = 0;
+  virtual Status SaveAcceptance(OrgId org, RecruitmentId rec, const Acceptance& acceptance, UserId actor,
+                                std::string_view what, UnixTime now) = 0;
 
   // Applicant self-service, by reference code and a token only the applicant was sent.
   virtual Result<ApplicantRecord> FindByReference(const std::string& reference) = 0;

@@ -345,13 +345,16 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
   }
 
   // Status and explanation for applicants; the explanation for the owner.
-  std::string selected_tag, loser_tag;
+  std::string selected_tag, loser_tag, reserve_tag;
   for (const auto& [tag, link] : link_of) {
     auto st = public_client.PostJson("/api/v1/applicant/status",
                                      json::object{{"reference", link.first}, {"token", link.second}});
     ASSERT_EQ(st.status, 200);
     std::string status(st.Json().at("status").as_string());
     if (status == "selected") selected_tag = tag;
+    if (status == "reserve") reserve_tag = tag;
+    // The post is offered to the selected one only (for now).
+    EXPECT_EQ(st.Json().at("offer").is_null(), status != "selected") << status;
     if (status == "not_selected" && loser_tag.empty()) loser_tag = tag;
     EXPECT_FALSE(st.Json().at("withdrawable").as_bool());
   }
@@ -403,16 +406,58 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
     EXPECT_EQ(named, 2) << text;
   }
 
+  // After the decision: the selected person accepts; the selection is conditional on a health check
+  // and a criminal-record extract; the health check is not passed, so the post goes to the reserve.
+  auto ask = [&](const std::string& tag, const std::string& path, json::object request) {
+    request["reference"] = link_of[tag].first;
+    request["token"] = link_of[tag].second;
+    return public_client.PostJson(path, request);
+  };
+  auto follow = hr.Get(P("/acceptance")).Json();
+  ASSERT_EQ(follow.at("offers").as_array().size(), 1u);
+  EXPECT_EQ(follow.at("offers").at(0).at("application_id").as_string(), top[0]);
+  EXPECT_EQ(follow.at("offers").at(0).at("state").as_string(), "offered");
+  ASSERT_EQ(follow.at("reserves").as_array().size(), 1u);
+  EXPECT_EQ(r1.Get(P("/acceptance")).status, 403);
+  const std::string offer_path = "/api/v1/recruitments/" + std::to_string(rec_) + "/acceptance/";
+  auto too_early = hr.PostJson(offer_path + top[1] + "/offer", json::object{});
+  EXPECT_EQ(too_early.status, 409) << too_early.body;
+  json::array conditions{{{"kind", "health_check"}, {"note", "Työterveyshuollon lausunto"}},
+                         {{"kind", "criminal_record"}, {"note", "Lasten kanssa työskentelevien rikostaustaote"}}};
+  auto conditional = hr.Call("PUT", offer_path + top[0], json::serialize(json::object{{"conditions", conditions}}),
+                             {{"Content-Type", "application/json"}});
+  ASSERT_EQ(conditional.status, 200) << conditional.body;
+  auto accepted = ask(selected_tag, "/api/v1/applicant/acceptance", {{"accept", true}});
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  EXPECT_EQ(accepted.Json().at("state").as_string(), "accepted");
+  EXPECT_FALSE(accepted.Json().at("confirmed").as_bool());  // the conditions are still open
+  EXPECT_EQ(ask(selected_tag, "/api/v1/applicant/acceptance", {{"accept", false}}).status, 409);
+  EXPECT_EQ(ask(loser_tag, "/api/v1/applicant/acceptance", {{"accept", true}}).status, 404);
+  conditions.at(0).as_object()["met"] = false;
+  auto failed = hr.Call("PUT", offer_path + top[0], json::serialize(json::object{{"conditions", conditions}}),
+                        {{"Content-Type", "application/json"}});
+  ASSERT_EQ(failed.status, 200) << failed.body;
+  EXPECT_TRUE(failed.Json().at("fell_through").as_bool());
+  auto offered = hr.PostJson(offer_path + top[1] + "/offer", json::object{});
+  ASSERT_EQ(offered.status, 201) << offered.body;
+  ASSERT_FALSE(reserve_tag.empty());
+  auto reserve_status = ask(reserve_tag, "/api/v1/applicant/status", {});
+  EXPECT_EQ(reserve_status.Json().at("offer").at("state").as_string(), "offered");
+  ASSERT_EQ(ask(reserve_tag, "/api/v1/applicant/acceptance", {{"accept", true}}).status, 200);
+  EXPECT_EQ(hr.Get(P("/acceptance")).Json().at("offers").as_array().size(), 2u);
+
   // Everything is in the audit log.
   Client auditor = LoggedIn("a_auditor");
   std::multiset<std::string> actions;
   auto audit = auditor.Get("/api/v1/audit?limit=1000").Json();
   for (const auto& e : audit.at("entries").as_array()) {
     actions.insert(std::string(e.at("action").as_string()));
+    // The conditions' notes and results stay out of the log (they may touch health).
+    EXPECT_EQ(json::serialize(e).find("Työterveyshuollon"), std::string::npos);
   }
   for (const char* a : {"criteria.change", "screening.score", "screening.recusal", "screening.shortlist",
-                        "interview.schedule", "interview.notes", "selection.decision", "application.withdraw",
-                        "mail.settings_proposed", "mail.settings_confirmed"}) {
+                        "interview.schedule", "interview.notes", "selection.decision", "selection.acceptance",
+                        "application.withdraw", "mail.settings_proposed", "mail.settings_confirmed"}) {
     EXPECT_GT(actions.count(a), 0u) << a;
   }
   // No mail failed; the queue keeps no text once sent.

@@ -162,6 +162,29 @@ TEST_F(ScreeningTest, EligibilityIsTheOwnersWithAReasonAndGatesTheShortlist) {
       ErrorCode::kNotEligible);
 }
 
+TEST_F(ScreeningTest, AnOfferFallsThroughOnADeclineOrAFailedConditionAndOnlyThenGoesToTheReserve) {
+  Decision d;
+  d.outcomes = {{"a", Outcome::kSelected}, {"b", Outcome::kReserve}, {"c", Outcome::kNotSelected}};
+  Acceptance offer{"a", AcceptanceState::kOffered, {{"health_check", "", std::nullopt}}, kNow, 0};
+  EXPECT_FALSE(OfferFellThrough(offer));
+  EXPECT_EQ(CheckOfferToReserve(Owner(), r, d, {offer}, "b").error().code, ErrorCode::kConflict);
+  offer.state = AcceptanceState::kAccepted;
+  EXPECT_FALSE(SelectionConfirmed(offer));  // the health check is still open
+  offer.conditions[0].met = true;
+  EXPECT_TRUE(SelectionConfirmed(offer));
+  offer.conditions[0].met = false;
+  EXPECT_TRUE(OfferFellThrough(offer));
+  EXPECT_TRUE(CheckOfferToReserve(Owner(), r, d, {offer}, "b").ok());
+  EXPECT_EQ(CheckOfferToReserve(Owner(), r, d, {offer}, "c").error().field, "application_id");
+  EXPECT_EQ(CheckOfferToReserve(Reviewer(20), r, d, {offer}, "b").error().code, ErrorCode::kForbidden);
+  Acceptance to_reserve{"b", AcceptanceState::kOffered, {}, kNow, 0};
+  EXPECT_EQ(CheckOfferToReserve(Owner(), r, d, {offer, to_reserve}, "b").error().code, ErrorCode::kConflict);
+  EXPECT_TRUE(ValidateConditions({{"criminal_record", "", std::nullopt}}).ok());
+  EXPECT_FALSE(ValidateConditions({{"other", " ", std::nullopt}}).ok());
+  EXPECT_FALSE(ValidateConditions({{"drug_test", "", std::nullopt}}).ok());
+  EXPECT_EQ(ParseAcceptanceState("declined"), AcceptanceState::kDeclined);
+}
+
 TEST(AppealPeriodTest, ThreeDaysForDeliveryThenFourteenSkippingTheWeekend) {
   // 2026-11-25 (Wed) 12:00 UTC + 3 + 14 days = 2026-12-12, a Saturday → Monday 2026-12-14.
   EXPECT_EQ(AppealPeriodEnd(1'795'608'000), "2026-12-14");
