@@ -538,6 +538,7 @@ describe('the anonymous recruitment in a browser', () => {
     await owner.getByRole('dialog').getByText(/Päätös on lopullinen/).waitFor();
     await owner.getByRole('dialog').getByRole('button', { name: 'Tee päätös' }).click();
     await owner.getByRole('button', { name: /Näytä selvitys/ }).first().waitFor();
+    await owner.getByRole('heading', { name: 'Tehtävän vastaanottaminen ja ehdot' }).waitFor();
     await owner.getByRole('button', { name: /Näytä selvitys/ }).first().click();
     await owner.locator('#explanation-title').waitFor();
     // The decision and the summary of applicants to sign and archive, as a PDF.
@@ -560,7 +561,15 @@ describe('the anonymous recruitment in a browser', () => {
     const applicant = await newPage({ width: 360 });
     await applicant.goto(server.url + statusLink);
     await applicant.waitForSelector('[data-testid=status]');
-    assert.match(await applicant.locator('[data-testid=status]').innerText(), /^(Valittu|Ei valittu|Varalla)$/);
+    const outcome = await applicant.locator('[data-testid=status]').innerText();
+    assert.match(outcome, /^(Valittu|Ei valittu|Varalla)$/);
+    // The selected person accepts the post on the same page.
+    if (outcome === 'Valittu') {
+      await applicant.getByText('Sinut on valittu. Kerro, otatko tehtävän vastaan.').waitFor();
+      await expectAccessible(applicant, 'offer of the post');
+      await applicant.getByRole('button', { name: 'Otan tehtävän vastaan' }).click();
+      await applicant.getByText('Olet ottanut tehtävän vastaan. Kiitos!').waitFor();
+    }
     await applicant.getByRole('button', { name: 'Näytä selvitys' }).click();
     await applicant.locator('#explanation-title').waitFor();
     await expectAccessible(applicant, 'applicant explanation');

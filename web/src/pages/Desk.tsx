@@ -31,6 +31,7 @@ import { LegalHold } from '../components/desk/LegalHold';
 import { Eligibility } from '../components/desk/Eligibility';
 import { DecisionDesk } from '../components/desk/DecisionDesk';
 import { DecisionMakerChoice } from '../components/desk/DecisionMakerChoice';
+import { AcceptancePanel } from '../components/desk/Acceptance';
 import { Panel } from '../components/Panel';
 import { DataTable, Scroll } from '../components/Table';
 import { formatNumber, localized } from '../i18n';
@@ -350,6 +351,7 @@ function DeskPage() {
         </Panel>
       )}
 
+      {isOwner && stage === 'decided' && <AcceptancePanel base={base} />}
       {isOwner && stage === 'decided' && <LegalHold recruitmentId={rec.id} />}
 
       {decision?.decided && (

@@ -7,6 +7,7 @@ import { Explanation, type ExplanationData } from '../components/desk/Explanatio
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { formatDate, localized } from '../i18n';
 import { AppLink } from '../components/Layout';
+import { type Offer } from '../components/desk/Acceptance';
 
 interface Status {
   reference: string;
@@ -15,6 +16,7 @@ interface Status {
   withdrawable: boolean;
   interviews: { starts_at: number; minutes: number; location: string }[];
   decision: { decided_at: number; appeal_ends: string } | null;
+  offer: Offer | null;
 }
 
 // The secret comes in the URL fragment (never sent to the server in a request line).
@@ -34,6 +36,15 @@ export function StatusPage() {
     api<ExplanationData>('POST', '/api/v1/applicant/explanation', link).then(setExplanation).catch(setError);
 
   const load = () => api<Status>('POST', '/api/v1/applicant/status', link).then(setStatus).catch(setError);
+  const answer = async (accept: boolean) => {
+    setError(null);
+    try {
+      await api('POST', '/api/v1/applicant/acceptance', { ...link, accept });
+      await load();
+    } catch (e) {
+      setError(e);
+    }
+  };
   useEffect(() => {
     document.title = t('status.title') + ' – Reilu';
     if (link.reference && link.token) void load();
@@ -107,6 +118,32 @@ export function StatusPage() {
             <Paragraph>
               {t('status.appeal')} {formatDate(Date.parse(status.decision.appeal_ends) / 1000)}
             </Paragraph>
+          )}
+          {status.offer && (
+            <section aria-labelledby="offer-title">
+              <Heading variant="h3" id="offer-title">
+                {t('acceptance.yourOffer')}
+              </Heading>
+              <Paragraph>{t(`acceptance.yours_${status.offer.state}`)}</Paragraph>
+              {status.offer.conditions.length > 0 && (
+                <ul aria-label={t('acceptance.conditions')}>
+                  {status.offer.conditions.map((c, i) => (
+                    <li key={i}>
+                      {t(`acceptance.kind_${c.kind}`)}
+                      {c.note ? ` (${c.note})` : ''}: {t(`acceptance.result_${c.met === null ? 'open' : c.met ? 'met' : 'not_met'}`)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {status.offer.state === 'offered' && (
+                <div>
+                  <Button onClick={() => void answer(true)}>{t('acceptance.accept')}</Button>{' '}
+                  <Button variant="secondary" onClick={() => void answer(false)}>
+                    {t('acceptance.decline')}
+                  </Button>
+                </div>
+              )}
+            </section>
           )}
           {status.decision && !explanation && status.status !== 'withdrawn' && (
             <Button variant="secondary" onClick={() => void explain()}>

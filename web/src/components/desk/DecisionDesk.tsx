@@ -8,6 +8,7 @@ import { MeritList } from '../MeritList';
 import { Panel } from '../Panel';
 import { DataTable, Scroll } from '../Table';
 import { formatDate, formatNumber, localized } from '../../i18n';
+import { AcceptancePanel } from './Acceptance';
 
 interface BriefEntry {
   application_id: string;
@@ -163,6 +164,7 @@ export function DecisionDesk({ id }: { id: string }) {
           </Paragraph>
         </Panel>
       )}
+      {decision.decided && <AcceptancePanel base={base} />}
       <ConfirmDialog
         visible={confirming}
         title={t('desk.confirm_decision_title')}
