@@ -2,6 +2,8 @@
 // link (sent in the body, never in a URL) let an applicant follow the application and withdraw it.
 #include "service/applicant.h"
 #include "api/handler.h"
+#include "core/finnish_calendar.h"
+#include "service/mail.h"
 #include "service/selection.h"
 
 namespace reilu::api {
@@ -16,6 +18,67 @@ Result<service::ApplicantView> Identify(ApiContext& ctx, const http::Request& re
   REILU_TRY(f->Str("token", token, true));
   auto services = ctx.Services();
   return service::IdentifyApplicant(services, reference, token);
+}
+
+// The applicant's own data (GDPR art. 15) as a document: the application as sent, what reviewers
+// see of it, and who has read the identity (role, time, basis).
+Document OwnDataDocument(ApiContext& ctx, const service::ApplicantView& a, const service::OwnData& data,
+                         const std::string& lang) {
+  auto say = [&](std::string_view fi, std::string_view sv, std::string_view en) {
+    return InLanguage(lang, fi, sv, en);
+  };
+  const IdentifiedApplication& app = data.application;
+  Document doc;
+  doc.lang = lang;
+  auto organisation = ctx.store.GetOrganisation(a.recruitment.org_id);
+  doc.organisation = organisation ? organisation->name : "";
+  doc.title = say("Omat tietosi: ", "Dina uppgifter: ", "Your data: ") + service::TitleIn(a.recruitment, lang);
+  doc.date = FinnishDayText(ctx.now());
+  doc.Paragraph(say("Hakemuksen tunnus ", "Ansökans kod ", "Application reference ") + a.record.reference + ". " +
+                say("Tässä on kaikki, mitä hakemuksestasi on tallennettu, ja kuka on nähnyt henkilötietosi.",
+                    "Här är allt som sparats om din ansökan och vem som har sett dina personuppgifter.",
+                    "This is everything stored about your application, and who has seen your personal details."));
+  const Identity& id = app.identity;
+  DocumentTable identity{{say("Tieto", "Uppgift", "Field"), say("Arvo", "Värde", "Value")}, {}};
+  for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
+           {say("Nimi", "Namn", "Name"), id.first_name + " " + id.last_name},
+           {say("Sähköposti", "E-post", "E-mail"), id.email},
+           {say("Puhelin", "Telefon", "Phone"), id.phone},
+           {say("Osoite", "Adress", "Address"), id.street_address + " " + id.postal_code},
+           {say("Kotikunta", "Hemkommun", "Municipality"), id.municipality},
+           {say("Syntymäaika", "Födelsedatum", "Birth date"), id.birth_date},
+           {say("Äidinkieli", "Modersmål", "Mother tongue"), id.mother_tongue},
+           {say("Kansalaisuus", "Medborgarskap", "Nationality"), id.nationality}}) {
+    if (value.find_first_not_of(' ') != std::string::npos) identity.rows.push_back({name, value});
+  }
+  doc.Heading(say("Henkilötiedot", "Personuppgifter", "Personal details")).Table(std::move(identity));
+  const Merits& merits = app.original_merits.value_or(app.anonymous.merits);
+  DocumentTable experience{{say("Tehtävä", "Uppgift", "Title"), say("Työnantaja", "Arbetsgivare", "Employer"),
+                            say("Kuukautta", "Månader", "Months")},
+                           {}};
+  for (const auto& e : merits.experience) experience.rows.push_back({e.title, e.employer, std::to_string(e.months)});
+  doc.Heading(say("Työkokemus", "Arbetserfarenhet", "Experience"));
+  if (experience.rows.empty()) {
+    doc.Paragraph("–");
+  } else {
+    doc.Table(std::move(experience));
+  }
+  doc.Heading(say("Hakemus sellaisena kuin lähetit sen", "Ansökan som du skickade den", "Your application as sent"))
+      .Paragraph(app.free_text.cover_letter.empty() ? "–" : app.free_text.cover_letter);
+  doc.Heading(say("Mitä arvioijat näkevät", "Vad bedömarna ser", "What reviewers see"))
+      .Paragraph(app.anonymous.redacted
+                     ? app.anonymous.redacted->cover_letter
+                     : say("Hakemusta ei ole vielä annettu arvioijille.", "Ansökan har ännu inte getts till bedömarna.",
+                           "The application has not been given to reviewers yet."));
+  DocumentTable reads{{say("Aika", "Tid", "Time"), say("Rooli", "Roll", "Role"), say("Peruste", "Grund", "Basis")}, {}};
+  for (const auto& r : data.identity_reads) reads.rows.push_back({FinnishDayText(r.at), r.role, r.basis});
+  doc.Heading(say("Kuka on nähnyt henkilötietosi", "Vem har sett dina personuppgifter", "Who has seen your details"));
+  if (reads.rows.empty()) {
+    doc.Paragraph("–");
+  } else {
+    doc.Table(std::move(reads));
+  }
+  return doc;
 }
 
 }  // namespace
@@ -93,6 +156,15 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("POST", "/api/v1/applicant/export", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto a = Identify(ctx, req);
                if (!a) return a.error();
+               // {"format":"pdf","lang":…} in the body: the same as a document to keep or print
+               // (checked before the read, which is audited).
+               auto f = JsonFields(req);
+               if (!f) return f.error();
+               std::string format = "json", lang = "fi";
+               REILU_TRY(f->Str("format", format));
+               REILU_TRY(f->Str("lang", lang));
+               if (format != "json" && format != "pdf") return f->Invalid("format", "must be json or pdf");
+               if (!IsSupportedLanguage(lang)) return f->Invalid("lang", "must be fi, sv or en");
                auto services = ctx.Services();
                auto data = service::ExportOwnData(services, *a);
                if (!data) return data.error();
@@ -115,6 +187,9 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
                      {"free_text", app.anonymous.redacted ? json::value(codec::ToJson(*app.anonymous.redacted))
                                                           : json::value(nullptr)}}},
                    {"identity_reads", reads}};
+               if (format == "pdf") {
+                 return PdfResponse(OwnDataDocument(ctx, *a, *data, lang), "reilu-" + a->record.reference + ".pdf");
+               }
                http::Response res = http::JsonResponse(200, o);
                res.headers.emplace_back("Content-Disposition",
                                         "attachment; filename=\"reilu-" + a->record.reference + ".json\"");

@@ -358,6 +358,25 @@ TEST_F(ApiTest, TheApplicantExportsTheirOwnDataWithWhoReadIt) {
   }
   EXPECT_TRUE(owner_read) << res.body;
   EXPECT_EQ(res.body.find("a_hr"), std::string::npos);  // roles, not staff names
+  // The same as a PDF to keep (in the language asked).
+  auto pdf = Client(Port()).PostJson(
+      "/api/v1/applicant/export",
+      json::object{{"reference", reference}, {"token", token}, {"format", "pdf"}, {"lang", "sv"}});
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
+  if (HasPdfToText()) {
+    const std::string text = PdfText(pdf.body);
+    for (const char* part : {"Dina uppgifter", "Firstname851 Lastname851", "mail851@canary.test",
+                             "Vem har sett dina personuppgifter", "owner_with_reason"}) {
+      EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
+    }
+    EXPECT_GE(RenderedPages(pdf.body), 1);
+  }
+  EXPECT_EQ(Client(Port())
+                .PostJson("/api/v1/applicant/export",
+                          json::object{{"reference", reference}, {"token", token}, {"format", "xml"}})
+                .status,
+            422);
   // The export's own read is audited.
   auto audit = LoggedIn("a_auditor").Get("/api/v1/audit?limit=1000").Json();
   int self_reads = 0;
@@ -366,7 +385,7 @@ TEST_F(ApiTest, TheApplicantExportsTheirOwnDataWithWhoReadIt) {
       ++self_reads;
     }
   }
-  EXPECT_EQ(self_reads, 1);
+  EXPECT_EQ(self_reads, 2);  // the JSON and the PDF (a refused format reads nothing)
 }
 
 }  // namespace

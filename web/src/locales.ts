@@ -51,7 +51,7 @@ const fi = {
     reserve: 'Varalla', not_selected: 'Ei valittu', withdrawn: 'Peruttu', decided: 'Päätös tehty',
     withdraw: 'Peru hakemus', withdrawConfirm: 'Haluatko varmasti perua hakemuksesi? Peruttua hakemusta ei voi palauttaa.',
     withdrawn_done: 'Hakemus on peruttu.', appeal: 'Oikaisuvaatimuksen voi tehdä viimeistään', interviewAt: 'Haastattelu',
-    export: 'Lataa kaikki tietosi (JSON), myös kuka on katsonut henkilötietojasi',
+    export: 'Lataa kaikki tietosi (JSON), myös kuka on katsonut henkilötietojasi', exportPdf: 'Lataa tietosi PDF-tiedostona',
   },
   login: { title: 'Henkilöstön kirjautuminen', username: 'Käyttäjätunnus', password: 'Salasana', submit: 'Kirjaudu', failed: 'Tunnus tai salasana on väärin.' },
   staff: {
@@ -305,7 +305,7 @@ const sv: Texts = {
     reserve: 'Reserv', not_selected: 'Inte vald', withdrawn: 'Återtagen', decided: 'Beslut fattat',
     withdraw: 'Återta ansökan', withdrawConfirm: 'Vill du verkligen återta din ansökan? Det går inte att ångra.',
     withdrawn_done: 'Ansökan är återtagen.', appeal: 'Omprövning kan begäras senast', interviewAt: 'Intervju',
-    export: 'Ladda ner alla dina uppgifter (JSON), även vem som har sett dina personuppgifter',
+    export: 'Ladda ner alla dina uppgifter (JSON), även vem som har sett dina personuppgifter', exportPdf: 'Ladda ner dina uppgifter som PDF',
   },
   login: { title: 'Inloggning för personal', username: 'Användarnamn', password: 'Lösenord', submit: 'Logga in', failed: 'Fel användarnamn eller lösenord.' },
   staff: {
@@ -557,7 +557,7 @@ const en: Texts = {
     reserve: 'Reserve', not_selected: 'Not selected', withdrawn: 'Withdrawn', decided: 'Decided',
     withdraw: 'Withdraw application', withdrawConfirm: 'Do you really want to withdraw your application? This cannot be undone.',
     withdrawn_done: 'The application has been withdrawn.', appeal: 'You can request a rectification until', interviewAt: 'Interview',
-    export: 'Download all your data (JSON), including who has seen your personal details',
+    export: 'Download all your data (JSON), including who has seen your personal details', exportPdf: 'Download your data as a PDF',
   },
   login: { title: 'Staff login', username: 'Username', password: 'Password', submit: 'Log in', failed: 'Wrong username or password.' },
   staff: {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
-import { api, type Localized } from '../api';
+import { api, apiFile, type Localized } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Explanation, type ExplanationData } from '../components/desk/Explanation';
 import { ErrorMessage, Loading } from '../components/Feedback';
@@ -26,7 +26,7 @@ function readLink() {
 }
 
 export function StatusPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [link] = useState(readLink);
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -52,13 +52,19 @@ export function StatusPage() {
   }, []);
 
   // Everything held about the applicant, as a JSON file (and who has read the identity).
-  const exportOwnData = async () => {
+  // The applicant's own data as a JSON file, or as a PDF to keep (in the page's language).
+  const exportOwnData = async (format: 'json' | 'pdf') => {
     try {
-      const data = await api<unknown>('POST', '/api/v1/applicant/export', link);
-      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+      const blob =
+        format === 'pdf'
+          ? await apiFile('POST', '/api/v1/applicant/export', { ...link, format, lang: i18n.language })
+          : new Blob([JSON.stringify(await api<unknown>('POST', '/api/v1/applicant/export', link), null, 2)], {
+              type: 'application/json',
+            });
+      const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
-      a.download = `reilu-${link.reference}.json`;
+      a.download = `reilu-${link.reference}.${format}`;
       a.click();
       URL.revokeObjectURL(url);
     } catch (e) {
@@ -152,8 +158,11 @@ export function StatusPage() {
           )}
           {explanation && <Explanation data={explanation} />}
           <div>
-            <Button variant="secondaryNoBorder" onClick={() => void exportOwnData()}>
+            <Button variant="secondaryNoBorder" onClick={() => void exportOwnData('json')}>
               {t('status.export')}
+            </Button>{' '}
+            <Button variant="secondaryNoBorder" onClick={() => void exportOwnData('pdf')}>
+              {t('status.exportPdf')}
             </Button>
           </div>
           {status.withdrawable && (
