@@ -790,6 +790,11 @@ describe('the anonymous recruitment in a browser', () => {
     // The summer job is not anonymous: the five are in the second group of columns.
     assert.match(await women.innerText(), /^Nainen\s+0\s+0\s+0\s+0\s+0\s+5\s+0\s+0\s+0\s+0$/);
     assert.match(await table.getByRole('row', { name: /^Mies/ }).innerText(), /ei näytetä|^Mies\s+0/);
+    // Each dimension's chart (canvas with its summary) beside its table.
+    const chart = auditor.getByRole('img', { name: /Haastatteluun valittujen osuus hakeneista ryhmittäin/ }).first();
+    await chart.waitFor();
+    await chart.scrollIntoViewIfNeeded();
+    await auditor.screenshot({ path: join(screenshotDir, 'equality-report-charts-desktop.png'), fullPage: true });
     await expectAccessible(auditor, 'equality report');
     await auditor.context().close();
   });
@@ -812,5 +817,51 @@ describe('the anonymous recruitment in a browser', () => {
     await hr.getByRole('button', { name: 'Confirm the new server' }).click();
     await hr.getByText('The new server is in use.').waitFor();
     await hr.context().close();
+  });
+  test('the librarian post is decided by its named decision-maker, blind until the shortlist', async () => {
+    // The owner chooses the interviewees and lifts their anonymity; the decision form is not theirs.
+    const hr = await newPage();
+    await login(hr, 'hr');
+    await hr.goto(server.url + '/staff/recruitments/2');
+    await hr.waitForSelector('article h3');
+    await hr.locator('table input[type=checkbox]').first().check({ force: true });
+    await hr.getByLabel('Perustelu valinnalle').fill('Paras yhteispistemäärä');
+    await hr.getByRole('button', { name: /Valitse haastateltaviksi \(1\)/ }).click();
+    await hr.getByRole('dialog').getByRole('button', { name: 'Valitse haastateltavat' }).click();
+    await hr.getByText('Haastateltavat valittu; pisteet on lukittu.').waitFor();
+    await hr.getByText('Valintapäätöksen tekee nimetty päätöksentekijä.').waitFor();
+    assert.equal(await hr.getByRole('button', { name: 'Valintapäätös' }).count(), 0);
+    await hr.getByRole('button', { name: 'Pura kaikkien haastateltavien nimettömyys' }).click();
+    const dialog = hr.getByRole('dialog');
+    await dialog.getByLabel('Peruste').fill('Kutsutaan haastatteluun 10.12.');
+    await dialog.getByRole('button', { name: 'Pura nimettömyys' }).click();
+    await hr.getByText('Nimettömyys purettu').first().waitFor();
+    await hr.context().close();
+
+    // The decision-maker sees the shortlisted one, by name now, and decides.
+    const dm = await newPage({ width: 360 });
+    await login(dm, 'decision');
+    await dm.goto(server.url + '/staff/recruitments/2');
+    const brief = dm.getByRole('table', { name: 'Haastatteluun valitut' });
+    await brief.waitFor();
+    assert.equal(await brief.locator('tbody tr').count(), 1);
+    const who = (await brief.locator('tbody tr th').first().innerText()).trim();
+    assert.match(who, / – /, 'the lifted applicant is named');
+    await expectAccessible(dm, 'decision brief on a phone');
+    await dm.getByRole('button', { name: who }).click();
+    await dm.getByRole('option', { name: 'Valittu', exact: true }).click();
+    await dm.getByRole('textbox', { name: 'Perustelu', exact: true }).fill('Vahvin kokemus lasten ja nuorten kirjastotyöstä ja hyvä haastattelu.');
+    await dm.getByRole('button', { name: 'Valintapäätös' }).click();
+    await dm.getByRole('dialog').getByRole('button', { name: 'Tee päätös' }).click();
+    await dm.getByRole('heading', { name: 'Päätös on tehty' }).waitFor();
+    const [pdf] = await Promise.all([
+      dm.waitForEvent('download'),
+      dm.getByRole('link', { name: 'Lataa valintapäätös ja hakijayhteenveto (PDF)' }).click(),
+    ]);
+    assert.equal(readFileSync(await pdf.path()).subarray(0, 5).toString(), '%PDF-');
+    await dm.getByRole('heading', { name: 'Tehtävän vastaanottaminen ja ehdot' }).waitFor();
+    await expectAccessible(dm, 'decided by the decision-maker');
+    await dm.screenshot({ path: join(screenshotDir, 'decision-maker-decided-phone.png'), fullPage: true });
+    await dm.context().close();
   });
 });

@@ -13,7 +13,6 @@ import {
   StaticChip,
   Text,
   TextInput,
-  Textarea,
 } from 'suomifi-ui-components';
 import { api, ApiError, type ApplicationView, type Identity, type Recruitment, type RankingEntry, type Screening } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -32,6 +31,7 @@ import { Eligibility } from '../components/desk/Eligibility';
 import { DecisionDesk } from '../components/desk/DecisionDesk';
 import { DecisionMakerChoice } from '../components/desk/DecisionMakerChoice';
 import { AcceptancePanel } from '../components/desk/Acceptance';
+import { DecisionForm } from '../components/desk/DecisionForm';
 import { Panel } from '../components/Panel';
 import { DataTable, Scroll } from '../components/Table';
 import { formatNumber, localized } from '../i18n';
@@ -86,9 +86,7 @@ function DeskPage() {
   const [liftTarget, setLiftTarget] = useState<string[] | 'all' | null>(null);
   const [liftReason, setLiftReason] = useState('');
   const [recuseTarget, setRecuseTarget] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<'close' | 'shortlist' | 'decision' | null>(null);
-  const [outcomes, setOutcomes] = useState<Record<string, string>>({});
-  const [reasoning, setReasoning] = useState('');
+  const [confirming, setConfirming] = useState<'close' | 'shortlist' | null>(null);
   const [chunked, setChunked] = useState(false);
   const [explanations, setExplanations] = useState<Record<string, ExplanationData>>({});
   const [identities, setIdentities] = useState<Record<string, Identity>>({});
@@ -328,27 +326,10 @@ function DeskPage() {
         <Paragraph>{t('decisionDesk.decidedByOther')}</Paragraph>
       ) : null}
       {isOwner && stage === 'shortlisted' && !rec.decision_maker_id && (
-        <Panel aria-labelledby="decision-title">
-          <Heading variant="h2" id="decision-title">
-            {t('desk.decision')}
-          </Heading>
-          {screening.shortlist.map((s) => (
-            <Dropdown
-              key={s.application_id}
-              labelText={s.pseudonym}
-              value={outcomes[s.application_id] ?? 'not_selected'}
-              onChange={(v) => setOutcomes({ ...outcomes, [s.application_id]: v })}
-            >
-              <DropdownItem value="selected">{t('status.selected')}</DropdownItem>
-              <DropdownItem value="reserve">{t('status.reserve')}</DropdownItem>
-              <DropdownItem value="not_selected">{t('status.not_selected')}</DropdownItem>
-            </Dropdown>
-          ))}
-          <Textarea labelText={t('desk.justification')} value={reasoning} onChange={(e) => setReasoning(e.target.value)} fullWidth />
-          <div>
-            <Button onClick={() => setConfirming('decision')}>{t('desk.decision')}</Button>
-          </div>
-        </Panel>
+        <DecisionForm
+          candidates={screening.shortlist.map((x) => ({ id: x.application_id, label: x.pseudonym }))}
+          onDecide={(choice) => void act(() => api('POST', `${base}/decision`, choice))}
+        />
       )}
 
       {isOwner && stage === 'decided' && <AcceptancePanel base={base} />}
@@ -528,27 +509,10 @@ function DeskPage() {
           setConfirming(null);
           if (step === 'close') void act(() => api('POST', `${base}/close`, {}));
           if (step === 'shortlist') void act(() => api('POST', `${base}/shortlist`, { application_ids: chosen, reason }));
-          if (step === 'decision') {
-            void act(() =>
-              api('POST', `${base}/decision`, {
-                reasoning,
-                outcomes: Object.entries(outcomes).map(([application_id, outcome]) => ({ application_id, outcome })),
-              }),
-            );
-          }
         }}
       >
         {confirming === 'close' && <Paragraph>{t('desk.confirm_close_text', { count: apps.length })}</Paragraph>}
         {confirming === 'shortlist' && <Paragraph>{t('desk.confirm_shortlist_text', { count: chosen.length })}</Paragraph>}
-        {confirming === 'decision' && (
-          <Paragraph>
-            {t('desk.confirm_decision_text', {
-              selected: Object.values(outcomes).filter((o) => o === 'selected').length,
-              reserve: Object.values(outcomes).filter((o) => o === 'reserve').length,
-              count: screening.shortlist.length,
-            })}
-          </Paragraph>
-        )}
       </ConfirmDialog>
       <ConfirmDialog
         visible={recuseTarget !== null}

@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Dropdown, DropdownItem, Heading, InlineAlert, Paragraph, Textarea } from 'suomifi-ui-components';
+import { Heading, InlineAlert, Paragraph } from 'suomifi-ui-components';
 import { api, ApiError, type Merits, type Recruitment } from '../../api';
-import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorMessage, Loading } from '../Feedback';
 import { MeritList } from '../MeritList';
 import { Panel } from '../Panel';
 import { DataTable, Scroll } from '../Table';
 import { formatDate, formatNumber, localized } from '../../i18n';
 import { AcceptancePanel } from './Acceptance';
+import { DecisionForm, type DecisionChoice } from './DecisionForm';
 
 interface BriefEntry {
   application_id: string;
@@ -41,9 +41,6 @@ export function DecisionDesk({ id }: { id: string }) {
   const [brief, setBrief] = useState<Brief | null>(null);
   const [blind, setBlind] = useState(false);
   const [decision, setDecision] = useState<Decided | null>(null);
-  const [outcomes, setOutcomes] = useState<Record<string, string>>({});
-  const [reasoning, setReasoning] = useState('');
-  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(async () => {
     try {
@@ -66,14 +63,10 @@ export function DecisionDesk({ id }: { id: string }) {
     void load();
   }, [load]);
   if (!rec || !decision) return error ? <ErrorMessage error={error} /> : <Loading />;
-  const decide = async () => {
-    setConfirming(false);
+  const decide = async (choice: DecisionChoice) => {
     setError(null);
     try {
-      await api('POST', `${base}/decision`, {
-        reasoning,
-        outcomes: Object.entries(outcomes).map(([application_id, outcome]) => ({ application_id, outcome })),
-      });
+      await api('POST', `${base}/decision`, choice);
       await load();
     } catch (e) {
       setError(e);
@@ -121,27 +114,10 @@ export function DecisionDesk({ id }: { id: string }) {
         </section>
       )}
       {brief?.may_decide && !decision.decided && (
-        <Panel aria-labelledby="decide-title">
-          <Heading variant="h2" id="decide-title">
-            {t('desk.decision')}
-          </Heading>
-          {brief.applications.map((e) => (
-            <Dropdown
-              key={e.application_id}
-              labelText={label(e)}
-              value={outcomes[e.application_id] ?? 'not_selected'}
-              onChange={(v) => setOutcomes({ ...outcomes, [e.application_id]: v })}
-            >
-              <DropdownItem value="selected">{t('status.selected')}</DropdownItem>
-              <DropdownItem value="reserve">{t('status.reserve')}</DropdownItem>
-              <DropdownItem value="not_selected">{t('status.not_selected')}</DropdownItem>
-            </Dropdown>
-          ))}
-          <Textarea labelText={t('desk.justification')} value={reasoning} onChange={(ev) => setReasoning(ev.target.value)} fullWidth />
-          <div>
-            <Button onClick={() => setConfirming(true)}>{t('desk.decision')}</Button>
-          </div>
-        </Panel>
+        <DecisionForm
+          candidates={brief.applications.map((e) => ({ id: e.application_id, label: label(e) }))}
+          onDecide={(choice) => void decide(choice)}
+        />
       )}
       {decision.decided && (
         <Panel aria-labelledby="decided-title">
@@ -165,21 +141,6 @@ export function DecisionDesk({ id }: { id: string }) {
         </Panel>
       )}
       {decision.decided && <AcceptancePanel base={base} />}
-      <ConfirmDialog
-        visible={confirming}
-        title={t('desk.confirm_decision_title')}
-        confirmText={t('desk.confirm_decision_button')}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => void decide()}
-      >
-        <Paragraph>
-          {t('desk.confirm_decision_text', {
-            selected: Object.values(outcomes).filter((o) => o === 'selected').length,
-            reserve: Object.values(outcomes).filter((o) => o === 'reserve').length,
-            count: brief?.applications.length ?? 0,
-          })}
-        </Paragraph>
-      </ConfirmDialog>
     </>
   );
 }

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Dropdown, DropdownItem, Heading, Paragraph, Textarea } from 'suomifi-ui-components';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { Panel } from '../Panel';
+
+export interface Candidate {
+  id: string;
+  label: string; // pseudonym, and the name once it may be shown
+}
+export interface DecisionChoice {
+  outcomes: { application_id: string; outcome: string }[];
+  reasoning: string;
+}
+
+// The selection decision: an outcome for each candidate, the reasoning, and a check before the
+// step that cannot be undone. Shared by the owner's desk and the decision-maker's.
+export function DecisionForm({ candidates, onDecide }: { candidates: Candidate[]; onDecide: (c: DecisionChoice) => void }) {
+  const { t } = useTranslation();
+  const [outcomes, setOutcomes] = useState<Record<string, string>>({});
+  const [reasoning, setReasoning] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const count = (o: string) => Object.values(outcomes).filter((x) => x === o).length;
+  return (
+    <Panel aria-labelledby="decision-title">
+      <Heading variant="h2" id="decision-title">
+        {t('desk.decision')}
+      </Heading>
+      {candidates.map((c) => (
+        <Dropdown
+          key={c.id}
+          labelText={c.label}
+          value={outcomes[c.id] ?? 'not_selected'}
+          onChange={(v) => setOutcomes({ ...outcomes, [c.id]: v })}
+        >
+          <DropdownItem value="selected">{t('status.selected')}</DropdownItem>
+          <DropdownItem value="reserve">{t('status.reserve')}</DropdownItem>
+          <DropdownItem value="not_selected">{t('status.not_selected')}</DropdownItem>
+        </Dropdown>
+      ))}
+      <Textarea labelText={t('desk.justification')} value={reasoning} onChange={(e) => setReasoning(e.target.value)} fullWidth />
+      <div>
+        <Button onClick={() => setConfirming(true)}>{t('desk.decision')}</Button>
+      </div>
+      <ConfirmDialog
+        visible={confirming}
+        title={t('desk.confirm_decision_title')}
+        confirmText={t('desk.confirm_decision_button')}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          onDecide({
+            reasoning,
+            outcomes: Object.entries(outcomes).map(([application_id, outcome]) => ({ application_id, outcome })),
+          });
+        }}
+      >
+        <Paragraph>
+          {t('desk.confirm_decision_text', { selected: count('selected'), reserve: count('reserve'), count: candidates.length })}
+        </Paragraph>
+      </ConfirmDialog>
+    </Panel>
+  );
+}
