@@ -104,6 +104,8 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
         if (a->record.withdrawn) {
           status = "withdrawn";
         } else if (*decision) {
+          // The first look after the decision tells the owner the notice reached the applicant.
+          REILU_TRY(ctx.store.MarkNoticeOpened(r.org_id, r.id, app, ctx.now()));
           auto it = (*decision)->decision.outcomes.find(app);
           status = it == (*decision)->decision.outcomes.end() ? "decided" : std::string(OutcomeName(it->second));
           outcome = json::object{{"decided_at", (*decision)->decision.decided_at},

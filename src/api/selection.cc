@@ -443,6 +443,38 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
                return http::JsonResponse(201, AcceptanceJson(*offered));
              }));
 
+  // How the decision notice reached each applicant (service::NoticeDeliveries).
+  router.Add(
+      "GET", "/api/v1/recruitments/{id}/notice-deliveries", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto scope = LoadDecisionScope(ctx, req);
+        if (!scope) return scope.error();
+        auto services = ctx.Services();
+        auto rows = service::NoticeDeliveries(services, scope->caller.user, scope->recruitment.id);
+        if (!rows) return rows.error();
+        auto time = [](UnixTime t) { return t ? json::value(t) : json::value(nullptr); };
+        json::array out;
+        for (const auto& row : *rows) {
+          out.push_back(json::object{{"application_id", row.application_id},
+                                     {"pseudonym", row.pseudonym},
+                                     {"outcome", OutcomeName(row.outcome)},
+                                     {"email", row.email.empty() ? json::value(nullptr) : json::value(row.email)},
+                                     {"email_sent_at", time(row.email_sent_at)},
+                                     {"opened_at", time(row.opened_at)},
+                                     {"letter_sent_at", time(row.letter_sent_at)}});
+        }
+        return http::JsonResponse(200, json::object{{"deliveries", out}});
+      }));
+
+  router.Add("POST", "/api/v1/recruitments/{id}/applications/{application_id}/notice-letter",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto scope = LoadDecisionScope(ctx, req);
+               if (!scope) return scope.error();
+               auto services = ctx.Services();
+               REILU_TRY(service::MarkNoticeLetter(services, scope->caller.user, scope->recruitment.id,
+                                                   req.params["application_id"]));
+               return http::JsonResponse(200, json::object{{"letter_sent", true}});
+             }));
+
   // The equality-law explanation for one applicant: criteria, the selected person's merits and
   // scores, and the applicant's own scores. For the owner and the registry office.
   router.Add("GET", "/api/v1/recruitments/{id}/applications/{application_id}/explanation",

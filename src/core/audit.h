@@ -40,6 +40,7 @@ inline constexpr std::string_view kInterview = "interview.schedule";
 inline constexpr std::string_view kInterviewNotes = "interview.notes";
 inline constexpr std::string_view kDecision = "selection.decision";
 inline constexpr std::string_view kAcceptance = "selection.acceptance";
+inline constexpr std::string_view kNoticeLetter = "selection.notice_letter";
 inline constexpr std::string_view kWithdraw = "application.withdraw";
 inline constexpr std::string_view kMailSettings = "mail.settings";
 inline constexpr std::string_view kMailSettingsProposed = "mail.settings_proposed";

@@ -219,7 +219,10 @@ Result<Decided> Decide(Context& ctx, const User& actor, RecruitmentId id, Decisi
                                                            StatusLink(ctx, ref, full.anonymous.id),
                                                            IneligibleBecause(*state, full.anonymous.id)),
                                 {}});
-      if (mail) mails.push_back(std::move(*mail));
+      if (mail) {
+        mail->application_id = full.anonymous.id;
+        mails.push_back(std::move(*mail));
+      }
     }
     queued = static_cast<std::int64_t>(mails.size());
     return mails;
@@ -340,6 +343,45 @@ Result<Acceptance> AnswerOffer(Context& ctx, OrgId org, RecruitmentId id, const 
   a.answered_at = ctx.now();
   REILU_TRY(ctx.store.SaveAcceptance(org, id, a, 0, "answered_by_applicant", ctx.now()));
   return a;
+}
+
+Result<std::vector<NoticeDeliveryRow>> NoticeDeliveries(Context& ctx, const User& actor, RecruitmentId id) {
+  auto decided = LoadDecided(ctx, actor, id);
+  if (!decided) return decided.error();
+  const Recruitment& r = decided->recruitment;
+  auto mail = ctx.store.ListMail(r.org_id, r.id);
+  if (!mail) return mail.error();
+  auto seen = ctx.store.ListNoticeDeliveries(r.org_id, r.id);
+  if (!seen) return seen.error();
+  auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
+  if (!apps) return apps.error();
+  std::map<ApplicationId, std::string> pseudonyms;
+  for (const auto& a : *apps) pseudonyms[a.id] = a.pseudonym;
+  std::vector<NoticeDeliveryRow> out;
+  for (const auto& [app, outcome] : decided->decision.outcomes) {
+    NoticeDeliveryRow row{app, pseudonyms[app], outcome, "", 0, 0, 0};
+    for (const auto& m : *mail) {
+      if (m.kind == "decision" && m.application_id == app) {
+        row.email = m.status;
+        row.email_sent_at = m.sent_at;
+      }
+    }
+    if (auto it = seen->find(app); it != seen->end()) {
+      row.opened_at = it->second.opened_at;
+      row.letter_sent_at = it->second.letter_sent_at;
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Status MarkNoticeLetter(Context& ctx, const User& actor, RecruitmentId id, const ApplicationId& app) {
+  auto decided = LoadDecided(ctx, actor, id);
+  if (!decided) return decided.error();
+  if (!decided->decision.outcomes.count(app)) {
+    return MakeError(ErrorCode::kNotFound, "The decision has no outcome for this application.");
+  }
+  return ctx.store.MarkNoticeLetter(decided->recruitment.org_id, decided->recruitment.id, app, actor.id, ctx.now());
 }
 
 }  // namespace reilu::service

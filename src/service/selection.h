@@ -72,6 +72,21 @@ Result<Acceptance> RecordAcceptance(Context& ctx, const User& actor, Recruitment
 Result<Acceptance> OfferToReserve(Context& ctx, const User& actor, RecruitmentId id, const ApplicationId& reserve);
 // The applicant's own answer to a standing offer, from the status link.
 Result<Acceptance> AnswerOffer(Context& ctx, OrgId org, RecruitmentId id, const ApplicationId& app, bool accept);
+// Per applicant, how the decision notice reached them: the e-mail's state, when they first opened
+// the status link after the decision, and a letter sent. For the owner and the decision-maker.
+struct NoticeDeliveryRow {
+  ApplicationId application_id;
+  std::string pseudonym;
+  Outcome outcome = Outcome::kNotSelected;
+  std::string email;  // queued, sent, failed, or "" (no e-mail)
+  UnixTime email_sent_at = 0;
+  UnixTime opened_at = 0;
+  UnixTime letter_sent_at = 0;
+};
+Result<std::vector<NoticeDeliveryRow>> NoticeDeliveries(Context& ctx, const User& actor, RecruitmentId id);
+// The notice was also sent by letter (no e-mail address, or the e-mail failed); audited.
+Status MarkNoticeLetter(Context& ctx, const User& actor, RecruitmentId id, const ApplicationId& app);
+
 // The applicant's standing or answered offer, if any.
 Result<std::optional<Acceptance>> OfferOf(Context& ctx, OrgId org, RecruitmentId id, const ApplicationId& app);
 

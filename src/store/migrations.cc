@@ -454,7 +454,22 @@ CREATE TABLE acceptances (
 CREATE INDEX acceptances_recruitment ON acceptances (org_id, recruitment_id);
 )SQL";
 
-constexpr std::array<Migration, 17> kMigrations = {{
+// Per-applicant delivery of the decision notice: which mail was whose (no address: the row keeps
+// none), when the applicant first opened the status link after the decision, and a notice sent by
+// letter instead.
+constexpr const char* kV18 = R"SQL(
+ALTER TABLE mail_queue ADD COLUMN application_id TEXT NOT NULL DEFAULT '';
+CREATE TABLE notice_deliveries (
+  application_id TEXT PRIMARY KEY REFERENCES applications(id),
+  org_id BIGINT NOT NULL,
+  recruitment_id BIGINT NOT NULL,
+  opened_at BIGINT NOT NULL DEFAULT 0,
+  letter_sent_at BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX notice_deliveries_recruitment ON notice_deliveries (org_id, recruitment_id);
+)SQL";
+
+constexpr std::array<Migration, 18> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
@@ -472,6 +487,7 @@ constexpr std::array<Migration, 17> kMigrations = {{
     {15, "attachments", kV15},
     {16, "eligibility and reports by period", kV16},
     {17, "acceptance and conditional selection", kV17},
+    {18, "notice deliveries", kV18},
 }};
 
 // PostgreSQL's versions of the triggers above: one function refuses with the trigger's message

@@ -103,6 +103,9 @@ class SqlStore final : public Store {
   Result<std::vector<QueuedMail>> ClaimDueMail(UnixTime now, int limit, UnixTime lease_seconds) override;
   Status MarkMailSent(const std::string& id, UnixTime now) override;
   Status MarkMailFailed(const std::string& id, const std::string& error, UnixTime retry_at) override;
+  Status MarkNoticeOpened(OrgId org, RecruitmentId rec, const ApplicationId& app, UnixTime now) override;
+  Status MarkNoticeLetter(OrgId org, RecruitmentId rec, const ApplicationId& app, UserId actor, UnixTime now) override;
+  Result<std::map<ApplicationId, NoticeDelivery>> ListNoticeDeliveries(OrgId org, RecruitmentId rec) override;
   Result<std::vector<MailRecord>> ListMail(OrgId org, RecruitmentId rec) override;
   Status SetMailSettings(OrgId org, const std::string& settings_json, UserId actor, UnixTime now) override;
   Result<std::optional<std::string>> GetMailSettings(OrgId org) override;

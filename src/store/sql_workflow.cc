@@ -484,7 +484,7 @@ Status SqlStore::EnqueueMailTx(Connection& c, const OutgoingMail& m, UnixTime no
   std::string sealed = crypto::Seal(server_key_, codec::Serialize(message), MailContext(id));
   auto s = c.Prepare(
       "INSERT INTO mail_queue (id, org_id, recruitment_id, kind, sealed, status, attempts, next_attempt_at, "
-      "created_at) VALUES ($1, $2, $3, $4, $5, 'queued', 0, $6, $6)");
+      "created_at, application_id) VALUES ($1, $2, $3, $4, $5, 'queued', 0, $6, $6, $7)");
   if (!s) return s.error();
   return s->Bind(1, id)
       .Bind(2, m.org_id)
@@ -492,6 +492,7 @@ Status SqlStore::EnqueueMailTx(Connection& c, const OutgoingMail& m, UnixTime no
       .Bind(4, m.kind)
       .BindBlob(5, sealed)
       .Bind(6, now)
+      .Bind(7, m.application_id)
       .Run();
 }
 
@@ -566,15 +567,53 @@ Status SqlStore::MarkMailFailed(const std::string& id, const std::string& error,
 Result<std::vector<MailRecord>> SqlStore::ListMail(OrgId org, RecruitmentId rec) {
   auto lease = Reader();
   auto s = (*lease).Prepare(
-      "SELECT id, recruitment_id, kind, status, attempts, created_at, sent_at, last_error FROM mail_queue "
-      "WHERE org_id = $1 AND recruitment_id = $2 ORDER BY created_at, id");
+      "SELECT id, recruitment_id, kind, status, attempts, created_at, sent_at, last_error, application_id "
+      "FROM mail_queue WHERE org_id = $1 AND recruitment_id = $2 ORDER BY created_at, id");
   if (!s) return s.error();
   s->Bind(1, org).Bind(2, rec);
   std::vector<MailRecord> out;
   while (s->Step()) {
-    out.push_back(
-        MailRecord{s->Text(0), s->Int(1), s->Text(2), s->Text(3), s->Int(4), s->Int(5), s->Int(6), s->Text(7)});
+    out.push_back(MailRecord{s->Text(0), s->Int(1), s->Text(2), s->Text(3), s->Int(4), s->Int(5), s->Int(6), s->Text(7),
+                             s->Text(8)});
   }
+  REILU_TRY(s->status());
+  return out;
+}
+
+Status SqlStore::MarkNoticeOpened(OrgId org, RecruitmentId rec, const ApplicationId& app, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    REILU_TRY(RequireApplication(c, org, rec, app));
+    auto s = c.Prepare(
+        "INSERT INTO notice_deliveries (application_id, org_id, recruitment_id, opened_at) VALUES ($1, $2, $3, $4) "
+        "ON CONFLICT (application_id) DO UPDATE SET opened_at = CASE WHEN notice_deliveries.opened_at = 0 "
+        "THEN excluded.opened_at ELSE notice_deliveries.opened_at END");
+    if (!s) return s.error();
+    return s->Bind(1, app).Bind(2, org).Bind(3, rec).Bind(4, now).Run();
+  });
+}
+
+Status SqlStore::MarkNoticeLetter(OrgId org, RecruitmentId rec, const ApplicationId& app, UserId actor, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    REILU_TRY(RequireApplication(c, org, rec, app));
+    auto s = c.Prepare(
+        "INSERT INTO notice_deliveries (application_id, org_id, recruitment_id, letter_sent_at) VALUES ($1, $2, $3, "
+        "$4) "
+        "ON CONFLICT (application_id) DO UPDATE SET letter_sent_at = excluded.letter_sent_at");
+    if (!s) return s.error();
+    REILU_TRY(s->Bind(1, app).Bind(2, org).Bind(3, rec).Bind(4, now).Run());
+    return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kNoticeLetter, rec, app, "{}"}, now);
+  });
+}
+
+Result<std::map<ApplicationId, NoticeDelivery>> SqlStore::ListNoticeDeliveries(OrgId org, RecruitmentId rec) {
+  auto lease = Reader();
+  auto s = (*lease).Prepare(
+      "SELECT application_id, opened_at, letter_sent_at FROM notice_deliveries WHERE org_id = $1 AND recruitment_id = "
+      "$2");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, rec);
+  std::map<ApplicationId, NoticeDelivery> out;
+  while (s->Step()) out[s->Text(0)] = NoticeDelivery{s->Int(1), s->Int(2)};
   REILU_TRY(s->status());
   return out;
 }

@@ -59,6 +59,7 @@ struct OutgoingMail {
   std::string from;
   std::string to;
   std::string eml;
+  ApplicationId application_id = {};  // whose notice it is (empty: staff mail)
 };
 
 struct QueuedMail {
@@ -80,6 +81,14 @@ struct MailRecord {
   UnixTime created_at = 0;
   UnixTime sent_at = 0;
   std::string last_error;
+  ApplicationId application_id;  // empty: staff mail
+};
+
+// Beyond the e-mail: when the applicant first opened the status link after the decision, and when
+// a notice was sent by letter (0: not).
+struct NoticeDelivery {
+  UnixTime opened_at = 0;
+  UnixTime letter_sent_at = 0;
 };
 
 // What the applicant's reference code leads to (no identity).
@@ -348,6 +357,12 @@ class Store {
   // `retry_at` 0: give up (status failed).
   virtual Status MarkMailFailed(const std::string& id, const std::string& error, UnixTime retry_at) = 0;
   virtual Result<std::vector<MailRecord>> ListMail(OrgId org, RecruitmentId rec) = 0;
+  // The first opening of the status link after the decision (later ones change nothing).
+  virtual Status MarkNoticeOpened(OrgId org, RecruitmentId rec, const ApplicationId& app, UnixTime now) = 0;
+  // The notice was also sent by letter; audited.
+  virtual Status MarkNoticeLetter(OrgId org, RecruitmentId rec, const ApplicationId& app, UserId actor,
+                                  UnixTime now) = 0;
+  virtual Result<std::map<ApplicationId, NoticeDelivery>> ListNoticeDeliveries(OrgId org, RecruitmentId rec) = 0;
   // The organisation's SMTP settings as JSON, sealed at rest; nullopt: use the outbox folder.
   virtual Status SetMailSettings(OrgId org, const std::string& settings_json, UserId actor, UnixTime now) = 0;
   virtual Result<std::optional<std::string>> GetMailSettings(OrgId org) = 0;

@@ -406,6 +406,24 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
     EXPECT_EQ(named, 2) << text;
   }
 
+  // How the notice reached each applicant: the e-mail, the first look at the status link (every one
+  // of them looked above), and a letter recorded for one.
+  const json::value deliveries = hr.Get(P("/notice-deliveries")).Json();
+  ASSERT_EQ(deliveries.at("deliveries").as_array().size(), 19u);
+  for (const auto& d : deliveries.at("deliveries").as_array()) {
+    EXPECT_FALSE(d.at("email").is_null()) << d;
+    EXPECT_FALSE(d.at("opened_at").is_null()) << d;
+    EXPECT_TRUE(d.at("letter_sent_at").is_null());
+  }
+  ASSERT_EQ(hr.PostJson(A(top[3], "/notice-letter"), json::object{}).status, 200);
+  EXPECT_EQ(r1.Get(P("/notice-deliveries")).status, 403);
+  bool letter = false;
+  const json::value after_letter = hr.Get(P("/notice-deliveries")).Json();
+  for (const auto& d : after_letter.at("deliveries").as_array()) {
+    if (d.at("application_id").as_string() == top[3]) letter = !d.at("letter_sent_at").is_null();
+  }
+  EXPECT_TRUE(letter);
+
   // After the decision: the selected person accepts; the selection is conditional on a health check
   // and a criminal-record extract; the health check is not passed, so the post goes to the reserve.
   auto ask = [&](const std::string& tag, const std::string& path, json::object request) {

@@ -539,6 +539,7 @@ describe('the anonymous recruitment in a browser', () => {
     await owner.getByRole('dialog').getByRole('button', { name: 'Tee päätös' }).click();
     await owner.getByRole('button', { name: /Näytä selvitys/ }).first().waitFor();
     await owner.getByRole('heading', { name: 'Tehtävän vastaanottaminen ja ehdot' }).waitFor();
+    await owner.getByRole('table', { name: 'Päätöksen tiedoksianto' }).waitFor();
     await owner.getByRole('button', { name: /Näytä selvitys/ }).first().click();
     await owner.locator('#explanation-title').waitFor();
     // The decision and the summary of applicants to sign and archive, as a PDF.

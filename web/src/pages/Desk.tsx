@@ -32,6 +32,7 @@ import { DecisionDesk } from '../components/desk/DecisionDesk';
 import { DecisionMakerChoice } from '../components/desk/DecisionMakerChoice';
 import { AcceptancePanel } from '../components/desk/Acceptance';
 import { DecisionForm } from '../components/desk/DecisionForm';
+import { NoticeDeliveries } from '../components/desk/NoticeDeliveries';
 import { Panel } from '../components/Panel';
 import { DataTable, Scroll } from '../components/Table';
 import { formatNumber, localized } from '../i18n';
@@ -333,6 +334,7 @@ function DeskPage() {
       )}
 
       {isOwner && stage === 'decided' && <AcceptancePanel base={base} />}
+      {isOwner && stage === 'decided' && <NoticeDeliveries base={base} />}
       {isOwner && stage === 'decided' && <LegalHold recruitmentId={rec.id} />}
 
       {decision?.decided && (
