@@ -31,7 +31,7 @@ import { Eligibility } from '../components/desk/Eligibility';
 import { DecisionDesk } from '../components/desk/DecisionDesk';
 import { DecisionMakerChoice } from '../components/desk/DecisionMakerChoice';
 import { AcceptancePanel } from '../components/desk/Acceptance';
-import { DecisionForm } from '../components/desk/DecisionForm';
+import { DecisionForm, DecisionMade } from '../components/desk/DecisionForm';
 import { NoticeDeliveries } from '../components/desk/NoticeDeliveries';
 import { Panel } from '../components/Panel';
 import { DataTable, Scroll } from '../components/Table';
@@ -338,25 +338,7 @@ function DeskPage() {
       {isOwner && stage === 'decided' && <LegalHold recruitmentId={rec.id} />}
 
       {decision?.decided && (
-        <Panel aria-label={t('desk.decision')}>
-          <Heading variant="h2">{t('desk.decision')}</Heading>
-          {isOwner && (
-            <Paragraph>
-              <a href={`${base}/decision-document?lang=${i18n.language}`} download>
-                {t('desk.decisionPdf')}
-              </a>
-            </Paragraph>
-          )}
-          <ul>
-            {decision.outcomes
-              ?.filter((o) => o.outcome !== 'not_selected')
-              .map((o) => (
-                <li key={o.application_id}>
-                  {o.pseudonym}: {t(`status.${o.outcome}`)}
-                </li>
-              ))}
-          </ul>
-        </Panel>
+        <DecisionMade base={base} title={t('desk.decision')} outcomes={decision.outcomes ?? []} withDocument={isOwner} />
       )}
 
 

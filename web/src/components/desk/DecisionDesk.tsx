@@ -4,11 +4,10 @@ import { Heading, InlineAlert, Paragraph } from 'suomifi-ui-components';
 import { api, ApiError, type Merits, type Recruitment } from '../../api';
 import { ErrorMessage, Loading } from '../Feedback';
 import { MeritList } from '../MeritList';
-import { Panel } from '../Panel';
 import { DataTable, Scroll } from '../Table';
 import { formatDate, formatNumber, localized } from '../../i18n';
 import { AcceptancePanel } from './Acceptance';
-import { DecisionForm, type DecisionChoice } from './DecisionForm';
+import { DecisionForm, DecisionMade, type DecisionChoice } from './DecisionForm';
 
 interface BriefEntry {
   application_id: string;
@@ -35,7 +34,7 @@ interface Decided {
 // the shortlisted ones with their merits, place in the ranking and interviews (names once lifted),
 // the decision with its reasoning, and the decision document to sign.
 export function DecisionDesk({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const base = `/api/v1/recruitments/${id}`;
   const [rec, setRec] = useState<Recruitment | null>(null);
   const [brief, setBrief] = useState<Brief | null>(null);
@@ -120,25 +119,7 @@ export function DecisionDesk({ id }: { id: string }) {
         />
       )}
       {decision.decided && (
-        <Panel aria-labelledby="decided-title">
-          <Heading variant="h2" id="decided-title">
-            {t('decisionDesk.decided')}
-          </Heading>
-          <ul>
-            {decision.outcomes
-              ?.filter((o) => o.outcome !== 'not_selected')
-              .map((o) => (
-                <li key={o.application_id}>
-                  {o.pseudonym}: {t(`status.${o.outcome}`)}
-                </li>
-              ))}
-          </ul>
-          <Paragraph>
-            <a href={`${base}/decision-document?lang=${i18n.language}`} download>
-              {t('desk.decisionPdf')}
-            </a>
-          </Paragraph>
-        </Panel>
+        <DecisionMade base={base} title={t('decisionDesk.decided')} outcomes={decision.outcomes ?? []} withDocument />
       )}
       {decision.decided && <AcceptancePanel base={base} />}
     </>

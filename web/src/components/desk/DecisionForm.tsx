@@ -62,3 +62,42 @@ export function DecisionForm({ candidates, onDecide }: { candidates: Candidate[]
     </Panel>
   );
 }
+
+// A decision made: who was selected or put in reserve, and (for those who may print it) the
+// decision with the applicant summary as a PDF.
+export function DecisionMade({
+  base,
+  title,
+  outcomes,
+  withDocument,
+}: {
+  base: string;
+  title: string;
+  outcomes: { application_id: string; pseudonym: string; outcome: string }[];
+  withDocument: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Panel aria-labelledby="decided-title">
+      <Heading variant="h2" id="decided-title">
+        {title}
+      </Heading>
+      <ul>
+        {outcomes
+          .filter((o) => o.outcome !== 'not_selected')
+          .map((o) => (
+            <li key={o.application_id}>
+              {o.pseudonym}: {t(`status.${o.outcome}`)}
+            </li>
+          ))}
+      </ul>
+      {withDocument && (
+        <Paragraph>
+          <a href={`${base}/decision-document?lang=${i18n.language}`} download>
+            {t('desk.decisionPdf')}
+          </a>
+        </Paragraph>
+      )}
+    </Panel>
+  );
+}
