@@ -4,13 +4,12 @@
 #include "api/handler.h"
 #include "core/finnish_calendar.h"
 #include "service/mail.h"
+#include "service/rectification.h"
 #include "service/selection.h"
 
 namespace reilu::api {
 
-namespace {
-
-Result<service::ApplicantView> Identify(ApiContext& ctx, const http::Request& req) {
+Result<service::ApplicantView> IdentifyApplicantIn(ApiContext& ctx, const http::Request& req) {
   auto f = JsonFields(req);
   if (!f) return f.error();
   std::string reference, token;
@@ -19,6 +18,8 @@ Result<service::ApplicantView> Identify(ApiContext& ctx, const http::Request& re
   auto services = ctx.Services();
   return service::IdentifyApplicant(services, reference, token);
 }
+
+namespace {
 
 // The applicant's own data (GDPR art. 15) as a document: the application as sent, what reviewers
 // see of it, and who has read the identity (role, time, basis).
@@ -86,7 +87,7 @@ Document OwnDataDocument(ApiContext& ctx, const service::ApplicantView& a, const
 void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
   router.Add(
       "POST", "/api/v1/applicant/status", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto a = Identify(ctx, req);
+        auto a = IdentifyApplicantIn(ctx, req);
         if (!a) return a.error();
         const Recruitment& r = a->recruitment;
         const ApplicationId& app = a->record.application_id;
@@ -119,6 +120,10 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
         auto services = ctx.Services();
         auto offer = service::OfferOf(services, r.org_id, r.id, app);
         if (!offer) return offer.error();
+        auto own = service::RectificationsOf(services, *a);
+        if (!own) return own.error();
+        json::array rectifications;
+        for (const auto& q : *own) rectifications.push_back(RectificationJson(q));
         return http::JsonResponse(
             200, json::object{{"reference", a->record.reference},
                               {"recruitment", {{"id", r.id}, {"title", codec::ToJson(r.title)}}},
@@ -126,12 +131,13 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
                               {"withdrawable", !a->record.withdrawn && !*decision},
                               {"interviews", mine},
                               {"decision", outcome},
-                              {"offer", *offer ? json::value(AcceptanceJson(**offer)) : json::value(nullptr)}});
+                              {"offer", *offer ? json::value(AcceptanceJson(**offer)) : json::value(nullptr)},
+                              {"rectifications", rectifications}});
       }));
 
   // The applicant accepts or declines the post offered to them.
   router.Add("POST", "/api/v1/applicant/acceptance", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto a = Identify(ctx, req);
+               auto a = IdentifyApplicantIn(ctx, req);
                if (!a) return a.error();
                auto f = JsonFields(req);
                if (!f) return f.error();
@@ -147,7 +153,7 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
 
   router.Add(
       "POST", "/api/v1/applicant/withdraw", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto a = Identify(ctx, req);
+        auto a = IdentifyApplicantIn(ctx, req);
         if (!a) return a.error();
         auto services = ctx.Services();
         REILU_TRY(service::Withdraw(services, *a));
@@ -156,7 +162,7 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
 
   // The applicant's own data as a JSON file (GDPR art. 15 and 20), with who has read the identity.
   router.Add("POST", "/api/v1/applicant/export", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto a = Identify(ctx, req);
+               auto a = IdentifyApplicantIn(ctx, req);
                if (!a) return a.error();
                // {"format":"pdf","lang":…} in the body: the same as a document to keep or print
                // (checked before the read, which is audited).
@@ -171,6 +177,10 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
                auto data = service::ExportOwnData(services, *a);
                if (!data) return data.error();
                const IdentifiedApplication& app = data->application;
+               auto own = service::RectificationsOf(services, *a);
+               if (!own) return own.error();
+               json::array rectifications;
+               for (const auto& q : *own) rectifications.push_back(RectificationJson(q));
                json::array reads;
                for (const auto& r : data->identity_reads) {
                  reads.push_back(json::object{{"at", r.at}, {"role", r.role}, {"basis", r.basis}});
@@ -188,7 +198,8 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
                     {{"merits", codec::ToJson(app.anonymous.merits)},
                      {"free_text", app.anonymous.redacted ? json::value(codec::ToJson(*app.anonymous.redacted))
                                                           : json::value(nullptr)}}},
-                   {"identity_reads", reads}};
+                   {"identity_reads", reads},
+                   {"rectifications", rectifications}};
                if (format == "pdf") {
                  return PdfResponse(OwnDataDocument(ctx, *a, *data, lang), "reilu-" + a->record.reference + ".pdf");
                }
@@ -199,7 +210,7 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
              }));
 
   router.Add("POST", "/api/v1/applicant/explanation", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto a = Identify(ctx, req);
+               auto a = IdentifyApplicantIn(ctx, req);
                if (!a) return a.error();
                auto explanation = ExplanationJson(ctx, a->recruitment, a->record.application_id);
                if (!explanation) return explanation.error();

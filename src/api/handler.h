@@ -8,6 +8,8 @@
 #include "api/api.h"
 #include "codec/codec.h"
 #include "core/document.h"
+#include "core/rectification.h"
+#include "service/applicant.h"
 
 namespace reilu::api {
 
@@ -102,11 +104,16 @@ void RegisterRecordsRoutes(http::Router& router, ApiContext& ctx);
 void RegisterRetentionRoutes(http::Router& router, ApiContext& ctx);
 void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx);
 void RegisterReportRoutes(http::Router& router, ApiContext& ctx);
+void RegisterRectificationRoutes(http::Router& router, ApiContext& ctx);
 
 // The equality-law explanation of the selection for one application (after the decision).
 Result<json::object> ExplanationJson(ApiContext& ctx, const Recruitment& r, const ApplicationId& app);
 // An offer of the post with its answer and conditions, as the owner and the applicant see it.
 json::object AcceptanceJson(const Acceptance& a);
+// A rectification request as the applicant and the owner see it (with the answer's last day).
+json::object RectificationJson(const RectificationRequest& r);
+// The applicant named by the reference code and the secret of the status link in the JSON body.
+Result<service::ApplicantView> IdentifyApplicantIn(ApiContext& ctx, const http::Request& req);
 // The same explanation (equality act 10 §) as a document to print or send: the outcome, the
 // criteria with their weights, the applicant's own results beside the selected person's merits
 // and results, and the decision's reasoning. No identity: the selected are described by merits.

@@ -533,6 +533,9 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
                if (!scores) return scores.error();
                in.ranking = RankApplications(r, *state, *scores);
                in.eligibility = state->eligibility;
+               auto acceptances = ctx.store.ListAcceptances(r.org_id, r.id);
+               if (!acceptances) return acceptances.error();
+               in.acceptances = std::move(*acceptances);
                auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
                if (!lifts) return lifts.error();
                for (const auto& [app, outcome] : decision.outcomes) {

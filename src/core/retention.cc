@@ -45,7 +45,7 @@ std::optional<DisposalDue> DueForDisposal(const RetentionState& s, const Retenti
   bool all_gone = true;
   for (const auto& a : s.applications) {
     if (a.disposed) continue;
-    if (a.selected ? selected_due : others_due) {
+    if (!a.rectification_pending && (a.selected ? selected_due : others_due)) {
       due.applications.push_back(a.id);
     } else {
       all_gone = false;

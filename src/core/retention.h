@@ -46,6 +46,7 @@ struct RetainedApplication {
   ApplicationId id;
   bool selected = false;
   bool disposed = false;
+  bool rectification_pending = false;  // an open rectification request holds it until answered
 };
 
 // The day `years` whole years after the ISO date `day` (29 February → 28 February).

@@ -21,6 +21,59 @@ std::string Score(double weighted) {
   return s;
 }
 
+// Where the selection stands: each offer (the selected, and a reserve it went to) with its answer
+// and the conditions the selection depends on. Only the kind of a condition and whether it is met,
+// never a finding.
+template <typename Who>
+void AcceptanceSection(Document& doc, const DecisionDocumentInput& in, std::string_view lang, const Who& who) {
+  auto say = [&](std::string_view fi, std::string_view sv, std::string_view en) {
+    return InLanguage(lang, fi, sv, en);
+  };
+  std::vector<Acceptance> offers = in.acceptances;
+  for (const auto& [id, outcome] : in.decision->outcomes) {
+    const bool recorded =
+        std::any_of(offers.begin(), offers.end(), [&](const Acceptance& a) { return a.application_id == id; });
+    if (outcome == Outcome::kSelected && !recorded)
+      offers.push_back(Acceptance{id, AcceptanceState::kOffered, {}, 0, 0});
+  }
+  if (offers.empty()) return;
+  auto condition_text = [&](const SelectionCondition& c) {
+    std::string kind = c.kind == "health_check"
+                           ? say("terveydentilaa koskeva selvitys", "utredning om hälsotillstånd", "a health check")
+                       : c.kind == "criminal_record"
+                           ? say("rikostaustaote", "straffregisterutdrag", "a criminal-record extract")
+                           : c.note;
+    std::string state = !c.met   ? say("odottaa", "väntar", "pending")
+                        : *c.met ? say("täyttynyt", "uppfyllt", "met")
+                                 : say("ei täyttynyt", "inte uppfyllt", "not met");
+    return kind + " (" + state + ")";
+  };
+  DocumentTable table{{say("Hakija", "Sökande", "Applicant"), say("Vastaus", "Svar", "Answer"),
+                       say("Valinnan ehdot", "Villkor för valet", "Conditions")},
+                      {}};
+  for (const auto& a : offers) {
+    std::string answer = a.state == AcceptanceState::kAccepted
+                             ? say("otti vastaan ", "tog emot ", "accepted ") + FinnishDayText(a.answered_at)
+                         : a.state == AcceptanceState::kDeclined
+                             ? say("ei ottanut vastaan ", "tackade nej ", "declined ") + FinnishDayText(a.answered_at)
+                             : say("ei vielä vastannut", "har ännu inte svarat", "no answer yet");
+    std::string conditions;
+    for (const auto& c : a.conditions) conditions += (conditions.empty() ? "" : "; ") + condition_text(c);
+    table.rows.push_back(
+        {who(a.application_id), answer, conditions.empty() ? say("ei ehtoja", "inga villkor", "none") : conditions});
+  }
+  doc.Heading(
+      say("Valinnan vastaanottaminen ja ehdot", "Mottagande av valet och villkor", "Acceptance and conditions"));
+  doc.Paragraph(
+      say("Valinta vahvistuu, kun valittu ottaa tehtävän vastaan ja valinnan ehdot täyttyvät. Tilanne "
+          "asiakirjan tulostuspäivänä:",
+          "Valet blir slutgiltigt när den valda tar emot tjänsten och villkoren för valet uppfylls. Läget "
+          "den dag dokumentet skrevs ut:",
+          "The selection becomes final when the selected person accepts and the conditions are met. As of "
+          "the day this document was printed:"));
+  doc.Table(std::move(table));
+}
+
 }  // namespace
 
 Document SelectionDecisionDocument(const DecisionDocumentInput& in, std::string_view lang) {
@@ -134,6 +187,8 @@ Document SelectionDecisionDocument(const DecisionDocumentInput& in, std::string_
     doc.Heading(say("Kelpoisuus", "Behörighet", "Eligibility"));
     doc.Table(std::move(reasons));
   }
+
+  AcceptanceSection(doc, in, lang, who);
 
   doc.Heading(say("Oikaisuvaatimusohje", "Anvisning för omprövningsbegäran", "How to request rectification"));
   doc.Paragraph(

@@ -1,7 +1,8 @@
 // The selection decision as a document to sign and archive (core/document.h), in Finnish, Swedish
 // or English: the post, the decision (the selected and the reserve), its reasoning, the applicant
 // summary (hakijayhteenveto: each applicant's merits as reviewers saw them, the weighted score and
-// the outcome) and the complete instructions for a rectification request (kuntalaki 134 §).
+// the outcome), the conditions of the selection and the answers to the offers, and the complete
+// instructions for a rectification request (kuntalaki 134 §).
 #pragma once
 
 #include <map>
@@ -28,6 +29,9 @@ struct DecisionDocumentInput {
   // Names of the selected and the reserve where the owner may see them (lifted or not anonymous);
   // the others are named by pseudonym.
   std::map<ApplicationId, std::string> names;
+  // Offers made so far with their answers and conditions (a selected person without one has the
+  // decision's standing offer): the document printed later says where the selection stands.
+  std::vector<Acceptance> acceptances;
 };
 
 Document SelectionDecisionDocument(const DecisionDocumentInput& in, std::string_view lang);

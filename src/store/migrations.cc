@@ -469,7 +469,26 @@ CREATE TABLE notice_deliveries (
 CREATE INDEX notice_deliveries_recruitment ON notice_deliveries (org_id, recruitment_id);
 )SQL";
 
-constexpr std::array<Migration, 18> kMigrations = {{
+// Rectification requests (GDPR art. 16) from the status link: the applicant's words and the
+// owner's answer are sealed with the recruitment's key (they are about a person); the state and the
+// days stay readable for the answer's deadline and the counts.
+constexpr const char* kV19 = R"SQL(
+CREATE TABLE rectification_requests (
+  id INTEGER PRIMARY KEY,
+  org_id BIGINT NOT NULL,
+  recruitment_id BIGINT NOT NULL REFERENCES recruitments(id),
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  sealed_what BLOB NOT NULL,
+  received_at BIGINT NOT NULL,
+  state TEXT NOT NULL,
+  sealed_answer BLOB,
+  answered_by BIGINT NOT NULL DEFAULT 0,
+  answered_at BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX rectification_requests_recruitment ON rectification_requests (org_id, recruitment_id);
+)SQL";
+
+constexpr std::array<Migration, 19> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
@@ -488,6 +507,7 @@ constexpr std::array<Migration, 18> kMigrations = {{
     {16, "eligibility and reports by period", kV16},
     {17, "acceptance and conditional selection", kV17},
     {18, "notice deliveries", kV18},
+    {19, "rectification requests", kV19},
 }};
 
 // PostgreSQL's versions of the triggers above: one function refuses with the trigger's message

@@ -20,6 +20,10 @@ inline std::string AttachmentContext(OrgId org, RecruitmentId rec, const Applica
   return "reilu/attachment/v1/" + std::to_string(org) + "/" + std::to_string(rec) + "/" + app + "/" +
          std::to_string(position) + "/" + part;
 }
+// `part` is "what" (the applicant's request) or "answer" (the owner's).
+inline std::string RectificationContext(OrgId org, RecruitmentId rec, const ApplicationId& app, const char* part) {
+  return "reilu/rectification/v1/" + std::to_string(org) + "/" + std::to_string(rec) + "/" + app + "/" + part;
+}
 inline std::string MailContext(const std::string& id) { return "reilu/mail/v1/" + id; }
 inline std::string MailSettingsContext(OrgId org) { return "reilu/mail-settings/v1/" + std::to_string(org); }
 // A known value sealed under the server key: tells at start-up whether the key belongs here.

@@ -152,11 +152,14 @@ Result<std::vector<LegalHold>> SqlStore::ListLegalHolds(OrgId org) {
 
 Result<std::vector<RetainedApplication>> SqlStore::ListRetained(OrgId org, RecruitmentId rec) {
   auto lease = Reader();
-  auto s = (*lease).Prepare("SELECT id, state FROM applications WHERE org_id = $1 AND recruitment_id = $2 ORDER BY id");
+  auto s = (*lease).Prepare(
+      "SELECT a.id, a.state, CASE WHEN EXISTS (SELECT 1 FROM rectification_requests q WHERE q.org_id = a.org_id "
+      "AND q.application_id = a.id AND q.state = 'open') THEN 1 ELSE 0 END FROM applications a WHERE a.org_id = $1 AND "
+      "a.recruitment_id = $2 ORDER BY a.id");
   if (!s) return s.error();
   s->Bind(1, org).Bind(2, rec);
   std::vector<RetainedApplication> out;
-  while (s->Step()) out.push_back({s->Text(0), false, s->Text(1) == "disposed"});
+  while (s->Step()) out.push_back({s->Text(0), false, s->Text(1) == "disposed", s->Int(2) != 0});
   REILU_TRY(s->status());
   return out;
 }
@@ -198,9 +201,12 @@ Status SqlStore::Dispose(OrgId org, const DisposalDue& due, UserId actor, UnixTi
       auto statistics = c.Prepare("DELETE FROM equality_statistics WHERE org_id = $1 AND application_id = $2");
       if (!statistics) return statistics.error();
       REILU_TRY(statistics->Bind(1, org).Bind(2, app).Run());
-      auto acceptance = c.Prepare("DELETE FROM acceptances WHERE org_id = $1 AND application_id = $2");
-      if (!acceptance) return acceptance.error();
-      REILU_TRY(acceptance->Bind(1, org).Bind(2, app).Run());
+      for (const char* sql : {"DELETE FROM acceptances WHERE org_id = $1 AND application_id = $2",
+                              "DELETE FROM rectification_requests WHERE org_id = $1 AND application_id = $2"}) {
+        auto gone = c.Prepare(sql);
+        if (!gone) return gone.error();
+        REILU_TRY(gone->Bind(1, org).Bind(2, app).Run());
+      }
     }
     std::int64_t mail_erased = 0;
     bool shredded = false;

@@ -128,6 +128,12 @@ class SqlStore final : public Store {
   Status SetCollectedFields(OrgId org, const std::vector<CollectedField>& fields, UserId actor, UnixTime now) override;
   Result<LocalizedText> GetPrivacyTexts(OrgId org) override;
   Status SetPrivacyTexts(OrgId org, const LocalizedText& texts, UserId actor, UnixTime now) override;
+  Result<std::int64_t> CreateRectificationRequest(OrgId org, const RectificationRequest& request,
+                                                  UnixTime now) override;
+  Result<std::vector<RectificationRequest>> ListRectificationRequests(OrgId org, RecruitmentId rec,
+                                                                      const ApplicationId& app) override;
+  Status AnswerRectificationRequest(OrgId org, RecruitmentId rec, const RectificationRequest& answered,
+                                    UnixTime now) override;
   Result<RetentionPolicy> GetRetentionPolicy(OrgId org) override;
   Status SetRetentionPolicy(OrgId org, const RetentionPolicy& policy, UserId actor, UnixTime now) override;
   Result<std::int64_t> PlaceLegalHold(OrgId org, RecruitmentId rec, const std::string& reason, UserId actor,

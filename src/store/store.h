@@ -18,6 +18,7 @@
 #include "core/equality.h"
 #include "core/policy.h"
 #include "core/recruitment.h"
+#include "core/rectification.h"
 #include "core/result.h"
 #include "core/retention.h"
 #include "core/screening.h"
@@ -300,6 +301,17 @@ class Store {
   virtual Result<std::vector<Acceptance>> ListAcceptances(OrgId org, RecruitmentId rec) = 0;
   virtual Status SaveAcceptance(OrgId org, RecruitmentId rec, const Acceptance& acceptance, UserId actor,
                                 std::string_view what, UnixTime now) = 0;
+
+  // Rectification requests (core/rectification.h): the applicant's words and the answer sealed with
+  // the recruitment's key. Writes are audited (never with the words); reading is the caller's to audit.
+  virtual Result<std::int64_t> CreateRectificationRequest(OrgId org, const RectificationRequest& request,
+                                                          UnixTime now) = 0;
+  // The recruitment's requests, oldest first; only those of `app` when it is not empty.
+  virtual Result<std::vector<RectificationRequest>> ListRectificationRequests(OrgId org, RecruitmentId rec,
+                                                                              const ApplicationId& app) = 0;
+  // Records the answer (state, text, who, when) to a request still open (kConflict otherwise).
+  virtual Status AnswerRectificationRequest(OrgId org, RecruitmentId rec, const RectificationRequest& answered,
+                                            UnixTime now) = 0;
 
   // Applicant self-service, by reference code and a token only the applicant was sent.
   virtual Result<ApplicantRecord> FindByReference(const std::string& reference) = 0;

@@ -485,5 +485,88 @@ TEST_F(ApiTest, PublishingNeedsReviewersAndEveryLanguageAndTheCheckListsAllProbl
   EXPECT_EQ(hr.PostJson(base + "/publish", json::object{}).status, 200);
 }
 
+// GDPR art. 16: the applicant asks from the status link; only the owner reads the words (audited,
+// the log never holds them) and answers; the applicant sees the answer on the status page and in
+// the export.
+TEST_F(ApiTest, TheApplicantAsksForRectificationAndTheOwnerAnswers) {
+  Client hr = LoggedIn("a_hr");
+  std::int64_t rec = PublishedRecruitment(hr);
+  auto applied = Client(Port()).PostJson("/api/v1/jobs/" + std::to_string(rec) + "/applications", Application("852"));
+  ASSERT_EQ(applied.status, 201) << applied.body;
+  const std::string reference(applied.Json().at("reference").as_string());
+  const std::string token(applied.Json().at("status_token").as_string());
+  auto ask = [&](const std::string& what, const std::string& secret) {
+    return Client(Port()).PostJson("/api/v1/applicant/rectification",
+                                   json::object{{"reference", reference}, {"token", secret}, {"what", what}});
+  };
+  const std::string words = "Sukunimeni kirjoitetaan Lastname852-Canary, ei Lastname852.";
+  EXPECT_EQ(ask(words, token + "x").status, 404);
+  auto short_one = ask("väärin", token);
+  EXPECT_EQ(short_one.status, 422);
+  EXPECT_EQ(short_one.Json().at("field").as_string(), "what");
+  auto asked = ask(words, token);
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  const std::int64_t id = asked.Json().at("id").as_int64();
+  EXPECT_EQ(asked.Json().at("state").as_string(), "open");
+  EXPECT_TRUE(asked.Json().at("answer_due").is_string());
+
+  auto status = [&] {
+    return Client(Port())
+        .PostJson("/api/v1/applicant/status", json::object{{"reference", reference}, {"token", token}})
+        .Json();
+  };
+  ASSERT_EQ(status().at("rectifications").as_array().size(), 1u);
+  EXPECT_EQ(status().at("rectifications").at(0).at("what").as_string(), words);
+
+  const std::string base = "/api/v1/recruitments/" + std::to_string(rec) + "/rectification-requests";
+  // Reviewers and other organisations never see them; only the owner answers.
+  EXPECT_EQ(LoggedIn("a_reviewer").Get(base).status, 403);
+  EXPECT_EQ(LoggedIn("b_hr").Get(base).status, 404);
+  // Without ?words=1 the desk learns that one waits, not what it says (and nothing is logged).
+  auto states = hr.Get(base);
+  ASSERT_EQ(states.status, 200) << states.body;
+  EXPECT_EQ(states.body.find("Canary"), std::string::npos);
+  EXPECT_EQ(states.Json().at("requests").at(0).at("state").as_string(), "open");
+  auto listed = hr.Get(base + "?words=1");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  const json::value requests = listed.Json();
+  ASSERT_EQ(requests.at("requests").as_array().size(), 1u);
+  EXPECT_EQ(requests.at("requests").at(0).at("what").as_string(), words);
+  EXPECT_FALSE(requests.at("requests").at(0).at("pseudonym").as_string().empty());
+
+  const std::string answer_path = base + "/" + std::to_string(id) + "/answer";
+  EXPECT_EQ(hr.PostJson(answer_path, json::object{{"state", "open"}, {"answer", "Ei vielä."}}).status, 422);
+  auto unreasoned = hr.PostJson(answer_path, json::object{{"state", "refused"}, {"answer", "-"}});
+  EXPECT_EQ(unreasoned.status, 422);
+  EXPECT_EQ(unreasoned.Json().at("code").as_string(), "reason_required");
+  EXPECT_EQ(LoggedIn("a_reviewer")
+                .PostJson(answer_path, json::object{{"state", "corrected"}, {"answer", "Korjattu nimi."}})
+                .status,
+            403);
+  auto answered =
+      hr.PostJson(answer_path, json::object{{"state", "corrected"}, {"answer", "Sukunimi korjattu yhteystietoihin."}});
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  EXPECT_EQ(hr.PostJson(answer_path, json::object{{"state", "refused"}, {"answer", "Toinen vastaus ei käy."}}).status,
+            409);
+  const json::value after = status();
+  EXPECT_EQ(after.at("rectifications").at(0).at("state").as_string(), "corrected");
+  EXPECT_EQ(after.at("rectifications").at(0).at("answer").as_string(), "Sukunimi korjattu yhteystietoihin.");
+  auto exported =
+      Client(Port()).PostJson("/api/v1/applicant/export", json::object{{"reference", reference}, {"token", token}});
+  ASSERT_EQ(exported.status, 200);
+  EXPECT_EQ(exported.Json().at("rectifications").as_array().size(), 1u);
+
+  // The log says who did what, never the words.
+  auto audit = LoggedIn("a_auditor").Get("/api/v1/audit?limit=1000");
+  std::map<std::string, int> seen;
+  const json::value entries = audit.Json();
+  for (const auto& e : entries.at("entries").as_array()) seen[std::string(e.at("action").as_string())]++;
+  EXPECT_EQ(seen["rectification.request"], 1);
+  EXPECT_EQ(seen["rectification.answer"], 1);
+  EXPECT_EQ(seen["rectification.read"], 1);
+  EXPECT_EQ(audit.body.find("Canary"), std::string::npos);
+  EXPECT_EQ(audit.body.find("yhteystietoihin"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace reilu::testing

@@ -396,14 +396,15 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
   EXPECT_EQ(r1.Get(P("/decision-document")).status, 403);
   if (HasPdfToText()) {
     std::string text = PdfText(document.body);
-    for (const char* part : {"Valintapäätös", "Tehtävään valitaan", "Varalle valitaan", "Perustelut",
-                             "Highest weighted score", "Hakijayhteenveto", "Kelpoisuusvaatimus",
-                             "Lacks the required degree", "Oikaisuvaatimusohje", "City A", "PL 1, 98101 Kemijärvi"}) {
+    for (const char* part :
+         {"Valintapäätös", "Tehtävään valitaan", "Varalle valitaan", "Perustelut", "Highest weighted score",
+          "Hakijayhteenveto", "Kelpoisuusvaatimus", "Lacks the required degree", "Oikaisuvaatimusohje", "City A",
+          "PL 1, 98101 Kemijärvi", "Valinnan vastaanottaminen ja ehdot"}) {
       EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
     }
     int named = 0;
     for (size_t at = text.find("Firstname"); at != std::string::npos; at = text.find("Firstname", at + 1)) ++named;
-    EXPECT_EQ(named, 2) << text;
+    EXPECT_EQ(named, 3) << text;  // the selected in the decision and in the offers, the reserve once
   }
 
   // How the notice reached each applicant: the e-mail, the first look at the status link (every one
@@ -463,6 +464,19 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
   EXPECT_EQ(reserve_status.Json().at("offer").at("state").as_string(), "offered");
   ASSERT_EQ(ask(reserve_tag, "/api/v1/applicant/acceptance", {{"accept", true}}).status, 200);
   EXPECT_EQ(hr.Get(P("/acceptance")).Json().at("offers").as_array().size(), 2u);
+  // The decision printed now says where the selection stands: the offers, answers and conditions
+  // (their kinds and whether met; never the notes of a health check).
+  auto later = hr.Get(P("/decision-document?lang=en"));
+  ASSERT_EQ(later.status, 200) << later.body;
+  if (HasPdfToText()) {
+    std::string text = PdfText(later.body);
+    for (char& c : text) c = c == '\n' ? ' ' : c;
+    for (const char* part : {"Acceptance and conditions", "health check (not met)", "criminal-record extract",
+                             "(pending)", "accepted", "none"}) {
+      EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
+    }
+    EXPECT_EQ(text.find("Työterveyshuollon lausunto"), std::string::npos) << text;
+  }
 
   // Everything is in the audit log.
   Client auditor = LoggedIn("a_auditor");

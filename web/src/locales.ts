@@ -251,6 +251,17 @@ const fi = {
   decisionDesk: { intro: 'Teet tämän rekrytoinnin valintapäätöksen. Hakemukset näkyvät sinulle, kun haastateltavat on valittu; nimet, kun nimettömyys on purettu.', blind: 'Haastateltavia ei ole vielä valittu. Hakemukset näkyvät sinulle vasta sen jälkeen, jotta arviointi pysyy nimettömänä.', shortlisted: 'Haastatteluun valitut', interview: 'Haastattelu', decided: 'Päätös on tehty', whoDecides: 'Kuka tekee valintapäätöksen', whoDecidesHint: 'Jos päätöksen tekee muu viranhaltija, valitse hänet. Hän näkee hakemukset vasta, kun haastateltavat on valittu.', decisionMaker: 'Päätöksentekijä', ownerDecides: 'Minä (rekrytoinnin vastuuhenkilö)', decidedByOther: 'Valintapäätöksen tekee nimetty päätöksentekijä.' },
   acceptance: { title: 'Tehtävän vastaanottaminen ja ehdot', hint: 'Valittu ottaa tehtävän vastaan tilasivultaan tai voit kirjata vastauksen tähän. Valinta voi olla ehdollinen (terveydentila, rikostaustaote). Jos tarjous raukeaa, tehtävää voi tarjota varalle valitulle.', offer: 'Tarjous', answer: 'Vastaus', state_offered: 'Odottaa vastausta', state_accepted: 'Ottaa tehtävän vastaan', state_declined: 'Ei ota tehtävää vastaan', condition: 'Ehto', note: 'Tarkennus', result: 'Tulos', result_open: 'Selvitettävänä', result_met: 'Täyttyy', result_not_met: 'Ei täyty', kind_health_check: 'Terveydentilan selvitys', kind_criminal_record: 'Rikostaustaote', kind_other: 'Muu ehto', addCondition: 'Lisää ehto', save: 'Tallenna', confirmed: 'Valinta vahvistunut', fellThrough: 'Tarjous rauennut', offerToReserve: 'Tarjoa tehtävää varalle valitulle', yourOffer: 'Sinulle tarjotaan tehtävää', yours_offered: 'Sinut on valittu. Kerro, otatko tehtävän vastaan.', yours_accepted: 'Olet ottanut tehtävän vastaan. Kiitos!', yours_declined: 'Et ottanut tehtävää vastaan.', conditions: 'Valinnan ehdot', accept: 'Otan tehtävän vastaan', decline: 'En ota tehtävää vastaan' },
   delivery: { title: 'Päätöksen tiedoksianto', outcome: 'Ratkaisu', email: 'Sähköposti', opened: 'Avasi tilasivun', letter: 'Kirje', email_queued: 'Jonossa', email_sent: 'Lähetetty', email_failed: 'Ei mennyt perille', markLetter: 'Merkitse kirjeenä lähetetyksi' },
+  rectification: {
+    title: 'Tietojesi korjaaminen', intro: 'Jos jokin sinusta tallennettu tieto on väärin, voit pyytää korjausta. Rekrytoinnin vastuuhenkilö vastaa kuukauden kuluessa.',
+    yours: 'Korjauspyyntösi', ask: 'Pyydä tietojen korjaamista', what: 'Mikä tieto on väärin ja mikä on oikea tieto?',
+    whatHint: 'Vähintään {{min}} ja enintään {{max}} merkkiä.', send: 'Lähetä korjauspyyntö',
+    received: 'Korjauspyyntö vastaanotettu. Saat vastauksen viimeistään {{date}}.', dueBy: 'vastaus viimeistään {{date}}',
+    state_open: 'Odottaa vastausta', state_corrected: 'Korjattu', state_refused: 'Ei korjattu',
+    deskTitle: 'Tietojen korjauspyynnöt', waiting_one: '{{count}} korjauspyyntö odottaa vastausta.', waiting_other: '{{count}} korjauspyyntöä odottaa vastausta.',
+    open: 'Näytä pyyntöjen sisältö (kirjataan lokiin)', answerAs: 'Vastaus', whatDone: 'Mitä korjattiin?', why: 'Miksi tietoa ei korjata?',
+    answerHint: 'Hakija näkee tämän vastauksen. Jos et korjaa tietoa, kerro peruste ja että hakija voi viedä asian tietosuojavaltuutetulle.',
+    sendAnswer: 'Lähetä vastaus',
+  },
   audit: { title: 'Lokitiedot', seq: 'Nro', at: 'Aika', actor: 'Käyttäjä', action: 'Toiminto', target: 'Kohde', more: 'Näytä lisää' },
 };
 
@@ -506,6 +517,17 @@ const sv: Texts = {
   decisionDesk: { intro: 'Du fattar beslutet om val i den här rekryteringen. Ansökningarna visas för dig när de som ska intervjuas har valts; namnen när anonymiteten har hävts.', blind: 'De som ska intervjuas har inte valts ännu. Ansökningarna visas för dig först därefter, så att bedömningen förblir anonym.', shortlisted: 'Valda till intervju', interview: 'Intervju', decided: 'Beslutet är fattat', whoDecides: 'Vem fattar beslutet om val', whoDecidesHint: 'Om en annan tjänsteinnehavare fattar beslutet, välj hen. Hen ser ansökningarna först när de som ska intervjuas har valts.', decisionMaker: 'Beslutsfattare', ownerDecides: 'Jag (rekryteringens ansvarsperson)', decidedByOther: 'Beslutet om val fattas av den utsedda beslutsfattaren.' },
   acceptance: { title: 'Mottagande av tjänsten och villkor', hint: 'Den valda tar emot tjänsten på sin statussida, eller så kan du registrera svaret här. Valet kan vara villkorligt (hälsotillstånd, straffregisterutdrag). Om erbjudandet faller kan tjänsten erbjudas reserven.', offer: 'Erbjudande', answer: 'Svar', state_offered: 'Väntar på svar', state_accepted: 'Tar emot tjänsten', state_declined: 'Tar inte emot tjänsten', condition: 'Villkor', note: 'Precisering', result: 'Resultat', result_open: 'Utreds', result_met: 'Uppfylls', result_not_met: 'Uppfylls inte', kind_health_check: 'Utredning av hälsotillstånd', kind_criminal_record: 'Straffregisterutdrag', kind_other: 'Annat villkor', addCondition: 'Lägg till villkor', save: 'Spara', confirmed: 'Valet bekräftat', fellThrough: 'Erbjudandet har fallit', offerToReserve: 'Erbjud tjänsten till reserven', yourOffer: 'Du erbjuds tjänsten', yours_offered: 'Du har valts. Berätta om du tar emot tjänsten.', yours_accepted: 'Du har tagit emot tjänsten. Tack!', yours_declined: 'Du tog inte emot tjänsten.', conditions: 'Villkor för valet', accept: 'Jag tar emot tjänsten', decline: 'Jag tar inte emot tjänsten' },
   delivery: { title: 'Delgivning av beslutet', outcome: 'Avgörande', email: 'E-post', opened: 'Öppnade statussidan', letter: 'Brev', email_queued: 'I kö', email_sent: 'Skickat', email_failed: 'Gick inte fram', markLetter: 'Markera som skickat per brev' },
+  rectification: {
+    title: 'Rättelse av dina uppgifter', intro: 'Om någon uppgift som sparats om dig är fel kan du begära rättelse. Den som ansvarar för rekryteringen svarar inom en månad.',
+    yours: 'Dina begäranden om rättelse', ask: 'Begär rättelse av uppgifter', what: 'Vilken uppgift är fel och vad är den rätta uppgiften?',
+    whatHint: 'Minst {{min}} och högst {{max}} tecken.', send: 'Skicka begäran om rättelse',
+    received: 'Begäran om rättelse har tagits emot. Du får svar senast {{date}}.', dueBy: 'svar senast {{date}}',
+    state_open: 'Väntar på svar', state_corrected: 'Rättad', state_refused: 'Inte rättad',
+    deskTitle: 'Begäranden om rättelse av uppgifter', waiting_one: '{{count}} begäran om rättelse väntar på svar.', waiting_other: '{{count}} begäranden om rättelse väntar på svar.',
+    open: 'Visa begärandenas innehåll (loggas)', answerAs: 'Svar', whatDone: 'Vad rättades?', why: 'Varför rättas uppgiften inte?',
+    answerHint: 'Sökanden ser svaret. Om du inte rättar uppgiften, ange skälet och att sökanden kan vända sig till dataombudsmannen.',
+    sendAnswer: 'Skicka svaret',
+  },
   audit: { title: 'Loggdata', seq: 'Nr', at: 'Tid', actor: 'Användare', action: 'Åtgärd', target: 'Objekt', more: 'Visa fler' },
 };
 
@@ -759,6 +781,17 @@ const en: Texts = {
   decisionDesk: { intro: 'You make the selection decision of this recruitment. The applications are shown to you once the interviewees have been chosen; names once anonymity has been lifted.', blind: 'The interviewees have not been chosen yet. The applications are shown to you only after that, so that the assessment stays anonymous.', shortlisted: 'Chosen for interview', interview: 'Interview', decided: 'The decision has been made', whoDecides: 'Who makes the selection decision', whoDecidesHint: 'If another official makes the decision, choose them. They see the applications only once the interviewees have been chosen.', decisionMaker: 'Decision-maker', ownerDecides: 'Me (responsible for the recruitment)', decidedByOther: 'The named decision-maker makes the selection decision.' },
   acceptance: { title: 'Accepting the post and conditions', hint: 'The person selected accepts the post on their status page, or you can record the answer here. The selection can be conditional (a health check, a criminal-record extract). If the offer falls through, the post can be offered to the reserve.', offer: 'Offer', answer: 'Answer', state_offered: 'Waiting for an answer', state_accepted: 'Accepts the post', state_declined: 'Declines the post', condition: 'Condition', note: 'Details', result: 'Result', result_open: 'Being checked', result_met: 'Met', result_not_met: 'Not met', kind_health_check: 'Health check', kind_criminal_record: 'Criminal-record extract', kind_other: 'Other condition', addCondition: 'Add a condition', save: 'Save', confirmed: 'Selection confirmed', fellThrough: 'Offer fell through', offerToReserve: 'Offer the post to the reserve', yourOffer: 'You are offered the post', yours_offered: 'You have been selected. Tell us whether you accept the post.', yours_accepted: 'You have accepted the post. Thank you!', yours_declined: 'You declined the post.', conditions: 'Conditions of the selection', accept: 'I accept the post', decline: 'I decline the post' },
   delivery: { title: 'Delivery of the decision', outcome: 'Outcome', email: 'E-mail', opened: 'Opened the status page', letter: 'Letter', email_queued: 'Queued', email_sent: 'Sent', email_failed: 'Not delivered', markLetter: 'Mark as sent by letter' },
+  rectification: {
+    title: 'Correcting your data', intro: 'If something stored about you is wrong, you can ask for it to be corrected. The person responsible for the recruitment answers within a month.',
+    yours: 'Your correction requests', ask: 'Ask for a correction', what: 'Which information is wrong, and what is correct?',
+    whatHint: 'At least {{min}} and at most {{max}} characters.', send: 'Send the correction request',
+    received: 'Correction request received. You will get an answer by {{date}} at the latest.', dueBy: 'answer by {{date}}',
+    state_open: 'Waiting for an answer', state_corrected: 'Corrected', state_refused: 'Not corrected',
+    deskTitle: 'Requests to correct data', waiting_one: '{{count}} correction request is waiting for an answer.', waiting_other: '{{count}} correction requests are waiting for an answer.',
+    open: 'Show what the requests say (logged)', answerAs: 'Answer', whatDone: 'What was corrected?', why: 'Why is the data not corrected?',
+    answerHint: 'The applicant sees this answer. If you do not correct the data, give the reason and say that the applicant can turn to the Data Protection Ombudsman.',
+    sendAnswer: 'Send the answer',
+  },
   audit: { title: 'Audit log', seq: 'No.', at: 'Time', actor: 'User', action: 'Action', target: 'Target', more: 'Show more' },
 };
 

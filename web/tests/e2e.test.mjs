@@ -700,10 +700,37 @@ describe('the anonymous recruitment in a browser', () => {
     assert.ok(await applicant.locator('.withdrawn-note').evaluate((p) => p === document.activeElement));
     await expectAccessible(applicant, 'withdrawn application');
     await applicant.context().close();
+    // Another asks on a phone that a wrong detail be corrected (GDPR art. 16).
+    const asker = await newPage({ width: 320 });
+    const askerLink = `${server.url}/status#ref=${receipts[8].reference}&token=${receipts[8].status_token}`;
+    await asker.goto(askerLink);
+    await asker.getByRole('button', { name: 'Pyydä tietojen korjaamista' }).click();
+    await asker
+      .getByRole('textbox', { name: /Mikä tieto on väärin/ })
+      .fill('Sukunimeni on Kesäläinen-Korpela, hakemuksessa se on väärin.');
+    await asker.getByRole('button', { name: 'Lähetä korjauspyyntö' }).click();
+    await asker.getByText(/Korjauspyyntö vastaanotettu. Saat vastauksen viimeistään/).waitFor();
+    await asker.getByText('Odottaa vastausta').waitFor();
+    await expectAccessible(asker, 'rectification request sent');
+    await asker.screenshot({ path: join(screenshotDir, 'rectification-request-phone.png'), fullPage: true });
     const hr = await newPage();
     await login(hr, 'hr');
     await hr.goto(`${server.url}/staff/recruitments/${job.id}`);
     await hr.waitForSelector('article h3');
+    // The owner sees that one waits, opens the words on purpose (logged) and answers.
+    await hr.getByText('1 korjauspyyntö odottaa vastausta.').waitFor();
+    assert.equal(await hr.getByText(/Kesäläinen-Korpela/).count(), 0);
+    await hr.getByRole('button', { name: /Näytä pyyntöjen sisältö/ }).click();
+    await hr.getByText(/Kesäläinen-Korpela/).waitFor();
+    await hr.getByRole('radio', { name: 'Korjattu', exact: true }).check();
+    await hr.getByRole('textbox', { name: 'Mitä korjattiin?' }).fill('Sukunimi korjattu hakemuksen tietoihin.');
+    await expectAccessible(hr, 'rectification answer');
+    await hr.getByRole('button', { name: 'Lähetä vastaus' }).click();
+    await hr.getByText('0 korjauspyyntöä odottaa vastausta.').waitFor();
+    await asker.goto('about:blank');
+    await asker.goto(askerLink);
+    await asker.getByText(/Korjattu: Sukunimi korjattu hakemuksen tietoihin./).waitFor();
+    await asker.context().close();
     // One page of twenty cards, a table of the same twenty, and where we are.
     assert.equal(await hr.locator('article').count(), 20);
     assert.equal(await hr.getByRole('table', { name: 'Hakemukset tällä sivulla' }).locator('tbody tr').count(), 20);

@@ -33,6 +33,7 @@ import { DecisionMakerChoice } from '../components/desk/DecisionMakerChoice';
 import { AcceptancePanel } from '../components/desk/Acceptance';
 import { DecisionForm, DecisionMade } from '../components/desk/DecisionForm';
 import { NoticeDeliveries } from '../components/desk/NoticeDeliveries';
+import { Rectifications } from '../components/desk/Rectifications';
 import { Panel } from '../components/Panel';
 import { DataTable, Scroll } from '../components/Table';
 import { formatNumber, localized } from '../i18n';
@@ -336,6 +337,7 @@ function DeskPage() {
       {isOwner && stage === 'decided' && <AcceptancePanel base={base} />}
       {isOwner && stage === 'decided' && <NoticeDeliveries base={base} />}
       {isOwner && stage === 'decided' && <LegalHold recruitmentId={rec.id} />}
+      {isOwner && stage !== 'draft' && <Rectifications base={base} />}
 
       {decision?.decided && (
         <DecisionMade base={base} title={t('desk.decision')} outcomes={decision.outcomes ?? []} withDocument={isOwner} />

@@ -8,6 +8,7 @@ import { ErrorMessage, Loading } from '../components/Feedback';
 import { formatDate, localized } from '../i18n';
 import { AppLink } from '../components/Layout';
 import { type Offer } from '../components/desk/Acceptance';
+import { RectificationRequests, type Rectification } from '../components/RectificationRequests';
 
 interface Status {
   reference: string;
@@ -17,6 +18,7 @@ interface Status {
   interviews: { starts_at: number; minutes: number; location: string }[];
   decision: { decided_at: number; appeal_ends: string } | null;
   offer: Offer | null;
+  rectifications: Rectification[];
 }
 
 // The secret comes in the URL fragment (never sent to the server in a request line).
@@ -165,6 +167,7 @@ export function StatusPage() {
               {t('status.exportPdf')}
             </Button>
           </div>
+          <RectificationRequests link={link} requests={status.rectifications} onSent={load} />
           {status.withdrawable && (
             <Button variant="secondary" onClick={() => setConfirming(true)}>
               {t('status.withdraw')}
