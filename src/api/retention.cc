@@ -9,37 +9,52 @@
 
 namespace reilu::api {
 
+namespace {
+
+json::object PolicyJson(const RetentionPolicy& p) {
+  return json::object{{"others_years", p.others_years},
+                      {"selected_years", p.selected_years},
+                      {"interview_notes_years", p.interview_notes_years},
+                      {"records_requests_years", p.records_requests_years}};
+}
+
+}  // namespace
+
 void RegisterRetentionRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("GET", "/api/v1/admin/retention", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto caller = Authenticate(ctx, req);
-               if (!caller) return caller.error();
-               auto services = ctx.Services();
-               auto policy = service::GetRetentionPolicy(services, caller->user);
-               if (!policy) return policy.error();
-               auto holds = service::ListLegalHolds(services, caller->user);
-               if (!holds) return holds.error();
-               auto due = service::DisposalDryRun(services, caller->user);
-               if (!due) return due.error();
-               json::array held, plan;
-               for (const auto& h : *holds) {
-                 held.push_back(json::object{{"recruitment_id", h.recruitment_id},
-                                             {"reason", h.reason},
-                                             {"placed_by", h.placed_by},
-                                             {"placed_at", h.placed_at}});
-               }
-               for (const auto& d : *due) {
-                 plan.push_back(json::object{{"recruitment_id", d.recruitment_id},
-                                             {"applications", d.applications.size()},
-                                             {"shred_key", d.shred_key},
-                                             {"final_on", d.final_on}});
-               }
-               return http::JsonResponse(
-                   200,
-                   json::object{
-                       {"policy", {{"others_years", policy->others_years}, {"selected_years", policy->selected_years}}},
-                       {"legal_holds", held},
-                       {"due", plan}});
-             }));
+  router.Add(
+      "GET", "/api/v1/admin/retention", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto caller = Authenticate(ctx, req);
+        if (!caller) return caller.error();
+        auto services = ctx.Services();
+        auto policy = service::GetRetentionPolicy(services, caller->user);
+        if (!policy) return policy.error();
+        auto holds = service::ListLegalHolds(services, caller->user);
+        if (!holds) return holds.error();
+        auto due = service::DisposalDryRun(services, caller->user);
+        if (!due) return due.error();
+        json::array held, plan;
+        for (const auto& h : *holds) {
+          held.push_back(json::object{{"recruitment_id", h.recruitment_id},
+                                      {"reason", h.reason},
+                                      {"placed_by", h.placed_by},
+                                      {"placed_at", h.placed_at}});
+        }
+        for (const auto& d : *due) {
+          plan.push_back(json::object{{"recruitment_id", d.recruitment_id},
+                                      {"applications", d.applications.size()},
+                                      {"interview_notes", d.interview_notes},
+                                      {"records_requests", d.records_requests.size()},
+                                      {"shred_key", d.shred_key},
+                                      {"final_on", d.final_on}});
+        }
+        json::array schedule;
+        for (const auto& row : RetentionSchedule(*policy)) {
+          schedule.push_back(json::object{{"document", row.name}, {"years", row.years}, {"settable", row.settable}});
+        }
+        return http::JsonResponse(
+            200, json::object{
+                     {"policy", PolicyJson(*policy)}, {"schedule", schedule}, {"legal_holds", held}, {"due", plan}});
+      }));
 
   router.Add("PUT", "/api/v1/admin/retention", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = Authenticate(ctx, req);
@@ -49,10 +64,16 @@ void RegisterRetentionRoutes(http::Router& router, ApiContext& ctx) {
                RetentionPolicy policy;
                REILU_TRY(f->Int("others_years", policy.others_years, true));
                REILU_TRY(f->Int("selected_years", policy.selected_years, true));
+               // Not given: as before (a client written before these types keeps their periods).
                auto services = ctx.Services();
+               auto current = service::GetRetentionPolicy(services, caller->user);
+               if (!current) return current.error();
+               policy.interview_notes_years = current->interview_notes_years;
+               policy.records_requests_years = current->records_requests_years;
+               REILU_TRY(f->Int("interview_notes_years", policy.interview_notes_years));
+               REILU_TRY(f->Int("records_requests_years", policy.records_requests_years));
                REILU_TRY(service::SetRetentionPolicy(services, caller->user, policy));
-               return http::JsonResponse(
-                   200, json::object{{"others_years", policy.others_years}, {"selected_years", policy.selected_years}});
+               return http::JsonResponse(200, PolicyJson(policy));
              }));
 
   router.Add("GET", "/api/v1/recruitments/{id}/legal-hold", Wrap([&ctx](http::Request& req) -> Result<http::Response> {

@@ -18,7 +18,26 @@ Status ValidateRetentionPolicy(const RetentionPolicy& p) {
     return MakeError(ErrorCode::kInvalidInput, "The selected are kept at least as long as the others.",
                      "selected_years");
   }
+  if (p.interview_notes_years < 1 || p.interview_notes_years > 100) {
+    return MakeError(ErrorCode::kInvalidInput, "Keep interview notes 1 to 100 years.", "interview_notes_years");
+  }
+  if (p.records_requests_years < 1 || p.records_requests_years > 100) {
+    return MakeError(ErrorCode::kInvalidInput, "Keep the register of records requests 1 to 100 years.",
+                     "records_requests_years");
+  }
   return OkStatus();
+}
+
+std::vector<RetentionRow> RetentionSchedule(const RetentionPolicy& p) {
+  return {
+      {RetainedDocument::kSelectedApplications, "selected_applications", p.selected_years, true},
+      {RetainedDocument::kOtherApplications, "other_applications", p.others_years, true},
+      {RetainedDocument::kInterviewNotes, "interview_notes", p.interview_notes_years, true},
+      {RetainedDocument::kRecordsRequests, "records_requests", p.records_requests_years, true},
+      {RetainedDocument::kDecision, "decision", 0, false},
+      {RetainedDocument::kAuditLog, "audit_log", 0, false},
+      {RetainedDocument::kDisposalRecord, "disposal_record", 0, false},
+  };
 }
 
 std::string YearsAfter(const std::string& day, int years) {
@@ -33,7 +52,7 @@ std::string YearsAfter(const std::string& day, int years) {
 
 std::optional<DisposalDue> DueForDisposal(const RetentionState& s, const RetentionPolicy& policy, UnixTime now) {
   const Recruitment& r = s.recruitment;
-  if (s.legal_hold || !ApplicationPeriodOver(r, now) || !s.key_present) return std::nullopt;
+  if (s.legal_hold || !ApplicationPeriodOver(r, now)) return std::nullopt;
   // Undecided but still within reach of a decision: the owner has the period to decide.
   const std::string final_on = s.decision ? s.decision->appeal_ends : IsoDate(FinnishDate(r.deadline));
   const std::string today = IsoDate(FinnishDate(now));
@@ -52,8 +71,16 @@ std::optional<DisposalDue> DueForDisposal(const RetentionState& s, const Retenti
     }
   }
   // The key goes with the last application (a recruitment with none goes when the others' would).
-  due.shred_key = all_gone && (others_due || !s.applications.empty());
-  if (due.applications.empty() && !due.shred_key) return std::nullopt;
+  due.shred_key = s.key_present && all_gone && (others_due || !s.applications.empty());
+  due.interview_notes = s.interview_notes && today > YearsAfter(final_on, policy.interview_notes_years);
+  for (const auto& q : s.records_requests) {
+    if (!q.answered_on.empty() && today > YearsAfter(q.answered_on, policy.records_requests_years)) {
+      due.records_requests.push_back(q.id);
+    }
+  }
+  if (due.applications.empty() && !due.shred_key && !due.interview_notes && due.records_requests.empty()) {
+    return std::nullopt;
+  }
   return due;
 }
 

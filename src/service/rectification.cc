@@ -7,7 +7,16 @@ namespace reilu::service {
 
 namespace {
 
-constexpr std::string_view kOwnerOnly = "The recruitment's owner answers rectification requests.";
+// The owning HR specialist; others who work on the recruitment (the decision-maker too) are
+// refused, others still are told it does not exist.
+Result<Recruitment> LoadForRectification(Context& ctx, const User& actor, RecruitmentId id) {
+  auto r = LoadForDecision(ctx, actor, id);
+  if (!r) return r.error();
+  if (!IsRecruitmentOwner(actor, *r)) {
+    return MakeError(ErrorCode::kForbidden, "The recruitment's owner answers rectification requests.");
+  }
+  return r;
+}
 
 }  // namespace
 
@@ -30,7 +39,7 @@ Result<std::vector<RectificationRequest>> RectificationsOf(Context& ctx, const A
 
 Result<std::vector<RectificationRequest>> RectificationsFor(Context& ctx, const User& actor, RecruitmentId id,
                                                             bool with_words) {
-  auto r = LoadOwned(ctx, actor, id, kOwnerOnly);
+  auto r = LoadForRectification(ctx, actor, id);
   if (!r) return r.error();
   auto requests = ctx.store.ListRectificationRequests(r->org_id, r->id, {});
   if (!requests) return requests.error();
@@ -50,7 +59,7 @@ Result<std::vector<RectificationRequest>> RectificationsFor(Context& ctx, const 
 
 Status AnswerRectification(Context& ctx, const User& actor, RecruitmentId id, std::int64_t request,
                            RectificationState state, const std::string& answer) {
-  auto r = LoadOwned(ctx, actor, id, kOwnerOnly);
+  auto r = LoadForRectification(ctx, actor, id);
   if (!r) return r.error();
   REILU_TRY(ValidateRectificationAnswer(state, answer));
   RectificationRequest answered;

@@ -91,6 +91,7 @@ Result<std::vector<DisposalDue>> PlanDisposals(Context& ctx, OrgId org) {
     auto decision = ctx.store.GetDecision(org, r.id);
     if (!decision) return decision.error();
     if (*decision) state.decision = (*decision)->decision;
+    REILU_TRY(ctx.store.ReadRetainedRecords(org, r.id, state));
     auto apps = ctx.store.ListRetained(org, r.id);
     if (!apps) return apps.error();
     state.applications = std::move(*apps);

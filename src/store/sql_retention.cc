@@ -70,13 +70,17 @@ Status SqlStore::SetPrivacyTexts(OrgId org, const LocalizedText& texts, UserId a
 
 Result<RetentionPolicy> SqlStore::GetRetentionPolicy(OrgId org) {
   auto lease = Reader();
-  auto s = (*lease).Prepare("SELECT others_years, selected_years FROM retention_policies WHERE org_id = $1");
+  auto s = (*lease).Prepare(
+      "SELECT others_years, selected_years, interview_notes_years, records_requests_years FROM retention_policies "
+      "WHERE org_id = $1");
   if (!s) return s.error();
   s->Bind(1, org);
   RetentionPolicy policy;
   if (s->Step()) {
     policy.others_years = static_cast<int>(s->Int(0));
     policy.selected_years = static_cast<int>(s->Int(1));
+    policy.interview_notes_years = static_cast<int>(s->Int(2));
+    policy.records_requests_years = static_cast<int>(s->Int(3));
   }
   REILU_TRY(s->status());
   return policy;
@@ -85,17 +89,25 @@ Result<RetentionPolicy> SqlStore::GetRetentionPolicy(OrgId org) {
 Status SqlStore::SetRetentionPolicy(OrgId org, const RetentionPolicy& p, UserId actor, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto s = c.Prepare(
-        "INSERT INTO retention_policies (org_id, others_years, selected_years, updated_by, updated_at) "
-        "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (org_id) DO UPDATE SET others_years = excluded.others_years, "
-        "selected_years = excluded.selected_years, updated_by = excluded.updated_by, updated_at = excluded.updated_at");
+        "INSERT INTO retention_policies (org_id, others_years, selected_years, updated_by, updated_at, "
+        "interview_notes_years, records_requests_years) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+        "ON CONFLICT (org_id) DO UPDATE SET others_years = excluded.others_years, "
+        "selected_years = excluded.selected_years, updated_by = excluded.updated_by, updated_at = excluded.updated_at, "
+        "interview_notes_years = excluded.interview_notes_years, "
+        "records_requests_years = excluded.records_requests_years");
     if (!s) return s.error();
     REILU_TRY(s->Bind(1, org)
                   .Bind(2, std::int64_t{p.others_years})
                   .Bind(3, std::int64_t{p.selected_years})
                   .Bind(4, actor)
                   .Bind(5, now)
+                  .Bind(6, std::int64_t{p.interview_notes_years})
+                  .Bind(7, std::int64_t{p.records_requests_years})
                   .Run());
-    json::object detail{{"others_years", p.others_years}, {"selected_years", p.selected_years}};
+    json::object detail{{"others_years", p.others_years},
+                        {"selected_years", p.selected_years},
+                        {"interview_notes_years", p.interview_notes_years},
+                        {"records_requests_years", p.records_requests_years}};
     return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kRetentionPolicy, 0, {}, codec::Serialize(detail)},
                          now);
   });
@@ -164,6 +176,25 @@ Result<std::vector<RetainedApplication>> SqlStore::ListRetained(OrgId org, Recru
   return out;
 }
 
+Status SqlStore::ReadRetainedRecords(OrgId org, RecruitmentId rec, RetentionState& state) {
+  auto lease = Reader();
+  auto notes = (*lease).Prepare(
+      "SELECT 1 FROM interview_notes n JOIN interviews i ON i.id = n.interview_id WHERE i.org_id = $1 AND "
+      "i.recruitment_id = $2 AND n.note <> '' LIMIT 1");
+  if (!notes) return notes.error();
+  notes->Bind(1, org).Bind(2, rec);
+  state.interview_notes = notes->Step();
+  REILU_TRY(notes->status());
+  auto requests = (*lease).Prepare(
+      "SELECT id, answered_on FROM records_requests WHERE org_id = $1 AND recruitment_id = $2 AND "
+      "(requester <> '' OR requester_contact <> '') ORDER BY id");
+  if (!requests) return requests.error();
+  requests->Bind(1, org).Bind(2, rec);
+  state.records_requests.clear();
+  while (requests->Step()) state.records_requests.push_back({requests->Int(0), requests->Text(1)});
+  return requests->status();
+}
+
 Result<bool> SqlStore::HasRecruitmentKey(OrgId org, RecruitmentId rec) {
   auto lease = Reader();
   auto s = (*lease).Prepare("SELECT 1 FROM recruitment_keys WHERE org_id = $1 AND recruitment_id = $2");
@@ -201,8 +232,11 @@ Status SqlStore::Dispose(OrgId org, const DisposalDue& due, UserId actor, UnixTi
       auto statistics = c.Prepare("DELETE FROM equality_statistics WHERE org_id = $1 AND application_id = $2");
       if (!statistics) return statistics.error();
       REILU_TRY(statistics->Bind(1, org).Bind(2, app).Run());
+      // The reviewers' justifications are words about the applicant; the scores stay for the counts.
       for (const char* sql : {"DELETE FROM acceptances WHERE org_id = $1 AND application_id = $2",
-                              "DELETE FROM rectification_requests WHERE org_id = $1 AND application_id = $2"}) {
+                              "DELETE FROM rectification_requests WHERE org_id = $1 AND application_id = $2",
+                              "UPDATE scores SET justification = '' WHERE org_id = $1 AND application_id = $2 AND "
+                              "justification <> ''"}) {
         auto gone = c.Prepare(sql);
         if (!gone) return gone.error();
         REILU_TRY(gone->Bind(1, org).Bind(2, app).Run());
@@ -216,7 +250,25 @@ Status SqlStore::Dispose(OrgId org, const DisposalDue& due, UserId actor, UnixTi
       shredded = erased.ok();
       mail_erased = erased.ok() ? *erased : 0;
     }
-    if (disposed == 0 && !shredded) return OkStatus();
+    bool notes_emptied = false;
+    if (due.interview_notes) {
+      auto notes = c.Prepare(
+          "UPDATE interview_notes SET note = '' WHERE org_id = $1 AND note <> '' AND interview_id IN "
+          "(SELECT id FROM interviews WHERE org_id = $1 AND recruitment_id = $2)");
+      if (!notes) return notes.error();
+      REILU_TRY(notes->Bind(1, org).Bind(2, rec).Run());
+      notes_emptied = c.Changes() > 0;
+    }
+    std::int64_t requesters_removed = 0;
+    for (const auto id : due.records_requests) {
+      auto request = c.Prepare(
+          "UPDATE records_requests SET requester = '', requester_contact = '' WHERE org_id = $1 AND "
+          "recruitment_id = $2 AND id = $3 AND (requester <> '' OR requester_contact <> '')");
+      if (!request) return request.error();
+      REILU_TRY(request->Bind(1, org).Bind(2, rec).Bind(3, id).Run());
+      requesters_removed += c.Changes();
+    }
+    if (disposed == 0 && !shredded && !notes_emptied && requesters_removed == 0) return OkStatus();
     REILU_TRY(BumpDataVersionTx(c, org, rec));
     auto log = c.Prepare(
         "INSERT INTO disposals (org_id, recruitment_id, at, applications, key_shredded) VALUES ($1, $2, $3, $4, $5)");
@@ -226,6 +278,8 @@ Status SqlStore::Dispose(OrgId org, const DisposalDue& due, UserId actor, UnixTi
     json::object detail{{"applications", disposed},
                         {"key_shredded", shredded},
                         {"mail_erased", mail_erased},
+                        {"interview_notes", notes_emptied},
+                        {"records_requests", requesters_removed},
                         {"final_on", due.final_on}};
     return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kDispose, rec, {}, codec::Serialize(detail)}, now);
   });

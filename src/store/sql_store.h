@@ -142,6 +142,7 @@ class SqlStore final : public Store {
   Result<std::vector<LegalHold>> ListLegalHolds(OrgId org) override;
   Result<std::vector<RetainedApplication>> ListRetained(OrgId org, RecruitmentId rec) override;
   Result<bool> HasRecruitmentKey(OrgId org, RecruitmentId rec) override;
+  Status ReadRetainedRecords(OrgId org, RecruitmentId rec, RetentionState& state) override;
   Status Dispose(OrgId org, const DisposalDue& due, UserId actor, UnixTime now) override;
 
   Result<std::vector<RecruitmentFacts>> ReportRecruitmentFacts(OrgId org, const ReportPeriod& period) override;

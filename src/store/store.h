@@ -356,9 +356,13 @@ class Store {
   // is left false (the decision tells it); and whether its key still exists.
   virtual Result<std::vector<RetainedApplication>> ListRetained(OrgId org, RecruitmentId rec) = 0;
   virtual Result<bool> HasRecruitmentKey(OrgId org, RecruitmentId rec) = 0;
-  // Disposes of `due` in one transaction: the applications' identities, original texts, merits and
-  // reviewers' texts are deleted (the rows stay, marked disposed, for the counts), the key is
-  // shredded when due (with the mail text, as ShredRecruitmentKey), a disposal log row is written.
+  // Fills in whether interviewers' notes with text remain and the records requests still naming
+  // their requester (with the day each was answered).
+  virtual Status ReadRetainedRecords(OrgId org, RecruitmentId rec, RetentionState& state) = 0;
+  // Disposes of `due` in one transaction: the applications' identities, original texts, merits,
+  // reviewers' texts and justifications are deleted (the rows stay, marked disposed, for the
+  // counts), the interview notes emptied and the records requests' requesters removed when due,
+  // the key is shredded when due (with the mail text, as ShredRecruitmentKey), a log row written.
   // What is disposed of already is skipped (another node may have run the same plan).
   virtual Status Dispose(OrgId org, const DisposalDue& due, UserId actor, UnixTime now) = 0;
 

@@ -307,6 +307,103 @@ TEST_F(ServiceTest, DisposalFollowsTheScheduleRespectsHoldsAndKeepsTheCounts) {
   EXPECT_TRUE(DisposalDryRun(*ctx_, admin)->empty());
 }
 
+// Issue 12 (retention per document type): interview notes, the others' applications (with the
+// reviewers' justifications) and the records requests' requesters each go on their own schedule;
+// the selected person's application, the scores and the decision stay.
+TEST_F(ServiceTest, EachDocumentTypeGoesOnItsOwnSchedule) {
+  Recruitment r = Published();
+  auto ids = ThroughShortlist(r, {5, 3, 2});
+  const User hr = UserOf(org_, "hr"), admin = UserOf(org_, "admin");
+  Interview i;
+  i.application_id = ids[0];
+  i.starts_at = now_ + 86400;
+  i.minutes = 45;
+  i.location = "Kirjasto";
+  i.interviewers = {org_.users.at("reviewer")};
+  auto scheduled = ScheduleInterview(*ctx_, hr, r.id, i);
+  ASSERT_TRUE(scheduled.ok()) << scheduled.error().message;
+  const std::int64_t interview = scheduled->interview.id;
+  ASSERT_TRUE(SaveInterviewNotes(*ctx_, UserOf(org_, "reviewer"), r.id, interview,
+                                 {{interview, 0, "exp", 4, "Kertoi kirjastoautosta ja perheestään."}})
+                  .ok());
+  RecordsRequest asked;
+  asked.org_id = org_.org;
+  asked.recruitment_id = r.id;
+  asked.requester = "Sanomalehti Pohjola";
+  asked.requester_contact = "toimitus@pohjola.test";
+  asked.received_on = "2026-11-20";
+  asked.subject = "Hakijaluettelo";
+  asked.applicant_list = true;
+  asked.registered_by = hr.id;
+  auto request = store_->CreateRecordsRequest(asked, now_);
+  ASSERT_TRUE(request.ok()) << request.error().message;
+  asked.id = *request;
+  asked.decision = RecordsDecision::kDisclose;
+  asked.answered_on = "2026-11-25";
+  asked.decided_by = hr.id;
+  ASSERT_TRUE(store_->DecideRecordsRequest(asked, now_).ok());
+  ASSERT_TRUE(Decide(*ctx_, hr, r.id,
+                     DecisionRequest{
+                         {{ids[0], Outcome::kSelected}, {ids[1], Outcome::kReserve}, {ids[2], Outcome::kNotSelected}},
+                         kReasoning,
+                         14})
+                  .ok());
+  RetentionPolicy policy;
+  policy.interview_notes_years = 1;
+  policy.records_requests_years = 3;
+  ASSERT_TRUE(SetRetentionPolicy(*ctx_, admin, policy).ok());
+  policy.records_requests_years = 0;
+  EXPECT_EQ(SetRetentionPolicy(*ctx_, admin, policy).error().field, "records_requests_years");
+
+  auto notes = [&] {
+    std::string all;
+    const auto listed = store_->ListInterviewNotes(org_.org, r.id);
+    for (const auto& n : *listed) all += n.note;
+    return all;
+  };
+  auto justification = [&](const ApplicationId& id) {
+    std::string all;
+    const auto scores = store_->ListScores(org_.org, r.id);
+    for (const auto& score : *scores) {
+      if (score.application_id == id) all += score.justification;
+    }
+    return all;
+  };
+  // A year and two months on: the interview notes go; nothing else.
+  now_ += (366 + 60) * 86400;
+  auto done = RunDisposals(*ctx_);
+  ASSERT_TRUE(done.ok()) << done.error().message;
+  ASSERT_EQ(done->size(), 1u);
+  EXPECT_TRUE(done->front().interview_notes);
+  EXPECT_TRUE(done->front().applications.empty());
+  EXPECT_EQ(notes(), "");
+  EXPECT_EQ(store_->ListInterviewNotes(org_.org, r.id)->size(), 1u);  // the score stays with the decision
+  EXPECT_EQ(store_->GetRecordsRequest(org_.org, asked.id)->requester, "Sanomalehti Pohjola");
+  // Two years on: the one not selected goes, with the reviewers' words about it; the scores stay.
+  now_ += 366 * 86400;
+  done = RunDisposals(*ctx_);
+  ASSERT_TRUE(done.ok()) << done.error().message;
+  ASSERT_EQ(done->size(), 1u);
+  EXPECT_EQ(done->front().applications, std::vector<ApplicationId>{ids[2]});
+  EXPECT_FALSE(done->front().interview_notes);
+  EXPECT_EQ(justification(ids[2]), "");
+  EXPECT_EQ(justification(ids[0]), "Kokemus näkyy.Kokemus näkyy.");
+  EXPECT_EQ(store_->ListScores(org_.org, r.id)->size(), 12u);
+  // Three years after the answer: the requester's name and contact go; the request stays listed.
+  now_ += 366 * 86400;
+  done = RunDisposals(*ctx_);
+  ASSERT_TRUE(done.ok()) << done.error().message;
+  ASSERT_EQ(done->size(), 1u);
+  EXPECT_EQ(done->front().records_requests, std::vector<std::int64_t>{asked.id});
+  auto kept = store_->GetRecordsRequest(org_.org, asked.id);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->requester, "");
+  EXPECT_EQ(kept->requester_contact, "");
+  EXPECT_EQ(kept->subject, "Hakijaluettelo");
+  EXPECT_TRUE(DisposalDryRun(*ctx_, admin)->empty());
+  EXPECT_EQ(CountAudit("retention.dispose"), 3);
+}
+
 TEST_F(ServiceTest, ReadsForARefusedActionAreRolledBackWithIt) {
   Recruitment r = Published();
   auto ids = ThroughShortlist(r, {4, 2});
