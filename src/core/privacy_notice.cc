@@ -82,18 +82,24 @@ PrivacyNotice ComposePrivacyNotice(const std::string& organisation, const std::s
                              "The selected applicants' applications are kept permanently under the archive plan.")
                 : InLanguage(lang, "Valittujen hakemukset hävitetään ", "De valdas ansökningar gallras ",
                              "The selected applicants' applications are disposed of ") +
-                      selected + InLanguage(lang, " vuoden kuluttua.", " år efteråt.", " years after."))});
+                      selected + InLanguage(lang, " vuoden kuluttua.", " år efteråt.", " years after.")) +
+           InLanguage(lang, " Haastattelumuistiinpanot hävitetään ", " Anteckningar från intervjuer gallras ",
+                      " Interview notes are disposed of ") +
+           std::to_string(retention.interview_notes_years) +
+           InLanguage(lang, " vuoden kuluttua. Valintapäätös säilytetään pysyvästi.",
+                      " år efteråt. Beslutet om val bevaras varaktigt.",
+                      " years after. The selection decision is kept permanently.")});
   n.sections.push_back(
       {InLanguage(lang, "Oikeutesi", "Dina rättigheter", "Your rights"),
        InLanguage(lang,
                   "Voit ladata kaikki tietosi hakemuksesi tilasivulta, myös tiedon siitä, kuka on katsonut "
-                  "henkilötietojasi. Voit pyytää virheellisen tiedon oikaisemista ja tehdä valituksen "
+                  "henkilötietojasi. Voit pyytää virheellisen tiedon oikaisemista samalla sivulla ja tehdä valituksen "
                   "tietosuojavaltuutetulle.",
                   "Du kan ladda ner alla dina uppgifter på din ansökans statussida, även vem som har sett dina "
-                  "personuppgifter. Du kan begära rättelse av felaktiga uppgifter och klaga hos "
+                  "personuppgifter. Du kan begära rättelse av felaktiga uppgifter på samma sida och klaga hos "
                   "dataombudsmannen.",
                   "You can download all your data from your application's status page, including who has seen your "
-                  "personal details. You can ask for incorrect data to be corrected and complain to the Data "
+                  "personal details. You can ask for incorrect data to be corrected on the same page and complain to the Data "
                   "Protection Ombudsman.")});
   return n;
 }

@@ -244,6 +244,27 @@ TEST_F(ApiTest, RetentionScheduleDryRunAndLegalHolds) {
                         {{"Content-Type", "application/json"}});
   ASSERT_EQ(set.status, 200) << set.body;
   EXPECT_EQ(admin.Get("/api/v1/admin/retention").Json().at("policy").at("others_years").as_int64(), 3);
+  // Each document type has its period; those not given keep theirs; the fixed rows are listed.
+  auto typed = admin.Call("PUT", "/api/v1/admin/retention",
+                          R"({"others_years":3,"selected_years":50,"interview_notes_years":1})",
+                          {{"Content-Type", "application/json"}});
+  ASSERT_EQ(typed.status, 200) << typed.body;
+  const json::value schedule = admin.Get("/api/v1/admin/retention").Json();
+  EXPECT_EQ(schedule.at("policy").at("interview_notes_years").as_int64(), 1);
+  EXPECT_EQ(schedule.at("policy").at("records_requests_years").as_int64(), 2);
+  std::map<std::string, std::pair<std::int64_t, bool>> rows;
+  for (const auto& row : schedule.at("schedule").as_array()) {
+    rows[std::string(row.at("document").as_string())] = {row.at("years").as_int64(), row.at("settable").as_bool()};
+  }
+  EXPECT_EQ(rows["selected_applications"], std::make_pair(std::int64_t{50}, true));
+  EXPECT_EQ(rows["interview_notes"], std::make_pair(std::int64_t{1}, true));
+  EXPECT_EQ(rows["decision"], std::make_pair(std::int64_t{0}, false));
+  EXPECT_EQ(rows["audit_log"], std::make_pair(std::int64_t{0}, false));
+  auto bad_notes = admin.Call("PUT", "/api/v1/admin/retention",
+                              R"({"others_years":3,"selected_years":50,"interview_notes_years":0})",
+                              {{"Content-Type", "application/json"}});
+  EXPECT_EQ(bad_notes.status, 422);
+  EXPECT_EQ(bad_notes.Json().at("field").as_string(), "interview_notes_years");
   Client hr = LoggedIn("a_hr");
   EXPECT_EQ(hr.Get("/api/v1/admin/retention").status, 403);
   EXPECT_EQ(LoggedIn("a_auditor").Get("/api/v1/admin/retention").status, 200);
@@ -431,6 +452,7 @@ TEST_F(ApiTest, ThePrivacyNoticeSaysWhatTheOrganisationDoes) {
   EXPECT_NE(fi.body.find("tietosuojavastaava@a.test"), std::string::npos);
   EXPECT_NE(fi.body.find("Kielilaki: palvelu omalla kielellä"), std::string::npos);
   EXPECT_NE(fi.body.find("3 vuoden"), std::string::npos) << fi.body;
+  EXPECT_NE(fi.body.find("Haastattelumuistiinpanot hävitetään 2 vuoden"), std::string::npos) << fi.body;
   EXPECT_NE(fi.body.find("julkisia asiakirjoja"), std::string::npos);
   auto sv = Client(Port()).Get("/api/v1/organisations/" + std::to_string(org) + "/privacy-notice?lang=sv");
   ASSERT_EQ(sv.status, 200);

@@ -215,8 +215,15 @@ function RegistryContact() {
   );
 }
 
+interface RetentionPolicy {
+  others_years: number;
+  selected_years: number;
+  interview_notes_years: number;
+  records_requests_years: number;
+}
 interface RetentionView {
-  policy: { others_years: number; selected_years: number };
+  policy: RetentionPolicy;
+  schedule: { document: string; years: number; settable: boolean }[];
   legal_holds: { recruitment_id: number; reason: string; placed_at: number }[];
   due: { recruitment_id: number; applications: number; shred_key: boolean; final_on: string }[];
 }
@@ -226,15 +233,13 @@ interface RetentionView {
 function Retention() {
   const { t } = useTranslation();
   const [view, setView] = useState<RetentionView | null>(null);
-  const [others, setOthers] = useState('');
-  const [selected, setSelected] = useState('');
+  const [years, setYears] = useState<Record<string, string>>({});
   const { run, error, setError, footer } = useSaveAction();
   const load = () =>
     api<RetentionView>('GET', '/api/v1/admin/retention')
       .then((v) => {
         setView(v);
-        setOthers(String(v.policy.others_years));
-        setSelected(String(v.policy.selected_years));
+        setYears(Object.fromEntries(Object.entries(v.policy).map(([k, n]) => [k, String(n)])));
       })
       .catch(setError);
   useEffect(() => {
@@ -242,9 +247,16 @@ function Retention() {
   }, []);
   const save = () =>
     run(async () => {
-      await api('PUT', '/api/v1/admin/retention', { others_years: Number(others), selected_years: Number(selected) });
+      await api('PUT', '/api/v1/admin/retention', Object.fromEntries(Object.entries(years).map(([k, v]) => [k, Number(v)])));
       await load();
     });
+  // The settable document types and the policy field each is kept by.
+  const field: Record<string, keyof RetentionPolicy> = {
+    selected_applications: 'selected_years',
+    other_applications: 'others_years',
+    interview_notes: 'interview_notes_years',
+    records_requests: 'records_requests_years',
+  };
   if (!view) return error ? <ErrorMessage error={error} /> : <Loading />;
   return (
     <Section aria-labelledby="retention-title">
@@ -253,11 +265,35 @@ function Retention() {
       </Heading>
       <Paragraph>{t('admin.retentionHint')}</Paragraph>
       <Row>
-        <TextInput labelText={t('admin.othersYears')} type="number" value={others} onChange={(v) => setOthers(String(v ?? ''))} />
-        <TextInput labelText={t('admin.selectedYears')} hintText={t('admin.selectedYearsHint')} type="number" value={selected}
-          onChange={(v) => setSelected(String(v ?? ''))} />
+        {view.schedule
+          .filter((row) => row.settable)
+          .map((row) => (
+            <TextInput key={row.document} labelText={t(`retention.doc_${row.document}`)}
+              hintText={t(`retention.hint_${row.document}`)} type="number" value={years[field[row.document]] ?? ''}
+              onChange={(v) => setYears({ ...years, [field[row.document]]: String(v ?? '') })} />
+          ))}
       </Row>
       {footer(() => void save())}
+      <table>
+        <caption>{t('retention.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('retention.document')}</th>
+            <th scope="col">{t('retention.kept')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.schedule.map((row) => (
+            <tr key={row.document}>
+              <th scope="row">{t(`retention.doc_${row.document}`)}</th>
+              <td>
+                {row.years === 0 ? t('retention.permanently') : t('retention.years', { count: row.years })}
+                {row.settable ? '' : ` (${t(`retention.fixed_${row.document}`)})`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <Paragraph>
         {view.due.length === 0
           ? t('admin.nothingDue')
