@@ -33,6 +33,7 @@ Document OwnDataDocument(ApiContext& ctx, const service::ApplicantView& a, const
   doc.lang = lang;
   auto organisation = ctx.store.GetOrganisation(a.recruitment.org_id);
   doc.organisation = organisation ? organisation->name : "";
+  doc.diary_number = a.recruitment.diary_number;
   doc.title = say("Omat tietosi: ", "Dina uppgifter: ", "Your data: ") + service::TitleIn(a.recruitment, lang);
   doc.date = FinnishDayText(ctx.now());
   doc.Paragraph(say("Hakemuksen tunnus ", "Ansökans kod ", "Application reference ") + a.record.reference + ". " +

@@ -56,6 +56,7 @@ Result<Document> MaskedCopyDocument(ApiContext& ctx, OrgId org, RecordsRequestId
   Document doc;
   doc.lang = lang;
   doc.organisation = organisation->name;
+  doc.diary_number = r->diary_number;
   doc.title =
       say("Jäljennös hakemuksesta: ", "Kopia av ansökan: ", "Copy of an application: ") + service::TitleIn(*r, lang);
   doc.date = FinnishDayText(ctx.now());

@@ -120,6 +120,7 @@ Result<Document> ExplanationDocument(ApiContext& ctx, const Recruitment& r, cons
   Document doc;
   doc.lang = lang;
   doc.organisation = organisation->name;
+  doc.diary_number = r.diary_number;
   doc.title =
       say("Selvitys valintamenettelystä: ", "Redogörelse för urvalsförfarandet: ", "Explanation of the selection: ") +
       title;
@@ -283,6 +284,24 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
                if (!given->is_null()) REILU_TRY(f->Int("decision_maker_id", user));
                auto services = ctx.Services();
                auto saved = service::SetDecisionMaker(services, scope->caller.user, scope->recruitment.id, user);
+               if (!saved) return saved.error();
+               return http::JsonResponse(200, codec::ToJson(*saved));
+             }));
+
+  // The registry's diary number, printed on the recruitment's documents (owner or registry office).
+  router.Add("PUT", "/api/v1/recruitments/{id}/diary-number",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Authenticate(ctx, req);
+               if (!caller) return caller.error();
+               auto id = IdParam(req, "id");
+               if (!id) return id.error();
+               auto f = JsonFields(req);
+               if (!f) return f.error();
+               std::string diary_number;
+               if (!f->Find("diary_number")) return f->Invalid("diary_number", "is required (empty: none yet)");
+               REILU_TRY(f->Str("diary_number", diary_number));
+               auto services = ctx.Services();
+               auto saved = service::SetDiaryNumber(services, caller->user, *id, diary_number);
                if (!saved) return saved.error();
                return http::JsonResponse(200, codec::ToJson(*saved));
              }));

@@ -188,6 +188,7 @@ json::object ToJson(const Recruitment& r) {
   o["owner_id"] = r.owner_id;
   o["reviewer_ids"] = reviewers;
   o["decision_maker_id"] = r.decision_maker_id ? json::value(r.decision_maker_id) : json::value(nullptr);
+  o["diary_number"] = r.diary_number;
   o["anonymity_exception_reason"] = r.anonymity_exception_reason;
   o["version"] = r.version;
   return o;
@@ -430,6 +431,7 @@ Status RecruitmentContentFromJson(const json::value& v, Recruitment& r) {
   REILU_TRY(f->Bool("accepts_attachments", r.accepts_attachments));
   REILU_TRY(f->Int("deadline", r.deadline));
   REILU_TRY(f->Int("unit_id", r.unit_id));
+  REILU_TRY(f->Str("diary_number", r.diary_number));
   if (const auto* dm = f->Find("decision_maker_id"); dm && dm->is_null()) {
     r.decision_maker_id = 0;
   } else {

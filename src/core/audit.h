@@ -32,6 +32,7 @@ inline constexpr std::string_view kAttachmentRead = "attachment.read";  // an or
 inline constexpr std::string_view kAttachmentRelease = "attachment.release";
 inline constexpr std::string_view kCriteriaChange = "criteria.change";
 inline constexpr std::string_view kDecisionMaker = "recruitment.decision_maker";
+inline constexpr std::string_view kDiaryNumber = "recruitment.diary_number";
 inline constexpr std::string_view kScore = "screening.score";
 inline constexpr std::string_view kRecusal = "screening.recusal";
 inline constexpr std::string_view kShortlist = "screening.shortlist";

@@ -91,16 +91,17 @@ PrivacyNotice ComposePrivacyNotice(const std::string& organisation, const std::s
                       " years after. The selection decision is kept permanently.")});
   n.sections.push_back(
       {InLanguage(lang, "Oikeutesi", "Dina rättigheter", "Your rights"),
-       InLanguage(lang,
-                  "Voit ladata kaikki tietosi hakemuksesi tilasivulta, myös tiedon siitä, kuka on katsonut "
-                  "henkilötietojasi. Voit pyytää virheellisen tiedon oikaisemista samalla sivulla ja tehdä valituksen "
-                  "tietosuojavaltuutetulle.",
-                  "Du kan ladda ner alla dina uppgifter på din ansökans statussida, även vem som har sett dina "
-                  "personuppgifter. Du kan begära rättelse av felaktiga uppgifter på samma sida och klaga hos "
-                  "dataombudsmannen.",
-                  "You can download all your data from your application's status page, including who has seen your "
-                  "personal details. You can ask for incorrect data to be corrected on the same page and complain to the Data "
-                  "Protection Ombudsman.")});
+       InLanguage(
+           lang,
+           "Voit ladata kaikki tietosi hakemuksesi tilasivulta, myös tiedon siitä, kuka on katsonut "
+           "henkilötietojasi. Voit pyytää virheellisen tiedon oikaisemista samalla sivulla ja tehdä valituksen "
+           "tietosuojavaltuutetulle.",
+           "Du kan ladda ner alla dina uppgifter på din ansökans statussida, även vem som har sett dina "
+           "personuppgifter. Du kan begära rättelse av felaktiga uppgifter på samma sida och klaga hos "
+           "dataombudsmannen.",
+           "You can download all your data from your application's status page, including who has seen your "
+           "personal details. You can ask for incorrect data to be corrected on the same page and complain to the Data "
+           "Protection Ombudsman.")});
   return n;
 }
 

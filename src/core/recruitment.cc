@@ -76,6 +76,10 @@ Status ValidateRecruitment(const Recruitment& r) {
       return MakeError(ErrorCode::kInvalidInput, "Languages must be distinct values of fi, sv, en.", "languages");
     }
   }
+  if (r.diary_number.size() > 60 ||
+      std::any_of(r.diary_number.begin(), r.diary_number.end(), [](unsigned char c) { return c < 0x20; })) {
+    return MakeError(ErrorCode::kInvalidInput, "A diary number is one line of at most 60 characters.", "diary_number");
+  }
   REILU_TRY(CheckLocalized(r.title, r.languages, "title", 200));
   REILU_TRY(CheckLocalized(r.description, r.languages, "description", 20000));
   REILU_TRY(ValidateAdDetails(r.ad, r.languages));

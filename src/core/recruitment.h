@@ -78,6 +78,7 @@ struct Recruitment {
   UnixTime published_at = 0;
   std::vector<UserId> reviewer_ids;  // hiring managers / reviewers assigned to screen
   UserId decision_maker_id = 0;      // who makes the selection decision; 0: the owning HR specialist
+  std::string diary_number;          // the registry's diary number (diaarinumero), printed on its documents
   std::int64_t version = 0;          // bumped on each change (optimistic concurrency)
 
   bool IsReviewer(UserId user) const;

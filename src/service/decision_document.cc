@@ -97,6 +97,7 @@ Document SelectionDecisionDocument(const DecisionDocumentInput& in, std::string_
   Document doc;
   doc.lang = std::string(lang);
   doc.organisation = in.organisation;
+  doc.diary_number = r.diary_number;
   doc.title = say("Valintapäätös: ", "Beslut om val: ", "Selection decision: ") + title;
   doc.date = FinnishDayText(d.decided_at);
 

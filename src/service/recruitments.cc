@@ -151,6 +151,23 @@ Result<Recruitment> SetDecisionMaker(Context& ctx, const User& actor, Recruitmen
                                          codec::Serialize(json::object{{"decision_maker_id", decision_maker}})});
 }
 
+Result<Recruitment> SetDiaryNumber(Context& ctx, const User& actor, RecruitmentId id, const std::string& diary_number) {
+  auto r = LoadForWork(ctx, actor, id);
+  if (!r) return r.error();
+  if (!IsRecruitmentOwner(actor, *r) && actor.role != Role::kRegistry) {
+    return MakeError(ErrorCode::kForbidden, "The owner or the registry office sets the diary number.");
+  }
+  r->diary_number = diary_number;
+  REILU_TRY(ValidateRecruitment(*r));
+  return SaveAndReload(ctx, *r,
+                       store::AuditEvent{r->org_id,
+                                         actor.id,
+                                         audit_action::kDiaryNumber,
+                                         r->id,
+                                         {},
+                                         codec::Serialize(json::object{{"diary_number", diary_number}})});
+}
+
 Result<Recruitment> SetCriteria(Context& ctx, const User& actor, RecruitmentId id, std::vector<Criterion> criteria) {
   auto r = LoadOwned(ctx, actor, id, "Only the owner sets the criteria.");
   if (!r) return r.error();

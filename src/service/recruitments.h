@@ -39,6 +39,9 @@ Result<Recruitment> CloseRecruitment(Context& ctx, const User& actor, Recruitmen
 
 // Names who makes the selection decision (a decision-maker of the organisation; 0: the owner),
 // until the decision is made; audited.
+// The registry's diary number (diaarinumero) of the recruitment, printed on its documents; the
+// owner or the registry office sets it at any stage (audited).
+Result<Recruitment> SetDiaryNumber(Context& ctx, const User& actor, RecruitmentId id, const std::string& diary_number);
 Result<Recruitment> SetDecisionMaker(Context& ctx, const User& actor, RecruitmentId id, UserId decision_maker);
 
 // Criteria, weights and marking guides may change until the application period ends.

@@ -451,6 +451,7 @@ std::string ContentJson(const Recruitment& r) {
   json::object o = codec::ToPublicJson(r);
   for (const char* k : {"id", "deadline", "anonymous", "state", "published_at"}) o.erase(k);
   if (r.decision_maker_id) o["decision_maker_id"] = r.decision_maker_id;
+  if (!r.diary_number.empty()) o["diary_number"] = r.diary_number;
   return codec::Serialize(o);
 }
 }  // namespace

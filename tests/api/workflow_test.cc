@@ -389,6 +389,19 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
 
   // The decision to sign and archive: a PDF with the decision, the reasoning, the applicant summary
   // and the rectification instructions; the selected and the reserve (lifted) are named, nobody else.
+  // The registry's diary number goes on every page (the owner or the registry office sets it).
+  EXPECT_EQ(r1.Call("PUT", P("/diary-number"), R"({"diary_number":"KJ/123/01.01.01/2026"})",
+                    {{"Content-Type", "application/json"}})
+                .status,
+            403);
+  auto bad_diary =
+      hr.Call("PUT", P("/diary-number"), R"({"diary_number":"line\nbreak"})", {{"Content-Type", "application/json"}});
+  EXPECT_EQ(bad_diary.status, 422);
+  ASSERT_EQ(LoggedIn("a_registry")
+                .Call("PUT", P("/diary-number"), R"({"diary_number":"KJ/123/01.01.01/2026"})",
+                      {{"Content-Type", "application/json"}})
+                .status,
+            200);
   auto document = hr.Get(P("/decision-document?lang=fi"));
   ASSERT_EQ(document.status, 200) << document.body;
   EXPECT_EQ(document.body.rfind("%PDF-", 0), 0u);
@@ -399,7 +412,7 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
     for (const char* part :
          {"Valintapäätös", "Tehtävään valitaan", "Varalle valitaan", "Perustelut", "Highest weighted score",
           "Hakijayhteenveto", "Kelpoisuusvaatimus", "Lacks the required degree", "Oikaisuvaatimusohje", "City A",
-          "PL 1, 98101 Kemijärvi", "Valinnan vastaanottaminen ja ehdot"}) {
+          "PL 1, 98101 Kemijärvi", "Valinnan vastaanottaminen ja ehdot", "Dnro KJ/123/01.01.01/2026"}) {
       EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
     }
     int named = 0;

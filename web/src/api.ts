@@ -113,6 +113,7 @@ export interface Recruitment extends JobAd {
   unit_id: number;
   reviewer_ids: number[];
   decision_maker_id?: number | null; // who decides; null: the owner
+  diary_number?: string; // the registry's diary number, printed on the recruitment's documents
   anonymity_exception_reason: string;
   version: number;
   application_count?: number;

@@ -274,6 +274,7 @@ const fi = {
     fixed_decision: 'arkistonmuodostussuunnitelma', fixed_audit_log: 'näyttö jokaisesta katselusta, ei henkilötietoja selväkielisenä',
     fixed_disposal_record: 'näyttö hävittämisestä',
   },
+  diary: { title: 'Diaarinumero', label: 'Diaarinumero (esim. KJ/123/01.01.01/2026)', hint: 'Kirjaamon antama numero. Se tulostuu valintapäätökseen ja muihin asiakirjoihin.' },
   audit: { title: 'Lokitiedot', seq: 'Nro', at: 'Aika', actor: 'Käyttäjä', action: 'Toiminto', target: 'Kohde', more: 'Näytä lisää' },
 };
 
@@ -552,6 +553,7 @@ const sv: Texts = {
     fixed_decision: 'arkivbildningsplanen', fixed_audit_log: 'bevis på varje visning, inga personuppgifter i klartext',
     fixed_disposal_record: 'bevis på gallringen',
   },
+  diary: { title: 'Diarienummer', label: 'Diarienummer (t.ex. KJ/123/01.01.01/2026)', hint: 'Numret från registratorskontoret. Det skrivs ut på beslutet om val och andra handlingar.' },
   audit: { title: 'Loggdata', seq: 'Nr', at: 'Tid', actor: 'Användare', action: 'Åtgärd', target: 'Objekt', more: 'Visa fler' },
 };
 
@@ -828,6 +830,7 @@ const en: Texts = {
     fixed_decision: 'archive plan', fixed_audit_log: 'evidence of every look, no personal data in the clear',
     fixed_disposal_record: 'evidence of the disposal',
   },
+  diary: { title: 'Diary number', label: 'Diary number (e.g. KJ/123/01.01.01/2026)', hint: 'The number the registry office gives. It is printed on the selection decision and other documents.' },
   audit: { title: 'Audit log', seq: 'No.', at: 'Time', actor: 'User', action: 'Action', target: 'Target', more: 'Show more' },
 };
 

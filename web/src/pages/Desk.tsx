@@ -34,6 +34,7 @@ import { AcceptancePanel } from '../components/desk/Acceptance';
 import { DecisionForm, DecisionMade } from '../components/desk/DecisionForm';
 import { NoticeDeliveries } from '../components/desk/NoticeDeliveries';
 import { Rectifications } from '../components/desk/Rectifications';
+import { DiaryNumber } from '../components/desk/DiaryNumber';
 import { Panel } from '../components/Panel';
 import { DataTable, Scroll } from '../components/Table';
 import { formatNumber, localized } from '../i18n';
@@ -324,6 +325,7 @@ function DeskPage() {
         <Interviews rec={rec} isOwner={isOwner} candidates={candidates} />
       )}
       {isOwner && stage !== 'decided' && stage !== 'draft' && <DecisionMakerChoice rec={rec} onSaved={reload} />}
+      {isOwner && stage !== 'draft' && <DiaryNumber rec={rec} onSaved={reload} />}
       {isOwner && stage === 'shortlisted' && rec.decision_maker_id ? (
         <Paragraph>{t('decisionDesk.decidedByOther')}</Paragraph>
       ) : null}
