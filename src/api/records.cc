@@ -33,7 +33,8 @@ json::object RequestJson(const RecordsRequest& r) {
                       {"explanation", r.explanation},
                       {"answered_on", r.answered_on},
                       {"registered_by", r.registered_by},
-                      {"decided_by", r.decided_by ? json::value(r.decided_by) : json::value(nullptr)}};
+                      {"decided_by", r.decided_by ? json::value(r.decided_by) : json::value(nullptr)},
+                      {"wish_overrides", r.wish_overrides.size()}};
 }
 
 }  // namespace
@@ -197,11 +198,32 @@ void RegisterRecordsRoutes(http::Router& router, ApiContext& ctx) {
                if (!list) return list.error();
                json::array arr;
                for (const auto& line : *list) {
-                 arr.push_back(json::object{{"number", line.reference},
-                                            {"name", line.withheld ? json::value(nullptr) : json::value(line.name)},
-                                            {"withheld", line.withheld}});
+                 json::object o{{"number", line.reference},
+                                {"name", line.withheld ? json::value(nullptr) : json::value(line.name)},
+                                {"withheld", line.withheld}};
+                 // The registry decides on a withheld name by its application; an overridden one
+                 // says on what ground it is given.
+                 if (line.withheld) o["application_id"] = line.application_id;
+                 if (!line.wish_overridden.empty()) o["wish_overridden"] = line.wish_overridden;
+                 arr.push_back(std::move(o));
                }
                return http::JsonResponse(200, json::object{{"applicants", arr}});
+             }));
+
+  router.Add("POST", "/api/v1/records-requests/{id}/wish-overrides",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = Authenticate(ctx, req);
+               if (!caller) return caller.error();
+               auto id = IdParam(req, "id");
+               if (!id) return id.error();
+               auto f = JsonFields(req);
+               if (!f) return f.error();
+               std::string application, ground;
+               REILU_TRY(f->Str("application_id", application, true));
+               REILU_TRY(f->Str("ground", ground, true));
+               auto services = ctx.Services();
+               REILU_TRY(service::OverrideNonDisclosureWish(services, caller->user, *id, application, ground));
+               return http::JsonResponse(201, json::object{{"application_id", application}, {"ground", ground}});
              }));
 
   router.Add("POST", "/api/v1/records-requests/{id}/masked-copies",

@@ -52,6 +52,7 @@ inline constexpr std::string_view kMailSettingsConfirmed = "mail.settings_confir
 inline constexpr std::string_view kRecordsRegister = "records.register";
 inline constexpr std::string_view kRecordsDecide = "records.decide";
 inline constexpr std::string_view kRecordsDisclose = "records.disclose";
+inline constexpr std::string_view kRecordsWishOverride = "records.wish_override";
 inline constexpr std::string_view kRetentionPolicy = "retention.policy";
 inline constexpr std::string_view kLegalHold = "retention.hold";
 inline constexpr std::string_view kLegalHoldReleased = "retention.hold_released";

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/policy.h"
+
 namespace reilu {
 
 std::string_view RecordsDecisionName(RecordsDecision decision) {
@@ -94,7 +96,20 @@ Status CheckMayDisclose(const RecordsRequest& r, DisclosureKind kind, const Recr
   return OkStatus();
 }
 
-std::vector<ListedApplicant> ApplicantList(const std::vector<IdentifiedApplication>& applications) {
+Status ValidateWishOverride(const RecordsRequest& request, std::string_view ground) {
+  if (request.decision != RecordsDecision::kDisclose && request.decision != RecordsDecision::kPartly) {
+    return MakeError(ErrorCode::kConflict, "Decide to disclose the request first.");
+  }
+  if (!IsMeaningfulReason(ground)) {
+    return MakeError(ErrorCode::kReasonRequired, "Give the ground on which the name is public despite the wish.",
+                     "ground");
+  }
+  if (ground.size() > 2000) return MakeError(ErrorCode::kInvalidInput, "The ground is too long.", "ground");
+  return OkStatus();
+}
+
+std::vector<ListedApplicant> ApplicantList(const std::vector<IdentifiedApplication>& applications,
+                                           const std::map<ApplicationId, std::string>& overrides) {
   std::vector<const IdentifiedApplication*> kept;
   for (const auto& a : applications) {
     if (!a.anonymous.withdrawn) kept.push_back(&a);
@@ -106,7 +121,10 @@ std::vector<ListedApplicant> ApplicantList(const std::vector<IdentifiedApplicati
   for (const auto* a : kept) {
     ListedApplicant line;
     line.reference = std::to_string(++position);
-    line.withheld = a->identity.non_disclosure_wish;
+    line.application_id = a->anonymous.id;
+    const auto overridden = overrides.find(a->anonymous.id);
+    line.withheld = a->identity.non_disclosure_wish && overridden == overrides.end();
+    if (a->identity.non_disclosure_wish && overridden != overrides.end()) line.wish_overridden = overridden->second;
     if (!line.withheld) line.name = a->identity.first_name + " " + a->identity.last_name;
     out.push_back(std::move(line));
   }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,9 @@ struct RecordsRequest {
   std::string answered_on;  // YYYY-MM-DD, set with the decision
   UserId registered_by = 0;
   UserId decided_by = 0;
+  // Applicants whose non-disclosure wish the registry found the law not to support in this
+  // request, each with the ground (the name is then given): application id → ground.
+  std::map<ApplicationId, std::string> wish_overrides;
 };
 
 // A required text may not be blank, and every text has a limit.
@@ -82,9 +86,17 @@ struct ListedApplicant {
   std::string reference;  // the application's position in the list (1, 2, …), not its id
   std::string name;       // empty when withheld
   bool withheld = false;
+  ApplicationId application_id;  // for the registry to decide on a withheld name; never printed
+  std::string wish_overridden;   // the ground, where a wish was found not to hold
 };
-// Applicants in the order of their names (not of arrival), withdrawn ones left out.
-std::vector<ListedApplicant> ApplicantList(const std::vector<IdentifiedApplication>& applications);
+// Applicants in the order of their names (not of arrival), withdrawn ones left out; a wish is
+// honoured unless `overrides` names the application.
+std::vector<ListedApplicant> ApplicantList(const std::vector<IdentifiedApplication>& applications,
+                                           const std::map<ApplicationId, std::string>& overrides = {});
+
+// The registry gives a withheld name after all: a request decided to be (partly) disclosed, and a
+// ground (why no secrecy provision protects this name).
+Status ValidateWishOverride(const RecordsRequest& request, std::string_view ground);
 
 // The parts of a text that are secret in a copy given to the public: the personal identity code,
 // contact details, birth date and age, health, family and religion (personal circumstances).

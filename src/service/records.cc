@@ -144,11 +144,19 @@ Result<std::vector<ListedApplicant>> DiscloseApplicantList(Context& ctx, const U
   REILU_TRY(ctx.store.Disclose(
       actor.org_id, disclosure, *reads,
       [&](const std::vector<IdentifiedApplication>& read) -> Status {
-        list = ApplicantList(read);
+        list = ApplicantList(read, file->request.wish_overrides);
         return OkStatus();
       },
       ctx.now()));
   return list;
+}
+
+Status OverrideNonDisclosureWish(Context& ctx, const User& actor, RecordsRequestId id, const ApplicationId& application,
+                                 const std::string& ground) {
+  auto file = LoadForRegistry(ctx, actor, id);
+  if (!file) return file.error();
+  REILU_TRY(ValidateWishOverride(file->request, ground));
+  return ctx.store.OverrideWish(actor.org_id, id, application, ground, actor.id, ctx.now());
 }
 
 Result<MaskedCopy> DiscloseMaskedCopy(Context& ctx, const User& actor, RecordsRequestId id,
@@ -230,6 +238,12 @@ Result<RecordsDecisionDocument> RecordsDecisionText(Context& ctx, const User& ac
   }
   if (!q.explanation.empty()) {
     doc.paragraphs.push_back(InLanguage(lang, "Perustelut: ", "Motivering: ", "Reasons: ") + q.explanation);
+  }
+  for (const auto& [app, ground] : q.wish_overrides) {
+    doc.paragraphs.push_back(InLanguage(lang, "Hakijan toive nimen salassapidosta ei estä nimen antamista: ",
+                                        "Sökandens önskan om att namnet inte lämnas ut hindrar inte utlämnandet: ",
+                                        "An applicant's wish that the name not be given does not prevent it: ") +
+                             ground);
   }
   doc.paragraphs.push_back(
       InLanguage(lang, "Päivämäärä: ", "Datum: ", "Date: ") + q.answered_on +

@@ -41,6 +41,11 @@ Result<IdentityAccess> RegistryAccess(Context& ctx, const User& actor, const Rec
 // identity (audited) and logs the disclosure in one transaction.
 Result<std::vector<ListedApplicant>> DiscloseApplicantList(Context& ctx, const User& actor, RecordsRequestId id);
 
+// The registry finds that one applicant's non-disclosure wish has no ground in the law for this
+// request (the name is then in the list given out), with the ground; audited.
+Status OverrideNonDisclosureWish(Context& ctx, const User& actor, RecordsRequestId id, const ApplicationId& application,
+                                 const std::string& ground);
+
 // Gives out a masked copy of one application (core MaskForDisclosure), in the recruitment's
 // language; kRedactionUnavailable (and nothing logged) when the engine cannot read the text.
 Result<MaskedCopy> DiscloseMaskedCopy(Context& ctx, const User& actor, RecordsRequestId id,

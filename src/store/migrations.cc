@@ -504,7 +504,13 @@ WHEN EXISTS (SELECT 1 FROM shortlists WHERE recruitment_id = OLD.recruitment_id)
 BEGIN SELECT RAISE(ABORT, 'scores are frozen'); END;
 )SQL";
 
-constexpr std::array<Migration, 20> kMigrations = {{
+// A records request may find, applicant by applicant, that a non-disclosure wish has no ground in
+// the law: application id → the ground, as JSON.
+constexpr const char* kV21 = R"SQL(
+ALTER TABLE records_requests ADD COLUMN wish_overrides TEXT NOT NULL DEFAULT '{}';
+)SQL";
+
+constexpr std::array<Migration, 21> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
@@ -525,6 +531,7 @@ constexpr std::array<Migration, 20> kMigrations = {{
     {18, "notice deliveries", kV18},
     {19, "rectification requests", kV19},
     {20, "retention per document type", kV20},
+    {21, "non-disclosure wishes overridden", kV21},
 }};
 
 // PostgreSQL's versions of the triggers above: one function refuses with the trigger's message

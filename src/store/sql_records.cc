@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::string_view kRequestColumns =
     "id, org_id, recruitment_id, requester, requester_contact, received_on, subject, applicant_list, applications, "
-    "decision, ground, explanation, answered_on, registered_by, decided_by";
+    "decision, ground, explanation, answered_on, registered_by, decided_by, wish_overrides";
 
 RecordsRequest ReadRequest(const Statement& s) {
   RecordsRequest r;
@@ -29,6 +29,11 @@ RecordsRequest ReadRequest(const Statement& s) {
   r.answered_on = s.Text(12);
   r.registered_by = s.Int(13);
   r.decided_by = s.Int(14);
+  if (auto overrides = codec::Parse(s.Text(15)); overrides && overrides->is_object()) {
+    for (const auto& [app, ground] : overrides->get_object()) {
+      if (ground.is_string()) r.wish_overrides[std::string(app)] = std::string(ground.get_string());
+    }
+  }
   return r;
 }
 
@@ -118,6 +123,33 @@ Status SqlStore::DecideRecordsRequest(const RecordsRequest& d, UnixTime now) {
         AuditEvent{
             d.org_id, d.decided_by, audit_action::kRecordsDecide, d.recruitment_id, {}, codec::Serialize(detail)},
         now);
+  });
+}
+
+Status SqlStore::OverrideWish(OrgId org, RecordsRequestId id, const ApplicationId& app, const std::string& ground,
+                              UserId actor, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    auto s = c.Prepare(
+        "SELECT q.recruitment_id, q.wish_overrides FROM records_requests q JOIN applications a ON "
+        "a.recruitment_id = q.recruitment_id AND a.org_id = q.org_id WHERE q.org_id = $1 AND q.id = $2 AND a.id = $3");
+    if (!s) return s.error();
+    s->Bind(1, org).Bind(2, id).Bind(3, app);
+    if (!s->Step()) {
+      return s->status().ok()
+                 ? Status(MakeError(ErrorCode::kNotFound, "No such application in this request's recruitment.",
+                                    "application_id"))
+                 : s->status();
+    }
+    const RecruitmentId rec = s->Int(0);
+    json::object overrides;
+    if (auto parsed = codec::Parse(s->Text(1)); parsed && parsed->is_object()) overrides = parsed->get_object();
+    overrides[app] = ground;
+    auto up = c.Prepare("UPDATE records_requests SET wish_overrides = $3 WHERE org_id = $1 AND id = $2");
+    if (!up) return up.error();
+    REILU_TRY(up->Bind(1, org).Bind(2, id).Bind(3, codec::Serialize(overrides)).Run());
+    json::object detail{{"request_id", id}, {"ground", ground}};
+    return AppendAuditTx(
+        c, AuditEvent{org, actor, audit_action::kRecordsWishOverride, rec, app, codec::Serialize(detail)}, now);
   });
 }
 

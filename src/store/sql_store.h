@@ -120,6 +120,8 @@ class SqlStore final : public Store {
   Result<RecordsRequest> GetRecordsRequest(OrgId org, RecordsRequestId id) override;
   Result<std::vector<RecordsRequest>> ListRecordsRequests(OrgId org) override;
   Status DecideRecordsRequest(const RecordsRequest& decided, UnixTime now) override;
+  Status OverrideWish(OrgId org, RecordsRequestId id, const ApplicationId& app, const std::string& ground, UserId actor,
+                      UnixTime now) override;
   Status Disclose(OrgId org, const Disclosure& disclosure, const std::vector<IdentityAccess>& reads,
                   const DisclosurePreparer& prepare, UnixTime now) override;
   Result<std::vector<Disclosure>> ListDisclosures(OrgId org, RecordsRequestId request) override;

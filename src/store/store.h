@@ -328,6 +328,10 @@ class Store {
   virtual Result<std::vector<RecordsRequest>> ListRecordsRequests(OrgId org) = 0;
   // Records the decision of a request still open (kDecided otherwise).
   virtual Status DecideRecordsRequest(const RecordsRequest& decided, UnixTime now) = 0;
+  // Records that an applicant's non-disclosure wish does not hold in this request, with the ground
+  // (audited); kNotFound unless the application is in the request's recruitment.
+  virtual Status OverrideWish(OrgId org, RecordsRequestId id, const ApplicationId& app, const std::string& ground,
+                              UserId actor, UnixTime now) = 0;
   // Reads the identities of `reads` (each audited), lets `prepare` make the document from them and
   // logs the disclosure, in one transaction: when `prepare` fails nothing is logged or read.
   using DisclosurePreparer = std::function<Status(const std::vector<IdentifiedApplication>&)>;

@@ -87,6 +87,37 @@ TEST_F(RecordsTest, FromReceiptToDisclosureWithTheLogAndTheOwnerSeeingIt) {
   EXPECT_EQ(list.body.find("832"), std::string::npos) << list.body;
   EXPECT_EQ(list.body.find("canary.test"), std::string::npos);
 
+  // The registry finds that this wish has no ground in the law (audited); the name is then given
+  // in the next list, which says why. Only the registry office, only with a ground.
+  const std::string withheld(applicants[1].at("application_id").as_string());
+  const std::string ground = "Hakijan nimi on julkinen (JulkL 1 §); salassapitoperustetta ei ole.";
+  EXPECT_EQ(
+      hr_->PostJson(path + "/wish-overrides", json::object{{"application_id", withheld}, {"ground", ground}}).status,
+      403);
+  EXPECT_EQ(
+      registry.PostJson(path + "/wish-overrides", json::object{{"application_id", withheld}, {"ground", "-"}}).status,
+      422);
+  EXPECT_EQ(
+      registry.PostJson(path + "/wish-overrides", json::object{{"application_id", "nope"}, {"ground", ground}}).status,
+      404);
+  ASSERT_EQ(registry.PostJson(path + "/wish-overrides", json::object{{"application_id", withheld}, {"ground", ground}})
+                .status,
+            201);
+  auto named = registry.PostJson(path + "/applicant-list", json::object{});
+  ASSERT_EQ(named.status, 200) << named.body;
+  const json::value named_list = named.Json();
+  bool given = false;
+  for (const auto& line : named_list.at("applicants").as_array()) {
+    if (line.at("name").is_string() && line.at("name").as_string() == "Firstname832 Lastname832") {
+      given = true;
+      EXPECT_EQ(line.at("wish_overridden").as_string(), ground);
+    }
+  }
+  EXPECT_TRUE(given) << named.body;
+  auto decision_text = registry.Get(path + "/decision-document?lang=fi");
+  ASSERT_EQ(decision_text.status, 200);
+  EXPECT_NE(decision_text.body.find("salassapitoperustetta ei ole"), std::string::npos) << decision_text.body;
+
   // A masked copy: the name and merits stay, secret parts go.
   const std::string app = ApplicationOf("831");
   ASSERT_FALSE(app.empty());
@@ -123,11 +154,12 @@ TEST_F(RecordsTest, FromReceiptToDisclosureWithTheLogAndTheOwnerSeeingIt) {
   auto file = registry.Get(path);
   ASSERT_EQ(file.status, 200) << file.body;
   auto log = file.Json().at("disclosures").as_array();
-  ASSERT_EQ(log.size(), 3u);
+  ASSERT_EQ(log.size(), 4u);
   EXPECT_EQ(log[0].at("kind").as_string(), "applicant_list");
-  EXPECT_EQ(log[1].at("kind").as_string(), "masked_copy");
-  EXPECT_EQ(log[1].at("application_id").as_string(), app);
+  EXPECT_EQ(log[1].at("kind").as_string(), "applicant_list");  // again, with the name the wish did not protect
   EXPECT_EQ(log[2].at("kind").as_string(), "masked_copy");
+  EXPECT_EQ(log[2].at("application_id").as_string(), app);
+  EXPECT_EQ(log[3].at("kind").as_string(), "masked_copy");
   auto owners = hr_->Get("/api/v1/records-requests");
   ASSERT_EQ(owners.status, 200);
   EXPECT_EQ(owners.Json().at("records_requests").as_array().size(), 1u);
@@ -139,7 +171,7 @@ TEST_F(RecordsTest, FromReceiptToDisclosureWithTheLogAndTheOwnerSeeingIt) {
       EXPECT_EQ(r.at("reason").as_string(), "records request " + std::to_string(id));
     }
   }
-  EXPECT_EQ(registry_reads, 4);  // two for the list, one for each copy (as data and as a PDF)
+  EXPECT_EQ(registry_reads, 6);  // two for each list, one for each copy (as data and as a PDF)
 
   // Every step is in the audit log.
   auto audit = LoggedIn("a_auditor").Get("/api/v1/audit?limit=1000").Json();
@@ -147,7 +179,8 @@ TEST_F(RecordsTest, FromReceiptToDisclosureWithTheLogAndTheOwnerSeeingIt) {
   for (const auto& e : audit.at("entries").as_array()) ++actions[std::string(e.at("action").as_string())];
   EXPECT_EQ(actions["records.register"], 1);
   EXPECT_EQ(actions["records.decide"], 1);
-  EXPECT_EQ(actions["records.disclose"], 3);
+  EXPECT_EQ(actions["records.disclose"], 4);
+  EXPECT_EQ(actions["records.wish_override"], 1);
 }
 
 TEST_F(RecordsTest, ARefusalIsPrintedWithRectificationInstructionsAndEndsIdentityReads) {

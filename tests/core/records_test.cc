@@ -82,6 +82,28 @@ TEST(RecordsTest, TheListIsInNameOrderWithWishesHonouredAndWithdrawnLeftOut) {
   EXPECT_EQ(list[2].reference, "3");
 }
 
+TEST(RecordsTest, AWishFoundWithoutGroundGivesTheNameAndSaysWhy) {
+  auto aino = Applicant("Aino", "Aalto", true);
+  aino.anonymous.id = "app-aino";
+  auto ville = Applicant("Ville", "Virtanen", true);
+  ville.anonymous.id = "app-ville";
+  const std::string ground = "Hakijan nimi on julkinen (JulkL 1 §); salassapitoperustetta ei ole.";
+  auto list = ApplicantList({aino, ville}, {{"app-aino", ground}});
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_FALSE(list[0].withheld);
+  EXPECT_EQ(list[0].name, "Aino Aalto");
+  EXPECT_EQ(list[0].wish_overridden, ground);
+  EXPECT_TRUE(list[1].withheld);  // the other wish still holds
+  EXPECT_EQ(list[1].application_id, "app-ville");
+  // Only a request decided to be disclosed, and only with a ground.
+  RecordsRequest open;
+  EXPECT_EQ(ValidateWishOverride(open, ground).error().code, ErrorCode::kConflict);
+  RecordsRequest disclosed;
+  disclosed.decision = RecordsDecision::kDisclose;
+  EXPECT_EQ(ValidateWishOverride(disclosed, "").error().code, ErrorCode::kReasonRequired);
+  EXPECT_TRUE(ValidateWishOverride(disclosed, ground).ok());
+}
+
 TEST(RecordsTest, AMaskedCopyKeepsTheNameAndMeritsAndRemovesSecretParts) {
   auto a = Applicant("Maija", "Virtanen");
   a.free_text.cover_letter = "Olen Maija Virtanen, hetu 131052-308T. Minulla on diabetes. Olen ollut Kelalla.";

@@ -722,7 +722,8 @@ describe('the anonymous recruitment in a browser', () => {
     assert.equal(await hr.getByText(/Kesäläinen-Korpela/).count(), 0);
     await hr.getByRole('button', { name: /Näytä pyyntöjen sisältö/ }).click();
     await hr.getByText(/Kesäläinen-Korpela/).waitFor();
-    await hr.getByRole('radio', { name: 'Korjattu', exact: true }).check();
+    await hr.locator('label', { hasText: /^Korjattu$/ }).click();
+    assert.ok(await hr.getByRole('radio', { name: 'Korjattu', exact: true }).isChecked());
     await hr.getByRole('textbox', { name: 'Mitä korjattiin?' }).fill('Sukunimi korjattu hakemuksen tietoihin.');
     await expectAccessible(hr, 'rectification answer');
     await hr.getByRole('button', { name: 'Lähetä vastaus' }).click();

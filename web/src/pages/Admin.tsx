@@ -268,13 +268,14 @@ function Retention() {
         {view.schedule
           .filter((row) => row.settable)
           .map((row) => (
-            <TextInput key={row.document} labelText={t(`retention.doc_${row.document}`)}
+            <TextInput key={row.document} fullWidth labelText={t(`retention.doc_${row.document}`)}
               hintText={t(`retention.hint_${row.document}`)} type="number" value={years[field[row.document]] ?? ''}
               onChange={(v) => setYears({ ...years, [field[row.document]]: String(v ?? '') })} />
           ))}
       </Row>
       {footer(() => void save())}
-      <table>
+      <Scroll>
+      <DataTable>
         <caption>{t('retention.caption')}</caption>
         <thead>
           <tr>
@@ -293,7 +294,8 @@ function Retention() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
+      </Scroll>
       <Paragraph>
         {view.due.length === 0
           ? t('admin.nothingDue')

@@ -39,6 +39,51 @@ interface Listed {
   number: string;
   name: string | null;
   withheld: boolean;
+  application_id?: string; // withheld lines: for deciding on the wish
+  wish_overridden?: string; // the ground on which a wished-away name is given
+}
+
+// A non-disclosure wish does not bind by itself: the registry finds, applicant by applicant, that
+// no secrecy provision protects the name and records the ground; the next list given then has it.
+function WishOverride({ id, withheld, onSaved }: { id: string; withheld: Listed[]; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState('');
+  const [ground, setGround] = useState('');
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const save = async () => {
+    setError(null);
+    try {
+      await api('POST', `/api/v1/records-requests/${id}/wish-overrides`, { application_id: chosen, ground });
+      setSaved(true);
+      setGround('');
+      onSaved();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Fieldset>
+      <legend>{t('registry.wishTitle')}</legend>
+      <Paragraph>{t('registry.wishHint')}</Paragraph>
+      <Dropdown labelText={t('registry.wishWhich')} visualPlaceholder={t('registry.choose')} value={chosen}
+        onChange={(v) => setChosen(v)}>
+        {withheld.map((l) => (
+          <DropdownItem key={l.application_id} value={l.application_id ?? ''}>
+            {t('registry.number')} {l.number}
+          </DropdownItem>
+        ))}
+      </Dropdown>
+      <Textarea labelText={t('registry.wishGround')} value={ground} onChange={(e) => setGround(e.target.value)} fullWidth />
+      <div>
+        <Button variant="secondary" disabled={!chosen || ground.trim().length < 10} onClick={() => void save()}>
+          {t('registry.wishSave')}
+        </Button>
+      </div>
+      <p role="status">{saved ? t('registry.wishSaved') : ''}</p>
+      <ErrorMessage error={error} />
+    </Fieldset>
+  );
 }
 interface MaskedCopy {
   name: string;
@@ -276,12 +321,18 @@ function RequestDetail({ id, onChange }: { id: number; onChange: () => void }) {
               {list.map((l) => (
                 <tr key={l.number}>
                   <td>{l.number}</td>
-                  <td>{l.withheld ? t('registry.withheld') : l.name}</td>
+                  <td>
+                    {l.withheld ? t('registry.withheld') : l.name}
+                    {l.wish_overridden ? ` (${t('registry.wishOverridden')}: ${l.wish_overridden})` : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </DataTable>
         </Scroll>
+      )}
+      {isRegistry && list && list.some((l) => l.withheld) && (
+        <WishOverride id={String(id)} withheld={list.filter((l) => l.withheld)} onSaved={onChange} />
       )}
       {isRegistry && mayGive && file.application_period_over && file.applications && applications.length > 0 && (
         <Row>

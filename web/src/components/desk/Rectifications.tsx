@@ -57,7 +57,7 @@ export function Rectifications({ base }: { base: string }) {
       )}
       {withWords &&
         requests.map((r) => (
-          <article key={r.id} aria-label={`${r.pseudonym ?? ''} ${formatDate(r.received_at)}`}>
+          <div key={r.id} className="rectification">
             <Paragraph>
               <strong>{r.pseudonym}</strong>, {formatDate(r.received_at)} —{' '}
               {r.state === 'open' ? t('rectification.dueBy', { date: due(r) }) : t(`rectification.state_${r.state}`)}
@@ -92,7 +92,7 @@ export function Rectifications({ base }: { base: string }) {
                 </div>
               </>
             )}
-          </article>
+          </div>
         ))}
       <ErrorMessage error={error} />
     </Panel>
