@@ -195,6 +195,30 @@ const std::vector<ProposedSpan>* SpansOf(const RedactionReview& review, std::str
 
 bool IsSecretInCopy(std::string_view span_type) { return SecretKindOf(span_type).has_value(); }
 
+Status MaskMerits(MaskedCopy& copy, const MeritSpanFinder& find, std::string_view lang) {
+  auto mask = [&](std::string& value) -> Status {
+    if (value.empty()) return OkStatus();
+    auto spans = find(value);
+    if (!spans) {
+      return MakeError(ErrorCode::kRedactionUnavailable,
+                       "The secret parts could not be found automatically; mask this copy by hand.");
+    }
+    value = MaskText(value, *spans, lang, copy.masked_parts);
+    return OkStatus();
+  };
+  for (auto& e : copy.merits.education) {
+    for (auto* value : {&e.level, &e.field, &e.institution}) REILU_TRY(mask(*value));
+  }
+  for (auto& e : copy.merits.experience) {
+    for (auto* value : {&e.title, &e.employer}) REILU_TRY(mask(*value));
+  }
+  for (auto& skill : copy.merits.skills) REILU_TRY(mask(skill));
+  for (auto& l : copy.merits.languages) {
+    for (auto* value : {&l.language, &l.level}) REILU_TRY(mask(*value));
+  }
+  return OkStatus();
+}
+
 MaskedCopy MaskForDisclosure(const IdentifiedApplication& a, const RedactionReview& review, std::string_view lang) {
   MaskedCopy copy;
   copy.name = a.identity.first_name + " " + a.identity.last_name;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -115,5 +116,10 @@ struct MaskedCopy {
 // only the spans IsSecretInCopy are masked.
 MaskedCopy MaskForDisclosure(const IdentifiedApplication& application, const RedactionReview& review,
                              std::string_view lang);
+// The copy's merit strings get the same treatment (a phone number typed into an employer field):
+// `find` is the engine's reading of one string, nothing when it cannot tell (then the copy is
+// refused with kRedactionUnavailable rather than given with a secret in it).
+using MeritSpanFinder = std::function<std::optional<std::vector<ProposedSpan>>(std::string_view)>;
+Status MaskMerits(MaskedCopy& copy, const MeritSpanFinder& find, std::string_view lang);
 
 }  // namespace reilu

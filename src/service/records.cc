@@ -181,7 +181,8 @@ Result<MaskedCopy> DiscloseMaskedCopy(Context& ctx, const User& actor, RecordsRe
                            "The secret parts could not be found automatically; mask this copy by hand.");
         }
         copy = MaskForDisclosure(full, *review, lang);
-        return OkStatus();
+        return MaskMerits(
+            copy, [&](std::string_view value) { return ctx.redactor.FindSpans(value, full.identity); }, lang);
       },
       ctx.now()));
   return copy;

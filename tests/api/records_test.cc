@@ -21,6 +21,8 @@ class RecordsTest : public ApiTest {
     open.at("free_text").as_object()["cover_letter"] =
         "Olen Firstname831 Lastname831, henkilötunnus 131052-308T. Minulla on diabetes ja kaksi lasta. "
         "Puhelin 040 123 4567. Olen toiminut kirjastonhoitajana kahdeksan vuotta.";
+    // A phone number typed into a merit field: secret in a copy as well.
+    open.at("merits").as_object()["skills"] = json::array{"Finna", "Tavoitat minut numerosta 050 765 4321"};
     auto wish = Application("832");
     wish.at("identity").as_object()["non_disclosure_wish"] = true;
     for (const auto& body : {open, wish}) {
@@ -126,9 +128,10 @@ TEST_F(RecordsTest, FromReceiptToDisclosureWithTheLogAndTheOwnerSeeingIt) {
   const std::string letter(copy.Json().at("cover_letter").as_string());
   EXPECT_NE(letter.find("Firstname831 Lastname831"), std::string::npos) << letter;
   EXPECT_NE(letter.find("kirjastonhoitajana"), std::string::npos) << letter;
-  for (const char* secret : {"131052-308T", "diabetes", "kaksi lasta", "040 123 4567"}) {
+  for (const char* secret : {"131052-308T", "diabetes", "kaksi lasta", "040 123 4567", "050 765 4321"}) {
     EXPECT_EQ(copy.body.find(secret), std::string::npos) << secret << " in " << copy.body;
   }
+  EXPECT_NE(copy.body.find("Tavoitat minut numerosta"), std::string::npos) << copy.body;
   for (const char* identity : {"mail831@canary.test", "Streetname831", "1971-01-15", "Nation831", "Tongue831"}) {
     EXPECT_EQ(copy.body.find(identity), std::string::npos) << identity;
   }

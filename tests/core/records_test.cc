@@ -104,6 +104,26 @@ TEST(RecordsTest, AWishFoundWithoutGroundGivesTheNameAndSaysWhy) {
   EXPECT_TRUE(ValidateWishOverride(disclosed, ground).ok());
 }
 
+TEST(RecordsTest, AMaskedCopyMasksSecretsTypedIntoMeritFieldsToo) {
+  MaskedCopy copy;
+  copy.merits.experience = {{"Kirjastonhoitaja", "Oma toiminimi, puh. 040 765 4321", 24}};
+  copy.merits.skills = {"Finna", "Maija Virtanen"};
+  // A stand-in for the engine: the phone and the name, as it would find them.
+  auto find = [](std::string_view value) -> std::optional<std::vector<ProposedSpan>> {
+    std::vector<ProposedSpan> spans;
+    if (auto at = value.find("040 765 4321"); at != std::string_view::npos) spans.push_back({at, at + 12, "PHONE"});
+    if (auto at = value.find("Maija Virtanen"); at != std::string_view::npos) spans.push_back({at, at + 14, "PERSON"});
+    return spans;
+  };
+  ASSERT_TRUE(MaskMerits(copy, find, "fi").ok());
+  EXPECT_EQ(copy.merits.experience[0].employer, "Oma toiminimi, puh. [salassa pidettävä: yhteystieto]");
+  EXPECT_EQ(copy.merits.skills[1], "Maija Virtanen");  // a name is public in a copy
+  EXPECT_EQ(copy.masked_parts, 1);
+  // The engine cannot tell: no copy rather than one with a secret in it.
+  auto blind = [](std::string_view) -> std::optional<std::vector<ProposedSpan>> { return std::nullopt; };
+  EXPECT_EQ(MaskMerits(copy, blind, "fi").error().code, ErrorCode::kRedactionUnavailable);
+}
+
 TEST(RecordsTest, AMaskedCopyKeepsTheNameAndMeritsAndRemovesSecretParts) {
   auto a = Applicant("Maija", "Virtanen");
   a.free_text.cover_letter = "Olen Maija Virtanen, hetu 131052-308T. Minulla on diabetes. Olen ollut Kelalla.";

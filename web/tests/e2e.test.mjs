@@ -728,8 +728,7 @@ describe('the anonymous recruitment in a browser', () => {
     await expectAccessible(hr, 'rectification answer');
     await hr.getByRole('button', { name: 'Lähetä vastaus' }).click();
     await hr.getByText('0 korjauspyyntöä odottaa vastausta.').waitFor();
-    await asker.goto('about:blank');
-    await asker.goto(askerLink);
+    await asker.reload();
     await asker.getByText(/Korjattu: Sukunimi korjattu hakemuksen tietoihin./).waitFor();
     await asker.context().close();
     // One page of twenty cards, a table of the same twenty, and where we are.
