@@ -3,6 +3,7 @@
 #include "api/handler.h"
 #include "crypto/crypto.h"
 #include "notify/dispatcher.h"
+#include "service/audit.h"
 
 namespace reilu::api {
 
@@ -226,24 +227,41 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
              }));
 
   // Cursor pagination: `after` is the last seq seen; `next` in the response continues.
+  // ?recruitment_id= one recruitment's log (the owner may read it), ?action= a kind of action by
+  // its prefix ("identity.", "anonymity.lift").
   router.Add("GET", "/api/v1/audit", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto caller = RequireRole(ctx, req, {Role::kAuditor});
+               auto caller = Authenticate(ctx, req);
                if (!caller) return caller.error();
                std::int64_t after = 0, limit = 100;
+               store::Store::AuditFilter filter;
                try {
                  if (req.query.count("after")) after = std::stoll(req.query["after"]);
                  if (req.query.count("limit"))
                    limit = std::clamp<std::int64_t>(std::stoll(req.query["limit"]), 1, 1000);
+                 if (req.query.count("recruitment_id")) filter.recruitment_id = std::stoll(req.query["recruitment_id"]);
                } catch (const std::exception&) {
-                 return MakeError(ErrorCode::kInvalidInput, "after and limit must be integers.", "after");
+                 return MakeError(ErrorCode::kInvalidInput, "after, limit and recruitment_id must be integers.",
+                                  "after");
                }
-               auto entries = ctx.store.ListAudit(caller->user.org_id, after, limit);
-               if (!entries) return entries.error();
+               if (req.query.count("action")) filter.action_prefix = req.query["action"];
+               if (filter.action_prefix.size() > 64) {
+                 return MakeError(ErrorCode::kInvalidInput, "The action filter is too long.", "action");
+               }
+               auto services = ctx.Services();
+               auto page = service::ReadAuditLog(services, caller->user, after, limit, filter);
+               if (!page) return page.error();
                json::array arr;
-               for (const auto& e : *entries) arr.push_back(codec::ToJson(e));
+               for (const auto& e : page->entries) {
+                 json::object o = codec::ToJson(e);
+                 // Who, by name and role (0: the system itself, e.g. a notice to the applicant).
+                 if (auto who = page->actors.find(e.actor_id); who != page->actors.end()) {
+                   o["actor_name"] = who->second.display_name;
+                   o["actor_role"] = RoleName(who->second.role);
+                 }
+                 arr.push_back(std::move(o));
+               }
                json::object out{{"entries", arr}};
-               out["next"] = static_cast<std::int64_t>(entries->size()) == limit ? json::value(entries->back().seq)
-                                                                                 : json::value(nullptr);
+               out["next"] = page->next ? json::value(*page->next) : json::value(nullptr);
                return http::JsonResponse(200, out);
              }));
 }

@@ -1133,6 +1133,18 @@ Result<std::vector<AuditEntry>> SqlStore::ListAudit(OrgId org, std::int64_t afte
   return ReadAuditRows(*s);
 }
 
+Result<std::vector<AuditEntry>> SqlStore::ListAuditWhere(OrgId org, std::int64_t after_seq, std::int64_t limit,
+                                                         const AuditFilter& filter) {
+  auto lease = Reader();
+  // substr, not LIKE: nothing to escape, and the same in SQLite and PostgreSQL whatever the collation.
+  auto s = (*lease).Prepare(std::string("SELECT ") + std::string(kAuditColumns) +
+                            " FROM audit_log WHERE org_id = $1 AND seq > $2 AND ($3 = 0 OR recruitment_id = $3) "
+                            "AND substr(action, 1, length($4)) = $4 ORDER BY seq LIMIT $5");
+  if (!s) return s.error();
+  s->Bind(1, org).Bind(2, after_seq).Bind(3, filter.recruitment_id).Bind(4, filter.action_prefix).Bind(5, limit);
+  return ReadAuditRows(*s);
+}
+
 Result<std::vector<AuditEntry>> SqlStore::ListAuditOf(OrgId org, RecruitmentId rec, std::string_view action) {
   auto lease = Reader();
   auto s = (*lease).Prepare(std::string("SELECT ") + std::string(kAuditColumns) +

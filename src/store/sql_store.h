@@ -155,6 +155,8 @@ class SqlStore final : public Store {
                                                     UnixTime to) override;
   Status AppendAudit(const AuditEvent& event, UnixTime now) override;
   Result<std::vector<AuditEntry>> ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) override;
+  Result<std::vector<AuditEntry>> ListAuditWhere(OrgId org, std::int64_t after_seq, std::int64_t limit,
+                                                 const AuditFilter& filter) override;
   Result<std::vector<AuditEntry>> ListAuditOf(OrgId org, RecruitmentId rec, std::string_view action) override;
 
   // Operations for the `reilu` command (src/store/sqlite_operations.cc).

@@ -417,6 +417,13 @@ class Store {
   // Audit log.
   virtual Status AppendAudit(const AuditEvent& event, UnixTime now) = 0;
   virtual Result<std::vector<AuditEntry>> ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) = 0;
+  // The same, narrowed: one recruitment (0: any) and actions starting with `action_prefix` ("" any).
+  struct AuditFilter {
+    RecruitmentId recruitment_id = 0;
+    std::string action_prefix;
+  };
+  virtual Result<std::vector<AuditEntry>> ListAuditWhere(OrgId org, std::int64_t after_seq, std::int64_t limit,
+                                                         const AuditFilter& filter) = 0;
   // One recruitment's entries with `action`, oldest first (indexed).
   virtual Result<std::vector<AuditEntry>> ListAuditOf(OrgId org, RecruitmentId rec, std::string_view action) = 0;
   // The organisation's entries with `action` in [from, to), oldest first (indexed).

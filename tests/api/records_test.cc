@@ -628,3 +628,44 @@ TEST_F(ApiTest, TheApplicantAsksForRectificationAndTheOwnerAnswers) {
 
 }  // namespace
 }  // namespace reilu::testing
+
+namespace reilu::testing {
+namespace {
+
+// Issue 14: a readable audit log. The auditor's entries name the actor and role; the log narrows to
+// a recruitment and a kind of action; the owning HR specialist reads their own recruitment's log
+// and nothing wider; reviewers read none.
+TEST_F(ApiTest, TheAuditLogNamesActorsNarrowsAndShowsTheOwnerTheirRecruitment) {
+  Client hr = LoggedIn("a_hr");
+  const std::int64_t rec = PublishedRecruitment(hr);
+  const std::int64_t other = PublishedRecruitment(hr);
+  CloseApplicationPeriod(hr, rec);
+  Client auditor = LoggedIn("a_auditor");
+  const std::string base = "/api/v1/audit?limit=1000";
+  const json::value all = auditor.Get(base).Json();
+  bool named = false;
+  for (const auto& e : all.at("entries").as_array()) {
+    if (e.at("action").as_string() == "recruitment.close") {
+      named = e.at("actor_role").as_string() == "hr" && !e.at("actor_name").as_string().empty();
+    }
+  }
+  EXPECT_TRUE(named) << all;
+  const json::value mine = auditor.Get(base + "&recruitment_id=" + std::to_string(rec)).Json();
+  ASSERT_FALSE(mine.at("entries").as_array().empty());
+  for (const auto& e : mine.at("entries").as_array()) EXPECT_EQ(e.at("recruitment_id").as_int64(), rec);
+  const json::value publishes = auditor.Get(base + "&action=recruitment.pub").Json();
+  ASSERT_EQ(publishes.at("entries").as_array().size(), 2u);
+  for (const auto& e : publishes.at("entries").as_array()) EXPECT_EQ(e.at("action").as_string(), "recruitment.publish");
+  // The owner reads their recruitment's log; not the organisation's, not another owner's.
+  auto owners = hr.Get(base + "&recruitment_id=" + std::to_string(rec));
+  ASSERT_EQ(owners.status, 200) << owners.body;
+  EXPECT_EQ(owners.Json().at("entries").as_array().size(), mine.at("entries").as_array().size());
+  EXPECT_EQ(hr.Get(base).status, 403);
+  EXPECT_EQ(hr.Get(base + "&recruitment_id=" + std::to_string(other)).status, 200);
+  EXPECT_EQ(LoggedIn("b_hr").Get(base + "&recruitment_id=" + std::to_string(rec)).status, 404);
+  EXPECT_EQ(LoggedIn("a_reviewer").Get(base + "&recruitment_id=" + std::to_string(rec)).status, 403);
+  EXPECT_EQ(auditor.Get("/api/v1/audit?recruitment_id=x").status, 422);
+}
+
+}  // namespace
+}  // namespace reilu::testing

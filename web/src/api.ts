@@ -224,4 +224,6 @@ export interface AuditEntry {
   recruitment_id: number;
   application_id: string;
   detail: unknown;
+  actor_name?: string; // absent for the system itself (actor 0)
+  actor_role?: string;
 }

@@ -119,6 +119,23 @@ describe('accessibility and screenshots', () => {
     await page.context().close();
   });
 
+  test("the server's problems are told in the page's language, never in the server's English", async () => {
+    const expected = {
+      fi: 'Tietoa ei löytynyt. Tarkista linkki tai tunnus.',
+      sv: 'Uppgiften hittades inte. Kontrollera länken eller koden.',
+      en: 'No application matches this reference code and link.',
+    };
+    for (const [lang, text] of Object.entries(expected)) {
+      const page = await newPage({ lang, width: 320 });
+      await page.goto(`${server.url}/status#ref=ABC-123&token=nope`);
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      assert.equal((await alert.innerText()).trim(), text);
+      if (lang !== 'en') assert.ok(!(await page.locator('body').innerText()).includes('No application'), lang);
+      await page.context().close();
+    }
+  });
+
   for (const lang of ['fi', 'sv', 'en']) {
     test(`WCAG 2.1 A/AA in ${lang}`, async () => {
       for (const p of PAGES) {
@@ -731,6 +748,19 @@ describe('the anonymous recruitment in a browser', () => {
     await asker.reload();
     await asker.getByText(/Korjattu: Sukunimi korjattu hakemuksen tietoihin./).waitFor();
     await asker.context().close();
+    // The owner reads the recruitment's log in plain words, with names, narrowed to a kind.
+    await hr.getByRole('link', { name: 'Näytä rekrytoinnin loki' }).click();
+    await hr.getByRole('table', { name: `Rekrytoinnin ${job.id} loki` }).waitFor();
+    await hr.getByRole('cell', { name: 'Vastasi korjauspyyntöön' }).waitFor();
+    assert.equal(await hr.getByText('rectification.answer').count(), 0);
+    await hr.getByRole('button', { name: /Kaikki/ }).click();
+    await hr.getByRole('option', { name: 'Korjauspyynnöt' }).click();
+    await hr.getByRole('cell', { name: 'Hakija pyysi tietojensa korjaamista' }).waitFor();
+    assert.equal(await hr.getByRole('cell', { name: 'Julkaisi ilmoituksen' }).count(), 0);
+    await expectAccessible(hr, 'the owner reads the recruitment log');
+    await hr.screenshot({ path: join(screenshotDir, 'recruitment-log-owner.png'), fullPage: true });
+    await hr.goto(`${server.url}/staff/recruitments/${job.id}`);
+    await hr.waitForSelector('article h3');
     // One page of twenty cards, a table of the same twenty, and where we are.
     assert.equal(await hr.locator('article').count(), 20);
     assert.equal(await hr.getByRole('table', { name: 'Hakemukset tällä sivulla' }).locator('tbody tr').count(), 20);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { InlineAlert, LoadingSpinner } from 'suomifi-ui-components';
 import { ApiError } from '../api';
+import { problemText } from '../problems';
 
 export function Loading() {
   const { t } = useTranslation();
@@ -9,9 +10,9 @@ export function Loading() {
 
 // An error from the API, announced to screen readers (role=alert via aria-live).
 export function ErrorMessage({ error }: { error: unknown }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error) return null;
-  const text = error instanceof ApiError ? error.problem.detail : t('common.error');
+  const text = error instanceof ApiError ? problemText(error.problem, t, i18n.language) : t('common.error');
   return (
     <div role="alert">
       <InlineAlert status="error">{text}</InlineAlert>

@@ -17,6 +17,7 @@ import {
 import { api, ApiError, type ApplicationView, type Identity, type Recruitment, type RankingEntry, type Screening } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage, Loading } from '../components/Feedback';
+import { AppLink } from '../components/Layout';
 import { RequireStaff } from '../components/RequireStaff';
 import { MeritList } from '../components/MeritList';
 import { RedactionReview } from '../components/desk/RedactionReview';
@@ -192,6 +193,12 @@ function DeskPage() {
       <Paragraph>
         {t('desk.stage')}: <strong>{t(`desk.stage_${stage}`)}</strong>
         {isReviewer && stage === 'screening' && <> · {t('desk.progress', screening.progress)}</>}
+        {isOwner && (
+          <>
+            {' · '}
+            <AppLink to={`/staff/audit?recruitment=${rec.id}`}>{t('audit.ownLog')}</AppLink>
+          </>
+        )}
       </Paragraph>
       {rec.anonymous && <InlineAlert>{t('desk.anonymousNote')}</InlineAlert>}
       {isRegistry &&

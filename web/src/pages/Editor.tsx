@@ -14,6 +14,7 @@ import {
   Textarea,
 } from 'suomifi-ui-components';
 import { api, type AdDetails, type Criterion, type Question, type Recruitment, type User } from '../api';
+import { problemText } from '../problems';
 import { Fieldset, Row } from '../components/FormLayout';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage, Loading } from '../components/Feedback';
@@ -45,7 +46,7 @@ function deadlineOf(date: string, time: string) {
 }
 
 function Form() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id } = useParams();
   const navigate = useNavigate();
   const [r, setR] = useState<Partial<Recruitment> | null>(id ? null : {
@@ -179,7 +180,7 @@ function Form() {
     if (p.field.startsWith('criteria.')) return t('editor.problemCriterion', { lang });
     if (p.field.startsWith('questions.')) return t('editor.problemQuestion', { lang });
     if (p.field.startsWith('ad.')) return t('editor.problemAd', { lang, what: t(`ad.${p.field.split('.')[1]}`) });
-    return p.detail;
+    return problemText({ status: 422, code: p.code, detail: p.detail, field: p.field }, t, i18n.language);
   };
 
   return (
