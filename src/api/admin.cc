@@ -52,6 +52,31 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
                return http::JsonResponse(201, codec::ToJson(*created));
              }));
 
+  // An admin changes an account: name, e-mail, role, active (turning it off ends its sessions).
+  router.Add("PUT", "/api/v1/users/{id}", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = RequireRole(ctx, req, {Role::kAdmin});
+               if (!caller) return caller.error();
+               auto id = IdParam(req, "id");
+               if (!id) return id.error();
+               auto f = JsonFields(req);
+               if (!f) return f.error();
+               service::UserChanges changes;
+               std::string role;
+               REILU_TRY(f->Str("display_name", changes.display_name, true));
+               REILU_TRY(f->Str("email", changes.email));
+               REILU_TRY(f->Str("role", role, true));
+               if (!f->Find("active")) return f->Invalid("active", "is required (true or false)");
+               REILU_TRY(f->Bool("active", changes.active));
+               auto parsed = ParseRole(role);
+               if (!parsed)
+                 return f->Invalid("role", "must be admin, hr, reviewer, decision_maker, registry or auditor");
+               changes.role = *parsed;
+               auto services = ctx.Services();
+               auto updated = service::UpdateUser(services, caller->user, *id, changes);
+               if (!updated) return updated.error();
+               return http::JsonResponse(200, codec::ToJson(*updated));
+             }));
+
   // Where applicants send rectification requests (told in decision notices and documents).
   router.Add("GET", "/api/v1/admin/registry-contact", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = RequireRole(ctx, req, {Role::kAdmin});

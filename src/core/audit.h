@@ -23,6 +23,7 @@ inline constexpr std::string_view kClose = "recruitment.close";
 inline constexpr std::string_view kLogin = "session.login";
 inline constexpr std::string_view kLoginFailed = "session.login_failed";
 inline constexpr std::string_view kUserCreate = "user.create";
+inline constexpr std::string_view kUserUpdate = "user.update";
 inline constexpr std::string_view kKeyShred = "recruitment.key_shred";
 inline constexpr std::string_view kKeyRotate = "server_key.rotate";
 inline constexpr std::string_view kReportView = "report.view";

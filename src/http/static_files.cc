@@ -34,6 +34,21 @@ std::optional<std::filesystem::path> Relative(const std::string& path) {
   return rel;
 }
 
+// Whether the client takes `coding` (a plain token match in Accept-Encoding; "q=0" refusals are
+// not sent by browsers for gzip or br).
+bool Accepts(const Request& req, std::string_view coding) {
+  const std::string accepted = req.Header("accept-encoding");
+  std::size_t at = 0;
+  while ((at = accepted.find(coding, at)) != std::string::npos) {
+    const bool starts = at == 0 || accepted[at - 1] == ' ' || accepted[at - 1] == ',';
+    const std::size_t end = at + coding.size();
+    const bool ends = end == accepted.size() || accepted[end] == ',' || accepted[end] == ';' || accepted[end] == ' ';
+    if (starts && ends) return true;
+    at = end;
+  }
+  return false;
+}
+
 Response FileResponse(std::string body, const std::filesystem::path& file, bool immutable) {
   Response res{200, ContentTypeFor(file), std::move(body), {}};
   // Built assets carry a content hash in their names; everything else must be revalidated.
@@ -69,9 +84,26 @@ Handler StaticFiles(std::filesystem::path root, std::function<std::string()> mak
     auto rel = Relative(req.path);
     if (!rel) return ProblemResponse(MakeError(ErrorCode::kNotFound, "No such page."));
     if (!rel->empty()) {
+      const bool immutable = rel->begin() != rel->end() && *rel->begin() == "assets";
+      // The build leaves compressed twins beside the assets (scripts/build-web): sent as they are
+      // to a browser that takes them, so nothing is compressed per request.
+      if (*rel != "index.html") {
+        for (const auto& [coding, suffix] : {std::pair{"br", ".br"}, std::pair{"gzip", ".gz"}}) {
+          if (!Accepts(req, coding)) continue;
+          auto packed = ReadFile(root / (rel->string() + suffix));
+          if (!packed || !std::filesystem::is_regular_file(root / *rel)) continue;
+          Response res = FileResponse(std::move(*packed), *rel, immutable);
+          res.headers.emplace_back("Content-Encoding", coding);
+          res.headers.emplace_back("Vary", "Accept-Encoding");
+          return res;
+        }
+      }
       if (auto body = ReadFile(root / *rel)) {
-        bool immutable = rel->begin() != rel->end() && *rel->begin() == "assets";
-        if (*rel != "index.html") return FileResponse(std::move(*body), *rel, immutable);
+        if (*rel != "index.html") {
+          Response res = FileResponse(std::move(*body), *rel, immutable);
+          res.headers.emplace_back("Vary", "Accept-Encoding");
+          return res;
+        }
       }
       // A missing file with an extension is a real 404; other paths are the UI's routes.
       if (rel->has_extension()) return ProblemResponse(MakeError(ErrorCode::kNotFound, "No such file."));

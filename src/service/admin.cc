@@ -46,6 +46,28 @@ Result<User> CreateUser(Context& ctx, const User& admin, User user, const std::s
   return Create(ctx, admin.org_id, admin.id, std::move(user), password);
 }
 
+Result<User> UpdateUser(Context& ctx, const User& admin, UserId id, const UserChanges& changes) {
+  REILU_TRY(CheckRole(admin, {Role::kAdmin}, "Only an admin changes accounts."));
+  auto user = ctx.store.GetUser(admin.org_id, id);
+  if (!user) return user.error();
+  if (id == admin.id && (changes.role != user->role || !changes.active)) {
+    return MakeError(ErrorCode::kConflict, "Another admin changes your own role or turns your account off.", "role");
+  }
+  if (changes.display_name.find_first_not_of(' ') == std::string::npos || changes.display_name.size() > 200) {
+    return MakeError(ErrorCode::kInvalidInput, "Give a name of at most 200 characters.", "display_name");
+  }
+  if (!changes.email.empty() && !IsPlausibleEmail(changes.email)) {
+    return MakeError(ErrorCode::kInvalidInput, "That is not an e-mail address.", "email");
+  }
+  const Role previous = user->role;
+  user->display_name = changes.display_name;
+  user->email = changes.email;
+  user->role = changes.role;
+  user->active = changes.active;
+  REILU_TRY(ctx.store.UpdateUser(*user, previous, admin.id, ctx.now()));
+  return user;
+}
+
 Result<User> CreateUserAsOperator(Context& ctx, OrgId org, User user, const std::string& password) {
   return Create(ctx, org, 0, std::move(user), password);
 }

@@ -16,6 +16,15 @@ namespace reilu::service {
 Result<User> CreateUser(Context& ctx, const User& admin, User user, const std::string& password);
 
 // The operator's way in (command line, demo): an account in `org` with no staff actor.
+// An admin changes an account's name, e-mail, role or whether it is active. Not their own role or
+// activity: another admin does that, so that nobody locks the organisation out by accident.
+struct UserChanges {
+  std::string display_name;
+  std::string email;
+  Role role = Role::kReviewer;
+  bool active = true;
+};
+Result<User> UpdateUser(Context& ctx, const User& admin, UserId id, const UserChanges& changes);
 Result<User> CreateUserAsOperator(Context& ctx, OrgId org, User user, const std::string& password);
 
 // The server's first organisation has no login domain (bare usernames); every later one has one:

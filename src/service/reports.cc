@@ -84,6 +84,16 @@ Result<ComplianceReport> BuildComplianceReport(Context& ctx, const User& viewer,
   if (whole_org) {
     auto created = ctx.store.ListAuditByAction(viewer.org_id, audit_action::kUserCreate, scope.from, to);
     if (!created) return created.error();
+    // A role changed to one that reaches identity is a grant too.
+    auto changed = ctx.store.ListAuditByAction(viewer.org_id, audit_action::kUserUpdate, scope.from, to);
+    if (!changed) return changed.error();
+    for (auto& e : *changed) {
+      auto detail = codec::Parse(e.detail);
+      if (!detail || !detail->is_object()) continue;
+      const auto* before = detail->get_object().if_contains("previous_role");
+      const auto* after = detail->get_object().if_contains("role");
+      if (before && after && *before != *after) created->push_back(std::move(e));
+    }
     auto users = ctx.store.ListUsers(viewer.org_id);
     if (!users) return users.error();
     std::map<UserId, std::string> name_of;

@@ -320,6 +320,33 @@ Result<UserId> SqlStore::CreateUser(const User& u, const std::string& password_h
   });
 }
 
+Status SqlStore::UpdateUser(const User& u, Role previous_role, UserId actor, UnixTime now) {
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    auto s = c.Prepare(
+        "UPDATE users SET display_name = $3, email = $4, role = $5, active = $6 WHERE org_id = $1 AND id = $2");
+    if (!s) return s.error();
+    REILU_TRY(s->Bind(1, u.org_id)
+                  .Bind(2, u.id)
+                  .Bind(3, u.display_name)
+                  .Bind(4, u.email)
+                  .Bind(5, RoleName(u.role))
+                  .Bind(6, std::int64_t{u.active ? 1 : 0})
+                  .Run());
+    if (c.Changes() == 0) return Status(NotFound("User"));
+    if (!u.active) {
+      auto sessions = c.Prepare("DELETE FROM sessions WHERE org_id = $1 AND user_id = $2");
+      if (!sessions) return sessions.error();
+      REILU_TRY(sessions->Bind(1, u.org_id).Bind(2, u.id).Run());
+    }
+    json::object detail{{"user_id", u.id},
+                        {"role", RoleName(u.role)},
+                        {"previous_role", RoleName(previous_role)},
+                        {"active", u.active}};
+    return AppendAuditTx(c, AuditEvent{u.org_id, actor, audit_action::kUserUpdate, 0, {}, codec::Serialize(detail)},
+                         now);
+  });
+}
+
 Result<User> SqlStore::GetUser(OrgId org, UserId id) {
   auto lease = Reader();
   auto s = (*lease).Prepare(std::string("SELECT ") + std::string(kUserColumns) +

@@ -38,6 +38,7 @@ class SqlStore final : public Store {
 
   Result<UserId> CreateUser(const User& user, const std::string& password_hash, UserId actor, UnixTime now) override;
   Result<User> GetUser(OrgId org, UserId id) override;
+  Status UpdateUser(const User& user, Role previous_role, UserId actor, UnixTime now) override;
   Result<std::vector<User>> ListUsers(OrgId org) override;
   Result<std::pair<User, std::string>> FindLogin(const std::string& username) override;
   Status CreateSession(const Session& session, const AuditEvent& login, UnixTime now) override;

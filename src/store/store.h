@@ -207,6 +207,9 @@ class Store {
   // Users and sessions. Usernames are unique across the installation.
   virtual Result<UserId> CreateUser(const User& user, const std::string& password_hash, UserId actor, UnixTime now) = 0;
   virtual Result<User> GetUser(OrgId org, UserId id) = 0;
+  // Saves an account's name, e-mail, role and whether it is active (audited user.update with the
+  // role before and after); a deactivated account's sessions end with it.
+  virtual Status UpdateUser(const User& user, Role previous_role, UserId actor, UnixTime now) = 0;
   virtual Result<std::vector<User>> ListUsers(OrgId org) = 0;
   // Returns the user and the stored password hash, or kNotFound.
   virtual Result<std::pair<User, std::string>> FindLogin(const std::string& username) = 0;

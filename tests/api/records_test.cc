@@ -669,3 +669,58 @@ TEST_F(ApiTest, TheAuditLogNamesActorsNarrowsAndShowsTheOwnerTheirRecruitment) {
 
 }  // namespace
 }  // namespace reilu::testing
+
+namespace reilu::testing {
+namespace {
+
+// Issue 14: the admin changes and turns off accounts. Turning one off ends its sessions at once; an
+// admin cannot turn themselves off; a role changed to one that reaches identity is shown to the
+// auditor like a new account with it.
+TEST_F(ApiTest, AnAdminChangesAndTurnsOffAccounts) {
+  Client admin = LoggedIn("a_admin");
+  Client reviewer = LoggedIn("a_reviewer");
+  ASSERT_EQ(reviewer.Get("/api/v1/session").status, 200);
+  const std::string path = "/api/v1/users/" + std::to_string(a_.users["reviewer"]);
+  auto put = [&](Client& c, const std::string& where, const std::string& body) {
+    return c.Call("PUT", where, body, {{"Content-Type", "application/json"}});
+  };
+  EXPECT_EQ(put(reviewer, path, R"({"display_name":"Me","role":"admin","active":true})").status, 403);
+  EXPECT_EQ(put(admin, path, R"({"display_name":" ","role":"reviewer","active":true})").status, 422);
+  EXPECT_EQ(put(admin, path, R"({"display_name":"R","email":"not-an-address","role":"reviewer","active":true})").status,
+            422);
+  auto renamed =
+      put(admin, path, R"({"display_name":"Riikka Arvioija","email":"riikka@a.test","role":"reviewer","active":true})");
+  ASSERT_EQ(renamed.status, 200) << renamed.body;
+  EXPECT_EQ(renamed.Json().at("display_name").as_string(), "Riikka Arvioija");
+  EXPECT_EQ(reviewer.Get("/api/v1/session").status, 200);
+  auto off = put(admin, path,
+                 R"({"display_name":"Riikka Arvioija","email":"riikka@a.test","role":"reviewer","active":false})");
+  ASSERT_EQ(off.status, 200) << off.body;
+  EXPECT_EQ(reviewer.Get("/api/v1/session").status, 401);  // the session ended with the account
+  EXPECT_EQ(Client(Port())
+                .PostJson("/api/v1/session", json::object{{"username", "a_reviewer"}, {"password", kTestPassword}})
+                .status,
+            401);
+  // Not one's own role or activity; not another organisation's account.
+  const std::string self = "/api/v1/users/" + std::to_string(a_.users["admin"]);
+  EXPECT_EQ(put(admin, self, R"({"display_name":"Admin","role":"admin","active":false})").status, 409);
+  Client other_admin = LoggedIn("b_admin");
+  EXPECT_EQ(put(other_admin, path, R"({"display_name":"X","role":"reviewer","active":true})").status, 404);
+  // A role that reaches identity, given by a change: in the auditor's compliance report.
+  const std::string registry_path = "/api/v1/users/" + std::to_string(a_.users["reviewer2"]);
+  ASSERT_EQ(put(admin, registry_path, R"({"display_name":"Reviewer Two","role":"registry","active":true})").status,
+            200);
+  auto report = LoggedIn("a_auditor").Get("/api/v1/reports/compliance");
+  ASSERT_EQ(report.status, 200) << report.body;
+  bool granted = false;
+  const json::value r = report.Json();
+  for (const auto& g : r.at("identity_role_grants").as_array()) {
+    if (g.at("user_id").as_int64() == a_.users["reviewer2"] && g.at("role").as_string() == "registry") granted = true;
+  }
+  EXPECT_TRUE(granted) << report.body;
+  auto audit = LoggedIn("a_auditor").Get("/api/v1/audit?limit=1000&action=user.update");
+  EXPECT_EQ(audit.Json().at("entries").as_array().size(), 3u);
+}
+
+}  // namespace
+}  // namespace reilu::testing

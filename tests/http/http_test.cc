@@ -101,5 +101,45 @@ TEST(StaticFilesTest, ServesFilesFallsBackToTheAppAndNeverLeavesTheRoot) {
   EXPECT_EQ(router.Dispatch(post).status, 404);
 }
 
+// The build's compressed twins go to browsers that take them; others get the file as it is.
+TEST(StaticFilesTest, CompressedTwinsGoToBrowsersThatTakeThem) {
+  testing::TempDir dir;
+  auto root = dir.path() / "dist";
+  std::filesystem::create_directories(root / "assets");
+  std::ofstream(root / "assets" / "app-1.js") << "plain";
+  std::ofstream(root / "assets" / "app-1.js.gz") << "gzipped";
+  std::ofstream(root / "assets" / "app-1.js.br") << "brotli";
+  std::ofstream(root / "assets" / "lonely.js.gz") << "a twin without its file";
+  Router router;
+  router.SetFallback(StaticFiles(root, [] { return std::string("n"); }));
+  auto get = [&](const std::string& path, const std::string& accept) {
+    Request req;
+    req.method = "GET";
+    req.path = path;
+    if (!accept.empty()) req.headers["accept-encoding"] = accept;
+    return router.Dispatch(req);
+  };
+  auto header = [](const Response& r, const std::string& name) {
+    for (const auto& [k, v] : r.headers) {
+      if (k == name) return v;
+    }
+    return std::string();
+  };
+  Response br = get("/assets/app-1.js", "gzip, deflate, br");
+  EXPECT_EQ(br.body, "brotli");
+  EXPECT_EQ(header(br, "Content-Encoding"), "br");
+  EXPECT_EQ(header(br, "Vary"), "Accept-Encoding");
+  EXPECT_EQ(br.content_type, "text/javascript; charset=utf-8");
+  Response gz = get("/assets/app-1.js", "gzip, deflate");
+  EXPECT_EQ(gz.body, "gzipped");
+  EXPECT_EQ(header(gz, "Content-Encoding"), "gzip");
+  Response plain = get("/assets/app-1.js", "");
+  EXPECT_EQ(plain.body, "plain");
+  EXPECT_EQ(header(plain, "Content-Encoding"), "");
+  EXPECT_EQ(header(plain, "Vary"), "Accept-Encoding");
+  EXPECT_EQ(get("/assets/app-1.js", "x-gzip-not").body, "plain");  // a token, not a substring
+  EXPECT_EQ(get("/assets/lonely.js", "gzip").status, 404);
+}
+
 }  // namespace
 }  // namespace reilu::http

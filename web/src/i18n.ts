@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { languages, resources, type Language } from './locales';
+import { finnish, languages, loadTexts, type Language } from './locales';
 
 const STORAGE_KEY = 'reilu.lang';
 
@@ -12,16 +12,27 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: initialLanguage(),
+  resources: { fi: { translation: finnish } },
+  lng: 'fi',
   fallbackLng: 'fi',
   interpolation: { escapeValue: false },
 });
 
+// Swedish and English texts load before the switch, so no page shows a mix.
+async function switchTo(lang: Language) {
+  if (!i18n.hasResourceBundle(lang, 'translation')) {
+    i18n.addResourceBundle(lang, 'translation', await loadTexts(lang));
+  }
+  await i18n.changeLanguage(lang);
+}
+
+// Resolves once the first language's texts are in (main.tsx renders after it).
+export const languageReady: Promise<void> = switchTo(initialLanguage()).catch(() => undefined);
+
 // The chosen language is remembered, and the page's lang attribute follows it (screen readers).
 export function setLanguage(lang: Language) {
   localStorage.setItem(STORAGE_KEY, lang);
-  void i18n.changeLanguage(lang);
+  void switchTo(lang);
 }
 i18n.on('languageChanged', (lang) => {
   document.documentElement.lang = lang;

@@ -3,9 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App';
 import { SessionProvider } from './session';
-import './i18n';
+import { languageReady } from './i18n';
 
-createRoot(document.getElementById('root')!).render(
+void languageReady.then(() =>
+  createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <BrowserRouter>
       <SessionProvider>
@@ -13,4 +14,5 @@ createRoot(document.getElementById('root')!).render(
       </SessionProvider>
     </BrowserRouter>
   </StrictMode>,
+  ),
 );

@@ -2,10 +2,10 @@
 // (axe, WCAG 2.1 A/AA) on every page in fi/sv/en; screenshots at phone and desktop width.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { focusIsVisible, launchBrowser, pageContents, screenshotDir, startServer, tabTo } from './support.mjs';
+import { focusIsVisible, launchBrowser, pageContents, screenshotDir, startServer, tabTo, webDir } from './support.mjs';
 
 // The demo organisation's applicants (src/app/demo.cc) and ours: no value may reach a reviewer.
 const DEMO_APPLICANTS = [
@@ -117,6 +117,35 @@ describe('accessibility and screenshots', () => {
     const ids = results.violations.map((v) => v.id);
     assert.ok(ids.includes('image-alt') && ids.includes('label'), ids.join(','));
     await page.context().close();
+  });
+
+  test('an applicant downloads under 200 KB of compressed JavaScript; staff pages load only when used', async () => {
+    const KB = 1024;
+    for (const lang of ['fi', 'sv', 'en']) {
+      const page = await newPage({ lang, width: 360 });
+      const scripts = [];
+      page.on('response', (r) => {
+        if (new URL(r.url()).pathname.endsWith('.js')) scripts.push(r);
+      });
+      await page.goto(`${server.url}/jobs/1`);
+      await page.waitForSelector('form');
+      await page.goto(`${server.url}/status#ref=ABC-123&token=nope`);
+      await page.getByRole('alert').waitFor();
+      let gzip = 0;
+      let brotli = 0;
+      for (const r of scripts) {
+        const name = new URL(r.url()).pathname;
+        assert.ok(!/\/(Desk|Editor|Admin|Registry|Reports|Audit|Recruitments|Login)-/.test(name), `${name} is a staff page`);
+        assert.equal((await r.allHeaders())['content-encoding'], 'gzip', `${name} went compressed`);
+        gzip += statSync(join(webDir, `${name}.gz`)).size;
+        brotli += statSync(join(webDir, `${name}.br`)).size;
+      }
+      // Brotli is what browsers take over HTTPS; this one, on plain loopback HTTP, took gzip.
+      assert.ok(brotli < 200 * KB, `${lang}: ${Math.round(brotli / KB)} KB of brotli`);
+      if (lang === 'fi') assert.ok(gzip < 200 * KB, `${lang}: ${Math.round(gzip / KB)} KB of gzip`);
+      console.log(`applicant pages in ${lang}: ${Math.round(gzip / KB)} KB gzip, ${Math.round(brotli / KB)} KB brotli`);
+      await page.context().close();
+    }
   });
 
   test("the server's problems are told in the page's language, never in the server's English", async () => {
@@ -921,5 +950,36 @@ describe('the anonymous recruitment in a browser', () => {
     await expectAccessible(dm, 'decided by the decision-maker');
     await dm.screenshot({ path: join(screenshotDir, 'decision-maker-decided-phone.png'), fullPage: true });
     await dm.context().close();
+  });
+
+  test('the admin changes an account and turns it off; its session ends', async () => {
+    const admin = await newPage();
+    await login(admin, 'admin');
+    await admin.goto(server.url + '/staff/admin');
+    // A summer worker's account, made for the test, then changed and turned off in the UI.
+    const temp = await newPage();
+    await login(temp, 'admin');
+    const created = await temp.evaluate(async () => {
+      const me = await (await fetch('/api/v1/session')).json();
+      const res = await fetch('/api/v1/users', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+        body: JSON.stringify({ username: 'kesa', display_name: 'Kesä Työntekijä', role: 'reviewer', password: 'kesatyontekija-2026' }),
+      });
+      return res.status;
+    });
+    assert.equal(created, 201);
+    await temp.context().close();
+    await admin.reload();
+    const users = admin.locator('section', { has: admin.getByRole('heading', { name: 'Käyttäjät', exact: true }) });
+    await users.getByRole('button', { name: /^Käyttäjä/ }).click();
+    await admin.getByRole('option', { name: /Kesä Työntekijä/ }).click();
+    await users.getByRole('textbox', { name: 'Nimi' }).first().fill('Kesä Kirjastotyöntekijä');
+    await users.getByText('Tunnus on käytössä').click();
+    await expectAccessible(admin, 'changing an account');
+    await users.getByRole('button', { name: 'Tallenna' }).click();
+    await admin.getByRole('cell', { name: 'Kesä Kirjastotyöntekijä' }).waitFor();
+    await admin.getByRole('row', { name: /Kesä Kirjastotyöntekijä/ }).getByText('Poistettu käytöstä').waitFor();
+    await admin.context().close();
   });
 });

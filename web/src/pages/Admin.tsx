@@ -48,6 +48,7 @@ function Users() {
                 <th scope="col">{t('login.username')}</th>
                 <th scope="col">{t('more.displayName')}</th>
                 <th scope="col">{t('more.role')}</th>
+                <th scope="col">{t('users.state')}</th>
               </tr>
             </thead>
             <tbody>
@@ -56,12 +57,14 @@ function Users() {
                   <td>{u.username}</td>
                   <td>{u.display_name}</td>
                   <td>{t(`more.role_${u.role}`)}</td>
+                  <td>{u.active ? t('users.active') : t('users.inactive')}</td>
                 </tr>
               ))}
             </tbody>
           </DataTable>
         </Scroll>
       )}
+      {users && <EditUser users={users} onSaved={load} />}
       <Heading variant="h3">{t('more.newUser')}</Heading>
       <Row>
         <TextInput labelText={t('login.username')} value={draft.username} onChange={(v) => setDraft({ ...draft, username: String(v ?? '') })} />
@@ -80,6 +83,58 @@ function Users() {
       </Row>
       {footer(() => void create(), t('more.create'))}
     </Section>
+  );
+}
+
+// An admin changes an existing account: name, e-mail, role, or turns it off (its sessions end).
+function EditUser({ users, onSaved }: { users: User[]; onSaved: () => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState('');
+  const [edit, setEdit] = useState<{ display_name: string; email: string; role: string; active: boolean } | null>(null);
+  const { run, footer } = useSaveAction();
+  const choose = (id: string) => {
+    setChosen(id);
+    const u = users.find((x) => String(x.id) === id);
+    setEdit(u ? { display_name: u.display_name, email: u.email, role: u.role, active: u.active } : null);
+  };
+  const save = () =>
+    run(async () => {
+      await api('PUT', `/api/v1/users/${chosen}`, edit);
+      await onSaved();
+    });
+  return (
+    <>
+      <Heading variant="h3">{t('users.edit')}</Heading>
+      <Dropdown labelText={t('users.which')} visualPlaceholder={t('registry.choose')} value={chosen} onChange={choose}>
+        {users.map((u) => (
+          <DropdownItem key={u.id} value={String(u.id)}>
+            {`${u.display_name} (${u.username})`}
+          </DropdownItem>
+        ))}
+      </Dropdown>
+      {edit && (
+        <>
+          <Row>
+            <TextInput labelText={t('more.displayName')} value={edit.display_name}
+              onChange={(v) => setEdit({ ...edit, display_name: String(v ?? '') })} />
+            <TextInput labelText={t('form.email')} type="email" value={edit.email}
+              onChange={(v) => setEdit({ ...edit, email: String(v ?? '') })} />
+            <Dropdown labelText={t('more.role')} value={edit.role} onChange={(v) => setEdit({ ...edit, role: v })}>
+              {ROLES.map((r) => (
+                <DropdownItem key={r} value={r}>
+                  {t(`more.role_${r}`)}
+                </DropdownItem>
+              ))}
+            </Dropdown>
+          </Row>
+          <Checkbox checked={edit.active} hintText={t('users.activeHint')}
+            onClick={({ checkboxState }) => setEdit({ ...edit, active: checkboxState })}>
+            {t('users.activeLabel')}
+          </Checkbox>
+          {footer(() => void save())}
+        </>
+      )}
+    </>
   );
 }
 
