@@ -210,6 +210,20 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
                return res;
              }));
 
+  // The way back without the link: the links go to the address asked, if it sent any application.
+  // The same answer either way.
+  router.Add("POST", "/api/v1/applicant/links", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto f = JsonFields(req);
+               if (!f) return f.error();
+               std::string email, lang = "fi";
+               REILU_TRY(f->Str("email", email, true));
+               REILU_TRY(f->Str("lang", lang));
+               if (!IsSupportedLanguage(lang)) return f->Invalid("lang", "must be fi, sv or en");
+               auto services = ctx.Services();
+               REILU_TRY(service::SendStatusLinks(services, email, req.client_address, lang));
+               return http::JsonResponse(202, json::object{{"sent_if_found", true}});
+             }));
+
   router.Add("POST", "/api/v1/applicant/explanation", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto a = IdentifyApplicantIn(ctx, req);
                if (!a) return a.error();

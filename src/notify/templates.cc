@@ -48,6 +48,21 @@ Text ReceiptText(std::string_view lang, const std::string& job_title, const std:
                   status_link + "\n\nDo not share the link.\n")};
 }
 
+Text StatusLinksText(std::string_view lang, const std::vector<StatusLinkLine>& lines) {
+  std::string list;
+  for (const auto& l : lines) list += "\n" + l.job_title + " (" + l.reference + ")\n" + l.status_link + "\n";
+  return {
+      InLanguage(lang, "Linkit hakemuksiisi", "Länkar till dina ansökningar", "Links to your applications"),
+      InLanguage(lang,
+                 "Pyysit linkit hakemuksiisi. Tällä sähköpostiosoitteella lähetetyt hakemukset:\n" + list +
+                     "\nÄlä jaa linkkejä muille. Jos et pyytänyt tätä viestiä, voit jättää sen huomiotta.\n",
+                 "Du bad om länkarna till dina ansökningar. Ansökningar som skickats med denna e-postadress:\n" + list +
+                     "\nDela inte länkarna med andra. Om du inte bad om detta meddelande kan du bortse "
+                     "från det.\n",
+                 "You asked for the links to your applications. Applications sent with this e-mail address:\n" + list +
+                     "\nDo not share the links. If you did not ask for this message, you can ignore it.\n")};
+}
+
 Text InterviewInvitationText(std::string_view lang, const std::string& job_title, UnixTime starts_at, int minutes,
                              const std::string& location, const std::string& status_link, const std::string& contact) {
   std::string when = FormatLocalDateTime(starts_at, lang);

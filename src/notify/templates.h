@@ -22,6 +22,14 @@ std::string NoticeLanguage(std::string_view lang);
 Text ReceiptText(std::string_view lang, const std::string& job_title, const std::string& reference,
                  const std::string& status_link, bool anonymous);
 
+// The links back to one's applications, asked for with the e-mail address on the status page.
+struct StatusLinkLine {
+  std::string job_title;
+  std::string reference;
+  std::string status_link;
+};
+Text StatusLinksText(std::string_view lang, const std::vector<StatusLinkLine>& lines);
+
 // `contact`: whom to tell if the time does not suit (the ad's contact person); empty: the ad's
 // contact person in general words. Never "reply to this message": mail comes from a no-reply sender.
 Text InterviewInvitationText(std::string_view lang, const std::string& job_title, UnixTime starts_at, int minutes,

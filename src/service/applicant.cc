@@ -1,5 +1,8 @@
 #include "service/applicant.h"
 
+#include <cctype>
+#include <map>
+
 #include "crypto/crypto.h"
 #include "service/mail.h"
 #include "service/reports.h"
@@ -35,6 +38,46 @@ Status Withdraw(Context& ctx, const ApplicantView& a) {
         return mails;
       }};
   return ctx.store.Withdraw(a.record, notices, ctx.now());
+}
+
+Status SendStatusLinks(Context& ctx, const std::string& typed, const std::string& client_address,
+                       std::string_view lang) {
+  const auto first = typed.find_first_not_of(" \t\r\n");
+  const std::string email =
+      first == std::string::npos ? "" : typed.substr(first, typed.find_last_not_of(" \t\r\n") - first + 1);
+  if (!IsPlausibleEmail(email)) return MakeError(ErrorCode::kInvalidInput, "Give your e-mail address.", "email");
+  // Counted like login attempts (in the database, so every node sees them): no mail bombing of an
+  // address, no sweeping of addresses from one client.
+  std::string lower;
+  for (unsigned char ch : email) lower += static_cast<char>(std::tolower(ch));
+  const std::string address_key = "links-address:" + crypto::Sha256Hex(lower).substr(0, 32);
+  const std::string client_key = "links-client:" + crypto::Sha256Hex(client_address).substr(0, 32);
+  auto admitted = ctx.store.AdmitLogin({{address_key, 3}, {client_key, 20}}, 15 * 60, ctx.now());
+  if (!admitted) return admitted.error();
+  if (*admitted > 0) {
+    return MakeError(ErrorCode::kRateLimited, "Links were asked for this address a moment ago; try again later.");
+  }
+  auto found = ctx.store.FindByEmail(email);
+  if (!found) return found.error();
+  std::map<OrgId, std::vector<notify::StatusLinkLine>> by_org;
+  std::map<OrgId, RecruitmentId> any_recruitment;
+  const std::string language = notify::NoticeLanguage(lang);
+  for (const auto& a : *found) {
+    auto r = ctx.store.GetRecruitment(a.org_id, a.recruitment_id);
+    if (!r) continue;  // a recruitment gone meanwhile: nothing to link to
+    by_org[a.org_id].push_back({TitleIn(*r, language), a.reference, StatusLink(ctx, a.reference, a.application_id)});
+    any_recruitment[a.org_id] = a.recruitment_id;
+  }
+  std::vector<store::OutgoingMail> mails;
+  for (const auto& [org, lines] : by_org) {
+    auto sender = SenderFor(ctx, org);
+    if (!sender) return sender.error();
+    auto mail = ComposeMail(*sender, ctx.now(), org, any_recruitment[org],
+                            MailParts{"status_links", email, notify::StatusLinksText(language, lines), {}});
+    if (mail) mails.push_back(std::move(*mail));
+  }
+  if (mails.empty()) return OkStatus();
+  return ctx.store.EnqueueMail(mails, ctx.now());
 }
 
 Result<OwnData> ExportOwnData(Context& ctx, const ApplicantView& a) {

@@ -34,4 +34,11 @@ struct OwnData {
 };
 Result<OwnData> ExportOwnData(Context& ctx, const ApplicantView& applicant);
 
+// The way back without the link: the status links of every application sent from `email` go to
+// that address (one message per organisation, from its own sender), and only there. The answer is
+// the same whether any were found, so nobody learns who applied; a few asks per address and per
+// client in a quarter of an hour (kRateLimited beyond).
+Status SendStatusLinks(Context& ctx, const std::string& email, const std::string& client_address,
+                       std::string_view lang);
+
 }  // namespace reilu::service

@@ -510,7 +510,14 @@ constexpr const char* kV21 = R"SQL(
 ALTER TABLE records_requests ADD COLUMN wish_overrides TEXT NOT NULL DEFAULT '{}';
 )SQL";
 
-constexpr std::array<Migration, 21> kMigrations = {{
+// The way back to one's applications without the link: a keyed digest of the e-mail address (the
+// address itself stays sealed with the identity), so that the links can be sent to that address.
+constexpr const char* kV22 = R"SQL(
+ALTER TABLE applications ADD COLUMN email_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX applications_email_key ON applications (email_key);
+)SQL";
+
+constexpr std::array<Migration, 22> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
@@ -532,6 +539,7 @@ constexpr std::array<Migration, 21> kMigrations = {{
     {19, "rectification requests", kV19},
     {20, "retention per document type", kV20},
     {21, "non-disclosure wishes overridden", kV21},
+    {22, "status links by e-mail", kV22},
 }};
 
 // PostgreSQL's versions of the triggers above: one function refuses with the trigger's message

@@ -214,7 +214,8 @@ Status SqlStore::Dispose(OrgId org, const DisposalDue& due, UserId actor, UnixTi
     std::int64_t disposed = 0;
     for (const auto& app : due.applications) {
       auto row = c.Prepare(
-          "UPDATE applications SET merits = $4, redacted = NULL, attachments = '[]', state = 'disposed' "
+          "UPDATE applications SET merits = $4, redacted = NULL, attachments = '[]', state = 'disposed', email_key = "
+          "'' "
           "WHERE org_id = $1 AND recruitment_id = $2 AND id = $3 AND state <> 'disposed'");
       if (!row) return row.error();
       REILU_TRY(row->Bind(1, org).Bind(2, rec).Bind(3, app).Bind(4, no_merits).Run());

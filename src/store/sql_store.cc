@@ -733,8 +733,8 @@ Result<SubmitResult> SqlStore::SubmitApplication(const NewApplication& app, Unix
 
     auto ins = c.Prepare(
         "INSERT INTO applications (id, org_id, recruitment_id, pseudonym, reference, merits, redacted, state, "
-        "received_at) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', $8)");
+        "received_at, email_key) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', $8, $9)");
     if (!ins) return ins.error();
     ins->Bind(1, receipt.application_id)
         .Bind(2, r.org_id)
@@ -742,7 +742,8 @@ Result<SubmitResult> SqlStore::SubmitApplication(const NewApplication& app, Unix
         .Bind(4, pseudonym)
         .Bind(5, receipt.reference)
         .Bind(6, codec::Serialize(codec::ToJson(app.merits_for_reviewers.value_or(app.submission.merits))))
-        .Bind(8, now);
+        .Bind(8, now)
+        .Bind(9, EmailKey(app.submission.identity.email));
     ins->BindNull(7);  // released to reviewers only by ReleaseRedaction
     REILU_TRY(ins->Run());
 

@@ -121,6 +121,9 @@ class SqlStore final : public Store {
   Result<RecordsRequest> GetRecordsRequest(OrgId org, RecordsRequestId id) override;
   Result<std::vector<RecordsRequest>> ListRecordsRequests(OrgId org) override;
   Status DecideRecordsRequest(const RecordsRequest& decided, UnixTime now) override;
+  Result<std::vector<ApplicantRecord>> FindByEmail(const std::string& email) override;
+  // The keyed digest FindByEmail looks for ("" for no address): trimmed, lower case.
+  std::string EmailKey(const std::string& email) const;
   Status OverrideWish(OrgId org, RecordsRequestId id, const ApplicationId& app, const std::string& ground, UserId actor,
                       UnixTime now) override;
   Status Disclose(OrgId org, const Disclosure& disclosure, const std::vector<IdentityAccess>& reads,

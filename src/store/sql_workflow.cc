@@ -1,5 +1,6 @@
 // SqlStore: screening, interviews, decisions, applicant self-service and the mail queue.
 #include <algorithm>
+#include <cctype>
 
 #include "codec/codec.h"
 #include "core/pseudonym.h"
@@ -447,6 +448,30 @@ Result<std::string> SqlStore::ReferenceOf(OrgId org, RecruitmentId rec, const Ap
   s->Bind(1, org).Bind(2, rec).Bind(3, app);
   if (!s->Step()) return s->status().ok() ? Result<std::string>(NotFound("Application")) : s->status().error();
   return s->Text(0);
+}
+
+std::string SqlStore::EmailKey(const std::string& email) const {
+  std::string normal;
+  for (unsigned char ch : email) {
+    if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') continue;
+    normal += static_cast<char>(std::tolower(ch));
+  }
+  return normal.empty() ? std::string() : crypto::KeyedHashHex(link_key_, "reilu/email-key/v1/" + normal);
+}
+
+Result<std::vector<ApplicantRecord>> SqlStore::FindByEmail(const std::string& email) {
+  const std::string key = EmailKey(email);
+  std::vector<ApplicantRecord> out;
+  if (key.empty()) return out;
+  auto lease = Reader();
+  auto s = (*lease).Prepare(
+      "SELECT org_id, recruitment_id, id, reference, state FROM applications WHERE email_key = $1 AND "
+      "state <> 'disposed' ORDER BY received_at, id LIMIT 50");
+  if (!s) return s.error();
+  s->Bind(1, key);
+  while (s->Step()) out.push_back({s->Int(0), s->Int(1), s->Text(2), s->Text(3), s->Text(4) == "withdrawn"});
+  REILU_TRY(s->status());
+  return out;
 }
 
 std::string SqlStore::ApplicantToken(const ApplicationId& app) {

@@ -321,6 +321,9 @@ class Store {
   virtual Result<std::string> ReferenceOf(OrgId org, RecruitmentId rec, const ApplicationId& app) = 0;
   // A secret for the applicant's status link, derived from the server key and the application id.
   virtual std::string ApplicantToken(const ApplicationId& app) = 0;
+  // The applications (any organisation's, not disposed) sent from `email`, found by a keyed digest
+  // of the address, never the address itself.
+  virtual Result<std::vector<ApplicantRecord>> FindByEmail(const std::string& email) = 0;
   // The confirmation to the applicant is composed by `notices` in the same transaction.
   virtual Status Withdraw(const ApplicantRecord& app, const IdentityNotices& notices, UnixTime now) = 0;
 

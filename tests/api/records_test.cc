@@ -1,10 +1,15 @@
 // Issue 12 (registry office) and issue 10 (medium 3): a public-records request from receipt to
 // disclosure, through the real server.
+#include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include "api/api_fixture.h"
+#include "codec/codec.h"
 
 namespace reilu::testing {
 namespace {
@@ -720,6 +725,58 @@ TEST_F(ApiTest, AnAdminChangesAndTurnsOffAccounts) {
   EXPECT_TRUE(granted) << report.body;
   auto audit = LoggedIn("a_auditor").Get("/api/v1/audit?limit=1000&action=user.update");
   EXPECT_EQ(audit.Json().at("entries").as_array().size(), 3u);
+}
+
+}  // namespace
+}  // namespace reilu::testing
+
+namespace reilu::testing {
+namespace {
+
+// Issue 14: the way back without the link. The links of every application sent from an address
+// go to that address, and only there; the answer is the same for an address that sent none; a
+// few asks per address.
+TEST_F(ApiTest, StatusLinksGoByEmailToTheAddressThatApplied) {
+  Client hr = LoggedIn("a_hr");
+  const std::int64_t first = PublishedRecruitment(hr);
+  const std::int64_t second = PublishedRecruitment(hr);
+  std::vector<std::string> references;
+  for (const std::int64_t rec : {first, second}) {
+    auto applied = Client(Port()).PostJson("/api/v1/jobs/" + std::to_string(rec) + "/applications", Application("871"));
+    ASSERT_EQ(applied.status, 201) << applied.body;
+    references.emplace_back(applied.Json().at("reference").as_string());
+  }
+  auto ask = [&](const std::string& email) {
+    return Client(Port()).PostJson("/api/v1/applicant/links", json::object{{"email", email}, {"lang", "en"}});
+  };
+  EXPECT_EQ(ask("not an address").status, 422);
+  auto asked = ask("MAIL871@canary.test ");
+  ASSERT_EQ(asked.status, 202) << asked.body;
+  auto nobody = ask("nobody@canary.test");
+  EXPECT_EQ(nobody.status, 202);
+  EXPECT_EQ(nobody.body, asked.body);  // nothing tells whether anyone applied
+  // The message reaches the outbox: both links, to that address.
+  std::string found;
+  for (int i = 0; i < 100 && found.empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (!std::filesystem::exists(dir_.path() / "outbox")) continue;
+    for (const auto& e : std::filesystem::directory_iterator(dir_.path() / "outbox")) {
+      std::ifstream in(e.path());
+      std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (raw.find("To: <MAIL871@canary.test>") == std::string::npos) continue;
+      const auto body_at = raw.find("\r\n\r\n", raw.find("Content-Transfer-Encoding: base64"));
+      auto body = reilu::codec::DecodeBase64(raw.substr(body_at + 4));
+      if (body && body->find("asked for the links") != std::string::npos) found = *body;
+    }
+  }
+  ASSERT_FALSE(found.empty());
+  for (const auto& reference : references) {
+    EXPECT_NE(found.find("ref=" + reference + "&token="), std::string::npos) << found;
+  }
+  // A few asks per address in a quarter of an hour.
+  EXPECT_EQ(ask("mail871@canary.test").status, 202);
+  EXPECT_EQ(ask("mail871@canary.test").status, 202);
+  EXPECT_EQ(ask("mail871@canary.test").status, 429);
 }
 
 }  // namespace

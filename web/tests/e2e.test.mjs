@@ -131,21 +131,39 @@ describe('accessibility and screenshots', () => {
       await page.waitForSelector('form');
       await page.goto(`${server.url}/status#ref=ABC-123&token=nope`);
       await page.getByRole('alert').waitFor();
+      let sent = 0;
       let gzip = 0;
       let brotli = 0;
+      const seen = new Set();
       for (const r of scripts) {
         const name = new URL(r.url()).pathname;
+        if (seen.has(name)) continue;  // the second page takes it from the cache
+        seen.add(name);
         assert.ok(!/\/(Desk|Editor|Admin|Registry|Reports|Audit|Recruitments|Login)-/.test(name), `${name} is a staff page`);
-        assert.equal((await r.allHeaders())['content-encoding'], 'gzip', `${name} went compressed`);
+        const coding = (await r.allHeaders())['content-encoding'];
+        assert.ok(coding === 'br' || coding === 'gzip', `${name} went compressed (${coding})`);
         gzip += statSync(join(webDir, `${name}.gz`)).size;
         brotli += statSync(join(webDir, `${name}.br`)).size;
+        sent += statSync(join(webDir, `${name}.${coding === 'br' ? 'br' : 'gz'}`)).size;
       }
-      // Brotli is what browsers take over HTTPS; this one, on plain loopback HTTP, took gzip.
-      assert.ok(brotli < 200 * KB, `${lang}: ${Math.round(brotli / KB)} KB of brotli`);
+      // What this browser took (brotli), and the Finnish pages within budget even for a browser that
+      // takes only gzip.
+      assert.ok(sent < 200 * KB, `${lang}: ${Math.round(sent / KB)} KB sent`);
       if (lang === 'fi') assert.ok(gzip < 200 * KB, `${lang}: ${Math.round(gzip / KB)} KB of gzip`);
       console.log(`applicant pages in ${lang}: ${Math.round(gzip / KB)} KB gzip, ${Math.round(brotli / KB)} KB brotli`);
       await page.context().close();
     }
+  });
+
+  test('without the link, the applicant asks for the links by e-mail', async () => {
+    const page = await newPage({ width: 320 });
+    await page.goto(`${server.url}/status`);
+    await page.getByRole('textbox', { name: 'Sähköpostiosoite, jolla hait' }).fill(DEMO_APPLICANTS[0][2]);
+    await page.getByRole('button', { name: 'Lähetä linkit' }).click();
+    await page.getByText(`linkit niihin on nyt lähetetty osoitteeseen ${DEMO_APPLICANTS[0][2]}`, { exact: false }).waitFor();
+    await expectAccessible(page, 'status links by e-mail');
+    await page.screenshot({ path: join(screenshotDir, 'status-links-by-email-phone.png'), fullPage: true });
+    await page.context().close();
   });
 
   test("the server's problems are told in the page's language, never in the server's English", async () => {
@@ -447,7 +465,7 @@ describe('the anonymous recruitment in a browser', () => {
         `app-${appId}`,
       );
       await reviewer.keyboard.press('Enter');
-      await reviewer.locator(`article[aria-labelledby="app-${appId}"]`).getByText('Pisteet tallennettu.').waitFor();
+      await reviewer.locator(`article[aria-labelledby="app-${appId}"]`).getByText(/Pisteet tallennettu klo \d\d\.\d\d\./).waitFor();
       const checked = await reviewer
         .locator(`article[aria-labelledby="app-${appId}"] input[type=radio]:checked`)
         .evaluateAll((inputs) => inputs.map((r) => r.value));
@@ -807,6 +825,15 @@ describe('the anonymous recruitment in a browser', () => {
     await hr.getByRole('button', { name: 'Seuraava sivu' }).click();
     await hr.getByText('Sivu 3 / 3').waitFor();
     assert.equal(await hr.locator('article').count(), 5);
+    // One at a time keeps the place: the first of page three is application 41 of 45.
+    await hr.getByRole('button', { name: 'Yksi hakemus kerrallaan' }).click();
+    await hr.getByText('Hakemus 41 / 45').waitFor();
+    assert.equal(await hr.locator('article').count(), 1);
+    await hr.getByRole('button', { name: 'Seuraava hakemus' }).click();
+    await hr.getByText('Hakemus 42 / 45').waitFor();
+    assert.ok(await hr.locator('article h3').evaluate((h) => h === document.activeElement), 'the next one takes the focus');
+    await hr.getByRole('button', { name: 'Yksi hakemus kerrallaan' }).click();
+    await hr.getByText('Sivu 3 / 3').waitFor();
     // A search by pseudonym finds that one application; the filter narrows to a status.
     const pseudonym = secondPage[0].replace(/^Hakija /, '');
     await hr.getByRole('textbox', { name: 'Hae hakemuksista' }).fill(pseudonym);
@@ -972,7 +999,7 @@ describe('the anonymous recruitment in a browser', () => {
     await temp.context().close();
     await admin.reload();
     const users = admin.locator('section', { has: admin.getByRole('heading', { name: 'Käyttäjät', exact: true }) });
-    await users.getByRole('button', { name: /^Käyttäjä/ }).click();
+    await users.getByRole('button', { name: /Valitse/ }).click();
     await admin.getByRole('option', { name: /Kesä Työntekijä/ }).click();
     await users.getByRole('textbox', { name: 'Nimi' }).first().fill('Kesä Kirjastotyöntekijä');
     await users.getByText('Tunnus on käytössä').click();

@@ -5,6 +5,7 @@ import { Button, HintText, RadioButton, RadioButtonGroup, Text, Textarea } from 
 import { api, type Criterion, type ScoresView } from '../api';
 import { localized } from '../i18n';
 import { ErrorMessage } from './Feedback';
+import { ScoreScale, savedAtTime } from './ScoreScale';
 
 const Box = styled.div`
   display: grid;
@@ -13,12 +14,9 @@ const Box = styled.div`
   padding-top: 12px;
   border-top: 1px dashed #c8cdd0;
 `;
-const Scale = styled.div`
-  > div > div {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 16px;
-  }
+const Scale = styled(ScoreScale)`
+  display: grid;
+  gap: 8px;
 `;
 
 // A reviewer's scores for one application, per criterion (1–5) with optional justifications.
@@ -56,7 +54,7 @@ export function ScoreForm(props: {
       .map((c) => ({ criterion_id: c.id, value: Number(values[c.id]), justification: notes[c.id] ?? '' }));
     try {
       adopt(await api<ScoresView>('PUT', base, { scores }));
-      setSaved(t('desk.scoresSaved'));
+      setSaved(t('desk.scoresSavedAt', { time: savedAtTime() }));
       props.onSaved?.();
     } catch (e) {
       setError(e);

@@ -373,7 +373,7 @@ function DeskPage() {
       )}
       {!chunked && list.items.map((app) => (
         <Card key={app.id} aria-labelledby={`app-${app.id}`}>
-          <Heading variant="h3" id={`app-${app.id}`}>
+          <Heading variant="h3" id={`app-${app.id}`} tabIndex={-1}>
             {t('desk.pseudonym')} {app.pseudonym}
           </Heading>
           {app.lifted && <StaticChip>{t('desk.lifted')}</StaticChip>} {app.withdrawn && <StaticChip>{t('desk.withdrawn')}</StaticChip>}{' '}

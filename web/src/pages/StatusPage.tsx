@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { Button, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
 import { api, apiFile, type Localized } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Explanation, type ExplanationData } from '../components/desk/Explanation';
@@ -25,6 +25,40 @@ interface Status {
 function readLink() {
   const params = new URLSearchParams(window.location.hash.slice(1));
   return { reference: params.get('ref') ?? '', token: params.get('token') ?? '' };
+}
+
+// The way back without the link: the links go to the address the applicant applied with.
+function LinksByEmail() {
+  const { t, i18n } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [sentTo, setSentTo] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const send = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api('POST', '/api/v1/applicant/links', { email: email.trim(), lang: i18n.language });
+      setSentTo(email.trim());
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void send(e)} aria-labelledby="links-title">
+      <Heading variant="h2" id="links-title">
+        {t('status.linksTitle')}
+      </Heading>
+      <TextInput labelText={t('status.linksEmail')} type="email" autoComplete="email" value={email}
+        onChange={(v) => setEmail(String(v ?? ''))} />
+      <div>
+        <Button type="submit" disabled={!email.includes('@')}>
+          {t('status.linksSend')}
+        </Button>
+      </div>
+      <p role="status">{sentTo ? t('status.linksSent', { email: sentTo }) : ''}</p>
+      <ErrorMessage error={error} />
+    </form>
+  );
 }
 
 export function StatusPage() {
@@ -96,6 +130,7 @@ export function StatusPage() {
         <Heading variant="h1">{t('status.title')}</Heading>
         <Paragraph>{t('status.missing')}</Paragraph>
         <Paragraph>{t('status.missingHelp')}</Paragraph>
+        <LinksByEmail />
         <AppLink to="/">{t('nav.jobs')}</AppLink>
       </>
     );

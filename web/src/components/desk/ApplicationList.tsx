@@ -52,6 +52,9 @@ export function useApplicationList(apps: ApplicationView[], shortlisted: Set<str
   const [filter, setFilterRaw] = useState<Filter>('all');
   const [order, setOrderRaw] = useState<Order>('pseudonym');
   const [page, setPage] = useState(0);
+  // One application at a time ("3 / 50", next and previous) or pages of PAGE_SIZE.
+  const [single, setSingleRaw] = useState(false);
+  const size = single ? 1 : PAGE_SIZE;
   const matching = useMemo(() => {
     const q = query.trim().toLocaleLowerCase();
     const found = apps.filter((a) => passes(a, filter, shortlisted) && (!q || searchable(a).includes(q)));
@@ -60,7 +63,7 @@ export function useApplicationList(apps: ApplicationView[], shortlisted: Set<str
     }
     return found;
   }, [apps, query, filter, order, shortlisted]);
-  const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(matching.length / size));
   const current = Math.min(page, pages - 1);
   const reset = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
@@ -75,10 +78,17 @@ export function useApplicationList(apps: ApplicationView[], shortlisted: Set<str
     setOrder: reset(setOrderRaw),
     page: current,
     setPage,
+    single,
+    // Switching keeps the place: the first application of the page, or the page of the one shown.
+    setSingle: (on: boolean) => {
+      setPage(on ? current * PAGE_SIZE : Math.floor(current / PAGE_SIZE));
+      setSingleRaw(on);
+    },
+    size,
     pages,
     total: apps.length,
     matching,
-    items: matching.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE),
+    items: matching.slice(current * size, (current + 1) * size),
     shortlisted,
   };
 }
@@ -114,13 +124,16 @@ export function ApplicationToolbar({ list }: { list: ApplicationList }) {
             </DropdownItem>
           ))}
         </Dropdown>
+        <Button variant="secondary" aria-pressed={list.single} onClick={() => list.setSingle(!list.single)}>
+          {t('deskList.single')}
+        </Button>
       </Bar>
       <p role="status" className="list-count">
         {list.matching.length === 0
           ? t('deskList.none')
           : t('deskList.showing', {
-              from: formatNumber(list.page * PAGE_SIZE + 1),
-              to: formatNumber(Math.min((list.page + 1) * PAGE_SIZE, list.matching.length)),
+              from: formatNumber(list.page * list.size + 1),
+              to: formatNumber(Math.min((list.page + 1) * list.size, list.matching.length)),
               count: list.matching.length,
               total: formatNumber(list.total),
             })}
@@ -171,15 +184,24 @@ export function ApplicationTable({ list }: { list: ApplicationList }) {
 export function ApplicationPager({ list }: { list: ApplicationList }) {
   const { t } = useTranslation();
   if (list.pages <= 1) return null;
+  // One at a time, the next application's heading takes the focus (its place is said there).
+  const go = (page: number) => {
+    list.setPage(page);
+    if (list.single) window.setTimeout(() => document.querySelector<HTMLElement>('article h3')?.focus(), 0);
+  };
   return (
     <nav aria-label={t('deskList.pages')}>
       <Bar>
-        <Button variant="secondary" disabled={list.page === 0} onClick={() => list.setPage(list.page - 1)}>
-          {t('deskList.previous')}
+        <Button variant="secondary" disabled={list.page === 0} onClick={() => go(list.page - 1)}>
+          {t(list.single ? 'deskList.previousOne' : 'deskList.previous')}
         </Button>
-        <span>{t('deskList.page', { page: list.page + 1, pages: list.pages })}</span>
-        <Button variant="secondary" disabled={list.page >= list.pages - 1} onClick={() => list.setPage(list.page + 1)}>
-          {t('deskList.next')}
+        <span>
+          {list.single
+            ? t('deskList.one', { n: list.page + 1, count: list.pages })
+            : t('deskList.page', { page: list.page + 1, pages: list.pages })}
+        </span>
+        <Button variant="secondary" disabled={list.page >= list.pages - 1} onClick={() => go(list.page + 1)}>
+          {t(list.single ? 'deskList.nextOne' : 'deskList.next')}
         </Button>
       </Bar>
     </nav>

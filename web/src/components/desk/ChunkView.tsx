@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import styled from 'styled-components';
-import { Dropdown, DropdownItem, HintText, Paragraph, RadioButton, RadioButtonGroup, Text } from 'suomifi-ui-components';
+import { Dropdown, DropdownItem, HintText, Paragraph, RadioButton, RadioButtonGroup, Text, Textarea } from 'suomifi-ui-components';
 import { api, type Recruitment } from '../../api';
 import { localized } from '../../i18n';
 import { ErrorMessage, Loading } from '../Feedback';
+import { ScoreScale, savedAtTime } from '../ScoreScale';
 
 interface Chunk {
   question: { id: string; text: Record<string, string>; criterion_id: string | null };
@@ -12,7 +13,7 @@ interface Chunk {
     application_id: string;
     pseudonym: string;
     answer: string | null;
-    own_score: { value: number } | null;
+    own_score: { value: number; justification?: string } | null;
   }[];
 }
 
@@ -39,17 +40,33 @@ export function ChunkView({ rec, editable }: { rec: Recruitment; editable: boole
 
   if (!questionId) return null;
   const criterion = rec.criteria.find((c) => c.id === chunk?.question.criterion_id);
-  const score = async (applicationId: string, value: string) => {
-    if (!criterion) return;
+  // A choice is saved when the reviewer stops on it (arrow keys move through the steps, and each
+  // step is not a decision), with its justification; each answer says when it was saved.
+  const [choice, setChoice] = useState<Record<string, string>>({});
+  const [why, setWhy] = useState<Record<string, string>>({});
+  const [savedAt, setSavedAt] = useState<Record<string, string>>({});
+  const timers = useRef<Record<string, number>>({});
+  useEffect(() => {
+    if (!chunk) return;
+    setChoice(Object.fromEntries(chunk.answers.filter((a) => a.own_score).map((a) => [a.application_id, String(a.own_score!.value)])));
+    setWhy(Object.fromEntries(chunk.answers.map((a) => [a.application_id, a.own_score?.justification ?? ''])));
+  }, [chunk]);
+  const save = async (applicationId: string, value: string, justification: string) => {
+    if (!criterion || !value) return;
     setError(null);
     try {
       await api('PUT', `${base}/applications/${applicationId}/scores`, {
-        scores: [{ criterion_id: criterion.id, value: Number(value) }],
+        scores: [{ criterion_id: criterion.id, value: Number(value), justification }],
       });
-      await load();
+      setSavedAt((old) => ({ ...old, [applicationId]: savedAtTime() }));
     } catch (e) {
       setError(e);
     }
+  };
+  const choose = (applicationId: string, value: string) => {
+    setChoice((old) => ({ ...old, [applicationId]: value }));
+    window.clearTimeout(timers.current[applicationId]);
+    timers.current[applicationId] = window.setTimeout(() => void save(applicationId, value, why[applicationId] ?? ''), 800);
   };
   return (
     <section aria-labelledby="chunk-title">
@@ -78,18 +95,33 @@ export function ChunkView({ rec, editable }: { rec: Recruitment; editable: boole
                 </Text>
                 <Paragraph>{a.answer ?? t('more.noAnswer')}</Paragraph>
                 {criterion && editable && (
-                  <RadioButtonGroup
-                    labelText={`${localized(criterion.title)}: ${a.pseudonym}`}
-                    name={`chunk-${a.application_id}`}
-                    value={a.own_score ? String(a.own_score.value) : ''}
-                    onChange={(v) => void score(a.application_id, v)}
-                  >
-                    {[1, 2, 3, 4, 5].map((n) => (
-                      <RadioButton key={n} value={String(n)}>
-                        {String(n)}
-                      </RadioButton>
-                    ))}
-                  </RadioButtonGroup>
+                  <>
+                    <ScoreScale>
+                      <RadioButtonGroup
+                        labelText={`${localized(criterion.title)}: ${a.pseudonym}`}
+                        name={`chunk-${a.application_id}`}
+                        value={choice[a.application_id] ?? ''}
+                        onChange={(v) => choose(a.application_id, v)}
+                      >
+                        {[1, 2, 3, 4, 5].map((n) => (
+                          <RadioButton key={n} value={String(n)}>
+                            {String(n)}
+                          </RadioButton>
+                        ))}
+                      </RadioButtonGroup>
+                    </ScoreScale>
+                    <Textarea
+                      labelText={`${t('desk.justification')}: ${a.pseudonym}`}
+                      optionalText={t('common.optional')}
+                      value={why[a.application_id] ?? ''}
+                      onChange={(e) => setWhy({ ...why, [a.application_id]: e.target.value })}
+                      onBlur={() => void save(a.application_id, choice[a.application_id] ?? '', why[a.application_id] ?? '')}
+                      fullWidth
+                    />
+                    <p aria-live="polite">
+                      {savedAt[a.application_id] ? t('desk.scoresSavedAt', { time: savedAt[a.application_id] }) : ''}
+                    </p>
+                  </>
                 )}
               </Answer>
             ))}
