@@ -33,9 +33,19 @@ void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx) {
                if (!caller) return caller.error();
                auto list = ctx.store.ListRecruitments(caller->user.org_id);
                if (!list) return list.error();
+               auto summaries = ctx.store.SummariseRecruitments(caller->user.org_id);
+               if (!summaries) return summaries.error();
                json::array arr;
                for (const auto& r : *list) {
-                 if (MaySeeRecruitment(caller->user, r)) arr.push_back(codec::ToJson(r));
+                 if (!MaySeeRecruitment(caller->user, r)) continue;
+                 json::object o = codec::ToJson(r);
+                 const store::RecruitmentSummary summary = (*summaries)[r.id];
+                 o["stage"] = RecruitmentStage(r, summary.shortlisted, summary.decided, ctx.now());
+                 // How many applied is a count, never who: reviewers see it only once the period is over.
+                 if (IsRecruitmentOwner(caller->user, r) || ApplicationPeriodOver(r, ctx.now())) {
+                   o["applications"] = summary.applications;
+                 }
+                 arr.push_back(std::move(o));
                }
                return http::JsonResponse(200, json::object{{"recruitments", arr}});
              }));

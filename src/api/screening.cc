@@ -32,10 +32,7 @@ Result<Screening> LoadScreening(ApiContext& ctx, const http::Request& req) {
 }
 
 std::string_view Stage(const Recruitment& r, const ScreeningState& s, bool decided, UnixTime now) {
-  if (decided) return "decided";
-  if (s.frozen) return "shortlisted";
-  if (ApplicationPeriodOver(r, now)) return "screening";
-  return r.state == RecruitmentState::kDraft ? "draft" : "collecting";
+  return RecruitmentStage(r, s.frozen, decided, now);
 }
 
 json::object ScoreJson(const Score& s) {

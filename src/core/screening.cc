@@ -223,4 +223,12 @@ Status CheckLiftTargets(const Recruitment& r, const ScreeningState& s, const std
   return OkStatus();
 }
 
+std::string_view RecruitmentStage(const Recruitment& r, bool shortlisted, bool decided, UnixTime now) {
+  if (decided) return "decided";
+  if (shortlisted) return "shortlisted";
+  if (r.state == RecruitmentState::kDraft) return "draft";
+  if (ApplicationPeriodOver(r, now)) return "screening";
+  return "collecting";
+}
+
 }  // namespace reilu

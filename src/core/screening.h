@@ -128,4 +128,8 @@ Status CheckShortlist(const User& actor, const Recruitment& r, const ScreeningSt
 // only for shortlisted applications: the others stay anonymous to reviewers for good.
 Status CheckLiftTargets(const Recruitment& r, const ScreeningState& s, const std::vector<ApplicationId>& targets);
 
+// Where a recruitment stands, as the desk and the list of recruitments name it: draft, collecting
+// (the application period runs), screening, shortlisted (interviewees chosen), decided.
+std::string_view RecruitmentStage(const Recruitment& r, bool shortlisted, bool decided, UnixTime now);
+
 }  // namespace reilu

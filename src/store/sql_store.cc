@@ -1161,6 +1161,24 @@ Result<std::vector<AuditEntry>> SqlStore::ListAudit(OrgId org, std::int64_t afte
   return ReadAuditRows(*s);
 }
 
+Result<std::map<RecruitmentId, RecruitmentSummary>> SqlStore::SummariseRecruitments(OrgId org) {
+  auto lease = Reader();
+  // One grouped read for the whole list (not a query per recruitment).
+  auto s = (*lease).Prepare(
+      "SELECT r.id, COALESCE(a.n, 0), CASE WHEN s.recruitment_id IS NULL THEN 0 ELSE 1 END, "
+      "CASE WHEN d.recruitment_id IS NULL THEN 0 ELSE 1 END FROM recruitments r "
+      "LEFT JOIN (SELECT recruitment_id, COUNT(*) AS n FROM applications WHERE org_id = $1 AND state <> 'withdrawn' "
+      "GROUP BY recruitment_id) a ON a.recruitment_id = r.id "
+      "LEFT JOIN shortlists s ON s.recruitment_id = r.id LEFT JOIN decisions d ON d.recruitment_id = r.id "
+      "WHERE r.org_id = $1");
+  if (!s) return s.error();
+  s->Bind(1, org);
+  std::map<RecruitmentId, RecruitmentSummary> out;
+  while (s->Step()) out[s->Int(0)] = RecruitmentSummary{s->Int(1), s->Int(2) != 0, s->Int(3) != 0};
+  REILU_TRY(s->status());
+  return out;
+}
+
 Result<std::vector<AuditEntry>> SqlStore::ListAuditWhere(OrgId org, std::int64_t after_seq, std::int64_t limit,
                                                          const AuditFilter& filter) {
   auto lease = Reader();

@@ -159,6 +159,7 @@ class SqlStore final : public Store {
                                                     UnixTime to) override;
   Status AppendAudit(const AuditEvent& event, UnixTime now) override;
   Result<std::vector<AuditEntry>> ListAudit(OrgId org, std::int64_t after_seq, std::int64_t limit) override;
+  Result<std::map<RecruitmentId, RecruitmentSummary>> SummariseRecruitments(OrgId org) override;
   Result<std::vector<AuditEntry>> ListAuditWhere(OrgId org, std::int64_t after_seq, std::int64_t limit,
                                                  const AuditFilter& filter) override;
   Result<std::vector<AuditEntry>> ListAuditOf(OrgId org, RecruitmentId rec, std::string_view action) override;

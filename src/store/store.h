@@ -178,6 +178,14 @@ struct ReportPeriod {
 };
 
 // What the compliance report counts of one recruitment.
+// What the list of recruitments shows beside each: applications (withdrawn ones left out), and
+// whether the interviewees were chosen and the decision made.
+struct RecruitmentSummary {
+  std::int64_t applications = 0;
+  bool shortlisted = false;
+  bool decided = false;
+};
+
 struct RecruitmentFacts {
   RecruitmentId id = 0;
   std::int64_t applications = 0;
@@ -412,6 +420,7 @@ class Store {
   virtual Status SettleLogin(const std::vector<std::string>& clear, const std::vector<std::string>& forgive) = 0;
 
   // The council's reports (service/reports.h): a few grouped queries over a period, whatever its size.
+  virtual Result<std::map<RecruitmentId, RecruitmentSummary>> SummariseRecruitments(OrgId org) = 0;
   virtual Result<std::vector<RecruitmentFacts>> ReportRecruitmentFacts(OrgId org, const ReportPeriod& period) = 0;
   // The period's applications (withdrawn ones left out) grouped by what the equality funnel counts;
   // each entry's `count` says how many alike.

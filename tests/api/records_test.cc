@@ -781,3 +781,39 @@ TEST_F(ApiTest, StatusLinksGoByEmailToTheAddressThatApplied) {
 
 }  // namespace
 }  // namespace reilu::testing
+
+namespace reilu::testing {
+namespace {
+
+// Issue 14: the list of recruitments says where each stands and how many applied; a reviewer learns
+// the count only once the application period is over.
+TEST_F(ApiTest, TheRecruitmentListShowsStageAndCounts) {
+  Client hr = LoggedIn("a_hr");
+  const std::int64_t rec = PublishedRecruitment(hr);
+  for (const char* tag : {"881", "882"}) {
+    ASSERT_EQ(Client(Port()).PostJson("/api/v1/jobs/" + std::to_string(rec) + "/applications", Application(tag)).status,
+              201);
+  }
+  auto find = [&](Client& c) {
+    const json::value all = c.Get("/api/v1/recruitments").Json();
+    for (const auto& r : all.at("recruitments").as_array()) {
+      if (r.at("id").as_int64() == rec) return json::value(r);
+    }
+    return json::value(nullptr);
+  };
+  json::value owners = find(hr);
+  ASSERT_TRUE(owners.is_object());
+  EXPECT_EQ(owners.at("stage").as_string(), "collecting");
+  EXPECT_EQ(owners.at("applications").as_int64(), 2);
+  Client reviewer = LoggedIn("a_reviewer");
+  json::value reviewers = find(reviewer);
+  ASSERT_TRUE(reviewers.is_object());
+  EXPECT_FALSE(reviewers.as_object().contains("applications"));
+  CloseApplicationPeriod(hr, rec);
+  reviewers = find(reviewer);
+  EXPECT_EQ(reviewers.at("stage").as_string(), "screening");
+  EXPECT_EQ(reviewers.at("applications").as_int64(), 2);
+}
+
+}  // namespace
+}  // namespace reilu::testing

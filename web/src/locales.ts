@@ -57,6 +57,7 @@ const fi = {
   staff: {
     recruitments: 'Rekrytoinnit', new: 'Uusi rekrytointi', none: 'Ei rekrytointeja.', state: 'Tila', applications: 'Hakemuksia',
     draft: 'Luonnos', published: 'Julkaistu', closed: 'Suljettu', open: 'Avaa',
+    stage: 'Vaihe', search: 'Hae rekrytointeja', searchHint: 'Tehtävän nimi', order: 'Järjestys', order_deadline: 'Hakuaika päättyy (uusin ensin)', order_title: 'Tehtävän nimi', order_stage: 'Vaihe', shown: 'Näytetään {{count}} / {{total}}',
   },
   editor: {
     title: 'Rekrytoinnin tiedot', titleFi: 'Otsikko (suomi)', titleSv: 'Otsikko (ruotsi)', titleEn: 'Otsikko (englanti)',

@@ -848,6 +848,14 @@ describe('the anonymous recruitment in a browser', () => {
     await hr.getByRole('option', { name: 'Haastatteluun valitut' }).click();
     await hr.getByText('Ei hakemuksia näillä ehdoilla.').waitFor();
     assert.equal(await hr.locator('article').count(), 0);
+    // The list of recruitments says where each stands and how many applied; it is searched.
+    await hr.goto(`${server.url}/staff`);
+    await hr.getByRole('textbox', { name: 'Hae rekrytointeja' }).fill('kesätyö');
+    const row = hr.getByRole('row', { name: /Kesätyöntekijä/ });
+    await row.waitFor();
+    assert.equal(await hr.locator('tbody tr').count(), 1);
+    await row.getByRole('cell', { name: '44', exact: true }).waitFor();  // 45 applied, one withdrew
+    await expectAccessible(hr, 'recruitments searched');
     await hr.context().close();
   });
 

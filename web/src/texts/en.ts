@@ -57,6 +57,7 @@ export const en: Texts = {
   staff: {
     recruitments: 'Recruitments', new: 'New recruitment', none: 'No recruitments.', state: 'State', applications: 'Applications',
     draft: 'Draft', published: 'Published', closed: 'Closed', open: 'Open',
+    stage: 'Stage', search: 'Search recruitments', searchHint: 'Title of the post', order: 'Order', order_deadline: 'Deadline (latest first)', order_title: 'Title', order_stage: 'Stage', shown: 'Showing {{count}} of {{total}}',
   },
   editor: {
     title: 'Recruitment details', titleFi: 'Title (Finnish)', titleSv: 'Title (Swedish)', titleEn: 'Title (English)',

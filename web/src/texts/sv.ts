@@ -57,6 +57,7 @@ export const sv: Texts = {
   staff: {
     recruitments: 'Rekryteringar', new: 'Ny rekrytering', none: 'Inga rekryteringar.', state: 'Status', applications: 'Ansökningar',
     draft: 'Utkast', published: 'Publicerad', closed: 'Stängd', open: 'Öppna',
+    stage: 'Skede', search: 'Sök rekryteringar', searchHint: 'Tjänstens namn', order: 'Ordning', order_deadline: 'Ansökningstiden går ut (senaste först)', order_title: 'Tjänstens namn', order_stage: 'Skede', shown: 'Visar {{count}} av {{total}}',
   },
   editor: {
     title: 'Rekryteringens uppgifter', titleFi: 'Rubrik (finska)', titleSv: 'Rubrik (svenska)', titleEn: 'Rubrik (engelska)',
