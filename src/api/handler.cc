@@ -186,4 +186,26 @@ Result<http::Response> PdfResponse(const Document& document, const std::string& 
   return res;
 }
 
+// One CSV field: quoted, quotes doubled, and a leading = + - @ neutralised (spreadsheet formulas).
+std::string CsvField(std::string value) {
+  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@')) {
+    value.insert(0, "'");
+  }
+  std::string out = "\"";
+  for (char c : value) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+// A CSV download for Excel: UTF-8 with a BOM, CRLF lines, every field quoted (CsvField).
+http::Response CsvResponse(const CsvRows& rows, char separator, const std::string& filename) {
+  std::string out = "\xEF\xBB\xBF";  // BOM: Excel reads the file as UTF-8
+  for (const auto& fields : rows) {
+    for (size_t i = 0; i < fields.size(); ++i) out += (i ? std::string(1, separator) : "") + CsvField(fields[i]);
+    out += "\r\n";
+  }
+  http::Response res{200, "text/csv; charset=utf-8", std::move(out), {}};
+  res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  return res;
+}
+
 }  // namespace reilu::api

@@ -106,6 +106,12 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx);
 void RegisterReportRoutes(http::Router& router, ApiContext& ctx);
 void RegisterRectificationRoutes(http::Router& router, ApiContext& ctx);
 
+// A CSV download for Excel: UTF-8 with a BOM, CRLF lines, every field quoted, a leading = + - @
+// neutralised (spreadsheet formulas).
+using CsvRows = std::vector<std::vector<std::string>>;
+std::string CsvField(std::string value);
+http::Response CsvResponse(const CsvRows& rows, char separator, const std::string& filename);
+
 // The equality-law explanation of the selection for one application (after the decision).
 Result<json::object> ExplanationJson(ApiContext& ctx, const Recruitment& r, const ApplicationId& app);
 // An offer of the post with its answer and conditions, as the owner and the applicant see it.

@@ -1,6 +1,7 @@
 // Anonymous screening for staff: criteria until the deadline, scores per criterion, recusal,
 // one-question-at-a-time review, the combined ranking and the shortlist that freezes it all.
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "api/handler.h"
@@ -33,6 +34,45 @@ Result<Screening> LoadScreening(ApiContext& ctx, const http::Request& req) {
 
 std::string_view Stage(const Recruitment& r, const ScreeningState& s, bool decided, UnixTime now) {
   return RecruitmentStage(r, s.frozen, decided, now);
+}
+
+// The ranking as a spreadsheet: rank, pseudonym, weighted score, reviewers, complete, eligibility,
+// shortlist, and each criterion's mean under its title in the recruitment's first language.
+http::Response RankingCsv(const Recruitment& r, const json::array& ranking, bool comma) {
+  CsvRows rows{{"rank", "pseudonym", "weighted_score", "reviewers", "complete", "eligible", "shortlisted"}};
+  const std::string lang = r.languages.empty() ? "fi" : r.languages.front();
+  for (const auto& c : r.criteria) {
+    auto title = c.title.find(lang);
+    rows.front().push_back(title != c.title.end() ? title->second : c.id);
+  }
+  auto number = [](const json::value& v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f",
+                  v.is_double() ? v.as_double() : static_cast<double>(v.to_number<double>()));
+    return std::string(text);
+  };
+  for (const auto& item : ranking) {
+    const json::object& a = item.as_object();
+    const json::value& eligible = a.at("eligible");
+    std::vector<std::string> row{std::to_string(a.at("rank").as_int64()),
+                                 std::string(a.at("pseudonym").as_string()),
+                                 number(a.at("weighted_score")),
+                                 std::to_string(a.at("reviewers").as_int64()),
+                                 a.at("complete").as_bool() ? "yes" : "no",
+                                 eligible.is_bool() ? (eligible.as_bool() ? "yes" : "no") : "",
+                                 a.at("shortlisted").as_bool() ? "yes" : "no"};
+    for (const auto& c : r.criteria) {
+      std::string mean;
+      for (const auto& result : a.at("criteria").as_array()) {
+        if (result.at("criterion_id").as_string() == c.id && result.at("count").as_int64() > 0) {
+          mean = number(result.at("mean"));
+        }
+      }
+      row.push_back(mean);
+    }
+    rows.push_back(std::move(row));
+  }
+  return CsvResponse(rows, comma ? ',' : ';', "reilu-ranking-" + std::to_string(r.id) + ".csv");
 }
 
 json::object ScoreJson(const Score& s) {
@@ -266,6 +306,11 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                auto services = ctx.Services();
                auto ranking = service::RankingJson(services, r, sc->state, sc->scores);
                if (!ranking) return ranking.error();
+               // ?format=csv: the owner's table for a spreadsheet (pseudonyms and scores, no identity).
+               if (req.query.count("format") && req.query["format"] == "csv") {
+                 if (!sc->scope.IsOwner()) return MakeError(ErrorCode::kForbidden, "The owner downloads the table.");
+                 return RankingCsv(r, *ranking, req.query.count("separator") && req.query["separator"] == "comma");
+               }
                return http::JsonResponse(200, json::object{{"available", true}, {"ranking", std::move(*ranking)}});
              }));
 

@@ -214,6 +214,14 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
     EXPECT_GE(ranking[i - 1].at("weighted_score").as_double(), ranking[i].at("weighted_score").as_double());
   }
   EXPECT_TRUE(r1.Get(P("/ranking")).Json().at("available").as_bool());
+  // The owner's table for a spreadsheet: pseudonyms and scores, each criterion by its title.
+  auto csv = hr.Get(P("/ranking?format=csv"));
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_NE(csv.headers.find("text/csv"), std::string::npos);
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF\"rank\";\"pseudonym\";\"weighted_score\"", 0), 0u) << csv.body;
+  EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n'), static_cast<std::ptrdiff_t>(ranking.size() + 1));
+  EXPECT_EQ(csv.body.find("Firstname"), std::string::npos);
+  EXPECT_EQ(r1.Get(P("/ranking?format=csv")).status, 403);
 
   // The lowest-ranked one lacks the required degree (kelpoisuus): it says so in the decision.
   const std::string lowest(ranking.back().at("application_id").as_string());

@@ -95,7 +95,7 @@ const fi = {
     notYet: 'Hakemukset näkyvät arvioijille, kun hakuaika on päättynyt.',
     pseudonym: 'Hakija', merits: 'Osaaminen', redacted: 'Hakemusteksti (tunnistetiedot poistettu)', notReleased: 'Tekstiä ei ole vielä julkaistu arvioijille.',
     lifted: 'Nimettömyys purettu', withdrawn: 'Peruttu', recused: 'Olet jäävännyt itsesi', score: 'Pisteet', justification: 'Perustelu',
-    saveScores: 'Tallenna pisteet', scoresSaved: 'Pisteet tallennettu.', scoresSavedAt: 'Pisteet tallennettu klo {{time}}.', othersHidden: 'Muiden pisteet näkyvät, kun olet pisteyttänyt tämän hakemuksen.',
+    saveScores: 'Tallenna pisteet', scoresSaved: 'Pisteet tallennettu.', rankingCsv: 'Lataa taulukko taulukkolaskentaan (CSV)', scoresSavedAt: 'Pisteet tallennettu klo {{time}}.', othersHidden: 'Muiden pisteet näkyvät, kun olet pisteyttänyt tämän hakemuksen.',
     others: 'Muiden arvioijien pisteet', recuse: 'Tunnistan hakijan (jäävi)', recuseConfirm: 'Vahvista: et voi enää nähdä tai arvioida tätä hakemusta.',
     ranking: 'Yhteisvertailu', rank: 'Sija', weighted: 'Painotettu keskiarvo', disagreement: 'Arvioissa eroja', shortlist: 'Valitse haastateltaviksi',
     shortlistReason: 'Perustelu valinnalle', shortlistDone: 'Haastateltavat valittu; pisteet on lukittu.',

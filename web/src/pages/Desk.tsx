@@ -255,6 +255,13 @@ function DeskPage() {
           <Heading variant="h2" id="ranking-title">
             {t('desk.ranking')}
           </Heading>
+          {isOwner && (
+            <Paragraph>
+              <a href={`${base}/ranking?format=csv`} download>
+                {t('desk.rankingCsv')}
+              </a>
+            </Paragraph>
+          )}
           <Scroll>
             <DataTable>
               <caption>{t('desk.ranking')}</caption>

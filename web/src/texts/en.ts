@@ -95,7 +95,7 @@ export const en: Texts = {
     notYet: 'Reviewers see the applications when the application period has ended.',
     pseudonym: 'Applicant', merits: 'Skills', redacted: 'Application text (identifying details removed)', notReleased: 'The text has not been released to reviewers yet.',
     lifted: 'Anonymity lifted', withdrawn: 'Withdrawn', recused: 'You recused yourself', score: 'Score', justification: 'Justification',
-    saveScores: 'Save scores', scoresSaved: 'Scores saved.', scoresSavedAt: 'Scores saved at {{time}}.', othersHidden: "Others' scores appear when you have scored this application.",
+    saveScores: 'Save scores', scoresSaved: 'Scores saved.', rankingCsv: 'Download the table for a spreadsheet (CSV)', scoresSavedAt: 'Scores saved at {{time}}.', othersHidden: "Others' scores appear when you have scored this application.",
     others: "Other reviewers' scores", recuse: 'I recognise this applicant (conflict of interest)', recuseConfirm: 'Confirm: you can no longer see or score this application.',
     ranking: 'Combined ranking', rank: 'Rank', weighted: 'Weighted mean', disagreement: 'Reviewers disagree', shortlist: 'Choose for interview',
     shortlistReason: 'Reason for the choice', shortlistDone: 'Interviewees chosen; scores are locked.',

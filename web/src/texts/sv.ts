@@ -95,7 +95,7 @@ export const sv: Texts = {
     notYet: 'Ansökningarna visas för bedömarna när ansökningstiden har gått ut.',
     pseudonym: 'Sökande', merits: 'Kunnande', redacted: 'Ansökningstext (identifierande uppgifter borttagna)', notReleased: 'Texten har inte ännu publicerats för bedömarna.',
     lifted: 'Anonymiteten hävd', withdrawn: 'Återtagen', recused: 'Du har jävat dig', score: 'Poäng', justification: 'Motivering',
-    saveScores: 'Spara poäng', scoresSaved: 'Poängen sparade.', scoresSavedAt: 'Poängen sparade kl. {{time}}.', othersHidden: 'De andras poäng visas när du har poängsatt ansökan.',
+    saveScores: 'Spara poäng', scoresSaved: 'Poängen sparade.', rankingCsv: 'Ladda ner tabellen för kalkylprogram (CSV)', scoresSavedAt: 'Poängen sparade kl. {{time}}.', othersHidden: 'De andras poäng visas när du har poängsatt ansökan.',
     others: 'Andra bedömares poäng', recuse: 'Jag känner igen sökanden (jäv)', recuseConfirm: 'Bekräfta: du kan inte längre se eller bedöma ansökan.',
     ranking: 'Sammanställning', rank: 'Plats', weighted: 'Viktat medelvärde', disagreement: 'Skillnader i bedömningarna', shortlist: 'Välj till intervju',
     shortlistReason: 'Motivering', shortlistDone: 'Intervjuade valda; poängen är låsta.',
