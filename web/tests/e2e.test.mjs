@@ -146,10 +146,9 @@ describe('accessibility and screenshots', () => {
         brotli += statSync(join(webDir, `${name}.br`)).size;
         sent += statSync(join(webDir, `${name}.${coding === 'br' ? 'br' : 'gz'}`)).size;
       }
-      // What this browser took (brotli), and the Finnish pages within budget even for a browser that
-      // takes only gzip.
+      // What this browser took (brotli), and within budget even for a browser that takes only gzip.
       assert.ok(sent < 200 * KB, `${lang}: ${Math.round(sent / KB)} KB sent`);
-      if (lang === 'fi') assert.ok(gzip < 200 * KB, `${lang}: ${Math.round(gzip / KB)} KB of gzip`);
+      assert.ok(gzip < 200 * KB, `${lang}: ${Math.round(gzip / KB)} KB of gzip`);
       console.log(`applicant pages in ${lang}: ${Math.round(gzip / KB)} KB gzip, ${Math.round(brotli / KB)} KB brotli`);
       await page.context().close();
     }

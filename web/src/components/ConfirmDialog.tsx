@@ -1,9 +1,6 @@
-import { useRef, type ReactNode, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Button, Modal, ModalContent, ModalFooter, ModalTitle } from 'suomifi-ui-components';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 
-// A modal that asks before an action that cannot be undone. Focus moves into it and back.
-export function ConfirmDialog(props: {
+export interface ConfirmDialogProps {
   visible: boolean;
   title: string;
   confirmText: string;
@@ -11,31 +8,22 @@ export function ConfirmDialog(props: {
   onCancel: () => void;
   confirmDisabled?: boolean;
   children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const firstFocus = useRef<HTMLHeadingElement>(null) as RefObject<HTMLHeadingElement>;
+}
+
+const Modal = lazy(() => import('./ConfirmDialogModal').then((m) => ({ default: m.ConfirmDialogModal })));
+
+// A modal that asks before an action that cannot be undone. Focus moves into it and back. The
+// modal code loads when a dialog first opens (most applicants never open one), and stays mounted
+// after that so that closing returns the focus as the modal library does.
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  const [opened, setOpened] = useState(props.visible);
+  useEffect(() => {
+    if (props.visible) setOpened(true);
+  }, [props.visible]);
+  if (!opened && !props.visible) return null;
   return (
-    <Modal
-      appElementId="root"
-      visible={props.visible}
-      onEscKeyDown={props.onCancel}
-      focusOnOpenRef={firstFocus}
-      ariaLabelledBy="confirm-title"
-    >
-      <ModalContent>
-        <ModalTitle id="confirm-title" tabIndex={-1} forwardedRef={firstFocus}>
-          {props.title}
-        </ModalTitle>
-        {props.children}
-      </ModalContent>
-      <ModalFooter>
-        <Button onClick={props.onConfirm} disabled={props.confirmDisabled}>
-          {props.confirmText}
-        </Button>
-        <Button variant="secondary" onClick={props.onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </ModalFooter>
-    </Modal>
+    <Suspense fallback={null}>
+      <Modal {...props} />
+    </Suspense>
   );
 }
