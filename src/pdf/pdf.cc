@@ -201,13 +201,44 @@ class Writer {
       }
       weight[c] = std::max(weight[c], std::clamp(static_cast<double>(text.size()), 4.0, 40.0));
     };
-    // Headers may break inside a word ("Hake-muksia"); the cells' words may not.
+    // Headers keep their words whole where the page has room for them; only when it has not may
+    // a header break inside a word ("Hake-muksia"). The cells' words never break.
+    std::vector<double> header_words(columns, 0);
     for (size_t c = 0; c < columns; ++c) {
       weight[c] = std::clamp(static_cast<double>(table.header[c].size()), 4.0, 40.0);
       least[c] = TextWidth(table.header[c].substr(0, 4), "DejaVu Sans Bold 9");
     }
     for (size_t r = 0; r < table.rows.size() && r < 200; ++r) {
       for (size_t c = 0; c < columns && c < table.rows[r].size(); ++c) measure(table.rows[r][c], c, "DejaVu Sans 9");
+    }
+    std::vector<double> cells_least = least;
+    for (size_t c = 0; c < columns; ++c) {
+      least[c] = 0;
+      measure(table.header[c], c, "DejaVu Sans Bold 9");
+      header_words[c] = least[c];
+      least[c] = cells_least[c];
+    }
+    // Widen the headers that cost least first, as far as the page allows.
+    double used = 0;
+    for (size_t c = 0; c < columns; ++c) used += least[c] + 2 * kCellPadding + 1;
+    std::vector<size_t> order(columns);
+    for (size_t c = 0; c < columns; ++c) order[c] = c;
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return header_words[a] - least[a] < header_words[b] - least[b]; });
+    for (size_t c : order) {
+      const double extra = header_words[c] - least[c];
+      if (extra > 0 && used + extra <= kTextWidth) {
+        least[c] = header_words[c];
+        used += extra;
+      }
+    }
+    // What is left goes to a header that still breaks, so that it breaks as little as it can.
+    for (size_t c : order) {
+      const double extra = std::min(header_words[c] - least[c], kTextWidth - used);
+      if (extra > 0) {
+        least[c] += extra;
+        used += extra;
+      }
     }
     double fixed = 0, weights = 0;
     for (size_t c = 0; c < columns; ++c) {

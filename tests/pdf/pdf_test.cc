@@ -65,6 +65,29 @@ TEST(PdfTest, ALongTableContinuesOnNewPagesWithItsHeader) {
   EXPECT_NE(second.find("Kemijärven kaupunki"), std::string::npos);
 }
 
+// The applicant summary's seven columns: header words stay whole as far as the page has room, the
+// cheapest first ("Kelpoisu-/us" was printed before); here only "Työkokemus" does not fit whole.
+TEST(PdfTest, HeaderWordsStayWholeWhereThePageHasRoom) {
+  Document doc;
+  doc.lang = "fi";
+  doc.organisation = "Kemijärven kaupunki";
+  doc.title = "Valintapäätös";
+  doc.date = "25.11.2026";
+  DocumentTable table{{"Hakija", "Koulutus", "Työkokemus (kk)", "Pisteet", "Kelpoisuus", "Sija", "Ratkaisu"}, {}};
+  for (int i = 0; i < 3; ++i) {
+    table.rows.push_back({"BJC-81" + std::to_string(i), "maisteri, Informaatiotutkimus", "48", "4,33", "kelpoinen",
+                          std::to_string(i + 1), i == 0 ? "Valittu" : "–"});
+  }
+  doc.Table(table);
+  auto pdf = Render(doc);
+  ASSERT_TRUE(pdf.ok()) << pdf.error().message;
+  if (!testing::HasPdfToText()) GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
+  const std::string text = testing::PdfText(*pdf);
+  for (const char* word : {"Hakija", "Koulutus", "Pisteet", "Kelpoisuus", "Ratkaisu", "Informaatiotutkimus"}) {
+    EXPECT_NE(text.find(word), std::string::npos) << word << "\n" << text;
+  }
+}
+
 TEST(PdfTest, PageWordsFollowTheLanguageAndNoAuthorIsWritten) {
   Document doc = Sample(1);
   doc.lang = "sv";
