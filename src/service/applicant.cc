@@ -4,6 +4,7 @@
 #include <map>
 
 #include "crypto/crypto.h"
+#include "service/login_throttle.h"
 #include "service/mail.h"
 #include "service/reports.h"
 
@@ -50,8 +51,8 @@ Status SendStatusLinks(Context& ctx, const std::string& typed, const std::string
   // address, no sweeping of addresses from one client.
   std::string lower;
   for (unsigned char ch : email) lower += static_cast<char>(std::tolower(ch));
-  const std::string address_key = "links-address:" + crypto::Sha256Hex(lower).substr(0, 32);
-  const std::string client_key = "links-client:" + crypto::Sha256Hex(client_address).substr(0, 32);
+  const std::string address_key = ThrottleKey("links-address", lower);
+  const std::string client_key = ThrottleKey("links-client", client_address);
   auto admitted = ctx.store.AdmitLogin({{address_key, 3}, {client_key, 20}}, 15 * 60, ctx.now());
   if (!admitted) return admitted.error();
   if (*admitted > 0) {

@@ -11,6 +11,10 @@
 
 namespace reilu::service {
 
+// A counting key for AdmitLogin: the kind and a fixed-size digest of the value (a username, an
+// address), so long values cannot grow the table.
+std::string ThrottleKey(std::string_view kind, const std::string& value);
+
 class LoginThrottle {
  public:
   static constexpr UnixTime kWindowSeconds = 15 * 60;
@@ -28,7 +32,6 @@ class LoginThrottle {
   Status Succeeded(const std::string& username, const std::string& address);
 
  private:
-  static std::string Key(std::string_view kind, const std::string& value);
   store::Store& store_;
 };
 
