@@ -221,7 +221,17 @@ NameFeatures::NameFeatures(std::string_view text, const Tokens& tokens, const Wo
   const size_t n = tokens.tokens.size();
   std::vector<TokenHashes> h(n);
   shape_hash_.resize(n);
+  // Only the wanted tokens and their two neighbours on each side are read below: the others'
+  // strings are never hashed (most words of a letter are lower-case and far from any name).
+  auto needed = [&](size_t i) {
+    if (!wanted) return true;
+    for (size_t k = i >= 2 ? i - 2 : 0; k <= i + 2 && k < n; ++k) {
+      if ((*wanted)[k]) return true;
+    }
+    return false;
+  };
   for (size_t i = 0; i < n; ++i) {
+    if (!needed(i)) continue;
     std::string_view w = text.substr(tokens.tokens[i].start, tokens.tokens[i].end - tokens.tokens[i].start);
     std::string lower = Fold(w);
     TokenHashes& t = h[i];
