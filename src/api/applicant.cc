@@ -3,6 +3,7 @@
 #include "service/applicant.h"
 #include "api/handler.h"
 #include "core/finnish_calendar.h"
+#include "service/intake.h"
 #include "service/mail.h"
 #include "service/rectification.h"
 #include "service/selection.h"
@@ -20,6 +21,9 @@ Result<service::ApplicantView> IdentifyApplicantIn(ApiContext& ctx, const http::
 }
 
 namespace {
+
+// A changed application carries no files: its body is capped near the largest form.
+constexpr size_t kAmendmentBodyLimit = 256 * 1024;
 
 // The applicant's own data (GDPR art. 15) as a document: the application as sent, what reviewers
 // see of it, and who has read the identity (role, time, basis).
@@ -130,6 +134,9 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
                               {"recruitment", {{"id", r.id}, {"title", codec::ToJson(r.title)}}},
                               {"status", status},
                               {"withdrawable", !a->record.withdrawn && !*decision},
+                              // Changed until the deadline, as long as it is not withdrawn.
+                              {"editable", !a->record.withdrawn && AcceptsApplications(r, ctx.now())},
+                              {"deadline", r.deadline},
                               {"interviews", mine},
                               {"decision", outcome},
                               {"offer", *offer ? json::value(AcceptanceJson(**offer)) : json::value(nullptr)},
@@ -160,6 +167,37 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
         REILU_TRY(service::Withdraw(services, *a));
         return http::JsonResponse(200, json::object{{"reference", a->record.reference}, {"status", "withdrawn"}});
       }));
+
+  // The application as sent, to change it before the deadline (identity, merits and free text as
+  // the form takes them; attachments and statistics stay as they were and are not returned).
+  router.Add("POST", "/api/v1/applicant/application", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto a = IdentifyApplicantIn(ctx, req);
+               if (!a) return a.error();
+               auto services = ctx.Services();
+               auto sent = service::SentApplication(services, *a);
+               if (!sent) return sent.error();
+               return http::JsonResponse(200, json::object{{"recruitment_id", a->recruitment.id},
+                                                           {"deadline", a->recruitment.deadline},
+                                                           {"identity", codec::ToJson(sent->identity)},
+                                                           {"merits", codec::ToJson(sent->merits)},
+                                                           {"free_text", codec::ToJson(sent->free_text)}});
+             }));
+
+  // The changed application: {reference, token} with the same fields as a new one. It runs the
+  // redaction engine, so it is limited like the preview.
+  router.Add(
+      "PUT", "/api/v1/applicant/application", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto a = IdentifyApplicantIn(ctx, req);
+        if (!a) return a.error();
+        auto body = JsonBody(req);
+        if (!body) return body.error();
+        Submission submission;
+        REILU_TRY(codec::FromJson(*body, "", submission));
+        auto services = ctx.Services();
+        REILU_TRY(service::AmendApplication(services, *a, std::move(submission)));
+        return http::JsonResponse(200, json::object{{"reference", a->record.reference}, {"amended_at", ctx.now()}});
+      }),
+      http::RouteOptions{kAmendmentBodyLimit, true});
 
   // The applicant's own data as a JSON file (GDPR art. 15 and 20), with who has read the identity.
   router.Add("POST", "/api/v1/applicant/export", Wrap([&ctx](http::Request& req) -> Result<http::Response> {

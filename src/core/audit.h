@@ -44,6 +44,7 @@ inline constexpr std::string_view kDecision = "selection.decision";
 inline constexpr std::string_view kAcceptance = "selection.acceptance";
 inline constexpr std::string_view kNoticeLetter = "selection.notice_letter";
 inline constexpr std::string_view kWithdraw = "application.withdraw";
+inline constexpr std::string_view kAmend = "application.amend";
 inline constexpr std::string_view kRectificationRequest = "rectification.request";
 inline constexpr std::string_view kRectificationRead = "rectification.read";
 inline constexpr std::string_view kRectificationAnswer = "rectification.answer";

@@ -22,11 +22,11 @@ Text ReceiptText(std::string_view lang, const std::string& job_title, const std:
                  const std::string& status_link, bool anonymous) {
   // Only an anonymous recruitment may promise anonymity; the others say who sees the application.
   std::string how_fi = anonymous ? "Hakemukset käsitellään nimettöminä: arvioijat eivät näe nimeäsi eivätkä muita "
-                                   "henkilötietojasi ennen kuin heidät kutsutaan haastatteluun."
+                                   "henkilötietojasi ennen kuin sinut kutsutaan haastatteluun."
                                  : "Tätä rekrytointia ei käsitellä nimettömänä: hakemuksen käsittelijät näkevät "
                                    "nimesi ja yhteystietosi.";
   std::string how_sv = anonymous ? "Ansökningarna behandlas anonymt: bedömarna ser inte ditt namn eller andra "
-                                   "personuppgifter innan de sökande kallas till intervju."
+                                   "personuppgifter innan du kallas till intervju."
                                  : "Denna rekrytering behandlas inte anonymt: de som behandlar ansökningarna ser ditt "
                                    "namn och dina kontaktuppgifter.";
   std::string how_en = anonymous ? "Applications are reviewed anonymously: the reviewers do not see your name or other "
@@ -172,6 +172,26 @@ Text WithdrawalText(std::string_view lang, const std::string& job_title, const s
           InLanguage(lang, "Olet perunut hakemuksesi " + reference + " tehtävään " + job_title + ".\n",
                      "Du har återtagit din ansökan " + reference + " till tjänsten " + job_title + ".\n",
                      "You have withdrawn your application " + reference + " for " + job_title + ".\n")};
+}
+
+Text AmendmentText(std::string_view lang, const std::string& job_title, const std::string& reference,
+                   UnixTime deadline_at, const std::string& status_link) {
+  const std::string deadline = FormatLocalDateTime(deadline_at, lang);
+  return {InLanguage(lang, "Hakemustasi muutettiin: " + job_title, "Din ansökan har ändrats: " + job_title,
+                     "Your application was changed: " + job_title),
+          InLanguage(lang,
+                     "Hakemuksesi " + reference + " tehtävään " + job_title +
+                         " on nyt muutettu. Hakemuksesta käsitellään uusin versio.\n\nVoit muuttaa hakemusta " +
+                         deadline + " asti tästä linkistä:\n" + status_link +
+                         "\n\nJos et itse muuttanut hakemusta, ota yhteyttä työnantajaan.\n",
+                     "Din ansökan " + reference + " till tjänsten " + job_title +
+                         " har nu ändrats. Den senaste versionen behandlas.\n\nDu kan ändra ansökan till " + deadline +
+                         " via denna länk:\n" + status_link +
+                         "\n\nOm du inte själv ändrade ansökan, kontakta arbetsgivaren.\n",
+                     "Your application " + reference + " for " + job_title +
+                         " has now been changed. The latest version is the one processed.\n\nYou can change it until " +
+                         deadline + " through this link:\n" + status_link +
+                         "\n\nIf you did not change the application yourself, contact the employer.\n")};
 }
 
 }  // namespace reilu::notify

@@ -54,4 +54,9 @@ Text DecisionNoticeText(std::string_view lang, const std::string& job_title, Out
 
 Text WithdrawalText(std::string_view lang, const std::string& job_title, const std::string& reference);
 
+// After the applicant changed the application before the deadline (told in Finnish time); says
+// what to do if they did not (someone else holds the link).
+Text AmendmentText(std::string_view lang, const std::string& job_title, const std::string& reference,
+                   UnixTime deadline_at, const std::string& status_link);
+
 }  // namespace reilu::notify

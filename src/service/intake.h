@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "service/applicant.h"
 #include "service/context.h"
 
 namespace reilu::service {
@@ -24,6 +25,15 @@ struct Submitted {
 // Validates against the ad, proposes redactions of the free text and merits (released to reviewers
 // only after HR's check), and stores the application with its receipt e-mail queued.
 Result<Submitted> SubmitApplication(Context& ctx, SubmitRequest request);
+
+// The application as the applicant sent it, for changing it (the read is audited as the
+// applicant's own).
+Result<Submission> SentApplication(Context& ctx, const ApplicantView& applicant);
+
+// Replaces the identity, merits and free text while the recruitment takes applications: checked
+// like a new application, proposed for redaction again and back to HR's check; attachments and
+// equality statistics stay as first sent. A confirmation goes to the address now given.
+Status AmendApplication(Context& ctx, const ApplicantView& applicant, Submission submission);
 
 // The free text as reviewers would see it; nothing is stored. kRedactionUnavailable when the engine
 // runs out of its time budget.

@@ -58,7 +58,10 @@ std::string AttachmentsJson(const std::vector<AttachmentInfo>& infos) {
   return codec::Serialize(out);
 }
 
-json::object SealedIdentityJson(const NewApplication& app) {
+// Sealed together: the identity, the free text as typed, the engine's proposal and (when reviewers
+// see scanned merits) the merits as typed.
+template <typename Sent>
+json::object SealedIdentityJson(const Sent& app) {
   json::object o{{"identity", codec::ToJson(app.submission.identity)},
                  {"free_text", codec::ToJson(app.submission.free_text)}};
   if (app.redaction_proposal) o["redaction_proposal"] = codec::ToJson(*app.redaction_proposal);
@@ -784,6 +787,46 @@ Result<SubmitResult> SqlStore::SubmitApplication(const NewApplication& app, Unix
       if (auto mail = app.receipt_mail(receipt)) REILU_TRY(EnqueueMailTx(c, *mail, now));
     }
     return SubmitResult{receipt, false};
+  });
+}
+
+Status SqlStore::AmendApplication(const Amendment& a, UnixTime now) {
+  const Recruitment& r = *a.recruitment;
+  return WriteTx<Ok>([&](Connection& c) -> Status {
+    REILU_TRY(BumpDataVersionTx(c, r.org_id, r.id));
+    auto st = c.Prepare("SELECT state, deadline FROM recruitments WHERE org_id = $1 AND id = $2");
+    if (!st) return st.error();
+    st->Bind(1, r.org_id).Bind(2, r.id);
+    if (!st->Step()) return NotFound("Recruitment");
+    if (st->Text(0) != "published" || st->Int(1) <= now) {
+      return MakeError(ErrorCode::kDeadlinePassed,
+                       "The application period is over; the application can no longer be changed.");
+    }
+    auto key = RecruitmentKey(c, r.org_id, r.id);
+    if (!key) return key.error();
+    // The text reviewers would see is cleared: HR checks the new text before it is released.
+    auto up = c.Prepare(
+        "UPDATE applications SET merits = $4, redacted = NULL, email_key = $5 "
+        "WHERE org_id = $1 AND recruitment_id = $2 AND id = $3 AND state = 'received'");
+    if (!up) return up.error();
+    REILU_TRY(up->Bind(1, r.org_id)
+                  .Bind(2, r.id)
+                  .Bind(3, a.application_id)
+                  .Bind(4, codec::Serialize(codec::ToJson(a.merits_for_reviewers.value_or(a.submission.merits))))
+                  .Bind(5, EmailKey(a.submission.identity.email))
+                  .Run());
+    if (c.Changes() == 0) return MakeError(ErrorCode::kWithdrawn, "The application has been withdrawn.");
+    std::string sealed =
+        crypto::Seal(*key, codec::Serialize(SealedIdentityJson(a)), IdentityContext(r.org_id, r.id, a.application_id));
+    auto id_up = c.Prepare(
+        "UPDATE application_identities SET sealed = $4 WHERE org_id = $1 AND recruitment_id = $2 AND application_id = "
+        "$3");
+    if (!id_up) return id_up.error();
+    REILU_TRY(id_up->Bind(1, r.org_id).Bind(2, r.id).Bind(3, a.application_id).BindBlob(4, sealed).Run());
+    if (a.confirmation_mail) {
+      if (auto mail = a.confirmation_mail()) REILU_TRY(EnqueueMailTx(c, *mail, now));
+    }
+    return AppendAuditTx(c, AuditEvent{r.org_id, 0, audit_action::kAmend, r.id, a.application_id, "{}"}, now);
   });
 }
 

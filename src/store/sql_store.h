@@ -100,6 +100,7 @@ class SqlStore final : public Store {
   Result<std::string> ReferenceOf(OrgId org, RecruitmentId rec, const ApplicationId& app) override;
   std::string ApplicantToken(const ApplicationId& app) override;
   Status Withdraw(const ApplicantRecord& app, const IdentityNotices& notices, UnixTime now) override;
+  Status AmendApplication(const Amendment& amendment, UnixTime now) override;
   Status EnqueueMail(const std::vector<OutgoingMail>& mails, UnixTime now) override;
   Result<std::vector<QueuedMail>> ClaimDueMail(UnixTime now, int limit, UnixTime lease_seconds) override;
   Status MarkMailSent(const std::string& id, UnixTime now) override;

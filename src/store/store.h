@@ -139,6 +139,19 @@ struct NewApplication {
   std::function<std::optional<OutgoingMail>(const Receipt&)> receipt_mail;
 };
 
+// What the applicant sends again before the deadline: the identity, merits and free text replace
+// the earlier ones; the attachments and equality statistics stay as first sent. The new text goes
+// back to HR's check (an earlier release is undone).
+struct Amendment {
+  const Recruitment* recruitment = nullptr;
+  ApplicationId application_id;
+  Submission submission;  // its attachments and statistics are not read
+  std::optional<RedactedText> redaction_proposal;
+  std::optional<Merits> merits_for_reviewers;  // as in NewApplication
+  // The confirmation to the address now given, queued in the same transaction.
+  std::function<std::optional<OutgoingMail>()> confirmation_mail;
+};
+
 // Notices built from identities read inside the same transaction that records the action: the
 // reads are audited, the mails queued and the action written together, or none of it happens.
 struct IdentityNotices {
@@ -334,6 +347,9 @@ class Store {
   virtual Result<std::vector<ApplicantRecord>> FindByEmail(const std::string& email) = 0;
   // The confirmation to the applicant is composed by `notices` in the same transaction.
   virtual Status Withdraw(const ApplicantRecord& app, const IdentityNotices& notices, UnixTime now) = 0;
+  // Replaces what the applicant sent while the recruitment still takes applications (checked
+  // again inside the transaction, on server time) and the application is not withdrawn.
+  virtual Status AmendApplication(const Amendment& amendment, UnixTime now) = 0;
 
   // Public-records requests (core/records.h): the register, its decisions and the disclosure log.
   // Each write is audited in the same transaction.

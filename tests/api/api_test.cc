@@ -857,5 +857,79 @@ TEST_F(ApiTest, TheComplianceReportCountsLiftsAndFlagsAPermanentPostProcessedOpe
   }
 }
 
+// The applicant changes the application with the e-mailed link until the deadline: what was sent
+// comes back to fill the form, the new version replaces it, goes back to HR's check and is logged;
+// files stay as sent; after the deadline (or a withdrawal) nothing can be changed.
+TEST_F(ApiTest, TheApplicantChangesTheApplicationUntilTheDeadline) {
+  Client hr = LoggedIn("a_hr");
+  const std::int64_t rec = PublishedRecruitment(hr);
+  const std::string base = "/api/v1/recruitments/" + std::to_string(rec);
+  Client applicant(Port());
+  auto applied = applicant.PostJson("/api/v1/jobs/" + std::to_string(rec) + "/applications", Application("417"));
+  ASSERT_EQ(applied.status, 201) << applied.body;
+  const json::value receipt = applied.Json();
+  const std::string app_id(hr.Get(base + "/applications").Json().at("applications").at(0).at("id").as_string());
+  json::object proof{{"reference", receipt.at("reference")}, {"token", receipt.at("status_token")}};
+  auto put = [&](const json::object& body) {
+    return applicant.Call("PUT", "/api/v1/applicant/application", json::serialize(body),
+                          {{"Content-Type", "application/json"}});
+  };
+
+  const json::value status = applicant.PostJson("/api/v1/applicant/status", proof).Json();
+  EXPECT_TRUE(status.at("editable").as_bool());
+  const json::value sent = applicant.PostJson("/api/v1/applicant/application", proof).Json();
+  EXPECT_EQ(sent.at("identity").at("first_name").as_string(), "Firstname417");
+  EXPECT_EQ(sent.at("merits").at("experience").at(0).at("months").as_int64(), 48);
+  EXPECT_NE(std::string(sent.at("free_text").at("cover_letter").as_string()).find("Hometown417"), std::string::npos);
+  json::object wrong = proof;
+  wrong["token"] = std::string(64, '0');
+  EXPECT_EQ(applicant.PostJson("/api/v1/applicant/application", wrong).status, 404);
+
+  // HR released the first text; the change takes it back for a new check.
+  ASSERT_EQ(
+      hr.Call("PUT", base + "/applications/" + app_id + "/redaction", "{}", {{"Content-Type", "application/json"}})
+          .status,
+      200);
+  json::object changed = Application("417");
+  changed["reference"] = proof["reference"];
+  changed["token"] = proof["token"];
+  changed["free_text"].as_object()["cover_letter"] = "Olen Firstname417 ja minulla on nyt myös johtamiskokemusta.";
+  changed["identity"].as_object()["email"] = "uusi417@canary.test";
+  json::object with_file = changed;
+  with_file["attachments"] = json::array{File("cv.pdf", CanaryCv("417"))};
+  auto refused = put(with_file);
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.Json().at("field").as_string(), "attachments");
+  json::object bad = changed;
+  bad["identity"].as_object()["email"] = "testi@";
+  auto invalid = put(bad);
+  EXPECT_EQ(invalid.status, 422) << invalid.body;
+  EXPECT_EQ(invalid.Json().at("field").as_string(), "identity.email");
+  json::object stolen = changed;
+  stolen["token"] = std::string(64, '0');
+  EXPECT_EQ(put(stolen).status, 404);
+
+  auto amended = put(changed);
+  ASSERT_EQ(amended.status, 200) << amended.body;
+  const json::value now_sent = applicant.PostJson("/api/v1/applicant/application", proof).Json();
+  EXPECT_EQ(now_sent.at("identity").at("email").as_string(), "uusi417@canary.test");
+  EXPECT_NE(std::string(now_sent.at("free_text").at("cover_letter").as_string()).find("johtamiskokemusta"),
+            std::string::npos);
+  const json::value review = hr.Get(base + "/applications/" + app_id + "/redaction").Json();
+  EXPECT_FALSE(review.at("released").as_bool());
+  EXPECT_NE(json::serialize(review.at("texts")).find("johtamiskokemusta"), std::string::npos);
+  const json::value log =
+      hr.Get("/api/v1/audit?recruitment_id=" + std::to_string(rec) + "&action=application.amend").Json();
+  ASSERT_EQ(log.at("entries").as_array().size(), 1u);
+  EXPECT_EQ(json::serialize(log).find("johtamiskokemusta"), std::string::npos);  // the log says that, not what
+  EXPECT_EQ(json::serialize(log).find("uusi417"), std::string::npos);
+
+  CloseApplicationPeriod(hr, rec);
+  EXPECT_FALSE(applicant.PostJson("/api/v1/applicant/status", proof).Json().at("editable").as_bool());
+  auto late = put(changed);
+  EXPECT_EQ(late.status, 409) << late.body;
+  EXPECT_EQ(late.Json().at("code").as_string(), "deadline_passed");
+}
+
 }  // namespace
 }  // namespace reilu::testing

@@ -452,6 +452,52 @@ TEST_F(ServiceTest, WithdrawalIsConfirmedToTheApplicantOnce) {
   EXPECT_EQ(twice.error().code, ErrorCode::kWithdrawn);
 }
 
+// A change before the deadline: the applicant's own read of what was sent is logged as theirs,
+// the new version gets a new redaction proposal and the confirmation goes to the address now given;
+// a withdrawn application cannot be changed.
+TEST_F(ServiceTest, AChangedApplicationIsProposedAgainAndConfirmedToTheNewAddress) {
+  Recruitment r = Published();
+  Submitted s = Apply(r, Applicant("Aino", "Virtanen"));
+  auto me = IdentifyApplicant(*ctx_, s.receipt.reference, s.status_token);
+  ASSERT_TRUE(me.ok());
+  auto sent = SentApplication(*ctx_, *me);
+  ASSERT_TRUE(sent.ok()) << sent.error().message;
+  EXPECT_EQ(sent->identity.email, "Aino.Virtanen@example.fi");
+  EXPECT_EQ(CountAudit("identity.read"), 1);  // the applicant's own read, on record
+
+  Submission changed = *sent;
+  changed.identity.email = "aino.uusi@example.fi";
+  changed.free_text.cover_letter = "Jag heter Aino Virtanen och har arbetat på bibliotek i tio år.";
+  Status amended = AmendApplication(*ctx_, *me, changed);
+  ASSERT_TRUE(amended.ok()) << amended.error().message;
+  auto full = store_->ReadIdentity(IdentityGate::ForApplicantSelf(r, me->record.application_id), now_);
+  ASSERT_TRUE(full.ok());
+  EXPECT_EQ(full->identity.email, "aino.uusi@example.fi");
+  ASSERT_TRUE(full->redaction_proposal.has_value());
+  EXPECT_EQ(full->redaction_proposal->cover_letter.find("Virtanen"), std::string::npos);
+  EXPECT_NE(full->redaction_proposal->cover_letter.find("tio år"), std::string::npos);
+  EXPECT_EQ(CountAudit("application.amend"), 1);
+  auto due = store_->ClaimDueMail(now_ + 1, 100, 60);
+  ASSERT_TRUE(due.ok());
+  auto confirmation = std::find_if(due->begin(), due->end(), [](const store::QueuedMail& m) {
+    return m.to == "aino.uusi@example.fi" && testing::DecodeMail(m.eml).find("on nyt muutettu") != std::string::npos;
+  });
+  EXPECT_NE(confirmation, due->end()) << "no confirmation to the new address";
+
+  Submission with_stats = changed;
+  with_stats.statistics = EqualityStatistics{"woman", "", ""};
+  auto refused = AmendApplication(*ctx_, *me, with_stats);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().field, "statistics");
+
+  ASSERT_TRUE(Withdraw(*ctx_, *me).ok());
+  auto after = IdentifyApplicant(*ctx_, s.receipt.reference, s.status_token);
+  ASSERT_TRUE(after.ok());
+  auto late = AmendApplication(*ctx_, *after, changed);
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().code, ErrorCode::kWithdrawn);
+}
+
 TEST_F(ServiceTest, AccountsAreCreatedByAdminsWithCheckedFields) {
   User u;
   u.username = "uusi";

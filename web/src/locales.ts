@@ -325,7 +325,7 @@ const fi = {
     screening_recusal: 'Ilmoitti esteellisyydestä', screening_shortlist: 'Valitsi haastateltavat', screening_eligibility: 'Arvioi kelpoisuuden',
     interview_schedule: 'Sopi haastattelun', interview_notes: 'Kirjasi haastattelumuistiinpanot', selection_decision: 'Teki valintapäätöksen',
     selection_acceptance: 'Kirjasi tehtävän vastaanoton tai ehdon', selection_notice_letter: 'Kirjasi päätöksen lähetetyksi kirjeenä',
-    application_withdraw: 'Hakija perui hakemuksen', rectification_request: 'Hakija pyysi tietojensa korjaamista',
+    application_withdraw: 'Hakija perui hakemuksen', application_amend: 'Hakija muutti hakemustaan', rectification_request: 'Hakija pyysi tietojensa korjaamista',
     rectification_read: 'Luki korjauspyynnöt', rectification_answer: 'Vastasi korjauspyyntöön', mail_settings: 'Muutti sähköpostiasetuksia',
     mail_settings_proposed: 'Ehdotti uutta sähköpostipalvelinta', mail_settings_confirmed: 'Vahvisti sähköpostipalvelimen',
     records_register: 'Kirjasi asiakirjapyynnön', records_decide: 'Päätti asiakirjapyynnöstä', records_disclose: 'Luovutti asiakirjan',

@@ -325,7 +325,7 @@ export const en: Texts = {
     screening_recusal: 'Declared a conflict of interest', screening_shortlist: 'Chose the interviewees', screening_eligibility: 'Assessed eligibility',
     interview_schedule: 'Scheduled an interview', interview_notes: 'Wrote interview notes', selection_decision: 'Made the selection decision',
     selection_acceptance: 'Recorded an acceptance or a condition', selection_notice_letter: 'Recorded the decision as sent by letter',
-    application_withdraw: 'The applicant withdrew', rectification_request: 'The applicant asked for a correction',
+    application_withdraw: 'The applicant withdrew', application_amend: 'The applicant changed the application', rectification_request: 'The applicant asked for a correction',
     rectification_read: 'Read the correction requests', rectification_answer: 'Answered a correction request', mail_settings: 'Changed the e-mail settings',
     mail_settings_proposed: 'Proposed a new mail server', mail_settings_confirmed: 'Confirmed the mail server',
     records_register: 'Recorded a records request', records_decide: 'Decided a records request', records_disclose: 'Gave out a document',

@@ -325,7 +325,7 @@ export const sv: Texts = {
     screening_recusal: 'Anmälde jäv', screening_shortlist: 'Valde dem som intervjuas', screening_eligibility: 'Bedömde behörigheten',
     interview_schedule: 'Bokade en intervju', interview_notes: 'Antecknade från intervjun', selection_decision: 'Fattade beslutet om val',
     selection_acceptance: 'Antecknade mottagandet eller ett villkor', selection_notice_letter: 'Antecknade beslutet som skickat per brev',
-    application_withdraw: 'Sökanden återkallade ansökan', rectification_request: 'Sökanden begärde rättelse av sina uppgifter',
+    application_withdraw: 'Sökanden återkallade ansökan', application_amend: 'Sökanden ändrade ansökan', rectification_request: 'Sökanden begärde rättelse av sina uppgifter',
     rectification_read: 'Läste begärandena om rättelse', rectification_answer: 'Svarade på en begäran om rättelse', mail_settings: 'Ändrade e-postinställningarna',
     mail_settings_proposed: 'Föreslog en ny e-postserver', mail_settings_confirmed: 'Bekräftade e-postservern',
     records_register: 'Registrerade en begäran om handlingar', records_decide: 'Beslutade om en begäran om handlingar', records_disclose: 'Lämnade ut en handling',
