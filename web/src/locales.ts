@@ -45,8 +45,11 @@ const fi = {
     title: 'Hakemus vastaanotettu', text: 'Kiitos! Hakemuksesi on tallennettu. Lähetimme vahvistuksen sähköpostiisi.',
     reference: 'Viitekoodi', follow: 'Seuraa hakemustasi',
   },
+  amend: {
+    title: 'Muokkaa hakemusta', until: 'Voit muokata hakemustasi hakuajan loppuun asti ({{deadline}}).', intro: 'Muuta tietoja ja tallenna. Hakuaika päättyy {{deadline}}; sen jälkeen hakemusta ei voi enää muuttaa.', save: 'Tallenna muutokset', cancel: 'Peruuta muutokset', keptAsSent: 'Liitteet ja tasa-arvotilaston tiedot pysyvät sellaisina kuin lähetit ne.',
+  },
   status: {
-    title: 'Hakemukseni', missing: 'Avaa tämä sivu sähköpostissa saamastasi linkistä.', missingHelp: 'Linkki on hakemuksen vastaanottoilmoituksessa, jonka lähetimme hakemukseen kirjoittamaasi sähköpostiosoitteeseen. Jos viesti ei löydy, katso roskapostikansio tai tilaa linkit uudelleen.', linksTitle: 'Tilaa linkit hakemuksiisi', linksEmail: 'Sähköpostiosoite, jolla hait', linksSend: 'Lähetä linkit', linksSent: 'Jos tällä osoitteella on lähetetty hakemuksia, linkit niihin on nyt lähetetty osoitteeseen {{email}}.', withdrawnNote: 'Hakemuksesi on peruttu. Emme käsittele sitä enää.', state: 'Tila',
+    title: 'Hakemukseni', missing: 'Avaa tämä sivu sähköpostissa saamastasi linkistä.', missingHelp: 'Linkki on hakemuksen vastaanottoilmoituksessa, jonka lähetimme hakemukseen kirjoittamaasi sähköpostiosoitteeseen. Jos viesti ei löydy, katso roskapostikansio tai tilaa linkit uudelleen.', linksTitle: 'Tilaa linkit hakemuksiisi', linksEmail: 'Sähköpostiosoite, jolla hait', linksSend: 'Lähetä linkit', linksSent: 'Jos tällä osoitteella on lähetetty hakemuksia, linkit niihin on nyt lähetetty osoitteeseen {{email}}.', amendedNote: 'Hakemus on muutettu. Käsittelemme uusinta versiota, ja lähetimme vahvistuksen sähköpostiisi.', withdrawnNote: 'Hakemuksesi on peruttu. Emme käsittele sitä enää.', state: 'Tila',
     received: 'Vastaanotettu', in_review: 'Arvioitavana', interview: 'Kutsuttu haastatteluun', selected: 'Valittu',
     reserve: 'Varalla', not_selected: 'Ei valittu', withdrawn: 'Peruttu', decided: 'Päätös tehty',
     withdraw: 'Peru hakemus', withdrawConfirm: 'Haluatko varmasti perua hakemuksesi? Peruttua hakemusta ei voi palauttaa.',

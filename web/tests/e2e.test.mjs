@@ -268,6 +268,24 @@ describe('the anonymous recruitment in a browser', () => {
     const own = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
     assert.equal(own.identity.first_name, CANARY.first_name);
     assert.ok(Array.isArray(own.identity_reads));
+    // Until the deadline the applicant changes the application: the form comes back filled with
+    // what was sent, the change is saved, and the page says so where focus goes.
+    await page.getByRole('button', { name: 'Muokkaa hakemusta' }).click();
+    await page.locator('#apply-cover_letter').waitFor();
+    assert.equal(await page.locator('#apply-first_name').inputValue(), CANARY.first_name);
+    assert.match(await page.locator('#apply-cover_letter').inputValue(), /opettanut alakoulussa 15 vuotta/);
+    await expectAccessible(page, 'changing a sent application (phone)');
+    const changedLetter = `Olen ${CANARY.first_name} ${CANARY.last_name}, 49-vuotias opettaja. Soita ${CANARY.phone}. Olen opettanut alakoulussa 16 vuotta ja ohjannut kerhoja.`;
+    await page.locator('#apply-cover_letter').fill(changedLetter);
+    await page.screenshot({ path: join(screenshotDir, 'amend-phone.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
+    await page.getByText('Hakemus on muutettu.', { exact: false }).waitFor();
+    assert.ok(await page.locator('.withdrawn-note').evaluate((p) => p === document.activeElement));
+    await page.getByRole('button', { name: 'Muokkaa hakemusta' }).click();
+    await page.locator('#apply-cover_letter').waitFor();
+    assert.equal(await page.locator('#apply-cover_letter').inputValue(), changedLetter);
+    await page.getByRole('button', { name: 'Peruuta muutokset' }).click();
+    await page.locator('[data-testid=status]').waitFor();
     assert.deepEqual(page.cspViolations, []);
     await page.context().close();
   });

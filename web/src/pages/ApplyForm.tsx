@@ -18,7 +18,7 @@ import { api, ApiError, type EqualityStatistics, type FreeText, type Identity, t
 import { Fieldset, Row } from '../components/FormLayout';
 import { ErrorMessage } from '../components/Feedback';
 import { AppLink } from '../components/Layout';
-import { localized } from '../i18n';
+import { formatDate, localized } from '../i18n';
 import { forgetDraft, loadDraft, saveDraft } from '../components/FormDraft';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { AttachmentPicker, type ChosenFile } from '../components/AttachmentPicker';
@@ -58,14 +58,45 @@ const STATISTICS: [keyof EqualityStatistics, string[]][] = [
   ['language_group', ['fi', 'sv', 'other']],
 ];
 
+// What the applicant sent, to change it until the deadline (from the status page, with its link).
+export interface SentApplication {
+  identity: Identity;
+  merits: Merits;
+  free_text: FreeText;
+}
+export interface Amending {
+  reference: string;
+  token: string;
+  sent: SentApplication;
+  onSaved: () => void;
+  onCancel: () => void;
+}
+
+// The form's fields filled from what was sent (the inverse of body() below).
+function fieldsOf(sent: SentApplication) {
+  const m = sent.merits;
+  return {
+    identity: sent.identity,
+    education: m.education.length ? m.education : [NO_EDUCATION],
+    experience: m.experience.length
+      ? m.experience.map((e) => ({ title: e.title, employer: e.employer, months: e.months ? String(e.months) : '' }))
+      : [NO_EXPERIENCE],
+    skills: m.skills.join(', '),
+    languageSkills: m.languages.map((l) => (l.level ? `${l.language}: ${l.level}` : l.language)).join(', '),
+    coverLetter: sent.free_text.cover_letter,
+    answers: Object.fromEntries(sent.free_text.answers.map((a) => [a.question_id, a.text])),
+  };
+}
+
 const NO_EDUCATION = { level: '', field: '', institution: '' };
 const NO_EXPERIENCE = { title: '', employer: '', months: '' };
 const MAX_ROWS = 10;
 
-export function ApplyForm({ job }: { job: JobAd }) {
+export function ApplyForm({ job, amending }: { job: JobAd; amending?: Amending }) {
   const { t, i18n } = useTranslation();
-  // A reload must not empty the form: what was typed is kept in this tab until it is sent.
-  const draft = useMemo(() => loadDraft(job.id), [job.id]);
+  // A reload must not empty the form: what was typed is kept in this tab until it is sent. A change
+  // to a sent application starts from what was sent (and keeps no copy in the tab).
+  const draft = useMemo(() => (amending ? { key: '', ...fieldsOf(amending.sent) } : loadDraft(job.id)), [job.id, amending]);
   // The same key after a reload: a submission whose answer was lost is answered again, not doubled.
   const idempotencyKey = useMemo(() => draft?.key ?? crypto.randomUUID(), [draft]);
   const [identity, setIdentity] = useState<Identity>(
@@ -89,8 +120,9 @@ export function ApplyForm({ job }: { job: JobAd }) {
   const [consent, setConsent] = useState(false);
   const [statistics, setStatistics] = useState<EqualityStatistics>({ gender: '', age_band: '', language_group: '' });
   useEffect(() => {
+    if (amending) return;
     saveDraft(job.id, { key: idempotencyKey, identity, education, experience, skills, languageSkills, coverLetter, answers });
-  }, [job.id, idempotencyKey, identity, education, experience, skills, languageSkills, coverLetter, answers]);
+  }, [amending, job.id, idempotencyKey, identity, education, experience, skills, languageSkills, coverLetter, answers]);
   const [clearing, setClearing] = useState(false);
   const clearForm = () => {
     forgetDraft(job.id);
@@ -177,6 +209,11 @@ export function ApplyForm({ job }: { job: JobAd }) {
     if (Object.keys(found).length) return showErrors(found);
     setSending(true);
     try {
+      if (amending) {
+        await api('PUT', '/api/v1/applicant/application', { reference: amending.reference, token: amending.token, ...body() });
+        amending.onSaved();
+        return;
+      }
       const r = await api<Receipt>('POST', `/api/v1/jobs/${job.id}/applications`, body(), {
         'Idempotency-Key': idempotencyKey,
       });
@@ -223,8 +260,9 @@ export function ApplyForm({ job }: { job: JobAd }) {
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="apply-title">
       <Heading variant="h2" id="apply-title">
-        {t('job.apply')}
+        {amending ? t('amend.title') : t('job.apply')}
       </Heading>
+      {amending && <Paragraph>{t('amend.intro', { deadline: formatDate(job.deadline, true) })}</Paragraph>}
       {errorItems.length > 0 && (
         <ErrorSummary headingText={t('form.errors')} headingRef={summaryHeading} items={errorItems} headingVariant="h3" />
       )}
@@ -328,7 +366,7 @@ export function ApplyForm({ job }: { job: JobAd }) {
           onChange={(v) => setLanguageSkills(String(v ?? ''))} fullWidth />
       </Fieldset>
 
-      {asksStatistics && (
+      {asksStatistics && !amending && (
         <Fieldset>
           <legend>{t('stats.title')}</legend>
           <HintText>{t('stats.hint', { basis: basisOf('equality_statistics') })}</HintText>
@@ -400,22 +438,29 @@ export function ApplyForm({ job }: { job: JobAd }) {
           )}
         </div>
       </Fieldset>
-      {job.accepts_attachments && (
+      {job.accepts_attachments && !amending && (
         <Fieldset>
           <legend>{t('files.title')}</legend>
           <HintText>{t('files.hint')}</HintText>
           <AttachmentPicker jobId={job.id} identity={identity} files={files} onChange={setFiles} serverError={errors.attachments} />
         </Fieldset>
       )}
+      {amending && (asksStatistics || job.accepts_attachments) && <HintText>{t('amend.keptAsSent')}</HintText>}
       <ErrorMessage error={failure} />
-      <HintText>{t('form.draftNote')}</HintText>
+      {!amending && <HintText>{t('form.draftNote')}</HintText>}
       <div>
         <Button type="submit" disabled={sending}>
-          {sending ? t('form.sending') : t('form.submit')}
+          {sending ? t('form.sending') : amending ? t('amend.save') : t('form.submit')}
         </Button>{' '}
-        <Button variant="secondaryNoBorder" onClick={() => setClearing(true)}>
-          {t('form.clear')}
-        </Button>
+        {amending ? (
+          <Button variant="secondaryNoBorder" onClick={amending.onCancel}>
+            {t('amend.cancel')}
+          </Button>
+        ) : (
+          <Button variant="secondaryNoBorder" onClick={() => setClearing(true)}>
+            {t('form.clear')}
+          </Button>
+        )}
       </div>
       <ConfirmDialog visible={clearing} title={t('form.clear')} confirmText={t('form.clear')} onConfirm={clearForm}
         onCancel={() => setClearing(false)}>

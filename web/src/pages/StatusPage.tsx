@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
-import { api, apiFile, type Localized } from '../api';
+import { api, apiFile, type JobAd, type Localized } from '../api';
+import { ApplyForm, type SentApplication } from './ApplyForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Explanation, type ExplanationData } from '../components/desk/Explanation';
 import { ErrorMessage, Loading } from '../components/Feedback';
@@ -15,6 +16,8 @@ interface Status {
   recruitment: { id: number; title: Localized };
   status: string;
   withdrawable: boolean;
+  editable: boolean;
+  deadline: number;
   interviews: { starts_at: number; minutes: number; location: string }[];
   decision: { decided_at: number; appeal_ends: string } | null;
   offer: Offer | null;
@@ -107,18 +110,35 @@ export function StatusPage() {
       setError(e);
     }
   };
-  // After withdrawing, the page says so where focus goes (the button is gone).
-  const [withdrawn, setWithdrawn] = useState(false);
-  const withdrawnNote = useRef<HTMLParagraphElement>(null);
+  // After withdrawing or saving a change, the page says so where focus goes.
+  const [note, setNote] = useState<'' | 'withdrawnNote' | 'amendedNote'>('');
+  const noteRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (withdrawn) withdrawnNote.current?.focus();
-  }, [withdrawn]);
+    if (note) noteRef.current?.focus();
+  }, [note]);
+  // Changing the application until the deadline: the same form, filled with what was sent.
+  const [amending, setAmending] = useState<{ job: JobAd; sent: SentApplication } | null>(null);
+  const startAmending = async () => {
+    if (!status) return;
+    setError(null);
+    try {
+      const [job, sent] = await Promise.all([
+        api<JobAd>('GET', `/api/v1/jobs/${status.recruitment.id}`),
+        api<SentApplication>('POST', '/api/v1/applicant/application', link),
+      ]);
+      setNote('');
+      setAmending({ job, sent });
+      setTimeout(() => document.getElementById('apply-title')?.focus(), 0);
+    } catch (e) {
+      setError(e);
+    }
+  };
   const withdraw = async () => {
     setConfirming(false);
     try {
       await api('POST', '/api/v1/applicant/withdraw', link);
       await load();
-      setWithdrawn(true);
+      setNote('withdrawnNote');
     } catch (e) {
       setError(e);
     }
@@ -132,6 +152,26 @@ export function StatusPage() {
         <Paragraph>{t('status.missingHelp')}</Paragraph>
         <LinksByEmail />
         <AppLink to="/">{t('nav.jobs')}</AppLink>
+      </>
+    );
+  }
+  if (amending) {
+    return (
+      <>
+        <Heading variant="h1">{t('status.title')}</Heading>
+        <ErrorMessage error={error} />
+        <ApplyForm
+          job={amending.job}
+          amending={{
+            ...link,
+            sent: amending.sent,
+            onSaved: () => {
+              setAmending(null);
+              void load().then(() => setNote('amendedNote'));
+            },
+            onCancel: () => setAmending(null),
+          }}
+        />
       </>
     );
   }
@@ -149,9 +189,17 @@ export function StatusPage() {
           <Paragraph>
             {t('status.state')}: <strong data-testid="status">{t(`status.${status.status}`)}</strong>
           </Paragraph>
-          <p role="status" tabIndex={-1} ref={withdrawnNote} className="withdrawn-note">
-            {withdrawn ? t('status.withdrawnNote') : ''}
+          <p role="status" tabIndex={-1} ref={noteRef} className="withdrawn-note">
+            {note ? t(`status.${note}`) : ''}
           </p>
+          {status.editable && (
+            <div>
+              <Paragraph>{t('amend.until', { deadline: formatDate(status.deadline, true) })}</Paragraph>
+              <Button variant="secondary" onClick={() => void startAmending()}>
+                {t('amend.title')}
+              </Button>
+            </div>
+          )}
           {status.interviews.map((i) => (
             <Paragraph key={i.starts_at}>
               {t('status.interviewAt')}: {formatDate(i.starts_at, true)}, {i.location}

@@ -45,8 +45,11 @@ export const en: Texts = {
     title: 'Application received', text: 'Thank you! Your application has been saved. We sent a confirmation to your e-mail.',
     reference: 'Reference code', follow: 'Follow your application',
   },
+  amend: {
+    title: 'Change the application', until: 'You can change your application until the application period ends ({{deadline}}).', intro: 'Change the details and save. The application period ends {{deadline}}; after that the application can no longer be changed.', save: 'Save the changes', cancel: 'Cancel the changes', keptAsSent: 'The attachments and the equality statistics stay as you sent them.',
+  },
   status: {
-    title: 'My application', missing: 'Open this page with the link in your e-mail.', missingHelp: 'The link is in the receipt we sent to the e-mail address you gave in the application. If you cannot find it, look in your spam folder or ask for the links again.', linksTitle: 'Get the links to your applications', linksEmail: 'The e-mail address you applied with', linksSend: 'Send the links', linksSent: 'If applications were sent with this address, the links to them have now been sent to {{email}}.', withdrawnNote: 'Your application has been withdrawn. We will not process it further.', state: 'Status',
+    title: 'My application', missing: 'Open this page with the link in your e-mail.', missingHelp: 'The link is in the receipt we sent to the e-mail address you gave in the application. If you cannot find it, look in your spam folder or ask for the links again.', linksTitle: 'Get the links to your applications', linksEmail: 'The e-mail address you applied with', linksSend: 'Send the links', linksSent: 'If applications were sent with this address, the links to them have now been sent to {{email}}.', amendedNote: 'Your application has been changed. We will process the latest version, and we have sent a confirmation to your e-mail.', withdrawnNote: 'Your application has been withdrawn. We will not process it further.', state: 'Status',
     received: 'Received', in_review: 'Being reviewed', interview: 'Invited to interview', selected: 'Selected',
     reserve: 'Reserve', not_selected: 'Not selected', withdrawn: 'Withdrawn', decided: 'Decided',
     withdraw: 'Withdraw application', withdrawConfirm: 'Do you really want to withdraw your application? This cannot be undone.',

@@ -45,8 +45,11 @@ export const sv: Texts = {
     title: 'Ansökan mottagen', text: 'Tack! Din ansökan har sparats. Vi har skickat en bekräftelse till din e-post.',
     reference: 'Referenskod', follow: 'Följ din ansökan',
   },
+  amend: {
+    title: 'Ändra ansökan', until: 'Du kan ändra din ansökan till slutet av ansökningstiden ({{deadline}}).', intro: 'Ändra uppgifterna och spara. Ansökningstiden går ut {{deadline}}; därefter kan ansökan inte längre ändras.', save: 'Spara ändringarna', cancel: 'Avbryt ändringarna', keptAsSent: 'Bilagorna och uppgifterna för jämställdhetsstatistiken förblir sådana som du skickade dem.',
+  },
   status: {
-    title: 'Min ansökan', missing: 'Öppna sidan via länken i e-postmeddelandet.', missingHelp: 'Länken finns i mottagningsbekräftelsen som vi skickade till den e-postadress du angav i ansökan. Om meddelandet inte hittas, titta i skräpposten eller beställ länkarna på nytt.', linksTitle: 'Beställ länkarna till dina ansökningar', linksEmail: 'E-postadressen du sökte med', linksSend: 'Skicka länkarna', linksSent: 'Om ansökningar har skickats med denna adress har länkarna till dem nu skickats till {{email}}.', withdrawnNote: 'Din ansökan har återtagits. Vi behandlar den inte längre.', state: 'Status',
+    title: 'Min ansökan', missing: 'Öppna sidan via länken i e-postmeddelandet.', missingHelp: 'Länken finns i mottagningsbekräftelsen som vi skickade till den e-postadress du angav i ansökan. Om meddelandet inte hittas, titta i skräpposten eller beställ länkarna på nytt.', linksTitle: 'Beställ länkarna till dina ansökningar', linksEmail: 'E-postadressen du sökte med', linksSend: 'Skicka länkarna', linksSent: 'Om ansökningar har skickats med denna adress har länkarna till dem nu skickats till {{email}}.', amendedNote: 'Ansökan har ändrats. Vi behandlar den senaste versionen och har skickat en bekräftelse till din e-post.', withdrawnNote: 'Din ansökan har återtagits. Vi behandlar den inte längre.', state: 'Status',
     received: 'Mottagen', in_review: 'Under bedömning', interview: 'Kallad till intervju', selected: 'Vald',
     reserve: 'Reserv', not_selected: 'Inte vald', withdrawn: 'Återtagen', decided: 'Beslut fattat',
     withdraw: 'Återta ansökan', withdrawConfirm: 'Vill du verkligen återta din ansökan? Det går inte att ångra.',
