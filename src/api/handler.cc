@@ -147,6 +147,7 @@ void RegisterRoutes(http::Router& router, ApiContext& ctx) {
   RegisterScreeningRoutes(router, ctx);
   RegisterSelectionRoutes(router, ctx);
   RegisterApplicantRoutes(router, ctx);
+  RegisterDraftRoutes(router, ctx);
   RegisterRectificationRoutes(router, ctx);
   RegisterReportRoutes(router, ctx);
   RegisterRecordsRoutes(router, ctx);

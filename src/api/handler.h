@@ -103,6 +103,7 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx);
 void RegisterRecordsRoutes(http::Router& router, ApiContext& ctx);
 void RegisterRetentionRoutes(http::Router& router, ApiContext& ctx);
 void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx);
+void RegisterDraftRoutes(http::Router& router, ApiContext& ctx);
 void RegisterReportRoutes(http::Router& router, ApiContext& ctx);
 void RegisterRectificationRoutes(http::Router& router, ApiContext& ctx);
 

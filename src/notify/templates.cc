@@ -194,4 +194,28 @@ Text AmendmentText(std::string_view lang, const std::string& job_title, const st
                          "\n\nIf you did not change the application yourself, contact the employer.\n")};
 }
 
+Text DraftLinkText(std::string_view lang, const std::string& job_title, const std::string& draft_link,
+                   UnixTime deadline_at) {
+  const std::string deadline = FormatLocalDateTime(deadline_at, lang);
+  return {
+      InLanguage(lang, "Hakemusluonnoksesi: " + job_title, "Ditt ansökningsutkast: " + job_title,
+                 "Your draft application: " + job_title),
+      InLanguage(lang,
+                 "Tallensit hakemusluonnoksen tehtävään " + job_title +
+                     ". Voit jatkaa hakemuksen täyttämistä tästä linkistä millä tahansa laitteella:\n" + draft_link +
+                     "\n\nLuonnosta ei ole lähetetty työnantajalle: hakemus lähtee vasta, kun lähetät sen. "
+                     "Luonnos poistetaan, kun hakuaika päättyy (" +
+                     deadline + ").\n\nÄlä jaa linkkiä muille.\n",
+                 "Du sparade ett ansökningsutkast till tjänsten " + job_title +
+                     ". Du kan fortsätta fylla i ansökan via denna länk på vilken enhet som helst:\n" + draft_link +
+                     "\n\nUtkastet har inte skickats till arbetsgivaren: ansökan skickas först när du skickar "
+                     "den. Utkastet raderas när ansökningstiden går ut (" +
+                     deadline + ").\n\nDela inte länken med andra.\n",
+                 "You saved a draft application for " + job_title +
+                     ". You can go on filling it in on any device through this link:\n" + draft_link +
+                     "\n\nThe draft has not been sent to the employer: the application goes only when you send "
+                     "it. The draft is deleted when the application period ends (" +
+                     deadline + ").\n\nDo not share the link.\n")};
+}
+
 }  // namespace reilu::notify

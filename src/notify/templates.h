@@ -59,4 +59,8 @@ Text WithdrawalText(std::string_view lang, const std::string& job_title, const s
 Text AmendmentText(std::string_view lang, const std::string& job_title, const std::string& reference,
                    UnixTime deadline_at, const std::string& status_link);
 
+// The link to a draft kept on the server; says the draft is not an application and when it goes.
+Text DraftLinkText(std::string_view lang, const std::string& job_title, const std::string& draft_link,
+                   UnixTime deadline_at);
+
 }  // namespace reilu::notify

@@ -123,6 +123,8 @@ Result<std::vector<DisposalDue>> RunDisposals(Context& ctx, bool dry_run) {
       done.push_back(std::move(due));
     }
   }
+  // Drafts whose deadline passed are unreadable already; here they are deleted.
+  if (!dry_run) REILU_TRY(ctx.store.PurgeExpiredDrafts(ctx.now()));
   return done;
 }
 

@@ -517,7 +517,24 @@ ALTER TABLE applications ADD COLUMN email_key TEXT NOT NULL DEFAULT '';
 CREATE INDEX applications_email_key ON applications (email_key);
 )SQL";
 
-constexpr std::array<Migration, 22> kMigrations = {{
+// Drafts the applicant chose to keep on the server (to go on later or elsewhere): sealed under the
+// recruitment key like an application, reached with a secret whose hash alone is stored, gone at
+// the deadline.
+constexpr const char* kV23 = R"SQL(
+CREATE TABLE application_drafts (
+  id TEXT PRIMARY KEY,
+  org_id BIGINT NOT NULL,
+  recruitment_id BIGINT NOT NULL REFERENCES recruitments(id),
+  secret_hash TEXT NOT NULL,
+  sealed BLOB NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX application_drafts_expiry ON application_drafts (expires_at);
+)SQL";
+
+constexpr std::array<Migration, 23> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
@@ -540,6 +557,7 @@ constexpr std::array<Migration, 22> kMigrations = {{
     {20, "retention per document type", kV20},
     {21, "non-disclosure wishes overridden", kV21},
     {22, "status links by e-mail", kV22},
+    {23, "application drafts on the server", kV23},
 }};
 
 // PostgreSQL's versions of the triggers above: one function refuses with the trigger's message

@@ -24,6 +24,9 @@ inline std::string AttachmentContext(OrgId org, RecruitmentId rec, const Applica
 inline std::string RectificationContext(OrgId org, RecruitmentId rec, const ApplicationId& app, const char* part) {
   return "reilu/rectification/v1/" + std::to_string(org) + "/" + std::to_string(rec) + "/" + app + "/" + part;
 }
+inline std::string DraftContext(OrgId org, RecruitmentId rec, const std::string& draft) {
+  return "reilu/draft/v1/" + std::to_string(org) + "/" + std::to_string(rec) + "/" + draft;
+}
 inline std::string MailContext(const std::string& id) { return "reilu/mail/v1/" + id; }
 inline std::string MailSettingsContext(OrgId org) { return "reilu/mail-settings/v1/" + std::to_string(org); }
 // A known value sealed under the server key: tells at start-up whether the key belongs here.

@@ -101,6 +101,13 @@ class SqlStore final : public Store {
   std::string ApplicantToken(const ApplicationId& app) override;
   Status Withdraw(const ApplicantRecord& app, const IdentityNotices& notices, UnixTime now) override;
   Status AmendApplication(const Amendment& amendment, UnixTime now) override;
+  Status CreateDraft(const DraftRecord& draft, const std::string& secret_hash, const OutgoingMail& link_mail,
+                     UnixTime now) override;
+  Status UpdateDraft(const std::string& id, const std::string& secret_hash, const std::string& content,
+                     UnixTime now) override;
+  Result<DraftRecord> OpenDraft(const std::string& id, const std::string& secret_hash, UnixTime now) override;
+  Status DiscardDraft(const std::string& id, const std::string& secret_hash) override;
+  Result<std::int64_t> PurgeExpiredDrafts(UnixTime now) override;
   Status EnqueueMail(const std::vector<OutgoingMail>& mails, UnixTime now) override;
   Result<std::vector<QueuedMail>> ClaimDueMail(UnixTime now, int limit, UnixTime lease_seconds) override;
   Status MarkMailSent(const std::string& id, UnixTime now) override;

@@ -152,6 +152,18 @@ struct Amendment {
   std::function<std::optional<OutgoingMail>()> confirmation_mail;
 };
 
+// A draft the applicant keeps on the server to go on later or elsewhere: the form as typed (JSON),
+// sealed under the recruitment's key, reached only with a secret whose hash alone is stored, and
+// unreadable once `expires_at` (the deadline) has passed.
+struct DraftRecord {
+  std::string id;
+  OrgId org_id = 0;
+  RecruitmentId recruitment_id = 0;
+  std::string content;
+  UnixTime updated_at = 0;
+  UnixTime expires_at = 0;
+};
+
 // Notices built from identities read inside the same transaction that records the action: the
 // reads are audited, the mails queued and the action written together, or none of it happens.
 struct IdentityNotices {
@@ -336,6 +348,17 @@ class Store {
   // Records the answer (state, text, who, when) to a request still open (kConflict otherwise).
   virtual Status AnswerRectificationRequest(OrgId org, RecruitmentId rec, const RectificationRequest& answered,
                                             UnixTime now) = 0;
+
+  // Application drafts (DraftRecord). Every miss, wrong secret or expiry is the same kNotFound. The
+  // link to a new draft is queued in the draft's own transaction.
+  virtual Status CreateDraft(const DraftRecord& draft, const std::string& secret_hash, const OutgoingMail& link_mail,
+                             UnixTime now) = 0;
+  virtual Status UpdateDraft(const std::string& id, const std::string& secret_hash, const std::string& content,
+                             UnixTime now) = 0;
+  virtual Result<DraftRecord> OpenDraft(const std::string& id, const std::string& secret_hash, UnixTime now) = 0;
+  virtual Status DiscardDraft(const std::string& id, const std::string& secret_hash) = 0;
+  // Deletes the drafts whose time is over; returns how many.
+  virtual Result<std::int64_t> PurgeExpiredDrafts(UnixTime now) = 0;
 
   // Applicant self-service, by reference code and a token only the applicant was sent.
   virtual Result<ApplicantRecord> FindByReference(const std::string& reference) = 0;

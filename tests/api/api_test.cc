@@ -931,5 +931,69 @@ TEST_F(ApiTest, TheApplicantChangesTheApplicationUntilTheDeadline) {
   EXPECT_EQ(late.Json().at("code").as_string(), "deadline_passed");
 }
 
+// A draft kept on the server at the applicant's choice: reached only with its secret, saved again
+// as the applicant types, discarded after sending, and gone when the ad closes.
+TEST_F(ApiTest, ADraftKeptOnTheServerOpensOnlyWithItsSecretUntilTheAdCloses) {
+  Client hr = LoggedIn("a_hr");
+  const std::int64_t rec = PublishedRecruitment(hr);
+  Client applicant(Port());
+  const std::string start = "/api/v1/jobs/" + std::to_string(rec) + "/drafts";
+  json::object form{{"identity", {{"first_name", "Luonnos"}, {"email", "luonnos@example.fi"}}},
+                    {"coverLetter", "Olen työskennellyt kirjastossa"}};
+  auto bad_mail = applicant.PostJson(start, json::object{{"content", form}, {"email", "testi@"}});
+  EXPECT_EQ(bad_mail.status, 422);
+  EXPECT_EQ(bad_mail.Json().at("field").as_string(), "email");
+  auto not_object = applicant.PostJson(start, json::object{{"content", "teksti"}, {"email", "luonnos@example.fi"}});
+  EXPECT_EQ(not_object.status, 422);
+  EXPECT_EQ(not_object.Json().at("field").as_string(), "content");
+
+  auto kept =
+      applicant.PostJson(start, json::object{{"content", form}, {"email", "luonnos@example.fi"}, {"lang", "sv"}});
+  ASSERT_EQ(kept.status, 201) << kept.body;
+  const std::string draft(kept.Json().at("draft").as_string());
+  const std::string secret(kept.Json().at("secret").as_string());
+  const std::string path = "/api/v1/drafts/" + draft;
+  EXPECT_EQ(applicant.PostJson(path + "/open", json::object{{"secret", std::string(64, '0')}}).status, 404);
+  EXPECT_EQ(applicant.PostJson("/api/v1/drafts/nonexistent/open", json::object{{"secret", secret}}).status, 404);
+  auto opened = applicant.PostJson(path + "/open", json::object{{"secret", secret}});
+  ASSERT_EQ(opened.status, 200) << opened.body;
+  EXPECT_EQ(opened.Json().at("content"), json::value(form));
+  EXPECT_EQ(opened.Json().at("recruitment_id").as_int64(), rec);
+
+  form["coverLetter"] = "Olen työskennellyt kirjastossa kuusi vuotta.";
+  auto saved = applicant.Call("PUT", path, json::serialize(json::object{{"secret", secret}, {"content", form}}),
+                              {{"Content-Type", "application/json"}});
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(applicant.PostJson(path + "/open", json::object{{"secret", secret}}).Json().at("content"),
+            json::value(form));
+  auto stolen = applicant.Call("PUT", path, json::serialize(json::object{{"secret", "x"}, {"content", form}}),
+                               {{"Content-Type", "application/json"}});
+  EXPECT_EQ(stolen.status, 404);
+
+  // No one at the employer reaches drafts: nothing of it in the applications or the log.
+  EXPECT_EQ(hr.Get("/api/v1/recruitments/" + std::to_string(rec) + "/applications").body.find("Luonnos"),
+            std::string::npos);
+  EXPECT_EQ(LoggedIn("a_auditor").Get("/api/v1/audit?limit=1000").body.find("Luonnos"), std::string::npos);
+
+  // A few links per address: the fourth within minutes is refused.
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(applicant.PostJson(start, json::object{{"content", form}, {"email", "luonnos@example.fi"}}).status, 201);
+  }
+  auto flood = applicant.PostJson(start, json::object{{"content", form}, {"email", "luonnos@example.fi"}});
+  EXPECT_EQ(flood.status, 429) << flood.body;
+
+  EXPECT_EQ(applicant.PostJson(path + "/discard", json::object{{"secret", secret}}).status, 200);
+  EXPECT_EQ(applicant.PostJson(path + "/open", json::object{{"secret", secret}}).status, 404);
+
+  auto other = applicant.PostJson(start, json::object{{"content", form}, {"email", "toinen@example.fi"}});
+  ASSERT_EQ(other.status, 201) << other.body;
+  const std::string other_path = "/api/v1/drafts/" + std::string(other.Json().at("draft").as_string());
+  const json::object other_secret{{"secret", other.Json().at("secret")}};
+  ASSERT_EQ(applicant.PostJson(other_path + "/open", other_secret).status, 200);
+  CloseApplicationPeriod(hr, rec);
+  EXPECT_EQ(applicant.PostJson(other_path + "/open", other_secret).status, 404);
+  EXPECT_EQ(applicant.PostJson(start, json::object{{"content", form}, {"email", "kolmas@example.fi"}}).status, 409);
+}
+
 }  // namespace
 }  // namespace reilu::testing

@@ -8,6 +8,7 @@
 #include "redact/free_text_redactor.h"
 #include "service/admin.h"
 #include "service/applicant.h"
+#include "service/drafts.h"
 #include "service/intake.h"
 #include "service/recruitments.h"
 #include "service/redaction.h"
@@ -496,6 +497,36 @@ TEST_F(ServiceTest, AChangedApplicationIsProposedAgainAndConfirmedToTheNewAddres
   auto late = AmendApplication(*ctx_, *after, changed);
   ASSERT_FALSE(late.ok());
   EXPECT_EQ(late.error().code, ErrorCode::kWithdrawn);
+}
+
+// The draft's link goes to the address typed (in the language asked), carries the secret only in
+// the fragment, and the draft is deleted once its deadline has passed.
+TEST_F(ServiceTest, ADraftsLinkIsMailedAndTheDraftIsGoneAfterTheDeadline) {
+  Recruitment r = Published();
+  auto link = KeepDraft(*ctx_, r.id, R"({"coverLetter":"Hei"})", "aino@example.fi", "sv", "198.51.100.7");
+  ASSERT_TRUE(link.ok()) << link.error().message;
+  EXPECT_EQ(link->expires_at, r.deadline);
+  auto due = store_->ClaimDueMail(now_ + 1, 100, 60);
+  ASSERT_TRUE(due.ok());
+  ASSERT_EQ(due->size(), 1u);
+  const std::string text = testing::DecodeMail(due->front().eml);
+  EXPECT_EQ(due->front().to, "aino@example.fi");
+  EXPECT_NE(text.find("/jobs/" + std::to_string(r.id) + "#draft=" + link->id + "&secret=" + link->secret),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Utkastet har inte skickats"), std::string::npos);
+  auto opened = OpenDraft(*ctx_, link->id, link->secret);
+  ASSERT_TRUE(opened.ok());
+  EXPECT_EQ(opened->content, R"({"coverLetter":"Hei"})");
+
+  now_ = r.deadline + 1;
+  auto late = OpenDraft(*ctx_, link->id, link->secret);
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(RunDisposals(*ctx_).ok());
+  auto left = store_->PurgeExpiredDrafts(now_);
+  ASSERT_TRUE(left.ok());
+  EXPECT_EQ(*left, 0);  // the daily run already deleted it
 }
 
 TEST_F(ServiceTest, AccountsAreCreatedByAdminsWithCheckedFields) {
