@@ -45,6 +45,9 @@ const fi = {
     title: 'Hakemus vastaanotettu', text: 'Kiitos! Hakemuksesi on tallennettu. Lähetimme vahvistuksen sähköpostiisi.',
     reference: 'Viitekoodi', follow: 'Seuraa hakemustasi',
   },
+  draft: {
+    hint: 'Jos haluat jatkaa myöhemmin tai toisella laitteella, tallenna luonnos. Lähetämme linkin sähköpostiosoitteeseesi. Luonnos säilyy hakuajan loppuun, eikä työnantaja näe sitä.', keep: 'Tallenna luonnos ja lähetä linkki', kept: 'Luonnos tallennettu. Linkki lähetettiin osoitteeseen {{email}}. Muutokset tallentuvat luonnokseen, kun kirjoitat.', savedAt: 'Luonnos tallennettu klo {{time}}.', notSaved: 'Luonnosta ei voitu tallentaa. Lomake säilyy silti tässä välilehdessä.', opened: 'Jatkat tallentamaasi luonnosta. Hakemus lähtee vasta, kun lähetät sen.', missing: 'Luonnosta ei löytynyt. Hakuaika on ehkä päättynyt, tai luonnos on jo lähetetty hakemuksena.',
+  },
   amend: {
     title: 'Muokkaa hakemusta', until: 'Voit muokata hakemustasi hakuajan loppuun asti ({{deadline}}).', intro: 'Muuta tietoja ja tallenna. Hakuaika päättyy {{deadline}}; sen jälkeen hakemusta ei voi enää muuttaa.', save: 'Tallenna muutokset', cancel: 'Peruuta muutokset', keptAsSent: 'Liitteet ja tasa-arvotilaston tiedot pysyvät sellaisina kuin lähetit ne.',
   },

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { focusIsVisible, launchBrowser, pageContents, screenshotDir, startServer, tabTo, webDir } from './support.mjs';
+import { focusIsVisible, launchBrowser, mailTextsTo, pageContents, screenshotDir, startServer, tabTo, webDir } from './support.mjs';
 
 // The demo organisation's applicants (src/app/demo.cc) and ours: no value may reach a reviewer.
 const DEMO_APPLICANTS = [
@@ -344,6 +344,47 @@ describe('the anonymous recruitment in a browser', () => {
     assert.match(text, /Tarkista sähköpostiosoite/);
     assert.doesNotMatch(text, /not valid|required|must be/i);
     await fi.context().close();
+  });
+
+  test('a draft kept on the server goes on from the e-mailed link on another device, and is gone once sent', async () => {
+    const phone = await newPage({ width: 360 });
+    await phone.goto(server.url + '/jobs/1');
+    await phone.waitForSelector('form');
+    await phone.locator('#apply-first_name').fill('Jatkaja');
+    await phone.locator('#apply-last_name').fill('Luonnoksinen');
+    await phone.locator('#apply-email').fill('jatkaja@example.test');
+    await phone.locator('#apply-cover_letter').fill('Aloitin tämän puhelimella bussissa.');
+    await phone.getByRole('button', { name: 'Tallenna luonnos ja lähetä linkki' }).click();
+    await phone.getByText('Linkki lähetettiin osoitteeseen jatkaja@example.test', { exact: false }).waitFor();
+    await phone.locator('#apply-cover_letter').fill('Aloitin tämän puhelimella bussissa ja jatkan kotona.');
+    await phone.getByText(/Luonnos tallennettu klo \d/).waitFor();
+    await expectAccessible(phone, 'form with a draft kept on the server (phone)');
+    await phone.locator('button[type=submit]').scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: join(screenshotDir, 'draft-kept-phone.png') });
+    await phone.context().close();
+
+    // The link from the e-mail, opened on a computer: the form goes on where the phone left it.
+    const [text] = await mailTextsTo(server, 'jatkaja@example.test');
+    assert.ok(text, 'no draft link was mailed');
+    assert.match(text, /Luonnosta ei ole lähetetty työnantajalle/);
+    const link = /http:\/\/127\.0\.0\.1\/jobs\/1#draft=[0-9a-f]+&secret=[A-Za-z0-9_-]+/.exec(text)?.[0];
+    assert.ok(link, `no link in: ${text}`);
+    const desk = await newPage({ width: 1280 });
+    await desk.goto(server.url + link.slice('http://127.0.0.1'.length));
+    await desk.getByText('Jatkat tallentamaasi luonnosta', { exact: false }).waitFor();
+    await desk.waitForSelector('form');
+    assert.equal(await desk.locator('#apply-first_name').inputValue(), 'Jatkaja');
+    assert.equal(await desk.locator('#apply-cover_letter').inputValue(), 'Aloitin tämän puhelimella bussissa ja jatkan kotona.');
+    assert.ok(!desk.url().includes('secret='), 'the secret leaves the address bar');
+    for (const answer of await desk.locator('textarea[id^=apply-answer-]').all()) await answer.fill('Haluan tehdä tätä työtä.');
+    await desk.locator('button[type=submit]').click();
+    await desk.waitForSelector('[data-testid=reference]');
+    // Sent: the link no longer opens a draft.
+    await desk.goto(server.url + link.slice('http://127.0.0.1'.length));
+    await desk.reload();
+    await desk.getByText('Luonnosta ei löytynyt', { exact: false }).waitFor();
+    assert.deepEqual(desk.cspViolations, []);
+    await desk.context().close();
   });
 
   test('a reload keeps what was typed in the tab, rows repeat, and emptying the form asks first', async () => {

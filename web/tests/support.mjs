@@ -1,7 +1,7 @@
 // Test support: the real reilu binary with the demo organisation on a loopback port, and Debian's
 // Chromium driven by playwright-core (never a downloaded browser).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -27,6 +27,7 @@ export async function startServer() {
       if (port > 0) {
         return {
           url: `http://127.0.0.1:${port}`,
+          dataDir,
           async stop() {
             child.kill('SIGTERM');
             await new Promise((r) => child.once('exit', r));
@@ -86,4 +87,24 @@ export async function tabTo(page, predicate, arg = null, max = 150) {
     if (await page.evaluate(predicate, arg)) return;
   }
   throw new Error('focus never reached the wanted element');
+}
+
+// The texts of the messages the server wrote to its outbox for `address` (no relay is set in the
+// demo, so mail goes to DATA_DIR/outbox as .eml files), waiting up to `seconds` for the first.
+export async function mailTextsTo(server, address, seconds = 20) {
+  const outbox = join(server.dataDir, 'outbox');
+  for (let i = 0; i < seconds * 10; i++) {
+    const texts = [];
+    if (existsSync(outbox)) {
+      for (const name of readdirSync(outbox).filter((n) => n.endsWith('.eml'))) {
+        const raw = readFileSync(join(outbox, name), 'utf8');
+        if (!new RegExp(`^To:.*${address.replace(/[.+]/g, '\\$&')}`, 'mi').test(raw)) continue;
+        const part = /Content-Transfer-Encoding: base64\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(raw);
+        if (part) texts.push(Buffer.from(part[1].replace(/\s/g, ''), 'base64').toString('utf8'));
+      }
+    }
+    if (texts.length) return texts;
+    await sleep(100);
+  }
+  return [];
 }

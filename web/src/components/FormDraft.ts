@@ -13,6 +13,13 @@ export interface FormDraft {
   languageSkills: string;
   coverLetter: string;
   answers: Record<string, string>;
+  // Kept on the server too, at the applicant's choice: the draft's id and the secret of its link.
+  server?: ServerDraft;
+}
+
+export interface ServerDraft {
+  id: string;
+  secret: string;
 }
 
 const storageKey = (jobId: number) => `reilu.draft.${jobId}`;

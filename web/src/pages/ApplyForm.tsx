@@ -19,7 +19,8 @@ import { Fieldset, Row } from '../components/FormLayout';
 import { ErrorMessage } from '../components/Feedback';
 import { AppLink } from '../components/Layout';
 import { formatDate, localized } from '../i18n';
-import { forgetDraft, loadDraft, saveDraft } from '../components/FormDraft';
+import { forgetDraft, loadDraft, saveDraft, type ServerDraft } from '../components/FormDraft';
+import { savedAtTime } from '../components/ScoreScale';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { AttachmentPicker, type ChosenFile } from '../components/AttachmentPicker';
 
@@ -44,6 +45,8 @@ const IDENTITY_FIELDS = [
   'nationality',
 ] as const;
 const REQUIRED = new Set(['first_name', 'last_name', 'email']);
+// The same rule as the server's: one @, something before it, a dotted domain after it.
+const EMAIL = /^[^@\s<>,;"()\\[\]]{1,64}@([^@\s.<>,;"()\\[\]-][^@\s.<>,;"()\\[\]]*\.)+[^@\s.<>,;"()\\[\]]+$/;
 // Asked only when the employer turned the field on with a legal basis (the server refuses others).
 const MINIMISED = new Set(['birth_date', 'gender', 'nationality', 'mother_tongue']);
 
@@ -119,10 +122,38 @@ export function ApplyForm({ job, amending }: { job: JobAd; amending?: Amending }
   const asksStatistics = basisOf('equality_statistics') !== undefined;
   const [consent, setConsent] = useState(false);
   const [statistics, setStatistics] = useState<EqualityStatistics>({ gender: '', age_band: '', language_group: '' });
+  // The draft on the server, when the applicant asked to keep one: saved again a moment after typing stops.
+  const [serverDraft, setServerDraft] = useState<ServerDraft | null>(amending ? null : (loadDraft(job.id)?.server ?? null));
+  const [draftSaved, setDraftSaved] = useState('');
+  const formContent = () => ({ key: idempotencyKey, identity, education, experience, skills, languageSkills, coverLetter, answers });
   useEffect(() => {
     if (amending) return;
-    saveDraft(job.id, { key: idempotencyKey, identity, education, experience, skills, languageSkills, coverLetter, answers });
-  }, [amending, job.id, idempotencyKey, identity, education, experience, skills, languageSkills, coverLetter, answers]);
+    saveDraft(job.id, { ...formContent(), ...(serverDraft ? { server: serverDraft } : {}) });
+    if (!serverDraft) return;
+    const timer = setTimeout(() => {
+      api('PUT', `/api/v1/drafts/${encodeURIComponent(serverDraft.id)}`, { secret: serverDraft.secret, content: formContent() })
+        .then(() => setDraftSaved(t('draft.savedAt', { time: savedAtTime() })))
+        .catch(() => setDraftSaved(t('draft.notSaved')));
+    }, 2000);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [amending, serverDraft, job.id, idempotencyKey, identity, education, experience, skills, languageSkills, coverLetter, answers]);
+  const keepOnServer = async () => {
+    setFailure(null);
+    const email = identity.email.trim();
+    if (!EMAIL.test(email)) return showErrors({ email: t('form.errorEmail') });
+    try {
+      const r = await api<{ draft: string; secret: string }>('POST', `/api/v1/jobs/${job.id}/drafts`, {
+        content: formContent(),
+        email,
+        lang: i18n.language,
+      });
+      setServerDraft({ id: r.draft, secret: r.secret });
+      setDraftSaved(t('draft.kept', { email }));
+    } catch (e) {
+      setFailure(e);
+    }
+  };
   const [clearing, setClearing] = useState(false);
   const clearForm = () => {
     forgetDraft(job.id);
@@ -179,8 +210,7 @@ export function ApplyForm({ job, amending }: { job: JobAd; amending?: Amending }
   const validate = () => {
     const found: Record<string, string> = {};
     for (const f of REQUIRED) if (!identity[f as (typeof IDENTITY_FIELDS)[number]].trim()) found[f] = t('form.errorRequired');
-    // The same rule as the server's: one @, something before it, a dotted domain after it.
-    if (identity.email.trim() && !/^[^@\s<>,;"()\\[\]]{1,64}@([^@\s.<>,;"()\\[\]-][^@\s.<>,;"()\\[\]]*\.)+[^@\s.<>,;"()\\[\]]+$/.test(identity.email.trim())) {
+    if (identity.email.trim() && !EMAIL.test(identity.email.trim())) {
       found.email = t('form.errorEmail');
     }
     for (const q of job.questions) if (q.required && !(answers[q.id] ?? '').trim()) found[`answer-${q.id}`] = t('form.errorRequired');
@@ -218,6 +248,12 @@ export function ApplyForm({ job, amending }: { job: JobAd; amending?: Amending }
         'Idempotency-Key': idempotencyKey,
       });
       forgetDraft(job.id);
+      // Sent: the draft on the server has done its work.
+      if (serverDraft) {
+        void api('POST', `/api/v1/drafts/${encodeURIComponent(serverDraft.id)}/discard`, { secret: serverDraft.secret }).catch(
+          () => undefined,
+        );
+      }
       setReceipt(r);
     } catch (err) {
       if (err instanceof ApiError && err.problem.field?.startsWith('attachments')) {
@@ -448,6 +484,19 @@ export function ApplyForm({ job, amending }: { job: JobAd; amending?: Amending }
       {amending && (asksStatistics || job.accepts_attachments) && <HintText>{t('amend.keptAsSent')}</HintText>}
       <ErrorMessage error={failure} />
       {!amending && <HintText>{t('form.draftNote')}</HintText>}
+      {!amending && (
+        <div className="server-draft">
+          {!serverDraft && (
+            <>
+              <HintText>{t('draft.hint')}</HintText>
+              <Button variant="secondary" onClick={() => void keepOnServer()}>
+                {t('draft.keep')}
+              </Button>
+            </>
+          )}
+          <p role="status">{serverDraft ? draftSaved : ''}</p>
+        </div>
+      )}
       <div>
         <Button type="submit" disabled={sending}>
           {sending ? t('form.sending') : amending ? t('amend.save') : t('form.submit')}

@@ -7,6 +7,15 @@ import { api, type JobAd } from '../api';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { formatDate, localized } from '../i18n';
 import { ApplyForm } from './ApplyForm';
+import { saveDraft, type FormDraft } from '../components/FormDraft';
+
+// A draft's link (…/jobs/12#draft=ID&secret=S): the secret stays in the fragment, never in a request line.
+function readDraftLink() {
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  const id = params.get('draft') ?? '';
+  const secret = params.get('secret') ?? '';
+  return id && secret ? { id, secret } : null;
+}
 
 // The short details shown in the facts list, in this order.
 const AD_TEXTS = ['salary', 'working_hours', 'location', 'starts'] as const;
@@ -66,8 +75,23 @@ export function JobPage() {
   const { id } = useParams();
   const [job, setJob] = useState<JobAd | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Opened from a draft's link: the draft fills the form (kept in this tab like any draft) and the
+  // secret leaves the address bar.
+  const [draftState, setDraftState] = useState<'' | 'opened' | 'missing'>('');
   useEffect(() => {
-    api<JobAd>('GET', `/api/v1/jobs/${id}`).then(setJob).catch(setError);
+    const link = readDraftLink();
+    const opening = link
+      ? api<{ content: Omit<FormDraft, 'server'> }>('POST', `/api/v1/drafts/${encodeURIComponent(link.id)}/open`, {
+          secret: link.secret,
+        })
+          .then((d) => {
+            saveDraft(Number(id), { ...d.content, key: d.content.key || crypto.randomUUID(), server: link });
+            setDraftState('opened');
+          })
+          .catch(() => setDraftState('missing'))
+          .finally(() => window.history.replaceState(null, '', window.location.pathname + window.location.search))
+      : Promise.resolve();
+    void opening.then(() => api<JobAd>('GET', `/api/v1/jobs/${id}`).then(setJob).catch(setError));
   }, [id]);
   useEffect(() => {
     if (job) document.title = localized(job.title) + ' – Reilu';
@@ -152,6 +176,11 @@ export function JobPage() {
             ))}
           </ul>
         </>
+      )}
+      {draftState && (
+        <InlineAlert status={draftState === 'missing' ? 'warning' : 'neutral'}>
+          <Text>{t(draftState === 'missing' ? 'draft.missing' : 'draft.opened')}</Text>
+        </InlineAlert>
       )}
       {job.accepting_applications ? <ApplyForm job={job} /> : <Paragraph>{t('job.closed')}</Paragraph>}
     </>
