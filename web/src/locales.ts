@@ -45,6 +45,9 @@ const fi = {
     title: 'Hakemus vastaanotettu', text: 'Kiitos! Hakemuksesi on tallennettu. Lähetimme vahvistuksen sähköpostiisi.',
     reference: 'Viitekoodi', follow: 'Seuraa hakemustasi',
   },
+  scale: {
+    step1: 'Ei näyttöä', step2: 'Heikko', step3: 'Riittävä', step4: 'Hyvä', step5: 'Erinomainen',
+  },
   draft: {
     hint: 'Jos haluat jatkaa myöhemmin tai toisella laitteella, tallenna luonnos. Lähetämme linkin sähköpostiosoitteeseesi. Luonnos säilyy hakuajan loppuun, eikä työnantaja näe sitä.', keep: 'Tallenna luonnos ja lähetä linkki', kept: 'Luonnos tallennettu. Linkki lähetettiin osoitteeseen {{email}}. Muutokset tallentuvat luonnokseen, kun kirjoitat.', savedAt: 'Luonnos tallennettu klo {{time}}.', notSaved: 'Luonnosta ei voitu tallentaa. Lomake säilyy silti tässä välilehdessä.', opened: 'Jatkat tallentamaasi luonnosta. Hakemus lähtee vasta, kun lähetät sen.', missing: 'Luonnosta ei löytynyt. Hakuaika on ehkä päättynyt, tai luonnos on jo lähetetty hakemuksena.',
   },

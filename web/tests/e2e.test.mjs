@@ -486,6 +486,10 @@ describe('the anonymous recruitment in a browser', () => {
     await reviewer.waitForSelector('fieldset, [role=radiogroup]');
     const seen = await pageContents(reviewer);
     assert.match(seen, /Hakija/);
+    // Every step of the scale says what it means, the same for every reviewer.
+    for (const step of ['Ei näyttöä', 'Heikko', 'Riittävä', 'Hyvä', 'Erinomainen']) {
+      await reviewer.getByText(step, { exact: true }).first().waitFor();
+    }
     for (const values of ALL_IDENTITIES) {
       for (const value of values) assert.ok(!seen.includes(value), `reviewer page shows ${value}`);
     }

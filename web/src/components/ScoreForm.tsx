@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import styled from 'styled-components';
-import { Button, HintText, RadioButton, RadioButtonGroup, Text, Textarea } from 'suomifi-ui-components';
+import { Button, HintText, RadioButtonGroup, Text, Textarea } from 'suomifi-ui-components';
 import { api, type Criterion, type ScoresView } from '../api';
 import { localized } from '../i18n';
 import { ErrorMessage } from './Feedback';
-import { ScoreScale, savedAtTime } from './ScoreScale';
+import { ScoreScale, savedAtTime, scaleSteps } from './ScoreScale';
 
 const Box = styled.div`
   display: grid;
@@ -73,11 +73,7 @@ export function ScoreForm(props: {
             value={values[c.id] ?? ''}
             onChange={(v) => setValues({ ...values, [c.id]: v })}
           >
-            {[1, 2, 3, 4, 5].map((n) => (
-              <RadioButton key={n} value={String(n)} disabled={!props.editable}>
-                {String(n)}
-              </RadioButton>
-            ))}
+            {scaleSteps(t, !props.editable)}
           </RadioButtonGroup>
           <Textarea
             labelText={`${t('desk.justification')}: ${localized(c.title)}`}

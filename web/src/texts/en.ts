@@ -45,6 +45,9 @@ export const en: Texts = {
     title: 'Application received', text: 'Thank you! Your application has been saved. We sent a confirmation to your e-mail.',
     reference: 'Reference code', follow: 'Follow your application',
   },
+  scale: {
+    step1: 'No evidence', step2: 'Weak', step3: 'Adequate', step4: 'Good', step5: 'Excellent',
+  },
   draft: {
     hint: 'To go on later or on another device, save a draft. We will send a link to your e-mail address. The draft is kept until the application period ends, and the employer does not see it.', keep: 'Save a draft and send me the link', kept: 'Draft saved. The link was sent to {{email}}. Your changes are saved to the draft as you type.', savedAt: 'Draft saved at {{time}}.', notSaved: 'The draft could not be saved. The form is still kept in this tab.', opened: 'You are going on with your saved draft. The application is sent only when you send it.', missing: 'The draft was not found. The application period may have ended, or the draft was already sent as an application.',
   },

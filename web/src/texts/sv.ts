@@ -45,6 +45,9 @@ export const sv: Texts = {
     title: 'Ansökan mottagen', text: 'Tack! Din ansökan har sparats. Vi har skickat en bekräftelse till din e-post.',
     reference: 'Referenskod', follow: 'Följ din ansökan',
   },
+  scale: {
+    step1: 'Inga belägg', step2: 'Svag', step3: 'Tillräcklig', step4: 'God', step5: 'Utmärkt',
+  },
   draft: {
     hint: 'Om du vill fortsätta senare eller på en annan enhet, spara ett utkast. Vi skickar en länk till din e-postadress. Utkastet sparas till slutet av ansökningstiden och arbetsgivaren ser det inte.', keep: 'Spara utkastet och skicka länken', kept: 'Utkastet har sparats. Länken skickades till {{email}}. Ändringarna sparas i utkastet medan du skriver.', savedAt: 'Utkastet sparat kl. {{time}}.', notSaved: 'Utkastet kunde inte sparas. Formuläret finns ändå kvar i den här fliken.', opened: 'Du fortsätter med ditt sparade utkast. Ansökan skickas först när du skickar den.', missing: 'Utkastet hittades inte. Ansökningstiden kan ha gått ut, eller så har utkastet redan skickats som ansökan.',
   },

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import styled from 'styled-components';
-import { Dropdown, DropdownItem, HintText, Paragraph, RadioButton, RadioButtonGroup, Text, Textarea } from 'suomifi-ui-components';
+import { Dropdown, DropdownItem, HintText, Paragraph, RadioButtonGroup, Text, Textarea } from 'suomifi-ui-components';
 import { api, type Recruitment } from '../../api';
 import { localized } from '../../i18n';
 import { ErrorMessage, Loading } from '../Feedback';
-import { ScoreScale, savedAtTime } from '../ScoreScale';
+import { ScoreScale, savedAtTime, scaleSteps } from '../ScoreScale';
 
 interface Chunk {
   question: { id: string; text: Record<string, string>; criterion_id: string | null };
@@ -103,11 +103,7 @@ export function ChunkView({ rec, editable }: { rec: Recruitment; editable: boole
                         value={choice[a.application_id] ?? ''}
                         onChange={(v) => choose(a.application_id, v)}
                       >
-                        {[1, 2, 3, 4, 5].map((n) => (
-                          <RadioButton key={n} value={String(n)}>
-                            {String(n)}
-                          </RadioButton>
-                        ))}
+                        {scaleSteps(t)}
                       </RadioButtonGroup>
                     </ScoreScale>
                     <Textarea
