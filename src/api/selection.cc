@@ -88,6 +88,7 @@ Result<json::object> ExplanationJson(ApiContext& ctx, const Recruitment& r, cons
                       {"decided_at", d.decided_at},
                       {"appeal_ends", d.appeal_ends},
                       {"reasoning", d.reasoning},
+                      {"reasoning_in", codec::ToJson(d.reasoning_in)},
                       {"criteria", criteria},
                       {"own", own},
                       {"selected", selected}};
@@ -186,7 +187,9 @@ Result<Document> ExplanationDocument(ApiContext& ctx, const Recruitment& r, cons
     doc.Paragraph(say("Työkokemus: ", "Arbetserfarenhet: ", "Experience: ") + (experience.empty() ? "–" : experience));
   }
   doc.Heading(say("Päätöksen perustelut", "Beslutets motivering", "The decision's reasoning"));
-  doc.Paragraph(std::string(e.at("reasoning").as_string()));
+  // In the document's language when the decision-maker wrote the reasoning in it.
+  const json::value* in_lang = e.at("reasoning_in").as_object().if_contains(lang);
+  doc.Paragraph(std::string(in_lang && in_lang->is_string() ? in_lang->as_string() : e.at("reasoning").as_string()));
   return doc;
 }
 
@@ -337,6 +340,10 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
                int appeal_days = kDefaultAppealDays;
                std::map<ApplicationId, Outcome> chosen;
                REILU_TRY(f->Str("reasoning", reasoning));
+               LocalizedText reasoning_in;
+               if (const json::value* in = f->Find("reasoning_in")) {
+                 REILU_TRY(codec::FromJson(*in, f->PathOf("reasoning_in"), reasoning_in));
+               }
                REILU_TRY(f->Int("appeal_days", appeal_days));
                REILU_TRY(f->Each("outcomes", [&](const json::value& item, const std::string& path) -> Status {
                  auto of = codec::Fields::Of(item, path);
@@ -350,9 +357,9 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
                  return OkStatus();
                }));
                auto services = ctx.Services();
-               auto decided =
-                   service::Decide(services, scope->caller.user, r.id,
-                                   service::DecisionRequest{std::move(chosen), std::move(reasoning), appeal_days});
+               auto decided = service::Decide(services, scope->caller.user, r.id,
+                                              service::DecisionRequest{std::move(chosen), std::move(reasoning),
+                                                                       appeal_days, std::move(reasoning_in)});
                if (!decided) return decided.error();
                const Decision* decision = &decided->decision;
                json::object counts;
@@ -387,6 +394,7 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
                                                     {"decided_at", d.decided_at},
                                                     {"decided_by", d.decided_by},
                                                     {"reasoning", d.reasoning},
+                                                    {"reasoning_in", codec::ToJson(d.reasoning_in)},
                                                     {"appeal_ends", d.appeal_ends},
                                                     {"outcomes", outcomes},
                                                     {"ranking", ranking ? *ranking : json::value(nullptr)}});

@@ -106,6 +106,29 @@ std::string AppealPeriodEnd(UnixTime sent, int appeal_days) {
   return IsoDate(year_month_day{last});
 }
 
+const std::string& ReasoningIn(const Decision& d, std::string_view lang) {
+  auto it = d.reasoning_in.find(std::string(lang));
+  return it == d.reasoning_in.end() || it->second.empty() ? d.reasoning : it->second;
+}
+
+Result<std::map<std::string, std::string>> CheckReasoningTranslations(const Recruitment& r,
+                                                                      std::map<std::string, std::string> translations) {
+  std::map<std::string, std::string> kept;
+  for (auto& [lang, text] : translations) {
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+    if (std::find(r.languages.begin(), r.languages.end(), lang) == r.languages.end()) {
+      return MakeError(ErrorCode::kInvalidInput, "The reasoning is given only in the ad's languages.",
+                       "reasoning_in." + lang);
+    }
+    if (text.size() < kMinReasoning || text.size() > kMaxReasoning) {
+      return MakeError(ErrorCode::kReasonRequired, "The reasoning in each language is 20 to 20000 bytes.",
+                       "reasoning_in." + lang);
+    }
+    kept.emplace(lang, std::move(text));
+  }
+  return kept;
+}
+
 Result<Decision> MakeDecision(const User& actor, const Recruitment& r, const ScreeningState& s,
                               const std::map<ApplicationId, Outcome>& chosen, std::string reasoning, UnixTime now,
                               int appeal_days) {

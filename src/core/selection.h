@@ -49,7 +49,16 @@ struct Decision {
   std::string reasoning;                      // why: cites the criteria and the scores
   std::map<ApplicationId, Outcome> outcomes;  // every active application
   std::string appeal_ends;                    // YYYY-MM-DD, last day to ask for a rectification (oikaisuvaatimus)
+  // The reasoning in the ad's other languages ("sv", "en"), for those who applied in them.
+  std::map<std::string, std::string> reasoning_in = {};
 };
+
+// The reasoning in `lang` when the decision-maker wrote it in that language, else as written.
+const std::string& ReasoningIn(const Decision& d, std::string_view lang);
+// Translations only in the ad's own languages, each as long as a reasoning must be; empty ones are
+// dropped.
+Result<std::map<std::string, std::string>> CheckReasoningTranslations(const Recruitment& r,
+                                                                      std::map<std::string, std::string> translations);
 
 // Days to ask for a rectification after receiving the notice (kuntalaki 134 §).
 inline constexpr int kDefaultAppealDays = 14;

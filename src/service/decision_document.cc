@@ -133,7 +133,7 @@ Document SelectionDecisionDocument(const DecisionDocumentInput& in, std::string_
   if (!reserve.empty()) doc.Paragraph(say("Varalle valitaan ", "Som reserv väljs ", "Reserve: ") + reserve + ".");
 
   doc.Heading(say("Perustelut", "Motivering", "Reasoning"));
-  doc.Paragraph(d.reasoning);
+  doc.Paragraph(ReasoningIn(d, lang));
 
   doc.Heading(say("Hakijayhteenveto", "Sammanställning av sökande", "Summary of applicants"));
   DocumentTable summary{{say("Hakija", "Sökande", "Applicant"), say("Koulutus", "Utbildning", "Education"),

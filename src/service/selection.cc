@@ -175,6 +175,9 @@ Result<Decided> Decide(Context& ctx, const User& actor, RecruitmentId id, Decisi
   auto decision =
       MakeDecision(actor, *r, *state, request.outcomes, std::move(request.reasoning), ctx.now(), request.appeal_days);
   if (!decision) return decision.error();
+  auto translations = CheckReasoningTranslations(*r, std::move(request.reasoning_in));
+  if (!translations) return translations.error();
+  decision->reasoning_in = std::move(*translations);
   auto existing = ctx.store.GetDecision(r->org_id, r->id);
   if (!existing) return existing.error();
   if (*existing) return MakeError(ErrorCode::kDecided, "The selection decision has already been made; it is final.");

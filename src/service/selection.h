@@ -27,6 +27,7 @@ struct DecisionRequest {
   std::map<ApplicationId, Outcome> outcomes;
   std::string reasoning;
   int appeal_days = kDefaultAppealDays;
+  std::map<std::string, std::string> reasoning_in = {};  // Decision::reasoning_in
 };
 struct Decided {
   Decision decision;

@@ -534,7 +534,12 @@ CREATE TABLE application_drafts (
 CREATE INDEX application_drafts_expiry ON application_drafts (expires_at);
 )SQL";
 
-constexpr std::array<Migration, 23> kMigrations = {{
+// The decision's reasoning in the ad's other languages (JSON object by language).
+constexpr const char* kV24 = R"SQL(
+ALTER TABLE decisions ADD COLUMN reasoning_in TEXT NOT NULL DEFAULT '{}';
+)SQL";
+
+constexpr std::array<Migration, 24> kMigrations = {{
     {1, "initial schema", kV1},
     {2, "screening, interviews, decisions, mail", kV2},
     {3, "two-person mail relay changes", kV3},
@@ -558,6 +563,7 @@ constexpr std::array<Migration, 23> kMigrations = {{
     {21, "non-disclosure wishes overridden", kV21},
     {22, "status links by e-mail", kV22},
     {23, "application drafts on the server", kV23},
+    {24, "decision reasoning in several languages", kV24},
 }};
 
 // PostgreSQL's versions of the triggers above: one function refuses with the trigger's message

@@ -368,8 +368,8 @@ Status SqlStore::RecordDecision(OrgId org, RecruitmentId rec, const Decision& d,
                                 const IdentityNotices& notices, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     auto s = c.Prepare(
-        "INSERT INTO decisions (recruitment_id, org_id, decided_by, decided_at, reasoning, appeal_ends, ranking) "
-        "SELECT id, org_id, $3, $4, $5, $6, $7 FROM recruitments WHERE org_id = $1 AND id = $2");
+        "INSERT INTO decisions (recruitment_id, org_id, decided_by, decided_at, reasoning, appeal_ends, ranking, "
+        "reasoning_in) SELECT id, org_id, $3, $4, $5, $6, $7, $8 FROM recruitments WHERE org_id = $1 AND id = $2");
     if (!s) return s.error();
     Status inserted = s->Bind(1, org)
                           .Bind(2, rec)
@@ -378,6 +378,7 @@ Status SqlStore::RecordDecision(OrgId org, RecruitmentId rec, const Decision& d,
                           .Bind(5, d.reasoning)
                           .Bind(6, d.appeal_ends)
                           .Bind(7, ranking_json)
+                          .Bind(8, codec::Serialize(codec::ToJson(d.reasoning_in)))
                           .Run();
     if (!inserted) {
       if (inserted.error().code == ErrorCode::kConflict) {
@@ -406,7 +407,7 @@ Status SqlStore::RecordDecision(OrgId org, RecruitmentId rec, const Decision& d,
 Result<std::optional<StoredDecision>> SqlStore::GetDecision(OrgId org, RecruitmentId rec) {
   auto lease = Reader();
   auto s = (*lease).Prepare(
-      "SELECT decided_by, decided_at, reasoning, appeal_ends, ranking FROM decisions "
+      "SELECT decided_by, decided_at, reasoning, appeal_ends, ranking, reasoning_in FROM decisions "
       "WHERE org_id = $1 AND recruitment_id = $2");
   if (!s) return s.error();
   s->Bind(1, org).Bind(2, rec);
@@ -420,6 +421,9 @@ Result<std::optional<StoredDecision>> SqlStore::GetDecision(OrgId org, Recruitme
   out.decision.reasoning = s->Text(2);
   out.decision.appeal_ends = s->Text(3);
   out.ranking_json = s->Text(4);
+  if (auto translations = codec::Parse(s->Text(5))) {
+    REILU_TRY(codec::FromJson(*translations, "reasoning_in", out.decision.reasoning_in));
+  }
   auto o = (*lease).Prepare(
       "SELECT application_id, outcome FROM decision_outcomes WHERE org_id = $1 AND recruitment_id = $2");
   if (!o) return o.error();

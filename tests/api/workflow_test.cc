@@ -307,12 +307,17 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
                       {{"Content-Type", "application/json"}})
                 .status,
             200);
-  // The reasoned decision: first selected, second in reserve, the rest not selected.
-  auto decision = hr.PostJson(
-      P("/decision"),
-      json::object{{"outcomes", json::array{{{"application_id", top[0]}, {"outcome", "selected"}},
-                                            {{"application_id", top[1]}, {"outcome", "reserve"}}}},
-                   {"reasoning", "Highest weighted score on experience and education; strongest interview."}});
+  // The reasoned decision: first selected, second in reserve, the rest not selected. The reasoning
+  // is also written in Swedish (the ad's languages only), for those who applied in Swedish.
+  json::object decided{{"outcomes", json::array{{{"application_id", top[0]}, {"outcome", "selected"}},
+                                                {{"application_id", top[1]}, {"outcome", "reserve"}}}},
+                       {"reasoning", "Highest weighted score on experience and education; strongest interview."},
+                       {"reasoning_in", {{"de", "Die höchste gewichtete Punktzahl bei Erfahrung und Ausbildung."}}}};
+  auto german = hr.PostJson(P("/decision"), decided);
+  EXPECT_EQ(german.status, 422) << german.body;
+  EXPECT_EQ(german.Json().at("field").as_string(), "reasoning_in.de");
+  decided["reasoning_in"] = {{"sv", "Högsta viktade poäng i erfarenhet och utbildning; starkaste intervjun."}};
+  auto decision = hr.PostJson(P("/decision"), decided);
   ASSERT_EQ(decision.status, 201) << decision.body;
   std::string appeal_ends(decision.Json().at("appeal_ends").as_string());
   EXPECT_EQ(appeal_ends, AppealPeriodEnd(app::Now()));
@@ -391,6 +396,13 @@ TEST_F(WorkflowTest, WholeRecruitmentFromScoresToNotices) {
     }
     EXPECT_EQ(text.find("Firstname"), std::string::npos) << text;
     EXPECT_GE(RenderedPages(explained.body), 1);
+  }
+  EXPECT_NE(json::serialize(ex.at("reasoning_in")).find("Högsta viktade poäng"), std::string::npos);
+  if (HasPdfToText()) {
+    // In Swedish, the document gives the reasoning the decision-maker wrote in Swedish.
+    std::string sv = PdfText(hr.Get(A(top[2], "/explanation?format=pdf&lang=sv")).body);
+    EXPECT_NE(sv.find("Högsta viktade poäng"), std::string::npos) << sv;
+    EXPECT_EQ(sv.find("Highest weighted score"), std::string::npos) << sv;
   }
   EXPECT_EQ(hr.Get(A(top[2], "/explanation?format=xml")).status, 422);
   EXPECT_EQ(r1.Get(A(top[0], "/explanation")).status, 403);

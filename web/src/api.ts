@@ -200,6 +200,7 @@ export interface RankingEntry {
   disagreement: boolean;
   shortlisted: boolean;
   eligible: boolean | null;
+  criteria?: { criterion_id: string; mean: number; count: number }[];
 }
 export interface EligibilityAssessment {
   application_id: string;

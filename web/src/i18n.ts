@@ -42,6 +42,14 @@ document.documentElement.lang = i18n.language;
 // Dates and numbers in the locale's format.
 const locales: Record<string, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 export function formatDate(unixSeconds: number, withTime = false): string {
+  // Finland-Swedish writes dates as Finnish does: 25.12.2026 kl. 16.00 (not "25 dec. 2026").
+  if (i18n.language === 'sv') {
+    const at = new Date(unixSeconds * 1000);
+    const zone = { timeZone: 'Europe/Helsinki' } as const;
+    const day = new Intl.DateTimeFormat('sv-FI', { day: 'numeric', month: 'numeric', year: 'numeric', ...zone }).format(at);
+    if (!withTime) return day;
+    return `${day} kl. ${new Intl.DateTimeFormat('sv-FI', { hour: '2-digit', minute: '2-digit', ...zone }).format(at)}`;
+  }
   const options: Intl.DateTimeFormatOptions = withTime
     ? { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Helsinki' }
     : { dateStyle: 'medium', timeZone: 'Europe/Helsinki' };

@@ -7,6 +7,8 @@ export interface ConfirmDialogProps {
   onConfirm: () => void;
   onCancel: () => void;
   confirmDisabled?: boolean;
+  // The way out, when "Peruuta" would sound like the action itself (withdrawing is "Peru hakemus").
+  cancelText?: string;
   children: ReactNode;
 }
 

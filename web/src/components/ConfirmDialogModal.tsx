@@ -27,7 +27,7 @@ export function ConfirmDialogModal(props: ConfirmDialogProps) {
           {props.confirmText}
         </Button>
         <Button variant="secondary" onClick={props.onCancel}>
-          {t('common.cancel')}
+          {props.cancelText ?? t('common.cancel')}
         </Button>
       </ModalFooter>
     </Modal>

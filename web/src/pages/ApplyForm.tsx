@@ -288,8 +288,13 @@ export function ApplyForm({ job, amending }: { job: JobAd; amending?: Amending }
     );
   }
 
+  // Each error names its own field: a question's answer by the question itself.
+  const fieldName = (field: string) =>
+    field.startsWith('answer-')
+      ? localized(job.questions.find((q) => `answer-${q.id}` === field)?.text)
+      : t(field === 'attachments' ? 'files.title' : `form.${field}`);
   const errorItems = Object.entries(errors).map(([field, text]) => ({
-    text: `${t(field.startsWith('answer-') ? 'form.cover_letter' : field === 'attachments' ? 'files.title' : `form.${field}`)}: ${text}`,
+    text: `${fieldName(field)}: ${text}`,
     inputId: `apply-${field}`,
   }));
 

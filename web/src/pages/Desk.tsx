@@ -17,6 +17,7 @@ import {
 import { api, ApiError, type ApplicationView, type Identity, type Recruitment, type RankingEntry, type Screening } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage, Loading } from '../components/Feedback';
+import { Row } from '../components/FormLayout';
 import { AppLink } from '../components/Layout';
 import { RequireStaff } from '../components/RequireStaff';
 import { MeritList } from '../components/MeritList';
@@ -87,6 +88,9 @@ function DeskPage() {
   const [error, setError] = useState<unknown>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [reason, setReason] = useState('');
+  // "The five best": the shortlist's checkboxes filled from the top of the ranking at once (those
+  // found not eligible are passed over); the owner still checks and confirms.
+  const [topCount, setTopCount] = useState('5');
   const [liftTarget, setLiftTarget] = useState<string[] | 'all' | null>(null);
   const [liftReason, setLiftReason] = useState('');
   const [recuseTarget, setRecuseTarget] = useState<string | null>(null);
@@ -100,7 +104,7 @@ function DeskPage() {
   const [reviewing, setReviewing] = useState<string | null>(null);
   const [bulkResult, setBulkResult] = useState('');
   const shortlisted = useMemo(() => (screening ? shortlistedIds(screening) : new Set<string>()), [screening]);
-  const list = useApplicationList(apps, shortlisted);
+  const list = useApplicationList(apps, shortlisted, ranking);
 
   const base = `/api/v1/recruitments/${id}`;
   const reload = useCallback(async () => {
@@ -307,6 +311,19 @@ function DeskPage() {
           </Scroll>
           {isOwner && stage === 'screening' && (
             <Panel>
+              <Row>
+                <TextInput labelText={t('desk.topCount')} type="number" value={topCount}
+                  onChange={(v) => setTopCount(String(v ?? ''))} />
+                <div>
+                  <Button variant="secondary"
+                    onClick={() => setChosen(ranking.filter((e) => e.eligible !== false).slice(0, Math.max(0, Number(topCount) || 0)).map((e) => e.application_id))}>
+                    {t('desk.chooseTop', { count: Math.max(0, Number(topCount) || 0) })}
+                  </Button>{' '}
+                  <Button variant="secondaryNoBorder" disabled={chosen.length === 0} onClick={() => setChosen([])}>
+                    {t('desk.chooseNone')}
+                  </Button>
+                </div>
+              </Row>
               <TextInput labelText={t('desk.shortlistReason')} value={reason} onChange={(v) => setReason(String(v ?? ''))} fullWidth />
               <div>
                 <Button
@@ -346,6 +363,7 @@ function DeskPage() {
       {isOwner && stage === 'shortlisted' && !rec.decision_maker_id && (
         <DecisionForm
           candidates={screening.shortlist.map((x) => ({ id: x.application_id, label: x.pseudonym }))}
+          languages={rec.languages}
           onDecide={(choice) => void act(() => api('POST', `${base}/decision`, choice))}
         />
       )}
@@ -375,7 +393,7 @@ function DeskPage() {
       {!chunked && apps.length > 0 && (
         <>
           <ApplicationToolbar list={list} />
-          <ApplicationTable list={list} />
+          <ApplicationTable list={list} criteria={rec.criteria} />
         </>
       )}
       {!chunked && list.items.map((app) => (

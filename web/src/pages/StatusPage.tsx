@@ -260,6 +260,7 @@ export function StatusPage() {
             visible={confirming}
             title={t('status.withdraw')}
             confirmText={t('status.withdraw')}
+            cancelText={t('status.keep')}
             onConfirm={() => void withdraw()}
             onCancel={() => setConfirming(false)}
           >

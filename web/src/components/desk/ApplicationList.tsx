@@ -5,14 +5,14 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import styled from 'styled-components';
 import { Button, Dropdown, DropdownItem, TextInput } from 'suomifi-ui-components';
-import type { ApplicationView } from '../../api';
-import { formatNumber } from '../../i18n';
+import type { ApplicationView, Criterion, RankingEntry } from '../../api';
+import { formatNumber, localized } from '../../i18n';
 import { DataTable, Scroll } from '../Table';
 
 export const PAGE_SIZE = 20;
 const FILTERS = ['all', 'unreleased', 'released', 'shortlisted', 'lifted', 'withdrawn'] as const;
 type Filter = (typeof FILTERS)[number];
-const ORDERS = ['pseudonym', 'status'] as const;
+const ORDERS = ['pseudonym', 'status', 'score'] as const;
 type Order = (typeof ORDERS)[number];
 
 // What needs the owner's hand comes first: texts to check, then released, chosen, lifted, withdrawn.
@@ -47,7 +47,9 @@ function searchable(a: ApplicationView) {
   return parts.join('\n').toLocaleLowerCase();
 }
 
-export function useApplicationList(apps: ApplicationView[], shortlisted: Set<string>) {
+// `ranking`: the scores so far, where the caller may see them (the owner, once scoring has begun).
+export function useApplicationList(apps: ApplicationView[], shortlisted: Set<string>, ranking: RankingEntry[] = []) {
+  const scoreOf = useMemo(() => new Map(ranking.map((e) => [e.application_id, e])), [ranking]);
   const [query, setQueryRaw] = useState('');
   const [filter, setFilterRaw] = useState<Filter>('all');
   const [order, setOrderRaw] = useState<Order>('pseudonym');
@@ -61,8 +63,13 @@ export function useApplicationList(apps: ApplicationView[], shortlisted: Set<str
     if (order === 'status') {
       return [...found].sort((x, y) => statusRank(x, shortlisted) - statusRank(y, shortlisted));
     }
+    if (order === 'score') {
+      // Highest weighted score first; the unscored last, in their own order.
+      const score = (a: ApplicationView) => scoreOf.get(a.id)?.weighted_score ?? -1;
+      return [...found].sort((x, y) => score(y) - score(x));
+    }
     return found;
-  }, [apps, query, filter, order, shortlisted]);
+  }, [apps, query, filter, order, shortlisted, scoreOf]);
   const pages = Math.max(1, Math.ceil(matching.length / size));
   const current = Math.min(page, pages - 1);
   const reset = <T,>(set: (v: T) => void) => (v: T) => {
@@ -90,6 +97,7 @@ export function useApplicationList(apps: ApplicationView[], shortlisted: Set<str
     matching,
     items: matching.slice(current * size, (current + 1) * size),
     shortlisted,
+    scoreOf,
   };
 }
 export type ApplicationList = ReturnType<typeof useApplicationList>;
@@ -142,10 +150,16 @@ export function ApplicationToolbar({ list }: { list: ApplicationList }) {
   );
 }
 
-// The page's applications as one row each; the pseudonym leads to its card below.
-export function ApplicationTable({ list }: { list: ApplicationList }) {
+// The page's applications as one row each; the pseudonym leads to its card below. With scores:
+// the weighted score, each criterion's mean and how many reviewers have scored it.
+export function ApplicationTable({ list, criteria = [] }: { list: ApplicationList; criteria?: Criterion[] }) {
   const { t } = useTranslation();
   if (list.items.length === 0) return null;
+  const scored = list.scoreOf.size > 0;
+  const mean = (a: ApplicationView, criterion: string) => {
+    const c = list.scoreOf.get(a.id)?.criteria?.find((x) => x.criterion_id === criterion);
+    return c && c.count > 0 ? formatNumber(c.mean) : '–';
+  };
   const state = (a: ApplicationView) =>
     a.withdrawn
       ? t('desk.withdrawn')
@@ -164,6 +178,9 @@ export function ApplicationTable({ list }: { list: ApplicationList }) {
           <tr>
             <th scope="col">{t('desk.pseudonym')}</th>
             <th scope="col">{t('deskList.state')}</th>
+            {scored && <th scope="col">{t('desk.weighted')}</th>}
+            {scored && criteria.map((c) => <th key={c.id} scope="col">{localized(c.title)}</th>)}
+            {scored && <th scope="col">{t('deskList.reviewers')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -173,6 +190,14 @@ export function ApplicationTable({ list }: { list: ApplicationList }) {
                 <a href={`#app-${a.id}`}>{a.pseudonym}</a>
               </td>
               <td>{state(a)}</td>
+              {scored && <td>{list.scoreOf.has(a.id) ? formatNumber(list.scoreOf.get(a.id)!.weighted_score) : '–'}</td>}
+              {scored && criteria.map((c) => <td key={c.id}>{mean(a, c.id)}</td>)}
+              {scored && (
+                <td>
+                  {list.scoreOf.get(a.id)?.reviewers ?? 0}
+                  {list.scoreOf.get(a.id)?.complete ? '' : ` (${t('deskList.incomplete')})`}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

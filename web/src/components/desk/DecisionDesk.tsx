@@ -115,6 +115,7 @@ export function DecisionDesk({ id }: { id: string }) {
       {brief?.may_decide && !decision.decided && (
         <DecisionForm
           candidates={brief.applications.map((e) => ({ id: e.application_id, label: label(e) }))}
+          languages={rec.languages}
           onDecide={(choice) => void decide(choice)}
         />
       )}

@@ -11,14 +11,22 @@ export interface Candidate {
 export interface DecisionChoice {
   outcomes: { application_id: string; outcome: string }[];
   reasoning: string;
+  reasoning_in?: Record<string, string>;
 }
 
 // The selection decision: an outcome for each candidate, the reasoning, and a check before the
 // step that cannot be undone. Shared by the owner's desk and the decision-maker's.
-export function DecisionForm({ candidates, onDecide }: { candidates: Candidate[]; onDecide: (c: DecisionChoice) => void }) {
+// `languages`: the ad's languages; the reasoning may also be written in the others (applicants get
+// it in the language they applied in).
+export function DecisionForm({ candidates, languages = [], onDecide }: {
+  candidates: Candidate[];
+  languages?: string[];
+  onDecide: (c: DecisionChoice) => void;
+}) {
   const { t } = useTranslation();
   const [outcomes, setOutcomes] = useState<Record<string, string>>({});
   const [reasoning, setReasoning] = useState('');
+  const [reasoningIn, setReasoningIn] = useState<Record<string, string>>({});
   const [confirming, setConfirming] = useState(false);
   const count = (o: string) => Object.values(outcomes).filter((x) => x === o).length;
   return (
@@ -39,6 +47,11 @@ export function DecisionForm({ candidates, onDecide }: { candidates: Candidate[]
         </Dropdown>
       ))}
       <Textarea labelText={t('desk.justification')} value={reasoning} onChange={(e) => setReasoning(e.target.value)} fullWidth />
+      {languages.slice(1).map((l) => (
+        <Textarea key={l} labelText={t('desk.reasoningIn', { language: t(`desk.language_${l}`) })} optionalText={t('common.optional')}
+          hintText={t('desk.reasoningInHint')} value={reasoningIn[l] ?? ''}
+          onChange={(e) => setReasoningIn({ ...reasoningIn, [l]: e.target.value })} fullWidth />
+      ))}
       <div>
         <Button onClick={() => setConfirming(true)}>{t('desk.decision')}</Button>
       </div>
@@ -51,6 +64,7 @@ export function DecisionForm({ candidates, onDecide }: { candidates: Candidate[]
           setConfirming(false);
           onDecide({
             reasoning,
+            reasoning_in: reasoningIn,
             outcomes: Object.entries(outcomes).map(([application_id, outcome]) => ({ application_id, outcome })),
           });
         }}

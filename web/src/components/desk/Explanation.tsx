@@ -8,6 +8,7 @@ export interface ExplanationData {
   outcome: string;
   appeal_ends: string;
   reasoning: string;
+  reasoning_in?: Record<string, string>;
   criteria: { id: string; title: Localized; weight: number }[];
   own: { weighted_score: number; rank: number; scores: { criterion_id: string; value: number; justification: string }[] };
   selected: { weighted_score: number; merits?: Merits }[];
@@ -16,7 +17,7 @@ export interface ExplanationData {
 // The equality-law explanation: criteria, the applicant's own scores, the selected person's merits.
 // `pdf`: where the same explanation downloads as a PDF (the owner's desk; none for the applicant).
 export function Explanation({ data, pdf }: { data: ExplanationData; pdf?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const title = (id: string) => localized(data.criteria.find((c) => c.id === id)?.title);
   return (
     <section aria-labelledby="explanation-title">
@@ -34,7 +35,7 @@ export function Explanation({ data, pdf }: { data: ExplanationData; pdf?: string
         </Paragraph>
       )}
       <Paragraph>
-        {t('more.reasoning')}: {data.reasoning}
+        {t('more.reasoning')}: {data.reasoning_in?.[i18n.language] || data.reasoning}
       </Paragraph>
       <ul>
         {data.criteria.map((c) => (
