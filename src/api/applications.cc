@@ -6,6 +6,7 @@
 
 #include "api/handler.h"
 #include "crypto/crypto.h"
+#include "http/compress.h"
 #include "service/screening.h"
 #include "service/work.h"
 
@@ -198,6 +199,9 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
                } else {
                  res.headers.emplace_back("ETag", etag);
                  res.headers.emplace_back("Cache-Control", "private, no-cache");
+                 // Lists without identity go compressed; a list with identity does not (it mixes
+                 // identity with applicant-written text, and its reads are never cached).
+                 http::EncodeBody(req, res, [&] { return list->Gzipped(page->Key(), res.body); });
                }
                return res;
              }));

@@ -1,6 +1,19 @@
 #include "api/list_cache.h"
 
+#include "http/compress.h"
+
 namespace reilu::api {
+
+std::string CachedList::Gzipped(const std::string& key, const std::string& page) const {
+  {
+    std::lock_guard lock(gzip_mutex_);
+    if (auto it = gzipped_.find(key); it != gzipped_.end()) return it->second;
+  }
+  std::string compressed = http::Gzip(page);
+  std::lock_guard lock(gzip_mutex_);
+  if (gzipped_.size() < kMaxGzippedPages) gzipped_.emplace(key, compressed);
+  return compressed;
+}
 
 std::shared_ptr<const CachedList> ListCache::Find(RecruitmentId rec, UserId caller, std::int64_t version) {
   std::lock_guard lock(mutex_);

@@ -25,6 +25,15 @@ struct ListedApplication {
 struct CachedList {
   std::int64_t version = 0;
   std::vector<ListedApplication> items;
+
+  // The page `key` of this list gzipped, compressed once however many read it (like a static
+  // file's .gz twin); `page` is its body, used the first time.
+  std::string Gzipped(const std::string& key, const std::string& page) const;
+
+ private:
+  static constexpr size_t kMaxGzippedPages = 16;
+  mutable std::mutex gzip_mutex_;
+  mutable std::map<std::string, std::string> gzipped_;
 };
 
 class ListCache {

@@ -20,8 +20,12 @@ namespace {
 constexpr size_t kShortField = 200;
 constexpr size_t kLongField = 20000;
 
+// Limits are in characters, as the form counts them for the applicant (not in UTF-8 bytes, which
+// would make "ä" count twice).
 Status Limit(const std::string& value, size_t max, const char* field) {
-  if (value.size() > max) return MakeError(ErrorCode::kInvalidInput, "The field is too long.", field);
+  size_t characters = 0;
+  for (unsigned char c : value) characters += (c & 0xC0) != 0x80;
+  if (characters > max) return MakeError(ErrorCode::kInvalidInput, "The field is too long.", field);
   return OkStatus();
 }
 

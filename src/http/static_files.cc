@@ -1,5 +1,7 @@
 #include "http/static_files.h"
 
+#include "http/compress.h"
+
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -32,21 +34,6 @@ std::optional<std::filesystem::path> Relative(const std::string& path) {
     rel /= segment;
   }
   return rel;
-}
-
-// Whether the client takes `coding` (a plain token match in Accept-Encoding; "q=0" refusals are
-// not sent by browsers for gzip or br).
-bool Accepts(const Request& req, std::string_view coding) {
-  const std::string accepted = req.Header("accept-encoding");
-  std::size_t at = 0;
-  while ((at = accepted.find(coding, at)) != std::string::npos) {
-    const bool starts = at == 0 || accepted[at - 1] == ' ' || accepted[at - 1] == ',';
-    const std::size_t end = at + coding.size();
-    const bool ends = end == accepted.size() || accepted[end] == ',' || accepted[end] == ';' || accepted[end] == ' ';
-    if (starts && ends) return true;
-    at = end;
-  }
-  return false;
 }
 
 Response FileResponse(std::string body, const std::filesystem::path& file, bool immutable) {
@@ -89,7 +76,7 @@ Handler StaticFiles(std::filesystem::path root, std::function<std::string()> mak
       // to a browser that takes them, so nothing is compressed per request.
       if (*rel != "index.html") {
         for (const auto& [coding, suffix] : {std::pair{"br", ".br"}, std::pair{"gzip", ".gz"}}) {
-          if (!Accepts(req, coding)) continue;
+          if (!AcceptsEncoding(req, coding)) continue;
           auto packed = ReadFile(root / (rel->string() + suffix));
           if (!packed || !std::filesystem::is_regular_file(root / *rel)) continue;
           Response res = FileResponse(std::move(*packed), *rel, immutable);

@@ -383,6 +383,19 @@ TEST_F(ApiTest, ApplicationListsArePagedFilteredAndRevalidated) {
   auto found = hr.Get(list + "?q=" + pseudonym.substr(0, 4)).Json();
   EXPECT_GE(found.at("total").as_int64(), 1);
 
+  // A client that takes gzip gets the same list compressed (made once per page and change).
+  for (int twice = 0; twice < 2; ++twice) {
+    auto zipped = hr.Call("GET", list, "", {{"Accept-Encoding", "gzip, deflate, br"}});
+    ASSERT_EQ(zipped.status, 200);
+    EXPECT_EQ(HeaderOf(zipped, "content-encoding"), "gzip");
+    EXPECT_NE(HeaderOf(zipped, "vary").find("Accept-Encoding"), std::string::npos);
+    const std::string plain = Gunzip(zipped.body);
+    ASSERT_FALSE(plain.empty());
+    EXPECT_LT(zipped.body.size(), plain.size());
+    EXPECT_EQ(json::parse(plain).at("total").as_int64(), 7);
+  }
+  EXPECT_EQ(HeaderOf(hr.Get(list), "content-encoding"), "");  // not asked: not compressed
+
   for (const char* bad : {"?limit=0", "?limit=abc", "?limit=5000", "?cursor=-1", "?redaction=all", "?withdrawn=1"}) {
     auto res = hr.Get(list + bad);
     EXPECT_EQ(res.status, 422) << bad;
@@ -420,6 +433,10 @@ TEST_F(ApiTest, ListsWithIdentityAreNeverCachedAndEachViewIsAudited) {
   auto two = hr.Call("GET", base + "/applications", "", {{"If-None-Match", "*"}});
   EXPECT_EQ(two.status, 200);
   EXPECT_EQ(audit_reads(), before + 2);
+  // Identity mixed with applicant-written text is never compressed, even when asked.
+  auto asked = hr.Call("GET", base + "/applications", "", {{"Accept-Encoding", "gzip"}});
+  EXPECT_NE(asked.body.find("Firstname801"), std::string::npos);
+  EXPECT_EQ(HeaderOf(asked, "content-encoding"), "");
 }
 
 // Issue 13, item 1: what the council asks, from the recorded data; each view audited.

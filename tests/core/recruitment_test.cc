@@ -94,6 +94,25 @@ TEST(RecruitmentTest, DeadlineIsHard) {
   EXPECT_FALSE(AcceptsApplications(r, 2000));
 }
 
+// Texts are limited in characters, as the form's counter shows them: twenty thousand "ä" (forty
+// thousand bytes) fit, one more does not.
+TEST(SubmissionTest, TextLimitsCountCharactersNotBytes) {
+  auto r = Valid();
+  Submission s;
+  s.identity.first_name = "Äijälä";
+  s.identity.last_name = "B";
+  s.identity.email = "a@b.fi";
+  s.identity.language = "fi";
+  std::string letter;
+  for (int i = 0; i < 20000; ++i) letter += "ä";
+  s.free_text.cover_letter = letter;
+  EXPECT_TRUE(ValidateSubmission(r, s).ok());
+  s.free_text.cover_letter += "a";
+  auto over = ValidateSubmission(r, s);
+  ASSERT_FALSE(over.ok());
+  EXPECT_EQ(over.error().field, "free_text.cover_letter");
+}
+
 TEST(SubmissionTest, RequiredAnswersAndKnownQuestions) {
   auto r = Valid();
   r.questions = {{"why", {{"fi", "Miksi?"}}, true, {}}};

@@ -5,7 +5,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <zlib.h>
 #include <algorithm>
+
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -430,6 +432,24 @@ int RenderedPages(const std::string& pdf) {
     if (std::string_view(magic + 1, 3) == "PNG" && std::filesystem::file_size(entry.path()) > 1000) ++pages;
   }
   return pages;
+}
+
+std::string Gunzip(const std::string& compressed) {
+  z_stream z{};
+  if (inflateInit2(&z, 15 + 16) != Z_OK) return "";
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+  z.avail_in = static_cast<uInt>(compressed.size());
+  std::string out;
+  char buffer[16384];
+  int status = Z_OK;
+  while (status == Z_OK) {
+    z.next_out = reinterpret_cast<Bytef*>(buffer);
+    z.avail_out = sizeof buffer;
+    status = inflate(&z, Z_NO_FLUSH);
+    out.append(buffer, sizeof buffer - z.avail_out);
+  }
+  inflateEnd(&z);
+  return status == Z_STREAM_END ? out : "";
 }
 
 }  // namespace reilu::testing

@@ -86,6 +86,8 @@ class SmtpSink {
 
 // A message's headers plus its decoded (base64, RFC 2047) text: what a reader would see.
 std::string DecodeMail(const std::string& raw);
+// A gzip body as a client would read it (empty when it is not valid gzip).
+std::string Gunzip(const std::string& compressed);
 // The value of a header line (first match, raw).
 std::string MailHeader(const std::string& raw, const std::string& name);
 

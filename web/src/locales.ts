@@ -30,7 +30,7 @@ const fi = {
     addEducation: '+ Lisää koulutus', addExperience: '+ Lisää työkokemus', removeRow: 'Poista: {{what}}',
     draftNote: 'Lomake säilyy tässä selaimen välilehdessä, vaikka sivu latautuisi uudelleen, kunnes lähetät hakemuksen tai suljet välilehden.',
     clear: 'Tyhjennä lomake', clearConfirm: 'Kaikki lomakkeeseen kirjoitettu poistetaan. Tätä ei voi perua.',
-    experience: 'Työkokemus', jobTitle: 'Tehtävä', employer: 'Työnantaja', months: 'Kesto kuukausina',
+    experience: 'Työkokemus', jobTitle: 'Tehtävä', employer: 'Työnantaja', charactersMax: 'Enintään {{max}} merkkiä.', monthFormat: 'Esimerkiksi 3.2021', started: 'Alkoi (kuukausi)', ended: 'Päättyi (kuukausi)', endedHint: 'Jätä tyhjäksi, jos työ jatkuu.', monthsHint: 'Lasketaan päivämääristä. Arvioijat näkevät vain keston, eivät vuosilukuja, koska ne voisivat kertoa ikäsi.', months: 'Kesto kuukausina',
     skills: 'Taidot (pilkuilla erotettuina)', langSkills: 'Kielitaito (esim. ruotsi: hyvä)',
     cover_letter: 'Hakemuskirje', preview: 'Esikatsele, mitä arvioijat näkevät', previewTitle: 'Näin arvioijat näkevät tekstisi',
     previewNone: 'Tekstiä ei vielä ole.', submit: 'Lähetä hakemus', sending: 'Lähetetään…',

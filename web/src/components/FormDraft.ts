@@ -8,7 +8,8 @@ export interface FormDraft {
   key: string; // the submission's Idempotency-Key
   identity: Identity;
   education: { level: string; field: string; institution: string }[];
-  experience: { title: string; employer: string; months: string }[];
+  // started/ended (YYYY-MM) help fill in the duration; only the duration is sent.
+  experience: { title: string; employer: string; months: string; started?: string; ended?: string }[];
   skills: string;
   languageSkills: string;
   coverLetter: string;

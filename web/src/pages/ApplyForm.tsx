@@ -18,7 +18,7 @@ import { api, ApiError, type EqualityStatistics, type FreeText, type Identity, t
 import { Fieldset, Row } from '../components/FormLayout';
 import { ErrorMessage } from '../components/Feedback';
 import { AppLink } from '../components/Layout';
-import { formatDate, localized } from '../i18n';
+import { formatDate, formatNumber, localized } from '../i18n';
 import { forgetDraft, loadDraft, saveDraft, type ServerDraft } from '../components/FormDraft';
 import { savedAtTime } from '../components/ScoreScale';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -82,7 +82,7 @@ function fieldsOf(sent: SentApplication) {
     identity: sent.identity,
     education: m.education.length ? m.education : [NO_EDUCATION],
     experience: m.experience.length
-      ? m.experience.map((e) => ({ title: e.title, employer: e.employer, months: e.months ? String(e.months) : '' }))
+      ? m.experience.map((e) => ({ title: e.title, employer: e.employer, months: e.months ? String(e.months) : '', started: '', ended: '' }))
       : [NO_EXPERIENCE],
     skills: m.skills.join(', '),
     languageSkills: m.languages.map((l) => (l.level ? `${l.language}: ${l.level}` : l.language)).join(', '),
@@ -92,8 +92,9 @@ function fieldsOf(sent: SentApplication) {
 }
 
 const NO_EDUCATION = { level: '', field: '', institution: '' };
-const NO_EXPERIENCE = { title: '', employer: '', months: '' };
+const NO_EXPERIENCE = { title: '', employer: '', months: '', started: '', ended: '' };
 const MAX_ROWS = 10;
+const MAX_TEXT = 20000; // characters, as the server counts them
 
 export function ApplyForm({ job, amending }: { job: JobAd; amending?: Amending }) {
   const { t, i18n } = useTranslation();
@@ -288,6 +289,9 @@ export function ApplyForm({ job, amending }: { job: JobAd; amending?: Amending }
     );
   }
 
+  // The server's limit for a text, told before typing (a hint, not a live counter: a counter that
+  // changes on every key is noise for screen readers, and its layout shift on blur ate clicks).
+  const limitHint = t('form.charactersMax', { count: MAX_TEXT, max: formatNumber(MAX_TEXT) });
   // Each error names its own field: a question's answer by the question itself.
   const fieldName = (field: string) =>
     field.startsWith('answer-')
@@ -384,8 +388,14 @@ export function ApplyForm({ job, amending }: { job: JobAd; amending?: Amending }
               value={row.title} onChange={(v) => setExperience(replaced(experience, i, { ...row, title: String(v ?? '') }))} fullWidth />
             <TextInput labelText={numbered(t('form.employer'), i, experience.length)} optionalText={t('common.optional')}
               value={row.employer} onChange={(v) => setExperience(replaced(experience, i, { ...row, employer: String(v ?? '') }))} fullWidth />
+            <TextInput labelText={numbered(t('form.started'), i, experience.length)} optionalText={t('common.optional')}
+              hintText={t('form.monthFormat')} value={row.started ?? ''}
+              onChange={(v) => setExperience(replaced(experience, i, withDuration({ ...row, started: String(v ?? '') })))} fullWidth />
+            <TextInput labelText={numbered(t('form.ended'), i, experience.length)} optionalText={t('common.optional')}
+              hintText={t('form.endedHint')} value={row.ended ?? ''}
+              onChange={(v) => setExperience(replaced(experience, i, withDuration({ ...row, ended: String(v ?? '') })))} fullWidth />
             <TextInput labelText={numbered(t('form.months'), i, experience.length)} optionalText={t('common.optional')}
-              type="number" value={row.months}
+              hintText={t('form.monthsHint')} type="number" value={row.months}
               onChange={(v) => setExperience(replaced(experience, i, { ...row, months: String(v ?? '') }))} fullWidth />
             {experience.length > 1 && (
               <Button variant="secondaryNoBorder" onClick={() => setExperience(experience.filter((_, k) => k !== i))}>
@@ -436,7 +446,7 @@ export function ApplyForm({ job, amending }: { job: JobAd; amending?: Amending }
         <legend>{t('form.freeTitle')}</legend>
         <HintText>{t('form.freeHint')}</HintText>
         <Textarea id="apply-cover_letter" labelText={t('form.cover_letter')} optionalText={t('common.optional')}
-          value={coverLetter} onChange={(e) => setCoverLetter(e.target.value)} fullWidth />
+          hintText={limitHint} value={coverLetter} onChange={(e) => setCoverLetter(e.target.value)} fullWidth />
         {job.questions.map((q) => (
           <Textarea
             key={q.id}
@@ -447,6 +457,7 @@ export function ApplyForm({ job, amending }: { job: JobAd; amending?: Amending }
             status={errors[`answer-${q.id}`] ? 'error' : 'default'}
             statusText={errors[`answer-${q.id}`]}
             onChange={(e) => setAnswers({ ...answers, [q.id]: e.target.value })}
+            hintText={limitHint}
             fullWidth
           />
         ))}
@@ -537,6 +548,24 @@ const AUTOCOMPLETE: Record<string, string> = {
   mother_tongue: 'off',
   nationality: 'country-name',
 };
+
+// The duration from the months the work started and ended (to this month when it goes on). Only
+// the duration is sent: reviewers never see years, which could tell the applicant's age.
+function withDuration<T extends { started?: string; ended?: string; months: string }>(row: T): T {
+  // "3.2021" (as Finns write it), "03/2021" or "2021-03".
+  const month = (v: string) => {
+    const typed = v.trim();
+    const m = /^(\d{1,2})[./](\d{4})$/.exec(typed);
+    const iso = /^(\d{4})-(\d{1,2})$/.exec(typed);
+    const [year, mon] = m ? [Number(m[2]), Number(m[1])] : iso ? [Number(iso[1]), Number(iso[2])] : [0, 0];
+    return year > 1900 && mon >= 1 && mon <= 12 ? year * 12 + mon - 1 : null;
+  };
+  const now = new Date();
+  const from = month(row.started ?? '');
+  const to = row.ended ? month(row.ended) : now.getFullYear() * 12 + now.getMonth();
+  if (from === null || to === null || to < from) return row;
+  return { ...row, months: String(to - from + 1) };
+}
 
 // "Tutkinto", then "Tutkinto 2", "Tutkinto 3": every field keeps a label of its own.
 function numbered(label: string, index: number, rows: number) {

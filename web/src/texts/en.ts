@@ -30,7 +30,7 @@ export const en: Texts = {
     addEducation: '+ Add education', addExperience: '+ Add work experience', removeRow: 'Remove: {{what}}',
     draftNote: 'The form is kept in this browser tab, even if the page reloads, until you send the application or close the tab.',
     clear: 'Empty the form', clearConfirm: 'Everything written in the form is removed. This cannot be undone.',
-    experience: 'Work experience', jobTitle: 'Job title', employer: 'Employer', months: 'Length in months',
+    experience: 'Work experience', jobTitle: 'Job title', employer: 'Employer', charactersMax: 'At most {{max}} characters.', monthFormat: 'For example 3.2021', started: 'Started (month)', ended: 'Ended (month)', endedHint: 'Leave empty if the work goes on.', monthsHint: 'Worked out from the dates. Reviewers see only the length, not the years, which could tell your age.', months: 'Length in months',
     skills: 'Skills (separated by commas)', langSkills: 'Language skills (e.g. Swedish: good)',
     cover_letter: 'Cover letter', preview: 'Preview what reviewers will see', previewTitle: 'This is what reviewers will see',
     previewNone: 'No text yet.', submit: 'Send application', sending: 'Sending…',

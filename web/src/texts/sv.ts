@@ -30,7 +30,7 @@ export const sv: Texts = {
     addEducation: '+ Lägg till utbildning', addExperience: '+ Lägg till arbetserfarenhet', removeRow: 'Ta bort: {{what}}',
     draftNote: 'Blanketten finns kvar i den här fliken även om sidan laddas om, tills du skickar ansökan eller stänger fliken.',
     clear: 'Töm blanketten', clearConfirm: 'Allt som skrivits i blanketten tas bort. Det går inte att ångra.',
-    experience: 'Arbetserfarenhet', jobTitle: 'Uppgift', employer: 'Arbetsgivare', months: 'Längd i månader',
+    experience: 'Arbetserfarenhet', jobTitle: 'Uppgift', employer: 'Arbetsgivare', charactersMax: 'Högst {{max}} tecken.', monthFormat: 'Till exempel 3.2021', started: 'Började (månad)', ended: 'Slutade (månad)', endedHint: 'Lämna tomt om arbetet fortsätter.', monthsHint: 'Räknas ut från datumen. Bedömarna ser bara längden, inte årtalen, eftersom de kunde avslöja din ålder.', months: 'Längd i månader',
     skills: 'Färdigheter (åtskilda med kommatecken)', langSkills: 'Språkkunskaper (t.ex. finska: god)',
     cover_letter: 'Personligt brev', preview: 'Förhandsgranska vad bedömarna ser', previewTitle: 'Så här ser bedömarna din text',
     previewNone: 'Ingen text ännu.', submit: 'Skicka ansökan', sending: 'Skickar…',
