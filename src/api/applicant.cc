@@ -253,10 +253,8 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("POST", "/api/v1/applicant/links", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto f = JsonFields(req);
                if (!f) return f.error();
-               std::string email, lang = "fi";
-               REILU_TRY(f->Str("email", email, true));
-               REILU_TRY(f->Str("lang", lang));
-               if (!IsSupportedLanguage(lang)) return f->Invalid("lang", "must be fi, sv or en");
+               std::string email, lang;
+               REILU_TRY(ReadEmailAndLanguage(*f, email, lang));
                auto services = ctx.Services();
                REILU_TRY(service::SendStatusLinks(services, email, req.client_address, lang));
                return http::JsonResponse(202, json::object{{"sent_if_found", true}});

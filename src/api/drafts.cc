@@ -27,10 +27,8 @@ void RegisterDraftRoutes(http::Router& router, ApiContext& ctx) {
                if (!id) return id.error();
                auto f = JsonFields(req);
                if (!f) return f.error();
-               std::string email, lang = "fi";
-               REILU_TRY(f->Str("email", email, true));
-               REILU_TRY(f->Str("lang", lang));
-               if (!IsSupportedLanguage(lang)) return f->Invalid("lang", "must be fi, sv or en");
+               std::string email, lang;
+               REILU_TRY(ReadEmailAndLanguage(*f, email, lang));
                auto content = ContentOf(*f);
                if (!content) return content.error();
                auto services = ctx.Services();

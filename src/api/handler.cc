@@ -209,4 +209,12 @@ http::Response CsvResponse(const CsvRows& rows, char separator, const std::strin
   return res;
 }
 
+Status ReadEmailAndLanguage(const codec::Fields& f, std::string& email, std::string& lang) {
+  lang = "fi";
+  REILU_TRY(f.Str("email", email, true));
+  REILU_TRY(f.Str("lang", lang));
+  if (!IsSupportedLanguage(lang)) return f.Invalid("lang", "must be fi, sv or en");
+  return OkStatus();
+}
+
 }  // namespace reilu::api

@@ -86,6 +86,9 @@ Result<JsonObjectBody> JsonFields(const http::Request& req);
 // on character boundaries. Shared by the release of free text and of attachments.
 Result<ProposedSpan> ReadChosenSpan(const json::value& item, const std::string& path, std::string_view text);
 
+// The {"email", "lang"} of an applicant's ask for a link by e-mail (lang fi when absent).
+Status ReadEmailAndLanguage(const codec::Fields& f, std::string& email, std::string& lang);
+
 // The ?lang= of a document or notice (fi when absent); 422 for another.
 Result<std::string> DocumentLanguage(const http::Request& req);
 // A document as a PDF download named `filename` (no identity in it: file names leave the server).

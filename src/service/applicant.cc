@@ -1,6 +1,5 @@
 #include "service/applicant.h"
 
-#include <cctype>
 #include <map>
 
 #include "crypto/crypto.h"
@@ -49,9 +48,7 @@ Status SendStatusLinks(Context& ctx, const std::string& typed, const std::string
   if (!IsPlausibleEmail(email)) return MakeError(ErrorCode::kInvalidInput, "Give your e-mail address.", "email");
   // Counted like login attempts (in the database, so every node sees them): no mail bombing of an
   // address, no sweeping of addresses from one client.
-  std::string lower;
-  for (unsigned char ch : email) lower += static_cast<char>(std::tolower(ch));
-  const std::string address_key = ThrottleKey("links-address", lower);
+  const std::string address_key = EmailThrottleKey("links-address", email);
   const std::string client_key = ThrottleKey("links-client", client_address);
   auto admitted = ctx.store.AdmitLogin({{address_key, 3}, {client_key, 20}}, 15 * 60, ctx.now());
   if (!admitted) return admitted.error();

@@ -1,7 +1,5 @@
 #include "service/drafts.h"
 
-#include <cctype>
-
 #include "core/pseudonym.h"
 #include "crypto/crypto.h"
 #include "service/login_throttle.h"
@@ -36,10 +34,8 @@ Result<DraftLink> KeepDraft(Context& ctx, RecruitmentId job, const std::string& 
   }
   REILU_TRY(CheckContent(content));
   if (!IsPlausibleEmail(email)) return MakeError(ErrorCode::kInvalidInput, "Give your e-mail address.", "email");
-  std::string lower;
-  for (unsigned char ch : email) lower += static_cast<char>(std::tolower(ch));
   auto admitted = ctx.store.AdmitLogin(
-      {{ThrottleKey("draft-address", lower), 3}, {ThrottleKey("draft-client", client_address), 20}}, 15 * 60,
+      {{EmailThrottleKey("draft-address", email), 3}, {ThrottleKey("draft-client", client_address), 20}}, 15 * 60,
       ctx.now());
   if (!admitted) return admitted.error();
   if (*admitted > 0) {

@@ -1,11 +1,19 @@
 #include "service/login_throttle.h"
 
+#include <cctype>
+
 #include "crypto/crypto.h"
 
 namespace reilu::service {
 
 std::string ThrottleKey(std::string_view kind, const std::string& value) {
   return std::string(kind) + ":" + crypto::Sha256Hex(value).substr(0, 32);
+}
+
+std::string EmailThrottleKey(std::string_view kind, std::string_view email) {
+  std::string lower;
+  for (unsigned char ch : email) lower += static_cast<char>(std::tolower(ch));
+  return ThrottleKey(kind, lower);
 }
 
 Result<UnixTime> LoginThrottle::Admit(const std::string& username, const std::string& address, UnixTime now) {

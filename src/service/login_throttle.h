@@ -14,6 +14,8 @@ namespace reilu::service {
 // A counting key for AdmitLogin: the kind and a fixed-size digest of the value (a username, an
 // address), so long values cannot grow the table.
 std::string ThrottleKey(std::string_view kind, const std::string& value);
+// The same for an e-mail address, in any letter case ("Aino@X.fi" counts as "aino@x.fi").
+std::string EmailThrottleKey(std::string_view kind, std::string_view email);
 
 class LoginThrottle {
  public:
