@@ -705,6 +705,14 @@ describe('the anonymous recruitment in a browser', () => {
     await hr.getByLabel('Ground for fixed term').fill('Kesätyö');
     await hr.getByRole('textbox', { name: /^End date/ }).fill('31.8.2031');
     await hr.getByRole('textbox', { name: /^Application period ends/ }).fill('30.4.2031');
+    // Or picked from a calendar: it opens on the date typed, in the page's language.
+    await hr.getByRole('button', { name: /choose date/i }).click();
+    const calendar = hr.getByRole('dialog');
+    await calendar.waitFor();
+    await expectAccessible(hr, 'deadline calendar');
+    await hr.keyboard.press('Escape');
+    await calendar.waitFor({ state: 'hidden' });
+    assert.equal(await hr.getByRole('textbox', { name: /^Application period ends/ }).inputValue(), '30.4.2031');
     await hr.getByLabel('Criterion 1 FI').fill('Asiakaspalvelukokemus');
     await hr.getByText('Reijo Reviewer').click();
     // Fixed-term: anonymous by default; turning it off needs a recorded reason.

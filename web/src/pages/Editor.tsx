@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { createGlobalStyle } from 'styled-components';
 import { useNavigate, useParams } from 'react-router-dom';
 import {
+  DateInput,
   Button,
   Checkbox,
   Dropdown,
@@ -30,6 +32,14 @@ interface Problem {
 
 
 type Rule = 'mandatory' | 'default_on' | 'optional';
+
+// The calendar's days of the neighbouring months are drawn too faintly to read (WCAG 1.4.3): a
+// grey that still reads as "not this month" against the dark days of the month.
+const CalendarContrast = createGlobalStyle`
+  .fi-month-day--disabled {
+    color: #5e6a74 !important;
+  }
+`;
 
 const AD_LOCALIZED = ['qualifications', 'salary', 'working_hours', 'location', 'starts', 'contact_title'] as const;
 const EMPTY_AD: AdDetails = {
@@ -185,6 +195,7 @@ function Form() {
 
   return (
     <>
+      <CalendarContrast />
       <Heading variant="h1">{t('editor.title')}</Heading>
       <Fieldset>
         <legend>{t('editor.title')}</legend>
@@ -217,10 +228,12 @@ function Form() {
             <DropdownItem value="permanent">{t('term.permanent')}</DropdownItem>
             <DropdownItem value="fixed_term">{t('term.fixed_term')}</DropdownItem>
           </Dropdown>
-          <TextInput labelText={t('editor.deadline')} hintText={t('dates.dateHint')} value={deadline}
+          {/* Typed as d.M.yyyy or chosen from the calendar (its texts in the page's language). */}
+          <DateInput labelText={t('editor.deadline')} hintText={t('dates.dateHint')} value={deadline}
+            datePickerEnabled language={(['fi', 'sv', 'en'].includes(i18n.language) ? i18n.language : 'fi') as 'fi' | 'sv' | 'en'}
             status={deadline && !parseDate(deadline) ? 'error' : 'default'}
             statusText={deadline && !parseDate(deadline) ? t('dates.badDate') : undefined}
-            onChange={(v) => setDeadline(String(v ?? ''))} />
+            onChange={({ value }) => setDeadline(value)} />
           <TextInput labelText={t('editor.deadlineTime')} hintText={t('dates.timeHint')} value={deadlineTime}
             status={!parseTime(deadlineTime) ? 'error' : 'default'}
             statusText={!parseTime(deadlineTime) ? t('dates.badTime') : undefined}
