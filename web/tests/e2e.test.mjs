@@ -706,7 +706,7 @@ describe('the anonymous recruitment in a browser', () => {
     await hr.getByRole('textbox', { name: /^End date/ }).fill('31.8.2031');
     await hr.getByRole('textbox', { name: /^Application period ends/ }).fill('30.4.2031');
     // Or picked from a calendar: it opens on the date typed, in the page's language.
-    await hr.getByRole('button', { name: /choose date/i }).click();
+    await hr.getByRole('button', { name: /^Choose date, Selected date 30/ }).click();
     const calendar = hr.getByRole('dialog');
     await calendar.waitFor();
     await expectAccessible(hr, 'deadline calendar');

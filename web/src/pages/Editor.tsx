@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createGlobalStyle } from 'styled-components';
 import { useNavigate, useParams } from 'react-router-dom';
 import {
-  DateInput,
   Button,
   Checkbox,
   Dropdown,
@@ -18,6 +16,7 @@ import {
 import { api, type AdDetails, type Criterion, type Question, type Recruitment, type User } from '../api';
 import { problemText } from '../problems';
 import { Fieldset, Row } from '../components/FormLayout';
+import { DateField } from '../components/DateField';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { localized } from '../i18n';
@@ -32,14 +31,6 @@ interface Problem {
 
 
 type Rule = 'mandatory' | 'default_on' | 'optional';
-
-// The calendar's days of the neighbouring months are drawn too faintly to read (WCAG 1.4.3): a
-// grey that still reads as "not this month" against the dark days of the month.
-const CalendarContrast = createGlobalStyle`
-  .fi-month-day--disabled {
-    color: #5e6a74 !important;
-  }
-`;
 
 const AD_LOCALIZED = ['qualifications', 'salary', 'working_hours', 'location', 'starts', 'contact_title'] as const;
 const EMPTY_AD: AdDetails = {
@@ -195,7 +186,6 @@ function Form() {
 
   return (
     <>
-      <CalendarContrast />
       <Heading variant="h1">{t('editor.title')}</Heading>
       <Fieldset>
         <legend>{t('editor.title')}</legend>
@@ -228,12 +218,7 @@ function Form() {
             <DropdownItem value="permanent">{t('term.permanent')}</DropdownItem>
             <DropdownItem value="fixed_term">{t('term.fixed_term')}</DropdownItem>
           </Dropdown>
-          {/* Typed as d.M.yyyy or chosen from the calendar (its texts in the page's language). */}
-          <DateInput labelText={t('editor.deadline')} hintText={t('dates.dateHint')} value={deadline}
-            datePickerEnabled language={(['fi', 'sv', 'en'].includes(i18n.language) ? i18n.language : 'fi') as 'fi' | 'sv' | 'en'}
-            status={deadline && !parseDate(deadline) ? 'error' : 'default'}
-            statusText={deadline && !parseDate(deadline) ? t('dates.badDate') : undefined}
-            onChange={({ value }) => setDeadline(value)} />
+          <DateField labelText={t('editor.deadline')} value={deadline} onChange={setDeadline} />
           <TextInput labelText={t('editor.deadlineTime')} hintText={t('dates.timeHint')} value={deadlineTime}
             status={!parseTime(deadlineTime) ? 'error' : 'default'}
             statusText={!parseTime(deadlineTime) ? t('dates.badTime') : undefined}
@@ -243,8 +228,8 @@ function Form() {
           <Row>
             <TextInput labelText={t('editor.ground')} value={r.employment?.fixed_term_ground ?? ''}
               onChange={(v) => set({ employment: { ...r.employment!, fixed_term_ground: String(v ?? '') } })} />
-            <TextInput labelText={t('editor.endDate')} hintText={t('dates.dateHint')} value={fromIsoDate(r.employment?.end_date ?? '')}
-              onChange={(v) => set({ employment: { ...r.employment!, end_date: String(v ?? '') } })} />
+            <DateField labelText={t('editor.endDate')} value={fromIsoDate(r.employment?.end_date ?? '')}
+              onChange={(v) => set({ employment: { ...r.employment!, end_date: v } })} />
           </Row>
         )}
       </Fieldset>

@@ -11,7 +11,8 @@ import { RequireStaff } from '../components/RequireStaff';
 import { DataTable, Scroll } from '../components/Table';
 import { formatDate, localized } from '../i18n';
 import { useSession } from '../session';
-import { fromIsoDate, parseDate, toIsoDate, unixToHelsinki } from '../dates';
+import { fromIsoDate, toIsoDate, unixToHelsinki } from '../dates';
+import { DateField } from '../components/DateField';
 
 // The registry office's register of public-records requests: record a request as it arrived,
 // decide it, give out the list of applicants or masked copies (each logged), print the decision.
@@ -176,10 +177,7 @@ function NewRequest({ recruitments, onCreated }: { recruitments: Recruitment[]; 
         <TextInput labelText={t('registry.requester')} value={requester} onChange={(v) => setRequester(String(v ?? ''))} fullWidth />
         <TextInput labelText={t('registry.contact')} optionalText={t('common.optional')} value={contact}
           onChange={(v) => setContact(String(v ?? ''))} fullWidth />
-        <TextInput labelText={t('registry.received')} hintText={t('dates.dateHint')} value={received}
-          status={!parseDate(received) ? 'error' : 'default'}
-          statusText={!parseDate(received) ? t('dates.badDate') : undefined}
-          onChange={(v) => setReceived(String(v ?? ''))} />
+        <DateField labelText={t('registry.received')} value={received} onChange={setReceived} required />
       </Row>
       <Textarea labelText={t('registry.subject')} value={subject} onChange={(e) => setSubject(e.target.value)} fullWidth />
       <Checkbox checked={list} onClick={({ checkboxState }) => setList(checkboxState)}>

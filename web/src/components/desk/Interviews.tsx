@@ -7,6 +7,7 @@ import { formatDate, localized } from '../../i18n';
 import { useSession } from '../../session';
 import { ErrorMessage } from '../Feedback';
 import { helsinkiToUnix, parseDate, parseTime } from '../../dates';
+import { DateField } from '../DateField';
 
 interface InterviewView {
   id: number;
@@ -154,10 +155,7 @@ export function Interviews(props: { rec: Recruitment; isOwner: boolean; candidat
               </DropdownItem>
             ))}
           </Dropdown>
-          <TextInput labelText={t('more.when')} hintText={t('dates.dateHint')} value={when}
-            status={when && !parseDate(when) ? 'error' : 'default'}
-            statusText={when && !parseDate(when) ? t('dates.badDate') : undefined}
-            onChange={(v) => setWhen(String(v ?? ''))} />
+          <DateField labelText={t('more.when')} value={when} onChange={setWhen} />
           <TextInput labelText={t('more.whenTime')} hintText={t('dates.timeHint')} value={whenTime}
             status={whenTime && !parseTime(whenTime) ? 'error' : 'default'}
             statusText={whenTime && !parseTime(whenTime) ? t('dates.badTime') : undefined}
