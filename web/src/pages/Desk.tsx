@@ -239,10 +239,11 @@ function DeskPage() {
             >
               {t('review.bulk')}
             </Button>
-            <p role="status">{bulkResult}</p>
           </div>
         </Panel>
       )}
+      {/* Outside the panel: once every text is released the panel goes, and the result stays. */}
+      {isOwner && <p role="status">{bulkResult}</p>}
 
       {isOwner && stage === 'collecting' && (
         <Panel aria-label={t('desk.close')}>
