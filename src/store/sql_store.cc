@@ -69,6 +69,17 @@ json::object SealedIdentityJson(const Sent& app) {
   return o;
 }
 
+// The deadline checked again inside the writing transaction: server time, hard (the ad may have
+// closed since the request was read). `refusal` says what can no longer be done.
+Status CheckTakesApplications(Connection& c, const Recruitment& r, UnixTime now, const char* refusal) {
+  auto st = c.Prepare("SELECT state, deadline FROM recruitments WHERE org_id = $1 AND id = $2");
+  if (!st) return st.error();
+  st->Bind(1, r.org_id).Bind(2, r.id);
+  if (!st->Step()) return NotFound("Recruitment");
+  if (st->Text(0) != "published" || st->Int(1) <= now) return MakeError(ErrorCode::kDeadlinePassed, refusal);
+  return OkStatus();
+}
+
 }  // namespace
 
 SqlStore::ReaderLease SqlStore::Reader() {
@@ -708,14 +719,7 @@ Result<SubmitResult> SqlStore::SubmitApplication(const NewApplication& app, Unix
       }
       REILU_TRY(s->status());
     }
-    // The deadline is checked again inside the transaction: server time, hard.
-    auto st = c.Prepare("SELECT state, deadline FROM recruitments WHERE org_id = $1 AND id = $2");
-    if (!st) return st.error();
-    st->Bind(1, r.org_id).Bind(2, r.id);
-    if (!st->Step()) return NotFound("Recruitment");
-    if (st->Text(0) != "published" || st->Int(1) <= now) {
-      return MakeError(ErrorCode::kDeadlinePassed, "This recruitment no longer accepts applications.");
-    }
+    REILU_TRY(CheckTakesApplications(c, r, now, "This recruitment no longer accepts applications."));
     auto key = RecruitmentKey(c, r.org_id, r.id);
     if (!key) return key.error();
 
@@ -794,14 +798,8 @@ Status SqlStore::AmendApplication(const Amendment& a, UnixTime now) {
   const Recruitment& r = *a.recruitment;
   return WriteTx<Ok>([&](Connection& c) -> Status {
     REILU_TRY(BumpDataVersionTx(c, r.org_id, r.id));
-    auto st = c.Prepare("SELECT state, deadline FROM recruitments WHERE org_id = $1 AND id = $2");
-    if (!st) return st.error();
-    st->Bind(1, r.org_id).Bind(2, r.id);
-    if (!st->Step()) return NotFound("Recruitment");
-    if (st->Text(0) != "published" || st->Int(1) <= now) {
-      return MakeError(ErrorCode::kDeadlinePassed,
-                       "The application period is over; the application can no longer be changed.");
-    }
+    REILU_TRY(
+        CheckTakesApplications(c, r, now, "The application period is over; the application can no longer be changed."));
     auto key = RecruitmentKey(c, r.org_id, r.id);
     if (!key) return key.error();
     // The text reviewers would see is cleared: HR checks the new text before it is released.

@@ -100,7 +100,8 @@ export function ApplyForm({ job, amending }: { job: JobAd; amending?: Amending }
   const { t, i18n } = useTranslation();
   // A reload must not empty the form: what was typed is kept in this tab until it is sent. A change
   // to a sent application starts from what was sent (and keeps no copy in the tab).
-  const draft = useMemo(() => (amending ? { key: '', ...fieldsOf(amending.sent) } : loadDraft(job.id)), [job.id, amending]);
+  const sent = amending?.sent;
+  const draft = useMemo(() => (sent ? { key: '', ...fieldsOf(sent) } : loadDraft(job.id)), [job.id, sent]);
   // The same key after a reload: a submission whose answer was lost is answered again, not doubled.
   const idempotencyKey = useMemo(() => draft?.key ?? crypto.randomUUID(), [draft]);
   const [identity, setIdentity] = useState<Identity>(
