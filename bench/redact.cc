@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <string>
 
@@ -18,16 +17,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   size_t show_misses = argc > 3 ? std::stoul(argv[3]) : 15;
-  std::ifstream in(argv[1]);
-  std::vector<LabelledDoc> docs;
+  std::vector<LabelledDoc> docs = LoadLabelledDocs(argv[1]);
   size_t bytes = 0;
-  for (std::string line; std::getline(in, line);) {
-    LabelledDoc d;
-    if (ParseLabelledDoc(line, d)) {
-      bytes += d.text.size();
-      docs.push_back(std::move(d));
-    }
-  }
+  for (const auto& d : docs) bytes += d.text.size();
   const Engine engine = Engine::Default();
   Evaluation e = Evaluate(engine, docs);
   std::printf("%-12s %6s %8s %10s\n", "type", "gold", "recall", "precision");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <fstream>
 
 #include "redact/text_util.h"
 
@@ -35,6 +36,16 @@ bool ParseLabelledDoc(std::string_view line, LabelledDoc& out) {
                          std::string(s.at("type").as_string())});
   }
   return true;
+}
+
+std::vector<LabelledDoc> LoadLabelledDocs(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<LabelledDoc> docs;
+  for (std::string line; std::getline(in, line);) {
+    LabelledDoc d;
+    if (ParseLabelledDoc(line, d)) docs.push_back(std::move(d));
+  }
+  return docs;
 }
 
 Evaluation Evaluate(const Engine& engine, const std::vector<LabelledDoc>& docs) {

@@ -23,6 +23,8 @@ struct LabelledDoc {
 
 // Parses one JSONL line; false when it is not a labelled document.
 bool ParseLabelledDoc(std::string_view line, LabelledDoc& out);
+// Every labelled document of a JSONL file (none when it cannot be read).
+std::vector<LabelledDoc> LoadLabelledDocs(const std::string& path);
 
 struct Evaluation {
   std::map<std::string, int> gold, found, predicted, predicted_correct;

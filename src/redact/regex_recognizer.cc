@@ -1,8 +1,10 @@
 #include "redact/regex_recognizer.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
+#include <tuple>
 
 namespace reilu::redact {
 
@@ -29,7 +31,20 @@ RegexRecognizer::RegexRecognizer(std::vector<PatternRule> rules) {
       std::fprintf(stderr, "redact: invalid pattern %s: %s\n", rule.pattern.c_str(), re->error().c_str());
       std::abort();
     }
-    compiled_.push_back(Compiled{std::move(re), std::move(rule)});
+    PatternShape shape = ReadPatternShape(rule.pattern);
+    Compiled c{std::move(re), std::move(rule)};
+    c.kind = shape.kind;
+    if (shape.kind == PatternShape::Kind::kBetweenBoundaries) {
+      auto part = [&](const std::string& pattern) {
+        auto compiled = std::make_unique<RE2>(shape.flags + pattern, options);
+        if (!compiled->ok()) std::abort();
+        return compiled;
+      };
+      c.group = part(shape.group);
+      c.lead = part(shape.lead_class);
+      if (!shape.trail_class.empty()) c.trail = part(shape.trail_class);
+    }
+    compiled_.push_back(std::move(c));
   }
 }
 
@@ -72,21 +87,92 @@ void RegexRecognizer::Find(std::string_view text, const Context&, std::vector<Sp
   } else {
     for (size_t i = 0; i < compiled_.size(); ++i) matching.push_back(static_cast<int>(i));
   }
-  for (int index : matching) {
+  FindSpans(text, matching, false, out);
+}
+
+void RegexRecognizer::FindWithCaptures(std::string_view text, std::vector<Span>& out) const {
+  std::vector<int> all;
+  for (size_t i = 0; i < compiled_.size(); ++i) all.push_back(static_cast<int>(i));
+  FindSpans(text, all, true, out);
+}
+
+namespace {
+
+size_t FirstCharLength(std::string_view text, size_t at) {
+  auto b = static_cast<unsigned char>(text[at]);
+  size_t n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+  return std::min(n, text.size() - at);
+}
+
+size_t LastCharLength(std::string_view text, size_t end) {
+  size_t start = end - 1;
+  while (start > 0 && end - start < 4 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  return end - start;
+}
+
+bool Matches(const RE2& re, std::string_view text, size_t start, size_t end) {
+  return re.Match(re2::StringPiece(text.data(), text.size()), start, end, RE2::ANCHOR_BOTH, nullptr, 0);
+}
+
+}  // namespace
+
+std::optional<std::pair<size_t, size_t>> RegexRecognizer::GroupBetweenBoundaries(const Compiled& c,
+                                                                                 std::string_view text, size_t start,
+                                                                                 size_t end) {
+  if (start == end) return std::nullopt;
+  // `(?:^|[^X])`: RE2 prefers `^`, which only the text's start can be.
+  size_t first = FirstCharLength(text, start);
+  size_t leads[2];
+  size_t lead_count = 0;
+  if (start == 0) leads[lead_count++] = 0;
+  if (Matches(*c.lead, text, start, start + first)) leads[lead_count++] = first;
+  // `(?:[^Y]|$)`: RE2 prefers the character, and `$` is only the text's end.
+  size_t trails[2];
+  size_t trail_count = 0;
+  if (!c.trail) {
+    trails[trail_count++] = 0;
+  } else {
+    size_t last = LastCharLength(text, end);
+    if (Matches(*c.trail, text, end - last, end)) trails[trail_count++] = last;
+    if (end == text.size()) trails[trail_count++] = 0;
+  }
+  for (size_t l = 0; l < lead_count; ++l) {
+    for (size_t t = 0; t < trail_count; ++t) {
+      size_t from = start + leads[l], to = end - trails[t];
+      if (from <= to && Matches(*c.group, text, from, to)) return std::pair{from, to};
+    }
+  }
+  return std::nullopt;
+}
+
+void RegexRecognizer::FindSpans(std::string_view text, const std::vector<int>& patterns, bool captures,
+                                std::vector<Span>& out) const {
+  const re2::StringPiece whole_text(text.data(), text.size());
+  std::vector<re2::StringPiece> match;
+  for (int index : patterns) {
     const Compiled& c = compiled_[static_cast<size_t>(index)];
     const int groups = c.re->NumberOfCapturingGroups();
-    std::vector<re2::StringPiece> match(static_cast<size_t>(groups) + 1);
+    // Only the whole match from RE2 where the shape tells the span (see pattern_shape.h).
+    const bool ask_groups = captures || c.kind == PatternShape::Kind::kCaptured;
+    match.assign(ask_groups ? static_cast<size_t>(groups) + 1 : 1, re2::StringPiece());
     size_t pos = 0;
-    while (pos <= text.size() && c.re->Match(re2::StringPiece(text.data(), text.size()), pos, text.size(),
-                                             RE2::UNANCHORED, match.data(), static_cast<int>(match.size()))) {
+    while (pos <= text.size() &&
+           c.re->Match(whole_text, pos, text.size(), RE2::UNANCHORED, match.data(), static_cast<int>(match.size()))) {
       re2::StringPiece whole = match[0];
-      re2::StringPiece hit = groups > 0 && match[1].data() ? match[1] : whole;
-      size_t start = static_cast<size_t>(hit.data() - text.data());
-      std::string_view found(hit.data(), hit.size());
-      if (!c.rule.valid || c.rule.valid(found)) {
-        out.push_back(Span{start, start + hit.size(), c.rule.type, c.rule.confidence});
+      size_t whole_start = static_cast<size_t>(whole.data() - text.data());
+      size_t whole_end = whole_start + whole.size();
+      size_t start = whole_start, end = whole_end;
+      if (ask_groups) {
+        if (groups > 0 && match[1].data()) {
+          start = static_cast<size_t>(match[1].data() - text.data());
+          end = start + match[1].size();
+        }
+      } else if (c.kind == PatternShape::Kind::kBetweenBoundaries) {
+        // No split fits only if the shape was misread: the whole match then, which covers the group.
+        if (auto group = GroupBetweenBoundaries(c, text, whole_start, whole_end)) std::tie(start, end) = *group;
       }
-      size_t whole_end = static_cast<size_t>(whole.data() - text.data()) + whole.size();
+      std::string_view found = text.substr(start, end - start);
+      if (!c.rule.valid || c.rule.valid(found)) out.push_back(Span{start, end, c.rule.type, c.rule.confidence});
       pos = whole.size() == 0 ? whole_end + 1 : whole_end;
     }
   }

@@ -8,7 +8,9 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 
+#include "redact/pattern_shape.h"
 #include "redact/redact.h"
 
 namespace reilu::redact {
@@ -27,12 +29,24 @@ class RegexRecognizer final : public Recognizer {
   // which patterns match); the other recognizers are returned untouched in `parts`.
   static std::unique_ptr<RegexRecognizer> Combine(std::vector<std::unique_ptr<Recognizer>>& parts);
   void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override;
+  // The same spans taken from RE2's own capture groups for every pattern: the reference that tests
+  // hold Find to (Find asks for groups only where a pattern's shape does not tell the span).
+  void FindWithCaptures(std::string_view text, std::vector<Span>& out) const;
 
  private:
   struct Compiled {
     std::unique_ptr<RE2> re;
     PatternRule rule;
+    PatternShape::Kind kind = PatternShape::Kind::kCaptured;
+    // kBetweenBoundaries: the group alone and the boundary characters' classes, each checked
+    // anchored on a stretch of the whole match.
+    std::unique_ptr<RE2> group, lead, trail;
   };
+  // Where the pattern's span lies in its whole match [start, end) (kBetweenBoundaries), in the
+  // order RE2 prefers the alternatives; nothing if no split fits.
+  static std::optional<std::pair<size_t, size_t>> GroupBetweenBoundaries(const Compiled& c, std::string_view text,
+                                                                         size_t start, size_t end);
+  void FindSpans(std::string_view text, const std::vector<int>& patterns, bool captures, std::vector<Span>& out) const;
   // All patterns in one automaton: a single pass says which patterns match at all, and only
   // those are run again for their positions (most patterns match nothing in most texts).
   const RE2::Set* AnyPattern() const;

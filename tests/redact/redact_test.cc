@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <random>
 
 #include "redact/evaluation.h"
@@ -333,19 +332,9 @@ TEST(EngineTest, SpansAreSortedAndDisjointOnArbitraryBytes) {
 namespace reilu::redact {
 namespace {
 
-std::vector<LabelledDoc> LoadSet(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<LabelledDoc> docs;
-  for (std::string line; std::getline(in, line);) {
-    LabelledDoc d;
-    if (ParseLabelledDoc(line, d)) docs.push_back(std::move(d));
-  }
-  return docs;
-}
-
 // Regression guard on the hand-written set: CV fragments, signatures, lists, lower-case names.
 TEST(EvaluationSetTest, HandWrittenDocumentsStayCaught) {
-  auto docs = LoadSet(std::string(REILU_EVAL_DIR) + "/eval_handwritten.jsonl");
+  auto docs = LoadLabelledDocs(std::string(REILU_EVAL_DIR) + "/eval_handwritten.jsonl");
   ASSERT_GE(docs.size(), 30u);
   Evaluation e = Evaluate(Engine::Default(), docs);
   EXPECT_GE(e.DirectRecall(), 0.995);
@@ -356,7 +345,7 @@ TEST(EvaluationSetTest, HandWrittenDocumentsStayCaught) {
 
 // Regression guard on the labelled set (see docs/redaction.md for what it does and does not show).
 TEST(EvaluationSetTest, MeetsTheTargetsOnTheLabelledSet) {
-  auto docs = LoadSet(std::string(REILU_EVAL_DIR) + "/eval.jsonl");
+  auto docs = LoadLabelledDocs(std::string(REILU_EVAL_DIR) + "/eval.jsonl");
   ASSERT_GE(docs.size(), 300u);
   Evaluation e = Evaluate(Engine::Default(), docs);
   EXPECT_GE(e.DirectRecall(), 0.995);

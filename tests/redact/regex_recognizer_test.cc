@@ -1,0 +1,123 @@
+#include "redact/regex_recognizer.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <tuple>
+
+#include "redact/evaluation.h"
+#include "redact/pattern_shape.h"
+
+namespace reilu::redact {
+namespace {
+
+using Kind = PatternShape::Kind;
+
+TEST(PatternShapeTest, ReadsTheShapesThatNeedNoCaptureGroups) {
+  EXPECT_EQ(ReadPatternShape(R"([A-Za-z]+@[a-z]+\.fi)").kind, Kind::kWhole);  // no group
+  EXPECT_EQ(ReadPatternShape(R"((?i)((?:asun|bor)\s+\p{Lu}\p{L}+))").kind, Kind::kWhole);
+  PatternShape s = ReadPatternShape(R"((?i)(?:^|[^\p{L}])(perhe\p{L}*|lapsi(?:a|en)))");
+  EXPECT_EQ(s.kind, Kind::kBetweenBoundaries);
+  EXPECT_EQ(s.flags, "(?i)");
+  EXPECT_EQ(s.lead_class, R"([^\p{L}])");
+  EXPECT_EQ(s.group, R"(perhe\p{L}*|lapsi(?:a|en))");
+  EXPECT_EQ(s.trail_class, "");
+  s = ReadPatternShape(R"((?:^|[^\d])(0\d{1,3}[\s.\-/]?\d{3,4})(?:[^\d]|$))");
+  EXPECT_EQ(s.kind, Kind::kBetweenBoundaries);
+  EXPECT_EQ(s.group, R"(0\d{1,3}[\s.\-/]?\d{3,4})");
+  EXPECT_EQ(s.trail_class, R"([^\d])");
+  // A ']' or ')' inside a class does not close anything.
+  s = ReadPatternShape(R"((?:^|[^\])])(a[)\]]b))");
+  EXPECT_EQ(s.kind, Kind::kBetweenBoundaries);
+  EXPECT_EQ(s.lead_class, R"([^\])])");
+  EXPECT_EQ(s.group, R"(a[)\]]b)");
+}
+
+TEST(PatternShapeTest, AnythingElseKeepsTheCaptureGroups) {
+  EXPECT_EQ(ReadPatternShape(R"((?i)(?:jag\s+är)\s+(\d{1,3}\s+år))").kind, Kind::kCaptured);  // a cue before
+  EXPECT_EQ(ReadPatternShape(R"((?:^|[^\d])(a)(b))").kind, Kind::kCaptured);                  // two groups
+  EXPECT_EQ(ReadPatternShape(R"((?:^|[^\d])(a(b)))").kind, Kind::kCaptured);                  // nested
+  EXPECT_EQ(ReadPatternShape(R"((?:^|[^\d])(a)x)").kind, Kind::kCaptured);                    // other trail
+  EXPECT_EQ(ReadPatternShape(R"((a)|(b))").kind, Kind::kCaptured);
+  EXPECT_EQ(ReadPatternShape(R"((?:^|\s)(a))").kind, Kind::kCaptured);
+}
+
+// Every pattern of the default engine, in one recognizer.
+const RegexRecognizer& AllPatterns() {
+  static const auto* all = [] {
+    std::vector<std::unique_ptr<Recognizer>> parts;
+    parts.push_back(MakeContextNameRecognizer());
+    parts.push_back(MakeIdCodeRecognizer());
+    parts.push_back(MakeEmailRecognizer());
+    parts.push_back(MakeUrlRecognizer());
+    parts.push_back(MakePhoneRecognizer());
+    parts.push_back(MakeAddressRecognizer());
+    parts.push_back(MakeAgeRecognizer());
+    parts.push_back(MakeCueRecognizer());
+    return RegexRecognizer::Combine(parts).release();
+  }();
+  return *all;
+}
+
+std::vector<std::tuple<size_t, size_t, EntityType>> Sorted(const std::vector<Span>& spans) {
+  std::vector<std::tuple<size_t, size_t, EntityType>> out;
+  for (const auto& s : spans) out.emplace_back(s.start, s.end, s.type);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void ExpectSameAsCaptures(const std::string& text) {
+  std::vector<Span> fast, reference;
+  AllPatterns().Find(text, Context{"fi", {}}, fast);
+  AllPatterns().FindWithCaptures(text, reference);
+  EXPECT_EQ(Sorted(fast), Sorted(reference)) << text;
+}
+
+// The spans found from whole matches are exactly those of RE2's capture groups: on every labelled
+// text, and where the boundaries are at the text's edges or are multi-byte characters.
+TEST(RegexRecognizerTest, SpansEqualRe2CaptureGroups) {
+  for (const char* set : {"/eval.jsonl", "/eval_handwritten.jsonl", "/eval_cv_style.jsonl"}) {
+    for (const auto& doc : LoadLabelledDocs(std::string(REILU_EVAL_DIR) + set)) ExpectSameAsCaptures(doc.text);
+  }
+  for (const char* text : {"perhe",
+                           "perheeseen",
+                           "—perhe—",
+                           "äperhe",
+                           "perheä",
+                           "040 1234567",
+                           "x040 1234567y",
+                           "ä040 1234567ä",
+                           "00100 Helsinki",
+                           "FI-00100 Helsinki",
+                           "a FI-00100 Helsinki",
+                           "131052-308T",
+                           "x131052-308Tx",
+                           "Flat 12",
+                           "Apt. 3B,",
+                           "45-vuotias",
+                           "€45-vuotias",
+                           "+358 40 1234567",
+                           "(09) 123 4567",
+                           "x(09) 123 4567",
+                           "naimisissa ja minulla on kaksi lasta",
+                           "äitiyslomalla",
+                           "SW1A 1AA",
+                           "London, NW 12345"}) {
+    ExpectSameAsCaptures(text);
+  }
+  // Random texts from pieces that patterns start and end with, glued by boundary characters.
+  const std::vector<std::string> pieces = {"perhe", "lapsi",      "040",     "123",      "4567", "00100",    "Helsinki",
+                                           "ä",     "—",          " ",       "\n",       "-",    "+358",     "(0)",
+                                           "Flat",  "12",         "vuotias", "syntynyt", "1980", "diabetes", "type",
+                                           "1",     "äidinkieli", ":",       "somali",   "asun", "Espoo",    "é"};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    for (size_t n = 1 + rng() % 8; n > 0; --n) text += pieces[rng() % pieces.size()];
+    ExpectSameAsCaptures(text);
+  }
+}
+
+}  // namespace
+}  // namespace reilu::redact
