@@ -173,19 +173,19 @@ std::string_view NeighbourWord(std::string_view text, const Span& s, bool after)
   return text.substr(start, i - start);
 }
 
-bool IsCompanyForm(std::string_view folded) {
-  for (std::string_view form : {"oy", "oyj", "ab", "abp", "ltd", "inc", "ky", "ry", "tmi", "gmbh", "llc", "plc"}) {
-    if (folded == form) return true;
-  }
-  return false;
-}
-
 // Is the span, or a word beside it, the head of an institution's name ("Lagos University",
-// "Åbo Akademi", "Teaching Hospital")?
+// "Åbo Akademi", "Teaching Hospital"), also across "of" / "i" before the span ("University of
+// Helsinki", "Universitetet i Oslo")?
 bool BesideInstitution(std::string_view text, const Span& s) {
   auto institution = [](std::string_view w) { return !w.empty() && IsInstitutionWord(Fold(w)); };
-  return institution(text.substr(s.start, s.end - s.start)) || institution(NeighbourWord(text, s, true)) ||
-         institution(NeighbourWord(text, s, false));
+  if (institution(text.substr(s.start, s.end - s.start)) || institution(NeighbourWord(text, s, true)) ||
+      institution(NeighbourWord(text, s, false))) {
+    return true;
+  }
+  std::string_view before = NeighbourWord(text, s, false);
+  if (before != "of" && before != "i") return false;
+  size_t at = static_cast<size_t>(before.data() - text.data());
+  return institution(NeighbourWord(text, Span{at, at + before.size(), s.type, s.confidence}, false));
 }
 
 // Keeps a span that counts only beside a name when a name lies next to it, found by any recognizer.

@@ -68,6 +68,13 @@ bool IsInstitutionWord(std::string_view folded) {
   return false;
 }
 
+bool IsCompanyForm(std::string_view folded) {
+  for (std::string_view form : {"oy", "oyj", "ab", "abp", "ltd", "inc", "ky", "ry", "tmi", "gmbh", "llc", "plc"}) {
+    if (folded == form) return true;
+  }
+  return false;
+}
+
 bool IsProfessionalTerm(std::string_view folded) {
   if (Stems().count(folded)) return true;
   // A case ending of up to five letters after a stem of four or more: "wilma|an", "excel|issä".

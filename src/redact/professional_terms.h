@@ -11,6 +11,10 @@ namespace reilu::redact {
 // `folded`: the word lower-cased (Fold). True for a listed term or a Finnish inflection of one.
 bool IsProfessionalTerm(std::string_view folded);
 
+// A company form ("Oy", "AB", "Ltd"): a word before it is the company's name, which may be a
+// person's ("Virtanen Consulting Oy"). `folded` as above.
+bool IsCompanyForm(std::string_view folded);
+
 // The head word of an institution's or workplace's name ("University", "Hospital", "Akademi",
 // "yliopistossa", "Savonia-ammattikorkeakoulu"): a capitalised word beside it is part of the
 // institution's name ("Lagos University Teaching Hospital", "Åbo Akademi"), not a person's.

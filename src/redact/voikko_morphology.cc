@@ -1,5 +1,6 @@
 #include <libvoikko/voikko.h>
 
+#include <algorithm>
 #include <cstring>
 #include <mutex>
 #include <string>
@@ -32,11 +33,26 @@ class VoikkoMorphology final : public Morphology {
     if (auto it = memo.find(word); it != memo.end()) return it->second;
     if (memo.size() > kMemoLimit) memo.clear();
     std::string key(word);
-    return memo[key] = Analyze(key);
+    WordClasses classes = Analyze(key);
+    // Voikko reads a double first name as a place ("Anna-Mari", "Anna-Liisalle"): when every
+    // part is a first name (the last in any case), so is the whole.
+    if (!classes.first_name && key.find('-') != std::string::npos && FirstNameParts(key)) classes.first_name = true;
+    return memo[key] = classes;
   }
 
  private:
   static constexpr size_t kMemoLimit = 100000;
+
+  bool FirstNameParts(const std::string& w) const {
+    size_t start = 0, parts = 0;
+    while (start <= w.size()) {
+      size_t end = std::min(w.find('-', start), w.size());
+      if (end == start || !Analyze(w.substr(start, end - start)).first_name) return false;
+      ++parts;
+      start = end + 1;
+    }
+    return parts >= 2;
+  }
 
   WordClasses Analyze(const std::string& w) const {
     WordClasses classes;

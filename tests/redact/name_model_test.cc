@@ -70,11 +70,20 @@ TEST(LearnedNamesTest, InitialsAndAmbiguousWordsBesideANameFoundByAnotherRecogni
             "Tutkimusta esitteli dosentti [NIMI] eilen.");
   // "Satu" (also "a fairy tale") from the lexicon, "Oyeyiola" from the learned model.
   EXPECT_EQ(Redacted("Satu Oyeyiola toimii ohjaajana.", "fi"), "[NIMI] toimii ohjaajana.");
-  // Alone at the start of a sentence, the everyday word stays, unless a verb follows at once: then
-  // the name reading wins (chosen for recall; "Satu kertoo" is a person to most readers too).
+  // Alone at the start of a sentence, the everyday word stays unless the model is fairly sure
+  // (half-way to its own boundary) or a verb follows at once: then the name reading wins (chosen
+  // for recall; "Satu, joka kertoo" is a person to most readers too).
   EXPECT_EQ(Redacted("Anna palautetta kurssista.", "fi"), "Anna palautetta kurssista.");
-  EXPECT_EQ(Redacted("Satu, joka kertoo kuninkaasta, on vanha.", "fi"), "Satu, joka kertoo kuninkaasta, on vanha.");
+  EXPECT_EQ(Redacted("Satu, joka kertoo kuninkaasta, on vanha.", "fi"), "[NIMI], joka kertoo kuninkaasta, on vanha.");
   EXPECT_EQ(Redacted("Nurminen kertoi hankkeesta.", "fi"), "[NIMI] kertoi hankkeesta.");
+  // A double first name that voikko reads as a place.
+  EXPECT_EQ(Redacted("Kysyin asiaa, mutta Anna-Mari ei vastannut.", "fi"), "Kysyin asiaa, mutta [NIMI] ei vastannut.");
+}
+
+// A heading in capitals alone on its line, and a word beside a product's name, are no names.
+TEST(LearnedNamesTest, HeadingsAndProductNamesAreNotNames) {
+  EXPECT_EQ(Redacted("Aino Virtanen\nOSAAMINEN\nHallitsen Active Directoryn ja Google Analyticsin.", "fi"),
+            "[NIMI]\nOSAAMINEN\nHallitsen Active Directoryn ja Google Analyticsin.");
 }
 
 // Labels before a colon stay, the name after one is found, and a postal code ending a line does
@@ -93,6 +102,8 @@ TEST(LearnedNamesTest, WordsBesideAnInstitutionBelongToIt) {
             "Jag studerade vid Åbo Akademi och Svenska handelshögskolan.");
   EXPECT_EQ(Redacted("Opiskelin Savonia-ammattikorkeakoulussa kolme vuotta.", "fi"),
             "Opiskelin Savonia-ammattikorkeakoulussa kolme vuotta.");
+  EXPECT_EQ(Redacted("I graduated from the University of Helsinki in 2015.", "en"),
+            "I graduated from the University of Helsinki in 2015.");
   EXPECT_TRUE(IsInstitutionWord("yliopistossa"));
   EXPECT_TRUE(IsInstitutionWord("kuntayhtymässä"));
   EXPECT_FALSE(IsInstitutionWord("valtakuntaa"));
