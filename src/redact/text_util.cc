@@ -6,24 +6,89 @@ bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+namespace {
+
+// The code point that starts at byte `i` (a lone continuation byte or a broken sequence reads as
+// itself, one byte long).
+char32_t Decode(std::string_view s, size_t i, size_t* length) {
+  auto b = static_cast<unsigned char>(s[i]);
+  size_t n = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  if (n == 1 || i + n > s.size()) {
+    *length = 1;
+    return b;
+  }
+  char32_t cp = b & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) {
+    auto c = static_cast<unsigned char>(s[i + k]);
+    if ((c & 0xC0) != 0x80) {
+      *length = 1;
+      return b;
+    }
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  *length = n;
+  return cp;
+}
+
+void Encode(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// The lower-case letter of an upper-case one among those Fold knows; other characters as they are.
+char32_t LowerOf(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  if (c < 0xC0) return c;
+  if (c <= 0xDE) return c == 0xD7 ? c : c + 0x20;  // À–Þ, not ×
+  if (c == 0x130) return 'i';                       // İ
+  // Latin Extended-A pairs upper with lower: even–odd, then odd–even from Ĺ, even–odd again from Ŋ.
+  if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) return c % 2 == 0 ? c + 1 : c;
+  if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return c % 2 == 1 ? c + 1 : c;
+  if (c == 0x178) return 0xFF;                  // Ÿ
+  if (c == 0x218 || c == 0x21A) return c + 1;   // Ș, Ț
+  if (c >= 0x391 && c <= 0x3A9) return c == 0x3A2 ? c : c + 0x20;  // Greek
+  if (c >= 0x410 && c <= 0x42F) return c + 0x20;                   // Cyrillic А–Я
+  if (c >= 0x400 && c <= 0x40F) return c + 0x50;                   // Ѐ–Џ
+  return c;
+}
+
+// Is `c` the lower-case member of a pair LowerOf knows (or ß, which has none in common use)?
+bool IsLowerLetter(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
+  if (c >= 0x100 && c <= 0x17F) return LowerOf(c) == c && c != 0x130;
+  return (c >= 0x3B1 && c <= 0x3C9) || (c >= 0x430 && c <= 0x45F) || c == 0x219 || c == 0x21B;
+}
+
+}  // namespace
+
 bool IsCapitalAt(std::string_view s, size_t i) {
   auto c = static_cast<unsigned char>(s[i]);
-  if (c >= 'A' && c <= 'Z') return true;
-  if (c != 0xC3 || i + 1 >= s.size()) return false;
-  auto d = static_cast<unsigned char>(s[i + 1]);
-  return d >= 0x80 && d <= 0x9E && d != 0x97;  // À..Þ
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  size_t length = 0;
+  char32_t cp = Decode(s, i, &length);
+  return length > 1 && LowerOf(cp) != cp;
 }
 
 bool IsAllCaps(std::string_view s) {
   size_t capitals = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 'a' && c <= 'z') return false;
-    if (c == 0xC3 && i + 1 < s.size()) {
-      auto d = static_cast<unsigned char>(s[i + 1]);
-      if (d >= 0xA0) return false;  // à..ÿ
+  for (size_t i = 0; i < s.size();) {
+    size_t length = 0;
+    char32_t cp = Decode(s, i, &length);
+    i += length;
+    if (LowerOf(cp) != cp) {
+      ++capitals;
+    } else if (IsLowerLetter(cp)) {
+      return false;
     }
-    if (IsCapitalAt(s, i)) ++capitals;
   }
   return capitals >= 2;
 }
@@ -50,20 +115,22 @@ std::vector<Word> SplitWords(std::string_view text) {
 std::string Fold(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = 0; i < s.size();) {
     auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 'A' && c <= 'Z') {
-      out += static_cast<char>(c + 32);
-    } else if (c == 0xC3 && i + 1 < s.size()) {
-      auto n = static_cast<unsigned char>(s[i + 1]);
-      // À..Þ (U+00C0..U+00DE, not ×) fold to à..þ by adding 0x20 to the second byte.
-      if (n >= 0x80 && n <= 0x9E && n != 0x97) n = static_cast<unsigned char>(n + 0x20);
-      out += static_cast<char>(c);
-      out += static_cast<char>(n);
+    if (c < 0x80) {
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
       ++i;
-    } else {
-      out += static_cast<char>(c);
+      continue;
     }
+    size_t length = 0;
+    char32_t cp = Decode(s, i, &length);
+    char32_t lower = length > 1 ? LowerOf(cp) : cp;
+    if (lower == cp) {
+      out.append(s.substr(i, length));
+    } else {
+      Encode(lower, out);
+    }
+    i += length;
   }
   return out;
 }

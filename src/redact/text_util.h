@@ -15,10 +15,11 @@ struct Word {
 // Words: runs of letters (ASCII letters and any multi-byte UTF-8 character), digits, hyphens and
 // apostrophes inside a word (so "Virtasen", "Anna-Liisan", "O'Brien" are one word each).
 std::vector<Word> SplitWords(std::string_view text);
-// Lower-cases ASCII and Å, Ä, Ö, É, Ü.
+// Lower-cases the letters names are written with: ASCII, Latin-1 (Å, Ä, Ö, É, Ü…), Latin
+// Extended-A (Š, Ž, Ł, Ć, Ő…), the Romanian Ș and Ț, Greek and Cyrillic.
 std::string Fold(std::string_view s);
 bool IsWordByte(unsigned char c);
-// Is the character at byte `i` an upper-case letter: A–Z or À–Þ (not ×)?
+// Is the character at byte `i` an upper-case letter of those (A–Z, À–Þ but not ×, Š, Ł, Д…)?
 bool IsCapitalAt(std::string_view s, size_t i);
 // Does `s` begin with an upper-case letter?
 inline bool StartsWithCapital(std::string_view s) { return !s.empty() && IsCapitalAt(s, 0); }
