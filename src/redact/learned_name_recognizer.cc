@@ -60,7 +60,15 @@ class LearnedNameRecognizer final : public Recognizer {
     for (size_t i = 0; i < scores.size(); ++i) {
       const Token& t = tokens.tokens[i];
       std::string_view word = text.substr(t.start, t.end - t.start);
-      if (scores[i] <= model->threshold()) continue;
+      if (scores[i] <= model->threshold()) {
+        // A Finnish first name that is also an everyday word, before a surname ("Pilvi
+        // Hämäläinen", "Tuuli Mattilan"): the first name stays in the basic case. It counts only
+        // beside a name found (so "Tiimissä Virtanen" is not one), whatever the model thought.
+        if (finnish && context.lang == "fi" && BeforeFinnishSurname(text, tokens, i, *finnish)) {
+          kind[i] = Kind::kOrdinary;
+        }
+        continue;
+      }
       bool dotted = t.end < text.size() && text[t.end] == '.';
       if (IsInitial(word) && (dotted || word.size() == 2)) {  // "Maija S. Peltola": an initial counts beside a name
         kind[i] = Kind::kOrdinary;
@@ -157,6 +165,19 @@ class LearnedNameRecognizer final : public Recognizer {
       if (WordKnowledge::For(lang).Lookup(word) == WordKnowledge::Dictionary::kCommon) return true;
     }
     return false;
+  }
+
+  static bool BeforeFinnishSurname(std::string_view text, const Tokens& tokens, size_t i, const Morphology& finnish) {
+    auto word = [&](size_t k) {
+      return text.substr(tokens.tokens[k].start, tokens.tokens[k].end - tokens.tokens[k].start);
+    };
+    if (i + 1 >= tokens.tokens.size() || tokens.line_break_before[i + 1]) return false;
+    std::string_view w = word(i), next = word(i + 1);
+    if (!LooksLikeAName(w) || IsAllCaps(w) || !StartsWithCapital(next) || IsAllCaps(next)) return false;
+    std::string folded = Fold(w);
+    if (FunctionWords().count(folded) || IsProfessionalTerm(folded)) return false;
+    WordClasses here = finnish.Classify(w);
+    return here.nominative && !here.verb && finnish.Classify(next).surname;
   }
 
   // A word in capitals alone on its line is a CV's heading ("OSAAMINEN", "REFERENCES"); a name in

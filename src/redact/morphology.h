@@ -14,8 +14,9 @@ struct WordClasses {
   bool first_name = false;
   bool surname = false;
   bool place = false;
-  bool other = false;  // any reading as an ordinary word (noun, verb, adjective, …)
-  bool verb = false;   // a reading as a verb (Finnish only)
+  bool other = false;       // any reading as an ordinary word (noun, verb, adjective, …)
+  bool verb = false;        // a reading as a verb (Finnish only)
+  bool nominative = false;  // a reading in the basic case (Finnish only): "Pilvi", not "Pilven"
 
   bool Name() const { return first_name || surname; }
   bool Ambiguous() const { return Name() && (place || other); }

@@ -48,12 +48,12 @@ char32_t LowerOf(char32_t c) {
   if (c >= 'A' && c <= 'Z') return c + 32;
   if (c < 0xC0) return c;
   if (c <= 0xDE) return c == 0xD7 ? c : c + 0x20;  // À–Þ, not ×
-  if (c == 0x130) return 'i';                       // İ
+  if (c == 0x130) return 'i';                      // İ
   // Latin Extended-A pairs upper with lower: even–odd, then odd–even from Ĺ, even–odd again from Ŋ.
   if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) return c % 2 == 0 ? c + 1 : c;
   if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return c % 2 == 1 ? c + 1 : c;
-  if (c == 0x178) return 0xFF;                  // Ÿ
-  if (c == 0x218 || c == 0x21A) return c + 1;   // Ș, Ț
+  if (c == 0x178) return 0xFF;                                     // Ÿ
+  if (c == 0x218 || c == 0x21A) return c + 1;                      // Ș, Ț
   if (c >= 0x391 && c <= 0x3A9) return c == 0x3A2 ? c : c + 0x20;  // Greek
   if (c >= 0x410 && c <= 0x42F) return c + 0x20;                   // Cyrillic А–Я
   if (c >= 0x400 && c <= 0x40F) return c + 0x50;                   // Ѐ–Џ

@@ -61,6 +61,10 @@ class VoikkoMorphology final : public Morphology {
     if (!h) return classes;
     voikko_mor_analysis** analyses = voikkoAnalyzeWordCstr(h, w.c_str());
     for (size_t i = 0; analyses && analyses[i]; ++i) {
+      if (char* form = voikko_mor_analysis_value_cstr(analyses[i], "SIJAMUOTO")) {
+        classes.nominative = classes.nominative || std::strcmp(form, "nimento") == 0;
+        voikko_free_mor_analysis_value_cstr(form);
+      }
       char* cls = voikko_mor_analysis_value_cstr(analyses[i], "CLASS");
       if (!cls) {
         classes.other = true;

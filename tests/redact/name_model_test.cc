@@ -9,6 +9,7 @@
 
 #include "redact/professional_terms.h"
 #include "redact/redact.h"
+#include "redact/text_util.h"
 
 namespace reilu::redact {
 namespace {
@@ -76,8 +77,23 @@ TEST(LearnedNamesTest, InitialsAndAmbiguousWordsBesideANameFoundByAnotherRecogni
   EXPECT_EQ(Redacted("Anna palautetta kurssista.", "fi"), "Anna palautetta kurssista.");
   EXPECT_EQ(Redacted("Satu, joka kertoo kuninkaasta, on vanha.", "fi"), "[NIMI], joka kertoo kuninkaasta, on vanha.");
   EXPECT_EQ(Redacted("Nurminen kertoi hankkeesta.", "fi"), "[NIMI] kertoi hankkeesta.");
+  // A first name that is also an everyday word, before a surname; not an inflected word before one.
+  EXPECT_EQ(Redacted("Pilvi Hämäläinen ilmeisesti toimii ohjaajana.", "fi"), "[NIMI] ilmeisesti toimii ohjaajana.");
+  EXPECT_EQ(Redacted("Tiimissä Virtanen vastasi laadusta.", "fi"), "Tiimissä [NIMI] vastasi laadusta.");
   // A double first name that voikko reads as a place.
   EXPECT_EQ(Redacted("Kysyin asiaa, mutta Anna-Mari ei vastannut.", "fi"), "Kysyin asiaa, mutta [NIMI] ei vastannut.");
+}
+
+// Names written with letters beyond Latin-1 have capitals too.
+TEST(LearnedNamesTest, CapitalsBeyondLatin1) {
+  EXPECT_EQ(Fold("ŠUKER Łódź ŻÓŁW Ștefan ДМИТРИЙ Ωmega"), "šuker łódź żółw ștefan дмитрий ωmega");
+  EXPECT_TRUE(IsCapitalAt("Šuker", 0));
+  EXPECT_FALSE(IsCapitalAt("šuker", 0));
+  EXPECT_TRUE(IsAllCaps("ŠUKER"));
+  EXPECT_FALSE(IsAllCaps("ŠUKEr"));
+  EXPECT_FALSE(IsAllCaps("Łódź"));
+  EXPECT_EQ(Fold("\xC5"), "\xC5");  // a broken sequence stays as it is
+  EXPECT_EQ(Redacted("Kroatian Davor Šuker teki maalin.", "fi"), "Kroatian [NIMI] teki maalin.");
 }
 
 // A heading in capitals alone on its line, and a word beside a product's name, are no names.
