@@ -92,7 +92,10 @@ class LearnedNameRecognizer final : public Recognizer {
       // name, "Lintu"), a word that is also a verb or noun at the start of a sentence ("Anna
       // palautetta"), and a place that is no name ("Nokialla"; but "Peltola" is both) all count
       // only beside a name.
-      bool ordinary = !classes.Name() && (classes.other || IsCommonAnywhere(word));
+      // A word written with a capital inside a sentence that the dictionary also lists as a
+      // proper noun is used as one ("support Trump", "ask Bill").
+      bool proper_inside = !StartsSentence(text, tokens, i) && !IsAllCaps(word) && knowledge.ProperToo(word);
+      bool ordinary = !classes.Name() && !proper_inside && (classes.other || IsCommonAnywhere(word));
       // ...unless a verb follows it at once: "Nurminen kertoi", "Peltola puhui" (but "Anna
       // palautetta" stays a verb).
       bool ambiguous_start = classes.Ambiguous() && StartsSentence(text, tokens, i) &&

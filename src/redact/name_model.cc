@@ -192,6 +192,10 @@ WordKnowledge::Dictionary WordKnowledge::Lookup(std::string_view word) const {
   return Dictionary::kUnknown;
 }
 
+bool WordKnowledge::ProperToo(std::string_view word) const {
+  return std::binary_search(proper_.begin(), proper_.end(), WordHash(Fold(word)));
+}
+
 WordClasses WordKnowledge::Classes(std::string_view word) const {
   return morphology_ ? morphology_->Classify(word) : WordClasses{};
 }

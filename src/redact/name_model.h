@@ -39,6 +39,9 @@ class WordKnowledge {
   // One per language, loaded on first use; "fi", "sv" or "en".
   static const WordKnowledge& For(std::string_view lang);
   Dictionary Lookup(std::string_view word) const;
+  // Is the word also listed with a capital, as a proper noun ("Trump", "Bill" beside "trump",
+  // "bill")? Lookup answers kCommon for those.
+  bool ProperToo(std::string_view word) const;
   WordClasses Classes(std::string_view word) const;
   bool HasWordList() const { return !common_.empty(); }
 

@@ -84,6 +84,14 @@ TEST(LearnedNamesTest, InitialsAndAmbiguousWordsBesideANameFoundByAnotherRecogni
   EXPECT_EQ(Redacted("Kysyin asiaa, mutta Anna-Mari ei vastannut.", "fi"), "Kysyin asiaa, mutta [NIMI] ei vastannut.");
 }
 
+// A capitalised word inside a sentence that the dictionary also lists as a proper noun is used as
+// one; places and products stay.
+TEST(LearnedNamesTest, ProperNounsInsideASentence) {
+  EXPECT_EQ(Redacted("Please ask Bill about my work.", "en"), "Please ask [NAME] about my work.");
+  EXPECT_EQ(Redacted("I worked in China for two years and used Ruby daily.", "en"),
+            "I worked in China for two years and used Ruby daily.");
+}
+
 // Names written with letters beyond Latin-1 have capitals too.
 TEST(LearnedNamesTest, CapitalsBeyondLatin1) {
   EXPECT_EQ(Fold("ŠUKER Łódź ŻÓŁW Ștefan ДМИТРИЙ Ωmega"), "šuker łódź żółw ștefan дмитрий ωmega");
