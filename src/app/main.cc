@@ -284,7 +284,8 @@ int main(int argc, char** argv) {
   if (restore->parsed()) {
     Status done = app::Restore(dir, restore_file, restore_replace);
     if (!done) return Fail(done.error());
-    std::printf("restored %s into %s\n", restore_file.c_str(), dir.Database().c_str());
+    std::printf("restored %s into %s\n", restore_file.c_str(),
+                dir.OnPostgres() ? "the PostgreSQL database" : dir.Database().c_str());
     return 0;
   }
   if (key_rotate->parsed()) {

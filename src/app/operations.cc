@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "app/postgres_backup.h"
 #include "crypto/crypto.h"
 #include "notify/transport.h"
 #include "store/sqlite_db.h"
@@ -55,6 +56,7 @@ Status CheckKeyPlace(const fs::path& key_file) {
 }
 
 Status Backup(const DataDir& dir, const fs::path& out) {
+  if (dir.OnPostgres()) return BackupPostgres(dir, out);
   auto store = OpenStore(dir);
   if (!store) return store.error();
   fs::path tmp = out.string() + ".tmp";
@@ -68,9 +70,7 @@ Status Backup(const DataDir& dir, const fs::path& out) {
 }
 
 Status Restore(const DataDir& dir, const fs::path& from, bool replace) {
-  if (dir.OnPostgres()) {
-    return MakeError(ErrorCode::kConflict, "Restore PostgreSQL with its own tools (pg_restore or a base backup).");
-  }
+  if (dir.OnPostgres()) return RestorePostgres(dir, from, replace);
   REILU_TRY(crypto::Init());
   REILU_TRY(CheckIntact(from));
   auto key = crypto::LoadServerKey(dir.ServerKey());

@@ -15,11 +15,13 @@ namespace reilu::app {
 Status CheckKeyPlace(const std::filesystem::path& key_file);
 
 // Writes a consistent copy of the database to `out` while the server may run. The key is not in it.
+// On PostgreSQL, pg_dump's (postgres_backup.h).
 Status Backup(const DataDir& dir, const std::filesystem::path& out);
 
 // Puts the backup `from` in place of the database after checking that it is intact and that the
 // server key opens it (then reads back every recruitment key with it). An existing database is
-// kept beside as reilu.db.before-restore-<time>, and only replaced with `replace`.
+// kept beside as reilu.db.before-restore-<time>, and only replaced with `replace`. On PostgreSQL,
+// pg_restore's into the URL's schema (postgres_backup.h).
 Status Restore(const DataDir& dir, const std::filesystem::path& from, bool replace);
 
 // A new server key: everything sealed under the old one is re-sealed in one transaction, then the

@@ -111,7 +111,11 @@ Result<bool> SqlStore::ServerKeyOpens(Connection& conn, const crypto::SecretKey&
   auto check = InstallationValue(conn, "key_check");
   if (!check) return check.error();
   if (!*check) return MakeError(ErrorCode::kInternal, "This database has no server key check yet.");
-  auto opened = crypto::Open(key, **check, kKeyCheckContext);
+  return KeyCheckOpens(**check, key);
+}
+
+bool SqlStore::KeyCheckOpens(std::string_view sealed, const crypto::SecretKey& key) {
+  auto opened = crypto::Open(key, sealed, kKeyCheckContext);
   return opened.ok() && *opened == kKeyCheckValue;
 }
 

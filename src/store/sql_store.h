@@ -182,6 +182,8 @@ class SqlStore final : public Store {
   // Whether `key` is the server key of the database at `path` (false for another key); for
   // finishing an interrupted rotation and for checking a backup before restoring it.
   static Result<bool> ServerKeyOpens(Connection& conn, const crypto::SecretKey& key);
+  // The same check on the installation's sealed "key_check" value as read from elsewhere (a dump).
+  static bool KeyCheckOpens(std::string_view sealed, const crypto::SecretKey& key);
 
  private:
   // A reader connection borrowed from the pool, returned on destruction.
