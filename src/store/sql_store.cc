@@ -883,6 +883,20 @@ Result<IdentifiedApplication> SqlStore::ReadIdentity(const IdentityAccess& acces
       [&](Connection& c) -> Result<IdentifiedApplication> { return ReadIdentityTx(c, access, now); });
 }
 
+Result<std::vector<IdentifiedApplication>> SqlStore::ReadIdentities(const std::vector<IdentityAccess>& accesses,
+                                                                    UnixTime now) {
+  return WriteTx<std::vector<IdentifiedApplication>>([&](Connection& c) -> Result<std::vector<IdentifiedApplication>> {
+    std::vector<IdentifiedApplication> read;
+    read.reserve(accesses.size());
+    for (const auto& access : accesses) {
+      auto full = ReadIdentityTx(c, access, now);
+      if (!full) return full.error();
+      read.push_back(std::move(*full));
+    }
+    return read;
+  });
+}
+
 Status SqlStore::QueueNoticesTx(Connection& c, const IdentityNotices& notices, UnixTime now) {
   std::vector<IdentifiedApplication> read;
   read.reserve(notices.reads.size());
@@ -1062,19 +1076,26 @@ Result<IdentifiedApplication> SqlStore::ReadIdentityTx(Connection& c, const Iden
 
 Status SqlStore::ReleaseRedaction(OrgId org, RecruitmentId rec, const ApplicationId& id, const RedactedText& text,
                                   UserId actor, const RedactionReleaseNote& note, UnixTime now) {
+  return ReleaseRedactions(org, rec, {{id, text}}, actor, note, now);
+}
+
+Status SqlStore::ReleaseRedactions(OrgId org, RecruitmentId rec,
+                                   const std::vector<std::pair<ApplicationId, RedactedText>>& texts, UserId actor,
+                                   const RedactionReleaseNote& note, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
     REILU_TRY(BumpDataVersionTx(c, org, rec));
-    auto s = c.Prepare("UPDATE applications SET redacted = $4 WHERE org_id = $1 AND recruitment_id = $2 AND id = $3");
-    if (!s) return s.error();
-    REILU_TRY(s->Bind(1, org).Bind(2, rec).Bind(3, id).Bind(4, codec::Serialize(codec::ToJson(text))).Run());
-    if (c.Changes() == 0) return NotFound("Application");
-    return AppendAuditTx(c,
-                         AuditEvent{org, actor, audit_action::kRedactionRelease, rec, id,
-                                    codec::Serialize(json::object{{"mode", note.mode},
-                                                                  {"edited", note.edited},
-                                                                  {"spans_added", note.spans_added},
-                                                                  {"spans_removed", note.spans_removed}})},
-                         now);
+    const std::string detail = codec::Serialize(json::object{{"mode", note.mode},
+                                                             {"edited", note.edited},
+                                                             {"spans_added", note.spans_added},
+                                                             {"spans_removed", note.spans_removed}});
+    for (const auto& [id, text] : texts) {
+      auto s = c.Prepare("UPDATE applications SET redacted = $4 WHERE org_id = $1 AND recruitment_id = $2 AND id = $3");
+      if (!s) return s.error();
+      REILU_TRY(s->Bind(1, org).Bind(2, rec).Bind(3, id).Bind(4, codec::Serialize(codec::ToJson(text))).Run());
+      if (c.Changes() == 0) return NotFound("Application");
+      REILU_TRY(AppendAuditTx(c, AuditEvent{org, actor, audit_action::kRedactionRelease, rec, id, detail}, now));
+    }
+    return OkStatus();
   });
 }
 

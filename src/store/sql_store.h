@@ -57,10 +57,15 @@ class SqlStore final : public Store {
   Result<std::vector<AnonymousApplication>> ListAnonymous(OrgId org, RecruitmentId rec) override;
   Result<AnonymousApplication> GetAnonymous(OrgId org, RecruitmentId rec, const ApplicationId& id) override;
   Result<IdentifiedApplication> ReadIdentity(const IdentityAccess& access, UnixTime now) override;
+  Result<std::vector<IdentifiedApplication>> ReadIdentities(const std::vector<IdentityAccess>& accesses,
+                                                            UnixTime now) override;
   Result<std::int64_t> CountApplications(OrgId org, RecruitmentId rec) override;
   Result<std::int64_t> DataVersion(OrgId org, RecruitmentId rec) override;
   Status ReleaseRedaction(OrgId org, RecruitmentId rec, const ApplicationId& id, const RedactedText& text, UserId actor,
                           const RedactionReleaseNote& note, UnixTime now) override;
+  Status ReleaseRedactions(OrgId org, RecruitmentId rec,
+                           const std::vector<std::pair<ApplicationId, RedactedText>>& texts, UserId actor,
+                           const RedactionReleaseNote& note, UnixTime now) override;
   Result<OpenedAttachment> ReadAttachment(const IdentityAccess& access, int position, UnixTime now) override;
   Status ReleaseAttachment(OrgId org, RecruitmentId rec, const ApplicationId& id, int position,
                            const std::string& rendition, UserId actor, const RedactionReleaseNote& note,

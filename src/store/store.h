@@ -271,6 +271,9 @@ class Store {
   virtual Result<AnonymousApplication> GetAnonymous(OrgId org, RecruitmentId rec, const ApplicationId& id) = 0;
   // Decrypts one application's identity and records the access in the audit log.
   virtual Result<IdentifiedApplication> ReadIdentity(const IdentityAccess& access, UnixTime now) = 0;
+  // The same for many at once, every access audited, in one transaction (bulk work over a list).
+  virtual Result<std::vector<IdentifiedApplication>> ReadIdentities(const std::vector<IdentityAccess>& accesses,
+                                                                    UnixTime now) = 0;
   virtual Result<std::int64_t> CountApplications(OrgId org, RecruitmentId rec) = 0;
   // A number that grows whenever anything an application list shows changes (applications, their
   // released texts, withdrawals, lifts, recusals, the shortlist, the recruitment itself): lists
@@ -279,6 +282,10 @@ class Store {
   // Publishes the reviewers' rendition of an application's free text; audited with what was done.
   virtual Status ReleaseRedaction(OrgId org, RecruitmentId rec, const ApplicationId& id, const RedactedText& text,
                                   UserId actor, const RedactionReleaseNote& note, UnixTime now) = 0;
+  // Many at once with the same note, each audited, in one transaction.
+  virtual Status ReleaseRedactions(OrgId org, RecruitmentId rec,
+                                   const std::vector<std::pair<ApplicationId, RedactedText>>& texts, UserId actor,
+                                   const RedactionReleaseNote& note, UnixTime now) = 0;
 
   // Attachments. The original opens only with an IdentityAccess (audited, like ReadIdentity); the
   // rendition HR releases is what reviewers get, and all they get.

@@ -199,6 +199,22 @@ TEST_F(RedactionFlowTest, BulkReleaseLeavesWhatNeedsALook) {
   EXPECT_EQ(
       LoggedIn("a_reviewer").PostJson("/api/v1/recruitments/" + rec_ + "/redactions/release", json::object{}).status,
       403);
+  // Both originals were read for the bulk check, each read audited (beside the two reviews above);
+  // the one released says so, marked bulk.
+  auto log = LoggedIn("a_auditor").Get("/api/v1/audit?limit=1000").Json();
+  std::map<std::string, int> reads, releases;
+  for (const auto& e : log.at("entries").as_array()) {
+    std::string app(e.at("application_id").as_string());
+    if (e.at("action").as_string() == "identity.read") ++reads[app];
+    if (e.at("action").as_string() == "redaction.release") {
+      ++releases[app];
+      EXPECT_EQ(e.at("detail").at("mode").as_string(), "bulk");
+    }
+  }
+  EXPECT_EQ(reads[by_employer["Kaupunki"]], 2);          // the review in the loop above, the bulk
+  EXPECT_EQ(reads[by_employer["Kangasalan kunta"]], 3);  // ...and the flagged one's second review
+  EXPECT_EQ(releases[by_employer["Kaupunki"]], 1);
+  EXPECT_EQ(releases[by_employer["Kangasalan kunta"]], 0);
 }
 
 TEST_F(RedactionFlowTest, MeritFieldsAreScannedAndTheTypedOnesStaySealed) {
