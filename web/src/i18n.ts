@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { finnish, languages, loadTexts, type Language } from './locales';
+import { finnish, languages, loadStaffTexts, loadTexts, type Language } from './locales';
 
 const STORAGE_KEY = 'reilu.lang';
 
@@ -18,12 +18,28 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
-// Swedish and English texts load before the switch, so no page shows a mix.
+// Swedish and English texts load before the switch, so no page shows a mix; once a staff page has
+// been opened, the staff texts of the new language too.
+let staffWanted = false;
+const staffLoaded = new Set<Language>();
+async function addStaffTexts(lang: Language) {
+  if (staffLoaded.has(lang)) return;
+  i18n.addResourceBundle(lang, 'translation', await loadStaffTexts(lang), true, true);
+  staffLoaded.add(lang);
+}
 async function switchTo(lang: Language) {
   if (!i18n.hasResourceBundle(lang, 'translation')) {
     i18n.addResourceBundle(lang, 'translation', await loadTexts(lang));
   }
+  if (staffWanted) await addStaffTexts(lang);
   await i18n.changeLanguage(lang);
+}
+
+// Resolves when the staff pages' texts of the shown language are in (each staff page waits for it).
+export async function staffTextsReady(): Promise<void> {
+  staffWanted = true;
+  await languageReady;
+  await addStaffTexts(i18n.language as Language);
 }
 
 // Resolves once the first language's texts are in (main.tsx renders after it).

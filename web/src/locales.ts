@@ -1,4 +1,7 @@
-// All UI texts in Finnish, Swedish and English. Plain language: short sentences, the reader's words.
+// The UI texts an applicant's pages use, in Finnish (Swedish and English in texts/; the staff pages'
+// own texts in texts/staff-*.ts). Plain language: short sentences, the reader's words.
+import type { StaffTexts } from './texts/staff-fi';
+
 const fi = {
   app: { name: 'Reilu', tagline: 'Reilu rekrytointi', skip: 'Siirry sisältöön', language: 'Kieli', nav: 'Päävalikko' },
   nav: { jobs: 'Avoimet työpaikat', staff: 'Henkilöstön kirjautuminen', recruitments: 'Rekrytoinnit', audit: 'Lokitiedot', reports: 'Raportit', registry: 'Asiakirjapyynnöt', admin: 'Ylläpito', logout: 'Kirjaudu ulos' },
@@ -62,12 +65,6 @@ const fi = {
     withdrawn_done: 'Hakemus on peruttu.', appeal: 'Oikaisuvaatimuksen voi tehdä viimeistään', interviewAt: 'Haastattelu',
     export: 'Lataa kaikki tietosi (JSON), myös kuka on katsonut henkilötietojasi', exportPdf: 'Lataa tietosi PDF-tiedostona',
   },
-  login: { title: 'Henkilöstön kirjautuminen', username: 'Käyttäjätunnus', password: 'Salasana', submit: 'Kirjaudu', failed: 'Tunnus tai salasana on väärin.' },
-  staff: {
-    recruitments: 'Rekrytoinnit', new: 'Uusi rekrytointi', none: 'Ei rekrytointeja.', state: 'Tila', applications: 'Hakemuksia',
-    draft: 'Luonnos', published: 'Julkaistu', closed: 'Suljettu', open: 'Avaa',
-    stage: 'Vaihe', search: 'Hae rekrytointeja', searchHint: 'Tehtävän nimi', order: 'Järjestys', order_deadline: 'Hakuaika päättyy (uusin ensin)', order_title: 'Tehtävän nimi', order_stage: 'Vaihe', shown: 'Näytetään {{count}} / {{total}}',
-  },
   editor: {
     title: 'Rekrytoinnin tiedot', titleFi: 'Otsikko (suomi)', titleSv: 'Otsikko (ruotsi)', titleEn: 'Otsikko (englanti)',
     description: 'Kuvaus', relation: 'Palvelussuhde', term: 'Kesto', ground: 'Määräaikaisuuden peruste', endDate: 'Päättymispäivä',
@@ -80,22 +77,6 @@ const fi = {
     problemReviewers: 'Valitse vähintään yksi arvioija.', problemDeadline: 'Hakuajan päättymisen on oltava tulevaisuudessa.', problemCriteria: 'Lisää arviointiperusteet.',
     problemDescription: 'Kuvaus puuttuu kielellä {{lang}}.', problemCriterion: 'Arviointiperuste puuttuu kielellä {{lang}}.', problemQuestion: 'Kysymys puuttuu kielellä {{lang}}.', problemAd: 'Ilmoituksen tieto ”{{what}}” puuttuu kielellä {{lang}}.', adHint: 'Kunnan ilmoituksessa kerrotaan yleensä palkka, työaika, työpaikka, aloitus, kelpoisuusvaatimukset ja lisätietojen antaja. Tieto, joka annetaan yhdellä kielellä, annetaan jokaisella ilmoituksen kielellä.',
     saved: 'Tallennettu.', published: 'Julkaistu.',
-  },
-  relay: {
-    title: 'Sähköpostipalvelimen vaihto odottaa vahvistusta',
-    text: 'Hakijoiden viestit (kuittaukset ja tilalinkit) ehdotetaan lähetettäväksi palvelimen {{server}} kautta, lähettäjä {{from}} ({{date}}). Viestit kulkevat uutta reittiä vasta, kun toinen henkilö vahvistaa muutoksen.',
-    waiting: 'Odottaa toisen ylläpitäjän tai HR-asiantuntijan vahvistusta.', confirm: 'Vahvista uusi palvelin', confirmed: 'Uusi palvelin on käytössä.',
-  },
-  review: {
-    title: 'Tarkista ja julkaise', check: 'Tarkista teksti', coverLetter: 'Hakemuskirje',
-    help: 'Korostetut kohdat piilotetaan arvioijilta. Poista valinta, jos kohta ei tunnista hakijaa. Voit piilottaa muun kohdan valitsemalla sen tekstistä ja painamalla Piilota valittu kohta.',
-    needsALook: 'Tarkista tämä hakemus: järjestelmä ei ole varma kaikista kohdista tai ansioissa mainitaan paikka.',
-    meritFlags: 'Tarkistettavat ansiotiedot', flag_names_a_place: 'mainitsee paikan; harkitse yleistämistä (esim. ”kunta”)',
-    flag_redacted: 'sisälsi tunnistetietoja, jotka on piilotettu', hideSelection: 'Piilota valittu kohta',
-    selectFirst: 'Valitse ensin piilotettava kohta tekstistä.', added: 'Piilotetaan: ”{{text}}”', spans: 'Piilotettavat kohdat',
-    hide: 'Piilota', unsure: 'Järjestelmä ei ole varma tästä kohdasta.', release: 'Julkaise arvioijille',
-    bulk: 'Julkaise kaikki, joissa ei ole tarkistettavaa', bulkDone: 'Julkaistu {{released}}; tarkistettavia {{look}}.',
-    type_PERSON: 'nimi', type_ID_CODE: 'henkilötunnus', type_PHONE: 'puhelin', type_EMAIL: 'sähköposti', type_URL: 'linkki', type_ADDRESS: 'osoite', type_POSTAL: 'osoite', type_BIRTH_DATE: 'syntymäaika', type_AGE: 'ikä', type_GENDER: 'sukupuoli', type_FAMILY: 'perhe', type_NATIONALITY: 'kansallisuus', type_LANGUAGE: 'äidinkieli', type_RELIGION: 'uskonto', type_HEALTH: 'terveys', type_RESIDENCE: 'asuinpaikka',
   },
   desk: {
     decisionPdf: 'Lataa valintapäätös ja hakijayhteenveto (PDF)',
@@ -137,54 +118,6 @@ const fi = {
     fromName: 'Lähettäjän nimi', outbox: 'Viestit tallennetaan palvelimen outbox-kansioon, kunnes SMTP-palvelin on asetettu.', saved: 'Tallennettu.',
     role_admin: 'Ylläpitäjä', role_hr: 'HR-asiantuntija', role_reviewer: 'Arvioija', role_registry: 'Kirjaamo', role_auditor: 'Tarkastaja', role_decision_maker: 'Päätöksentekijä',
   },
-  reports: {
-    title: 'Nimettömän rekrytoinnin toteutuminen', intro: 'Julkaistut rekrytoinnit palvelussuhteen keston ja nimettömyyden mukaan, poikkeukset perusteluineen ja kirjaamon henkilötietojen katselut.',
-    byTerm: 'Rekrytoinnit palvelussuhteen keston mukaan', term: 'Palvelussuhde', anonymous: 'Nimetön', notAnonymous: 'Ei nimetön', share: 'Nimettömien osuus',
-    permanentAllAnonymous: 'Kaikki vakituiset rekrytoinnit käsiteltiin nimettöminä.', permanentOpen_one: '{{count}} vakituinen rekrytointi käsiteltiin nimellisenä. Se on tarkistettava.', permanentOpen_other: '{{count}} vakituista rekrytointia käsiteltiin nimellisinä. Ne on tarkistettava.',
-    exceptions: 'Poikkeukset nimettömyydestä', noExceptions: 'Ei poikkeuksia.', recruitment: 'Rekrytointi', reason: 'Perustelu',
-    recruitments: 'Rekrytoinnit', published: 'Julkaistu', applications: 'Hakemuksia', lifted: 'Nimettömyys purettu', daysToDecision: 'Päiviä hakuajan päättymisestä päätökseen',
-    registryReads_one: 'Kirjaamo katsoi hakijan henkilötietoja {{count}} kerran.', registryReads_other: 'Kirjaamo katsoi hakijoiden henkilötietoja {{count}} kertaa.',
-    chartSummary: 'Pylväskaavio: vakituisia nimettömiä {{permanent}}, nimellisiä {{permanentOpen}}; määräaikaisia nimettömiä {{fixed}}, nimellisiä {{fixedOpen}}. Luvut ovat myös taulukossa.',
-    csvSemicolon: 'Lataa CSV (Excel, puolipiste)', csvComma: 'Lataa CSV (pilkku)', pdf: 'Lataa PDF (valtuuston esityslistalle)',
-    roleGrants: 'Henkilötietoihin oikeuttavat käyttäjätunnukset', noRoleGrants: 'Ajanjaksolla ei luotu HR- tai kirjaamotunnuksia.', when: 'Aika', account: 'Käyttäjä', grantedBy: 'Luonut', operator: 'Palvelimen ylläpito (komentorivi)',
-  },
-  registry: {
-    wishTitle: 'Toive nimen salassapidosta', wishHint: 'Hakijan toive ei yksin tee nimestä salaista. Jos mikään salassapitoperuste ei suojaa nimeä, kirjaa peruste: nimi annetaan seuraavassa luettelossa, ja peruste näkyy päätöksessä.', wishWhich: 'Kenen toive ei estä nimen antamista', wishGround: 'Peruste (esim. nimi on julkinen, JulkL 1 §, eikä salassapitoperustetta ole)', wishSave: 'Kirjaa peruste', wishSaved: 'Peruste kirjattu. Anna luettelo uudelleen, niin nimi on siinä.', wishOverridden: 'toive ei estä antamista',
-    title: 'Asiakirjapyynnöt', intro: 'Hakemukset ovat julkisia asiakirjoja. Kirjaa pyyntö sellaisena kuin se saapui, tee päätös ja anna hakijaluettelo tai hakemusten kopiot salassa pidettävät osat peitettyinä. Jokainen luovutus ja henkilötietojen katselu kirjataan, ja rekrytoinnin omistaja näkee ne.',
-    new: 'Kirjaa uusi pyyntö', recruitment: 'Rekrytointi', choose: 'Valitse', requester: 'Pyytäjä', contact: 'Pyytäjän yhteystieto', received: 'Saapunut (päivä)',
-    subject: 'Mitä pyydettiin', asksList: 'Hakijaluettelo', asksApplications: 'Hakemusten kopiot', register: 'Kirjaa pyyntö',
-    requests: 'Kirjatut pyynnöt', none: 'Ei kirjattuja pyyntöjä.', number: 'Nro', open: 'Avaa', request: 'Pyyntö',
-    decide: 'Päätös pyyntöön', decision: 'Päätös', decision_open: 'Ratkaisematta', decision_disclose: 'Annetaan', decision_partly: 'Annetaan osittain', decision_refuse: 'Hylätään',
-    ground: 'Oikeusperuste', groundHint: 'Esim. JulkL 24 § 1 mom. 32 k. Pakollinen, kun pyyntö hylätään kokonaan tai osittain.', explanation: 'Perustelut pyytäjälle', saveDecision: 'Tallenna päätös',
-    periodOpen: 'Hakijoiden tiedot annetaan vasta hakuajan päätyttyä.', giveList: 'Anna hakijaluettelo', applicantList: 'Hakijaluettelo', name: 'Nimi',
-    withheld: 'Nimi jätetty antamatta hakijan pyynnöstä', application: 'Hakemus', giveCopyPdf: 'Anna jäljennös PDF:nä', openCopyPdf: 'Avaa jäljennös (PDF)', giveCopy: 'Anna peitetty kopio', maskedCopy: 'Peitetty kopio',
-    maskedParts_one: '{{count}} salassa pidettävä kohta peitetty.', maskedParts_other: '{{count}} salassa pidettävää kohtaa peitetty.',
-    showDecision: 'Näytä päätösasiakirja', print: 'Tulosta', pdf: 'Lataa PDF', log: 'Luovutusloki', when: 'Aika', what: 'Annettu', nothingGiven: 'Mitään ei ole vielä annettu.',
-    chooseRequest: 'Asiakirjapyyntö', noRequest: 'Kirjaa asiakirjapyyntö ensin: henkilötiedot näytetään vain kirjatun pyynnön perusteella.',
-  },
-  admin: {
-    registryContact: 'Oikaisuvaatimusten osoite', registryContactHint: 'Kirjaamon posti- ja sähköpostiosoite kerrotaan jokaisessa valintapäätöksessä ja päätösilmoituksessa: sinne hakija lähettää oikaisuvaatimuksen.', registryContactLabel: 'Kirjaamon osoite (esim. Kirjaamo, PL 1, 98101 Kemijärvi, kirjaamo@kunta.fi)',
-    formFields: 'Mitä hakulomake kysyy', formFieldsHint: 'Syntymäaikaa, sukupuolta, kansalaisuutta ja äidinkieltä kysytään vain, jos ne on valittu tässä ja niille on kirjattu oikeusperuste. Hakija näkee perusteen lomakkeella.', legalBasis: 'Oikeusperuste',
-    privacy: 'Tietosuojaseloste', privacyHint: 'Hakija näkee selosteen hakulomakkeen linkistä. Kirjoita tähän rekisterinpitäjän tiedot ja yhteyshenkilö; kysytyt tiedot, säilytysajat ja oikeudet lisätään asetuksista.', privacyText: 'Rekisterinpitäjä ja yhteystiedot',
-    retention: 'Säilytysajat', retentionHint: 'Kuinka kauan hakemuksia säilytetään valintapäätöksen lainvoimaisuudesta. Palvelin hävittää erääntyneet päivittäin: henkilötiedot, hakemustekstit ja ansiot poistetaan, määrät jäävät tilastoihin. Oikeudellinen pito estää hävittämisen.',
-    nothingDue: 'Mitään ei ole nyt hävitettävänä.', due_one: 'Nyt hävitettävänä {{count}} hakemus ({{recruitments}} rekrytointia).', due_other: 'Nyt hävitettävänä {{count}} hakemusta ({{recruitments}} rekrytointia).',
-    holds_one: '{{count}} rekrytointi on oikeudellisessa pidossa.', holds_other: '{{count}} rekrytointia on oikeudellisessa pidossa.',
-  },
-  hold: {
-    title: 'Oikeudellinen pito', hint: 'Jos päätöksestä on tehty oikaisuvaatimus tai valitus, estä hakemusten hävittäminen, kunnes asia on ratkaistu.',
-    reason: 'Peruste (esim. oikaisuvaatimus vireillä)', place: 'Estä hävittäminen', release: 'Poista pito', standing: 'Hävittäminen on estetty: {{reason}}',
-  },
-  deskList: {
-    search: 'Hae hakemuksista', searchHint: 'Hakijan tunnus tai sana julkaistusta tekstistä', filter: 'Näytä',
-    filter_all: 'Kaikki', filter_unreleased: 'Tarkistamatta', filter_released: 'Julkaistu arvioijille',
-    filter_shortlisted: 'Haastatteluun valitut', filter_lifted: 'Anonymiteetti purettu', filter_withdrawn: 'Peruutetut',
-    order: 'Järjestys', order_pseudonym: 'Hakijan tunnuksen mukaan', order_score: 'Pisteet, suurin ensin', reviewers: 'Arvioineita', incomplete: 'kesken', order_status: 'Tilan mukaan (tarkistamatta ensin)',
-    showing_one: 'Näytetään {{from}}–{{to}} / {{count}} hakemus (kaikkiaan {{total}})',
-    showing_other: 'Näytetään {{from}}–{{to}} / {{count}} hakemusta (kaikkiaan {{total}})',
-    none: 'Ei hakemuksia näillä ehdoilla.', caption: 'Hakemukset tällä sivulla', state: 'Tila',
-    pages: 'Sivut', previous: 'Edellinen sivu', next: 'Seuraava sivu', page: 'Sivu {{page}} / {{pages}}',
-    single: 'Yksi hakemus kerrallaan', one: 'Hakemus {{n}} / {{count}}', previousOne: 'Edellinen hakemus', nextOne: 'Seuraava hakemus',
-  },
   dates: { dateHint: 'Esimerkiksi 31.12.2026', timeHint: 'Esimerkiksi 16.00', badDate: 'Kirjoita päivä muodossa 31.12.2026.', badTime: 'Kirjoita kellonaika muodossa 16.00.' },
   ad: { published: 'Julkaistu', salary: 'Palkka', working_hours: 'Työaika', location: 'Työpaikka', starts: 'Aloitus', qualifications: 'Kelpoisuusvaatimukset', contact: 'Lisätietoja antaa', contact_name: 'Yhteyshenkilö', contact_title: 'Yhteyshenkilön tehtävä', contact_phone: 'Yhteyshenkilön puhelin', contact_email: 'Yhteyshenkilön sähköposti', details: 'Ilmoituksen tiedot' },
   stats: {
@@ -197,7 +130,6 @@ const fi = {
     language_group_fi: 'Suomi', language_group_sv: 'Ruotsi', language_group_other: 'Muu',
     not_given: 'Ei kerrottu',
   },
-  equality: { title: 'Tasa-arvon seuranta: kuka eteni mihinkin vaiheeseen', intro: 'Hakemukset vaiheittain hakijoiden vapaaehtoisesti ja suostumuksella antamien tilastotietojen mukaan, nimettömät ja muut rekrytoinnit rinnakkain. Alle {{count}} hakemuksen lukuja ja ryhmiä ei näytetä, jotta ketään ei voi tunnistaa. Peruutetut hakemukset eivät ole mukana.', group: 'Ryhmä', applied: 'Hakeneet', eligible: 'Kelpoiset', shortlisted: 'Haastatteluun valitut', interviewed: 'Haastatellut', selected: 'Valitut', chartTitle: 'Haastatteluun valittujen osuus hakeneista: {{dimension}}', chartSummary: 'Haastatteluun valittujen osuus hakeneista ryhmittäin, nimettömät ja muut rekrytoinnit: {{values}}. Luvut ovat myös taulukossa.', chartNone: 'Ei kuvaajaa: yhdenkään ryhmän osuutta ei voi näyttää, koska luvut ovat liian pieniä.', share: '{{group}} {{anonymous}} / {{other}}', suppressed: 'Alle {{count}} hakemusta: ei näytetä.' },
   files: {
     pairOriginal: 'Alkuperäinen sivu (piirrä peitot tähän)',
     pairRendition: 'Arvioijien versio tästä sivusta',
@@ -258,10 +190,7 @@ const fi = {
     editorAccepts: 'Hakijat voivat liittää tiedostoja (ansioluettelo, todistukset)',
     editorHint: 'Arvioijat näkevät liitteistä version, josta tunnistetiedot on peitetty, kun olet tarkistanut sen.',
   },
-  eligibility: { title: 'Kelpoisuus', hint: 'Täyttääkö hakemus ilmoituksessa vaaditun kelpoisuuden (esimerkiksi tutkinto tai pätevyys)? Arvioijat eivät näe tätä.', eligible: 'Kelpoinen', notEligible: 'Ei kelpoinen', notAssessed: 'Ei arvioitu', reason: 'Mikä vaatimus ei täyty', reasonHint: 'Kirjoita vaatimus, esimerkiksi "Ei sosionomin (AMK) tutkintoa". Perustelu näkyy päätöksessä.', save: 'Tallenna kelpoisuus', notScored: 'Hakemus ei täytä tehtävän kelpoisuusvaatimuksia, eikä sitä pisteytetä.' },
-  decisionDesk: { intro: 'Teet tämän rekrytoinnin valintapäätöksen. Hakemukset näkyvät sinulle, kun haastateltavat on valittu; nimet, kun nimettömyys on purettu.', blind: 'Haastateltavia ei ole vielä valittu. Hakemukset näkyvät sinulle vasta sen jälkeen, jotta arviointi pysyy nimettömänä.', shortlisted: 'Haastatteluun valitut', interview: 'Haastattelu', decided: 'Päätös on tehty', whoDecides: 'Kuka tekee valintapäätöksen', whoDecidesHint: 'Jos päätöksen tekee muu viranhaltija, valitse hänet. Hän näkee hakemukset vasta, kun haastateltavat on valittu.', decisionMaker: 'Päätöksentekijä', ownerDecides: 'Minä (rekrytoinnin vastuuhenkilö)', decidedByOther: 'Valintapäätöksen tekee nimetty päätöksentekijä.' },
   acceptance: { title: 'Tehtävän vastaanottaminen ja ehdot', hint: 'Valittu ottaa tehtävän vastaan tilasivultaan tai voit kirjata vastauksen tähän. Valinta voi olla ehdollinen (terveydentila, rikostaustaote). Jos tarjous raukeaa, tehtävää voi tarjota varalle valitulle.', offer: 'Tarjous', answer: 'Vastaus', state_offered: 'Odottaa vastausta', state_accepted: 'Ottaa tehtävän vastaan', state_declined: 'Ei ota tehtävää vastaan', condition: 'Ehto', note: 'Tarkennus', result: 'Tulos', result_open: 'Selvitettävänä', result_met: 'Täyttyy', result_not_met: 'Ei täyty', kind_health_check: 'Terveydentilan selvitys', kind_criminal_record: 'Rikostaustaote', kind_other: 'Muu ehto', addCondition: 'Lisää ehto', save: 'Tallenna', confirmed: 'Valinta vahvistunut', fellThrough: 'Tarjous rauennut', offerToReserve: 'Tarjoa tehtävää varalle valitulle', yourOffer: 'Sinulle tarjotaan tehtävää', yours_offered: 'Sinut on valittu. Kerro, otatko tehtävän vastaan.', yours_accepted: 'Olet ottanut tehtävän vastaan. Kiitos!', yours_declined: 'Et ottanut tehtävää vastaan.', conditions: 'Valinnan ehdot', accept: 'Otan tehtävän vastaan', decline: 'En ota tehtävää vastaan' },
-  delivery: { title: 'Päätöksen tiedoksianto', outcome: 'Ratkaisu', email: 'Sähköposti', opened: 'Avasi tilasivun', letter: 'Kirje', email_queued: 'Jonossa', email_sent: 'Lähetetty', email_failed: 'Ei mennyt perille', markLetter: 'Merkitse kirjeenä lähetetyksi' },
   rectification: {
     title: 'Tietojesi korjaaminen', intro: 'Jos jokin sinusta tallennettu tieto on väärin, voit pyytää korjausta. Rekrytoinnin vastuuhenkilö vastaa kuukauden kuluessa.',
     yours: 'Korjauspyyntösi', ask: 'Pyydä tietojen korjaamista', what: 'Mikä tieto on väärin ja mikä on oikea tieto?',
@@ -273,20 +202,6 @@ const fi = {
     answerHint: 'Hakija näkee tämän vastauksen. Jos et korjaa tietoa, kerro peruste ja että hakija voi viedä asian tietosuojavaltuutetulle.',
     sendAnswer: 'Lähetä vastaus',
   },
-  retention: {
-    caption: 'Säilytysajat asiakirjatyypeittäin', document: 'Asiakirja', kept: 'Säilytetään',
-    permanently: 'pysyvästi', years_one: '{{count}} vuoden', years_other: '{{count}} vuotta',
-    doc_selected_applications: 'Valittujen hakemukset (vuotta)',
-    doc_other_applications: 'Muut hakemukset (vuotta)',
-    doc_interview_notes: 'Haastattelumuistiinpanot (vuotta)', doc_records_requests: 'Asiakirjapyyntöjen tekijät (vuotta)',
-    doc_decision: 'Valintapäätös ja hakijayhteenveto', doc_audit_log: 'Lokitiedot', doc_disposal_record: 'Hävityspöytäkirja ja nimettömät tilastot',
-    hint_selected_applications: 'Myös varalle valitut. 0 = pysyvästi (arkistonmuodostussuunnitelma). Päätöksen lainvoimaisuudesta.',
-    hint_other_applications: 'Arvioijien perustelut hävitetään hakemuksen mukana. Päätöksen lainvoimaisuudesta.', hint_interview_notes: 'Päätöksen lainvoimaisuudesta. Pisteet säilyvät päätöksen yhteydessä.',
-    hint_records_requests: 'Nimi ja yhteystiedot, pyyntöön vastaamisesta. Pyyntö ja luovutusloki säilyvät ilman nimeä.',
-    fixed_decision: 'arkistonmuodostussuunnitelma', fixed_audit_log: 'näyttö jokaisesta katselusta, ei henkilötietoja selväkielisenä',
-    fixed_disposal_record: 'näyttö hävittämisestä',
-  },
-  diary: { title: 'Diaarinumero', label: 'Diaarinumero (esim. KJ/123/01.01.01/2026)', hint: 'Kirjaamon antama numero. Se tulostuu valintapäätökseen ja muihin asiakirjoihin.' },
   errors: {
     unknown: 'Pyyntö ei onnistunut (virhe {{status}}). Yritä uudelleen.',
     invalid_input: 'Tarkista antamasi tiedot.', invalid_input_field: 'Tarkista kenttä: {{field}}.',
@@ -311,37 +226,6 @@ const fi = {
     field_username: 'käyttäjätunnus', field_password: 'salasana', field_others_years: 'muut hakemukset', field_selected_years: 'valittujen hakemukset',
     field_interview_notes_years: 'haastattelumuistiinpanot', field_records_requests_years: 'asiakirjapyyntöjen tekijät',
   },
-  users: { state: 'Tila', active: 'Käytössä', inactive: 'Poistettu käytöstä', edit: 'Muuta käyttäjää', which: 'Käyttäjä', activeLabel: 'Tunnus on käytössä', activeHint: 'Kun tunnus poistetaan käytöstä, sen istunnot päättyvät heti eikä sillä voi kirjautua. Tiedot ja lokimerkinnät säilyvät.' },
-  audit: {
-    title: 'Lokitiedot', seq: 'Nro', at: 'Aika', actor: 'Kuka', action: 'Mitä tehtiin', target: 'Kohde', why: 'Peruste', more: 'Näytä lisää',
-    intro: 'Jokainen henkilötietojen katselu, nimettömyyden purku, päätös ja asetusmuutos kirjataan tähän. Lokia ei voi muuttaa.',
-    introOwner: 'Rekrytointisi loki: kuka teki mitä ja milloin.', kind: 'Näytä', recruitment: 'Rekrytoinnin numero', recruitmentHint: 'Tyhjä: kaikki rekrytoinnit',
-    narrow: 'Rajaa', none: 'Ei merkintöjä näillä ehdoilla.', captionOf: 'Rekrytoinnin {{id}} loki', system: 'Järjestelmä (ilmoitus hakijalle)',
-    recruitmentNo: 'rekrytointi {{id}}', application: 'hakemus', ownLog: 'Näytä rekrytoinnin loki',
-    kind_all: 'Kaikki', kind_identity: 'Henkilötietojen katselu', kind_anonymity: 'Nimettömyys', kind_redaction: 'Tekstien tarkistus',
-    kind_attachment: 'Liitteet', kind_screening: 'Arviointi', kind_selection: 'Valinta', kind_records: 'Asiakirjapyynnöt',
-    kind_rectification: 'Korjauspyynnöt', kind_retention: 'Säilytys ja hävittäminen', kind_recruitment: 'Rekrytoinnin vaiheet',
-    kind_session: 'Kirjautumiset', kind_user: 'Käyttäjät',
-  },
-  auditActions: {
-    identity_read: 'Katsoi hakijan henkilötiedot', anonymity_lift: 'Purki nimettömyyden', anonymity_exception: 'Poikkesi nimettömyydestä perustellen',
-    policy_change: 'Muutti nimettömyyslinjausta', recruitment_publish: 'Julkaisi ilmoituksen', recruitment_close: 'Päätti hakuajan',
-    session_login: 'Kirjautui sisään', session_login_failed: 'Epäonnistunut kirjautuminen', user_create: 'Loi käyttäjän',
-    recruitment_key_shred: 'Hävitti rekrytoinnin henkilötiedot', server_key_rotate: 'Vaihtoi palvelimen avaimen', report_view: 'Katsoi raportin',
-    organisation_registry_contact: 'Muutti kirjaamon osoitetta', redaction_release: 'Julkaisi tarkistetun tekstin arvioijille',
-    attachment_read: 'Avasi alkuperäisen liitteen', attachment_release: 'Julkaisi liitteen arvioijille', criteria_change: 'Muutti arviointiperusteita',
-    recruitment_decision_maker: 'Nimesi päätöksentekijän', recruitment_diary_number: 'Merkitsi diaarinumeron', screening_score: 'Pisteytti hakemuksen',
-    screening_recusal: 'Ilmoitti esteellisyydestä', screening_shortlist: 'Valitsi haastateltavat', screening_eligibility: 'Arvioi kelpoisuuden',
-    interview_schedule: 'Sopi haastattelun', interview_notes: 'Kirjasi haastattelumuistiinpanot', selection_decision: 'Teki valintapäätöksen',
-    selection_acceptance: 'Kirjasi tehtävän vastaanoton tai ehdon', selection_notice_letter: 'Kirjasi päätöksen lähetetyksi kirjeenä',
-    application_withdraw: 'Hakija perui hakemuksen', application_amend: 'Hakija muutti hakemustaan', rectification_request: 'Hakija pyysi tietojensa korjaamista',
-    rectification_read: 'Luki korjauspyynnöt', rectification_answer: 'Vastasi korjauspyyntöön', mail_settings: 'Muutti sähköpostiasetuksia',
-    mail_settings_proposed: 'Ehdotti uutta sähköpostipalvelinta', mail_settings_confirmed: 'Vahvisti sähköpostipalvelimen',
-    records_register: 'Kirjasi asiakirjapyynnön', records_decide: 'Päätti asiakirjapyynnöstä', records_disclose: 'Luovutti asiakirjan',
-    records_wish_override: 'Totesi, ettei nimen salassapitotoive estä luovutusta', retention_policy: 'Muutti säilytysaikoja',
-    retention_hold: 'Esti hävittämisen (oikeudellinen pito)', retention_hold_released: 'Poisti oikeudellisen pidon', retention_dispose: 'Hävitti erääntyneet tiedot',
-    form_collected_fields: 'Muutti lomakkeen kysymiä tietoja', form_privacy_notice: 'Muutti tietosuojaselostetta',
-  },
 };
 
 export type Texts = typeof fi;
@@ -352,6 +236,12 @@ export async function loadTexts(lang: Language): Promise<Texts> {
   if (lang === 'sv') return (await import('./texts/sv')).sv;
   if (lang === 'en') return (await import('./texts/en')).en;
   return fi;
+}
+// The staff pages' texts load with the first staff page, in each language as it is chosen.
+export async function loadStaffTexts(lang: Language): Promise<StaffTexts> {
+  if (lang === 'sv') return (await import('./texts/staff-sv')).staffSv;
+  if (lang === 'en') return (await import('./texts/staff-en')).staffEn;
+  return (await import('./texts/staff-fi')).staffFi;
 }
 export type Language = 'fi' | 'sv' | 'en';
 export const languages: Language[] = ['fi', 'sv', 'en'];

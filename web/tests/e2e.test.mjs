@@ -154,6 +154,21 @@ describe('accessibility and screenshots', () => {
     }
   });
 
+  test('staff texts come with the first staff page and follow a change of language, chosen values too', async () => {
+    const page = await newPage({ lang: 'en' });
+    await login(page, 'hr');
+    await openDemoRecruitment(page);
+    await page.getByRole('heading', { name: 'Who makes the selection decision' }).waitFor();
+    await page.locator('button', { hasText: 'Me (responsible for the recruitment)' }).waitFor();
+    await page.locator('button', { hasText: /^EN$/ }).first().click();
+    await page.getByRole('menuitem', { name: /Svenska/ }).click();
+    await page.getByRole('heading', { name: 'Vem fattar beslutet om val' }).waitFor();
+    // The dropdown's chosen value is shown in the new language too (suomifi kept the old words).
+    await page.locator('button', { hasText: 'Jag (rekryteringens ansvarsperson)' }).waitFor();
+    assert.equal(await page.locator('button', { hasText: 'Me (responsible' }).count(), 0);
+    await page.context().close();
+  });
+
   test('without the link, the applicant asks for the links by e-mail', async () => {
     const page = await newPage({ width: 320 });
     await page.goto(`${server.url}/status`);

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import styled from 'styled-components';
-import { Checkbox, Dropdown, DropdownItem, Heading, HintText, Paragraph, TextInput, Textarea } from 'suomifi-ui-components';
+import { Checkbox, DropdownItem, Heading, HintText, Paragraph, TextInput, Textarea } from 'suomifi-ui-components';
+import { Dropdown } from '../components/Dropdown';
 import { api, type User } from '../api';
 import { Row } from '../components/FormLayout';
 import { ErrorMessage, Loading } from '../components/Feedback';

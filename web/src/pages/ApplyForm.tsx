@@ -4,7 +4,6 @@ import styled from 'styled-components';
 import {
   Button,
   Checkbox,
-  Dropdown,
   DropdownItem,
   ErrorSummary,
   Heading,
@@ -14,6 +13,7 @@ import {
   TextInput,
   Textarea,
 } from 'suomifi-ui-components';
+import { Dropdown } from '../components/Dropdown';
 import { api, ApiError, type EqualityStatistics, type FreeText, type Identity, type JobAd, type Merits } from '../api';
 import { Fieldset, Row } from '../components/FormLayout';
 import { ErrorMessage } from '../components/Feedback';

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { Button, Dropdown, DropdownItem, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
+import { Button, DropdownItem, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
+import { Dropdown } from '../components/Dropdown';
 import { api, type AuditEntry } from '../api';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { Row } from '../components/FormLayout';

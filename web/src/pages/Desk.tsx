@@ -5,7 +5,6 @@ import styled from 'styled-components';
 import {
   Button,
   Checkbox,
-  Dropdown,
   DropdownItem,
   Heading,
   InlineAlert,
@@ -14,6 +13,7 @@ import {
   Text,
   TextInput,
 } from 'suomifi-ui-components';
+import { Dropdown } from '../components/Dropdown';
 import { api, ApiError, type ApplicationView, type Identity, type Recruitment, type RankingEntry, type Screening } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage, Loading } from '../components/Feedback';

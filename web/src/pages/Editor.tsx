@@ -4,7 +4,6 @@ import { useNavigate, useParams } from 'react-router-dom';
 import {
   Button,
   Checkbox,
-  Dropdown,
   DropdownItem,
   Heading,
   HintText,
@@ -13,6 +12,7 @@ import {
   TextInput,
   Textarea,
 } from 'suomifi-ui-components';
+import { Dropdown } from '../components/Dropdown';
 import { api, type AdDetails, type Criterion, type Question, type Recruitment, type User } from '../api';
 import { problemText } from '../problems';
 import { Fieldset, Row } from '../components/FormLayout';

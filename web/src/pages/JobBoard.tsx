@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import styled from 'styled-components';
-import { Dropdown, DropdownItem, Heading, SearchInput, StaticChip, Text } from 'suomifi-ui-components';
+import { DropdownItem, Heading, SearchInput, StaticChip, Text } from 'suomifi-ui-components';
+import { Dropdown } from '../components/Dropdown';
 import { api, type JobAd } from '../api';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { AppLink } from '../components/Layout';

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { Button, Dropdown, DropdownItem, Heading, TextInput } from 'suomifi-ui-components';
+import { Button, DropdownItem, Heading, TextInput } from 'suomifi-ui-components';
+import { Dropdown } from '../components/Dropdown';
 import { Row } from '../components/FormLayout';
 import { api, type Recruitment } from '../api';
 import { ErrorMessage, Loading } from '../components/Feedback';

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import styled, { createGlobalStyle } from 'styled-components';
-import { Button, Checkbox, Dropdown, DropdownItem, Heading, InlineAlert, Paragraph, Text, TextInput, Textarea } from 'suomifi-ui-components';
+import { Button, Checkbox, DropdownItem, Heading, InlineAlert, Paragraph, Text, TextInput, Textarea } from 'suomifi-ui-components';
+import { Dropdown } from '../components/Dropdown';
 import { api, apiFile, type Recruitment } from '../api';
 import { ErrorMessage, Loading } from '../components/Feedback';
 import { Fieldset, Row } from '../components/FormLayout';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Dropdown, DropdownItem, Heading, Paragraph, StaticChip, Text, TextInput } from 'suomifi-ui-components';
+import { Button, DropdownItem, Heading, Paragraph, StaticChip, Text, TextInput } from 'suomifi-ui-components';
+import { Dropdown } from '../Dropdown';
 import { api } from '../../api';
 import { ErrorMessage } from '../Feedback';
 import { Panel } from '../Panel';

@@ -4,7 +4,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import styled from 'styled-components';
-import { Button, Dropdown, DropdownItem, TextInput } from 'suomifi-ui-components';
+import { Button, DropdownItem, TextInput } from 'suomifi-ui-components';
+import { Dropdown } from '../Dropdown';
 import type { ApplicationView, Criterion, RankingEntry } from '../../api';
 import { formatNumber, localized } from '../../i18n';
 import { DataTable, Scroll } from '../Table';

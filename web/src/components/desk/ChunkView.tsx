@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import styled from 'styled-components';
-import { Dropdown, DropdownItem, HintText, Paragraph, RadioButtonGroup, Text, Textarea } from 'suomifi-ui-components';
+import { DropdownItem, HintText, Paragraph, RadioButtonGroup, Text, Textarea } from 'suomifi-ui-components';
+import { Dropdown } from '../Dropdown';
 import { api, type Recruitment } from '../../api';
 import { localized } from '../../i18n';
 import { ErrorMessage, Loading } from '../Feedback';

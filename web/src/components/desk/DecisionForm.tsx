@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Dropdown, DropdownItem, Heading, Paragraph, Textarea } from 'suomifi-ui-components';
+import { Button, DropdownItem, Heading, Paragraph, Textarea } from 'suomifi-ui-components';
+import { Dropdown } from '../Dropdown';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { Panel } from '../Panel';
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dropdown, DropdownItem, Heading, Paragraph } from 'suomifi-ui-components';
+import { DropdownItem, Heading, Paragraph } from 'suomifi-ui-components';
+import { Dropdown } from '../Dropdown';
 import { api, type Recruitment } from '../../api';
 import { Panel } from '../Panel';
 import { useSaveAction } from '../SaveAction';

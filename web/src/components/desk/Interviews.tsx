@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import styled from 'styled-components';
-import { Button, Checkbox, Dropdown, DropdownItem, Heading, Text, TextInput, Textarea } from 'suomifi-ui-components';
+import { Button, Checkbox, DropdownItem, Heading, Text, TextInput, Textarea } from 'suomifi-ui-components';
+import { Dropdown } from '../Dropdown';
 import { api, type Recruitment, type User } from '../../api';
 import { formatDate, localized } from '../../i18n';
 import { useSession } from '../../session';
