@@ -113,12 +113,9 @@ std::optional<EntityType> ParseEntityType(std::string_view name) {
   return std::nullopt;
 }
 
-Engine Engine::Default() {
+std::unique_ptr<RegexRecognizer> MakePatternRecognizer() {
   std::vector<std::unique_ptr<Recognizer>> parts;
-  parts.push_back(MakeKnownNameRecognizer());
   parts.push_back(MakeContextNameRecognizer());
-  parts.push_back(MakeLexiconNameRecognizer(FinnishMorphology(), SwedishEnglishNameLexicon()));
-  parts.push_back(MakeLearnedNameRecognizer());
   parts.push_back(MakeIdCodeRecognizer());
   parts.push_back(MakeEmailRecognizer());
   parts.push_back(MakeUrlRecognizer());
@@ -126,11 +123,16 @@ Engine Engine::Default() {
   parts.push_back(MakeAddressRecognizer());
   parts.push_back(MakeAgeRecognizer());
   parts.push_back(MakeCueRecognizer());
-  // Every pattern-based recognizer as one automaton: a single pass over the text.
-  auto patterns = RegexRecognizer::Combine(parts);
+  return RegexRecognizer::Combine(parts);
+}
+
+Engine Engine::Default() {
   Engine e;
-  for (auto& p : parts) e.Add(std::move(p));
-  e.Add(std::move(patterns));
+  e.Add(MakeKnownNameRecognizer());
+  e.Add(MakeLexiconNameRecognizer(FinnishMorphology(), SwedishEnglishNameLexicon()));
+  e.Add(MakeLearnedNameRecognizer());
+  // Every pattern-based recognizer as one automaton: a single pass over the text.
+  e.Add(MakePatternRecognizer());
   return e;
 }
 

@@ -40,7 +40,7 @@ class RegexRecognizer final : public Recognizer {
     PatternShape::Kind kind = PatternShape::Kind::kCaptured;
     // kBetweenBoundaries: the group alone and the boundary characters' classes, each checked
     // anchored on a stretch of the whole match.
-    std::unique_ptr<RE2> group, lead, trail;
+    std::unique_ptr<RE2> group = nullptr, lead = nullptr, trail = nullptr;
   };
   // Where the pattern's span lies in its whole match [start, end) (kBetweenBoundaries), in the
   // order RE2 prefers the alternatives; nothing if no split fits.
@@ -55,5 +55,9 @@ class RegexRecognizer final : public Recognizer {
   mutable std::once_flag any_once_;
   mutable std::unique_ptr<RE2::Set> any_;
 };
+
+// Every pattern of the default engine (context names, id codes, contacts, addresses, ages, cues)
+// in one recognizer.
+std::unique_ptr<RegexRecognizer> MakePatternRecognizer();
 
 }  // namespace reilu::redact

@@ -43,20 +43,8 @@ TEST(PatternShapeTest, AnythingElseKeepsTheCaptureGroups) {
   EXPECT_EQ(ReadPatternShape(R"((?:^|\s)(a))").kind, Kind::kCaptured);
 }
 
-// Every pattern of the default engine, in one recognizer.
 const RegexRecognizer& AllPatterns() {
-  static const auto* all = [] {
-    std::vector<std::unique_ptr<Recognizer>> parts;
-    parts.push_back(MakeContextNameRecognizer());
-    parts.push_back(MakeIdCodeRecognizer());
-    parts.push_back(MakeEmailRecognizer());
-    parts.push_back(MakeUrlRecognizer());
-    parts.push_back(MakePhoneRecognizer());
-    parts.push_back(MakeAddressRecognizer());
-    parts.push_back(MakeAgeRecognizer());
-    parts.push_back(MakeCueRecognizer());
-    return RegexRecognizer::Combine(parts).release();
-  }();
+  static const auto* all = MakePatternRecognizer().release();
   return *all;
 }
 
