@@ -157,6 +157,16 @@ class LearnedNameRecognizer final : public Recognizer {
       span.only_beside_name = !keep[i];
       out.push_back(span);
     }
+    // A name written in lower case ("thanks obama", "emma and kaite"): a word the Swedish or English
+    // word list has only as a name-like proper noun, and no language's dictionary as a word.
+    if (context.lang != "fi" && knowledge.HasWordList()) {
+      for (const Token& t : tokens.tokens) {
+        std::string_view word = text.substr(t.start, t.end - t.start);
+        if (word.size() < 3 || !(word[0] >= 'a' && word[0] <= 'z') || !knowledge.NameOnly(word)) continue;
+        if (IsProfessionalTerm(Fold(word)) || IsCommonAnywhere(word)) continue;
+        out.push_back(Span{t.start, t.end, EntityType::kPerson, 0.5});
+      }
+    }
   }
 
  private:

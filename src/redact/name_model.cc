@@ -170,9 +170,12 @@ WordKnowledge::WordKnowledge(std::string_view lang) {
       if (lang == "sv") line = Latin1ToUtf8(line);
       if (auto apostrophe = line.find('\''); apostrophe != std::string::npos) continue;  // "Muskegon's"
       (StartsWithCapital(line) ? proper_ : common_).push_back(WordHash(Fold(line)));
+      if (StartsWithCapital(line) && !IsAllCaps(line) && Fold(line).substr(1) == line.substr(1)) {
+        titled_.push_back(WordHash(Fold(line)));
+      }
     }
   }
-  for (auto* v : {&common_, &proper_}) {
+  for (auto* v : {&common_, &proper_, &titled_}) {
     std::sort(v->begin(), v->end());
     v->erase(std::unique(v->begin(), v->end()), v->end());
   }
@@ -194,6 +197,12 @@ WordKnowledge::Dictionary WordKnowledge::Lookup(std::string_view word) const {
 
 bool WordKnowledge::ProperToo(std::string_view word) const {
   return std::binary_search(proper_.begin(), proper_.end(), WordHash(Fold(word)));
+}
+
+bool WordKnowledge::NameOnly(std::string_view word) const {
+  std::uint64_t h = WordHash(Fold(word));
+  return std::binary_search(titled_.begin(), titled_.end(), h) &&
+         !std::binary_search(common_.begin(), common_.end(), h);
 }
 
 WordClasses WordKnowledge::Classes(std::string_view word) const {

@@ -42,12 +42,16 @@ class WordKnowledge {
   // Is the word also listed with a capital, as a proper noun ("Trump", "Bill" beside "trump",
   // "bill")? Lookup answers kCommon for those.
   bool ProperToo(std::string_view word) const;
+  // Is the word listed only as a proper noun written like a name ("Obama", "Kevin"; not "API", not
+  // "bill")? Such a word in lower case is still a name ("thanks obama").
+  bool NameOnly(std::string_view word) const;
   WordClasses Classes(std::string_view word) const;
   bool HasWordList() const { return !common_.empty(); }
 
  private:
   explicit WordKnowledge(std::string_view lang);
   std::vector<std::uint64_t> common_, proper_;  // sorted hashes
+  std::vector<std::uint64_t> titled_;           // proper nouns with a capital and lower case after it
   const Morphology* morphology_ = nullptr;
 };
 

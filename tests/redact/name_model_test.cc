@@ -92,6 +92,15 @@ TEST(LearnedNamesTest, ProperNounsInsideASentence) {
             "I worked in China for two years and used Ruby daily.");
 }
 
+// A name written in lower case is one when the word list has it only as a name ("obama", "emma");
+// words and acronyms in lower case are not ("bill", "mark", "api", "http").
+TEST(LearnedNamesTest, NamesInLowerCase) {
+  EXPECT_EQ(Redacted("thanks obama, and say hi to emma and kevin for me", "en"),
+            "thanks [NAME], and say hi to [NAME] and [NAME] for me");
+  EXPECT_EQ(Redacted("The api uses http and sql; please bill the client and mark it done.", "en"),
+            "The api uses http and sql; please bill the client and mark it done.");
+}
+
 // Names written with letters beyond Latin-1 have capitals too.
 TEST(LearnedNamesTest, CapitalsBeyondLatin1) {
   EXPECT_EQ(Fold("ŠUKER Łódź ŻÓŁW Ștefan ДМИТРИЙ Ωmega"), "šuker łódź żółw ștefan дмитрий ωmega");
