@@ -18,15 +18,6 @@ namespace {
 
 fs::path PendingKey(const DataDir& dir) { return fs::path(dir.ServerKey().string() + ".new"); }
 
-Status Fsync(const fs::path& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return MakeError(ErrorCode::kInternal, "Cannot open " + path.string());
-  int rc = ::fsync(fileno(f));
-  std::fclose(f);
-  if (rc != 0) return MakeError(ErrorCode::kInternal, "Cannot sync " + path.string());
-  return OkStatus();
-}
-
 // PRAGMA integrity_check answers "ok" for an intact database file.
 Status CheckIntact(const fs::path& db) {
   auto conn = store::OpenSqlite(db.string(), true);
@@ -40,6 +31,15 @@ Status CheckIntact(const fs::path& db) {
 }
 
 }  // namespace
+
+Status Fsync(const fs::path& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return MakeError(ErrorCode::kInternal, "Cannot open " + path.string());
+  int rc = ::fsync(fileno(f));
+  std::fclose(f);
+  if (rc != 0) return MakeError(ErrorCode::kInternal, "Cannot sync " + path.string());
+  return OkStatus();
+}
 
 Status CheckKeyPlace(const fs::path& key_file) {
   struct stat st {};

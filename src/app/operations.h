@@ -14,6 +14,9 @@ namespace reilu::app {
 // its owner only.
 Status CheckKeyPlace(const std::filesystem::path& key_file);
 
+// Forces a written file to disk (before it is renamed into place).
+Status Fsync(const std::filesystem::path& path);
+
 // Writes a consistent copy of the database to `out` while the server may run. The key is not in it.
 // On PostgreSQL, pg_dump's (postgres_backup.h).
 Status Backup(const DataDir& dir, const std::filesystem::path& out);

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/operations.h"
 #include "crypto/crypto.h"
 #include "store/postgres_db.h"
 #include "store/sql_store.h"
@@ -24,8 +25,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The PG* variables that carry `url`'s settings (libpq knows which setting goes in which).
-Result<std::vector<std::string>> ConnectionEnvironment(const std::string& url) {
+// What libpq reads from `url`: the PG* variables that carry its settings (libpq knows which setting
+// goes in which) and the database's name.
+struct ConnectionSettings {
+  std::vector<std::string> environment;
+  std::string database;
+};
+Result<ConnectionSettings> ReadConnection(const std::string& url) {
   char* error = nullptr;
   PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
   if (!options) {
@@ -33,12 +39,14 @@ Result<std::vector<std::string>> ConnectionEnvironment(const std::string& url) {
     PQfreemem(error);
     return MakeError(ErrorCode::kInvalidInput, "The database URL cannot be read: " + message);
   }
-  std::vector<std::string> env;
+  ConnectionSettings settings;
   for (PQconninfoOption* o = options; o->keyword; ++o) {
-    if (o->val && *o->val && o->envvar) env.push_back(std::string(o->envvar) + "=" + o->val);
+    if (!o->val || !*o->val) continue;
+    if (o->envvar) settings.environment.push_back(std::string(o->envvar) + "=" + o->val);
+    if (std::strcmp(o->keyword, "dbname") == 0) settings.database = o->val;
   }
   PQconninfoFree(options);
-  return env;
+  return settings;
 }
 
 struct ToolRun {
@@ -59,9 +67,9 @@ Result<ToolRun> RunTool(const std::vector<std::string>& args, const std::string&
     if (std::strncmp(*e, "PG", 2) != 0) env.emplace_back(*e);
   }
   if (!url.empty()) {
-    auto connection = ConnectionEnvironment(url);
+    auto connection = ReadConnection(url);
     if (!connection) return connection.error();
-    env.insert(env.end(), connection->begin(), connection->end());
+    env.insert(env.end(), connection->environment.begin(), connection->environment.end());
   }
   std::string out_template = (fs::temp_directory_path() / "reilu-pgtool-XXXXXX").string();
   std::string err_template = out_template;
@@ -209,15 +217,6 @@ std::optional<KeyCheck> FindKeyCheck(const std::string& sql) {
   return std::nullopt;
 }
 
-Status Fsync(const fs::path& path) {
-  int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) return MakeError(ErrorCode::kInternal, "Cannot open " + path.string());
-  int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) return MakeError(ErrorCode::kInternal, "Cannot sync " + path.string());
-  return OkStatus();
-}
-
 }  // namespace
 
 Status BackupPostgres(const DataDir& dir, const fs::path& out) {
@@ -291,16 +290,10 @@ Status RestorePostgres(const DataDir& dir, const fs::path& from, bool replace) {
   }
   // The database's name alone on the command line (pg_restore needs one to restore into); the rest
   // of the connection, the password among it, goes in the environment.
-  char* error = nullptr;
-  PQconninfoOption* options = PQconninfoParse(dir.database_url.c_str(), &error);
-  PQfreemem(error);
-  std::string database;
-  for (PQconninfoOption* o = options; o && o->keyword; ++o) {
-    if (std::strcmp(o->keyword, "dbname") == 0 && o->val) database = o->val;
-  }
-  PQconninfoFree(options);
-  if (database.empty()) return MakeError(ErrorCode::kInvalidInput, "The database URL names no database.");
-  args.push_back("--dbname=" + database);
+  auto connection = ReadConnection(dir.database_url);
+  if (!connection) return connection.error();
+  if (connection->database.empty()) return MakeError(ErrorCode::kInvalidInput, "The database URL names no database.");
+  args.push_back("--dbname=" + connection->database);
   args.push_back(from.string());
   auto run = RunTool(args, dir.database_url);
   if (!run) return run.error();
