@@ -169,10 +169,11 @@ WordKnowledge::WordKnowledge(std::string_view lang) {
       if (line.empty()) continue;
       if (lang == "sv") line = Latin1ToUtf8(line);
       if (auto apostrophe = line.find('\''); apostrophe != std::string::npos) continue;  // "Muskegon's"
-      (StartsWithCapital(line) ? proper_ : common_).push_back(WordHash(Fold(line)));
-      if (StartsWithCapital(line) && !IsAllCaps(line) && Fold(line).substr(1) == line.substr(1)) {
-        titled_.push_back(WordHash(Fold(line)));
-      }
+      std::string folded = Fold(line);
+      bool capital = StartsWithCapital(line);
+      (capital ? proper_ : common_).push_back(WordHash(folded));
+      // Written like a name: a capital, then lower case ("Obama", not "API" or "McDonald").
+      if (capital && folded.substr(1) == line.substr(1)) titled_.push_back(WordHash(folded));
     }
   }
   for (auto* v : {&common_, &proper_, &titled_}) {

@@ -45,11 +45,12 @@ std::pair<int, int> Changes(const RedactionReview& review, const SpansByField& f
   return {added, removed};
 }
 
-RedactedText AsProposed(Context& ctx, const RedactionUnderReview& reviewed) {
-  if (reviewed.full.redaction_proposal) return *reviewed.full.redaction_proposal;
+RedactedText AsProposed(Context& ctx, const Recruitment& r, const IdentifiedApplication& full,
+                        const RedactionReview& review) {
+  if (full.redaction_proposal) return *full.redaction_proposal;
   SpansByField proposed;
-  for (const auto& t : reviewed.review.texts) proposed[t.field] = t.spans;
-  return ApplyAll(ctx, reviewed.recruitment, reviewed.full, proposed);
+  for (const auto& t : review.texts) proposed[t.field] = t.spans;
+  return ApplyAll(ctx, r, full, proposed);
 }
 
 // The engine's proposal for an application read with its identity.
@@ -109,7 +110,7 @@ Result<store::RedactionReleaseNote> ReleaseRedaction(Context& ctx, const User& a
     }
     note = store::RedactionReleaseNote{"written", !full.redaction_proposal || text != *full.redaction_proposal, 0, 0};
   } else {
-    text = AsProposed(ctx, reviewed);
+    text = AsProposed(ctx, r, full, reviewed.review);
     note = store::RedactionReleaseNote{"as_proposed", false, 0, 0};
   }
   REILU_TRY(ctx.store.ReleaseRedaction(r.org_id, r.id, full.anonymous.id, text, actor.id, note, ctx.now()));
@@ -158,8 +159,7 @@ Result<BulkRelease> ReleaseUnflagged(Context& ctx, const User& actor, Recruitmen
       auto note = ReleaseAttachment(ctx, actor, *attachment, HrChoices{}, mode);
       if (!note) return note.error();
     }
-    RedactionUnderReview reviewed{*r, std::move((*fulls)[i]), std::move(*review)};
-    texts.emplace_back(app.id, AsProposed(ctx, reviewed));
+    texts.emplace_back(app.id, AsProposed(ctx, *r, (*fulls)[i], *review));
     out.released.push_back(app.id);
   }
   if (!texts.empty()) {

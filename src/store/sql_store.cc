@@ -885,26 +885,27 @@ Result<IdentifiedApplication> SqlStore::ReadIdentity(const IdentityAccess& acces
 
 Result<std::vector<IdentifiedApplication>> SqlStore::ReadIdentities(const std::vector<IdentityAccess>& accesses,
                                                                     UnixTime now) {
-  return WriteTx<std::vector<IdentifiedApplication>>([&](Connection& c) -> Result<std::vector<IdentifiedApplication>> {
-    std::vector<IdentifiedApplication> read;
-    read.reserve(accesses.size());
-    for (const auto& access : accesses) {
-      auto full = ReadIdentityTx(c, access, now);
-      if (!full) return full.error();
-      read.push_back(std::move(*full));
-    }
-    return read;
-  });
+  return WriteTx<std::vector<IdentifiedApplication>>(
+      [&](Connection& c) -> Result<std::vector<IdentifiedApplication>> { return ReadIdentitiesTx(c, accesses, now); });
 }
 
-Status SqlStore::QueueNoticesTx(Connection& c, const IdentityNotices& notices, UnixTime now) {
+Result<std::vector<IdentifiedApplication>> SqlStore::ReadIdentitiesTx(Connection& c,
+                                                                      const std::vector<IdentityAccess>& accesses,
+                                                                      UnixTime now) {
   std::vector<IdentifiedApplication> read;
-  read.reserve(notices.reads.size());
-  for (const auto& access : notices.reads) {
+  read.reserve(accesses.size());
+  for (const auto& access : accesses) {
     auto full = ReadIdentityTx(c, access, now);
     if (!full) return full.error();
     read.push_back(std::move(*full));
   }
+  return read;
+}
+
+Status SqlStore::QueueNoticesTx(Connection& c, const IdentityNotices& notices, UnixTime now) {
+  auto fulls = ReadIdentitiesTx(c, notices.reads, now);
+  if (!fulls) return fulls.error();
+  std::vector<IdentifiedApplication>& read = *fulls;
   if (!notices.compose) return OkStatus();
   auto mails = notices.compose(read);
   if (!mails) return mails.error();

@@ -250,6 +250,9 @@ class SqlStore final : public Store {
   Status InsertAttachmentsTx(Connection& c, const Recruitment& r, const ApplicationId& app,
                              const std::vector<NewAttachment>& attachments, const crypto::SecretKey& key);
   Result<IdentifiedApplication> ReadIdentityTx(Connection& conn, const IdentityAccess& access, UnixTime now);
+  Result<std::vector<IdentifiedApplication>> ReadIdentitiesTx(Connection& conn,
+                                                              const std::vector<IdentityAccess>& accesses,
+                                                              UnixTime now);
   // Reads (audited), composes and queues `notices` inside the caller's transaction.
   Status QueueNoticesTx(Connection& conn, const IdentityNotices& notices, UnixTime now);
 
