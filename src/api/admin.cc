@@ -24,7 +24,8 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/users", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = RequireRole(ctx, req, {Role::kAdmin, Role::kHr});
                if (!caller) return caller.error();
-               auto users = ctx.store.ListUsers(caller->user.org_id);
+               auto services = ctx.Services();
+               auto users = service::UsersFor(services, caller->user);
                if (!users) return users.error();
                json::array arr;
                for (const auto& u : *users) arr.push_back(codec::ToJson(u));
@@ -81,7 +82,8 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/admin/registry-contact", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = RequireRole(ctx, req, {Role::kAdmin});
                if (!caller) return caller.error();
-               auto organisation = ctx.store.GetOrganisation(caller->user.org_id);
+               auto services = ctx.Services();
+               auto organisation = service::OrganisationOf(services, caller->user.org_id);
                if (!organisation) return organisation.error();
                return http::JsonResponse(200, json::object{{"contact", organisation->registry_contact}});
              }));
@@ -100,7 +102,8 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/policy", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = Authenticate(ctx, req);
                if (!caller) return caller.error();
-               auto policy = ctx.store.GetPolicy(caller->user.org_id);
+               auto services = ctx.Services();
+               auto policy = service::PolicyOf(services, caller->user.org_id);
                if (!policy) return policy.error();
                return http::JsonResponse(200, codec::ToJson(*policy));
              }));
@@ -110,10 +113,10 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
                if (!caller) return caller.error();
                auto body = JsonBody(req);
                if (!body) return body.error();
-               auto policy = ctx.store.GetPolicy(caller->user.org_id);
+               auto services = ctx.Services();
+               auto policy = service::PolicyOf(services, caller->user.org_id);
                if (!policy) return policy.error();
                REILU_TRY(codec::FromJson(*body, "", *policy));
-               auto services = ctx.Services();
                REILU_TRY(service::SetPolicy(services, caller->user, *policy));
                return http::JsonResponse(200, codec::ToJson(*policy));
              }));
@@ -176,7 +179,8 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/units", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = Authenticate(ctx, req);
                if (!caller) return caller.error();
-               auto units = ctx.store.ListUnits(caller->user.org_id);
+               auto services = ctx.Services();
+               auto units = service::UnitsOf(services, caller->user.org_id);
                if (!units) return units.error();
                json::array arr;
                for (const auto& u : *units) arr.push_back(json::object{{"id", u.id}, {"name", u.name}});
@@ -187,28 +191,27 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
   // Where applicant mail goes: the active relay and a proposed change waiting for a second person.
   // HR specialists see it too: they are the ones who notice a change of where their applicants'
   // mail goes, and may confirm it.
-  router.Add(
-      "GET", "/api/v1/admin/mail-settings", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto caller = RequireRole(ctx, req, {Role::kAdmin, Role::kHr});
-        if (!caller) return caller.error();
-        auto settings = notify::StoredSmtpSettings(ctx.store, caller->user.org_id);
-        if (!settings) return settings.error();
-        json::object out = *settings ? SettingsWithoutPassword(**settings) : json::object{{"transport", "outbox"}};
-        auto pending = ctx.store.GetPendingMailSettings(caller->user.org_id);
-        if (!pending) return pending.error();
-        if (*pending) {
-          auto proposed = notify::ParseSmtpSettings((*pending)->settings_json);
-          if (!proposed) return MakeError(ErrorCode::kInternal, "The proposed mail settings are unreadable.");
-          json::object p = SettingsWithoutPassword(*proposed);
-          p["proposed_by"] = (*pending)->proposed_by;
-          p["proposed_at"] = (*pending)->proposed_at;
-          p["yours"] = (*pending)->proposed_by == caller->user.id;
-          out["pending"] = p;
-        } else {
-          out["pending"] = nullptr;
-        }
-        return http::JsonResponse(200, out);
-      }));
+  router.Add("GET", "/api/v1/admin/mail-settings", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto caller = RequireRole(ctx, req, {Role::kAdmin, Role::kHr});
+               if (!caller) return caller.error();
+               auto services = ctx.Services();
+               auto relay = service::MailRelayOf(services, caller->user);
+               if (!relay) return relay.error();
+               json::object out =
+                   relay->active ? SettingsWithoutPassword(*relay->active) : json::object{{"transport", "outbox"}};
+               if (const auto& pending = relay->pending) {
+                 auto proposed = notify::ParseSmtpSettings(pending->settings_json);
+                 if (!proposed) return MakeError(ErrorCode::kInternal, "The proposed mail settings are unreadable.");
+                 json::object p = SettingsWithoutPassword(*proposed);
+                 p["proposed_by"] = pending->proposed_by;
+                 p["proposed_at"] = pending->proposed_at;
+                 p["yours"] = pending->proposed_by == caller->user.id;
+                 out["pending"] = p;
+               } else {
+                 out["pending"] = nullptr;
+               }
+               return http::JsonResponse(200, out);
+             }));
 
   // A change of relay is only proposed here (202): mail keeps its old route until another admin or
   // HR specialist confirms. One insider alone cannot redirect applicants' mail and status links.
@@ -226,14 +229,14 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
                REILU_TRY(f->Str("from_address", s.from_address, true));
                REILU_TRY(f->Str("from_name", s.from_name));
                REILU_TRY(f->Str("ca_file", s.ca_file));
+               auto services = ctx.Services();
                // An omitted password keeps the stored one.
                if (!s.username.empty() && s.password.empty()) {
-                 auto old = notify::StoredSmtpSettings(ctx.store, caller->user.org_id);
+                 auto old = service::MailRelayOf(services, caller->user);
                  if (!old) return old.error();
-                 if (*old) s.password = (*old)->password;
+                 if (old->active) s.password = old->active->password;
                }
                REILU_TRY(notify::ValidateSmtpSettings(s));
-               auto services = ctx.Services();
                REILU_TRY(service::ProposeMailRelay(services, caller->user, notify::SerializeSmtpSettings(s)));
                json::object out = SettingsWithoutPassword(s);
                out["pending"] = true;
@@ -245,10 +248,10 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
                if (!caller) return caller.error();
                auto services = ctx.Services();
                REILU_TRY(service::ConfirmMailRelay(services, caller->user));
-               auto settings = notify::StoredSmtpSettings(ctx.store, caller->user.org_id);
-               if (!settings || !*settings)
+               auto relay = service::MailRelayOf(services, caller->user);
+               if (!relay || !relay->active)
                  return MakeError(ErrorCode::kInternal, "The confirmed settings are missing.");
-               return http::JsonResponse(200, SettingsWithoutPassword(**settings));
+               return http::JsonResponse(200, SettingsWithoutPassword(*relay->active));
              }));
 
   // Cursor pagination: `after` is the last seq seen; `next` in the response continues.
@@ -258,7 +261,7 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
                auto caller = Authenticate(ctx, req);
                if (!caller) return caller.error();
                std::int64_t after = 0, limit = 100;
-               store::Store::AuditFilter filter;
+               service::AuditFilter filter;
                try {
                  if (req.query.count("after")) after = std::stoll(req.query["after"]);
                  if (req.query.count("limit"))

@@ -21,8 +21,18 @@ struct ApiOptions {
   std::string metrics_token;
 };
 
-struct ApiContext {
-  store::Store& store;
+// What handlers share. The store is private: a handler parses, calls a use case (src/service)
+// and serialises, and never reaches storage itself.
+class ApiContext {
+ public:
+  ApiContext(store::Store& store_in, http::Metrics& metrics_in, const FreeTextRedactor& redactor_in,
+             std::function<UnixTime()> now_in, ApiOptions options_in)
+      : metrics(metrics_in),
+        redactor(redactor_in),
+        now(std::move(now_in)),
+        options(std::move(options_in)),
+        store_(store_in) {}
+
   http::Metrics& metrics;
   const FreeTextRedactor& redactor;
   std::function<UnixTime()> now;
@@ -30,8 +40,11 @@ struct ApiContext {
   ListCache list_cache{};
   const AttachmentConverter* attachments = nullptr;  // none: attachments are refused
 
-  // The use cases' context: the same store, engine and clock, and the public URL for links.
-  service::Context Services() const { return service::Context{store, redactor, now, options.public_url, attachments}; }
+  // The use cases' context: the store, the engine and the clock, and the public URL for links.
+  service::Context Services() const { return service::Context{store_, redactor, now, options.public_url, attachments}; }
+
+ private:
+  store::Store& store_;
 };
 
 // Registers every route. The OpenAPI document (OpenApiDocument) lists exactly these routes.

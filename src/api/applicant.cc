@@ -3,6 +3,7 @@
 #include "service/applicant.h"
 #include "api/handler.h"
 #include "core/finnish_calendar.h"
+#include "service/admin.h"
 #include "service/intake.h"
 #include "service/mail.h"
 #include "service/rectification.h"
@@ -35,7 +36,8 @@ Document OwnDataDocument(ApiContext& ctx, const service::ApplicantView& a, const
   const IdentifiedApplication& app = data.application;
   Document doc;
   doc.lang = lang;
-  auto organisation = ctx.store.GetOrganisation(a.recruitment.org_id);
+  auto services = ctx.Services();
+  auto organisation = service::OrganisationOf(services, a.recruitment.org_id);
   doc.organisation = organisation ? organisation->name : "";
   doc.diary_number = a.recruitment.diary_number;
   doc.title = say("Omat tietosi: ", "Dina uppgifter: ", "Your data: ") + service::TitleIn(a.recruitment, lang);
@@ -96,33 +98,19 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
         if (!a) return a.error();
         const Recruitment& r = a->recruitment;
         const ApplicationId& app = a->record.application_id;
-        auto decision = ctx.store.GetDecision(r.org_id, r.id);
-        if (!decision) return decision.error();
-        auto interviews = ctx.store.ListInterviews(r.org_id, r.id);
-        if (!interviews) return interviews.error();
+        auto services = ctx.Services();
+        auto standing = service::StatusOf(services, *a);
+        if (!standing) return standing.error();
         json::array mine;
-        for (const auto& i : *interviews) {
-          if (i.application_id != app) continue;
+        for (const auto& i : standing->interviews) {
           mine.push_back(json::object{{"starts_at", i.starts_at}, {"minutes", i.minutes}, {"location", i.location}});
         }
-        std::string status = "received";
         json::value outcome = nullptr;
-        if (a->record.withdrawn) {
-          status = "withdrawn";
-        } else if (*decision) {
-          // The first look after the decision tells the owner the notice reached the applicant.
-          REILU_TRY(ctx.store.MarkNoticeOpened(r.org_id, r.id, app, ctx.now()));
-          auto it = (*decision)->decision.outcomes.find(app);
-          status = it == (*decision)->decision.outcomes.end() ? "decided" : std::string(OutcomeName(it->second));
-          outcome = json::object{{"decided_at", (*decision)->decision.decided_at},
-                                 {"appeal_ends", (*decision)->decision.appeal_ends}};
-        } else if (!mine.empty()) {
-          status = "interview";
-        } else if (ApplicationPeriodOver(r, ctx.now())) {
-          status = "in_review";
+        if (standing->decision) {
+          outcome = json::object{{"decided_at", standing->decision->decided_at},
+                                 {"appeal_ends", standing->decision->appeal_ends}};
         }
         // An offer of the post (the selected, or a reserve it went to), with its conditions.
-        auto services = ctx.Services();
         auto offer = service::OfferOf(services, r.org_id, r.id, app);
         if (!offer) return offer.error();
         auto own = service::RectificationsOf(services, *a);
@@ -132,10 +120,9 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
         return http::JsonResponse(
             200, json::object{{"reference", a->record.reference},
                               {"recruitment", {{"id", r.id}, {"title", codec::ToJson(r.title)}}},
-                              {"status", status},
-                              {"withdrawable", !a->record.withdrawn && !*decision},
-                              // Changed until the deadline, as long as it is not withdrawn.
-                              {"editable", !a->record.withdrawn && AcceptsApplications(r, ctx.now())},
+                              {"status", standing->status},
+                              {"withdrawable", standing->withdrawable},
+                              {"editable", standing->editable},
                               {"deadline", r.deadline},
                               {"interviews", mine},
                               {"decision", outcome},
@@ -263,9 +250,10 @@ void RegisterApplicantRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("POST", "/api/v1/applicant/explanation", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto a = IdentifyApplicantIn(ctx, req);
                if (!a) return a.error();
-               auto explanation = ExplanationJson(ctx, a->recruitment, a->record.application_id);
-               if (!explanation) return explanation.error();
-               return http::JsonResponse(200, *explanation);
+               auto services = ctx.Services();
+               auto data = service::LoadExplanation(services, a->recruitment, a->record.application_id);
+               if (!data) return data.error();
+               return http::JsonResponse(200, ExplanationJson(a->recruitment, a->record.application_id, *data));
              }));
 }
 

@@ -14,29 +14,6 @@ namespace reilu::api {
 
 namespace {
 
-Status CheckNotRecused(ApiContext& ctx, const Scope& s, const ApplicationId& app) {
-  auto services = ctx.Services();
-  auto recused = service::IsRecused(services, s.caller.user, s.recruitment, app);
-  if (!recused) return recused.error();
-  if (*recused) return MakeError(ErrorCode::kRecused, "You declared a conflict of interest for this application.");
-  return OkStatus();
-}
-
-// Adds identity to `out` when the gate opens without a reason (lifted, or not anonymous).
-Status MaybeAddIdentity(ApiContext& ctx, const Scope& s, const store::LiftState& lifts, const AnonymousApplication& app,
-                        json::object& out) {
-  if (s.caller.user.role == Role::kRegistry) return OkStatus();  // registry asks per records request
-  bool lifted = lifts.Covers(app.id);
-  if (s.recruitment.anonymous && !lifted) return OkStatus();
-  auto access = IdentityGate::Request(AccessQuery{s.caller.user, s.recruitment, app.id, lifted, {}});
-  if (!access) return OkStatus();
-  auto full = ctx.store.ReadIdentity(*access, ctx.now());
-  if (!full) return full.error();
-  out["identity"] = codec::ToJson(full->identity);
-  out["original_free_text"] = codec::ToJson(full->free_text);
-  return OkStatus();
-}
-
 // Reads the optional `reason` field: what the caller states as the basis for the action.
 Status ReadReason(const codec::Fields& f, std::string& reason) {
   REILU_TRY(f.Str("reason", reason));
@@ -44,10 +21,16 @@ Status ReadReason(const codec::Fields& f, std::string& reason) {
   return OkStatus();
 }
 
-json::object WithStatus(const AnonymousApplication& app, const store::LiftState& lifts) {
+json::object WithStatus(const AnonymousApplication& app, bool lifted) {
   json::object o = codec::ToJson(app);
-  o["lifted"] = lifts.Covers(app.id);
+  o["lifted"] = lifted;
   return o;
+}
+
+// What the gate opened without a reason, beside the merits.
+void AddIdentity(const IdentifiedApplication& full, json::object& out) {
+  out["identity"] = codec::ToJson(full.identity);
+  out["original_free_text"] = codec::ToJson(full.free_text);
 }
 
 // One page of a list: which items (filters), from where (cursor) and how many (limit).
@@ -128,31 +111,32 @@ Result<ListQuery> ReadListQuery(const http::Request& req) {
 // (then the list is not kept: each identity read is audited when served).
 Result<std::shared_ptr<const CachedList>> BuildList(ApiContext& ctx, const Scope& scope, std::int64_t version,
                                                     bool& with_identity) {
-  const Recruitment& r = scope.recruitment;
-  auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
-  if (!apps) return apps.error();
-  REILU_TRY(OrderForCaller(ctx, r, scope.caller.user.id, *apps));
-  auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
-  if (!lifts) return lifts.error();
-  auto screening = ctx.store.GetScreeningState(r.org_id, r.id);
-  if (!screening) return screening.error();
+  auto services = ctx.Services();
+  const User& me = scope.caller.user;
+  auto loaded = service::LoadApplicationList(services, me, scope.recruitment);
+  if (!loaded) return loaded.error();
   auto list = std::make_shared<CachedList>();
   list->version = version;
-  list->items.reserve(apps->size());
-  for (const auto& app : *apps) {
+  list->items.reserve(loaded->applications.size());
+  for (const auto& app : loaded->applications) {
     ListedApplication item{{}, app.pseudonym, app.redacted.has_value(), app.withdrawn, false};
     // A recused reviewer keeps only the fact of the recusal.
-    if (screening->IsRecused(app.id, scope.caller.user.id)) {
+    if (loaded->screening.IsRecused(app.id, me.id)) {
       item.recused = true;
       item.json = json::serialize(json::object{{"id", app.id}, {"pseudonym", app.pseudonym}, {"recused", true}});
     } else {
-      json::object o = WithStatus(app, *lifts);
+      json::object o = WithStatus(app, loaded->lifts.Covers(app.id));
       // The eligibility verdict (not the owner's reason): an ineligible one is not scored.
-      auto verdict = screening->eligibility.find(app.id);
+      auto verdict = loaded->screening.eligibility.find(app.id);
       o["eligible"] =
-          verdict == screening->eligibility.end() ? json::value(nullptr) : json::value(verdict->second.eligible);
-      REILU_TRY(MaybeAddIdentity(ctx, scope, *lifts, app, o));
-      with_identity = with_identity || o.contains("identity");
+          verdict == loaded->screening.eligibility.end() ? json::value(nullptr) : json::value(verdict->second.eligible);
+      auto identity =
+          service::IdentityWithoutReason(services, me, scope.recruitment, loaded->lifts.Covers(app.id), app.id);
+      if (!identity) return identity.error();
+      if (*identity) {
+        AddIdentity(**identity, o);
+        with_identity = true;
+      }
       item.json = json::serialize(o);
     }
     list->items.push_back(std::move(item));
@@ -173,10 +157,10 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
                if (!scope) return scope.error();
                const Recruitment& r = scope->recruitment;
                const User& me = scope->caller.user;
-               REILU_TRY(CheckMaySeeApplicationsNow(me, r, ctx.now()));
                auto page = ReadListQuery(req);
                if (!page) return page.error();
-               auto version = ctx.store.DataVersion(r.org_id, r.id);
+               auto services = ctx.Services();
+               auto version = service::ApplicationsVersion(services, me, r);
                if (!version) return version.error();
                const std::string etag =
                    "W/\"" + std::to_string(*version) + "-" + std::to_string(me.id) + "-" + page->Key() + "\"";
@@ -211,14 +195,14 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
                auto scope = LoadScope(ctx, req);
                if (!scope) return scope.error();
                const Recruitment& r = scope->recruitment;
-               REILU_TRY(CheckMaySeeApplicationsNow(scope->caller.user, r, ctx.now()));
-               auto app = ctx.store.GetAnonymous(r.org_id, r.id, req.params["application_id"]);
-               if (!app) return app.error();
-               REILU_TRY(CheckNotRecused(ctx, *scope, app->id));
-               auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
-               if (!lifts) return lifts.error();
-               json::object o = WithStatus(*app, *lifts);
-               REILU_TRY(MaybeAddIdentity(ctx, *scope, *lifts, *app, o));
+               const User& me = scope->caller.user;
+               auto services = ctx.Services();
+               auto one = service::LoadApplication(services, me, r, req.params["application_id"]);
+               if (!one) return one.error();
+               json::object o = WithStatus(one->application, one->lifted);
+               auto identity = service::IdentityWithoutReason(services, me, r, one->lifted, one->application.id);
+               if (!identity) return identity.error();
+               if (*identity) AddIdentity(**identity, o);
                return http::JsonResponse(200, o);
              }));
 
@@ -235,11 +219,12 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
                REILU_TRY(ReadReason(*f, reason));
                REILU_TRY(f->Int("records_request_id", records_request));
                const Recruitment& r = scope->recruitment;
-               REILU_TRY(CheckMaySeeApplicationsNow(scope->caller.user, r, ctx.now()));
+               const User& me = scope->caller.user;
                const std::string& app_id = req.params["application_id"];
-               auto app = ctx.store.GetAnonymous(r.org_id, r.id, app_id);
+               auto services = ctx.Services();
+               auto app = service::LoadApplication(services, me, r, app_id);
                if (!app) return app.error();
-               auto read = ReadIdentityWithReason(ctx, *scope, app_id, reason, records_request);
+               auto read = service::ReadIdentityWithReason(services, me, r, app_id, reason, records_request);
                if (!read) return read.error();
                json::object o = codec::ToJson(read->application);
                o["lifted"] = read->lifted;

@@ -4,8 +4,6 @@
 
 #include <charconv>
 
-#include "core/pseudonym.h"
-#include "crypto/crypto.h"
 #include "service/session.h"
 #include "service/work.h"
 
@@ -56,42 +54,6 @@ Result<Scope> LoadOwnerScope(ApiContext& ctx, const http::Request& req, const ch
   if (!scope) return scope.error();
   if (!scope->IsOwner()) return MakeError(ErrorCode::kForbidden, refusal);
   return scope;
-}
-
-Result<IdentityRead> ReadIdentityWithReason(ApiContext& ctx, const Scope& s, const ApplicationId& app,
-                                            const std::string& reason, std::int64_t records_request) {
-  auto lifts = ctx.store.GetLiftState(s.recruitment.org_id, s.recruitment.id);
-  if (!lifts) return lifts.error();
-  auto services = ctx.Services();
-  auto access = service::RequestIdentity(services, s.caller.user, s.recruitment, *lifts, app, reason, records_request);
-  if (!access) return access.error();
-  auto full = ctx.store.ReadIdentity(*access, ctx.now());
-  if (!full) return full.error();
-  return IdentityRead{std::move(*access), std::move(*full), lifts->Covers(app)};
-}
-
-Result<ApplicationsById> AnonymousById(ApiContext& ctx, const Recruitment& r) {
-  auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
-  if (!apps) return apps.error();
-  ApplicationsById out;
-  for (auto& a : *apps) out.emplace(a.id, std::move(a));
-  return out;
-}
-
-std::string PseudonymOf(const ApplicationsById& apps, const ApplicationId& id) {
-  auto it = apps.find(id);
-  return it == apps.end() ? std::string() : it->second.pseudonym;
-}
-
-Status OrderForCaller(ApiContext& ctx, const Recruitment& r, UserId caller, std::vector<AnonymousApplication>& apps) {
-  auto order_key = ctx.store.OrderKey(r.org_id, r.id);
-  if (!order_key) return order_key.error();
-  auto key = crypto::SecretKey::FromBytes(*order_key);
-  if (!key) return key.error();
-  OrderForReviewer(apps, caller, [&](UserId reviewer, const ApplicationId& app) {
-    return crypto::KeyedHashHex(*key, std::to_string(reviewer) + "/" + app);
-  });
-  return OkStatus();
 }
 
 http::Handler Wrap(std::function<Result<http::Response>(http::Request&)> fn) {

@@ -10,6 +10,8 @@
 #include "core/document.h"
 #include "core/rectification.h"
 #include "service/applicant.h"
+#include "service/applications.h"
+#include "service/selection.h"
 
 namespace reilu::api {
 
@@ -39,26 +41,6 @@ Result<Scope> LoadScope(ApiContext& ctx, const http::Request& req);
 Result<Scope> LoadDecisionScope(ApiContext& ctx, const http::Request& req);
 // LoadScope, then require the owning HR specialist.
 Result<Scope> LoadOwnerScope(ApiContext& ctx, const http::Request& req, const char* refusal);
-
-// Asks the gate for identity access (with `reason`) and reads the application through it; the
-// store audits the read. `lifts` is the recruitment's lift state (the overload loads it).
-struct IdentityRead {
-  IdentityAccess access;
-  IdentifiedApplication application;
-  bool lifted;
-};
-// `records_request`: the registry office's request the read is for (0: none).
-Result<IdentityRead> ReadIdentityWithReason(ApiContext& ctx, const Scope& s, const ApplicationId& app,
-                                            const std::string& reason, std::int64_t records_request = 0);
-
-// The recruitment's applications by id: merits and pseudonyms, never identity.
-using ApplicationsById = std::map<ApplicationId, AnonymousApplication>;
-Result<ApplicationsById> AnonymousById(ApiContext& ctx, const Recruitment& r);
-// The pseudonym of `id`, or "" when it is not among `apps`.
-std::string PseudonymOf(const ApplicationsById& apps, const ApplicationId& id);
-
-// Puts `apps` in the caller's own stable random order (core/pseudonym.h).
-Status OrderForCaller(ApiContext& ctx, const Recruitment& r, UserId caller, std::vector<AnonymousApplication>& apps);
 
 // Wraps a handler returning Result<Response> so errors become problem+json.
 http::Handler Wrap(std::function<Result<http::Response>(http::Request&)> fn);
@@ -117,7 +99,7 @@ std::string CsvField(std::string value);
 http::Response CsvResponse(const CsvRows& rows, char separator, const std::string& filename);
 
 // The equality-law explanation of the selection for one application (after the decision).
-Result<json::object> ExplanationJson(ApiContext& ctx, const Recruitment& r, const ApplicationId& app);
+json::object ExplanationJson(const Recruitment& r, const ApplicationId& app, const service::ExplanationData& e);
 // An offer of the post with its answer and conditions, as the owner and the applicant see it.
 json::object AcceptanceJson(const Acceptance& a);
 // A rectification request as the applicant and the owner see it (with the answer's last day).

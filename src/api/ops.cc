@@ -1,14 +1,15 @@
 // Operational endpoints: liveness, readiness, metrics and the OpenAPI document.
 #include "api/handler.h"
 #include "crypto/crypto.h"
+#include "service/admin.h"
 
 namespace reilu::api {
 
 void RegisterOpsRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/healthz", [](http::Request&) { return http::JsonResponse(200, json::object{{"status", "ok"}}); });
   router.Add("GET", "/readyz", Wrap([&ctx](http::Request&) -> Result<http::Response> {
-               auto orgs = ctx.store.ListOrganisations();
-               if (!orgs) return orgs.error();
+               auto services = ctx.Services();
+               REILU_TRY(service::CheckStoreReady(services));
                return http::JsonResponse(200, json::object{{"status", "ready"}});
              }));
   // Request counts say how busy each route is (e.g. how many applications arrive): for the

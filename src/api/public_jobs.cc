@@ -5,32 +5,17 @@
 #include "crypto/crypto.h"
 #include "service/admin.h"
 #include "service/intake.h"
+#include "service/job_board.h"
 
 namespace reilu::api {
 
 namespace {
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-bool Matches(const Recruitment& r, const std::string& q) {
-  if (q.empty()) return true;
-  for (const auto* text : {&r.title, &r.description}) {
-    for (const auto& [lang, value] : *text) {
-      if (Lower(value).find(q) != std::string::npos) return true;
-    }
-  }
-  return false;
-}
-
-json::object PublicAd(ApiContext& ctx, const Recruitment& r) {
-  json::object o = codec::ToPublicJson(r);
-  o["accepting_applications"] = AcceptsApplications(r, ctx.now());
-  auto organisation = ctx.store.GetOrganisation(r.org_id);
-  o["organisation"] = organisation ? organisation->name : std::string();
-  o["organisation_id"] = r.org_id;  // for its privacy notice
+json::object PublicAdJson(const service::PublicAd& ad) {
+  json::object o = codec::ToPublicJson(ad.recruitment);
+  o["accepting_applications"] = ad.accepting_applications;
+  o["organisation"] = ad.organisation;
+  o["organisation_id"] = ad.recruitment.org_id;  // for its privacy notice
   return o;
 }
 
@@ -44,28 +29,26 @@ constexpr size_t kSubmissionBodyLimit = kMaxAttachmentsTotalBytes / 3 * 4 + 1024
 
 void RegisterPublicRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/jobs", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               std::string q = Lower(req.query["q"]);
+               const std::string& q = req.query["q"];
                if (q.size() > 200) return MakeError(ErrorCode::kInvalidInput, "The search is too long.", "q");
-               auto ads = ctx.store.ListOpenAds(ctx.now());
+               auto services = ctx.Services();
+               auto ads = service::OpenAds(services, q);
                if (!ads) return ads.error();
                json::array arr;
-               for (const auto& r : *ads) {
-                 if (Matches(r, q)) arr.push_back(PublicAd(ctx, r));
-               }
+               for (const auto& ad : *ads) arr.push_back(PublicAdJson(ad));
                return http::JsonResponse(200, json::object{{"jobs", arr}});
              }));
 
   router.Add("GET", "/api/v1/jobs/{id}", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto id = IdParam(req, "id");
                if (!id) return id.error();
-               auto r = ctx.store.GetPublicAd(*id);
-               if (!r) return r.error();
-               json::object ad = PublicAd(ctx, *r);
+               auto services = ctx.Services();
+               auto page = service::PublicAdOf(services, *id);
+               if (!page) return page.error();
+               json::object ad = PublicAdJson(page->ad);
                // The form's optional identity fields, with the legal basis it shows (the ad page
                // only: the job board's list does not need them).
-               auto collected = ctx.store.GetCollectedFields(r->org_id);
-               if (!collected) return collected.error();
-               ad["identity_fields"] = codec::CollectedFieldsToJson(*collected).at("fields");
+               ad["identity_fields"] = codec::CollectedFieldsToJson(page->identity_fields).at("fields");
                return http::JsonResponse(200, ad);
              }));
 

@@ -13,6 +13,7 @@
 #include "api/handler.h"
 #include "codec/codec.h"
 #include "core/finnish_calendar.h"
+#include "service/admin.h"
 #include "service/mail.h"
 
 namespace reilu::api {
@@ -43,13 +44,13 @@ namespace {
 
 // A masked copy as a document: the application as it stands in the public record, the secret
 // parts already replaced ("[salassa pidettävä: …]") by service::DiscloseMaskedCopy.
-Result<Document> MaskedCopyDocument(ApiContext& ctx, OrgId org, RecordsRequestId id, const MaskedCopy& copy,
+Result<Document> MaskedCopyDocument(ApiContext& ctx, const User& actor, RecordsRequestId id, const MaskedCopy& copy,
                                     const std::string& lang) {
-  auto request = ctx.store.GetRecordsRequest(org, id);
-  if (!request) return request.error();
-  auto r = ctx.store.GetRecruitment(org, request->recruitment_id);
-  if (!r) return r.error();
-  auto organisation = ctx.store.GetOrganisation(org);
+  auto services = ctx.Services();
+  auto file = service::LoadRecordsRequest(services, actor, id);
+  if (!file) return file.error();
+  const Recruitment* r = &file->recruitment;
+  auto organisation = service::OrganisationOf(services, actor.org_id);
   if (!organisation) return organisation.error();
   auto say = [&](std::string_view fi, std::string_view sv, std::string_view en) {
     return InLanguage(lang, fi, sv, en);
@@ -248,7 +249,7 @@ void RegisterRecordsRoutes(http::Router& router, ApiContext& ctx) {
                auto copy = service::DiscloseMaskedCopy(services, caller->user, *id, application);
                if (!copy) return copy.error();
                if (pdf) {
-                 auto doc = MaskedCopyDocument(ctx, caller->user.org_id, *id, *copy, lang);
+                 auto doc = MaskedCopyDocument(ctx, caller->user, *id, *copy, lang);
                  if (!doc) return doc.error();
                  return PdfResponse(*doc, "masked-copy-" + std::to_string(*id) + ".pdf");
                }
@@ -278,7 +279,7 @@ void RegisterRecordsRoutes(http::Router& router, ApiContext& ctx) {
         auto doc = service::RecordsDecisionText(services, caller->user, *id, lang);
         if (!doc) return doc.error();
         if (req.query.count("format") && req.query["format"] == "pdf") {
-          auto organisation = ctx.store.GetOrganisation(caller->user.org_id);
+          auto organisation = service::OrganisationOf(services, caller->user.org_id);
           if (!organisation) return organisation.error();
           Document printable;
           printable.lang = lang;

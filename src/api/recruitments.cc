@@ -31,20 +31,14 @@ void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/recruitments", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = RequireRole(ctx, req, {Role::kHr, Role::kReviewer, Role::kRegistry, Role::kDecisionMaker});
                if (!caller) return caller.error();
-               auto list = ctx.store.ListRecruitments(caller->user.org_id);
+               auto services = ctx.Services();
+               auto list = service::RecruitmentsFor(services, caller->user);
                if (!list) return list.error();
-               auto summaries = ctx.store.SummariseRecruitments(caller->user.org_id);
-               if (!summaries) return summaries.error();
                json::array arr;
-               for (const auto& r : *list) {
-                 if (!MaySeeRecruitment(caller->user, r)) continue;
-                 json::object o = codec::ToJson(r);
-                 const store::RecruitmentSummary summary = (*summaries)[r.id];
-                 o["stage"] = RecruitmentStage(r, summary.shortlisted, summary.decided, ctx.now());
-                 // How many applied is a count, never who: reviewers see it only once the period is over.
-                 if (IsRecruitmentOwner(caller->user, r) || ApplicationPeriodOver(r, ctx.now())) {
-                   o["applications"] = summary.applications;
-                 }
+               for (const auto& item : *list) {
+                 json::object o = codec::ToJson(item.recruitment);
+                 o["stage"] = item.stage;
+                 if (item.applications) o["applications"] = *item.applications;
                  arr.push_back(std::move(o));
                }
                return http::JsonResponse(200, json::object{{"recruitments", arr}});
@@ -69,17 +63,11 @@ void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx) {
                if (!caller) return caller.error();
                auto id = IdParam(req, "id");
                if (!id) return id.error();
-               auto r = ctx.store.GetRecruitment(caller->user.org_id, *id);
-               if (!r) return r.error();
-               if (!MaySeeRecruitment(caller->user, *r))
-                 return MakeError(ErrorCode::kNotFound, "Recruitment not found.");
-               json::object out = codec::ToJson(*r);
-               // The count is withheld from reviewers until the period ends (arrivals would show).
-               if (MaySeeApplicationsNow(caller->user, *r, ctx.now())) {
-                 auto count = ctx.store.CountApplications(r->org_id, r->id);
-                 if (!count) return count.error();
-                 out["application_count"] = *count;
-               }
+               auto services = ctx.Services();
+               auto view = service::RecruitmentFor(services, caller->user, *id);
+               if (!view) return view.error();
+               json::object out = codec::ToJson(view->recruitment);
+               if (view->application_count) out["application_count"] = *view->application_count;
                return http::JsonResponse(200, out);
              }));
 

@@ -106,14 +106,11 @@ void RegisterRedactionReviewRoutes(http::Router& router, ApiContext& ctx) {
                  choice.written = std::move(text);
                }
                auto services = ctx.Services();
-               auto note = service::ReleaseRedaction(services, caller->user, *reviewed, choice);
-               if (!note) return note.error();
-               const Recruitment& r = reviewed->recruitment;
-               auto app = ctx.store.GetAnonymous(r.org_id, r.id, reviewed->full.anonymous.id);
-               if (!app) return app.error();
-               json::object o = codec::ToJson(*app);
-               o["edited"] = note->edited;
-               o["mode"] = note->mode;
+               auto released = service::ReleaseRedaction(services, caller->user, *reviewed, choice);
+               if (!released) return released.error();
+               json::object o = codec::ToJson(released->application);
+               o["edited"] = released->note.edited;
+               o["mode"] = released->note.mode;
                return http::JsonResponse(200, o);
              }));
 

@@ -4,6 +4,7 @@
 
 #include "api/handler.h"
 #include "core/finnish_calendar.h"
+#include "service/admin.h"
 #include "service/report_document.h"
 #include "service/reports.h"
 
@@ -170,7 +171,7 @@ void RegisterReportRoutes(http::Router& router, ApiContext& ctx) {
                if (!report) return report.error();
                const std::string day = IsoDate(FinnishDate(ctx.now()));
                if (format == "pdf") {
-                 auto organisation = ctx.store.GetOrganisation(caller->user.org_id);
+                 auto organisation = service::OrganisationOf(services, caller->user.org_id);
                  if (!organisation) return organisation.error();
                  return PdfResponse(service::EqualityDocument(*report, organisation->name, *lang, ctx.now()),
                                     "reilu-equality-" + day + ".pdf");
@@ -241,7 +242,7 @@ void RegisterReportRoutes(http::Router& router, ApiContext& ctx) {
                if (format == "json") return http::JsonResponse(200, ReportJson(*report));
                if (format == "pdf") {
                  // For the council's agenda: the same figures as a printable document.
-                 auto organisation = ctx.store.GetOrganisation(caller->user.org_id);
+                 auto organisation = service::OrganisationOf(services, caller->user.org_id);
                  if (!organisation) return organisation.error();
                  return PdfResponse(service::ComplianceDocument(*report, organisation->name, *lang, ctx.now()),
                                     "reilu-compliance-" + IsoDate(FinnishDate(ctx.now())) + ".pdf");

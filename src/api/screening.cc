@@ -7,6 +7,7 @@
 #include "api/handler.h"
 #include "service/recruitments.h"
 #include "service/screening.h"
+#include "service/selection.h"
 
 namespace reilu::api {
 
@@ -21,15 +22,10 @@ struct Screening {
 Result<Screening> LoadScreening(ApiContext& ctx, const http::Request& req) {
   auto scope = LoadScope(ctx, req);
   if (!scope) return scope.error();
-  if (scope->caller.user.role == Role::kRegistry) {
-    return MakeError(ErrorCode::kForbidden, "The registry office does not take part in screening.");
-  }
-  const Recruitment& r = scope->recruitment;
-  auto state = ctx.store.GetScreeningState(r.org_id, r.id);
-  if (!state) return state.error();
-  auto scores = ctx.store.ListScores(r.org_id, r.id);
-  if (!scores) return scores.error();
-  return Screening{std::move(*scope), std::move(*state), std::move(*scores)};
+  auto services = ctx.Services();
+  auto data = service::LoadScreening(services, scope->caller.user, scope->recruitment);
+  if (!data) return data.error();
+  return Screening{std::move(*scope), std::move(data->state), std::move(data->scores)};
 }
 
 std::string_view Stage(const Recruitment& r, const ScreeningState& s, bool decided, UnixTime now) {
@@ -146,9 +142,10 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
         if (!sc) return sc.error();
         const Recruitment& r = sc->scope.recruitment;
         const User& me = sc->scope.caller.user;
-        auto decision = ctx.store.GetDecision(r.org_id, r.id);
+        auto services = ctx.Services();
+        auto decision = service::DecisionOf(services, r);
         if (!decision) return decision.error();
-        auto apps = AnonymousById(ctx, r);
+        auto apps = service::AnonymousById(services, r);
         if (!apps) return apps.error();
         int to_score = 0, scored = 0;
         // Before the period ends a reviewer learns nothing of the applications, not even their number.
@@ -162,7 +159,7 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
         }
         json::array shortlist;
         for (const auto& app : sc->state.shortlist) {
-          shortlist.push_back(json::object{{"application_id", app}, {"pseudonym", PseudonymOf(*apps, app)}});
+          shortlist.push_back(json::object{{"application_id", app}, {"pseudonym", service::PseudonymOf(*apps, app)}});
         }
         json::array criteria = codec::ToPublicJson(r).at("criteria").as_array();
         json::object out{{"stage", Stage(r, sc->state, decision->has_value(), ctx.now())},
@@ -217,9 +214,9 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                if (scores.empty()) return f->Invalid("scores", "needs at least one score");
                auto services = ctx.Services();
                REILU_TRY(service::SaveScores(services, me, r.id, app, std::move(scores)));
-               auto fresh = ctx.store.ListScores(r.org_id, r.id);
+               auto fresh = service::LoadScreening(services, me, r);
                if (!fresh) return fresh.error();
-               sc->scores = std::move(*fresh);
+               sc->scores = std::move(fresh->scores);
                return http::JsonResponse(200, ScoresView(*sc, app));
              }));
 
@@ -251,15 +248,14 @@ void RegisterScreeningRoutes(http::Router& router, ApiContext& ctx) {
                if (!sc) return sc.error();
                const Recruitment& r = sc->scope.recruitment;
                const User& me = sc->scope.caller.user;
-               REILU_TRY(CheckMaySeeApplicationsNow(me, r, ctx.now()));
                if (r.questions.empty()) return MakeError(ErrorCode::kNotFound, "This recruitment has no questions.");
                std::string wanted = req.query.count("question_id") ? req.query["question_id"] : std::string();
                auto q = std::find_if(r.questions.begin(), r.questions.end(),
                                      [&](const Question& x) { return wanted.empty() || x.id == wanted; });
                if (q == r.questions.end()) return MakeError(ErrorCode::kNotFound, "No such question.", "question_id");
-               auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
+               auto services = ctx.Services();
+               auto apps = service::InCallerOrder(services, me, r);
                if (!apps) return apps.error();
-               REILU_TRY(OrderForCaller(ctx, r, me.id, *apps));
                json::array answers;
                for (const auto& a : *apps) {
                  if (a.withdrawn || sc->state.IsRecused(a.id, me.id)) continue;

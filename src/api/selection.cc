@@ -6,6 +6,7 @@
 
 #include "api/handler.h"
 #include "core/finnish_calendar.h"
+#include "service/admin.h"
 #include "service/decision_document.h"
 #include "service/mail.h"
 #include "service/recruitments.h"
@@ -29,20 +30,12 @@ json::object InterviewJson(const Interview& i, const std::string& pseudonym) {
 
 }  // namespace
 
-Result<json::object> ExplanationJson(ApiContext& ctx, const Recruitment& r, const ApplicationId& app) {
-  auto stored = ctx.store.GetDecision(r.org_id, r.id);
-  if (!stored) return stored.error();
-  if (!*stored) return MakeError(ErrorCode::kConflict, "The selection has not been decided yet.");
-  const Decision& d = (*stored)->decision;
+json::object ExplanationJson(const Recruitment& r, const ApplicationId& app, const service::ExplanationData& e) {
+  const Decision& d = e.decision;
+  const auto& ranking = e.ranking;
+  const auto* apps = &e.applications;
+  const auto* scores = &e.scores;
   auto mine = d.outcomes.find(app);
-  if (mine == d.outcomes.end()) return MakeError(ErrorCode::kNotFound, "This application has no outcome.");
-  auto apps = AnonymousById(ctx, r);
-  if (!apps) return apps.error();
-  auto state = ctx.store.GetScreeningState(r.org_id, r.id);
-  if (!state) return state.error();
-  auto scores = ctx.store.ListScores(r.org_id, r.id);
-  if (!scores) return scores.error();
-  auto ranking = RankApplications(r, *state, *scores);
   auto result_of = [&](const ApplicationId& id) -> const RankedApplication* {
     auto it = std::find_if(ranking.begin(), ranking.end(),
                            [&](const RankedApplication& x) { return x.application_id == id; });
@@ -112,7 +105,8 @@ json::object AcceptanceJson(const Acceptance& a) {
 
 Result<Document> ExplanationDocument(ApiContext& ctx, const Recruitment& r, const json::object& e,
                                      const std::string& lang) {
-  auto organisation = ctx.store.GetOrganisation(r.org_id);
+  auto services = ctx.Services();
+  auto organisation = service::OrganisationOf(services, r.org_id);
   if (!organisation) return organisation.error();
   auto say = [&](std::string_view fi, std::string_view sv, std::string_view en) {
     return InLanguage(lang, fi, sv, en);
@@ -217,20 +211,15 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/recruitments/{id}/interviews", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto scope = LoadScope(ctx, req);
                if (!scope) return scope.error();
-               const Recruitment& r = scope->recruitment;
-               auto interviews = ctx.store.ListInterviews(r.org_id, r.id);
-               if (!interviews) return interviews.error();
-               auto notes = ctx.store.ListInterviewNotes(r.org_id, r.id);
-               if (!notes) return notes.error();
-               auto apps = AnonymousById(ctx, r);
-               if (!apps) return apps.error();
+               auto services = ctx.Services();
+               auto view = service::InterviewsFor(services, scope->caller.user, scope->recruitment);
+               if (!view) return view.error();
                json::array arr;
-               for (const auto& i : *interviews) {
-                 json::object o = InterviewJson(i, PseudonymOf(*apps, i.application_id));
+               for (const auto& i : view->interviews) {
+                 json::object o = InterviewJson(i, service::PseudonymOf(view->applications, i.application_id));
                  json::array own_notes;
-                 for (const auto& n : *notes) {
-                   // Each interviewer sees their own notes; the owner sees all.
-                   if (n.interview_id != i.id || (!scope->IsOwner() && n.author_id != scope->caller.user.id)) continue;
+                 for (const auto& n : view->notes) {
+                   if (n.interview_id != i.id) continue;
                    json::object no{{"author_id", n.author_id}, {"criterion_id", n.criterion_id}, {"note", n.note}};
                    no["score"] = n.score ? json::value(*n.score) : json::value(nullptr);
                    own_notes.push_back(std::move(no));
@@ -373,53 +362,55 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
                                                            {"notices_queued", decided->notices_queued}});
              }));
 
-  router.Add(
-      "GET", "/api/v1/recruitments/{id}/decision", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto scope = LoadDecisionScope(ctx, req);
-        if (!scope) return scope.error();
-        const Recruitment& r = scope->recruitment;
-        auto stored = ctx.store.GetDecision(r.org_id, r.id);
-        if (!stored) return stored.error();
-        if (!*stored) return http::JsonResponse(200, json::object{{"decided", false}});
-        const Decision& d = (*stored)->decision;
-        auto apps = AnonymousById(ctx, r);
-        if (!apps) return apps.error();
-        json::array outcomes;
-        for (const auto& [app, outcome] : d.outcomes) {
-          outcomes.push_back(json::object{
-              {"application_id", app}, {"pseudonym", PseudonymOf(*apps, app)}, {"outcome", OutcomeName(outcome)}});
-        }
-        auto ranking = codec::Parse((*stored)->ranking_json);
-        return http::JsonResponse(200, json::object{{"decided", true},
-                                                    {"decided_at", d.decided_at},
-                                                    {"decided_by", d.decided_by},
-                                                    {"reasoning", d.reasoning},
-                                                    {"reasoning_in", codec::ToJson(d.reasoning_in)},
-                                                    {"appeal_ends", d.appeal_ends},
-                                                    {"outcomes", outcomes},
-                                                    {"ranking", ranking ? *ranking : json::value(nullptr)}});
-      }));
-
-  // After the decision: acceptance and conditions (service::ListAcceptances and the rest).
-  router.Add("GET", "/api/v1/recruitments/{id}/acceptance", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+  router.Add("GET", "/api/v1/recruitments/{id}/decision", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto scope = LoadDecisionScope(ctx, req);
                if (!scope) return scope.error();
+               const Recruitment& r = scope->recruitment;
                auto services = ctx.Services();
-               auto view = service::ListAcceptances(services, scope->caller.user, scope->recruitment.id);
-               if (!view) return view.error();
-               auto apps = AnonymousById(ctx, scope->recruitment);
+               auto stored = service::DecisionOf(services, r);
+               if (!stored) return stored.error();
+               if (!*stored) return http::JsonResponse(200, json::object{{"decided", false}});
+               const Decision& d = (*stored)->decision;
+               auto apps = service::AnonymousById(services, r);
                if (!apps) return apps.error();
-               json::array offers, reserves;
-               for (const auto& a : view->offers) {
-                 json::object o = AcceptanceJson(a);
-                 o["pseudonym"] = PseudonymOf(*apps, a.application_id);
-                 offers.push_back(std::move(o));
+               json::array outcomes;
+               for (const auto& [app, outcome] : d.outcomes) {
+                 outcomes.push_back(json::object{{"application_id", app},
+                                                 {"pseudonym", service::PseudonymOf(*apps, app)},
+                                                 {"outcome", OutcomeName(outcome)}});
                }
-               for (const auto& app : view->reserves) {
-                 reserves.push_back(json::object{{"application_id", app}, {"pseudonym", PseudonymOf(*apps, app)}});
-               }
-               return http::JsonResponse(200, json::object{{"offers", offers}, {"reserves", reserves}});
+               auto ranking = codec::Parse((*stored)->ranking_json);
+               return http::JsonResponse(200, json::object{{"decided", true},
+                                                           {"decided_at", d.decided_at},
+                                                           {"decided_by", d.decided_by},
+                                                           {"reasoning", d.reasoning},
+                                                           {"reasoning_in", codec::ToJson(d.reasoning_in)},
+                                                           {"appeal_ends", d.appeal_ends},
+                                                           {"outcomes", outcomes},
+                                                           {"ranking", ranking ? *ranking : json::value(nullptr)}});
              }));
+
+  // After the decision: acceptance and conditions (service::ListAcceptances and the rest).
+  router.Add(
+      "GET", "/api/v1/recruitments/{id}/acceptance", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto scope = LoadDecisionScope(ctx, req);
+        if (!scope) return scope.error();
+        auto services = ctx.Services();
+        auto view = service::ListAcceptances(services, scope->caller.user, scope->recruitment.id);
+        if (!view) return view.error();
+        auto apps = service::AnonymousById(services, scope->recruitment);
+        if (!apps) return apps.error();
+        json::array offers, reserves;
+        for (const auto& a : view->offers) {
+          json::object o = AcceptanceJson(a);
+          o["pseudonym"] = service::PseudonymOf(*apps, a.application_id);
+          offers.push_back(std::move(o));
+        }
+        for (const auto& app : view->reserves) {
+          reserves.push_back(json::object{{"application_id", app}, {"pseudonym", service::PseudonymOf(*apps, app)}});
+        }
+        return http::JsonResponse(200, json::object{{"offers", offers}, {"reserves", reserves}});
+      }));
 
   router.Add("PUT", "/api/v1/recruitments/{id}/acceptance/{application_id}",
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
@@ -508,23 +499,23 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto scope = LoadScope(ctx, req);
                if (!scope) return scope.error();
-               if (!scope->IsOwner() && scope->caller.user.role != Role::kRegistry) {
-                 return MakeError(ErrorCode::kForbidden, "The owner or the registry office gives explanations.");
-               }
-               auto explanation = ExplanationJson(ctx, scope->recruitment, req.params["application_id"]);
-               if (!explanation) return explanation.error();
+               const std::string& app = req.params["application_id"];
+               auto services = ctx.Services();
+               auto data = service::ExplanationFor(services, scope->caller.user, scope->recruitment, app);
+               if (!data) return data.error();
+               json::object explanation = ExplanationJson(scope->recruitment, app, *data);
                // ?format=pdf&lang=: the same to print or send by post.
                if (req.query.count("format") && req.query["format"] == "pdf") {
                  auto lang = DocumentLanguage(req);
                  if (!lang) return lang.error();
-                 auto doc = ExplanationDocument(ctx, scope->recruitment, *explanation, *lang);
+                 auto doc = ExplanationDocument(ctx, scope->recruitment, explanation, *lang);
                  if (!doc) return doc.error();
                  return PdfResponse(*doc, "explanation-" + std::to_string(scope->recruitment.id) + ".pdf");
                }
                if (req.query.count("format") && req.query["format"] != "json") {
                  return MakeError(ErrorCode::kInvalidInput, "The format is json or pdf.", "format");
                }
-               return http::JsonResponse(200, *explanation);
+               return http::JsonResponse(200, explanation);
              }));
 
   // The decision to sign and archive (PDF): the decision, its reasoning, the applicant summary and
@@ -534,53 +525,21 @@ void RegisterSelectionRoutes(http::Router& router, ApiContext& ctx) {
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto scope = LoadDecisionScope(ctx, req);
                if (!scope) return scope.error();
-               if (!scope->IsOwner() && !IsDecisionMaker(scope->caller.user, scope->recruitment)) {
-                 return MakeError(ErrorCode::kForbidden, "The owner and the decision-maker print the decision.");
-               }
                auto lang = DocumentLanguage(req);
                if (!lang) return lang.error();
                const Recruitment& r = scope->recruitment;
-               auto stored = ctx.store.GetDecision(r.org_id, r.id);
-               if (!stored) return stored.error();
-               if (!*stored) return MakeError(ErrorCode::kConflict, "The selection has not been decided yet.");
-               const Decision& decision = (*stored)->decision;
-               service::DecisionDocumentInput in;
-               auto organisation = ctx.store.GetOrganisation(r.org_id);
-               if (!organisation) return organisation.error();
-               in.organisation = organisation->name;
-               in.registry_contact = organisation->registry_contact;
-               in.recruitment = &r;
-               in.decision = &decision;
-               auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
-               if (!apps) return apps.error();
-               in.applications = std::move(*apps);
-               auto state = ctx.store.GetScreeningState(r.org_id, r.id);
-               if (!state) return state.error();
-               auto scores = ctx.store.ListScores(r.org_id, r.id);
-               if (!scores) return scores.error();
-               in.ranking = RankApplications(r, *state, *scores);
-               in.eligibility = state->eligibility;
-               auto acceptances = ctx.store.ListAcceptances(r.org_id, r.id);
-               if (!acceptances) return acceptances.error();
-               in.acceptances = std::move(*acceptances);
-               auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
-               if (!lifts) return lifts.error();
-               for (const auto& [app, outcome] : decision.outcomes) {
-                 if (outcome == Outcome::kNotSelected || (r.anonymous && !lifts->Covers(app))) continue;
-                 auto read = ReadIdentityWithReason(ctx, *scope, app, "Valintapäätöksen asiakirja (PDF)");
-                 if (!read) return read.error();
-                 const auto& identity = read->application.identity;
-                 in.names[app] = identity.first_name + " " + identity.last_name;
-               }
-               return PdfResponse(service::SelectionDecisionDocument(in, *lang),
-                                  "selection-decision-" + std::to_string(r.id) + ".pdf");
+               auto services = ctx.Services();
+               auto document = service::PrintDecision(services, scope->caller.user, r, *lang);
+               if (!document) return document.error();
+               return PdfResponse(*document, "selection-decision-" + std::to_string(r.id) + ".pdf");
              }));
 
   // Delivery state of the recruitment's e-mail (no recipients, no text).
   router.Add("GET", "/api/v1/recruitments/{id}/mail", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto scope = LoadOwnerScope(ctx, req, "Only the owner sees the mail log.");
+               auto scope = LoadScope(ctx, req);
                if (!scope) return scope.error();
-               auto mail = ctx.store.ListMail(scope->recruitment.org_id, scope->recruitment.id);
+               auto services = ctx.Services();
+               auto mail = service::MailLogOf(services, scope->caller.user, scope->recruitment);
                if (!mail) return mail.error();
                json::array arr;
                for (const auto& m : *mail) {

@@ -5,10 +5,12 @@
 #include "app/app.h"
 #include "pdf/pdf.h"
 #include "service/admin.h"
+#include "service/applications.h"
 #include "service/intake.h"
 #include "service/recruitments.h"
 #include "service/redaction.h"
 #include "service/screening.h"
+#include "service/work.h"
 
 namespace reilu::app {
 
@@ -129,7 +131,9 @@ Status SeedScreening(service::Context& ctx, UnitId unit, const User& hr, const s
   // Released without a person's check, and the audit log says so.
   auto released = service::ReleaseUnflagged(ctx, hr, rec, {}, "demo_unchecked");
   if (!released) return released.error();
-  auto apps = ctx.store.ListAnonymous(hr.org_id, rec);
+  auto recruitment = service::LoadOwned(ctx, hr, rec, "The demo's HR specialist owns the recruitment.");
+  if (!recruitment) return recruitment.error();
+  auto apps = service::InCallerOrder(ctx, reviewers.back(), *recruitment);
   if (!apps) return apps.error();
   // The second reviewer has scored everyone; the first reviewer has work left.
   for (size_t i = 0; i < apps->size(); ++i) {
@@ -145,12 +149,12 @@ Status SeedScreening(service::Context& ctx, UnitId unit, const User& hr, const s
 }  // namespace
 
 Status SeedDemo(service::Context& ctx) {
-  auto orgs = ctx.store.ListOrganisations();
-  if (!orgs) return orgs.error();
-  if (!orgs->empty()) return OkStatus();
+  auto seeded = service::AnyOrganisation(ctx);
+  if (!seeded) return seeded.error();
+  if (*seeded) return OkStatus();
   auto org = service::CreateOrganisation(ctx, "Demokaupunki", AnonymityPolicy{});
   if (!org) return org.error();
-  auto unit = ctx.store.CreateUnit(*org, "Sivistyspalvelut");
+  auto unit = service::CreateUnitAsOperator(ctx, *org, "Sivistyspalvelut");
   if (!unit) return unit.error();
   User hr, decision_maker;
   std::vector<User> reviewers;

@@ -10,6 +10,7 @@
 #include "service/redaction.h"
 #include "service/screening.h"
 #include "service/selection.h"
+#include "service/work.h"
 
 namespace reilu::app {
 
@@ -97,7 +98,9 @@ Status SeedPastRecruitment(service::Context& live, const PastPost& post, int ind
   clock = r.deadline + kDay;
   auto released = service::ReleaseUnflagged(ctx, hr, id, {}, "demo_unchecked");
   if (!released) return released.error();
-  auto apps = ctx.store.ListAnonymous(hr.org_id, id);
+  auto recruitment = service::LoadOwned(ctx, hr, id, "The demo's HR specialist owns the recruitment.");
+  if (!recruitment) return recruitment.error();
+  auto apps = service::InCallerOrder(ctx, hr, *recruitment);
   if (!apps) return apps.error();
   std::vector<ApplicationId> eligible;
   for (size_t i = 0; i < apps->size(); ++i) {

@@ -265,7 +265,7 @@ Status RestorePostgres(const DataDir& dir, const fs::path& from, bool replace) {
   if (data->exit_code != 0) return ToolFailed("pg_restore", *data);
   auto check = FindKeyCheck(data->out);
   if (!check) return MakeError(ErrorCode::kInvalidInput, from.string() + " holds no Reilu installation.");
-  if (!store::SqlStore::KeyCheckOpens(check->sealed, *key)) {
+  if (!store::Vault::KeyCheckOpens(check->sealed, *key)) {
     return MakeError(ErrorCode::kInvalidInput, "The server key at " + dir.ServerKey().string() +
                                                    " does not open this backup; find the key it was made with.");
   }

@@ -1,6 +1,7 @@
 #include "service/admin.h"
 
 #include "crypto/crypto.h"
+#include "notify/dispatcher.h"
 #include "service/work.h"
 
 namespace reilu::service {
@@ -189,6 +190,45 @@ Status SetPrivacyTexts(Context& ctx, const User& admin, const LocalizedText& tex
     if (text.size() > 8000) return MakeError(ErrorCode::kInvalidInput, "The text is too long.", "texts." + lang);
   }
   return ctx.store.SetPrivacyTexts(admin.org_id, texts, admin.id, ctx.now());
+}
+
+Result<MailRelay> MailRelayOf(Context& ctx, const User& actor) {
+  REILU_TRY(CheckRole(actor, {Role::kAdmin, Role::kHr}, "Admins and HR specialists see where mail goes."));
+  auto active = notify::StoredSmtpSettings(ctx.store, actor.org_id);
+  if (!active) return active.error();
+  auto pending = ctx.store.GetPendingMailSettings(actor.org_id);
+  if (!pending) return pending.error();
+  return MailRelay{std::move(*active), std::move(*pending)};
+}
+
+Result<Organisation> OrganisationOf(Context& ctx, OrgId org) { return ctx.store.GetOrganisation(org); }
+
+Result<AnonymityPolicy> PolicyOf(Context& ctx, OrgId org) { return ctx.store.GetPolicy(org); }
+
+Result<std::vector<Unit>> UnitsOf(Context& ctx, OrgId org) { return ctx.store.ListUnits(org); }
+
+Result<std::vector<User>> UsersFor(Context& ctx, const User& actor) {
+  REILU_TRY(CheckRole(actor, {Role::kAdmin, Role::kHr}, "Your role does not allow this."));
+  return ctx.store.ListUsers(actor.org_id);
+}
+
+Result<UnitId> CreateUnitAsOperator(Context& ctx, OrgId org, const std::string& name) {
+  if (name.empty() || name.size() > 200) {
+    return MakeError(ErrorCode::kInvalidInput, "Give the unit a name of at most 200 characters.", "name");
+  }
+  return ctx.store.CreateUnit(org, name);
+}
+
+Result<bool> AnyOrganisation(Context& ctx) {
+  auto orgs = ctx.store.ListOrganisations();
+  if (!orgs) return orgs.error();
+  return !orgs->empty();
+}
+
+Status CheckStoreReady(Context& ctx) {
+  auto any = AnyOrganisation(ctx);
+  if (!any) return any.error();
+  return OkStatus();
 }
 
 }  // namespace reilu::service

@@ -4,7 +4,11 @@
 
 #include <string>
 
+#include <optional>
+#include <vector>
+
 #include "core/privacy_notice.h"
+#include "notify/transport.h"
 #include "service/context.h"
 
 namespace reilu::service {
@@ -57,5 +61,28 @@ Status SetPrivacyTexts(Context& ctx, const User& admin, const LocalizedText& tex
 // confirms it (both steps audited).
 Status ProposeMailRelay(Context& ctx, const User& admin, const std::string& settings_json);
 Status ConfirmMailRelay(Context& ctx, const User& confirmer);
+
+// Where the organisation's applicant mail goes now (none: the outbox) and a proposed change that
+// waits for a second person. Admins and HR specialists.
+struct MailRelay {
+  std::optional<notify::SmtpSettings> active;
+  std::optional<store::PendingMailSettings> pending;
+};
+Result<MailRelay> MailRelayOf(Context& ctx, const User& actor);
+
+// The organisation's name, registry contact and settings; its anonymity policy; its units.
+Result<Organisation> OrganisationOf(Context& ctx, OrgId org);
+Result<AnonymityPolicy> PolicyOf(Context& ctx, OrgId org);
+Result<std::vector<Unit>> UnitsOf(Context& ctx, OrgId org);
+// The organisation's staff accounts, for its admins and HR specialists (who assign reviewers).
+Result<std::vector<User>> UsersFor(Context& ctx, const User& actor);
+
+// A unit (toimiala) of the organisation, made by the operator (units have no admin page yet).
+Result<UnitId> CreateUnitAsOperator(Context& ctx, OrgId org, const std::string& name);
+// Whether any organisation exists yet (the demo seeds only an empty installation).
+Result<bool> AnyOrganisation(Context& ctx);
+
+// Whether the database answers (readiness).
+Status CheckStoreReady(Context& ctx);
 
 }  // namespace reilu::service

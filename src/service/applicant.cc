@@ -20,6 +20,35 @@ Result<ApplicantView> IdentifyApplicant(Context& ctx, const std::string& referen
   return ApplicantView{std::move(*record), std::move(*r)};
 }
 
+Result<ApplicationStatus> StatusOf(Context& ctx, const ApplicantView& a) {
+  const Recruitment& r = a.recruitment;
+  const ApplicationId& app = a.record.application_id;
+  const UnixTime now = ctx.now();
+  auto decision = ctx.store.GetDecision(r.org_id, r.id);
+  if (!decision) return decision.error();
+  auto interviews = ctx.store.ListInterviews(r.org_id, r.id);
+  if (!interviews) return interviews.error();
+  ApplicationStatus out;
+  std::erase_if(*interviews, [&](const Interview& i) { return i.application_id != app; });
+  out.interviews = std::move(*interviews);
+  out.status = "received";
+  if (a.record.withdrawn) {
+    out.status = "withdrawn";
+  } else if (*decision) {
+    REILU_TRY(ctx.store.MarkNoticeOpened(r.org_id, r.id, app, now));
+    auto it = (*decision)->decision.outcomes.find(app);
+    out.status = it == (*decision)->decision.outcomes.end() ? "decided" : std::string(OutcomeName(it->second));
+    out.decision = (*decision)->decision;
+  } else if (!out.interviews.empty()) {
+    out.status = "interview";
+  } else if (ApplicationPeriodOver(r, now)) {
+    out.status = "in_review";
+  }
+  out.withdrawable = !a.record.withdrawn && !*decision;
+  out.editable = !a.record.withdrawn && AcceptsApplications(r, now);
+  return out;
+}
+
 Status Withdraw(Context& ctx, const ApplicantView& a) {
   const Recruitment& r = a.recruitment;
   if (a.record.withdrawn) return MakeError(ErrorCode::kWithdrawn, "The application has already been withdrawn.");

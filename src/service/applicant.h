@@ -2,6 +2,7 @@
 // link identify the application.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,17 @@ struct ApplicantView {
 };
 // One answer (kNotFound) for every failure, so nobody learns which references exist.
 Result<ApplicantView> IdentifyApplicant(Context& ctx, const std::string& reference, const std::string& token);
+
+// Where the application stands, as its applicant sees it. The first look after the decision is
+// recorded, so the owner knows the notice reached the applicant.
+struct ApplicationStatus {
+  std::string status;  // received, in_review, interview, withdrawn, decided or the outcome's name
+  std::optional<Decision> decision;
+  std::vector<Interview> interviews;  // the applicant's own
+  bool withdrawable = false;
+  bool editable = false;  // changed until the deadline, as long as it is not withdrawn
+};
+Result<ApplicationStatus> StatusOf(Context& ctx, const ApplicantView& applicant);
 
 // Withdraws the application; the confirmation goes to the address in it (an audited read by the
 // system, in the same transaction).

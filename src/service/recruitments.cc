@@ -192,4 +192,40 @@ Result<Recruitment> SetCriteria(Context& ctx, const User& actor, RecruitmentId i
                                          codec::Serialize(json::object{{"criteria", ids}})});
 }
 
+Result<std::vector<ListedRecruitment>> RecruitmentsFor(Context& ctx, const User& actor) {
+  REILU_TRY(CheckRole(actor, {Role::kHr, Role::kReviewer, Role::kRegistry, Role::kDecisionMaker},
+                      "Your role does not allow this."));
+  auto list = ctx.store.ListRecruitments(actor.org_id);
+  if (!list) return list.error();
+  auto summaries = ctx.store.SummariseRecruitments(actor.org_id);
+  if (!summaries) return summaries.error();
+  const UnixTime now = ctx.now();
+  std::vector<ListedRecruitment> out;
+  for (auto& r : *list) {
+    if (!MaySeeRecruitment(actor, r)) continue;
+    const store::RecruitmentSummary summary = (*summaries)[r.id];
+    ListedRecruitment item{std::move(r), {}, std::nullopt};
+    item.stage = RecruitmentStage(item.recruitment, summary.shortlisted, summary.decided, now);
+    if (IsRecruitmentOwner(actor, item.recruitment) || ApplicationPeriodOver(item.recruitment, now)) {
+      item.applications = summary.applications;
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+Result<RecruitmentView> RecruitmentFor(Context& ctx, const User& actor, RecruitmentId id) {
+  auto r = ctx.store.GetRecruitment(actor.org_id, id);
+  if (!r) return r.error();
+  if (!MaySeeRecruitment(actor, *r)) return MakeError(ErrorCode::kNotFound, "Recruitment not found.");
+  RecruitmentView view{std::move(*r), std::nullopt};
+  // Withheld from reviewers until the period ends (arrivals would show).
+  if (MaySeeApplicationsNow(actor, view.recruitment, ctx.now())) {
+    auto count = ctx.store.CountApplications(view.recruitment.org_id, view.recruitment.id);
+    if (!count) return count.error();
+    view.application_count = *count;
+  }
+  return view;
+}
+
 }  // namespace reilu::service

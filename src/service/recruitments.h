@@ -6,6 +6,8 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "service/context.h"
 
@@ -46,5 +48,22 @@ Result<Recruitment> SetDecisionMaker(Context& ctx, const User& actor, Recruitmen
 
 // Criteria, weights and marking guides may change until the application period ends.
 Result<Recruitment> SetCriteria(Context& ctx, const User& actor, RecruitmentId id, std::vector<Criterion> criteria);
+
+// The recruitments the actor may see (core/access.h), each with its stage; how many applied is a
+// count, never who, and reviewers get it only once the application period is over.
+struct ListedRecruitment {
+  Recruitment recruitment;
+  std::string_view stage;
+  std::optional<std::int64_t> applications;
+};
+Result<std::vector<ListedRecruitment>> RecruitmentsFor(Context& ctx, const User& actor);
+
+// One recruitment the actor may see (kNotFound otherwise), with the count of applications where
+// the actor may see applications now.
+struct RecruitmentView {
+  Recruitment recruitment;
+  std::optional<std::int64_t> application_count;
+};
+Result<RecruitmentView> RecruitmentFor(Context& ctx, const User& actor, RecruitmentId id);
 
 }  // namespace reilu::service

@@ -84,9 +84,8 @@ Result<RedactionUnderReview> LoadRedactionReview(Context& ctx, const User& actor
   return Review(ctx, actor, std::move(*r), app);
 }
 
-Result<store::RedactionReleaseNote> ReleaseRedaction(Context& ctx, const User& actor,
-                                                     const RedactionUnderReview& reviewed,
-                                                     const ReleaseChoice& choice) {
+Result<Released> ReleaseRedaction(Context& ctx, const User& actor, const RedactionUnderReview& reviewed,
+                                  const ReleaseChoice& choice) {
   const Recruitment& r = reviewed.recruitment;
   const IdentifiedApplication& full = reviewed.full;
   if (!IsRecruitmentOwner(actor, r)) return MakeError(ErrorCode::kForbidden, kOwnerOnly);
@@ -114,7 +113,9 @@ Result<store::RedactionReleaseNote> ReleaseRedaction(Context& ctx, const User& a
     note = store::RedactionReleaseNote{"as_proposed", false, 0, 0};
   }
   REILU_TRY(ctx.store.ReleaseRedaction(r.org_id, r.id, full.anonymous.id, text, actor.id, note, ctx.now()));
-  return note;
+  auto released = ctx.store.GetAnonymous(r.org_id, r.id, full.anonymous.id);
+  if (!released) return released.error();
+  return Released{std::move(note), std::move(*released)};
 }
 
 Result<BulkRelease> ReleaseUnflagged(Context& ctx, const User& actor, RecruitmentId id,

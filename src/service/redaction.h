@@ -27,8 +27,12 @@ struct ReleaseChoice {
   std::optional<std::map<std::string, std::vector<ProposedSpan>>> spans;
   std::optional<RedactedText> written;
 };
-Result<store::RedactionReleaseNote> ReleaseRedaction(Context& ctx, const User& actor,
-                                                     const RedactionUnderReview& reviewed, const ReleaseChoice& choice);
+struct Released {
+  store::RedactionReleaseNote note;
+  AnonymousApplication application;  // as reviewers now see it
+};
+Result<Released> ReleaseRedaction(Context& ctx, const User& actor, const RedactionUnderReview& reviewed,
+                                  const ReleaseChoice& choice);
 
 struct BulkRelease {
   std::vector<ApplicationId> released;

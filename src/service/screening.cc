@@ -7,6 +7,17 @@
 
 namespace reilu::service {
 
+Result<ScreeningData> LoadScreening(Context& ctx, const User& actor, const Recruitment& r) {
+  if (actor.role == Role::kRegistry) {
+    return MakeError(ErrorCode::kForbidden, "The registry office does not take part in screening.");
+  }
+  auto state = ctx.store.GetScreeningState(r.org_id, r.id);
+  if (!state) return state.error();
+  auto scores = ctx.store.ListScores(r.org_id, r.id);
+  if (!scores) return scores.error();
+  return ScreeningData{std::move(*state), std::move(*scores)};
+}
+
 namespace json = boost::json;
 
 namespace {

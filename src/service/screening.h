@@ -10,6 +10,13 @@
 
 namespace reilu::service {
 
+// The recruitment's screening state and every score. The registry office takes no part (kForbidden).
+struct ScreeningData {
+  ScreeningState state;
+  std::vector<Score> scores;
+};
+Result<ScreeningData> LoadScreening(Context& ctx, const User& actor, const Recruitment& r);
+
 // Saves the reviewer's scores for one application (upserted per criterion).
 Status SaveScores(Context& ctx, const User& actor, RecruitmentId id, const ApplicationId& app,
                   std::vector<Score> scores);

@@ -5,6 +5,7 @@
 #include "codec/codec.h"
 #include "crypto/crypto.h"
 #include "notify/calendar.h"
+#include "service/decision_document.h"
 #include "service/mail.h"
 #include "service/screening.h"
 #include "service/work.h"
@@ -385,6 +386,100 @@ Status MarkNoticeLetter(Context& ctx, const User& actor, RecruitmentId id, const
     return MakeError(ErrorCode::kNotFound, "The decision has no outcome for this application.");
   }
   return ctx.store.MarkNoticeLetter(decided->recruitment.org_id, decided->recruitment.id, app, actor.id, ctx.now());
+}
+
+Result<std::optional<store::StoredDecision>> DecisionOf(Context& ctx, const Recruitment& r) {
+  return ctx.store.GetDecision(r.org_id, r.id);
+}
+
+Result<InterviewsView> InterviewsFor(Context& ctx, const User& actor, const Recruitment& r) {
+  auto interviews = ctx.store.ListInterviews(r.org_id, r.id);
+  if (!interviews) return interviews.error();
+  auto notes = ctx.store.ListInterviewNotes(r.org_id, r.id);
+  if (!notes) return notes.error();
+  const bool owner = IsRecruitmentOwner(actor, r);
+  std::erase_if(*notes, [&](const InterviewNote& n) { return !owner && n.author_id != actor.id; });
+  auto apps = AnonymousById(ctx, r);
+  if (!apps) return apps.error();
+  return InterviewsView{std::move(*interviews), std::move(*notes), std::move(*apps)};
+}
+
+Result<ExplanationData> LoadExplanation(Context& ctx, const Recruitment& r, const ApplicationId& app) {
+  auto stored = ctx.store.GetDecision(r.org_id, r.id);
+  if (!stored) return stored.error();
+  if (!*stored) return MakeError(ErrorCode::kConflict, "The selection has not been decided yet.");
+  if (!(*stored)->decision.outcomes.contains(app)) {
+    return MakeError(ErrorCode::kNotFound, "This application has no outcome.");
+  }
+  auto apps = AnonymousById(ctx, r);
+  if (!apps) return apps.error();
+  auto state = ctx.store.GetScreeningState(r.org_id, r.id);
+  if (!state) return state.error();
+  auto scores = ctx.store.ListScores(r.org_id, r.id);
+  if (!scores) return scores.error();
+  auto ranking = RankApplications(r, *state, *scores);
+  return ExplanationData{std::move((*stored)->decision), std::move(*apps), std::move(ranking), std::move(*scores)};
+}
+
+Result<ExplanationData> ExplanationFor(Context& ctx, const User& actor, const Recruitment& r,
+                                       const ApplicationId& app) {
+  if (!IsRecruitmentOwner(actor, r) && actor.role != Role::kRegistry) {
+    return MakeError(ErrorCode::kForbidden, "The owner or the registry office gives explanations.");
+  }
+  return LoadExplanation(ctx, r, app);
+}
+
+Result<Document> PrintDecision(Context& ctx, const User& actor, const Recruitment& r, std::string_view lang) {
+  if (!IsRecruitmentOwner(actor, r) && !IsDecisionMaker(actor, r)) {
+    return MakeError(ErrorCode::kForbidden, "The owner and the decision-maker print the decision.");
+  }
+  auto stored = ctx.store.GetDecision(r.org_id, r.id);
+  if (!stored) return stored.error();
+  if (!*stored) return MakeError(ErrorCode::kConflict, "The selection has not been decided yet.");
+  const Decision& decision = (*stored)->decision;
+  DecisionDocumentInput in;
+  auto organisation = ctx.store.GetOrganisation(r.org_id);
+  if (!organisation) return organisation.error();
+  in.organisation = organisation->name;
+  in.registry_contact = organisation->registry_contact;
+  in.recruitment = &r;
+  in.decision = &decision;
+  auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
+  if (!apps) return apps.error();
+  in.applications = std::move(*apps);
+  auto state = ctx.store.GetScreeningState(r.org_id, r.id);
+  if (!state) return state.error();
+  auto scores = ctx.store.ListScores(r.org_id, r.id);
+  if (!scores) return scores.error();
+  in.ranking = RankApplications(r, *state, *scores);
+  in.eligibility = state->eligibility;
+  auto acceptances = ctx.store.ListAcceptances(r.org_id, r.id);
+  if (!acceptances) return acceptances.error();
+  in.acceptances = std::move(*acceptances);
+  auto lifts = ctx.store.GetLiftState(r.org_id, r.id);
+  if (!lifts) return lifts.error();
+  std::vector<IdentityAccess> accesses;
+  for (const auto& [app, outcome] : decision.outcomes) {
+    if (outcome == Outcome::kNotSelected || (r.anonymous && !lifts->Covers(app))) continue;
+    auto access = RequestIdentity(ctx, actor, r, *lifts, app, "Valintapäätöksen asiakirja (PDF)");
+    if (!access) return access.error();
+    accesses.push_back(std::move(*access));
+  }
+  std::vector<IdentifiedApplication> fulls;
+  if (!accesses.empty()) {
+    auto read = ctx.store.ReadIdentities(accesses, ctx.now());
+    if (!read) return read.error();
+    fulls = std::move(*read);
+  }
+  for (const auto& full : fulls) {
+    in.names[full.anonymous.id] = full.identity.first_name + " " + full.identity.last_name;
+  }
+  return SelectionDecisionDocument(in, lang);
+}
+
+Result<std::vector<store::MailRecord>> MailLogOf(Context& ctx, const User& actor, const Recruitment& r) {
+  if (!IsRecruitmentOwner(actor, r)) return MakeError(ErrorCode::kForbidden, "Only the owner sees the mail log.");
+  return ctx.store.ListMail(r.org_id, r.id);
 }
 
 }  // namespace reilu::service

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/document.h"
+#include "service/applications.h"
 #include "service/context.h"
 
 namespace reilu::service {
@@ -90,5 +92,36 @@ Status MarkNoticeLetter(Context& ctx, const User& actor, RecruitmentId id, const
 
 // The applicant's standing or answered offer, if any.
 Result<std::optional<Acceptance>> OfferOf(Context& ctx, OrgId org, RecruitmentId id, const ApplicationId& app);
+
+// The recorded decision, if any.
+Result<std::optional<store::StoredDecision>> DecisionOf(Context& ctx, const Recruitment& r);
+
+// The interviews with the notes the actor may read: each interviewer their own, the owner all.
+struct InterviewsView {
+  std::vector<Interview> interviews;
+  std::vector<InterviewNote> notes;
+  ApplicationsById applications;  // for pseudonyms
+};
+Result<InterviewsView> InterviewsFor(Context& ctx, const User& actor, const Recruitment& r);
+
+// What the equality-law explanation of the selection (10 §) for one application is built from.
+// kConflict before the decision, kNotFound for an application without an outcome.
+struct ExplanationData {
+  Decision decision;
+  ApplicationsById applications;
+  std::vector<RankedApplication> ranking;
+  std::vector<Score> scores;
+};
+Result<ExplanationData> LoadExplanation(Context& ctx, const Recruitment& r, const ApplicationId& app);
+// LoadExplanation for staff: the owner or the registry office gives explanations (kForbidden for others).
+Result<ExplanationData> ExplanationFor(Context& ctx, const User& actor, const Recruitment& r, const ApplicationId& app);
+
+// The selection decision as a document, for the owner and the decision-maker: the names of the
+// selected and the reserve where the gate opens (lifted, or not anonymous), read in one audited
+// transaction; the others by pseudonym.
+Result<Document> PrintDecision(Context& ctx, const User& actor, const Recruitment& r, std::string_view lang);
+
+// The recruitment's e-mail and its delivery (no recipients, no text), for the owner.
+Result<std::vector<store::MailRecord>> MailLogOf(Context& ctx, const User& actor, const Recruitment& r);
 
 }  // namespace reilu::service

@@ -1,5 +1,4 @@
 // SqlStore: application drafts kept on the server, sealed with the recruitment's key.
-#include "store/sealing.h"
 #include "store/sql_store.h"
 
 namespace reilu::store {
@@ -28,7 +27,7 @@ Status SqlStore::CreateDraft(const DraftRecord& d, const std::string& secret_has
                   .Bind(2, d.org_id)
                   .Bind(3, d.recruitment_id)
                   .Bind(4, secret_hash)
-                  .BindBlob(5, crypto::Seal(*key, d.content, DraftContext(d.org_id, d.recruitment_id, d.id)))
+                  .BindBlob(5, key->SealDraft(d.id, d.content))
                   .Bind(6, now)
                   .Bind(7, d.expires_at)
                   .Run());
@@ -52,7 +51,7 @@ Status SqlStore::UpdateDraft(const std::string& id, const std::string& secret_ha
     if (!key) return key.error();
     auto s = c.Prepare("UPDATE application_drafts SET sealed = $2, updated_at = $3 WHERE id = $1");
     if (!s) return s.error();
-    return s->Bind(1, id).BindBlob(2, crypto::Seal(*key, content, DraftContext(org, rec, id))).Bind(3, now).Run();
+    return s->Bind(1, id).BindBlob(2, key->SealDraft(id, content)).Bind(3, now).Run();
   });
 }
 
@@ -74,7 +73,7 @@ Result<DraftRecord> SqlStore::OpenDraft(const std::string& id, const std::string
   }
   auto key = RecruitmentKey(*lease, d.org_id, d.recruitment_id);
   if (!key) return key.error();
-  auto content = crypto::Open(*key, sealed, DraftContext(d.org_id, d.recruitment_id, id));
+  auto content = key->OpenDraft(id, sealed);
   if (!content) return content.error();
   d.content = std::move(*content);
   return d;

@@ -1,6 +1,5 @@
 // SqlStore: rectification requests (GDPR art. 16), sealed with the recruitment's key.
 #include "codec/codec.h"
-#include "store/sealing.h"
 #include "store/sql_store.h"
 
 namespace reilu::store {
@@ -33,7 +32,7 @@ Result<std::int64_t> SqlStore::CreateRectificationRequest(OrgId org, const Recti
     s->Bind(1, org)
         .Bind(2, r.recruitment_id)
         .Bind(3, r.application_id)
-        .BindBlob(4, crypto::Seal(*key, r.what, RectificationContext(org, r.recruitment_id, r.application_id, "what")))
+        .BindBlob(4, key->SealRectification(r.application_id, RecruitmentSeal::RectificationPart::kWhat, r.what))
         .Bind(5, now);
     if (!s->Step()) return s->status().ok() ? MakeError(ErrorCode::kInternal, "No id returned.") : s->status().error();
     const std::int64_t id = s->Int(0);
@@ -59,7 +58,7 @@ Result<std::vector<RectificationRequest>> SqlStore::ListRectificationRequests(Or
   if (!s) return s.error();
   s->Bind(1, org).Bind(2, rec).Bind(3, app);
   std::vector<RectificationRequest> out;
-  std::optional<crypto::SecretKey> key;
+  std::optional<RecruitmentSeal> key;
   while (s->Step()) {
     if (!key) {
       auto k = RecruitmentKey(c, org, rec);
@@ -70,13 +69,13 @@ Result<std::vector<RectificationRequest>> SqlStore::ListRectificationRequests(Or
     r.id = s->Int(0);
     r.recruitment_id = rec;
     r.application_id = s->Text(1);
-    auto what = crypto::Open(*key, s->Blob(2), RectificationContext(org, rec, r.application_id, "what"));
+    auto what = key->OpenRectification(r.application_id, RecruitmentSeal::RectificationPart::kWhat, s->Blob(2));
     if (!what) return what.error();
     r.what = std::move(*what);
     r.received_at = s->Int(3);
     r.state = ParseRectificationState(s->Text(4)).value_or(RectificationState::kOpen);
     if (r.state != RectificationState::kOpen) {
-      auto answer = crypto::Open(*key, s->Blob(5), RectificationContext(org, rec, r.application_id, "answer"));
+      auto answer = key->OpenRectification(r.application_id, RecruitmentSeal::RectificationPart::kAnswer, s->Blob(5));
       if (!answer) return answer.error();
       r.answer = std::move(*answer);
     }
@@ -112,7 +111,7 @@ Status SqlStore::AnswerRectificationRequest(OrgId org, RecruitmentId rec, const 
                   .Bind(2, rec)
                   .Bind(3, a.id)
                   .Bind(4, RectificationStateName(a.state))
-                  .BindBlob(5, crypto::Seal(*key, a.answer, RectificationContext(org, rec, app, "answer")))
+                  .BindBlob(5, key->SealRectification(app, RecruitmentSeal::RectificationPart::kAnswer, a.answer))
                   .Bind(6, a.answered_by)
                   .Bind(7, now)
                   .Run());

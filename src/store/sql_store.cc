@@ -3,7 +3,6 @@
 #include "codec/codec.h"
 #include "store/migrations.h"
 #include "store/postgres_db.h"
-#include "store/sealing.h"
 #include "store/sqlite_db.h"
 
 namespace reilu::store {
@@ -133,7 +132,7 @@ void SqlStore::ExecuteWriteBatch(const std::vector<PendingWrite*>& batch) {
 }
 
 SqlStore::SqlStore(Connection writer, std::vector<Connection> readers, const crypto::SecretKey& server_key)
-    : writer_(std::move(writer)), readers_(std::move(readers)), server_key_(server_key), link_key_(server_key) {}
+    : writer_(std::move(writer)), readers_(std::move(readers)), vault_(server_key) {}
 
 namespace {
 
@@ -518,8 +517,7 @@ Status SqlStore::SaveReviewers(Connection& c, const Recruitment& r) {
 
 Result<RecruitmentId> SqlStore::CreateRecruitment(const Recruitment& r, UnixTime now) {
   return WriteTx<RecruitmentId>([&](Connection& c) -> Result<RecruitmentId> {
-    std::array<std::uint8_t, 32> order_key{};
-    crypto::RandomBytes(order_key);
+    const std::string order_key = Vault::NewOrderKey();
     auto s = c.Prepare(
         "INSERT INTO recruitments (org_id, unit_id, owner_id, state, employment_term, anonymous, "
         "anonymity_exception_reason, deadline, published_at, version, content, order_key, created_at) "
@@ -534,7 +532,7 @@ Result<RecruitmentId> SqlStore::CreateRecruitment(const Recruitment& r, UnixTime
         .Bind(6, r.anonymity_exception_reason)
         .Bind(7, r.deadline)
         .Bind(8, ContentJson(r))
-        .BindBlob(9, std::string_view(reinterpret_cast<const char*>(order_key.data()), order_key.size()))
+        .BindBlob(9, order_key)
         .Bind(10, now);
     if (!s->Step()) return s->status().ok() ? Result<RecruitmentId>(NotFound("Owner")) : s->status().error();
     RecruitmentId id = s->Int(0);
@@ -542,11 +540,7 @@ Result<RecruitmentId> SqlStore::CreateRecruitment(const Recruitment& r, UnixTime
     Recruitment saved = r;
     saved.id = id;
     REILU_TRY(SaveReviewers(c, saved));
-    crypto::SecretKey data_key = crypto::SecretKey::Generate();
-    auto raw = data_key.bytes();
-    std::string wrapped =
-        crypto::Seal(server_key_, std::string_view(reinterpret_cast<const char*>(raw.data()), raw.size()),
-                     KeyWrapContext(r.org_id, id));
+    std::string wrapped = vault_.NewWrappedRecruitmentKey(r.org_id, id);
     auto k = c.Prepare("INSERT INTO recruitment_keys (recruitment_id, org_id, wrapped_key) VALUES ($1, $2, $3)");
     if (!k) return k.error();
     REILU_TRY(k->Bind(1, id).Bind(2, r.org_id).BindBlob(3, wrapped).Run());
@@ -650,7 +644,7 @@ Result<Recruitment> SqlStore::GetPublicAd(RecruitmentId id) {
 
 // ---------------------------------------------------------------- keys
 
-Result<crypto::SecretKey> SqlStore::RecruitmentKey(Connection& c, OrgId org, RecruitmentId rec) {
+Result<RecruitmentSeal> SqlStore::RecruitmentKey(Connection& c, OrgId org, RecruitmentId rec) {
   auto s = c.Prepare("SELECT wrapped_key FROM recruitment_keys WHERE org_id = $1 AND recruitment_id = $2");
   if (!s) return s.error();
   s->Bind(1, org).Bind(2, rec);
@@ -658,9 +652,7 @@ Result<crypto::SecretKey> SqlStore::RecruitmentKey(Connection& c, OrgId org, Rec
     if (!s->status()) return s->status().error();
     return MakeError(ErrorCode::kNotFound, "The identity data of this recruitment has been erased.");
   }
-  auto raw = crypto::Open(server_key_, s->Blob(0), KeyWrapContext(org, rec));
-  if (!raw) return raw.error();
-  return crypto::SecretKey::FromBytes(*raw);
+  return vault_.UnwrapRecruitmentKey(org, rec, s->Blob(0));
 }
 
 Result<std::string> SqlStore::OrderKey(OrgId org, RecruitmentId rec) {
@@ -709,7 +701,7 @@ Result<SubmitResult> SqlStore::SubmitApplication(const NewApplication& app, Unix
           "k.application_id "
           "WHERE k.recruitment_id = $1 AND k.key_hash = $2");
       if (!s) return s.error();
-      s->Bind(1, r.id).Bind(2, crypto::Sha256Hex(app.idempotency_key));
+      s->Bind(1, r.id).Bind(2, Vault::IdempotencyHash(app.idempotency_key));
       if (s->Step()) {
         if (s->Text(0) != app.request_hash) {
           return MakeError(ErrorCode::kIdempotencyConflict,
@@ -723,7 +715,7 @@ Result<SubmitResult> SqlStore::SubmitApplication(const NewApplication& app, Unix
     auto key = RecruitmentKey(c, r.org_id, r.id);
     if (!key) return key.error();
 
-    auto random = crypto::SystemRandom();
+    auto random = Vault::Random();
     std::string pseudonym;
     for (int attempt = 0;; ++attempt) {
       if (attempt == kMaxPseudonymTries) return MakeError(ErrorCode::kInternal, "No free pseudonym found.");
@@ -754,8 +746,7 @@ Result<SubmitResult> SqlStore::SubmitApplication(const NewApplication& app, Unix
     ins->BindNull(7);  // released to reviewers only by ReleaseRedaction
     REILU_TRY(ins->Run());
 
-    std::string sealed = crypto::Seal(*key, codec::Serialize(SealedIdentityJson(app)),
-                                      IdentityContext(r.org_id, r.id, receipt.application_id));
+    std::string sealed = key->SealIdentity(receipt.application_id, codec::Serialize(SealedIdentityJson(app)));
     auto id_ins = c.Prepare(
         "INSERT INTO application_identities (application_id, org_id, recruitment_id, sealed) VALUES ($1, $2, $3, $4)");
     if (!id_ins) return id_ins.error();
@@ -781,7 +772,7 @@ Result<SubmitResult> SqlStore::SubmitApplication(const NewApplication& app, Unix
           "VALUES ($1, $2, $3, $4, $5)");
       if (!k) return k.error();
       REILU_TRY(k->Bind(1, r.id)
-                    .Bind(2, crypto::Sha256Hex(app.idempotency_key))
+                    .Bind(2, Vault::IdempotencyHash(app.idempotency_key))
                     .Bind(3, app.request_hash)
                     .Bind(4, receipt.application_id)
                     .Bind(5, now)
@@ -814,8 +805,7 @@ Status SqlStore::AmendApplication(const Amendment& a, UnixTime now) {
                   .Bind(5, EmailKey(a.submission.identity.email))
                   .Run());
     if (c.Changes() == 0) return MakeError(ErrorCode::kWithdrawn, "The application has been withdrawn.");
-    std::string sealed =
-        crypto::Seal(*key, codec::Serialize(SealedIdentityJson(a)), IdentityContext(r.org_id, r.id, a.application_id));
+    std::string sealed = key->SealIdentity(a.application_id, codec::Serialize(SealedIdentityJson(a)));
     auto id_up = c.Prepare(
         "UPDATE application_identities SET sealed = $4 WHERE org_id = $1 AND recruitment_id = $2 AND application_id = "
         "$3");
@@ -914,7 +904,7 @@ Status SqlStore::QueueNoticesTx(Connection& c, const IdentityNotices& notices, U
 }
 
 Status SqlStore::InsertAttachmentsTx(Connection& c, const Recruitment& r, const ApplicationId& app,
-                                     const std::vector<NewAttachment>& attachments, const crypto::SecretKey& key) {
+                                     const std::vector<NewAttachment>& attachments, const RecruitmentSeal& key) {
   if (attachments.empty()) return OkStatus();
   std::vector<AttachmentInfo> infos;
   int position = 0;
@@ -930,8 +920,8 @@ Status SqlStore::InsertAttachmentsTx(Connection& c, const Recruitment& r, const 
                   .Bind(3, r.org_id)
                   .Bind(4, r.id)
                   .Bind(5, a.kind)
-                  .BindBlob(6, crypto::Seal(key, a.bytes, AttachmentContext(r.org_id, r.id, app, position, "original")))
-                  .BindBlob(7, crypto::Seal(key, details, AttachmentContext(r.org_id, r.id, app, position, "details")))
+                  .BindBlob(6, key.SealAttachment(app, position, RecruitmentSeal::AttachmentPart::kOriginal, a.bytes))
+                  .BindBlob(7, key.SealAttachment(app, position, RecruitmentSeal::AttachmentPart::kDetails, details))
                   .Run());
     infos.push_back(AttachmentInfo{position, a.kind, false, a.needs_a_look});
   }
@@ -954,9 +944,9 @@ Result<OpenedAttachment> SqlStore::ReadAttachment(const IdentityAccess& access, 
     if (!s->Step()) return s->status().ok() ? Result<OpenedAttachment>(NotFound("Attachment")) : s->status().error();
     auto key = RecruitmentKey(c, org, rec);
     if (!key) return key.error();
-    auto bytes = crypto::Open(*key, s->Blob(1), AttachmentContext(org, rec, app, position, "original"));
+    auto bytes = key->OpenAttachment(app, position, RecruitmentSeal::AttachmentPart::kOriginal, s->Blob(1));
     if (!bytes) return bytes.error();
-    auto details = crypto::Open(*key, s->Blob(2), AttachmentContext(org, rec, app, position, "details"));
+    auto details = key->OpenAttachment(app, position, RecruitmentSeal::AttachmentPart::kDetails, s->Blob(2));
     if (!details) return details.error();
     auto doc = codec::Parse(*details);
     if (!doc || !doc->is_object()) return MakeError(ErrorCode::kInternal, "Attachment record is corrupt.");
@@ -1045,8 +1035,7 @@ Result<IdentifiedApplication> SqlStore::ReadIdentityTx(Connection& c, const Iden
   std::string sealed = s->Blob(7);
   auto key = RecruitmentKey(c, access.org_id(), access.recruitment_id());
   if (!key) return key.error();
-  auto plain =
-      crypto::Open(*key, sealed, IdentityContext(access.org_id(), access.recruitment_id(), access.application_id()));
+  auto plain = key->OpenIdentity(access.application_id(), sealed);
   if (!plain) return plain.error();
   auto doc = codec::Parse(*plain);
   if (!doc || !doc->is_object()) return MakeError(ErrorCode::kInternal, "Identity record is corrupt.");
@@ -1175,7 +1164,7 @@ Status SqlStore::AppendAuditTx(Connection& c, const AuditEvent& event, UnixTime 
     }
     REILU_TRY(s->status());
   }
-  SealAuditEntry(e, previous ? &*previous : nullptr, crypto::Sha256Hex);
+  Vault::Chain(e, previous ? &*previous : nullptr);
   auto s = c.Prepare(
       "INSERT INTO audit_log (org_id, seq, at, actor_id, action, recruitment_id, application_id, detail, prev_hash, "
       "hash) "

@@ -14,6 +14,7 @@
 #include "crypto/crypto.h"
 #include "store/sql.h"
 #include "store/store.h"
+#include "store/vault.h"
 
 namespace reilu::store {
 
@@ -187,8 +188,6 @@ class SqlStore final : public Store {
   // Whether `key` is the server key of the database at `path` (false for another key); for
   // finishing an interrupted rotation and for checking a backup before restoring it.
   static Result<bool> ServerKeyOpens(Connection& conn, const crypto::SecretKey& key);
-  // The same check on the installation's sealed "key_check" value as read from elsewhere (a dump).
-  static bool KeyCheckOpens(std::string_view sealed, const crypto::SecretKey& key);
 
  private:
   // A reader connection borrowed from the pool, returned on destruction.
@@ -238,7 +237,7 @@ class SqlStore final : public Store {
 
   Result<Recruitment> LoadRecruitment(Connection& conn, std::string_view where, std::int64_t a, std::int64_t b);
   Status SaveReviewers(Connection& conn, const Recruitment& r);
-  Result<crypto::SecretKey> RecruitmentKey(Connection& conn, OrgId org, RecruitmentId rec);
+  Result<RecruitmentSeal> RecruitmentKey(Connection& conn, OrgId org, RecruitmentId rec);
   Status AppendAuditTx(Connection& conn, const AuditEvent& event, UnixTime now);
   Status EnqueueMailTx(Connection& conn, const OutgoingMail& mail, UnixTime now);
   // Marks that what the recruitment's application lists show has changed (see DataVersion).
@@ -248,7 +247,7 @@ class SqlStore final : public Store {
   Result<std::int64_t> ShredKeyTx(Connection& conn, OrgId org, RecruitmentId rec);
   // Decrypts one identity and audits the read, inside the caller's transaction.
   Status InsertAttachmentsTx(Connection& c, const Recruitment& r, const ApplicationId& app,
-                             const std::vector<NewAttachment>& attachments, const crypto::SecretKey& key);
+                             const std::vector<NewAttachment>& attachments, const RecruitmentSeal& key);
   Result<IdentifiedApplication> ReadIdentityTx(Connection& conn, const IdentityAccess& access, UnixTime now);
   Result<std::vector<IdentifiedApplication>> ReadIdentitiesTx(Connection& conn,
                                                               const std::vector<IdentityAccess>& accesses,
@@ -264,8 +263,7 @@ class SqlStore final : public Store {
   std::mutex pool_mutex_;
   std::condition_variable pool_cv_;
   std::vector<Connection> readers_;
-  crypto::SecretKey server_key_;
-  crypto::SecretKey link_key_;  // behind applicants' status links (installation table)
+  Vault vault_;  // every key and sealed value passes through it
 };
 
 }  // namespace reilu::store

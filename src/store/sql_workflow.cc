@@ -4,7 +4,6 @@
 
 #include "codec/codec.h"
 #include "core/pseudonym.h"
-#include "store/sealing.h"
 #include "store/sql_store.h"
 
 namespace reilu::store {
@@ -460,7 +459,7 @@ std::string SqlStore::EmailKey(const std::string& email) const {
     if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') continue;
     normal += static_cast<char>(std::tolower(ch));
   }
-  return normal.empty() ? std::string() : crypto::KeyedHashHex(link_key_, "reilu/email-key/v1/" + normal);
+  return vault_.EmailKey(normal);
 }
 
 Result<std::vector<ApplicantRecord>> SqlStore::FindByEmail(const std::string& email) {
@@ -478,9 +477,7 @@ Result<std::vector<ApplicantRecord>> SqlStore::FindByEmail(const std::string& em
   return out;
 }
 
-std::string SqlStore::ApplicantToken(const ApplicationId& app) {
-  return crypto::KeyedHashHex(link_key_, "reilu/applicant-token/v1/" + app);
-}
+std::string SqlStore::ApplicantToken(const ApplicationId& app) { return vault_.ApplicantToken(app); }
 
 Status SqlStore::Withdraw(const ApplicantRecord& app, const IdentityNotices& notices, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
@@ -508,9 +505,9 @@ Status SqlStore::Withdraw(const ApplicantRecord& app, const IdentityNotices& not
 // ---------------------------------------------------------------- mail
 
 Status SqlStore::EnqueueMailTx(Connection& c, const OutgoingMail& m, UnixTime now) {
-  std::string id = MakeApplicationId(crypto::SystemRandom());
+  std::string id = Vault::NewId();
   json::object message{{"from", m.from}, {"to", m.to}, {"eml", m.eml}};
-  std::string sealed = crypto::Seal(server_key_, codec::Serialize(message), MailContext(id));
+  std::string sealed = vault_.SealMail(id, codec::Serialize(message));
   auto s = c.Prepare(
       "INSERT INTO mail_queue (id, org_id, recruitment_id, kind, sealed, status, attempts, next_attempt_at, "
       "created_at, application_id) VALUES ($1, $2, $3, $4, $5, 'queued', 0, $6, $6, $7)");
@@ -546,7 +543,7 @@ Result<std::vector<QueuedMail>> SqlStore::ClaimDueMail(UnixTime now, int limit, 
       q.id = s->Text(0);
       q.org_id = s->Int(1);
       q.attempts = s->Int(3) + 1;
-      auto plain = crypto::Open(server_key_, s->Blob(2), MailContext(q.id));
+      auto plain = vault_.OpenMail(q.id, s->Blob(2));
       auto doc = plain ? codec::Parse(*plain) : Result<json::value>(plain.error());
       const json::object* o = doc && doc->is_object() ? &doc->get_object() : nullptr;
       if (!o || !o->contains("from") || !o->contains("to") || !o->contains("eml")) {
@@ -662,14 +659,14 @@ Status PutActiveMailSettingsTx(Connection& c, OrgId org, const std::string& seal
 
 Status SqlStore::SetMailSettings(OrgId org, const std::string& settings_json, UserId actor, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
-    REILU_TRY(PutActiveMailSettingsTx(c, org, crypto::Seal(server_key_, settings_json, MailSettingsContext(org)), now));
+    REILU_TRY(PutActiveMailSettingsTx(c, org, vault_.SealMailSettings(org, settings_json), now));
     return AppendAuditTx(c, AuditEvent{org, actor, audit_action::kMailSettings, 0, {}, "{}"}, now);
   });
 }
 
 Status SqlStore::ProposeMailSettings(OrgId org, const std::string& settings_json, UserId actor, UnixTime now) {
   return WriteTx<Ok>([&](Connection& c) -> Status {
-    std::string sealed = crypto::Seal(server_key_, settings_json, MailSettingsContext(org));
+    std::string sealed = vault_.SealMailSettings(org, settings_json);
     auto s = c.Prepare(
         "INSERT INTO mail_settings_pending (org_id, sealed, proposed_by, proposed_at) VALUES ($1, $2, $3, $4) "
         "ON CONFLICT (org_id) DO UPDATE SET sealed = excluded.sealed, proposed_by = excluded.proposed_by, "
@@ -689,7 +686,7 @@ Result<std::optional<PendingMailSettings>> SqlStore::GetPendingMailSettings(OrgI
     REILU_TRY(s->status());
     return std::optional<PendingMailSettings>();
   }
-  auto plain = crypto::Open(server_key_, s->Blob(0), MailSettingsContext(org));
+  auto plain = vault_.OpenMailSettings(org, s->Blob(0));
   if (!plain) return plain.error();
   return std::optional<PendingMailSettings>(PendingMailSettings{std::move(*plain), s->Int(1), s->Int(2)});
 }
@@ -724,7 +721,7 @@ Result<std::optional<std::string>> SqlStore::GetMailSettings(OrgId org) {
     REILU_TRY(s->status());
     return std::optional<std::string>();
   }
-  auto plain = crypto::Open(server_key_, s->Blob(0), MailSettingsContext(org));
+  auto plain = vault_.OpenMailSettings(org, s->Blob(0));
   if (!plain) return plain.error();
   return std::optional<std::string>(std::move(*plain));
 }

@@ -237,6 +237,83 @@ TEST_F(ServiceTest, TheDecisionReadsIdentitiesAndQueuesNoticesWithTheDecision) {
   EXPECT_EQ(CountAudit("identity.read"), reads_before + 3);
 }
 
+// Issue 11 (layering): what handlers show is read through the use cases, with the gate's rules.
+TEST_F(ServiceTest, StaffReadApplicationsAndPrintTheDecisionThroughTheGate) {
+  Recruitment r = Published();
+  const User hr = UserOf(org_, "hr"), reviewer = UserOf(org_, "reviewer");
+  // Before the period is over a reviewer gets nothing, not even the list.
+  auto early = LoadApplicationList(*ctx_, reviewer, r);
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().code, ErrorCode::kScreeningNotOpen);
+
+  auto ids = ThroughShortlist(r, {5, 3, 2});  // closes; the two first are lifted
+  auto loaded = LoadForWork(*ctx_, reviewer, r.id);
+  ASSERT_TRUE(loaded.ok());
+  auto list = LoadApplicationList(*ctx_, reviewer, *loaded);
+  ASSERT_TRUE(list.ok()) << list.error().message;
+  EXPECT_EQ(list->applications.size(), 3u);
+  // Each reviewer has an order of their own, the same on every read.
+  auto again = InCallerOrder(*ctx_, reviewer, *loaded);
+  ASSERT_TRUE(again.ok());
+  for (size_t k = 0; k < again->size(); ++k) EXPECT_EQ((*again)[k].id, list->applications[k].id);
+
+  // Identity without a reason: only where the lift reached; a read is audited, a refusal reads nothing.
+  const long reads_before = CountAudit("identity.read");
+  auto lifted = IdentityWithoutReason(*ctx_, reviewer, *loaded, list->lifts.Covers(ids[0]), ids[0]);
+  ASSERT_TRUE(lifted.ok());
+  ASSERT_TRUE(lifted->has_value());
+  EXPECT_EQ((*lifted)->identity.first_name, "HakijaA");
+  auto anonymous = IdentityWithoutReason(*ctx_, reviewer, *loaded, list->lifts.Covers(ids[2]), ids[2]);
+  ASSERT_TRUE(anonymous.ok());
+  EXPECT_FALSE(anonymous->has_value());
+  EXPECT_EQ(CountAudit("identity.read"), reads_before + 1);
+
+  DecisionRequest request{
+      {{ids[0], Outcome::kSelected}, {ids[1], Outcome::kReserve}, {ids[2], Outcome::kNotSelected}}, kReasoning, 14};
+  ASSERT_TRUE(Decide(*ctx_, hr, r.id, request).ok());
+  auto closed = LoadForWork(*ctx_, hr, r.id);
+  ASSERT_TRUE(closed.ok());
+  auto refused = PrintDecision(*ctx_, reviewer, *closed, "fi");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kForbidden);
+  // The selected and the reserve are named, read in one transaction (adjacent in the chain).
+  const long before_print = CountAudit("identity.read");
+  auto printed = PrintDecision(*ctx_, hr, *closed, "fi");
+  ASSERT_TRUE(printed.ok()) << printed.error().message;
+  EXPECT_EQ(CountAudit("identity.read"), before_print + 2);
+  auto audit = Audit();
+  EXPECT_EQ(audit[audit.size() - 1].action, "identity.read");
+  EXPECT_EQ(audit[audit.size() - 2].action, "identity.read");
+  std::string text;
+  for (const auto& b : printed->blocks) {
+    text += b.text + "\n";
+    for (const auto& row : b.table.rows) {
+      for (const auto& cell : row) text += cell + "\n";
+    }
+  }
+  EXPECT_NE(text.find("HakijaA Testinen"), std::string::npos);
+  EXPECT_NE(text.find("HakijaB Testinen"), std::string::npos);
+  EXPECT_EQ(text.find("HakijaC"), std::string::npos);
+}
+
+TEST_F(ServiceTest, AnApplicantsStatusFollowsThePeriod) {
+  Recruitment r = Published();
+  auto sent = Apply(r, Applicant("Aino", "Aikainen"));
+  auto me = IdentifyApplicant(*ctx_, sent.receipt.reference, sent.status_token);
+  ASSERT_TRUE(me.ok());
+  auto open = StatusOf(*ctx_, *me);
+  ASSERT_TRUE(open.ok());
+  EXPECT_EQ(open->status, "received");
+  EXPECT_TRUE(open->editable);
+  EXPECT_TRUE(open->withdrawable);
+  now_ = r.deadline + 60;
+  auto over = StatusOf(*ctx_, *me);
+  ASSERT_TRUE(over.ok());
+  EXPECT_EQ(over->status, "in_review");
+  EXPECT_FALSE(over->editable);
+  EXPECT_FALSE(over->decision.has_value());
+}
+
 // Issue 12 (retention): the others' applications go two years after the decision is final, a
 // legal hold stops it, the selected stay until their own period, and then the key is shredded.
 TEST_F(ServiceTest, DisposalFollowsTheScheduleRespectsHoldsAndKeepsTheCounts) {
