@@ -56,8 +56,12 @@ struct ListQuery {
       if (Wants(a)) wanted.push_back(&a);
     }
     size_t end = limit == 0 ? wanted.size() : std::min(wanted.size(), offset + limit);
-    std::string out = "{\"recruitment_id\":" + std::to_string(r.id) +
-                      ",\"anonymous\":" + (r.anonymous ? "true" : "false") + ",\"applications\":[";
+    size_t bytes = 200;
+    for (size_t i = std::min(offset, wanted.size()); i < end; ++i) bytes += wanted[i]->json.size() + 1;
+    std::string out;
+    out.reserve(bytes);
+    out += "{\"recruitment_id\":" + std::to_string(r.id) + ",\"anonymous\":" + (r.anonymous ? "true" : "false") +
+           ",\"applications\":[";
     for (size_t i = std::min(offset, wanted.size()); i < end; ++i) {
       if (i > offset) out += ',';
       out += wanted[i]->json;
@@ -151,44 +155,49 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
   // (?redaction=pending|ready, ?withdrawn=true|false, ?q=pseudonym prefix). Built once per change
   // of the recruitment's data and cut into pages from the cache; a list without identity carries
   // an ETag, and an unchanged one is answered 304.
-  router.Add("GET", "/api/v1/recruitments/{id}/applications",
-             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-               auto scope = LoadScope(ctx, req);
-               if (!scope) return scope.error();
-               const Recruitment& r = scope->recruitment;
-               const User& me = scope->caller.user;
-               auto page = ReadListQuery(req);
-               if (!page) return page.error();
-               auto services = ctx.Services();
-               auto version = service::ApplicationsVersion(services, me, r);
-               if (!version) return version.error();
-               const std::string etag =
-                   "W/\"" + std::to_string(*version) + "-" + std::to_string(me.id) + "-" + page->Key() + "\"";
-               std::shared_ptr<const CachedList> list = ctx.list_cache.Find(r.id, me.id, *version);
-               bool with_identity = false;
-               if (!list) {
-                 auto built = BuildList(ctx, *scope, *version, with_identity);
-                 if (!built) return built.error();
-                 list = std::move(*built);
-                 if (!with_identity) ctx.list_cache.Keep(r.id, me.id, list);
-               } else if (req.Header("if-none-match") == etag) {
-                 http::Response not_modified{304, "application/json", "", {}};
-                 not_modified.headers.emplace_back("ETag", etag);
-                 not_modified.headers.emplace_back("Cache-Control", "private, no-cache");
-                 return not_modified;
-               }
-               http::Response res{200, "application/json", page->Render(r, *list), {}};
-               if (with_identity) {
-                 res.headers.emplace_back("Cache-Control", "no-store");
-               } else {
-                 res.headers.emplace_back("ETag", etag);
-                 res.headers.emplace_back("Cache-Control", "private, no-cache");
-                 // Lists without identity go compressed; a list with identity does not (it mixes
-                 // identity with applicant-written text, and its reads are never cached).
-                 http::EncodeBody(req, res, [&] { return list->Gzipped(page->Key(), res.body); });
-               }
-               return res;
-             }));
+  router.Add(
+      "GET", "/api/v1/recruitments/{id}/applications", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+        auto scope = LoadScope(ctx, req);
+        if (!scope) return scope.error();
+        const Recruitment& r = scope->recruitment;
+        const User& me = scope->caller.user;
+        auto page = ReadListQuery(req);
+        if (!page) return page.error();
+        auto services = ctx.Services();
+        auto version = service::ApplicationsVersion(services, me, r);
+        if (!version) return version.error();
+        const std::string etag =
+            "W/\"" + std::to_string(*version) + "-" + std::to_string(me.id) + "-" + page->Key() + "\"";
+        std::shared_ptr<const CachedList> list = ctx.list_cache.Find(r.id, me.id, *version);
+        bool with_identity = false;
+        if (!list) {
+          auto built = BuildList(ctx, *scope, *version, with_identity);
+          if (!built) return built.error();
+          list = std::move(*built);
+          if (!with_identity) ctx.list_cache.Keep(r.id, me.id, list);
+        } else if (req.Header("if-none-match") == etag) {
+          http::Response not_modified{304, "application/json", "", {}};
+          not_modified.headers.emplace_back("ETag", etag);
+          not_modified.headers.emplace_back("Cache-Control", "private, no-cache");
+          return not_modified;
+        }
+        // A list with identity is never kept, so its pages are not either.
+        http::Response res{
+            200,
+            "application/json",
+            with_identity ? page->Render(r, *list) : list->Page(page->Key(), [&] { return page->Render(r, *list); }),
+            {}};
+        if (with_identity) {
+          res.headers.emplace_back("Cache-Control", "no-store");
+        } else {
+          res.headers.emplace_back("ETag", etag);
+          res.headers.emplace_back("Cache-Control", "private, no-cache");
+          // Lists without identity go compressed; a list with identity does not (it mixes
+          // identity with applicant-written text, and its reads are never cached).
+          http::EncodeBody(req, res, [&] { return list->Gzipped(page->Key(), res.body); });
+        }
+        return res;
+      }));
 
   router.Add("GET", "/api/v1/recruitments/{id}/applications/{application_id}",
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {

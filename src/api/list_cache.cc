@@ -4,14 +4,25 @@
 
 namespace reilu::api {
 
+std::string CachedList::Page(const std::string& key, const std::function<std::string()>& render) const {
+  {
+    std::lock_guard lock(pages_mutex_);
+    if (auto it = pages_.find(key); it != pages_.end()) return it->second;
+  }
+  std::string page = render();
+  std::lock_guard lock(pages_mutex_);
+  if (pages_.size() < kMaxKeptPages) pages_.emplace(key, page);
+  return page;
+}
+
 std::string CachedList::Gzipped(const std::string& key, const std::string& page) const {
   {
-    std::lock_guard lock(gzip_mutex_);
+    std::lock_guard lock(pages_mutex_);
     if (auto it = gzipped_.find(key); it != gzipped_.end()) return it->second;
   }
   std::string compressed = http::Gzip(page);
-  std::lock_guard lock(gzip_mutex_);
-  if (gzipped_.size() < kMaxGzippedPages) gzipped_.emplace(key, compressed);
+  std::lock_guard lock(pages_mutex_);
+  if (gzipped_.size() < kMaxKeptPages) gzipped_.emplace(key, compressed);
   return compressed;
 }
 

@@ -4,6 +4,7 @@
 // that carry identity are never kept: every identity read is served (and audited) afresh.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -26,14 +27,16 @@ struct CachedList {
   std::int64_t version = 0;
   std::vector<ListedApplication> items;
 
-  // The page `key` of this list gzipped, compressed once however many read it (like a static
-  // file's .gz twin); `page` is its body, used the first time.
+  // The page `key` of this list, cut once however many read it (`render` makes it the first time).
+  std::string Page(const std::string& key, const std::function<std::string()>& render) const;
+  // The same page gzipped, compressed once (like a static file's .gz twin); `page` is its body.
   std::string Gzipped(const std::string& key, const std::string& page) const;
 
  private:
-  static constexpr size_t kMaxGzippedPages = 16;
-  mutable std::mutex gzip_mutex_;
-  mutable std::map<std::string, std::string> gzipped_;
+  // Pages most read are few (the first pages of each filter); more are cut each time.
+  static constexpr size_t kMaxKeptPages = 16;
+  mutable std::mutex pages_mutex_;
+  mutable std::map<std::string, std::string> pages_, gzipped_;
 };
 
 class ListCache {

@@ -30,7 +30,8 @@ UnixTime Now();
 
 // Initialises crypto, loads (or creates) the server key and opens the migrated store (SQLite in
 // the data directory, or PostgreSQL at the database URL).
-Result<std::unique_ptr<store::SqlStore>> OpenStore(const DataDir& dir);
+// `readers`: reader connections, one per server thread, so that no request waits for one.
+Result<std::unique_ptr<store::SqlStore>> OpenStore(const DataDir& dir, int readers = 4);
 
 // A plain connection to the database (for operations that run before the store opens).
 Result<store::Connection> OpenDatabase(const DataDir& dir, bool read_only);

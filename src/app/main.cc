@@ -31,7 +31,7 @@ int Fail(const Error& e) {
 
 int Serve(const app::DataDir& dir, http::ServerOptions options, bool demo, const std::string& port_file,
           std::string public_url, const std::string& web_dir, int mail_lease) {
-  auto store = app::OpenStore(dir);
+  auto store = app::OpenStore(dir, options.threads);
   if (!store) return Fail(store.error());
   if (dir.KeyBesideDatabase()) {
     std::fprintf(stderr,

@@ -179,7 +179,11 @@ Status SqlStore::BumpDataVersionTx(Connection& c, OrgId org, RecruitmentId rec) 
 
 Result<std::int64_t> SqlStore::DataVersion(OrgId org, RecruitmentId rec) {
   auto lease = Reader();
-  auto s = (*lease).Prepare("SELECT data_version FROM recruitments WHERE org_id = $1 AND id = $2");
+  return DataVersionOn(*lease, org, rec);
+}
+
+Result<std::int64_t> SqlStore::DataVersionOn(Connection& c, OrgId org, RecruitmentId rec) {
+  auto s = c.Prepare("SELECT data_version FROM recruitments WHERE org_id = $1 AND id = $2");
   if (!s) return s.error();
   s->Bind(1, org).Bind(2, rec);
   if (!s->Step()) return s->status().ok() ? Result<std::int64_t>(NotFound("Recruitment")) : s->status().error();
@@ -442,7 +446,7 @@ Status SqlStore::DeleteSession(const std::string& token_hash) {
 namespace {
 constexpr std::string_view kRecruitmentColumns =
     "id, org_id, unit_id, owner_id, state, anonymous, anonymity_exception_reason, deadline, published_at, version, "
-    "content";
+    "content, data_version";
 }
 
 namespace {
@@ -468,7 +472,8 @@ Result<Recruitment> RecruitmentFromRow(const Statement& s) {
 
 }  // namespace
 
-Result<Recruitment> SqlStore::LoadRecruitment(Connection& c, std::string_view where, std::int64_t a, std::int64_t b) {
+Result<Recruitment> SqlStore::LoadRecruitment(Connection& c, std::string_view where, std::int64_t a, std::int64_t b,
+                                              std::int64_t* data_version) {
   auto s = c.Prepare(std::string("SELECT ") + std::string(kRecruitmentColumns) + " FROM recruitments WHERE " +
                      std::string(where));
   if (!s) return s.error();
@@ -476,6 +481,7 @@ Result<Recruitment> SqlStore::LoadRecruitment(Connection& c, std::string_view wh
   if (!s->Step()) return s->status().ok() ? Result<Recruitment>(NotFound("Recruitment")) : s->status().error();
   auto r = RecruitmentFromRow(*s);
   if (!r) return r.error();
+  if (data_version) *data_version = s->Int(11);
   auto rv =
       c.Prepare("SELECT user_id FROM recruitment_reviewers WHERE org_id = $1 AND recruitment_id = $2 ORDER BY user_id");
   if (!rv) return rv.error();
@@ -553,9 +559,27 @@ Result<RecruitmentId> SqlStore::CreateRecruitment(const Recruitment& r, UnixTime
   });
 }
 
+// Every request on a recruitment's work loads it: the parsed recruitment is kept per node and used
+// again while its data version (which every change of the row or its reviewers bumps, on any
+// node) is the one it was read at.
 Result<Recruitment> SqlStore::GetRecruitment(OrgId org, RecruitmentId id) {
   auto lease = Reader();
-  return LoadRecruitment(*lease, "org_id = $1 AND id = $2", org, id);
+  auto version = DataVersionOn(*lease, org, id);
+  if (!version) return version.error();
+  {
+    std::lock_guard lock(recruitments_mutex_);
+    auto it = recruitments_.find({org, id});
+    if (it != recruitments_.end() && it->second.first == *version) return it->second.second;
+  }
+  std::int64_t loaded_at = 0;
+  auto r = LoadRecruitment(*lease, "org_id = $1 AND id = $2", org, id, &loaded_at);
+  if (!r) return r;
+  std::lock_guard lock(recruitments_mutex_);
+  if (recruitments_.size() >= kMaxKeptRecruitments && !recruitments_.count({org, id})) {
+    recruitments_.erase(recruitments_.begin());
+  }
+  recruitments_[{org, id}] = {loaded_at, *r};
+  return r;
 }
 
 // Two queries whatever the number of recruitments: the rows, then every reviewer assignment.

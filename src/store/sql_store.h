@@ -235,7 +235,10 @@ class SqlStore final : public Store {
   Status RunInWriteGroup(const std::function<bool(Connection&)>& job);
   void ExecuteWriteBatch(const std::vector<PendingWrite*>& batch);
 
-  Result<Recruitment> LoadRecruitment(Connection& conn, std::string_view where, std::int64_t a, std::int64_t b);
+  // `data_version`: where to put the row's data version (read with it), when wanted.
+  Result<Recruitment> LoadRecruitment(Connection& conn, std::string_view where, std::int64_t a, std::int64_t b,
+                                      std::int64_t* data_version = nullptr);
+  Result<std::int64_t> DataVersionOn(Connection& conn, OrgId org, RecruitmentId rec);
   Status SaveReviewers(Connection& conn, const Recruitment& r);
   Result<RecruitmentSeal> RecruitmentKey(Connection& conn, OrgId org, RecruitmentId rec);
   Status AppendAuditTx(Connection& conn, const AuditEvent& event, UnixTime now);
@@ -264,6 +267,10 @@ class SqlStore final : public Store {
   std::condition_variable pool_cv_;
   std::vector<Connection> readers_;
   Vault vault_;  // every key and sealed value passes through it
+  // Recruitments as last loaded here, each with the data version it was read at (GetRecruitment).
+  static constexpr size_t kMaxKeptRecruitments = 1024;
+  std::mutex recruitments_mutex_;
+  std::map<std::pair<OrgId, RecruitmentId>, std::pair<std::int64_t, Recruitment>> recruitments_;
 };
 
 }  // namespace reilu::store

@@ -1,6 +1,8 @@
 #include "store/sqlite_db.h"
 
+#include <mutex>
 #include <string>
+#include <unordered_map>
 
 namespace reilu::store {
 
@@ -12,8 +14,18 @@ Error DbError(sqlite3* db, std::string_view what) {
 
 class SqliteStatement final : public StatementBackend {
  public:
-  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
-  ~SqliteStatement() override { sqlite3_finalize(stmt_); }
+  // `in_use`: the cache's flag when the statement is the connection's cached one (reset and handed
+  // back on destruction); nullptr for a statement of its own (finalized).
+  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt, bool* in_use) : db_(db), stmt_(stmt), in_use_(in_use) {}
+  ~SqliteStatement() override {
+    if (in_use_) {
+      sqlite3_reset(stmt_);
+      sqlite3_clear_bindings(stmt_);
+      *in_use_ = false;
+    } else {
+      sqlite3_finalize(stmt_);
+    }
+  }
 
   void BindInt(int index, std::int64_t value) override { sqlite3_bind_int64(stmt_, IndexOf(index), value); }
   void BindText(int index, std::string_view text) override {
@@ -56,14 +68,24 @@ class SqliteStatement final : public StatementBackend {
   }
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  bool* in_use_;
   int last_rc_ = SQLITE_OK;
   std::string error_;
+};
+
+// Hashes std::string and std::string_view alike, so the cache is searched without a copy.
+struct SqlHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
 };
 
 class SqliteConnection final : public ConnectionBackend {
  public:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
-  ~SqliteConnection() override { sqlite3_close(db_); }
+  ~SqliteConnection() override {
+    for (auto& [sql, cached] : cache_) sqlite3_finalize(cached.stmt);
+    sqlite3_close(db_);
+  }
 
   Dialect dialect() const override { return Dialect::kSqlite; }
   Status Exec(std::string_view sql) override {
@@ -76,24 +98,47 @@ class SqliteConnection final : public ConnectionBackend {
     }
     return OkStatus();
   }
+  // Each statement is compiled once per connection and reused (compiling costs more than running
+  // most of them). A statement already in use (a nested query of the same text) gets its own.
   Result<std::unique_ptr<StatementBackend>> Prepare(std::string_view sql) override {
+    auto it = cache_.find(sql);
+    if (it != cache_.end() && !it->second.in_use) {
+      it->second.in_use = true;
+      return std::unique_ptr<StatementBackend>(new SqliteStatement(db_, it->second.stmt, &it->second.in_use));
+    }
+    const bool keep = it == cache_.end() && cache_.size() < kMaxCachedStatements;
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), keep ? SQLITE_PREPARE_PERSISTENT : 0, &stmt,
+                           nullptr) != SQLITE_OK) {
       return DbError(db_, "cannot prepare statement");
     }
-    return std::unique_ptr<StatementBackend>(new SqliteStatement(db_, stmt));
+    if (!keep) return std::unique_ptr<StatementBackend>(new SqliteStatement(db_, stmt, nullptr));
+    auto& cached = cache_.emplace(std::string(sql), Cached{stmt, true}).first->second;
+    return std::unique_ptr<StatementBackend>(new SqliteStatement(db_, stmt, &cached.in_use));
   }
   std::int64_t Changes() const override { return sqlite3_changes64(db_); }
   Status BeginWrite() override { return Exec("BEGIN IMMEDIATE"); }
   sqlite3* handle() const { return db_; }
 
  private:
+  // Statement texts are the code's own constants (a few are built from table names): a bound
+  // keeps a connection's cache small anyway.
+  static constexpr std::size_t kMaxCachedStatements = 512;
+  struct Cached {
+    sqlite3_stmt* stmt;
+    bool in_use;
+  };
   sqlite3* db_;
+  std::unordered_map<std::string, Cached, SqlHash, std::equal_to<>> cache_;  // nodes: flags stay put
 };
 
 }  // namespace
 
 Result<Connection> OpenSqlite(const std::string& path, bool read_only) {
+  // SQLite counts its memory use under one process-wide mutex unless told not to; every thread's
+  // every allocation would wait on it.
+  static std::once_flag configured;
+  std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   sqlite3* db = nullptr;
   int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {

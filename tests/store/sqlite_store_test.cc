@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "store/migrations.h"
@@ -76,6 +77,55 @@ class SqlStoreTest : public ::testing::Test {
 std::string FileBytes(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// Each connection keeps its compiled statements: a statement handed out again starts unbound and
+// from its first row, and the same text asked for while it is in use gets one of its own.
+TEST(SqliteStatementCacheTest, ReusedStatementsStartAfreshAndNestedOnesAreTheirOwn) {
+  testing::TempDir dir;
+  auto conn = OpenSqlite((std::filesystem::path(dir.path()) / "cache.db").string());
+  ASSERT_TRUE(conn.ok()) << conn.error().message;
+  ASSERT_TRUE(conn->Exec("CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (1), (2), (3);").ok());
+  const char* sql = "SELECT n FROM t WHERE n >= $1 ORDER BY n";
+  {
+    auto outer = conn->Prepare(sql);
+    ASSERT_TRUE(outer.ok());
+    outer->Bind(1, std::int64_t{2});
+    ASSERT_TRUE(outer->Step());
+    EXPECT_EQ(outer->Int(0), 2);
+    auto inner = conn->Prepare(sql);  // the cached one is in use
+    ASSERT_TRUE(inner.ok());
+    inner->Bind(1, std::int64_t{1});
+    ASSERT_TRUE(inner->Step());
+    EXPECT_EQ(inner->Int(0), 1);
+    ASSERT_TRUE(outer->Step());
+    EXPECT_EQ(outer->Int(0), 3);
+  }
+  auto again = conn->Prepare(sql);
+  ASSERT_TRUE(again.ok());
+  // Unbound: $1 is NULL, so no row compares.
+  EXPECT_FALSE(again->Step());
+  EXPECT_TRUE(again->status().ok());
+}
+
+// A node keeps the recruitment it loaded; a change made through another node (another store on the
+// same database) is seen on the next load, because the kept copy is tied to the data version.
+TEST_F(SqlStoreTest, AKeptRecruitmentGivesWayToAChangeFromAnotherNode) {
+  auto other_node = app::OpenStore(testing::TestDataDir(dir_.path()));
+  ASSERT_TRUE(other_node.ok()) << other_node.error().message;
+  auto before = store_->GetRecruitment(org_.org, rec_);
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ(before->reviewer_ids, std::vector<UserId>{org_.users["reviewer"]});
+  Recruitment changed = *before;
+  changed.reviewer_ids = {org_.users["reviewer2"]};
+  changed.title = {{"fi", "Pääsihteeri"}};
+  ASSERT_TRUE((*other_node)->UpdateRecruitment(changed, std::nullopt, kNow).ok());
+  auto after = store_->GetRecruitment(org_.org, rec_);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->reviewer_ids, std::vector<UserId>{org_.users["reviewer2"]});
+  EXPECT_EQ(after->title.at("fi"), "Pääsihteeri");
+  // Another organisation still finds nothing, kept copy or not.
+  EXPECT_EQ(store_->GetRecruitment(other_.org, rec_).error().code, ErrorCode::kNotFound);
 }
 
 TEST_F(SqlStoreTest, IdentityIsEncryptedAtRest) {
