@@ -4,26 +4,24 @@
 
 namespace reilu::api {
 
-std::string CachedList::Page(const std::string& key, const std::function<std::string()>& render) const {
+std::string CachedList::Kept(std::map<std::string, std::string>& kept, const std::string& key,
+                             const std::function<std::string()>& make) const {
   {
     std::lock_guard lock(pages_mutex_);
-    if (auto it = pages_.find(key); it != pages_.end()) return it->second;
+    if (auto it = kept.find(key); it != kept.end()) return it->second;
   }
-  std::string page = render();
+  std::string made = make();
   std::lock_guard lock(pages_mutex_);
-  if (pages_.size() < kMaxKeptPages) pages_.emplace(key, page);
-  return page;
+  if (kept.size() < kMaxKeptPages) kept.emplace(key, made);
+  return made;
+}
+
+std::string CachedList::Page(const std::string& key, const std::function<std::string()>& render) const {
+  return Kept(pages_, key, render);
 }
 
 std::string CachedList::Gzipped(const std::string& key, const std::string& page) const {
-  {
-    std::lock_guard lock(pages_mutex_);
-    if (auto it = gzipped_.find(key); it != gzipped_.end()) return it->second;
-  }
-  std::string compressed = http::Gzip(page);
-  std::lock_guard lock(pages_mutex_);
-  if (gzipped_.size() < kMaxKeptPages) gzipped_.emplace(key, compressed);
-  return compressed;
+  return Kept(gzipped_, key, [&] { return http::Gzip(page); });
 }
 
 std::shared_ptr<const CachedList> ListCache::Find(RecruitmentId rec, UserId caller, std::int64_t version) {

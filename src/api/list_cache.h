@@ -35,6 +35,9 @@ struct CachedList {
  private:
   // Pages most read are few (the first pages of each filter); more are cut each time.
   static constexpr size_t kMaxKeptPages = 16;
+  // `kept[key]`, made by `make` the first time (kept while fewer than kMaxKeptPages are).
+  std::string Kept(std::map<std::string, std::string>& kept, const std::string& key,
+                   const std::function<std::string()>& make) const;
   mutable std::mutex pages_mutex_;
   mutable std::map<std::string, std::string> pages_, gzipped_;
 };

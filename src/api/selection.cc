@@ -33,8 +33,6 @@ json::object InterviewJson(const Interview& i, const std::string& pseudonym) {
 json::object ExplanationJson(const Recruitment& r, const ApplicationId& app, const service::ExplanationData& e) {
   const Decision& d = e.decision;
   const auto& ranking = e.ranking;
-  const auto* apps = &e.applications;
-  const auto* scores = &e.scores;
   auto mine = d.outcomes.find(app);
   auto result_of = [&](const ApplicationId& id) -> const RankedApplication* {
     auto it = std::find_if(ranking.begin(), ranking.end(),
@@ -61,7 +59,7 @@ json::object ExplanationJson(const Recruitment& r, const ApplicationId& app, con
   }
   json::object own = summary(app);
   json::array own_scores;
-  for (const auto& s : *scores) {
+  for (const auto& s : e.scores) {
     if (s.application_id == app) {
       own_scores.push_back(
           json::object{{"criterion_id", s.criterion_id}, {"value", s.value}, {"justification", s.justification}});
@@ -72,8 +70,8 @@ json::object ExplanationJson(const Recruitment& r, const ApplicationId& app, con
   for (const auto& [id, outcome] : d.outcomes) {
     if (outcome != Outcome::kSelected) continue;
     json::object sel = summary(id);
-    auto a = apps->find(id);
-    if (a != apps->end()) sel["merits"] = codec::ToJson(a->second.merits);
+    auto a = e.applications.find(id);
+    if (a != e.applications.end()) sel["merits"] = codec::ToJson(a->second.merits);
     selected.push_back(std::move(sel));
   }
   return json::object{{"recruitment", {{"id", r.id}, {"title", codec::ToJson(r.title)}}},

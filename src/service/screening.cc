@@ -11,6 +11,10 @@ Result<ScreeningData> LoadScreening(Context& ctx, const User& actor, const Recru
   if (actor.role == Role::kRegistry) {
     return MakeError(ErrorCode::kForbidden, "The registry office does not take part in screening.");
   }
+  return ScreeningOf(ctx, r);
+}
+
+Result<ScreeningData> ScreeningOf(Context& ctx, const Recruitment& r) {
   auto state = ctx.store.GetScreeningState(r.org_id, r.id);
   if (!state) return state.error();
   auto scores = ctx.store.ListScores(r.org_id, r.id);

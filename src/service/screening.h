@@ -10,11 +10,13 @@
 
 namespace reilu::service {
 
-// The recruitment's screening state and every score. The registry office takes no part (kForbidden).
+// The recruitment's screening state and every score.
 struct ScreeningData {
   ScreeningState state;
   std::vector<Score> scores;
 };
+Result<ScreeningData> ScreeningOf(Context& ctx, const Recruitment& r);
+// ScreeningOf for a staff member's screening work: the registry office takes no part (kForbidden).
 Result<ScreeningData> LoadScreening(Context& ctx, const User& actor, const Recruitment& r);
 
 // Saves the reviewer's scores for one application (upserted per criterion).

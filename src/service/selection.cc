@@ -413,12 +413,11 @@ Result<ExplanationData> LoadExplanation(Context& ctx, const Recruitment& r, cons
   }
   auto apps = AnonymousById(ctx, r);
   if (!apps) return apps.error();
-  auto state = ctx.store.GetScreeningState(r.org_id, r.id);
-  if (!state) return state.error();
-  auto scores = ctx.store.ListScores(r.org_id, r.id);
-  if (!scores) return scores.error();
-  auto ranking = RankApplications(r, *state, *scores);
-  return ExplanationData{std::move((*stored)->decision), std::move(*apps), std::move(ranking), std::move(*scores)};
+  auto screening = ScreeningOf(ctx, r);
+  if (!screening) return screening.error();
+  auto ranking = RankApplications(r, screening->state, screening->scores);
+  return ExplanationData{std::move((*stored)->decision), std::move(*apps), std::move(ranking),
+                         std::move(screening->scores)};
 }
 
 Result<ExplanationData> ExplanationFor(Context& ctx, const User& actor, const Recruitment& r,
@@ -447,12 +446,10 @@ Result<Document> PrintDecision(Context& ctx, const User& actor, const Recruitmen
   auto apps = ctx.store.ListAnonymous(r.org_id, r.id);
   if (!apps) return apps.error();
   in.applications = std::move(*apps);
-  auto state = ctx.store.GetScreeningState(r.org_id, r.id);
-  if (!state) return state.error();
-  auto scores = ctx.store.ListScores(r.org_id, r.id);
-  if (!scores) return scores.error();
-  in.ranking = RankApplications(r, *state, *scores);
-  in.eligibility = state->eligibility;
+  auto screening = ScreeningOf(ctx, r);
+  if (!screening) return screening.error();
+  in.ranking = RankApplications(r, screening->state, screening->scores);
+  in.eligibility = screening->state.eligibility;
   auto acceptances = ctx.store.ListAcceptances(r.org_id, r.id);
   if (!acceptances) return acceptances.error();
   in.acceptances = std::move(*acceptances);
@@ -465,13 +462,9 @@ Result<Document> PrintDecision(Context& ctx, const User& actor, const Recruitmen
     if (!access) return access.error();
     accesses.push_back(std::move(*access));
   }
-  std::vector<IdentifiedApplication> fulls;
-  if (!accesses.empty()) {
-    auto read = ctx.store.ReadIdentities(accesses, ctx.now());
-    if (!read) return read.error();
-    fulls = std::move(*read);
-  }
-  for (const auto& full : fulls) {
+  auto fulls = ctx.store.ReadIdentities(accesses, ctx.now());
+  if (!fulls) return fulls.error();
+  for (const auto& full : *fulls) {
     in.names[full.anonymous.id] = full.identity.first_name + " " + full.identity.last_name;
   }
   return SelectionDecisionDocument(in, lang);

@@ -67,10 +67,9 @@ Status SqlStore::AdoptServerKey() {
     if (!check) return check.error();
     if (!*check) {
       // First start (or a database from before the check existed).
-      REILU_TRY(PutInstallationValue(c, "key_check", vault_.SealKeyCheck()));
+      *check = vault_.SealKeyCheck();
+      REILU_TRY(PutInstallationValue(c, "key_check", **check));
       REILU_TRY(PutInstallationValue(c, "link_key", vault_.SealFirstLinkKey()));
-      check = InstallationValue(c, "key_check");
-      if (!check) return check.error();
     }
     auto link = InstallationValue(c, "link_key");
     if (!link) return link.error();

@@ -899,6 +899,7 @@ Result<IdentifiedApplication> SqlStore::ReadIdentity(const IdentityAccess& acces
 
 Result<std::vector<IdentifiedApplication>> SqlStore::ReadIdentities(const std::vector<IdentityAccess>& accesses,
                                                                     UnixTime now) {
+  if (accesses.empty()) return std::vector<IdentifiedApplication>();  // no transaction to make durable
   return WriteTx<std::vector<IdentifiedApplication>>(
       [&](Connection& c) -> Result<std::vector<IdentifiedApplication>> { return ReadIdentitiesTx(c, accesses, now); });
 }

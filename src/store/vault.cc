@@ -114,27 +114,30 @@ bool Vault::KeyCheckOpens(std::string_view sealed, const crypto::SecretKey& key)
 
 const std::vector<Vault::ServerSealedColumn>& Vault::ServerSealedColumns() {
   static const std::vector<ServerSealedColumn> columns = {
-      {"recruitment_keys", "recruitment_id", "org_id", "wrapped_key"},
-      {"mail_queue", "id", "", "sealed"},
-      {"mail_settings", "org_id", "", "sealed"},
-      {"mail_settings_pending", "org_id", "", "sealed"},
+      {"recruitment_keys", "recruitment_id", "org_id", "wrapped_key", Binding::kRecruitmentKey},
+      {"mail_queue", "id", "", "sealed", Binding::kMail},
+      {"mail_settings", "org_id", "", "sealed", Binding::kMailSettings},
+      {"mail_settings_pending", "org_id", "", "sealed", Binding::kMailSettings},
   };
   return columns;
 }
 
 Result<std::string> Vault::Reseal(const ServerSealedColumn& column, const std::string& id, const std::string& org,
                                   std::string_view sealed, const crypto::SecretKey& to) const {
-  const std::string table = column.table;
   std::string context;
-  if (table == "recruitment_keys") {
-    context = KeyWrapContext(Number(org), Number(id));
-  } else if (table == "mail_queue") {
-    context = MailContext(id);
-  } else {
-    context = MailSettingsContext(Number(id));
+  switch (column.binding) {
+    case Binding::kRecruitmentKey:
+      context = KeyWrapContext(Number(org), Number(id));
+      break;
+    case Binding::kMail:
+      context = MailContext(id);
+      break;
+    case Binding::kMailSettings:
+      context = MailSettingsContext(Number(id));
+      break;
   }
   auto plain = crypto::Open(server_key_, sealed, context);
-  if (!plain) return MakeError(ErrorCode::kInternal, "A value in " + table + " does not open.");
+  if (!plain) return MakeError(ErrorCode::kInternal, std::string("A value in ") + column.table + " does not open.");
   return crypto::Seal(to, *plain, context);
 }
 

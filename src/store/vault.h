@@ -64,13 +64,15 @@ class Vault {
   static bool KeyCheckOpens(std::string_view sealed, const crypto::SecretKey& key);
 
   // ---- rotation: every value sealed under the server key, re-sealed under a new one
-  // Where such values live: table, id column, organisation column ("" when the binding has none)
-  // and the sealed column.
+  // Where such values live: table, id column, organisation column ("" when the binding has none),
+  // the sealed column, and what its values are bound to.
+  enum class Binding { kRecruitmentKey, kMail, kMailSettings };
   struct ServerSealedColumn {
     const char* table;
     const char* id_column;
     const char* org_column;
     const char* column;
+    Binding binding;
   };
   static const std::vector<ServerSealedColumn>& ServerSealedColumns();
   // Opens one value of `column` (its row's id and organisation as text) and seals it under `to`.
