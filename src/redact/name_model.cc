@@ -131,6 +131,9 @@ void Put32(std::string& out, std::uint32_t v) {
 
 Tokens Tokenize(std::string_view text) {
   Tokens out;
+  // About one token in five bytes of a letter: growing the vectors costs page faults and copies.
+  out.tokens.reserve(text.size() / 4 + 16);
+  out.line_break_before.reserve(text.size() / 4 + 16);
   size_t previous_end = 0;
   auto push = [&](size_t start, size_t end) {
     bool line_break = text.substr(previous_end, start - previous_end).find('\n') != std::string_view::npos;
@@ -231,24 +234,24 @@ struct TokenHashes {
 }  // namespace
 
 NameFeatures::NameFeatures(std::string_view text, const Tokens& tokens, const WordKnowledge& knowledge,
-                           const std::vector<bool>* wanted) {
-  const size_t n = tokens.tokens.size();
-  std::vector<TokenHashes> h(n);
-  shape_hash_.resize(n);
+                           const std::vector<bool>* wanted)
+    : size_(tokens.tokens.size()) {
+  const size_t n = size_;
+  auto is_wanted = [&](size_t i) { return !wanted || (*wanted)[i]; };
   // Only the wanted tokens and their two neighbours on each side are read below: the others'
-  // strings are never hashed (most words of a letter are lower-case and far from any name).
-  auto needed = [&](size_t i) {
-    if (!wanted) return true;
-    for (size_t k = i >= 2 ? i - 2 : 0; k <= i + 2 && k < n; ++k) {
-      if ((*wanted)[k]) return true;
-    }
-    return false;
-  };
-  for (size_t i = 0; i < n; ++i) {
-    if (!needed(i)) continue;
+  // strings are never hashed (most words of a letter are lower-case and far from any name), and
+  // nothing is kept per token that is not read: a 1 MB text has 250 000 tokens, and arrays of
+  // all of them cost more in page faults than the features themselves.
+  constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+  std::vector<std::uint32_t> hash_slot(n, kNone);
+  std::vector<TokenHashes> h;
+  auto hashes = [&](size_t i) -> const TokenHashes& {
+    std::uint32_t& slot = hash_slot[i];
+    if (slot != kNone) return h[slot];
+    slot = static_cast<std::uint32_t>(h.size());
     std::string_view w = text.substr(tokens.tokens[i].start, tokens.tokens[i].end - tokens.tokens[i].start);
     std::string lower = Fold(w);
-    TokenHashes& t = h[i];
+    TokenHashes t;
     t.word = WordHash(lower);
     t.shape = WordHash(Shape(w));
     for (size_t k = 0; k < 4; ++k) t.suffix[k] = WordHash(Suffix(lower, k + 1));
@@ -265,18 +268,27 @@ NameFeatures::NameFeatures(std::string_view text, const Tokens& tokens, const Wo
       t.dict = '-';
     }
     t.dict += AllCaps(w) ? 256 : 0;
-    shape_hash_[i] = t.shape;
-  }
-  static_.resize(n * kStaticFeatures);
+    h.push_back(t);
+    return h.back();
+  };
+  slot_.assign(wanted ? n : 0, kNone);
+  const size_t count = wanted ? static_cast<size_t>(std::count(wanted->begin(), wanted->end(), true)) : n;
+  h.reserve(std::min(n, 3 * count));
+  static_.reserve(count * kStaticFeatures);
+  shape_hash_.reserve(count);
   const TokenHashes none{WordHash("<none>"), WordHash("<none>"), {1, 2, 3, 4}, 5, 6, 7, 8, 9};
   for (size_t i = 0; i < n; ++i) {
-    if (wanted && !(*wanted)[i]) continue;
-    const TokenHashes& t = h[i];
-    const TokenHashes& p1 = i >= 1 ? h[i - 1] : none;
-    const TokenHashes& p2 = i >= 2 ? h[i - 2] : none;
-    const TokenHashes& n1 = i + 1 < n ? h[i + 1] : none;
-    const TokenHashes& n2 = i + 2 < n ? h[i + 2] : none;
-    std::uint32_t* f = &static_[i * kStaticFeatures];
+    if (!is_wanted(i)) continue;
+    if (wanted) slot_[i] = static_cast<std::uint32_t>(shape_hash_.size());
+    // Copies: `hashes` may grow the vector the references would point into.
+    const TokenHashes t = hashes(i);
+    const TokenHashes p1 = i >= 1 ? hashes(i - 1) : none;
+    const TokenHashes p2 = i >= 2 ? hashes(i - 2) : none;
+    const TokenHashes n1 = i + 1 < n ? hashes(i + 1) : none;
+    const TokenHashes n2 = i + 2 < n ? hashes(i + 2) : none;
+    shape_hash_.push_back(t.shape);
+    static_.resize(static_.size() + kStaticFeatures);
+    std::uint32_t* f = &static_[static_.size() - kStaticFeatures];
     f[0] = Combine(0, 0);
     f[1] = Combine(1, t.word);
     for (size_t k = 0; k < 4; ++k) f[2 + k] = Combine(2 + k, t.suffix[k]);
@@ -307,11 +319,12 @@ NameFeatures::NameFeatures(std::string_view text, const Tokens& tokens, const Wo
 }
 
 void NameFeatures::WithPrevious(size_t i, bool previous_is_name, std::vector<std::uint32_t>& out) const {
-  out.assign(static_.begin() + static_cast<std::ptrdiff_t>(i * kStaticFeatures),
-             static_.begin() + static_cast<std::ptrdiff_t>((i + 1) * kStaticFeatures));
+  const size_t slot = slot_.empty() ? i : slot_[i];
+  out.assign(static_.begin() + static_cast<std::ptrdiff_t>(slot * kStaticFeatures),
+             static_.begin() + static_cast<std::ptrdiff_t>((slot + 1) * kStaticFeatures));
   std::uint64_t label = i == 0 ? 0 : previous_is_name ? 1 : 2;
   out.push_back(Combine(100, label));
-  out.push_back(Combine(101, label, shape_hash_[i]));
+  out.push_back(Combine(101, label, shape_hash_[slot]));
 }
 
 // ---- Model ------------------------------------------------------------------------------------

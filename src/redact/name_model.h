@@ -95,12 +95,14 @@ class NameFeatures {
                const std::vector<bool>* wanted = nullptr);
   // Every feature of token i, the decision on token i-1 included.
   void WithPrevious(size_t i, bool previous_is_name, std::vector<std::uint32_t>& out) const;
-  size_t size() const { return shape_hash_.size(); }
+  size_t size() const { return size_; }
 
  private:
   static constexpr size_t kStaticFeatures = 29;
-  std::vector<std::uint32_t> static_;  // kStaticFeatures per token
-  std::vector<std::uint64_t> shape_hash_;
+  size_t size_ = 0;                        // tokens
+  std::vector<std::uint32_t> slot_;        // token -> its features' place (empty: every token, in order)
+  std::vector<std::uint32_t> static_;      // kStaticFeatures per wanted token
+  std::vector<std::uint64_t> shape_hash_;  // per wanted token
 };
 
 // One labelled sentence of a corpus: tokens and, per token, whether it is part of a person's name.

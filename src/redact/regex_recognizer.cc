@@ -173,7 +173,9 @@ void RegexRecognizer::FindSpans(std::string_view text, const std::vector<int>& p
       }
       std::string_view found = text.substr(start, end - start);
       if (!c.rule.valid || c.rule.valid(found)) out.push_back(Span{start, end, c.rule.type, c.rule.confidence});
-      pos = whole.size() == 0 ? whole_end + 1 : whole_end;
+      // The next search starts where the span ends, not the whole match: the boundary character
+      // after one word is also the one before the next ("vaimo lapsi", two codes one space apart).
+      pos = whole.size() == 0 ? whole_end + 1 : end > whole_start ? end : whole_end;
     }
   }
 }

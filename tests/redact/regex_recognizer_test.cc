@@ -62,6 +62,24 @@ void ExpectSameAsCaptures(const std::string& text) {
   EXPECT_EQ(Sorted(fast), Sorted(reference)) << text;
 }
 
+// A match takes the character after its word as its boundary; the next word may need the same
+// character as its own ("vaimo lapsi"). Both are found, also where two codes stand one space apart.
+TEST(RegexRecognizerTest, WordsOneCharacterApartAreBothFound) {
+  auto found = [](std::string_view text, std::string_view word) {
+    std::vector<Span> spans;
+    AllPatterns().Find(text, Context{"fi", {}}, spans);
+    size_t at = text.find(word);
+    return std::any_of(spans.begin(), spans.end(),
+                       [&](const Span& s) { return s.start == at && s.end == at + word.size(); });
+  };
+  for (auto [text, first, second] : {std::tuple{"Minulla on vaimo lapsi ja koira.", "vaimo", "lapsi"},
+                                     std::tuple{"I have asthma epilepsy", "asthma", "epilepsy"},
+                                     std::tuple{"131052-308T 010101-123N", "131052-308T", "010101-123N"}}) {
+    EXPECT_TRUE(found(text, first)) << text;
+    EXPECT_TRUE(found(text, second)) << text;
+  }
+}
+
 // The spans found from whole matches are exactly those of RE2's capture groups: on every labelled
 // text, and where the boundaries are at the text's edges or are multi-byte characters.
 TEST(RegexRecognizerTest, SpansEqualRe2CaptureGroups) {
