@@ -75,25 +75,62 @@ const RE2::Set* RegexRecognizer::AnyPattern() const {
   return any_.get();
 }
 
-void RegexRecognizer::Find(std::string_view text, const Context&, std::vector<Span>& out) const {
-  std::vector<int> matching;
-  if (const RE2::Set* any = AnyPattern()) {
-    RE2::Set::ErrorInfo error;
-    if (!any->Match(re2::StringPiece(text.data(), text.size()), &matching, &error)) {
-      if (error.kind == RE2::Set::kNoError) return;  // no pattern matches anywhere
-      matching.clear();
-      for (size_t i = 0; i < compiled_.size(); ++i) matching.push_back(static_cast<int>(i));  // out of memory
+std::vector<std::pair<size_t, size_t>> RegexRecognizer::ParagraphWindows(std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> windows;
+  size_t start = 0;
+  auto close = [&](size_t end) {
+    // The newline on each side belongs to the window: a word at the paragraph's edge needs it as
+    // its boundary character.
+    if (end > start) windows.emplace_back(start > 0 ? start - 1 : 0, end < text.size() ? end + 1 : end);
+  };
+  for (size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+    size_t j = i + 1;
+    bool blank = false;
+    // Lines of nothing but spaces after this one: a paragraph ends here.
+    for (size_t k = j; k < text.size(); ++k) {
+      char c = text[k];
+      if (c == '\n') {
+        blank = true;
+        j = k + 1;
+      } else if (c != ' ' && c != '\t' && c != '\r') {
+        break;
+      }
     }
-  } else {
-    for (size_t i = 0; i < compiled_.size(); ++i) matching.push_back(static_cast<int>(i));
+    if (!blank) continue;
+    close(i);
+    start = j;
+    i = j - 1;
   }
-  FindSpans(text, matching, false, out);
+  close(text.size());
+  return windows;
+}
+
+void RegexRecognizer::Find(std::string_view text, const Context&, std::vector<Span>& out) const {
+  const RE2::Set* any = AnyPattern();
+  std::vector<int> all(compiled_.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+  std::vector<int> matching;
+  for (auto [from, to] : ParagraphWindows(text)) {
+    if (!any) {
+      FindSpans(text, from, to, all, false, out);
+      continue;
+    }
+    matching.clear();
+    RE2::Set::ErrorInfo error;
+    // The set sees the paragraph without the text around it, where `^` and `$` also match at its
+    // edges: it may name a pattern that then matches nothing, never miss one.
+    if (any->Match(re2::StringPiece(text.data() + from, to - from), &matching, &error)) {
+      FindSpans(text, from, to, matching, false, out);
+    } else if (error.kind != RE2::Set::kNoError) {
+      FindSpans(text, from, to, all, false, out);  // out of memory: every pattern
+    }
+  }
 }
 
 void RegexRecognizer::FindWithCaptures(std::string_view text, std::vector<Span>& out) const {
-  std::vector<int> all;
-  for (size_t i = 0; i < compiled_.size(); ++i) all.push_back(static_cast<int>(i));
-  FindSpans(text, all, true, out);
+  std::vector<int> all(compiled_.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+  for (auto [from, to] : ParagraphWindows(text)) FindSpans(text, from, to, all, true, out);
 }
 
 namespace {
@@ -145,8 +182,8 @@ std::optional<std::pair<size_t, size_t>> RegexRecognizer::GroupBetweenBoundaries
   return std::nullopt;
 }
 
-void RegexRecognizer::FindSpans(std::string_view text, const std::vector<int>& patterns, bool captures,
-                                std::vector<Span>& out) const {
+void RegexRecognizer::FindSpans(std::string_view text, size_t from, size_t to, const std::vector<int>& patterns,
+                                bool captures, std::vector<Span>& out) const {
   const re2::StringPiece whole_text(text.data(), text.size());
   std::vector<re2::StringPiece> match;
   for (int index : patterns) {
@@ -155,9 +192,10 @@ void RegexRecognizer::FindSpans(std::string_view text, const std::vector<int>& p
     // Only the whole match from RE2 where the shape tells the span (see pattern_shape.h).
     const bool ask_groups = captures || c.kind == PatternShape::Kind::kCaptured;
     match.assign(ask_groups ? static_cast<size_t>(groups) + 1 : 1, re2::StringPiece());
-    size_t pos = 0;
-    while (pos <= text.size() &&
-           c.re->Match(whole_text, pos, text.size(), RE2::UNANCHORED, match.data(), static_cast<int>(match.size()))) {
+    size_t pos = from;
+    // The whole text is RE2's context: `^` and `$` match only at its ends, as without windows.
+    while (pos <= to &&
+           c.re->Match(whole_text, pos, to, RE2::UNANCHORED, match.data(), static_cast<int>(match.size()))) {
       re2::StringPiece whole = match[0];
       size_t whole_start = static_cast<size_t>(whole.data() - text.data());
       size_t whole_end = whole_start + whole.size();

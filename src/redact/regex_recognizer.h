@@ -32,6 +32,11 @@ class RegexRecognizer final : public Recognizer {
   // The same spans taken from RE2's own capture groups for every pattern: the reference that tests
   // hold Find to (Find asks for groups only where a pattern's shape does not tell the span).
   void FindWithCaptures(std::string_view text, std::vector<Span>& out) const;
+  // Matches lie inside one paragraph: text between blank lines (lines of nothing but spaces), with
+  // the newline on each side as a boundary character. Windows [from, to), in order. Each pattern
+  // runs only in the paragraphs where one pass of all patterns together says it matches: a long
+  // letter has an identifier in a few paragraphs, not in all of them.
+  static std::vector<std::pair<size_t, size_t>> ParagraphWindows(std::string_view text);
 
  private:
   struct Compiled {
@@ -46,9 +51,12 @@ class RegexRecognizer final : public Recognizer {
   // order RE2 prefers the alternatives; nothing if no split fits.
   static std::optional<std::pair<size_t, size_t>> GroupBetweenBoundaries(const Compiled& c, std::string_view text,
                                                                          size_t start, size_t end);
-  void FindSpans(std::string_view text, const std::vector<int>& patterns, bool captures, std::vector<Span>& out) const;
-  // All patterns in one automaton: a single pass says which patterns match at all, and only
-  // those are run again for their positions (most patterns match nothing in most texts).
+  // The spans of `patterns` that lie in text[from, to).
+  void FindSpans(std::string_view text, size_t from, size_t to, const std::vector<int>& patterns, bool captures,
+                 std::vector<Span>& out) const;
+  // All patterns in one automaton: a pass over a paragraph says which patterns match in it, and
+  // only those are run again there for their positions (most patterns match nothing in most
+  // paragraphs).
   const RE2::Set* AnyPattern() const;
 
   std::vector<Compiled> compiled_;

@@ -80,6 +80,29 @@ TEST(RegexRecognizerTest, WordsOneCharacterApartAreBothFound) {
   }
 }
 
+// Patterns run per paragraph (a blank line ends one); a match may still cross a single line break,
+// and a word at a paragraph's first or last position keeps its boundary.
+TEST(RegexRecognizerTest, PatternsRunPerParagraph) {
+  using Windows = std::vector<std::pair<size_t, size_t>>;
+  EXPECT_EQ(RegexRecognizer::ParagraphWindows("a\n\nb"), (Windows{{0, 2}, {2, 4}}));
+  EXPECT_EQ(RegexRecognizer::ParagraphWindows("a\n \t\r\n\nbc\n"), (Windows{{0, 2}, {6, 10}}));
+  EXPECT_EQ(RegexRecognizer::ParagraphWindows("a\nb"), (Windows{{0, 3}}));
+  EXPECT_EQ(RegexRecognizer::ParagraphWindows(" \n\n "), (Windows{{0, 2}, {2, 4}}));
+  EXPECT_TRUE(RegexRecognizer::ParagraphWindows("").empty());
+  auto spans = [](std::string_view text) {
+    std::vector<Span> out;
+    AllPatterns().Find(text, Context{"sv", {}}, out);
+    std::vector<std::string> found;
+    for (const auto& s : out) found.emplace_back(text.substr(s.start, s.end - s.start));
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    return found;
+  };
+  EXPECT_EQ(spans("Hej.\n\ngravid\n\nHej."), (std::vector<std::string>{"gravid"}));
+  EXPECT_EQ(spans("Jag är\ngift."), (std::vector<std::string>{"är\ngift"}));
+  EXPECT_EQ(spans("Jag är\n\ngift."), (std::vector<std::string>{}));
+}
+
 // The spans found from whole matches are exactly those of RE2's capture groups: on every labelled
 // text, and where the boundaries are at the text's edges or are multi-byte characters.
 TEST(RegexRecognizerTest, SpansEqualRe2CaptureGroups) {
