@@ -252,6 +252,39 @@ void DropInstitutionNames(std::string_view text, std::vector<Span>& spans) {
               spans.end());
 }
 
+// Words that belong to a name beside it without being names themselves: particles before a
+// surname ("van der Burgh", "Juan de la Fuente", "Yves-Thibault DE SILGUY") and a regnal number
+// after a name ("Paavali II", "Kaarle XII"). A particle alone is no name ("de" is also Swedish for
+// "they"), so it only joins a name found by a recognizer.
+bool IsNameParticle(std::string_view word) {
+  static const std::set<std::string, std::less<>> kParticles = {
+      "van", "von", "der", "den", "de",  "del", "della", "di",  "da", "du", "des", "la", "le",
+      "dos", "das", "af",  "zu",  "ten", "ter", "bin",   "ibn", "al", "el", "mac", "st."};
+  return kParticles.count(Fold(word)) > 0;
+}
+
+bool IsRegnalNumber(std::string_view word) {
+  static const std::set<std::string_view> kNumbers = {"II", "III", "IV",   "VI",  "VII", "VIII", "IX",
+                                                      "XI", "XII", "XIII", "XIV", "XV",  "XVI"};
+  return kNumbers.count(word) > 0;
+}
+
+void JoinNameParticles(std::string_view text, std::vector<Span>& spans) {
+  for (auto& s : spans) {
+    if (s.type != EntityType::kPerson) continue;
+    for (int step = 0; step < 3; ++step) {
+      std::string_view before = NeighbourWord(text, s, false);
+      if (before.empty() || !IsNameParticle(before)) break;
+      s.start = static_cast<size_t>(before.data() - text.data());
+    }
+    // "al-Maleh" after "Haytham": an Arabic article glued to the surname, in lower case.
+    std::string_view after = NeighbourWord(text, s, true);
+    bool glued_article = after.size() > 4 && (after.starts_with("al-") || after.starts_with("el-")) &&
+                         after[3] >= 'A' && after[3] <= 'Z';
+    if (IsRegnalNumber(after) || glued_article) s.end = static_cast<size_t>(after.data() - text.data()) + after.size();
+  }
+}
+
 }  // namespace
 
 std::optional<std::vector<Span>> Engine::AnalyzeWithin(std::string_view text, const Context& context,
@@ -272,6 +305,7 @@ std::optional<std::vector<Span>> Engine::AnalyzeWithin(std::string_view text, co
               spans.end());
   KeepOnlyBesideNames(text, spans);
   DropInstitutionNames(text, spans);
+  JoinNameParticles(text, spans);
   spans = Normalise(text, std::move(spans));
   // Once a string is found to identify, every occurrence of it is redacted, also where it is glued
   // to other text that the recognizers could not split ("VirtasenAino"). Widening to whole words can

@@ -39,6 +39,7 @@ class LearnedNameRecognizer final : public Recognizer {
   // boundary fi 88.9 %, at half-way 92.3 %, at the threshold 93.6 % with over-redaction 3 %.
   // Places keep the boundary ("Helsinki", "Leeds" are far more often places than people).
   static float EverydayBar(const NameModel& model) { return model.threshold() + (kSure - model.threshold()) / 2; }
+  static float PlaceBar(const NameModel& model) { return model.threshold() + (kSure - model.threshold()) * 3 / 4; }
 
   void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override {
     const NameModel* model = NameModel::Builtin(context.lang);
@@ -54,7 +55,11 @@ class LearnedNameRecognizer final : public Recognizer {
     auto scores = model->Score(text, tokens, WordKnowledge::For(context.lang), &candidate);
     const WordKnowledge& knowledge = WordKnowledge::For(context.lang);
     const Morphology* finnish = FinnishMorphology();
-    enum class Kind { kNone, kName, kOrdinary };  // kOrdinary: also an everyday word ("Lintu", "Jag")
+    // kOrdinary: also an everyday word ("Lintu", "Jag"). kAfterName: a place that is no name, which
+    // a name after it does not make a name ("Kroatian Davor Šuker"), but a name before it may, as
+    // many surnames are places ("Maija S. Peltola"). kAloneOnly: a word that can only be a verb
+    // ("Kävin Mattilan kanssa", "Hallitsen").
+    enum class Kind { kNone, kName, kOrdinary, kAfterName, kAloneOnly };
     std::vector<Kind> kind(scores.size(), Kind::kNone);
     std::vector<float> bar(scores.size(), kSure);  // what an kOrdinary word must score to stand alone
     for (size_t i = 0; i < scores.size(); ++i) {
@@ -95,24 +100,31 @@ class LearnedNameRecognizer final : public Recognizer {
       // A word written with a capital inside a sentence that the dictionary also lists as a
       // proper noun is used as one ("support Trump", "ask Bill").
       bool proper_inside = !StartsSentence(text, tokens, i) && !IsAllCaps(word) && knowledge.ProperToo(word);
-      bool ordinary = !classes.Name() && !proper_inside && (classes.other || IsCommonAnywhere(word));
+      bool ordinary = !classes.Name() && !proper_inside &&
+                      ((classes.other && !classes.other_only_proper) || IsCommonAnywhere(word));
       // ...unless a verb follows it at once: "Nurminen kertoi", "Peltola puhui" (but "Anna
       // palautetta" stays a verb).
       bool ambiguous_start = classes.Ambiguous() && StartsSentence(text, tokens, i) &&
                              !(finnish && classes.Name() && i + 1 < tokens.tokens.size() &&
                                IsVerbAfterName(text, tokens.tokens[i + 1], *finnish));
       bool place_only = !classes.Name() && !finnish_classes.Name() && (classes.place || finnish_classes.place);
-      if (ambiguous_start) ordinary = true;
-      if (ordinary || place_only) bar[i] = EverydayBar(*model);
-      if (place_only) ordinary = true;
+      // Three capitals are more often an abbreviation than a name ("YKI", "AMK", "SAP"; but "KIM
+      // LEE" beside each other are kept).
+      if (ambiguous_start || IsAbbreviation(text.substr(t.start, t.end - t.start))) ordinary = true;
+      bool verb_only = finnish_classes.verb && !finnish_classes.Name() && !finnish_classes.place;
+      if (ordinary) bar[i] = EverydayBar(*model);
       kind[i] = ordinary ? Kind::kOrdinary : Kind::kName;
+      if (place_only || verb_only) {
+        bar[i] = verb_only ? kSure : PlaceBar(*model);
+        kind[i] = verb_only ? Kind::kAloneOnly : Kind::kAfterName;
+      }
     }
     // An everyday word counts only beside a kept name ("Satu Lintu", "Maija S. Peltola": the chain
     // goes through initials and their full stops), or where the model is sure without lowering its
     // threshold for recall.
     std::vector<bool> keep(kind.size(), false);
     for (size_t i = 0; i < kind.size(); ++i)
-      keep[i] = kind[i] == Kind::kName || (kind[i] == Kind::kOrdinary && scores[i] > bar[i]);
+      keep[i] = kind[i] == Kind::kName || (kind[i] != Kind::kNone && scores[i] > bar[i]);
     auto is_initial = [&](size_t k) {
       return IsInitial(text.substr(tokens.tokens[k].start, tokens.tokens[k].end - tokens.tokens[k].start));
     };
@@ -122,7 +134,7 @@ class LearnedNameRecognizer final : public Recognizer {
     for (bool changed = true; changed;) {
       changed = false;
       for (size_t i = 0; i < kind.size(); ++i) {
-        if (keep[i] || kind[i] != Kind::kOrdinary) continue;
+        if (keep[i] || (kind[i] != Kind::kOrdinary && kind[i] != Kind::kAfterName)) continue;
         size_t before = i, after = i + 1;
         // Across the full stop of an initial: "S. Peltola" (before), "Maija S." (after).
         if (before >= 2 && is_stop(before - 1) && is_initial(before - 2)) --before;
@@ -142,12 +154,13 @@ class LearnedNameRecognizer final : public Recognizer {
           return !line_between || is_initial(k) || caps(k) == caps(i);
         };
         auto anchor = [&](size_t k) { return keep[k] && (kind[k] == Kind::kName || is_initial(k)) && same_style(k); };
-        bool beside = (before > 0 && anchor(before - 1)) || (after < kind.size() && anchor(after));
+        bool beside =
+            (before > 0 && anchor(before - 1)) || (kind[i] == Kind::kOrdinary && after < kind.size() && anchor(after));
         if (beside) keep[i] = changed = true;
       }
     }
     for (size_t i = 0; i < kind.size(); ++i) {
-      if (kind[i] == Kind::kNone) continue;
+      if (kind[i] == Kind::kNone || (kind[i] >= Kind::kAfterName && !keep[i])) continue;
       const Token& t = tokens.tokens[i];
       // Confidence: how far above the threshold, for the "needs a look" marking. An everyday word
       // with no name beside it here may still lie beside one another recognizer finds ("Pilvi
@@ -222,6 +235,8 @@ class LearnedNameRecognizer final : public Recognizer {
     WordClasses c = finnish.Classify(word);
     return c.verb && !c.Name() && !c.place;
   }
+
+  static bool IsAbbreviation(std::string_view w) { return w.size() <= 3 && IsAllCaps(w); }
 
   static bool IsInitial(std::string_view w) {
     return (w.size() == 1 || (w.size() == 2 && w[1] == '.')) && w[0] >= 'A' && w[0] <= 'Z';

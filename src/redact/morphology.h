@@ -17,6 +17,9 @@ struct WordClasses {
   bool other = false;       // any reading as an ordinary word (noun, verb, adjective, …)
   bool verb = false;        // a reading as a verb (Finnish only)
   bool nominative = false;  // a reading in the basic case (Finnish only): "Pilvi", not "Pilven"
+  // The only readings besides names and places are as some other proper noun (Finnish CLASS
+  // "nimi": "Poseidon"); such a word is no everyday word, though `other` is set.
+  bool other_only_proper = false;
 
   bool Name() const { return first_name || surname; }
   bool Ambiguous() const { return Name() && (place || other); }

@@ -56,6 +56,7 @@ class VoikkoMorphology final : public Morphology {
 
   WordClasses Analyze(const std::string& w) const {
     WordClasses classes;
+    bool common = false, proper = false;
     auto* self = const_cast<VoikkoMorphology*>(this);
     VoikkoHandle* h = self->Acquire();
     if (!h) return classes;
@@ -67,7 +68,7 @@ class VoikkoMorphology final : public Morphology {
       }
       char* cls = voikko_mor_analysis_value_cstr(analyses[i], "CLASS");
       if (!cls) {
-        classes.other = true;
+        classes.other = common = true;
         continue;
       }
       if (std::strcmp(cls, "etunimi") == 0) {
@@ -79,11 +80,13 @@ class VoikkoMorphology final : public Morphology {
       } else {
         classes.other = true;
         classes.verb = classes.verb || std::strcmp(cls, "teonsana") == 0;
+        (std::strcmp(cls, "nimi") == 0 ? proper : common) = true;
       }
       voikko_free_mor_analysis_value_cstr(cls);
     }
     if (analyses) voikko_free_mor_analysis(analyses);
     self->Release(h);
+    classes.other_only_proper = proper && !common;
     return classes;
   }
 

@@ -168,7 +168,7 @@ TEST(NameModelTest, CommittedModelsEqualWhatTrainingProduces) {
 TEST(NameModelTest, DevelopmentSplitRecallStaysAboveItsFloor) {
   const std::string corpus = REILU_CORPUS_DIR;
   if (!std::filesystem::exists(corpus)) GTEST_SKIP() << corpus << " is absent: no development split to measure";
-  const std::map<std::string, double> floor = {{"fi", 0.92}, {"sv", 0.90}, {"en", 0.60}};
+  const std::map<std::string, double> floor = {{"fi", 0.97}, {"sv", 0.97}, {"en", 0.65}};
   for (const auto& [lang, minimum] : floor) {
     auto split = LoadCorpus(corpus, lang);
     ASSERT_TRUE(split.has_value());
@@ -184,6 +184,55 @@ TEST(NameModelTest, DevelopmentSplitRecallStaysAboveItsFloor) {
     }
     EXPECT_GE(counts.Recall(), minimum) << lang << ": " << counts.found << " of " << counts.mentions;
   }
+}
+
+// The whole engine on the development splits, sentence by sentence as bench/ner counts it: the
+// issue's targets (fi 95 %, sv and en 90 %) where they are met, the figure reached where not (en).
+TEST(NameModelTest, EngineRecallOnTheDevelopmentSplitsMeetsTheTargets) {
+  const std::string corpus = REILU_CORPUS_DIR;
+  if (!std::filesystem::exists(corpus)) GTEST_SKIP() << corpus << " is absent: no development split to measure";
+  const std::map<std::string, double> floor = {{"fi", 0.95}, {"sv", 0.95}, {"en", 0.59}};
+  static const Engine engine = Engine::Default();
+  for (const auto& [lang, minimum] : floor) {
+    auto split = LoadCorpus(corpus, lang);
+    ASSERT_TRUE(split.has_value());
+    MentionCounts counts;
+    for (const auto& sentence : split->dev) {
+      Tokens tokens;
+      std::string text = JoinSentence(sentence, tokens);
+      std::vector<bool> covered(tokens.tokens.size(), false);
+      for (const auto& span : engine.Analyze(text, Context{lang, {}})) {
+        if (span.type != EntityType::kPerson) continue;
+        for (size_t i = 0; i < tokens.tokens.size(); ++i) {
+          covered[i] = covered[i] || (tokens.tokens[i].start >= span.start && tokens.tokens[i].end <= span.end);
+        }
+      }
+      counts.Add(sentence.person, covered);
+    }
+    EXPECT_GE(counts.Recall(), minimum) << lang << ": " << counts.found << " of " << counts.mentions;
+  }
+}
+
+// Words that belong to a name without being one: particles before a surname, a regnal number
+// after a name, an Arabic article glued to a surname; alone they stay.
+TEST(NameModelTest, ParticlesAndRegnalNumbersJoinTheNameBesideThem) {
+  EXPECT_EQ(Redacted("Tvåan var distanserad av Jan van der Burgh i finalen.", "sv"),
+            "Tvåan var distanserad av [NAMN] i finalen.");
+  EXPECT_EQ(Redacted("Puolasta valittiin Karol Wojtyła eli Johannes Paavali II paaviksi.", "fi"),
+            "Puolasta valittiin [NIMI] eli [NIMI] paaviksi.");
+  EXPECT_EQ(Redacted("Oppositionen leds nu av Haytham al-Maleh i dag.", "sv"), "Oppositionen leds nu av [NAMN] i dag.");
+  EXPECT_EQ(Redacted("Jag tror att de kommer i tid, och II är ett tal.", "sv"),
+            "Jag tror att de kommer i tid, och II är ett tal.");
+}
+
+// Three capitals are an abbreviation unless a name stands beside them; a word Finnish morphology
+// knows only as a proper noun of no other kind ("Poseidon") is a name's candidate, not an
+// everyday word.
+TEST(NameModelTest, AbbreviationsStayAndProperNounsCount) {
+  EXPECT_EQ(Redacted("Suoritin YKI-testin ja AMK-tutkinnon. YKI on tärkeä.", "fi"),
+            "Suoritin YKI-testin ja AMK-tutkinnon. YKI on tärkeä.");
+  EXPECT_EQ(Redacted("Simonides päätti uhrata veitsensä Poseidonille ja lähti.", "fi").find("Poseidon"),
+            std::string::npos);
 }
 
 }  // namespace
