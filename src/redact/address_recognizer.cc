@@ -14,8 +14,10 @@ std::unique_ptr<Recognizer> MakeAddressRecognizer() {
   const std::string postal = R"((?:^|[^\d])((?:FI-|SE-)?(?:\d{5}|\d{3} \d{2})[ \t]+\p{Lu}[\p{L}\-]+))";
   // A flat or apartment before an English street: "Flat 3, 27 Hyde Park Road", "Apt 4B".
   const std::string flat = R"((?:^|[^\p{L}])((?:Flat|Apt\.?|Apartment|Unit|Suite)\s+\d{1,4}[A-Za-z]?))";
-  // UK postcodes ("LS6 1AE", "SW1A 2AA") and US state + ZIP ("IL 62704").
-  const std::string uk_postcode = R"((?:^|[^\p{L}\d])([A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})(?:[^\p{L}\d]|$))";
+  // UK postcodes with the post town before them ("Leeds LS6 1AE", "London, SW1A 2AA") and US state +
+  // ZIP ("IL 62704").
+  const std::string uk_postcode =
+      R"((?:^|[^\p{L}\d])((?:\p{Lu}[\p{L}\-]+,?[ \t]+)?[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})(?:[^\p{L}\d]|$))";
   const std::string us_zip = R"((?:^|[^\p{L}])(\p{Lu}[\p{L}]+,\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?))";
   return std::make_unique<RegexRecognizer>(std::vector<PatternRule>{
       {street_fi_sv, EntityType::kAddress, 0.9, {}},

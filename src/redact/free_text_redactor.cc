@@ -1,5 +1,7 @@
 #include "redact/free_text_redactor.h"
 
+#include "redact/place_gazetteer.h"
+
 #include "redact/morphology.h"
 #include "redact/text_util.h"
 
@@ -108,7 +110,7 @@ std::optional<RedactionReview> EngineRedactor::Review(const FreeText& text, cons
       std::string_view word = std::string_view(value).substr(w.start, w.end - w.start);
       auto first = static_cast<unsigned char>(word[0]);
       bool capital = (first >= 'A' && first <= 'Z') || first == 0xC3;
-      if (capital && finnish && finnish->Classify(word).place) {
+      if (capital && ((finnish && finnish->Classify(word).place) || IsKnownPlace(word))) {
         review.merit_flags.push_back(MeritFlag{field, value, "names_a_place"});
         return;
       }

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "redact/name_model.h"
+#include "redact/place_gazetteer.h"
 #include "redact/professional_terms.h"
 #include "redact/redact.h"
 #include "redact/text_util.h"
@@ -111,7 +112,8 @@ class LearnedNameRecognizer final : public Recognizer {
       bool ambiguous_start = classes.Ambiguous() && StartsSentence(text, tokens, i) &&
                              !(finnish && classes.Name() && i + 1 < tokens.tokens.size() &&
                                IsVerbAfterName(text, tokens.tokens[i + 1], *finnish));
-      bool place_only = !classes.Name() && !finnish_classes.Name() && (classes.place || finnish_classes.place);
+      bool place_only =
+          !classes.Name() && !finnish_classes.Name() && (classes.place || finnish_classes.place || IsKnownPlace(word));
       // Three capitals are more often an abbreviation than a name ("YKI", "AMK", "SAP"; but "KIM
       // LEE" beside each other are kept).
       if (ambiguous_start || IsAbbreviation(text.substr(t.start, t.end - t.start))) ordinary = true;

@@ -7,6 +7,7 @@
 #include "redact/evaluation.h"
 #include "redact/free_text_redactor.h"
 #include "redact/morphology.h"
+#include "redact/place_gazetteer.h"
 
 namespace reilu::redact {
 namespace {
@@ -113,6 +114,38 @@ TEST(KnownValuesTest, AHeadingInCapitalsIsNoPartOfTheNameAbove) {
   EXPECT_EQ(Found("Komission puolesta Franz FISCHLER", EntityType::kPerson), Strings{"Franz FISCHLER"});
 }
 
+// Places voikko does not know: the Swedish names of Finnish municipalities, Swedish towns, and the
+// world's countries, regions and cities from Debian's iso-codes and tzdata; never an ordinary word.
+TEST(PlaceGazetteerTest, KnowsPlacesVoikkoDoesNot) {
+  for (const char* place : {"Jakobstad", "Jakobstads", "Närpes", "helsingfors", "Göteborgs", "Mariehamn", "Leeds",
+                            "London's", "Nigeria", "Lagos", "Somalia", "Uusimaa", "Stockholm"}) {
+    EXPECT_TRUE(IsKnownPlace(place)) << place;
+  }
+  for (const char* word : {"Central", "Reading", "Consulting", "Kirjasto", "Oy", "Wilma", "Virtanen"}) {
+    EXPECT_FALSE(IsKnownPlace(word)) << word;
+  }
+}
+
+// An employer or school that names a place is flagged for the owner's look, in Swedish and
+// English as in Finnish.
+TEST(PlaceGazetteerTest, EmployersThatNameAPlaceAreFlagged) {
+  const EngineRedactor redactor;
+  Identity who;
+  who.first_name = "Anna";
+  who.last_name = "Björklund";
+  who.language = "sv";
+  Merits merits;
+  merits.experience = {
+      {"Lärare", "Jakobstads stad", 48}, {"Teacher", "Leeds City Council", 24}, {"Lärare", "Kaupunginkirjasto", 12}};
+  merits.education = {{"master", "Pedagogik", "Åbo Akademi"}};
+  auto review = redactor.Review(FreeText{}, merits, who);
+  ASSERT_TRUE(review.has_value());
+  std::vector<std::string> flagged;
+  for (const auto& f : review->merit_flags) flagged.push_back(f.value + ": " + f.reason);
+  EXPECT_EQ(flagged, (std::vector<std::string>{"Jakobstads stad: names_a_place", "Leeds City Council: names_a_place",
+                                               "Åbo Akademi: names_a_place"}));
+}
+
 TEST(AddressTest, StreetsAndPostalCodes) {
   EXPECT_EQ(Found("Osoite: Mannerheimintie 5 A 3, 00100 Helsinki", EntityType::kAddress),
             Strings{"Mannerheimintie 5 A 3"});
@@ -120,6 +153,8 @@ TEST(AddressTest, StreetsAndPostalCodes) {
   EXPECT_EQ(Found("Jag bor på Storgatan 12, 123 45 Stockholm", EntityType::kAddress, {}, "sv"),
             Strings{"Storgatan 12"});
   EXPECT_EQ(Found("at 221 Baker Street", EntityType::kAddress, {}, "en"), Strings{"221 Baker Street"});
+  // The post town before a UK postcode is part of it.
+  EXPECT_EQ(Found("Flat 3, 27 Hyde Park Road, Leeds LS6 1AE", EntityType::kPostal, {}, "en"), Strings{"Leeds LS6 1AE"});
   EXPECT_TRUE(Found("Työskentelin Kaupunginkirjastossa 5 vuotta", EntityType::kAddress).empty());
 }
 
