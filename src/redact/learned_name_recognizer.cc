@@ -63,7 +63,7 @@ class LearnedNameRecognizer final : public Recognizer {
     // kOrdinary: also an everyday word ("Lintu", "Jag"). kAfterName: a place that is no name, which
     // a name after it does not make a name ("Kroatian Davor Šuker"), but a name before it may, as
     // many surnames are places ("Maija S. Peltola"). kAloneOnly: a word that can only be a verb
-    // ("Kävin Mattilan kanssa", "Hallitsen").
+    // ("Kävin Mattilan kanssa", "Hallitsen") or an abbreviation ("NHS"): only where the model is sure.
     enum class Kind { kNone, kName, kOrdinary, kAfterName, kAloneOnly };
     std::vector<Kind> kind(scores.size(), Kind::kNone);
     std::vector<float> bar(scores.size(), kSure);  // what an kOrdinary word must score to stand alone
@@ -114,17 +114,20 @@ class LearnedNameRecognizer final : public Recognizer {
                                IsVerbAfterName(text, tokens.tokens[i + 1], *finnish));
       bool place_only =
           !classes.Name() && !finnish_classes.Name() && (classes.place || finnish_classes.place || IsKnownPlace(word));
-      // Three capitals are more often an abbreviation than a name ("YKI", "AMK", "SAP"; but "KIM
-      // LEE" beside each other are kept).
-      if (ambiguous_start || IsAbbreviation(text.substr(t.start, t.end - t.start))) ordinary = true;
+      // Month and weekday names are proper nouns in the word lists, and dates in a CV ("until
+      // June"); beside a name they may still be one ("June Carter").
+      if (ambiguous_start || IsCalendarWord(folded)) ordinary = true;
       bool verb_only = finnish_classes.verb && !finnish_classes.Name() && !finnish_classes.place;
+      // Three capitals are more often an abbreviation than a name ("YKI", "AMK", "NHS"): only where
+      // the model is sure, and no anchor for the words beside it ("NHS Digital").
+      bool abbreviation = IsAbbreviation(text.substr(t.start, t.end - t.start));
       // An everyday word before a company form belongs to the company ("Virtanen Consulting Oy").
       if (ordinary && BeforeCompanyForm(text, tokens, i)) continue;
       if (ordinary) bar[i] = StartsSentence(text, tokens, i) ? StartOrPlaceBar(*model) : EverydayBar(*model);
       kind[i] = ordinary ? Kind::kOrdinary : Kind::kName;
-      if (place_only || verb_only) {
-        bar[i] = verb_only ? kSure : StartOrPlaceBar(*model);
-        kind[i] = verb_only ? Kind::kAloneOnly : Kind::kAfterName;
+      if (place_only || verb_only || abbreviation) {
+        bar[i] = verb_only || abbreviation ? kSure : StartOrPlaceBar(*model);
+        kind[i] = verb_only || abbreviation ? Kind::kAloneOnly : Kind::kAfterName;
       }
     }
     // An everyday word counts only beside a kept name ("Satu Lintu", "Maija S. Peltola": the chain
@@ -251,6 +254,14 @@ class LearnedNameRecognizer final : public Recognizer {
   }
 
   static bool IsAbbreviation(std::string_view w) { return w.size() <= 3 && IsAllCaps(w); }
+
+  static bool IsCalendarWord(std::string_view folded) {
+    static const std::unordered_set<std::string_view> kWords = {
+        "january",   "february",  "march",   "april",    "may",      "june",   "july",
+        "august",    "september", "october", "november", "december", "monday", "tuesday",
+        "wednesday", "thursday",  "friday",  "saturday", "sunday"};
+    return kWords.count(folded) > 0;
+  }
 
   static bool IsInitial(std::string_view w) {
     return (w.size() == 1 || (w.size() == 2 && w[1] == '.')) && w[0] >= 'A' && w[0] <= 'Z';

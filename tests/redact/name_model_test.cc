@@ -187,7 +187,7 @@ TEST(NameModelTest, DevelopmentSplitRecallStaysAboveItsFloor) {
 }
 
 // The whole engine on the development splits, sentence by sentence as bench/ner counts it: the
-// issue's targets (fi 95 %, sv and en 90 %) where they are met, the figure reached where not (en).
+// issue's targets (fi 95 %, sv and en 90 %) where they are met, the figure reached where not (en, 59.5 %).
 TEST(NameModelTest, EngineRecallOnTheDevelopmentSplitsMeetsTheTargets) {
   const std::string corpus = REILU_CORPUS_DIR;
   if (!std::filesystem::exists(corpus)) GTEST_SKIP() << corpus << " is absent: no development split to measure";
@@ -231,6 +231,8 @@ TEST(NameModelTest, ParticlesAndRegnalNumbersJoinTheNameBesideThem) {
 TEST(NameModelTest, AbbreviationsStayAndProperNounsCount) {
   EXPECT_EQ(Redacted("Suoritin YKI-testin ja AMK-tutkinnon. YKI on tärkeä.", "fi"),
             "Suoritin YKI-testin ja AMK-tutkinnon. YKI on tärkeä.");
+  EXPECT_EQ(Redacted("Senior analyst at NHS England until June 2024.", "en"),
+            "Senior analyst at NHS England until June 2024.");
   EXPECT_EQ(Redacted("Simonides päätti uhrata veitsensä Poseidonille ja lähti.", "fi").find("Poseidon"),
             std::string::npos);
 }
