@@ -225,9 +225,9 @@ TEST(NameModelTest, ParticlesAndRegnalNumbersJoinTheNameBesideThem) {
             "Jag tror att de kommer i tid, och II är ett tal.");
 }
 
-// Three capitals are an abbreviation unless a name stands beside them; a word Finnish morphology
-// knows only as a proper noun of no other kind ("Poseidon") is a name's candidate, not an
-// everyday word.
+// Three capitals are an abbreviation unless the model is sure, and a month is a date; a word
+// Finnish morphology knows only as a proper noun of no other kind ("Poseidon") is a name's
+// candidate, not an everyday word.
 TEST(NameModelTest, AbbreviationsStayAndProperNounsCount) {
   EXPECT_EQ(Redacted("Suoritin YKI-testin ja AMK-tutkinnon. YKI on tärkeä.", "fi"),
             "Suoritin YKI-testin ja AMK-tutkinnon. YKI on tärkeä.");
