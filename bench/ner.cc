@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 
+#include "redact/evaluation.h"
 #include "redact/name_model.h"
 #include "redact/redact.h"
 
@@ -81,15 +82,7 @@ std::optional<MentionCounts> PerDocument(const Engine& engine, const std::string
       gold.insert(gold.end(), dev[k].person.begin(), dev[k].person.end());
       text += sentence + "\n";
     }
-    std::vector<bool> covered(tokens.size(), false);
-    for (const auto& s : engine.Analyze(text, Context{lang, {}})) {
-      if (s.type != EntityType::kPerson) continue;
-      auto from = std::lower_bound(tokens.begin(), tokens.end(), s.start,
-                                   [](const Token& t, size_t pos) { return t.start < pos; });
-      for (auto t = from; t != tokens.end() && t->end <= s.end; ++t)
-        covered[static_cast<size_t>(t - tokens.begin())] = true;
-    }
-    counts.Add(gold, covered);
+    counts.Add(gold, TokensInPersonSpans(engine, text, tokens, lang));
     first = last;
   }
   if (!any_boundary) return std::nullopt;
@@ -166,13 +159,7 @@ int main(int argc, char** argv) {
         }
       }
       // The whole engine: a token counts as marked when a PERSON span covers it.
-      std::vector<bool> covered(tokens.tokens.size(), false);
-      for (const auto& s : engine.Analyze(text, Context{lang, {}})) {
-        if (s.type != EntityType::kPerson) continue;
-        for (size_t i = 0; i < tokens.tokens.size(); ++i) {
-          covered[i] = covered[i] || (tokens.tokens[i].start >= s.start && tokens.tokens[i].end <= s.end);
-        }
-      }
+      std::vector<bool> covered = TokensInPersonSpans(engine, text, tokens.tokens, lang);
       whole.Add(sentence.person, covered);
       for (size_t i = 0; i < covered.size(); ++i) {
         const std::string& w = sentence.words[i];

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "redact/literal_matcher.h"
+#include "redact/place_gazetteer.h"
 #include "redact/professional_terms.h"
 
 #include "redact/morphology.h"
@@ -137,6 +138,15 @@ Engine Engine::Default() {
 }
 
 void Engine::Add(std::unique_ptr<Recognizer> recognizer) { recognizers_.push_back(std::move(recognizer)); }
+
+void Engine::Warm() const {
+  std::call_once(*warm_once_, [this] {
+    for (const char* lang : {"fi", "sv", "en"}) {
+      Analyze("Maija Virtanen, Storgatan 12, 00100 Helsinki, +358 40 123 4567, maija@example.fi", Context{lang, {}});
+    }
+    IsKnownPlace("Helsinki");  // the learned recognizer asks only about some words
+  });
+}
 
 std::vector<Span> Engine::Analyze(std::string_view text, const Context& context) const {
   return *AnalyzeWithin(text, context, std::chrono::steady_clock::time_point::max());

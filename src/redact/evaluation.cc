@@ -126,4 +126,17 @@ double Evaluation::OverRedaction() const {
   return Ratio(static_cast<double>(clean_redacted), static_cast<double>(clean_words == 0 ? 1 : clean_words));
 }
 
+std::vector<bool> TokensInPersonSpans(const Engine& engine, std::string_view text, const std::vector<Token>& tokens,
+                                      std::string_view lang) {
+  std::vector<bool> covered(tokens.size(), false);
+  for (const auto& s : engine.Analyze(text, Context{std::string(lang), {}})) {
+    if (s.type != EntityType::kPerson) continue;
+    auto from = std::lower_bound(tokens.begin(), tokens.end(), s.start,
+                                 [](const Token& t, size_t pos) { return t.start < pos; });
+    for (auto t = from; t != tokens.end() && t->end <= s.end; ++t)
+      covered[static_cast<size_t>(t - tokens.begin())] = true;
+  }
+  return covered;
+}
+
 }  // namespace reilu::redact

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "redact/name_model.h"
 #include "redact/redact.h"
 
 namespace reilu::redact {
@@ -41,5 +42,10 @@ struct Evaluation {
 
 // A gold span counts as found when every word in it is redacted.
 Evaluation Evaluate(const Engine& engine, const std::vector<LabelledDoc>& docs);
+
+// For each of `tokens` (sorted, of `text`), whether a PERSON span of the engine covers it whole:
+// how the NER corpora's name mentions are scored (bench/ner and the dev-split test).
+std::vector<bool> TokensInPersonSpans(const Engine& engine, std::string_view text, const std::vector<Token>& tokens,
+                                      std::string_view lang);
 
 }  // namespace reilu::redact

@@ -28,6 +28,11 @@ Context EngineRedactor::ContextFor(const std::string& input, const Identity& ide
   return context;
 }
 
+EngineRedactor::Deadline EngineRedactor::StartBudget() const {
+  engine_.Warm();
+  return std::chrono::steady_clock::now() + budget_;
+}
+
 std::string EngineRedactor::TextLanguage(const std::string& input, const Identity& identity) const {
   return identity.language.empty() ? DetectLanguage(input) : identity.language;
 }
@@ -42,7 +47,7 @@ std::optional<std::string> EngineRedactor::RedactOne(const std::string& input, c
 
 Merits EngineRedactor::RedactMerits(const Merits& merits, const Identity& identity,
                                     std::string_view reviewers_language) const {
-  const Deadline deadline = std::chrono::steady_clock::now() + budget_;
+  const Deadline deadline = StartBudget();
   Merits out = merits;
   // A merit string that could not be checked in time is withheld rather than shown as typed.
   auto one = [&](std::string& field) {
@@ -63,7 +68,7 @@ Merits EngineRedactor::RedactMerits(const Merits& merits, const Identity& identi
 
 std::optional<RedactedText> EngineRedactor::Redact(const FreeText& text, const Identity& identity,
                                                    std::string_view reviewers_language) const {
-  const Deadline deadline = std::chrono::steady_clock::now() + budget_;
+  const Deadline deadline = StartBudget();
   RedactedText out;
   auto cover = RedactOne(text.cover_letter, identity, reviewers_language, deadline);
   if (!cover) return std::nullopt;
@@ -78,7 +83,7 @@ std::optional<RedactedText> EngineRedactor::Redact(const FreeText& text, const I
 
 std::optional<RedactionReview> EngineRedactor::Review(const FreeText& text, const Merits& merits,
                                                       const Identity& identity) const {
-  const Deadline deadline = std::chrono::steady_clock::now() + budget_;
+  const Deadline deadline = StartBudget();
   RedactionReview review;
   auto one = [&](const std::string& field, const std::string& input) -> bool {
     TextReview t{field, input, {}};
@@ -133,7 +138,7 @@ std::string EngineRedactor::ApplySpans(std::string_view text, const std::vector<
 std::optional<std::vector<ProposedSpan>> EngineRedactor::FindSpans(std::string_view text,
                                                                    const Identity& identity) const {
   const std::string input(text);
-  auto spans = engine_.AnalyzeWithin(input, ContextFor(input, identity), std::chrono::steady_clock::now() + budget_);
+  auto spans = engine_.AnalyzeWithin(input, ContextFor(input, identity), StartBudget());
   if (!spans) return std::nullopt;
   std::vector<ProposedSpan> out;
   for (const auto& s : *spans) {

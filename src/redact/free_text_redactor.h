@@ -27,6 +27,8 @@ class EngineRedactor final : public FreeTextRedactor {
 
  private:
   using Deadline = std::chrono::steady_clock::time_point;
+  // Now plus the budget, after the engine's one-time loading (which the budget does not cover).
+  Deadline StartBudget() const;
   std::vector<std::string> OwnNames(const Identity& identity) const;
   std::string TextLanguage(const std::string& input, const Identity& identity) const;
   // What the engine is told of the applicant: their names, home municipality and form values.

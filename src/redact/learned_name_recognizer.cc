@@ -120,14 +120,17 @@ class LearnedNameRecognizer final : public Recognizer {
       bool verb_only = finnish_classes.verb && !finnish_classes.Name() && !finnish_classes.place;
       // Three capitals are more often an abbreviation than a name ("YKI", "AMK", "NHS"): only where
       // the model is sure, and no anchor for the words beside it ("NHS Digital").
-      bool abbreviation = IsAbbreviation(text.substr(t.start, t.end - t.start));
+      bool alone_only = verb_only || IsAbbreviation(text.substr(t.start, t.end - t.start));
       // An everyday word before a company form belongs to the company ("Virtanen Consulting Oy").
       if (ordinary && BeforeCompanyForm(text, tokens, i)) continue;
       if (ordinary) bar[i] = StartsSentence(text, tokens, i) ? StartOrPlaceBar(*model) : EverydayBar(*model);
       kind[i] = ordinary ? Kind::kOrdinary : Kind::kName;
-      if (place_only || verb_only || abbreviation) {
-        bar[i] = verb_only || abbreviation ? kSure : StartOrPlaceBar(*model);
-        kind[i] = verb_only || abbreviation ? Kind::kAloneOnly : Kind::kAfterName;
+      if (alone_only) {
+        bar[i] = kSure;
+        kind[i] = Kind::kAloneOnly;
+      } else if (place_only) {
+        bar[i] = StartOrPlaceBar(*model);
+        kind[i] = Kind::kAfterName;
       }
     }
     // An everyday word counts only beside a kept name ("Satu Lintu", "Maija S. Peltola": the chain

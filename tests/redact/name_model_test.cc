@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "redact/evaluation.h"
 #include "redact/professional_terms.h"
 #include "redact/redact.h"
 #include "redact/text_util.h"
@@ -200,14 +201,7 @@ TEST(NameModelTest, EngineRecallOnTheDevelopmentSplitsMeetsTheTargets) {
     for (const auto& sentence : split->dev) {
       Tokens tokens;
       std::string text = JoinSentence(sentence, tokens);
-      std::vector<bool> covered(tokens.tokens.size(), false);
-      for (const auto& span : engine.Analyze(text, Context{lang, {}})) {
-        if (span.type != EntityType::kPerson) continue;
-        for (size_t i = 0; i < tokens.tokens.size(); ++i) {
-          covered[i] = covered[i] || (tokens.tokens[i].start >= span.start && tokens.tokens[i].end <= span.end);
-        }
-      }
-      counts.Add(sentence.person, covered);
+      counts.Add(sentence.person, TokensInPersonSpans(engine, text, tokens.tokens, lang));
     }
     EXPECT_GE(counts.Recall(), minimum) << lang << ": " << counts.found << " of " << counts.mentions;
   }
