@@ -25,7 +25,7 @@ std::filesystem::path DataDir::ServerKey() const {
   return root / "reilu.key";
 }
 
-Result<std::unique_ptr<store::SqlStore>> OpenStore(const DataDir& dir, int readers) {
+Result<std::unique_ptr<store::SqlStore>> OpenStore(const DataDir& dir, int readers, const ConnectionWrapper& wrap) {
   REILU_TRY(crypto::Init());
   std::error_code ec;
   std::filesystem::create_directories(dir.root, ec);
@@ -35,8 +35,12 @@ Result<std::unique_ptr<store::SqlStore>> OpenStore(const DataDir& dir, int reade
   REILU_TRY(FinishKeyRotation(dir));
   auto key = crypto::LoadOrCreateServerKey(dir.ServerKey());
   if (!key) return key.error();
-  if (dir.OnPostgres()) return store::SqlStore::OpenPostgres(dir.database_url, *key, readers);
-  return store::SqlStore::Open(dir.Database().string(), *key, readers);
+  auto connect = [&]() -> Result<store::Connection> {
+    auto conn = OpenDatabase(dir, false);
+    if (!conn || !wrap) return conn;
+    return wrap(std::move(*conn));
+  };
+  return store::SqlStore::OpenOn(connect, *key, readers);
 }
 
 Result<store::Connection> OpenDatabase(const DataDir& dir, bool read_only) {

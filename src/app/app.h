@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 #include "core/redaction.h"
@@ -31,7 +32,11 @@ UnixTime Now();
 // Initialises crypto, loads (or creates) the server key and opens the migrated store (SQLite in
 // the data directory, or PostgreSQL at the database URL).
 // `readers`: reader connections, one per server thread, so that no request waits for one.
-Result<std::unique_ptr<store::SqlStore>> OpenStore(const DataDir& dir, int readers = 4);
+// `wrap`: applied to each connection before the store uses it (a test's look at what the database
+// is given); none: the backend as it is.
+using ConnectionWrapper = std::function<store::Connection(store::Connection)>;
+Result<std::unique_ptr<store::SqlStore>> OpenStore(const DataDir& dir, int readers = 4,
+                                                   const ConnectionWrapper& wrap = {});
 
 // A plain connection to the database (for operations that run before the store opens).
 Result<store::Connection> OpenDatabase(const DataDir& dir, bool read_only);

@@ -153,22 +153,23 @@ Result<std::pair<Connection, std::vector<Connection>>> OpenConnections(const Ope
 
 }  // namespace
 
-Result<std::unique_ptr<SqlStore>> SqlStore::OpenPostgres(const std::string& conninfo,
-                                                         const crypto::SecretKey& server_key, int readers) {
-  auto conns = OpenConnections([&] { return store::OpenPostgres(conninfo); }, readers);
+Result<std::unique_ptr<SqlStore>> SqlStore::OpenOn(const Connector& connect, const crypto::SecretKey& server_key,
+                                                   int readers) {
+  auto conns = OpenConnections(connect, readers);
   if (!conns) return conns.error();
   std::unique_ptr<SqlStore> store(new SqlStore(std::move(conns->first), std::move(conns->second), server_key));
   REILU_TRY(store->AdoptServerKey());
   return store;
 }
 
+Result<std::unique_ptr<SqlStore>> SqlStore::OpenPostgres(const std::string& conninfo,
+                                                         const crypto::SecretKey& server_key, int readers) {
+  return OpenOn([&] { return store::OpenPostgres(conninfo); }, server_key, readers);
+}
+
 Result<std::unique_ptr<SqlStore>> SqlStore::Open(const std::string& path, const crypto::SecretKey& server_key,
                                                  int readers) {
-  auto conns = OpenConnections([&] { return OpenSqlite(path); }, readers);
-  if (!conns) return conns.error();
-  std::unique_ptr<SqlStore> store(new SqlStore(std::move(conns->first), std::move(conns->second), server_key));
-  REILU_TRY(store->AdoptServerKey());
-  return store;
+  return OpenOn([&] { return OpenSqlite(path); }, server_key, readers);
 }
 
 Status SqlStore::BumpDataVersionTx(Connection& c, OrgId org, RecruitmentId rec) {

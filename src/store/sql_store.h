@@ -26,6 +26,11 @@ class SqlStore final : public Store {
   // Opens the PostgreSQL database `conninfo` (a libpq URI), applying migrations.
   static Result<std::unique_ptr<SqlStore>> OpenPostgres(const std::string& conninfo,
                                                         const crypto::SecretKey& server_key, int readers = 4);
+  // Opens the store over whatever `connect` opens (called once per connection). The backend is
+  // untrusted: it is given only what the vault has sealed for identity, never plaintext.
+  using Connector = std::function<Result<Connection>()>;
+  static Result<std::unique_ptr<SqlStore>> OpenOn(const Connector& connect, const crypto::SecretKey& server_key,
+                                                  int readers = 4);
 
   Result<OrgId> CreateOrganisation(const std::string& name, const AnonymityPolicy& policy, UnixTime now,
                                    const std::string& login_domain = "") override;
