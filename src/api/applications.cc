@@ -155,49 +155,47 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
   // (?redaction=pending|ready, ?withdrawn=true|false, ?q=pseudonym prefix). Built once per change
   // of the recruitment's data and cut into pages from the cache; a list without identity carries
   // an ETag, and an unchanged one is answered 304.
-  router.Add(
-      "GET", "/api/v1/recruitments/{id}/applications", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
-        auto scope = LoadScope(ctx, req);
-        if (!scope) return scope.error();
-        const Recruitment& r = scope->recruitment;
-        const User& me = scope->caller.user;
-        auto page = ReadListQuery(req);
-        if (!page) return page.error();
-        auto services = ctx.Services();
-        auto version = service::ApplicationsVersion(services, me, r);
-        if (!version) return version.error();
-        const std::string etag =
-            "W/\"" + std::to_string(*version) + "-" + std::to_string(me.id) + "-" + page->Key() + "\"";
-        std::shared_ptr<const CachedList> list = ctx.list_cache.Find(r.id, me.id, *version);
-        bool with_identity = false;
-        if (!list) {
-          auto built = BuildList(ctx, *scope, *version, with_identity);
-          if (!built) return built.error();
-          list = std::move(*built);
-          if (!with_identity) ctx.list_cache.Keep(r.id, me.id, list);
-        } else if (req.Header("if-none-match") == etag) {
-          http::Response not_modified{304, "application/json", "", {}};
-          not_modified.headers.emplace_back("ETag", etag);
-          not_modified.headers.emplace_back("Cache-Control", "private, no-cache");
-          return not_modified;
-        }
-        // A list with identity is never kept, so its pages are not either.
-        http::Response res{
-            200,
-            "application/json",
-            with_identity ? page->Render(r, *list) : list->Page(page->Key(), [&] { return page->Render(r, *list); }),
-            {}};
-        if (with_identity) {
-          res.headers.emplace_back("Cache-Control", "no-store");
-        } else {
-          res.headers.emplace_back("ETag", etag);
-          res.headers.emplace_back("Cache-Control", "private, no-cache");
-          // Lists without identity go compressed; a list with identity does not (it mixes
-          // identity with applicant-written text, and its reads are never cached).
-          http::EncodeBody(req, res, [&] { return list->Gzipped(page->Key(), res.body); });
-        }
-        return res;
-      }));
+  router.Add("GET", "/api/v1/recruitments/{id}/applications",
+             Wrap([&ctx](http::Request& req) -> Result<http::Response> {
+               auto scope = LoadScope(ctx, req);
+               if (!scope) return scope.error();
+               const Recruitment& r = scope->recruitment;
+               const User& me = scope->caller.user;
+               auto page = ReadListQuery(req);
+               if (!page) return page.error();
+               auto services = ctx.Services();
+               auto version = service::ApplicationsVersion(services, me, r);
+               if (!version) return version.error();
+               const std::string etag =
+                   "W/\"" + std::to_string(*version) + "-" + std::to_string(me.id) + "-" + page->Key() + "\"";
+               std::shared_ptr<const CachedList> list = ctx.list_cache.Find(r.id, me.id, *version);
+               bool with_identity = false;
+               if (!list) {
+                 auto built = BuildList(ctx, *scope, *version, with_identity);
+                 if (!built) return built.error();
+                 list = std::move(*built);
+                 if (!with_identity) ctx.list_cache.Keep(r.id, me.id, list);
+               } else if (req.Header("if-none-match") == etag) {
+                 http::Response not_modified{304, "application/json", "", {}};
+                 not_modified.headers.emplace_back("ETag", etag);
+                 not_modified.headers.emplace_back("Cache-Control", "private, no-cache");
+                 return not_modified;
+               }
+               // A list with identity is never kept, so its pages are not either.
+               http::Response res{200, "application/json", "", {}};
+               if (with_identity) {
+                 res.body = page->Render(r, *list);
+                 res.headers.emplace_back("Cache-Control", "no-store");
+               } else {
+                 res.shared_body = list->Page(page->Key(), [&] { return page->Render(r, *list); });
+                 res.headers.emplace_back("ETag", etag);
+                 res.headers.emplace_back("Cache-Control", "private, no-cache");
+                 // Lists without identity go compressed; a list with identity does not (it mixes
+                 // identity with applicant-written text, and its reads are never cached).
+                 http::EncodeBody(req, res, [&] { return list->Gzipped(page->Key(), *res.shared_body); });
+               }
+               return res;
+             }));
 
   router.Add("GET", "/api/v1/recruitments/{id}/applications/{application_id}",
              Wrap([&ctx](http::Request& req) -> Result<http::Response> {

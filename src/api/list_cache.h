@@ -27,19 +27,21 @@ struct CachedList {
   std::int64_t version = 0;
   std::vector<ListedApplication> items;
 
-  // The page `key` of this list, cut once however many read it (`render` makes it the first time).
-  std::string Page(const std::string& key, const std::function<std::string()>& render) const;
+  // The page `key` of this list, cut once however many read it (`render` makes it the first time);
+  // shared by every response that sends it.
+  std::shared_ptr<const std::string> Page(const std::string& key, const std::function<std::string()>& render) const;
   // The same page gzipped, compressed once (like a static file's .gz twin); `page` is its body.
-  std::string Gzipped(const std::string& key, const std::string& page) const;
+  std::shared_ptr<const std::string> Gzipped(const std::string& key, const std::string& page) const;
 
  private:
   // Pages most read are few (the first pages of each filter); more are cut each time.
   static constexpr size_t kMaxKeptPages = 16;
   // `kept[key]`, made by `make` the first time (kept while fewer than kMaxKeptPages are).
-  std::string Kept(std::map<std::string, std::string>& kept, const std::string& key,
-                   const std::function<std::string()>& make) const;
+  using KeptBodies = std::map<std::string, std::shared_ptr<const std::string>>;
+  std::shared_ptr<const std::string> Kept(KeptBodies& kept, const std::string& key,
+                                          const std::function<std::string()>& make) const;
   mutable std::mutex pages_mutex_;
-  mutable std::map<std::string, std::string> pages_, gzipped_;
+  mutable KeptBodies pages_, gzipped_;
 };
 
 class ListCache {

@@ -1,8 +1,10 @@
 // Content-coding for responses built at run time (the UI's files are compressed at build time).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "http/http.h"
 
@@ -19,13 +21,20 @@ bool AcceptsEncoding(const Request& req, std::string_view coding);
 std::string Gzip(std::string_view body);
 
 // Answers with a gzip body when the client takes it and the body is worth it; marks the answer as
-// varying by Accept-Encoding either way. `compressed` gives the gzip bytes (so a caller may keep
-// them); it is asked only when they are used.
+// varying by Accept-Encoding either way. `compressed` gives the gzip bytes, as a string or as a
+// kept shared one; it is asked only when they are used.
 template <typename Compressed>
 void EncodeBody(const Request& req, Response& res, Compressed&& compressed) {
   res.headers.emplace_back("Vary", "Accept-Encoding");
-  if (res.body.size() < kMinCompressedBody || !AcceptsEncoding(req, "gzip")) return;
-  res.body = compressed();
+  if (res.Body().size() < kMinCompressedBody || !AcceptsEncoding(req, "gzip")) return;
+  auto gzipped = compressed();
+  if constexpr (std::is_same_v<decltype(gzipped), std::shared_ptr<const std::string>>) {
+    res.shared_body = std::move(gzipped);
+    res.body.clear();
+  } else {
+    res.body = std::move(gzipped);
+    res.shared_body.reset();
+  }
   res.headers.emplace_back("Content-Encoding", "gzip");
 }
 

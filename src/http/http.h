@@ -35,6 +35,11 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // A body kept and shared by many responses (a page of a kept list): sent as it is, never copied.
+  // When set, it is the body and `body` stays empty.
+  std::shared_ptr<const std::string> shared_body = nullptr;
+
+  std::string_view Body() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
 };
 
 Response JsonResponse(int status, const boost::json::value& body);

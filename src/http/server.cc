@@ -22,6 +22,29 @@ namespace {
 
 std::atomic<std::uint64_t> g_request_counter{0};
 
+// A Beast body over a kept string that many responses share: sent from where it is kept, without
+// a copy into each response.
+struct SharedStringBody {
+  using value_type = std::shared_ptr<const std::string>;
+  static std::uint64_t size(const value_type& body) { return body ? body->size() : 0; }
+
+  class writer {
+   public:
+    using const_buffers_type = asio::const_buffer;
+    template <bool isRequest, class Fields>
+    writer(const bhttp::header<isRequest, Fields>&, const value_type& body) : body_(body) {}
+    void init(beast::error_code& ec) { ec = {}; }
+    boost::optional<std::pair<const_buffers_type, bool>> get(beast::error_code& ec) {
+      ec = {};
+      if (!body_ || body_->empty()) return boost::none;
+      return {{const_buffers_type(body_->data(), body_->size()), false}};
+    }
+
+   private:
+    const value_type& body_;
+  };
+};
+
 void AddSecurityHeaders(Response& res, bool hsts) {
   // A handler may set a stricter or nonce-carrying policy of its own (the UI page does).
   bool has_policy = std::any_of(res.headers.begin(), res.headers.end(),
@@ -215,12 +238,22 @@ struct Server::Impl {
       impl_->metrics.Record(method, pattern, res.status, seconds);
       impl_->Log(method, pattern, res.status, seconds * 1000);
 
-      auto out = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(res.status), version);
+      const bool keep = keep_alive && !ec;
+      if (res.shared_body) {
+        Send<SharedStringBody>(res, version, keep, std::move(res.shared_body));
+      } else {
+        Send<bhttp::string_body>(res, version, keep, std::move(res.body));
+      }
+    }
+
+    template <typename Body>
+    void Send(const Response& res, unsigned version, bool keep_alive, typename Body::value_type body) {
+      auto out = std::make_shared<bhttp::response<Body>>(static_cast<bhttp::status>(res.status), version);
       out->set(bhttp::field::server, "reilu");
       out->set(bhttp::field::content_type, res.content_type);
       for (const auto& [k, v] : res.headers) out->insert(k, v);
-      out->body() = std::move(res.body);
-      out->keep_alive(keep_alive && !ec);
+      out->body() = std::move(body);
+      out->keep_alive(keep_alive);
       out->prepare_payload();
       response_ = out;
       bhttp::async_write(stream_, *out,

@@ -22,7 +22,8 @@ std::string PseudonymOf(const ApplicationsById& apps, const ApplicationId& id);
 // the actor may not see applications yet (core/access.h); so for the other reads below.
 Result<std::vector<AnonymousApplication>> InCallerOrder(Context& ctx, const User& actor, const Recruitment& r);
 
-// Changes whenever anything in the recruitment's applications changes (for caches and ETags).
+// Changes whenever anything in the recruitment's applications changes (for caches and ETags): the
+// version `r` was read at.
 Result<std::int64_t> ApplicationsVersion(Context& ctx, const User& actor, const Recruitment& r);
 
 // Everything the reviewer list is built from, read for one caller.

@@ -468,13 +468,13 @@ Result<Recruitment> RecruitmentFromRow(const Statement& s) {
   r.deadline = s.Int(7);
   r.published_at = s.Int(8);
   r.version = s.Int(9);
+  r.data_version = s.Int(11);
   return r;
 }
 
 }  // namespace
 
-Result<Recruitment> SqlStore::LoadRecruitment(Connection& c, std::string_view where, std::int64_t a, std::int64_t b,
-                                              std::int64_t* data_version) {
+Result<Recruitment> SqlStore::LoadRecruitment(Connection& c, std::string_view where, std::int64_t a, std::int64_t b) {
   auto s = c.Prepare(std::string("SELECT ") + std::string(kRecruitmentColumns) + " FROM recruitments WHERE " +
                      std::string(where));
   if (!s) return s.error();
@@ -482,7 +482,6 @@ Result<Recruitment> SqlStore::LoadRecruitment(Connection& c, std::string_view wh
   if (!s->Step()) return s->status().ok() ? Result<Recruitment>(NotFound("Recruitment")) : s->status().error();
   auto r = RecruitmentFromRow(*s);
   if (!r) return r.error();
-  if (data_version) *data_version = s->Int(11);
   auto rv =
       c.Prepare("SELECT user_id FROM recruitment_reviewers WHERE org_id = $1 AND recruitment_id = $2 ORDER BY user_id");
   if (!rv) return rv.error();
@@ -572,14 +571,13 @@ Result<Recruitment> SqlStore::GetRecruitment(OrgId org, RecruitmentId id) {
     auto it = recruitments_.find({org, id});
     if (it != recruitments_.end() && it->second.first == *version) return it->second.second;
   }
-  std::int64_t loaded_at = 0;
-  auto r = LoadRecruitment(*lease, "org_id = $1 AND id = $2", org, id, &loaded_at);
+  auto r = LoadRecruitment(*lease, "org_id = $1 AND id = $2", org, id);
   if (!r) return r;
   std::lock_guard lock(recruitments_mutex_);
   if (recruitments_.size() >= kMaxKeptRecruitments && !recruitments_.count({org, id})) {
     recruitments_.erase(recruitments_.begin());
   }
-  recruitments_[{org, id}] = {loaded_at, *r};
+  recruitments_[{org, id}] = {r->data_version, *r};
   return r;
 }
 

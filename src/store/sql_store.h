@@ -240,9 +240,7 @@ class SqlStore final : public Store {
   Status RunInWriteGroup(const std::function<bool(Connection&)>& job);
   void ExecuteWriteBatch(const std::vector<PendingWrite*>& batch);
 
-  // `data_version`: where to put the row's data version (read with it), when wanted.
-  Result<Recruitment> LoadRecruitment(Connection& conn, std::string_view where, std::int64_t a, std::int64_t b,
-                                      std::int64_t* data_version = nullptr);
+  Result<Recruitment> LoadRecruitment(Connection& conn, std::string_view where, std::int64_t a, std::int64_t b);
   Result<std::int64_t> DataVersionOn(Connection& conn, OrgId org, RecruitmentId rec);
   Status SaveReviewers(Connection& conn, const Recruitment& r);
   Result<RecruitmentSeal> RecruitmentKey(Connection& conn, OrgId org, RecruitmentId rec);
