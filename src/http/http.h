@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <boost/json.hpp>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -101,6 +102,9 @@ struct ServerOptions {
   int expensive_concurrency = 0;     // expensive routes running at once; 0: half the cores, at least 1
   double expensive_per_minute = 30;  // expensive requests per client address and minute...
   double expensive_burst = 10;       // ...of which this many at once
+  // How long a request may take to arrive and its answer to be taken, and how long a kept-alive
+  // connection may wait idle for the next request.
+  std::chrono::milliseconds request_timeout = std::chrono::seconds(30);
   bool log_requests = true;
   bool hsts = false;  // send Strict-Transport-Security (when the public address is https)
   // Behind a load balancer on loopback (HAProxy with `option forwardfor`): the client is the last

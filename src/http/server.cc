@@ -176,23 +176,45 @@ struct Server::Impl {
 
   class Session : public std::enable_shared_from_this<Session> {
    public:
-    Session(Impl* impl, tcp::socket socket) : impl_(impl), stream_(std::move(socket)) {
+    Session(Impl* impl, tcp::socket socket)
+        : impl_(impl), socket_(std::move(socket)), deadline_timer_(socket_.get_executor()) {
       beast::error_code ec;
-      auto peer = stream_.socket().remote_endpoint(ec);
+      auto peer = socket_.remote_endpoint(ec);
       if (!ec) client_ = peer.address().to_string();
     }
-    void Start() { Read(); }
+    void Start() {
+      deadline_ = std::chrono::steady_clock::now() + impl_->options.request_timeout;
+      WatchDeadline();
+      Read();
+    }
 
    private:
+    // A request (its reading and the answer's writing) and an idle keep-alive connection have
+    // until the deadline (options.request_timeout). One timer per connection wakes at the deadline
+    // and looks whether it has moved on; arming and cancelling a timer around every read and write
+    // cost a hand-off between threads each time.
+    void WatchDeadline() {
+      deadline_timer_.expires_at(deadline_);
+      deadline_timer_.async_wait(beast::bind_front_handler(&Session::OnDeadline, shared_from_this()));
+    }
+
+    void OnDeadline(beast::error_code ec) {
+      if (ec || closed_) return;  // cancelled: the connection has closed
+      if (std::chrono::steady_clock::now() < deadline_) return WatchDeadline();
+      // Pending reads and writes end with operation_aborted, and the connection closes.
+      beast::error_code ignored;
+      socket_.close(ignored);
+    }
+
     void Read() {
       parser_.emplace();
       // No limit while the header is read (Beast would hold a Content-Length against it); the
       // route's own limit is set in OnHeader before any of the body is read.
       parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
       parser_->header_limit(16 * 1024);
-      stream_.expires_after(std::chrono::seconds(30));
+      deadline_ = std::chrono::steady_clock::now() + impl_->options.request_timeout;
       // The header first: the route it names decides how large a body may be.
-      bhttp::async_read_header(stream_, buffer_, *parser_,
+      bhttp::async_read_header(socket_, buffer_, *parser_,
                                beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
     }
 
@@ -206,11 +228,12 @@ struct Server::Impl {
         return OnRead(bhttp::error::body_limit, bytes);
       }
       parser_->body_limit(body_limit_);
-      bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+      bhttp::async_read(socket_, buffer_, *parser_, beast::bind_front_handler(&Session::OnRead, shared_from_this()));
     }
 
     void OnRead(beast::error_code ec, std::size_t) {
-      if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::eof) {
+      if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted || ec == asio::error::eof ||
+          !socket_.is_open()) {
         return Close();
       }
       auto start = std::chrono::steady_clock::now();
@@ -256,7 +279,7 @@ struct Server::Impl {
       out->keep_alive(keep_alive);
       out->prepare_payload();
       response_ = out;
-      bhttp::async_write(stream_, *out,
+      bhttp::async_write(socket_, *out,
                          beast::bind_front_handler(&Session::OnWrite, shared_from_this(), out->keep_alive()));
     }
 
@@ -267,12 +290,17 @@ struct Server::Impl {
     }
 
     void Close() {
+      closed_ = true;
       beast::error_code ignored;
-      stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+      socket_.shutdown(tcp::socket::shutdown_send, ignored);
+      deadline_timer_.cancel();
     }
 
     Impl* impl_;
-    beast::tcp_stream stream_;
+    tcp::socket socket_;
+    asio::steady_timer deadline_timer_;
+    std::chrono::steady_clock::time_point deadline_;
+    bool closed_ = false;
     beast::flat_buffer buffer_;
     std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
     std::shared_ptr<void> response_;
