@@ -6,22 +6,20 @@ namespace reilu::http {
 
 namespace {
 
-std::vector<std::string> Split(const std::string& path) {
-  std::vector<std::string> parts;
-  std::string cur;
-  for (char c : path) {
-    if (c == '/') {
-      if (!cur.empty()) parts.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
+// The non-empty segments of `path`, viewed in place (every request is matched, several times).
+std::vector<std::string_view> Split(std::string_view path) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    if (end > start) parts.push_back(path.substr(start, end - start));
+    start = end + 1;
   }
-  if (!cur.empty()) parts.push_back(cur);
   return parts;
 }
 
-bool IsParam(const std::string& seg) { return seg.size() > 2 && seg.front() == '{' && seg.back() == '}'; }
+bool IsParam(std::string_view seg) { return seg.size() > 2 && seg.front() == '{' && seg.back() == '}'; }
 
 }  // namespace
 
@@ -47,28 +45,31 @@ std::string Request::Cookie(const std::string& name) const {
 }
 
 void Router::Add(std::string method, std::string pattern, Handler handler, RouteOptions options) {
-  routes_.push_back(Route{std::move(method), pattern, Split(pattern), std::move(handler), options});
+  std::vector<std::string> segments;
+  for (auto seg : Split(pattern)) segments.emplace_back(seg);
+  routes_.push_back(Route{std::move(method), pattern, std::move(segments), std::move(handler), options});
 }
 
 const Router::Route* Router::Find(const Request& req, std::map<std::string, std::string>* params,
                                   bool* path_matched) const {
-  auto segs = Split(req.path);
+  const auto segs = Split(req.path);
   *path_matched = false;
   for (const auto& route : routes_) {
     if (route.segments.size() != segs.size()) continue;
-    std::map<std::string, std::string> captured;
     bool match = true;
     for (size_t i = 0; i < segs.size() && match; ++i) {
-      if (IsParam(route.segments[i])) {
-        captured[route.segments[i].substr(1, route.segments[i].size() - 2)] = segs[i];
-      } else {
-        match = route.segments[i] == segs[i];
-      }
+      match = IsParam(route.segments[i]) || route.segments[i] == segs[i];
     }
     if (!match) continue;
     *path_matched = true;
     if (route.method != req.method) continue;
-    if (params) *params = std::move(captured);
+    if (params) {
+      params->clear();
+      for (size_t i = 0; i < segs.size(); ++i) {
+        const std::string& seg = route.segments[i];
+        if (IsParam(seg)) (*params)[seg.substr(1, seg.size() - 2)] = std::string(segs[i]);
+      }
+    }
     return &route;
   }
   return nullptr;
