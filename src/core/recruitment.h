@@ -80,8 +80,9 @@ struct Recruitment {
   UserId decision_maker_id = 0;      // who makes the selection decision; 0: the owning HR specialist
   std::string diary_number;          // the registry's diary number (diaarinumero), printed on its documents
   std::int64_t version = 0;          // bumped on each change (optimistic concurrency)
-  // Bumped by every change to what its application lists show; as read with the recruitment (so a
-  // list request needs no second read of it).
+  // Grows whenever anything its application lists show changes (applications, their released
+  // texts, withdrawals, lifts, recusals, the shortlist, the recruitment itself), as read with the
+  // recruitment: lists are cached and ETagged by it.
   std::int64_t data_version = 0;
 
   bool IsReviewer(UserId user) const;

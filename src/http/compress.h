@@ -4,7 +4,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <type_traits>
 
 #include "http/http.h"
 
@@ -21,20 +20,14 @@ bool AcceptsEncoding(const Request& req, std::string_view coding);
 std::string Gzip(std::string_view body);
 
 // Answers with a gzip body when the client takes it and the body is worth it; marks the answer as
-// varying by Accept-Encoding either way. `compressed` gives the gzip bytes, as a string or as a
-// kept shared one; it is asked only when they are used.
+// varying by Accept-Encoding either way. `compressed` gives the gzip bytes, kept and shared (so a
+// caller compresses once); it is asked only when they are used.
 template <typename Compressed>
 void EncodeBody(const Request& req, Response& res, Compressed&& compressed) {
   res.headers.emplace_back("Vary", "Accept-Encoding");
   if (res.Body().size() < kMinCompressedBody || !AcceptsEncoding(req, "gzip")) return;
-  auto gzipped = compressed();
-  if constexpr (std::is_same_v<decltype(gzipped), std::shared_ptr<const std::string>>) {
-    res.shared_body = std::move(gzipped);
-    res.body.clear();
-  } else {
-    res.body = std::move(gzipped);
-    res.shared_body.reset();
-  }
+  res.shared_body = compressed();
+  res.body.clear();
   res.headers.emplace_back("Content-Encoding", "gzip");
 }
 

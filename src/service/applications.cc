@@ -35,9 +35,7 @@ Result<std::vector<AnonymousApplication>> InCallerOrder(Context& ctx, const User
 
 Result<std::int64_t> ApplicationsVersion(Context& ctx, const User& actor, const Recruitment& r) {
   REILU_TRY(CheckMaySeeApplicationsNow(actor, r, ctx.now()));
-  // A recruitment as the store read it carries its data version; one made up by a caller does not.
-  if (r.data_version > 0) return r.data_version;
-  return ctx.store.DataVersion(r.org_id, r.id);
+  return r.data_version;
 }
 
 Result<ApplicationList> LoadApplicationList(Context& ctx, const User& actor, const Recruitment& r) {

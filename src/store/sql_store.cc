@@ -178,11 +178,6 @@ Status SqlStore::BumpDataVersionTx(Connection& c, OrgId org, RecruitmentId rec) 
   return s->Bind(1, org).Bind(2, rec).Run();
 }
 
-Result<std::int64_t> SqlStore::DataVersion(OrgId org, RecruitmentId rec) {
-  auto lease = Reader();
-  return DataVersionOn(*lease, org, rec);
-}
-
 Result<std::int64_t> SqlStore::DataVersionOn(Connection& c, OrgId org, RecruitmentId rec) {
   auto s = c.Prepare("SELECT data_version FROM recruitments WHERE org_id = $1 AND id = $2");
   if (!s) return s.error();
@@ -569,7 +564,7 @@ Result<Recruitment> SqlStore::GetRecruitment(OrgId org, RecruitmentId id) {
   {
     std::lock_guard lock(recruitments_mutex_);
     auto it = recruitments_.find({org, id});
-    if (it != recruitments_.end() && it->second.first == *version) return it->second.second;
+    if (it != recruitments_.end() && it->second.data_version == *version) return it->second;
   }
   auto r = LoadRecruitment(*lease, "org_id = $1 AND id = $2", org, id);
   if (!r) return r;
@@ -577,7 +572,7 @@ Result<Recruitment> SqlStore::GetRecruitment(OrgId org, RecruitmentId id) {
   if (recruitments_.size() >= kMaxKeptRecruitments && !recruitments_.count({org, id})) {
     recruitments_.erase(recruitments_.begin());
   }
-  recruitments_[{org, id}] = {r->data_version, *r};
+  recruitments_[{org, id}] = *r;
   return r;
 }
 

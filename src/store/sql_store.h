@@ -66,7 +66,6 @@ class SqlStore final : public Store {
   Result<std::vector<IdentifiedApplication>> ReadIdentities(const std::vector<IdentityAccess>& accesses,
                                                             UnixTime now) override;
   Result<std::int64_t> CountApplications(OrgId org, RecruitmentId rec) override;
-  Result<std::int64_t> DataVersion(OrgId org, RecruitmentId rec) override;
   Status ReleaseRedaction(OrgId org, RecruitmentId rec, const ApplicationId& id, const RedactedText& text, UserId actor,
                           const RedactionReleaseNote& note, UnixTime now) override;
   Status ReleaseRedactions(OrgId org, RecruitmentId rec,
@@ -273,7 +272,7 @@ class SqlStore final : public Store {
   // Recruitments as last loaded here, each with the data version it was read at (GetRecruitment).
   static constexpr size_t kMaxKeptRecruitments = 1024;
   std::mutex recruitments_mutex_;
-  std::map<std::pair<OrgId, RecruitmentId>, std::pair<std::int64_t, Recruitment>> recruitments_;
+  std::map<std::pair<OrgId, RecruitmentId>, Recruitment> recruitments_;
 };
 
 }  // namespace reilu::store

@@ -275,10 +275,6 @@ class Store {
   virtual Result<std::vector<IdentifiedApplication>> ReadIdentities(const std::vector<IdentityAccess>& accesses,
                                                                     UnixTime now) = 0;
   virtual Result<std::int64_t> CountApplications(OrgId org, RecruitmentId rec) = 0;
-  // A number that grows whenever anything an application list shows changes (applications, their
-  // released texts, withdrawals, lifts, recusals, the shortlist, the recruitment itself): lists
-  // are cached and ETagged by it.
-  virtual Result<std::int64_t> DataVersion(OrgId org, RecruitmentId rec) = 0;
   // Publishes the reviewers' rendition of an application's free text; audited with what was done.
   virtual Status ReleaseRedaction(OrgId org, RecruitmentId rec, const ApplicationId& id, const RedactedText& text,
                                   UserId actor, const RedactionReleaseNote& note, UnixTime now) = 0;

@@ -5,6 +5,8 @@
 // use cases then run over it, and every identity the store holds is looked for in what it saw.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <mutex>
 #include <string>
 #include <vector>
