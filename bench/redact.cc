@@ -1,6 +1,10 @@
 // Measures the redaction engine on a labelled set (corpus JSONL format): per-type recall and
 // precision, over-redaction (share of non-identifying words redacted) and throughput.
 // Usage: bench/redact tests/redact/eval.jsonl [--misses N]
+//        bench/redact tests/redact/eval.jsonl --profile SECONDS   (only the whole engine on 100 KB
+//        documents for that long: a clean run for perf)
+//        bench/redact tests/redact/eval.jsonl --profile-runs N   (the same N times: for valgrind's
+//        instruction counts, which do not drift with the machine's speed)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -8,6 +12,8 @@
 #include <string>
 
 #include "redact/evaluation.h"
+#include "redact/morphology.h"
+#include "redact/regex_recognizer.h"
 
 using namespace reilu::redact;
 
@@ -16,8 +22,25 @@ int main(int argc, char** argv) {
     std::cerr << "usage: redact FILE.jsonl [--misses N]\n";
     return 2;
   }
-  size_t show_misses = argc > 3 ? std::stoul(argv[3]) : 15;
   std::vector<LabelledDoc> docs = LoadLabelledDocs(argv[1]);
+  if (argc > 3 && std::string(argv[2]).starts_with("--profile")) {
+    const bool by_count = std::string(argv[2]) == "--profile-runs";
+    std::string doc;
+    while (doc.size() < 100'000) {
+      for (const auto& d : docs) {
+        if (d.lang == "fi") doc += d.text + "\n\n";
+      }
+    }
+    const Engine engine = Engine::Default();
+    engine.Warm();
+    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(std::stoi(argv[3]));
+    size_t runs = 0;
+    auto more = [&] { return by_count ? runs < std::stoul(argv[3]) : std::chrono::steady_clock::now() < until; };
+    for (; more(); ++runs) engine.Analyze(doc, Context{"fi", docs[0].names});
+    std::printf("%zu runs over %zu bytes\n", runs, doc.size());
+    return 0;
+  }
+  size_t show_misses = argc > 3 ? std::stoul(argv[3]) : 15;
   size_t bytes = 0;
   for (const auto& d : docs) bytes += d.text.size();
   const Engine engine = Engine::Default();
@@ -66,6 +89,40 @@ int main(int argc, char** argv) {
     std::printf("throughput at %7zu bytes: %.2f MB/s on one core\n", size, mbps);
   }
   std::printf("longest vs fastest size: %.2fx slower (target <= 2x)\n", fastest / slowest);
+  // Where the time goes: each pass alone on the 100 KB document; the rest of a whole run is the
+  // engine's own merging and its pass for every occurrence of what was found.
+  {
+    std::string doc;
+    while (!joined.empty() && doc.size() < 100'000) doc += joined;
+    std::vector<std::pair<std::string, std::unique_ptr<Recognizer>>> passes;
+    passes.emplace_back("known names", MakeKnownNameRecognizer());
+    passes.emplace_back("lexicon names", MakeLexiconNameRecognizer(FinnishMorphology(), SwedishEnglishNameLexicon()));
+    passes.emplace_back("learned names", MakeLearnedNameRecognizer());
+    passes.emplace_back("patterns", MakePatternRecognizer());
+    auto per_mb = [&](auto&& run) {
+      run();  // a pass's first text loads its word lists and builds its automaton
+      auto t0 = std::chrono::steady_clock::now();
+      size_t done = 0;
+      while (done < 3'000'000 || std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(300)) {
+        run();
+        done += doc.size();
+      }
+      return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() /
+             (static_cast<double>(done) / 1e6);
+    };
+    double sum = 0;
+    for (auto& [name, pass] : passes) {
+      double ms = per_mb([&] {
+        std::vector<Span> out;
+        pass->Find(doc, Context{"fi", names}, out);
+        found += out.size();
+      });
+      sum += ms;
+      std::printf("time per MB, %-14s %6.1f ms\n", (name + ":").c_str(), ms);
+    }
+    double whole = per_mb([&] { found += engine.Analyze(doc, Context{"fi", names}).size(); });
+    std::printf("time per MB, %-14s %6.1f ms (the engine's own work: %.1f ms)\n", "whole engine:", whole, whole - sum);
+  }
   std::vector<std::pair<int, std::string>> over;
   for (const auto& [word, n] : e.over_redacted) over.emplace_back(n, word);
   std::sort(over.rbegin(), over.rend());

@@ -2,6 +2,7 @@
 // suffixes ("Virtasen", "Virtaselle", "Matin", "Aulikille", "Annalle", "Annani"), consonant gradation
 // (kk→k, pp→p, tt→t, nk→ng, nt→nn, lt→ll, rt→rr), the -nen → -se- stem, and Swedish/English
 // genitives ("Annas", "Anna's").
+#include <array>
 #include <set>
 
 #include "redact/redact.h"
@@ -12,15 +13,15 @@ namespace reilu::redact {
 namespace {
 
 // Finnish case endings (with vowel harmony variants), plural forms and clitic/possessive tails.
-const std::set<std::string>& Endings() {
-  static const std::set<std::string> kEndings = [] {
+const std::set<std::string, std::less<>>& Endings() {
+  static const std::set<std::string, std::less<>> kEndings = [] {
     std::set<std::string> base = {
         "",    "n",   "a",     "ä",    "ta",   "tä",   "lla",  "llä",  "lle",  "lta",  "ltä",  "ssa",  "ssä",
         "sta", "stä", "ksi",   "na",   "nä",   "in",   "an",   "än",   "han",  "hen",  "hin",  "hon",  "hun",
         "hyn", "hön", "ineen", "tta",  "ttä",  "ni",   "si",   "nsa",  "nsä",  "mme",  "nne",  "s",    "'s",
         "’s",  "t",   "ille",  "illa", "illä", "ilta", "iltä", "issa", "issä", "ista", "istä", "iksi", "ina",
         "inä", "ien", "jen",   "ja",   "jä",   "lle",  "kin",  "kaan", "kään", "en",   "een"};
-    std::set<std::string> all = base;
+    std::set<std::string, std::less<>> all(base.begin(), base.end());
     // Possessive suffix after a case ending: "Annalleni", "Matillesi".
     for (const auto& e : base) {
       for (const char* px : {"ni", "si", "nsa", "nsä", "mme", "nne"}) all.insert(e + px);
@@ -81,7 +82,16 @@ class KnownNameRecognizer final : public Recognizer {
     for (const auto& raw : context.known_names) add(raw, EntityType::kPerson);
     for (const auto& raw : context.known_places) add(raw, EntityType::kResidence);
     if (!names.empty()) {
+      // A word whose first letter begins no name is skipped unfolded (most words of a letter).
+      std::array<bool, 256> may_begin{};
+      for (const auto& [stems, type] : names) {
+        auto first = static_cast<unsigned char>(stems.front().text[0]);
+        may_begin[first] = true;
+        if (first >= 'a' && first <= 'z') may_begin[first - 32] = true;
+      }
+      for (unsigned c = 0x80; c < 256; ++c) may_begin[c] = true;  // a letter beyond ASCII: folded to see
       for (const auto& w : SplitWords(text)) {
+        if (!may_begin[static_cast<unsigned char>(text[w.start])]) continue;
         std::string word = Fold(text.substr(w.start, w.end - w.start));
         for (const auto& [stems, type] : names) {
           if (Matches(word, stems)) {
@@ -157,7 +167,7 @@ class KnownNameRecognizer final : public Recognizer {
   static bool Matches(const std::string& word, const std::vector<Stem>& stems) {
     for (const auto& stem : stems) {
       if (word.size() < stem.text.size() || word.compare(0, stem.text.size(), stem.text) != 0) continue;
-      std::string ending = word.substr(stem.text.size());
+      std::string_view ending = std::string_view(word).substr(stem.text.size());
       if (stem.needs_ending && ending.size() < 2) continue;
       if (Endings().count(ending)) return true;
     }

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "redact/morphology.h"
 
@@ -59,11 +60,13 @@ constexpr size_t kCaseEnding = 5;  // letters of a Finnish case ending after a h
 
 bool IsInstitutionWord(std::string_view folded) {
   for (std::string_view head : kInstitutionWords) {
-    if (folded.substr(0, head.size()) == head && folded.size() - head.size() <= kCaseEnding) return true;
+    if (folded.size() >= head.size() && folded.size() - head.size() <= kCaseEnding && folded.starts_with(head))
+      return true;
   }
   for (std::string_view head : kInstitutionCompoundHeads) {
-    size_t at = folded.rfind(head);
-    if (at != std::string_view::npos && folded.size() - at - head.size() <= kCaseEnding) return true;
+    // Only the word's end can hold the head: a case ending at most after it.
+    size_t from = folded.size() > head.size() + kCaseEnding ? folded.size() - head.size() - kCaseEnding : 0;
+    if (folded.find(head, from) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -78,6 +81,19 @@ bool IsCompanyForm(std::string_view folded) {
 bool IsProfessionalTerm(std::string_view folded) {
   if (Stems().count(folded)) return true;
   // A case ending of up to five letters after a stem of four or more: "wilma|an", "excel|issä".
+  // Most words begin no stem: their first two bytes say so at once.
+  static const std::vector<bool> kStemStarts = [] {
+    std::vector<bool> starts(1 << 16);
+    for (const auto& stem : Stems()) {
+      if (stem.size() >= 4)
+        starts[static_cast<unsigned char>(stem[0]) << 8 | static_cast<unsigned char>(stem[1])] = true;
+    }
+    return starts;
+  }();
+  if (folded.size() < 5 ||
+      !kStemStarts[static_cast<unsigned char>(folded[0]) << 8 | static_cast<unsigned char>(folded[1])]) {
+    return false;
+  }
   for (size_t cut = folded.size(); cut-- > 4 && cut + 6 >= folded.size();) {
     if (Stems().count(folded.substr(0, cut))) return true;
   }

@@ -43,6 +43,11 @@ RegexRecognizer::RegexRecognizer(std::vector<PatternRule> rules) {
       c.group = part(shape.group);
       c.lead = part(shape.lead_class);
       if (!shape.trail_class.empty()) c.trail = part(shape.trail_class);
+      for (size_t ch = 0; ch < c.lead_ascii.size(); ++ch) {
+        const std::string one(1, static_cast<char>(ch));
+        c.lead_ascii[ch] = RE2::FullMatch(one, *c.lead);
+        if (c.trail) c.trail_ascii[ch] = RE2::FullMatch(one, *c.trail);
+      }
     }
     compiled_.push_back(std::move(c));
   }
@@ -151,6 +156,13 @@ bool Matches(const RE2& re, std::string_view text, size_t start, size_t end) {
   return re.Match(re2::StringPiece(text.data(), text.size()), start, end, RE2::ANCHOR_BOTH, nullptr, 0);
 }
 
+// Is the one character text[start, end) in the boundary class `re`? An ASCII one from the table.
+bool InClass(const RE2& re, const std::array<bool, 128>& ascii, std::string_view text, size_t start, size_t end) {
+  auto b = static_cast<unsigned char>(text[start]);
+  if (end == start + 1 && b < 0x80) return ascii[b];
+  return Matches(re, text, start, end);
+}
+
 }  // namespace
 
 std::optional<std::pair<size_t, size_t>> RegexRecognizer::GroupBetweenBoundaries(const Compiled& c,
@@ -162,7 +174,7 @@ std::optional<std::pair<size_t, size_t>> RegexRecognizer::GroupBetweenBoundaries
   size_t leads[2];
   size_t lead_count = 0;
   if (start == 0) leads[lead_count++] = 0;
-  if (Matches(*c.lead, text, start, start + first)) leads[lead_count++] = first;
+  if (InClass(*c.lead, c.lead_ascii, text, start, start + first)) leads[lead_count++] = first;
   // `(?:[^Y]|$)`: RE2 prefers the character, and `$` is only the text's end.
   size_t trails[2];
   size_t trail_count = 0;
@@ -170,8 +182,15 @@ std::optional<std::pair<size_t, size_t>> RegexRecognizer::GroupBetweenBoundaries
     trails[trail_count++] = 0;
   } else {
     size_t last = LastCharLength(text, end);
-    if (Matches(*c.trail, text, end - last, end)) trails[trail_count++] = last;
+    if (InClass(*c.trail, c.trail_ascii, text, end - last, end)) trails[trail_count++] = last;
     if (end == text.size()) trails[trail_count++] = 0;
+  }
+  // One way to split: the whole pattern matched, its boundaries are these characters (`^` and `$`
+  // are only the text's ends), so the group matched what lies between them.
+  if (lead_count == 1 && trail_count == 1) {
+    size_t from = start + leads[0], to = end - trails[0];
+    if (from <= to) return std::pair{from, to};
+    return std::nullopt;
   }
   for (size_t l = 0; l < lead_count; ++l) {
     for (size_t t = 0; t < trail_count; ++t) {

@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -46,6 +47,9 @@ class RegexRecognizer final : public Recognizer {
     // kBetweenBoundaries: the group alone and the boundary characters' classes, each checked
     // anchored on a stretch of the whole match.
     std::unique_ptr<RE2> group = nullptr, lead = nullptr, trail = nullptr;
+    // The boundary classes' answers for each ASCII character, asked of RE2 once: most boundary
+    // characters are spaces and punctuation, and each RE2 call costs far more than the lookup.
+    std::array<bool, 128> lead_ascii{}, trail_ascii{};
   };
   // Where the pattern's span lies in its whole match [start, end) (kBetweenBoundaries), in the
   // order RE2 prefers the alternatives; nothing if no split fits.

@@ -2,10 +2,6 @@
 
 namespace reilu::redact {
 
-bool IsWordByte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
 namespace {
 
 // The code point that starts at byte `i` (a lone continuation byte or a broken sequence reads as
@@ -95,6 +91,7 @@ bool IsAllCaps(std::string_view s) {
 
 std::vector<Word> SplitWords(std::string_view text) {
   std::vector<Word> words;
+  words.reserve(text.size() / 6 + 4);  // about one word in six or seven bytes of a letter
   size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && !IsWordByte(static_cast<unsigned char>(text[i]))) ++i;
@@ -113,9 +110,17 @@ std::vector<Word> SplitWords(std::string_view text) {
 }
 
 std::string Fold(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
+  std::string out(s);
+  // Most words are ASCII: lower-cased in place; the first other byte hands over to decoding.
+  size_t i = 0;
+  for (; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) break;
+    if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c + 32);
+  }
+  if (i == s.size()) return out;
+  out.resize(i);
+  while (i < s.size()) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);

@@ -18,7 +18,11 @@ std::vector<Word> SplitWords(std::string_view text);
 // Lower-cases the letters names are written with: ASCII, Latin-1 (Å, Ä, Ö, É, Ü…), Latin
 // Extended-A (Š, Ž, Ł, Ć, Ő…), the Romanian Ș and Ț, Greek and Cyrillic.
 std::string Fold(std::string_view s);
-bool IsWordByte(unsigned char c);
+// A byte of a word: an ASCII letter or digit, or any byte of a multi-byte UTF-8 character. Inline:
+// every pass over a text asks it of each byte.
+inline bool IsWordByte(unsigned char c) {
+  return static_cast<unsigned char>((c | 0x20) - 'a') < 26 || static_cast<unsigned char>(c - '0') < 10 || c >= 0x80;
+}
 // Is the character at byte `i` an upper-case letter of those (A–Z, À–Þ but not ×, Š, Ł, Д…)?
 bool IsCapitalAt(std::string_view s, size_t i);
 // Does `s` begin with an upper-case letter?
