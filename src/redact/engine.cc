@@ -301,8 +301,9 @@ std::optional<std::vector<Span>> Engine::AnalyzeWithin(std::string_view text, co
                                                        std::chrono::steady_clock::time_point deadline) const {
   auto late = [&] { return std::chrono::steady_clock::now() > deadline; };
   std::vector<Span> spans;
+  const std::vector<Word> words = SplitWords(text);
   for (const auto& r : recognizers_) {
-    r->Find(text, context, spans);
+    r->FindInWords(text, words, context, spans);
     if (late()) return std::nullopt;
   }
   // Terms of the trade ("Wilma", "Primuksen") are not names, whichever recognizer thought so; the

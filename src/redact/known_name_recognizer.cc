@@ -63,6 +63,11 @@ std::vector<Stem> Stems(const std::string& name) {
 class KnownNameRecognizer final : public Recognizer {
  public:
   void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override {
+    FindInWords(text, SplitWords(text), context, out);
+  }
+
+  void FindInWords(std::string_view text, const std::vector<Word>& words, const Context& context,
+                   std::vector<Span>& out) const override {
     std::vector<std::pair<std::vector<Stem>, EntityType>> names;
     auto add = [&](const std::string& raw, EntityType type) {
       for (const auto& part : SplitWords(raw)) {  // "Anna-Liisa Virtanen" → each part as well
@@ -90,7 +95,7 @@ class KnownNameRecognizer final : public Recognizer {
         if (first >= 'a' && first <= 'z') may_begin[first - 32] = true;
       }
       for (unsigned c = 0x80; c < 256; ++c) may_begin[c] = true;  // a letter beyond ASCII: folded to see
-      for (const auto& w : SplitWords(text)) {
+      for (const auto& w : words) {
         if (!may_begin[static_cast<unsigned char>(text[w.start])]) continue;
         std::string word = Fold(text.substr(w.start, w.end - w.start));
         for (const auto& [stems, type] : names) {

@@ -47,9 +47,14 @@ class LearnedNameRecognizer final : public Recognizer {
   }
 
   void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override {
+    FindInWords(text, SplitWords(text), context, out);
+  }
+
+  void FindInWords(std::string_view text, const std::vector<Word>& words, const Context& context,
+                   std::vector<Span>& out) const override {
     const NameModel* model = NameModel::Builtin(context.lang);
     if (!model) return;
-    Tokens tokens = Tokenize(text);
+    Tokens tokens = Tokenize(text, words);
     // Only capitalised words and initials can come out as names below: the model scores just those
     // (most words of a letter are not), which is most of its cost saved.
     std::vector<bool> candidate(tokens.tokens.size());

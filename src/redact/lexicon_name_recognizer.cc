@@ -52,11 +52,16 @@ class LexiconNameRecognizer final : public Recognizer {
   LexiconNameRecognizer(const Morphology* finnish, const Morphology* other) : finnish_(finnish), other_(other) {}
 
   void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override {
+    FindInWords(text, SplitWords(text), context, out);
+  }
+
+  void FindInWords(std::string_view text, const std::vector<Word>& text_words, const Context& context,
+                   std::vector<Span>& out) const override {
     const Morphology* morphology_ = context.lang == "fi" ? finnish_ : other_;
     if (!morphology_) return;
     std::vector<Token> words;
     size_t previous_end = 0;
-    for (const auto& w : SplitWords(text)) {
+    for (const auto& w : text_words) {
       std::string_view word = text.substr(w.start, w.end - w.start);
       Token t{w.start, w.end, words.empty() || EndsSentence(text.substr(previous_end, w.start - previous_end)), {}};
       if (LooksLikeName(word)) t.classes = morphology_->Classify(word);

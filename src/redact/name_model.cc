@@ -42,7 +42,12 @@ std::string Shape(std::string_view w) {
   for (size_t i = 0; i < w.size(); ++i) {
     auto c = static_cast<unsigned char>(w[i]);
     if ((c & 0xC0) == 0x80) continue;  // continuation byte
-    char k = IsCapitalAt(w, i) ? 'X' : IsLowerAt(w, i) ? 'x' : (c >= '0' && c <= '9') ? 'd' : static_cast<char>(c);
+    char k;
+    if (c < 0x80) {  // most characters: no decoding
+      k = c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd' : static_cast<char>(c);
+    } else {
+      k = IsCapitalAt(w, i) ? 'X' : IsLowerAt(w, i) ? 'x' : static_cast<char>(c);
+    }
     if (out.empty() || out.back() != k) out += k;
     if (out.size() >= 8) break;
   }
@@ -129,7 +134,9 @@ void Put32(std::string& out, std::uint32_t v) {
 
 }  // namespace
 
-Tokens Tokenize(std::string_view text) {
+Tokens Tokenize(std::string_view text) { return Tokenize(text, SplitWords(text)); }
+
+Tokens Tokenize(std::string_view text, const std::vector<Word>& words) {
   Tokens out;
   // About one token in five bytes of a letter: growing the vectors costs page faults and copies.
   out.tokens.reserve(text.size() / 4 + 16);
@@ -141,7 +148,7 @@ Tokens Tokenize(std::string_view text) {
     out.line_break_before.push_back(line_break);
     previous_end = end;
   };
-  for (const auto& w : SplitWords(text)) {
+  for (const auto& w : words) {
     for (size_t i = previous_end; i < w.start; ++i) {
       auto c = static_cast<unsigned char>(text[i]);
       if (c > ' ') push(i, i + 1);

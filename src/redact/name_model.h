@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "redact/morphology.h"
+#include "redact/text_util.h"
 
 namespace reilu::redact {
 
@@ -27,6 +28,8 @@ struct Tokens {
   std::vector<bool> line_break_before;
 };
 Tokens Tokenize(std::string_view text);
+// The same from the text's words as SplitWords found them.
+Tokens Tokenize(std::string_view text, const std::vector<Word>& words);
 // Does token i begin a sentence (the first, after a line break, or after . ! ? : " - * • |)?
 bool StartsSentence(std::string_view text, const Tokens& tokens, size_t i);
 

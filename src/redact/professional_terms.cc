@@ -59,14 +59,20 @@ constexpr size_t kCaseEnding = 5;  // letters of a Finnish case ending after a h
 }  // namespace
 
 bool IsInstitutionWord(std::string_view folded) {
+  if (folded.empty()) return false;
   for (std::string_view head : kInstitutionWords) {
-    if (folded.size() >= head.size() && folded.size() - head.size() <= kCaseEnding && folded.starts_with(head))
+    if (folded[0] == head[0] && folded.size() >= head.size() && folded.size() - head.size() <= kCaseEnding &&
+        folded.starts_with(head)) {
       return true;
+    }
   }
+  // Only the word's end can hold a compound's head: a case ending at most after it.
   for (std::string_view head : kInstitutionCompoundHeads) {
-    // Only the word's end can hold the head: a case ending at most after it.
-    size_t from = folded.size() > head.size() + kCaseEnding ? folded.size() - head.size() - kCaseEnding : 0;
-    if (folded.find(head, from) != std::string_view::npos) return true;
+    if (folded.size() < head.size()) continue;
+    size_t last = folded.size() - head.size();
+    for (size_t at = last > kCaseEnding ? last - kCaseEnding : 0; at <= last; ++at) {
+      if (folded[at] == head[0] && folded.compare(at, head.size(), head) == 0) return true;
+    }
   }
   return false;
 }

@@ -56,11 +56,20 @@ struct Context {
   std::vector<std::pair<EntityType, std::string>> known_values = {};
 };
 
+struct Word;  // text_util.h
+
 class Recognizer {
  public:
   virtual ~Recognizer() = default;
   // Appends the spans found in `text`.
   virtual void Find(std::string_view text, const Context& context, std::vector<Span>& out) const = 0;
+  // The same, given the text's words as SplitWords finds them: the engine splits a text once for
+  // every recognizer that reads it word by word.
+  virtual void FindInWords(std::string_view text, const std::vector<Word>& words, const Context& context,
+                           std::vector<Span>& out) const {
+    (void)words;
+    Find(text, context, out);
+  }
 };
 
 class Engine {
