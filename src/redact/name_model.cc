@@ -169,7 +169,41 @@ bool StartsSentence(std::string_view text, const Tokens& tokens, size_t i) {
 
 // ---- WordKnowledge ----------------------------------------------------------------------------
 
+namespace {
+
+std::uint64_t NonZero(std::uint64_t h) { return h == 0 ? 1 : h; }
+
+}  // namespace
+
+WordKnowledge::HashSet::HashSet(const std::vector<std::uint64_t>& hashes) {
+  size_t size = 16;
+  while (size < 2 * hashes.size()) size *= 2;  // at most half full: short probes
+  slots_.assign(size, 0);
+  for (std::uint64_t h : hashes) {
+    h = NonZero(h);
+    for (size_t i = h & (size - 1);; i = (i + 1) & (size - 1)) {
+      if (slots_[i] == h) break;
+      if (slots_[i] == 0) {
+        slots_[i] = h;
+        ++count_;
+        break;
+      }
+    }
+  }
+}
+
+bool WordKnowledge::HashSet::Contains(std::uint64_t h) const {
+  if (count_ == 0) return false;
+  h = NonZero(h);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == h) return true;
+    if (slots_[i] == 0) return false;
+  }
+}
+
 WordKnowledge::WordKnowledge(std::string_view lang) {
+  std::vector<std::uint64_t> common, proper, titled;
   std::vector<std::string> files;
   if (lang == "en") files = {"/usr/share/dict/american-english", "/usr/share/dict/british-english"};
   if (lang == "sv") files = {"/usr/share/dict/swedish"};
@@ -181,15 +215,14 @@ WordKnowledge::WordKnowledge(std::string_view lang) {
       if (auto apostrophe = line.find('\''); apostrophe != std::string::npos) continue;  // "Muskegon's"
       std::string folded = Fold(line);
       bool capital = StartsWithCapital(line);
-      (capital ? proper_ : common_).push_back(WordHash(folded));
+      (capital ? proper : common).push_back(WordHash(folded));
       // Written like a name: a capital, then lower case ("Obama", not "API" or "McDonald").
-      if (capital && folded.substr(1) == line.substr(1)) titled_.push_back(WordHash(folded));
+      if (capital && folded.substr(1) == line.substr(1)) titled.push_back(WordHash(folded));
     }
   }
-  for (auto* v : {&common_, &proper_, &titled_}) {
-    std::sort(v->begin(), v->end());
-    v->erase(std::unique(v->begin(), v->end()), v->end());
-  }
+  common_ = HashSet(common);
+  proper_ = HashSet(proper);
+  titled_ = HashSet(titled);
   morphology_ = lang == "fi" ? FinnishMorphology() : SwedishEnglishNameLexicon();
 }
 
@@ -201,19 +234,16 @@ const WordKnowledge& WordKnowledge::For(std::string_view lang) {
 WordKnowledge::Dictionary WordKnowledge::Lookup(std::string_view word) const {
   if (common_.empty() && proper_.empty()) return Dictionary::kNotAsked;
   std::uint64_t h = WordHash(Fold(word));
-  if (std::binary_search(common_.begin(), common_.end(), h)) return Dictionary::kCommon;
-  if (std::binary_search(proper_.begin(), proper_.end(), h)) return Dictionary::kProper;
+  if (common_.Contains(h)) return Dictionary::kCommon;
+  if (proper_.Contains(h)) return Dictionary::kProper;
   return Dictionary::kUnknown;
 }
 
-bool WordKnowledge::ProperToo(std::string_view word) const {
-  return std::binary_search(proper_.begin(), proper_.end(), WordHash(Fold(word)));
-}
+bool WordKnowledge::ProperToo(std::string_view word) const { return proper_.Contains(WordHash(Fold(word))); }
 
 bool WordKnowledge::NameOnly(std::string_view word) const {
   std::uint64_t h = WordHash(Fold(word));
-  return std::binary_search(titled_.begin(), titled_.end(), h) &&
-         !std::binary_search(common_.begin(), common_.end(), h);
+  return titled_.Contains(h) && !common_.Contains(h);
 }
 
 WordClasses WordKnowledge::Classes(std::string_view word) const {

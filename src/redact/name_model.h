@@ -53,8 +53,21 @@ class WordKnowledge {
 
  private:
   explicit WordKnowledge(std::string_view lang);
-  std::vector<std::uint64_t> common_, proper_;  // sorted hashes
-  std::vector<std::uint64_t> titled_;           // proper nouns with a capital and lower case after it
+  // Hashes of folded words, in open addressing: a lookup reads one or two cache lines, where a
+  // binary search over the 100 000 words of a list read seventeen.
+  class HashSet {
+   public:
+    explicit HashSet(const std::vector<std::uint64_t>& hashes);
+    HashSet() = default;
+    bool Contains(std::uint64_t h) const;
+    bool empty() const { return count_ == 0; }
+
+   private:
+    std::vector<std::uint64_t> slots_;  // 0: empty (a hash of 0 is stored as 1)
+    size_t count_ = 0;
+  };
+  HashSet common_, proper_;
+  HashSet titled_;  // proper nouns with a capital and lower case after it
   const Morphology* morphology_ = nullptr;
 };
 
