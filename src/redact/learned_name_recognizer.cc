@@ -2,6 +2,7 @@
 // ("Oyeyiola", "Näkkäläjärven", "Lena Erixon") are judged by their shape, context and what the
 // dictionaries say of them. Professional terms and systems that look like names are never names
 // (professional_terms.h).
+#include <limits>
 #include <unordered_set>
 
 #include "redact/name_model.h"
@@ -110,15 +111,15 @@ class LearnedNameRecognizer final : public Recognizer {
       // A word written with a capital inside a sentence that the dictionary also lists as a
       // proper noun is used as one ("support Trump", "ask Bill").
       bool proper_inside = !StartsSentence(text, tokens, i) && !IsAllCaps(word) && knowledge.ProperToo(word);
-      bool ordinary = !classes.Name() && !proper_inside &&
+      bool ordinary = (!classes.Name() || classes.everyday_too) && !proper_inside &&
                       ((classes.other && !classes.other_only_proper) || IsCommonAnywhere(word));
       // ...unless a verb follows it at once: "Nurminen kertoi", "Peltola puhui" (but "Anna
       // palautetta" stays a verb).
       bool ambiguous_start = classes.Ambiguous() && StartsSentence(text, tokens, i) &&
                              !(finnish && classes.Name() && i + 1 < tokens.tokens.size() &&
                                IsVerbAfterName(text, tokens.tokens[i + 1], *finnish));
-      bool place_only =
-          !classes.Name() && !finnish_classes.Name() && (classes.place || finnish_classes.place || IsKnownPlace(word));
+      bool place_only = (!classes.Name() || classes.everyday_too) && !finnish_classes.Name() &&
+                        (classes.place || finnish_classes.place || IsKnownPlace(word));
       // Month and weekday names are proper nouns in the word lists, and dates in a CV ("until
       // June"); beside a name they may still be one ("June Carter").
       if (ambiguous_start || IsCalendarWord(folded)) ordinary = true;
@@ -136,6 +137,11 @@ class LearnedNameRecognizer final : public Recognizer {
       } else if (place_only) {
         bar[i] = StartOrPlaceBar(*model);
         kind[i] = Kind::kAfterName;
+      }
+      // A skill that is also a name ("used Ruby daily"): a name only beside another ("Ruby Smith").
+      if (IsSkillAlsoAName(folded, context.lang)) {
+        kind[i] = Kind::kOrdinary;
+        bar[i] = std::numeric_limits<float>::infinity();
       }
     }
     // An everyday word counts only beside a kept name ("Satu Lintu", "Maija S. Peltola": the chain

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "redact/morphology.h"
+#include "redact/professional_terms.h"
 #include "redact/redact.h"
 #include "redact/text_util.h"
 
@@ -72,7 +73,8 @@ class LexiconNameRecognizer final : public Recognizer {
     for (size_t k = 0; k < words.size(); ++k) {
       const Token& w = words[k];
       if (!w.classes.Name()) continue;
-      name[k] = !w.classes.Ambiguous() || !w.sentence_start;
+      name[k] = !w.classes.everyday_too && (!w.classes.Ambiguous() || !w.sentence_start) &&
+                !IsSkillAlsoAName(Fold(text.substr(w.start, w.end - w.start)), context.lang);
     }
     // A sentence-initial ambiguous word counts next to a name that any recognizer finds ("Satu
     // Virtanen", "Pilvi Hämäläinen"): the engine decides (Span::only_beside_name).

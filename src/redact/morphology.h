@@ -20,6 +20,9 @@ struct WordClasses {
   // The only readings besides names and places are as some other proper noun (Finnish CLASS
   // "nimi": "Poseidon"); such a word is no everyday word, though `other` is set.
   bool other_only_proper = false;
+  // A name from a long list that is also an everyday word, a month or a place ("Grant", "June",
+  // "Florence"; and in English titles "Case Manager", "Art Director"): a name only beside another.
+  bool everyday_too = false;
 
   bool Name() const { return first_name || surname; }
   bool Ambiguous() const { return Name() && (place || other); }

@@ -2,10 +2,20 @@
 // (Finland-Swedish, Swedish, English-speaking and common immigrant names), for texts voikko does not
 // analyse. Names that are also ordinary words ("Will", "Grace", "Mark", "Rose", "Björn") are marked
 // ambiguous: they count only where capitalisation means something.
+#include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "redact/morphology.h"
+#include "redact/name_model.h"
+#include "redact/place_gazetteer.h"
+#include "redact/text_util.h"
+
+// 8 400 English given names (Moby Word II, public domain; see the file's header and NOTICE), built in.
+asm(".section .rodata\n.global reilu_first_names_en_begin\nreilu_first_names_en_begin:\n.incbin \"" REILU_NAME_DATA
+    "\"\n.global reilu_first_names_en_end\nreilu_first_names_en_end:\n.byte 0\n.previous\n");
+extern "C" const char reilu_first_names_en_begin[], reilu_first_names_en_end[];
 
 namespace reilu::redact {
 
@@ -172,6 +182,22 @@ constexpr const char* kSurnames[] = {
 };
 constexpr const char* kAmbiguousSurnames[] = {"Strand", "Holm", "Berg", "Young", "Brown", "Lee", "Ström", "Martin"};
 
+// Words that begin sentences in letters and also appear in the long name list ("My", "Min",
+// "Even", "Else"): never names from the list.
+bool IsFunctionWord(std::string_view folded) {
+  static const std::unordered_set<std::string_view> kWords = {
+      // en
+      "a", "an", "the", "my", "me", "we", "he", "she", "it", "in", "on", "at", "by", "to", "of", "or", "and", "but",
+      "if", "so", "do", "did", "had", "has", "have", "may", "can", "will", "any", "even", "else", "ever", "every",
+      "see", "say", "way", "all", "also", "as", "be", "is", "are", "was", "her", "his", "him", "our", "us", "you",
+      "your", "no", "not", "yes", "hi", "ok", "here", "there", "then", "than", "when", "who",
+      // sv
+      "jag", "du", "han", "hon", "vi", "ni", "de", "den", "det", "min", "mitt", "mina", "din", "sin", "man", "och",
+      "men", "att", "som", "för", "med", "till", "på", "av", "i", "en", "ett", "har", "var", "är", "kan", "ska", "vill",
+      "så", "om", "hej", "tack"};
+  return kWords.count(folded) > 0;
+}
+
 class NameLexicon final : public Morphology {
  public:
   NameLexicon() {
@@ -185,19 +211,52 @@ class NameLexicon final : public Morphology {
       names_[n].surname = true;
       names_[n].other = true;
     }
+    std::string_view list(reilu_first_names_en_begin,
+                          static_cast<size_t>(reilu_first_names_en_end - reilu_first_names_en_begin));
+    for (size_t start = 0; start < list.size();) {
+      size_t end = std::min(list.find('\n', start), list.size());
+      std::string_view name = list.substr(start, end - start);
+      start = end + 1;
+      if (name.empty() || name[0] == '#' || IsFunctionWord(Fold(name))) continue;
+      if (names_.try_emplace(std::string(name)).second) listed_.insert(std::string(name));
+      names_[std::string(name)].first_name = true;
+    }
   }
 
   WordClasses Classify(std::string_view word) const override {
-    if (auto it = names_.find(word); it != names_.end()) return it->second;
+    if (auto it = names_.find(word); it != names_.end()) return Listed(it->first, it->second);
     // Swedish genitive: "Karins", "Lindbergs"; English possessive is split off by the tokenizer.
     if (word.size() > 3 && word.back() == 's') {
-      if (auto it = names_.find(word.substr(0, word.size() - 1)); it != names_.end()) return it->second;
+      if (auto it = names_.find(word.substr(0, word.size() - 1)); it != names_.end())
+        return Listed(it->first, it->second);
     }
     return {};
   }
 
  private:
+  // A name from the long list that is also an everyday word in the English or Swedish word list
+  // ("Grant", "Summer"), a month ("June") or a place ("Florence", "Jordan") is ambiguous: it counts
+  // where capitalisation means something, or beside another name. Asked when first met, as the
+  // word lists are loaded after the lexicon.
+  WordClasses Listed(const std::string& name, WordClasses classes) const {
+    if (!listed_.count(name)) return classes;
+    static const std::unordered_set<std::string_view> kCalendar = {
+        "january",   "february",  "march",   "april",    "may",      "june",   "july",
+        "august",    "september", "october", "november", "december", "monday", "tuesday",
+        "wednesday", "thursday",  "friday",  "saturday", "sunday"};
+    std::string folded = Fold(name);
+    auto common = [&](std::string_view lang) {
+      return WordKnowledge::For(lang).Lookup(name) == WordKnowledge::Dictionary::kCommon;
+    };
+    bool calendar = kCalendar.count(folded) > 0, place = IsKnownPlace(name);
+    classes.everyday_too = calendar || place || common("en") || common("sv");
+    classes.other = classes.other || classes.everyday_too;
+    classes.place = classes.place || place;
+    return classes;
+  }
+
   std::unordered_map<std::string, WordClasses, StringHash, std::equal_to<>> names_;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> listed_;  // from the long list, not by hand
 };
 
 }  // namespace

@@ -77,6 +77,25 @@ bool IsInstitutionWord(std::string_view folded) {
   return false;
 }
 
+bool IsSkillAlsoAName(std::string_view folded, std::string_view lang) {
+  // Reviewed by hand: programming languages, tools and systems that applicants list as skills and
+  // that are also people's names.
+  static const std::unordered_set<std::string_view> kSkills = {"ruby",  "julia", "ada",  "crystal", "pascal", "jenkins",
+                                                               "kafka", "alexa", "siri", "watson",  "sage",   "django"};
+  // Finnish case endings after a foreign word ("Rubya", "Rubyn", "Jenkinsiä", "Kafkalla"); a
+  // genitive -s in Swedish and English.
+  static const std::unordered_set<std::string_view> kFinnishEndings = {
+      "a",  "ä",   "n",   "na",  "nä",  "aa",  "ää",  "an",  "än",  "in",  "iin", "ia",   "iä",   "ta",
+      "tä", "lla", "llä", "lle", "lta", "ltä", "ssa", "ssä", "sta", "stä", "ksi", "ille", "illa", "issa"};
+  if (kSkills.count(folded)) return true;
+  for (size_t cut = folded.size() > 4 ? folded.size() - 4 : 0; cut < folded.size(); ++cut) {
+    if (!kSkills.count(folded.substr(0, cut))) continue;
+    std::string_view ending = folded.substr(cut);
+    return lang == "fi" ? kFinnishEndings.count(ending) > 0 : ending == "s";
+  }
+  return false;
+}
+
 bool IsCompanyForm(std::string_view folded) {
   for (std::string_view form : {"oy", "oyj", "ab", "abp", "ltd", "inc", "ky", "ry", "tmi", "gmbh", "llc", "plc"}) {
     if (folded == form) return true;

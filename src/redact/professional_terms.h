@@ -15,6 +15,11 @@ bool IsProfessionalTerm(std::string_view folded);
 // person's ("Virtanen Consulting Oy"). `folded` as above.
 bool IsCompanyForm(std::string_view folded);
 
+// A skill or tool that is also a given name or surname ("Ruby", "Julia", "Jenkins", "Kafka"):
+// "used Ruby daily" names a language, "Ruby Virtanen" a person. Such a word is a name only beside
+// another name. In Finnish also inflected ("Rubya", "Jenkinsiä"). `folded` as above.
+bool IsSkillAlsoAName(std::string_view folded, std::string_view lang);
+
 // The head word of an institution's or workplace's name ("University", "Hospital", "Akademi",
 // "yliopistossa", "Savonia-ammattikorkeakoulu"): a capitalised word beside it is part of the
 // institution's name ("Lagos University Teaching Hospital", "Åbo Akademi"), not a person's.

@@ -93,6 +93,15 @@ TEST(LearnedNamesTest, ProperNounsInsideASentence) {
             "I worked in China for two years and used Ruby daily.");
 }
 
+// A skill that is also a name is the skill alone and a name beside another name.
+TEST(LearnedNamesTest, ASkillThatIsAlsoANameIsANameOnlyBesideAnother) {
+  EXPECT_EQ(Redacted("I have written Julia and Ruby for data pipelines.", "en"),
+            "I have written Julia and Ruby for data pipelines.");
+  EXPECT_EQ(Redacted("Käytin työssä Rubya ja Jenkinsiä.", "fi"), "Käytin työssä Rubya ja Jenkinsiä.");
+  EXPECT_EQ(Redacted("My referee is Ruby Smith.", "en"), "My referee is [NAME].");
+  EXPECT_EQ(Redacted("Ask Julia Roberts about my work.", "en"), "Ask [NAME] about my work.");
+}
+
 // A name written in lower case is one when the word list has it only as a name ("obama", "emma");
 // words and acronyms in lower case are not ("bill", "mark", "api", "http").
 TEST(LearnedNamesTest, NamesInLowerCase) {
@@ -169,7 +178,7 @@ TEST(NameModelTest, CommittedModelsEqualWhatTrainingProduces) {
 TEST(NameModelTest, DevelopmentSplitRecallStaysAboveItsFloor) {
   const std::string corpus = REILU_CORPUS_DIR;
   if (!std::filesystem::exists(corpus)) GTEST_SKIP() << corpus << " is absent: no development split to measure";
-  const std::map<std::string, double> floor = {{"fi", 0.97}, {"sv", 0.97}, {"en", 0.65}};
+  const std::map<std::string, double> floor = {{"fi", 0.97}, {"sv", 0.95}, {"en", 0.75}};
   for (const auto& [lang, minimum] : floor) {
     auto split = LoadCorpus(corpus, lang);
     ASSERT_TRUE(split.has_value());
@@ -188,11 +197,11 @@ TEST(NameModelTest, DevelopmentSplitRecallStaysAboveItsFloor) {
 }
 
 // The whole engine on the development splits, sentence by sentence as bench/ner counts it: the
-// issue's targets (fi 95 %, sv and en 90 %) where they are met, the figure reached where not (en, 59.5 %).
+// issue's targets (fi 95 %, sv and en 90 %) where they are met, the figure reached where not (en, 63.6 %).
 TEST(NameModelTest, EngineRecallOnTheDevelopmentSplitsMeetsTheTargets) {
   const std::string corpus = REILU_CORPUS_DIR;
   if (!std::filesystem::exists(corpus)) GTEST_SKIP() << corpus << " is absent: no development split to measure";
-  const std::map<std::string, double> floor = {{"fi", 0.95}, {"sv", 0.95}, {"en", 0.59}};
+  const std::map<std::string, double> floor = {{"fi", 0.95}, {"sv", 0.95}, {"en", 0.63}};
   static const Engine engine = Engine::Default();
   for (const auto& [lang, minimum] : floor) {
     auto split = LoadCorpus(corpus, lang);
