@@ -195,13 +195,24 @@ class LearnedNameRecognizer final : public Recognizer {
       span.only_beside_name = !keep[i];
       out.push_back(span);
     }
-    // A name written in lower case ("thanks obama", "emma and kaite"): a word the Swedish or English
-    // word list has only as a name-like proper noun, and no language's dictionary as a word.
+    // A name written in lower case ("thanks obama", "emma and kaite", "ask connor"): a word the
+    // Swedish or English word list has only as a name-like proper noun, or a given name of the
+    // lexicon that is no everyday word, and no language's dictionary has as a word.
     if (context.lang != "fi" && knowledge.HasWordList()) {
+      std::string capitalised;
       for (const Token& t : tokens.tokens) {
         std::string_view word = text.substr(t.start, t.end - t.start);
-        if (word.size() < 3 || !(word[0] >= 'a' && word[0] <= 'z') || !knowledge.NameOnly(word)) continue;
-        if (IsProfessionalTerm(Fold(word)) || IsCommonAnywhere(word)) continue;
+        if (word.size() < 3 || !(word[0] >= 'a' && word[0] <= 'z')) continue;
+        bool name = knowledge.NameOnly(word);
+        // From the lexicon, four letters or more: three-letter words in lower case are as often
+        // abbreviations ("dev", "jan") as names.
+        if (!name && word.size() >= 4) {
+          capitalised.assign(word);
+          capitalised[0] = static_cast<char>(capitalised[0] - 'a' + 'A');
+          WordClasses c = knowledge.Classes(capitalised);
+          name = c.first_name && !c.other && !c.everyday_too;
+        }
+        if (!name || IsProfessionalTerm(Fold(word)) || IsCommonAnywhere(word) || IsCalendarWord(word)) continue;
         out.push_back(Span{t.start, t.end, EntityType::kPerson, 0.5});
       }
     }
@@ -271,9 +282,10 @@ class LearnedNameRecognizer final : public Recognizer {
 
   static bool IsCalendarWord(std::string_view folded) {
     static const std::unordered_set<std::string_view> kWords = {
-        "january",   "february",  "march",   "april",    "may",      "june",   "july",
-        "august",    "september", "october", "november", "december", "monday", "tuesday",
-        "wednesday", "thursday",  "friday",  "saturday", "sunday"};
+        "january",   "february", "march",    "april",    "may",    "june",    "july",      "august",
+        "september", "october",  "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday",    "saturday", "sunday",   "jan",      "feb",    "mar",     "apr",       "jun",
+        "jul",       "aug",      "sep",      "sept",     "oct",    "nov",     "dec"};
     return kWords.count(folded) > 0;
   }
 

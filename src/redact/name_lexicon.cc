@@ -241,9 +241,10 @@ class NameLexicon final : public Morphology {
   WordClasses Listed(const std::string& name, WordClasses classes) const {
     if (!listed_.count(name)) return classes;
     static const std::unordered_set<std::string_view> kCalendar = {
-        "january",   "february",  "march",   "april",    "may",      "june",   "july",
-        "august",    "september", "october", "november", "december", "monday", "tuesday",
-        "wednesday", "thursday",  "friday",  "saturday", "sunday"};
+        "january",   "february", "march",    "april",    "may",    "june",    "july",      "august",
+        "september", "october",  "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday",    "saturday", "sunday",   "jan",      "feb",    "mar",     "apr",       "jun",
+        "jul",       "aug",      "sep",      "sept",     "oct",    "nov",     "dec"};
     std::string folded = Fold(name);
     auto common = [&](std::string_view lang) {
       return WordKnowledge::For(lang).Lookup(name) == WordKnowledge::Dictionary::kCommon;

@@ -109,6 +109,11 @@ TEST(LearnedNamesTest, NamesInLowerCase) {
             "thanks [NAME], and say hi to [NAME] and [NAME] for me");
   EXPECT_EQ(Redacted("The api uses http and sql; please bill the client and mark it done.", "en"),
             "The api uses http and sql; please bill the client and mark it done.");
+  // Given names of the lexicon that are no everyday word; not three-letter abbreviations.
+  EXPECT_EQ(Redacted("ask connor or lizzie about the report", "en"), "ask [NAME] or [NAME] about the report");
+  EXPECT_EQ(Redacted("our dev team shipped it in jan and mar", "en"), "our dev team shipped it in jan and mar");
+  // A month is no name written with a capital either, unless beside one.
+  EXPECT_EQ(Redacted("The contract ran from June to August.", "en"), "The contract ran from June to August.");
 }
 
 // Names written with letters beyond Latin-1 have capitals too.
@@ -197,11 +202,11 @@ TEST(NameModelTest, DevelopmentSplitRecallStaysAboveItsFloor) {
 }
 
 // The whole engine on the development splits, sentence by sentence as bench/ner counts it: the
-// issue's targets (fi 95 %, sv and en 90 %) where they are met, the figure reached where not (en, 63.6 %).
+// issue's targets (fi 95 %, sv and en 90 %) where they are met, the figure reached where not (en, 64.5 %).
 TEST(NameModelTest, EngineRecallOnTheDevelopmentSplitsMeetsTheTargets) {
   const std::string corpus = REILU_CORPUS_DIR;
   if (!std::filesystem::exists(corpus)) GTEST_SKIP() << corpus << " is absent: no development split to measure";
-  const std::map<std::string, double> floor = {{"fi", 0.95}, {"sv", 0.95}, {"en", 0.63}};
+  const std::map<std::string, double> floor = {{"fi", 0.95}, {"sv", 0.95}, {"en", 0.64}};
   static const Engine engine = Engine::Default();
   for (const auto& [lang, minimum] : floor) {
     auto split = LoadCorpus(corpus, lang);
