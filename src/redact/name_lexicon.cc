@@ -1,8 +1,10 @@
 // A hand-made lexicon of common given names and surnames in Swedish- and English-language texts
 // (Finland-Swedish, Swedish, English-speaking and common immigrant names), for texts voikko does not
 // analyse. Names that are also ordinary words ("Will", "Grace", "Mark", "Rose", "Björn") are marked
-// ambiguous: they count only where capitalisation means something.
+// ambiguous: they count only where capitalisation means something. Also the English given names of
+// Moby Word II (data/first-names-en.txt).
 #include <algorithm>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -224,11 +226,11 @@ class NameLexicon final : public Morphology {
   }
 
   WordClasses Classify(std::string_view word) const override {
-    if (auto it = names_.find(word); it != names_.end()) return Listed(it->first, it->second);
+    std::call_once(listed_once_, [this] { MarkEverydayNames(); });
+    if (auto it = names_.find(word); it != names_.end()) return it->second;
     // Swedish genitive: "Karins", "Lindbergs"; English possessive is split off by the tokenizer.
     if (word.size() > 3 && word.back() == 's') {
-      if (auto it = names_.find(word.substr(0, word.size() - 1)); it != names_.end())
-        return Listed(it->first, it->second);
+      if (auto it = names_.find(word.substr(0, word.size() - 1)); it != names_.end()) return it->second;
     }
     return {};
   }
@@ -236,27 +238,29 @@ class NameLexicon final : public Morphology {
  private:
   // A name from the long list that is also an everyday word in the English or Swedish word list
   // ("Grant", "Summer"), a month ("June") or a place ("Florence", "Jordan") is ambiguous: it counts
-  // where capitalisation means something, or beside another name. Asked when first met, as the
-  // word lists are loaded after the lexicon.
-  WordClasses Listed(const std::string& name, WordClasses classes) const {
-    if (!listed_.count(name)) return classes;
+  // where capitalisation means something, or beside another name. Marked on the first question, as
+  // the word lists are loaded after the lexicon (they ask it about names).
+  void MarkEverydayNames() const {
     static const std::unordered_set<std::string_view> kCalendar = {
         "january",   "february", "march",    "april",    "may",    "june",    "july",      "august",
         "september", "october",  "november", "december", "monday", "tuesday", "wednesday", "thursday",
         "friday",    "saturday", "sunday",   "jan",      "feb",    "mar",     "apr",       "jun",
         "jul",       "aug",      "sep",      "sept",     "oct",    "nov",     "dec"};
-    std::string folded = Fold(name);
-    auto common = [&](std::string_view lang) {
+    auto common = [&](std::string_view lang, const std::string& name) {
       return WordKnowledge::For(lang).Lookup(name) == WordKnowledge::Dictionary::kCommon;
     };
-    bool calendar = kCalendar.count(folded) > 0, place = IsKnownPlace(name);
-    classes.everyday_too = calendar || place || common("en") || common("sv");
-    classes.other = classes.other || classes.everyday_too;
-    classes.place = classes.place || place;
-    return classes;
+    for (const std::string& name : listed_) {
+      WordClasses& classes = names_.find(name)->second;
+      bool calendar = kCalendar.count(Fold(name)) > 0, place = IsKnownPlace(name);
+      classes.everyday_too = calendar || place || common("en", name) || common("sv", name);
+      classes.other = classes.other || classes.everyday_too;
+      classes.place = classes.place || place;
+    }
   }
 
-  std::unordered_map<std::string, WordClasses, StringHash, std::equal_to<>> names_;
+  mutable std::once_flag listed_once_;
+  // Mutable for MarkEverydayNames only, which runs once before any lookup.
+  mutable std::unordered_map<std::string, WordClasses, StringHash, std::equal_to<>> names_;
   std::unordered_set<std::string, StringHash, std::equal_to<>> listed_;  // from the long list, not by hand
 };
 
