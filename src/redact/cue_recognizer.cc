@@ -65,6 +65,21 @@ std::unique_ptr<Recognizer> MakeCueRecognizer() {
                                 EntityType::kNationality,
                                 0.8,
                                 {}},
+                               // Origin as a background: "nigerialainen tausta", "virolaista
+                               // syntyperää", "virolaistaustainen", "utländsk bakgrund". Not
+                               // "tekninen tausta", "teknisk bakgrund".
+                               {Words(
+                                    R"(\p{L}+(?:lai|läi)(?:nen|sen|sta|stä|sia|siä)\s+(?:taust|syntyper)\p{L}*|\p{L}+(?:lais|läis)(?:taustai|syntyi)\p{L}*|utländsk\s+(?:bakgrund|härkomst)|invandrarbakgrund)"),
+                                EntityType::kNationality,
+                                0.8,
+                                {}},
+                               // "a Nigerian background", "of Somali descent": a capitalised
+                               // adjective of a people (not "a technical background", "an IT
+                               // background").
+                               {R"((?:^|[^\p{L}])((?:(?i:of|an?)\s+)?\p{Lu}\p{Ll}+(?:an|ese|ish|i|ch)\s+(?i:background|heritage|descent|origin|roots))(?:[^\p{L}]|$))",
+                                EntityType::kNationality,
+                                0.8,
+                                {}},
                                {R"((?i)((?:(?:mitt|min|my|minun|our)\s+)?(?:äidinkiele\p{L}*|kotikiele\p{L}*|modersmål\p{L}*|mother tongue|native language|first language)(?:\s+(?:on|är|is))?[:\s]+\p{L}+))",
                                 EntityType::kLanguage,
                                 0.9,

@@ -276,6 +276,18 @@ TEST(CueTest, QuasiIdentifiers) {
   EXPECT_EQ(Found("Olen syntyjään virolainen.", EntityType::kNationality), Strings{"syntyjään virolainen"});
   EXPECT_EQ(Found("I am a British citizen.", EntityType::kNationality, {}, "en"), Strings{"a British citizen"});
   EXPECT_TRUE(Found("Rakensimme maahanmuuttajille neuvontapisteen.", EntityType::kNationality).empty());
+  // Origin as a background, in each language; not a background of another kind.
+  EXPECT_EQ(Found("Minulla on nigerialainen tausta.", EntityType::kNationality), Strings{"nigerialainen tausta"});
+  EXPECT_EQ(Found("Olen virolaista syntyperää.", EntityType::kNationality), Strings{"virolaista syntyperää"});
+  EXPECT_EQ(Found("Olen virolaistaustainen sairaanhoitaja.", EntityType::kNationality), Strings{"virolaistaustainen"});
+  EXPECT_TRUE(Found("Minulla on tekninen tausta ja kaupallinen koulutus.", EntityType::kNationality).empty());
+  EXPECT_EQ(Found("Jag har utländsk bakgrund.", EntityType::kNationality, {}, "sv"), Strings{"utländsk bakgrund"});
+  EXPECT_TRUE(Found("Jag har teknisk bakgrund.", EntityType::kNationality, {}, "sv").empty());
+  EXPECT_EQ(Found("I have a Nigerian background and love nursing.", EntityType::kNationality, {}, "en"),
+            Strings{"a Nigerian background"});
+  EXPECT_EQ(Found("I am of Somali descent.", EntityType::kNationality, {}, "en"), Strings{"of Somali descent"});
+  EXPECT_TRUE(
+      Found("I have a strong technical background and an IT background.", EntityType::kNationality, {}, "en").empty());
   EXPECT_EQ(Found("Olen aktiivinen seurakunnan jäsen.", EntityType::kReligion),
             Strings{"aktiivinen seurakunnan jäsen"});
   EXPECT_EQ(Found("I have type 1 diabetes.", EntityType::kHealth, {}, "en"), Strings{"type 1 diabetes"});
