@@ -280,15 +280,6 @@ class LearnedNameRecognizer final : public Recognizer {
 
   static bool IsAbbreviation(std::string_view w) { return w.size() <= 3 && IsAllCaps(w); }
 
-  static bool IsCalendarWord(std::string_view folded) {
-    static const std::unordered_set<std::string_view> kWords = {
-        "january",   "february", "march",    "april",    "may",    "june",    "july",      "august",
-        "september", "october",  "november", "december", "monday", "tuesday", "wednesday", "thursday",
-        "friday",    "saturday", "sunday",   "jan",      "feb",    "mar",     "apr",       "jun",
-        "jul",       "aug",      "sep",      "sept",     "oct",    "nov",     "dec"};
-    return kWords.count(folded) > 0;
-  }
-
   static bool IsInitial(std::string_view w) {
     return (w.size() == 1 || (w.size() == 2 && w[1] == '.')) && w[0] >= 'A' && w[0] <= 'Z';
   }

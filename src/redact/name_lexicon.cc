@@ -12,6 +12,7 @@
 #include "redact/morphology.h"
 #include "redact/name_model.h"
 #include "redact/place_gazetteer.h"
+#include "redact/professional_terms.h"
 #include "redact/text_util.h"
 
 // 8 400 English given names (Moby Word II, public domain; see the file's header and NOTICE), built in.
@@ -241,17 +242,12 @@ class NameLexicon final : public Morphology {
   // where capitalisation means something, or beside another name. Marked on the first question, as
   // the word lists are loaded after the lexicon (they ask it about names).
   void MarkEverydayNames() const {
-    static const std::unordered_set<std::string_view> kCalendar = {
-        "january",   "february", "march",    "april",    "may",    "june",    "july",      "august",
-        "september", "october",  "november", "december", "monday", "tuesday", "wednesday", "thursday",
-        "friday",    "saturday", "sunday",   "jan",      "feb",    "mar",     "apr",       "jun",
-        "jul",       "aug",      "sep",      "sept",     "oct",    "nov",     "dec"};
     auto common = [&](std::string_view lang, const std::string& name) {
       return WordKnowledge::For(lang).Lookup(name) == WordKnowledge::Dictionary::kCommon;
     };
     for (const std::string& name : listed_) {
       WordClasses& classes = names_.find(name)->second;
-      bool calendar = kCalendar.count(Fold(name)) > 0, place = IsKnownPlace(name);
+      bool calendar = IsCalendarWord(Fold(name)), place = IsKnownPlace(name);
       classes.everyday_too = calendar || place || common("en", name) || common("sv", name);
       classes.other = classes.other || classes.everyday_too;
       classes.place = classes.place || place;

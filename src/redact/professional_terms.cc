@@ -96,6 +96,15 @@ bool IsSkillAlsoAName(std::string_view folded, std::string_view lang) {
   return false;
 }
 
+bool IsCalendarWord(std::string_view folded) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "january",   "february", "march",    "april",    "may",    "june",    "july",      "august",
+      "september", "october",  "november", "december", "monday", "tuesday", "wednesday", "thursday",
+      "friday",    "saturday", "sunday",   "jan",      "feb",    "mar",     "apr",       "jun",
+      "jul",       "aug",      "sep",      "sept",     "oct",    "nov",     "dec"};
+  return kWords.count(folded) > 0;
+}
+
 bool IsCompanyForm(std::string_view folded) {
   for (std::string_view form : {"oy", "oyj", "ab", "abp", "ltd", "inc", "ky", "ry", "tmi", "gmbh", "llc", "plc"}) {
     if (folded == form) return true;

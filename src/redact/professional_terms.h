@@ -11,6 +11,10 @@ namespace reilu::redact {
 // `folded`: the word lower-cased (Fold). True for a listed term or a Finnish inflection of one.
 bool IsProfessionalTerm(std::string_view folded);
 
+// An English month or weekday name, or a month's abbreviation ("june", "friday", "jan"): a date in
+// a CV, a name only beside another ("June Carter"). `folded` as above.
+bool IsCalendarWord(std::string_view folded);
+
 // A company form ("Oy", "AB", "Ltd"): a word before it is the company's name, which may be a
 // person's ("Virtanen Consulting Oy"). `folded` as above.
 bool IsCompanyForm(std::string_view folded);
