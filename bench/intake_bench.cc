@@ -152,8 +152,15 @@ pid_t StartServer(const std::string& bin, const std::filesystem::path& dir, int*
   if (pid == 0) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     std::string d = dir.string(), pf = port_file.string();
-    execl(bin.c_str(), bin.c_str(), "--data-dir", d.c_str(), "serve", "--port", "0", "--port-file", pf.c_str(),
-          "--quiet", static_cast<char*>(nullptr));
+    // REILU_BENCH_THREADS: the server's worker threads (its default otherwise).
+    const char* threads = std::getenv("REILU_BENCH_THREADS");
+    if (threads) {
+      execl(bin.c_str(), bin.c_str(), "--data-dir", d.c_str(), "serve", "--port", "0", "--port-file", pf.c_str(),
+            "--quiet", "--threads", threads, static_cast<char*>(nullptr));
+    } else {
+      execl(bin.c_str(), bin.c_str(), "--data-dir", d.c_str(), "serve", "--port", "0", "--port-file", pf.c_str(),
+            "--quiet", static_cast<char*>(nullptr));
+    }
     _exit(127);
   }
   for (int i = 0; i < 400; ++i) {

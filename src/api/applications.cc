@@ -192,7 +192,7 @@ void RegisterApplicationRoutes(http::Router& router, ApiContext& ctx) {
                  res.headers.emplace_back("Cache-Control", "private, no-cache");
                  // Lists without identity go compressed; a list with identity does not (it mixes
                  // identity with applicant-written text, and its reads are never cached).
-                 http::EncodeBody(req, res, [&] { return list->Gzipped(page->Key(), *res.shared_body); });
+                 http::EncodeBody(req, res, [&] { return list->Gzipped(page->Key(), res.shared_body->bytes()); });
                }
                return res;
              }));

@@ -4,24 +4,24 @@
 
 namespace reilu::api {
 
-std::shared_ptr<const std::string> CachedList::Kept(KeptBodies& kept, const std::string& key,
-                                                    const std::function<std::string()>& make) const {
+std::shared_ptr<const http::KeptBody> CachedList::Kept(KeptBodies& kept, const std::string& key,
+                                                       const std::function<std::string()>& make) const {
   {
     std::lock_guard lock(pages_mutex_);
     if (auto it = kept.find(key); it != kept.end()) return it->second;
   }
-  auto made = std::make_shared<const std::string>(make());
+  auto made = std::make_shared<const http::KeptBody>(make());
   std::lock_guard lock(pages_mutex_);
   if (kept.size() < kMaxKeptPages) kept.emplace(key, made);
   return made;
 }
 
-std::shared_ptr<const std::string> CachedList::Page(const std::string& key,
-                                                    const std::function<std::string()>& render) const {
+std::shared_ptr<const http::KeptBody> CachedList::Page(const std::string& key,
+                                                       const std::function<std::string()>& render) const {
   return Kept(pages_, key, render);
 }
 
-std::shared_ptr<const std::string> CachedList::Gzipped(const std::string& key, const std::string& page) const {
+std::shared_ptr<const http::KeptBody> CachedList::Gzipped(const std::string& key, const std::string& page) const {
   return Kept(gzipped_, key, [&] { return http::Gzip(page); });
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "http/kept_body.h"
 
 namespace reilu::api {
 
@@ -29,17 +30,17 @@ struct CachedList {
 
   // The page `key` of this list, cut once however many read it (`render` makes it the first time);
   // shared by every response that sends it.
-  std::shared_ptr<const std::string> Page(const std::string& key, const std::function<std::string()>& render) const;
+  std::shared_ptr<const http::KeptBody> Page(const std::string& key, const std::function<std::string()>& render) const;
   // The same page gzipped, compressed once (like a static file's .gz twin); `page` is its body.
-  std::shared_ptr<const std::string> Gzipped(const std::string& key, const std::string& page) const;
+  std::shared_ptr<const http::KeptBody> Gzipped(const std::string& key, const std::string& page) const;
 
  private:
   // Pages most read are few (the first pages of each filter); more are cut each time.
   static constexpr size_t kMaxKeptPages = 16;
   // `kept[key]`, made by `make` the first time (kept while fewer than kMaxKeptPages are).
-  using KeptBodies = std::map<std::string, std::shared_ptr<const std::string>>;
-  std::shared_ptr<const std::string> Kept(KeptBodies& kept, const std::string& key,
-                                          const std::function<std::string()>& make) const;
+  using KeptBodies = std::map<std::string, std::shared_ptr<const http::KeptBody>>;
+  std::shared_ptr<const http::KeptBody> Kept(KeptBodies& kept, const std::string& key,
+                                             const std::function<std::string()>& make) const;
   mutable std::mutex pages_mutex_;
   mutable KeptBodies pages_, gzipped_;
 };

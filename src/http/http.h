@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "http/kept_body.h"
 #include "http/limits.h"
 
 namespace reilu::http {
@@ -38,9 +39,11 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;
   // A body kept and shared by many responses (a page of a kept list): sent as it is, never copied.
   // When set, it is the body and `body` stays empty.
-  std::shared_ptr<const std::string> shared_body = nullptr;
+  std::shared_ptr<const KeptBody> shared_body = nullptr;
 
-  std::string_view Body() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
+  std::string_view Body() const {
+    return shared_body ? std::string_view(shared_body->bytes()) : std::string_view(body);
+  }
 };
 
 Response JsonResponse(int status, const boost::json::value& body);
@@ -89,9 +92,12 @@ class Metrics {
   std::string Render() const;
 
  private:
+  struct Counted {
+    std::uint64_t count = 0;
+    double seconds = 0;
+  };
   mutable std::mutex mutex_;
-  std::map<std::string, std::uint64_t> counts_;
-  std::map<std::string, double> seconds_;
+  std::map<std::string, Counted, std::less<>> counted_;  // by label set
 };
 
 struct ServerOptions {

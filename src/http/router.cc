@@ -119,8 +119,9 @@ void Metrics::Record(const std::string& raw_method, const std::string& pattern, 
   }
   std::string labels = "method=\"" + method + "\",route=\"" + pattern + "\",status=\"" + std::to_string(status) + "\"";
   std::lock_guard lock(mutex_);
-  counts_[labels] += 1;
-  seconds_[labels] += seconds;
+  Counted& counted = counted_[labels];
+  counted.count += 1;
+  counted.seconds += seconds;
 }
 
 std::string Metrics::Render() const {
@@ -128,10 +129,12 @@ std::string Metrics::Render() const {
   std::lock_guard lock(mutex_);
   out << "# HELP reilu_http_requests_total HTTP requests by route pattern and status.\n"
       << "# TYPE reilu_http_requests_total counter\n";
-  for (const auto& [labels, n] : counts_) out << "reilu_http_requests_total{" << labels << "} " << n << "\n";
+  for (const auto& [labels, c] : counted_) out << "reilu_http_requests_total{" << labels << "} " << c.count << "\n";
   out << "# HELP reilu_http_request_seconds_total Time spent serving requests.\n"
       << "# TYPE reilu_http_request_seconds_total counter\n";
-  for (const auto& [labels, s] : seconds_) out << "reilu_http_request_seconds_total{" << labels << "} " << s << "\n";
+  for (const auto& [labels, c] : counted_) {
+    out << "reilu_http_request_seconds_total{" << labels << "} " << c.seconds << "\n";
+  }
   return out.str();
 }
 

@@ -3,13 +3,18 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url.hpp>
+#include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <limits>
 #include <thread>
 
 #include "http/http.h"
 #include "http/static_files.h"
+
+#include <sys/sendfile.h>
+#include <sys/socket.h>
 
 namespace reilu::http {
 
@@ -22,11 +27,11 @@ namespace {
 
 std::atomic<std::uint64_t> g_request_counter{0};
 
-// A Beast body over a kept string that many responses share: sent from where it is kept, without
+// A Beast body over a kept body that many responses share: sent from where it is kept, without
 // a copy into each response.
 struct SharedStringBody {
-  using value_type = std::shared_ptr<const std::string>;
-  static std::uint64_t size(const value_type& body) { return body ? body->size() : 0; }
+  using value_type = std::shared_ptr<const KeptBody>;
+  static std::uint64_t size(const value_type& body) { return body ? body->bytes().size() : 0; }
 
   class writer {
    public:
@@ -36,14 +41,43 @@ struct SharedStringBody {
     void init(beast::error_code& ec) { ec = {}; }
     boost::optional<std::pair<const_buffers_type, bool>> get(beast::error_code& ec) {
       ec = {};
-      if (!body_ || body_->empty()) return boost::none;
-      return {{const_buffers_type(body_->data(), body_->size()), false}};
+      if (!body_ || body_->bytes().empty()) return boost::none;
+      return {{const_buffers_type(body_->bytes().data(), body_->bytes().size()), false}};
     }
 
    private:
     const value_type& body_;
   };
 };
+
+// The header of a response whose body follows from a file, written out directly (Beast's
+// message and stream formatting cost as much as the rest of the send).
+std::string FileHeader(const Response& res, unsigned version, bool keep_alive, std::size_t length) {
+  std::string h;
+  h.reserve(640);
+  h += version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+  h += std::to_string(res.status);
+  h += ' ';
+  const auto reason = bhttp::obsolete_reason(static_cast<bhttp::status>(res.status));
+  h.append(reason.data(), reason.size());
+  h += "\r\nServer: reilu\r\nContent-Type: ";
+  h += res.content_type;
+  h += "\r\n";
+  for (const auto& [name, value] : res.headers) {
+    h += name;
+    h += ": ";
+    h += value;
+    h += "\r\n";
+  }
+  h += "Content-Length: ";
+  h += std::to_string(length);
+  h += "\r\n";
+  // HTTP/1.1 keeps the connection unless told; HTTP/1.0 closes it unless told.
+  if (version == 10 && keep_alive) h += "Connection: keep-alive\r\n";
+  if (version != 10 && !keep_alive) h += "Connection: close\r\n";
+  h += "\r\n";
+  return h;
+}
 
 void AddSecurityHeaders(Response& res, bool hsts) {
   // A handler may set a stricter or nonce-carrying policy of its own (the UI page does).
@@ -262,7 +296,9 @@ struct Server::Impl {
       impl_->Log(method, pattern, res.status, seconds * 1000);
 
       const bool keep = keep_alive && !ec;
-      if (res.shared_body) {
+      if (res.shared_body && res.shared_body->file() >= 0) {
+        SendFile(res, version, keep, std::move(res.shared_body));
+      } else if (res.shared_body) {
         Send<SharedStringBody>(res, version, keep, std::move(res.shared_body));
       } else {
         Send<bhttp::string_body>(res, version, keep, std::move(res.body));
@@ -281,6 +317,65 @@ struct Server::Impl {
       response_ = out;
       bhttp::async_write(socket_, *out,
                          beast::bind_front_handler(&Session::OnWrite, shared_from_this(), out->keep_alive()));
+    }
+
+    // A kept body that lives in an in-memory file: the header goes first (held back with MSG_MORE
+    // so that it leaves with the body), then the file with sendfile, on the socket's own
+    // non-blocking descriptor, waiting for it to take more whenever it is full.
+    void SendFile(const Response& res, unsigned version, bool keep_alive, std::shared_ptr<const KeptBody> body) {
+      file_send_.emplace(
+          FileSend{FileHeader(res, version, keep_alive, body->bytes().size()), std::move(body), 0, 0, keep_alive});
+      if (!native_non_blocking_) {  // once per connection (each change is a system call)
+        beast::error_code ec;
+        socket_.native_non_blocking(true, ec);
+        if (ec) return Close();
+        native_non_blocking_ = true;
+      }
+      ContinueFile();
+    }
+
+    void ContinueFile() {
+      FileSend& send = *file_send_;
+      const int fd = socket_.native_handle();
+      while (send.header_sent < send.header.size()) {
+        ssize_t n = ::send(fd, send.header.data() + send.header_sent, send.header.size() - send.header_sent,
+                           MSG_MORE | MSG_NOSIGNAL);
+        if (n > 0) {
+          send.header_sent += static_cast<std::size_t>(n);
+        } else if (n < 0 && errno == EINTR) {
+          continue;
+        } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+          return WaitWritable();
+        } else {
+          return Close();
+        }
+      }
+      const auto size = static_cast<off_t>(send.body->bytes().size());
+      while (send.body_sent < size) {
+        off_t offset = send.body_sent;
+        ssize_t n = ::sendfile(fd, send.body->file(), &offset, static_cast<std::size_t>(size - send.body_sent));
+        if (n > 0) {
+          send.body_sent = offset;
+        } else if (n < 0 && errno == EINTR) {
+          continue;
+        } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+          return WaitWritable();
+        } else {
+          return Close();  // the peer went away (or the file is shorter than its body: never sent short)
+        }
+      }
+      const bool keep_alive = send.keep_alive;
+      file_send_.reset();
+      OnWrite(keep_alive, {}, 0);
+    }
+
+    void WaitWritable() {
+      socket_.async_wait(tcp::socket::wait_write, beast::bind_front_handler(&Session::OnWritable, shared_from_this()));
+    }
+
+    void OnWritable(beast::error_code ec) {
+      if (ec) return Close();  // closed at the deadline, or broken
+      ContinueFile();
     }
 
     void OnWrite(bool keep_alive, beast::error_code ec, std::size_t) {
@@ -304,6 +399,15 @@ struct Server::Impl {
     beast::flat_buffer buffer_;
     std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
     std::shared_ptr<void> response_;
+    struct FileSend {
+      std::string header;
+      std::shared_ptr<const KeptBody> body;
+      std::size_t header_sent;
+      off_t body_sent;
+      bool keep_alive;
+    };
+    std::optional<FileSend> file_send_;
+    bool native_non_blocking_ = false;
     std::string client_;
     RouteOptions route_;  // of the request being read, from its header
     std::size_t body_limit_ = 0;
@@ -333,6 +437,9 @@ Result<std::uint16_t> Server::Start() {
   if (!ec) acc.bind(endpoint, ec);
   if (!ec) acc.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) return MakeError(ErrorCode::kInternal, "Cannot listen on " + impl_->options.address + ": " + ec.message());
+  // A peer that goes away while a kept body is sent with sendfile (which takes no MSG_NOSIGNAL)
+  // must end that send with EPIPE, not end the process.
+  std::signal(SIGPIPE, SIG_IGN);
   impl_->Accept();
   for (int i = 0; i < impl_->options.threads; ++i) {
     impl_->threads.emplace_back([this] { impl_->ioc.run(); });

@@ -561,18 +561,20 @@ Result<Recruitment> SqlStore::GetRecruitment(OrgId org, RecruitmentId id) {
   auto lease = Reader();
   auto version = DataVersionOn(*lease, org, id);
   if (!version) return version.error();
+  std::shared_ptr<const Recruitment> kept;
   {
     std::lock_guard lock(recruitments_mutex_);
-    auto it = recruitments_.find({org, id});
-    if (it != recruitments_.end() && it->second.data_version == *version) return it->second;
+    if (auto it = recruitments_.find({org, id}); it != recruitments_.end()) kept = it->second;
   }
+  if (kept && kept->data_version == *version) return *kept;
   auto r = LoadRecruitment(*lease, "org_id = $1 AND id = $2", org, id);
   if (!r) return r;
+  auto loaded = std::make_shared<const Recruitment>(*r);
   std::lock_guard lock(recruitments_mutex_);
   if (recruitments_.size() >= kMaxKeptRecruitments && !recruitments_.count({org, id})) {
     recruitments_.erase(recruitments_.begin());
   }
-  recruitments_[{org, id}] = *r;
+  recruitments_[{org, id}] = std::move(loaded);
   return r;
 }
 

@@ -272,7 +272,8 @@ class SqlStore final : public Store {
   // Recruitments as last loaded here, each with the data version it was read at (GetRecruitment).
   static constexpr size_t kMaxKeptRecruitments = 1024;
   std::mutex recruitments_mutex_;
-  std::map<std::pair<OrgId, RecruitmentId>, Recruitment> recruitments_;
+  // Shared, so that the lock is held only to find one, not while it is copied out.
+  std::map<std::pair<OrgId, RecruitmentId>, std::shared_ptr<const Recruitment>> recruitments_;
 };
 
 }  // namespace reilu::store
