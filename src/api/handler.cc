@@ -28,22 +28,24 @@ Result<Caller> RequireRole(ApiContext& ctx, const http::Request& req, std::initi
 }
 
 Result<Scope> LoadScope(ApiContext& ctx, const http::Request& req) {
+  auto services = ctx.Services();
+  auto together = service::ReadTogether(services);  // reads only until the scope is returned
   auto caller = RequireRole(ctx, req, {Role::kHr, Role::kReviewer, Role::kRegistry});
   if (!caller) return caller.error();
   auto id = IdParam(req, "id");
   if (!id) return id.error();
-  auto services = ctx.Services();
   auto r = service::LoadForWork(services, caller->user, *id);
   if (!r) return r.error();
   return Scope{std::move(*caller), std::move(*r)};
 }
 
 Result<Scope> LoadDecisionScope(ApiContext& ctx, const http::Request& req) {
+  auto services = ctx.Services();
+  auto together = service::ReadTogether(services);  // reads only until the scope is returned
   auto caller = RequireRole(ctx, req, {Role::kHr, Role::kReviewer, Role::kRegistry, Role::kDecisionMaker});
   if (!caller) return caller.error();
   auto id = IdParam(req, "id");
   if (!id) return id.error();
-  auto services = ctx.Services();
   auto r = service::LoadForDecision(services, caller->user, *id);
   if (!r) return r.error();
   return Scope{std::move(*caller), std::move(*r)};

@@ -13,6 +13,8 @@ Status CheckRole(const User& actor, std::initializer_list<Role> roles, std::stri
   return MakeError(ErrorCode::kForbidden, std::string(refusal));
 }
 
+std::unique_ptr<store::ReadScope> ReadTogether(Context& ctx) { return ctx.store.ReadTogether(); }
+
 Result<Recruitment> LoadForWork(Context& ctx, const User& actor, RecruitmentId id) {
   auto r = ctx.store.GetRecruitment(actor.org_id, id);
   if (!r) return r.error();

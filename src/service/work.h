@@ -12,6 +12,10 @@ namespace reilu::service {
 // kForbidden with `refusal` unless the actor's account is active and has one of `roles`.
 Status CheckRole(const User& actor, std::initializer_list<Role> roles, std::string_view refusal);
 
+// Holds a request's first reads (the caller's session, then the recruitment) together: one read
+// transaction and lock for both (store::ReadScope). Let go of it before the request writes.
+std::unique_ptr<store::ReadScope> ReadTogether(Context& ctx);
+
 // The owner, an assigned reviewer or the registry office of the recruitment's organisation.
 Result<Recruitment> LoadForWork(Context& ctx, const User& actor, RecruitmentId id);
 

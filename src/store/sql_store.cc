@@ -81,7 +81,47 @@ Status CheckTakesApplications(Connection& c, const Recruitment& r, UnixTime now,
 
 }  // namespace
 
+namespace {
+// The connection of the calling thread's ReadTogether scope, and whose it is.
+struct ScopedReader {
+  const SqlStore* store = nullptr;
+  Connection* conn = nullptr;
+};
+thread_local ScopedReader t_scoped_reader;
+}  // namespace
+
+class SqlStore::SqliteReadScope final : public ReadScope {
+ public:
+  explicit SqliteReadScope(SqlStore* store) : store_(store), lease_(store->Reader()) {}
+  // Starts the transaction; false leaves the reads to take their own.
+  bool Begin() {
+    auto begin = (*lease_).Prepare("BEGIN");
+    if (!begin || !begin->Run().ok()) return false;
+    t_scoped_reader = {store_, &*lease_};
+    return true;
+  }
+  ~SqliteReadScope() override {
+    if (t_scoped_reader.store != store_) return;
+    t_scoped_reader = {};
+    // Reads only: ending it cannot fail in a way that loses anything; a failed COMMIT is rolled back.
+    auto commit = (*lease_).Prepare("COMMIT");
+    if (!commit || !commit->Run().ok()) (void)(*lease_).Exec("ROLLBACK");
+  }
+
+ private:
+  SqlStore* store_;
+  ReaderLease lease_;
+};
+
+std::unique_ptr<ReadScope> SqlStore::ReadTogether() {
+  if (writer_.dialect() != Dialect::kSqlite || t_scoped_reader.store != nullptr) return nullptr;
+  auto scope = std::make_unique<SqliteReadScope>(this);
+  if (!scope->Begin()) return nullptr;
+  return scope;
+}
+
 SqlStore::ReaderLease SqlStore::Reader() {
+  if (t_scoped_reader.store == this) return ReaderLease(t_scoped_reader.conn);
   std::unique_lock lock(pool_mutex_);
   pool_cv_.wait(lock, [&] { return !readers_.empty(); });
   Connection conn = std::move(readers_.back());

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ class SqlStore final : public Store {
   using Connector = std::function<Result<Connection>()>;
   static Result<std::unique_ptr<SqlStore>> OpenOn(const Connector& connect, const crypto::SecretKey& server_key,
                                                   int readers = 4);
+
+  // On SQLite (on PostgreSQL a read takes no such lock, and BEGIN/COMMIT would be two more round trips).
+  std::unique_ptr<ReadScope> ReadTogether() override;
 
   Result<OrgId> CreateOrganisation(const std::string& name, const AnonymityPolicy& policy, UnixTime now,
                                    const std::string& login_domain = "") override;
@@ -194,23 +198,28 @@ class SqlStore final : public Store {
   static Result<bool> ServerKeyOpens(Connection& conn, const crypto::SecretKey& key);
 
  private:
-  // A reader connection borrowed from the pool, returned on destruction.
+  // A reader connection borrowed from the pool, returned on destruction; or the connection of the
+  // thread's ReadTogether scope, which stays with the scope.
   class ReaderLease {
    public:
-    ReaderLease(SqlStore* store, Connection conn) : store_(store), conn_(std::move(conn)) {}
+    ReaderLease(SqlStore* store, Connection conn) : store_(store), owned_(std::move(conn)), conn_(&*owned_) {}
+    explicit ReaderLease(Connection* scoped) : conn_(scoped) {}
     ~ReaderLease() {
+      if (!owned_) return;
       std::lock_guard lock(store_->pool_mutex_);
-      store_->readers_.push_back(std::move(conn_));
+      store_->readers_.push_back(std::move(*owned_));
       store_->pool_cv_.notify_one();
     }
     ReaderLease(const ReaderLease&) = delete;
     ReaderLease& operator=(const ReaderLease&) = delete;
-    Connection& operator*() { return conn_; }
+    Connection& operator*() { return *conn_; }
 
    private:
-    SqlStore* store_;
-    Connection conn_;
+    SqlStore* store_ = nullptr;
+    std::optional<Connection> owned_;
+    Connection* conn_;
   };
+  class SqliteReadScope;
   SqlStore(Connection writer, std::vector<Connection> readers, const crypto::SecretKey& server_key);
   // Checks the key against the installation's key check (writing the check and the link key on the
   // first start) and loads the link key.

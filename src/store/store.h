@@ -220,9 +220,21 @@ struct RecruitmentFacts {
   UserId exception_by = 0;  // who recorded the anonymity exception (0: none)
 };
 
+// Held while a request makes its first reads (who is asking, then the recruitment): the reads the
+// calling thread makes meanwhile share one connection and one read transaction, so they see one
+// snapshot and take the database's read lock once instead of once each. A write made while it
+// is held is not seen by the reads inside it, so it ends before a request writes anything.
+class ReadScope {
+ public:
+  virtual ~ReadScope() = default;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
+
+  // Null when the backend gains nothing from it (or a scope is already held on this thread).
+  virtual std::unique_ptr<ReadScope> ReadTogether() { return nullptr; }
 
   // Organisations, units, policy.
   // `login_domain` empty: none (bare usernames). A domain in use: kConflict.

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "store/migrations.h"
 #include "store/sqlite_db.h"
@@ -126,6 +127,39 @@ TEST_F(SqlStoreTest, AKeptRecruitmentGivesWayToAChangeFromAnotherNode) {
   EXPECT_EQ(after->title.at("fi"), "Pääsihteeri");
   // Another organisation still finds nothing, kept copy or not.
   EXPECT_EQ(store_->GetRecruitment(other_.org, rec_).error().code, ErrorCode::kNotFound);
+}
+
+// A request's first reads share one read transaction on SQLite: inside the scope they see the
+// snapshot of its first read (a change committed meanwhile by another node is not seen), after it
+// they see the change. On PostgreSQL there is no scope (reads take no lock to share).
+TEST_F(SqlStoreTest, ReadsHeldTogetherSeeOneSnapshotUntilTheScopeEnds) {
+  auto other_node = app::OpenStore(testing::TestDataDir(dir_.path()));
+  ASSERT_TRUE(other_node.ok()) << other_node.error().message;
+  auto together = store_->ReadTogether();
+  if (testing::TestOnPostgres()) {
+    EXPECT_EQ(together, nullptr);
+    return;
+  }
+  ASSERT_NE(together, nullptr);
+  EXPECT_EQ(store_->ReadTogether(), nullptr);  // one scope per thread: the outer one holds the reads
+  auto before = store_->GetRecruitment(org_.org, rec_);
+  ASSERT_TRUE(before.ok());
+  Recruitment changed = *before;
+  changed.title = {{"fi", "Pääsihteeri"}};
+  ASSERT_TRUE((*other_node)->UpdateRecruitment(changed, std::nullopt, kNow).ok());
+  auto inside = store_->GetRecruitment(org_.org, rec_);
+  ASSERT_TRUE(inside.ok());
+  EXPECT_EQ(inside->title.at("fi"), "Sihteeri");
+  // Another thread's reads are its own: they see the change at once.
+  std::string seen_elsewhere;
+  std::thread([&] { seen_elsewhere = store_->GetRecruitment(org_.org, rec_)->title.at("fi"); }).join();
+  EXPECT_EQ(seen_elsewhere, "Pääsihteeri");
+  together.reset();
+  auto after = store_->GetRecruitment(org_.org, rec_);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->title.at("fi"), "Pääsihteeri");
+  // The scope's connection went back to the pool: a new scope can be held.
+  EXPECT_NE(store_->ReadTogether(), nullptr);
 }
 
 TEST_F(SqlStoreTest, IdentityIsEncryptedAtRest) {
