@@ -197,39 +197,44 @@ describe('accessibility and screenshots', () => {
     }
   });
 
-  for (const lang of ['fi', 'sv', 'en']) {
-    test(`WCAG 2.1 A/AA in ${lang}`, async () => {
-      for (const p of PAGES) {
-        const page = await newPage({ lang });
-        if (p.user) await login(page, p.user);
-        await page.goto(server.url + p.path);
-        await page.waitForSelector(p.ready);
-        await expectAccessible(page, `${p.name}/${lang}`);
-        assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
-        assert.deepEqual(page.cspViolations, []);
-        if (lang === 'fi') {
-          for (const width of [360, 1280]) {
-            await page.setViewportSize({ width, height: 900 });
-            // Nothing wider than the screen: no sideways scrolling on a phone.
-            const overflow = await page.evaluate(
-              () =>
-                new Promise((done) =>
-                  requestAnimationFrame(() =>
-                    requestAnimationFrame(() => done(document.documentElement.scrollWidth - window.innerWidth)),
+  // The languages are checked side by side: each page has its own browser context and login, and
+  // the checker's work in the browser is most of the time (run one after another, the suite would
+  // leave a core idle for three minutes).
+  describe('every page', { concurrency: 2 }, () => {
+    for (const lang of ['fi', 'sv', 'en']) {
+      test(`WCAG 2.1 A/AA in ${lang}`, async () => {
+        for (const p of PAGES) {
+          const page = await newPage({ lang });
+          if (p.user) await login(page, p.user);
+          await page.goto(server.url + p.path);
+          await page.waitForSelector(p.ready);
+          await expectAccessible(page, `${p.name}/${lang}`);
+          assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+          assert.deepEqual(page.cspViolations, []);
+          if (lang === 'fi') {
+            for (const width of [360, 1280]) {
+              await page.setViewportSize({ width, height: 900 });
+              // Nothing wider than the screen: no sideways scrolling on a phone.
+              const overflow = await page.evaluate(
+                () =>
+                  new Promise((done) =>
+                    requestAnimationFrame(() =>
+                      requestAnimationFrame(() => done(document.documentElement.scrollWidth - window.innerWidth)),
+                    ),
                   ),
-                ),
-            );
-            assert.ok(overflow <= 0, `${p.name} is ${overflow}px wider than ${width}px`);
-            await page.screenshot({
-              path: join(screenshotDir, `${p.name}-${width === 360 ? 'phone' : 'desktop'}.png`),
-              fullPage: true,
-            });
+              );
+              assert.ok(overflow <= 0, `${p.name} is ${overflow}px wider than ${width}px`);
+              await page.screenshot({
+                path: join(screenshotDir, `${p.name}-${width === 360 ? 'phone' : 'desktop'}.png`),
+                fullPage: true,
+              });
+            }
           }
+          await page.context().close();
         }
-        await page.context().close();
-      }
-    });
-  }
+      });
+    }
+  });
 });
 
 describe('the anonymous recruitment in a browser', () => {
