@@ -75,35 +75,9 @@ struct ListQuery {
 
 Result<ListQuery> ReadListQuery(const http::Request& req) {
   ListQuery q;
-  auto number = [&](const char* name, size_t max, size_t& out) -> Status {
-    auto it = req.query.find(name);
-    if (it == req.query.end()) return OkStatus();
-    size_t value = 0;
-    auto [ptr, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
-    if (ec != std::errc() || ptr != it->second.data() + it->second.size() || value > max) {
-      return MakeError(ErrorCode::kInvalidInput, std::string("The ") + name + " is not valid.", name);
-    }
-    out = value;
-    return OkStatus();
-  };
-  REILU_TRY(number("cursor", 1000000, q.offset));
-  REILU_TRY(number("limit", 1000, q.limit));
-  if (req.query.count("limit") && q.limit == 0) {
-    return MakeError(ErrorCode::kInvalidInput, "The limit is 1 to 1000.", "limit");
-  }
-  auto choice = [&](const char* name, std::initializer_list<const char*> allowed, std::string& out) -> Status {
-    auto it = req.query.find(name);
-    if (it == req.query.end()) return OkStatus();
-    for (const char* a : allowed) {
-      if (it->second == a) {
-        out = a;
-        return OkStatus();
-      }
-    }
-    return MakeError(ErrorCode::kInvalidInput, std::string("The ") + name + " filter is not valid.", name);
-  };
-  REILU_TRY(choice("redaction", {"pending", "ready"}, q.redaction));
-  REILU_TRY(choice("withdrawn", {"true", "false"}, q.withdrawn));
+  REILU_TRY(QueryPage(req, q.offset, q.limit));
+  REILU_TRY(QueryChoice(req, "redaction", {"pending", "ready"}, q.redaction));
+  REILU_TRY(QueryChoice(req, "withdrawn", {"true", "false"}, q.withdrawn));
   if (auto it = req.query.find("q"); it != req.query.end()) {
     if (it->second.size() > 20) return MakeError(ErrorCode::kInvalidInput, "The search is too long.", "q");
     for (char ch : it->second) q.prefix += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));

@@ -27,6 +27,39 @@ Result<Caller> RequireRole(ApiContext& ctx, const http::Request& req, std::initi
   return MakeError(ErrorCode::kForbidden, "Your role does not allow this.");
 }
 
+Status QueryNumber(const http::Request& req, const char* name, size_t max, size_t& out) {
+  auto it = req.query.find(name);
+  if (it == req.query.end()) return OkStatus();
+  size_t value = 0;
+  auto [ptr, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
+  if (ec != std::errc() || ptr != it->second.data() + it->second.size() || value > max) {
+    return MakeError(ErrorCode::kInvalidInput, std::string("The ") + name + " is not valid.", name);
+  }
+  out = value;
+  return OkStatus();
+}
+
+Status QueryChoice(const http::Request& req, const char* name, std::initializer_list<const char*> allowed,
+                   std::string& out) {
+  auto it = req.query.find(name);
+  if (it == req.query.end()) return OkStatus();
+  for (const char* a : allowed) {
+    if (it->second == a) {
+      out = a;
+      return OkStatus();
+    }
+  }
+  return MakeError(ErrorCode::kInvalidInput, std::string("The ") + name + " filter is not valid.", name);
+}
+
+Status QueryPage(const http::Request& req, size_t& offset, size_t& limit) {
+  REILU_TRY(QueryNumber(req, "cursor", 1000000, offset));
+  REILU_TRY(QueryNumber(req, "limit", 1000, limit));
+  if (req.query.count("limit") && limit == 0)
+    return MakeError(ErrorCode::kInvalidInput, "The limit is 1 to 1000.", "limit");
+  return OkStatus();
+}
+
 Result<Scope> LoadScope(ApiContext& ctx, const http::Request& req) {
   auto services = ctx.Services();
   auto together = service::ReadTogether(services);  // reads only until the scope is returned

@@ -29,6 +29,15 @@ Result<Caller> Authenticate(ApiContext& ctx, const http::Request& req);
 // Authenticate, then require one of `roles`.
 Result<Caller> RequireRole(ApiContext& ctx, const http::Request& req, std::initializer_list<Role> roles);
 
+// Reads the optional query parameter `name` as a whole number 0..max into `out` (kept when absent).
+Status QueryNumber(const http::Request& req, const char* name, size_t max, size_t& out);
+// Reads the optional query parameter `name`, which must be one of `allowed`, into `out`.
+Status QueryChoice(const http::Request& req, const char* name, std::initializer_list<const char*> allowed,
+                   std::string& out);
+// A list's page: `cursor` (where it starts, from the previous page's next_cursor) and `limit`
+// (1 to 1000; absent: the rest).
+Status QueryPage(const http::Request& req, size_t& offset, size_t& limit);
+
 // A recruitment and a caller allowed to work on its applications.
 struct Scope {
   Caller caller;

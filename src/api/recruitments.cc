@@ -20,6 +20,31 @@ Result<service::AnonymityWish> ReadAnonymityWish(const json::value& body) {
   return wish;
 }
 
+// ?stage=&q=&mine=true&sort=created|newest|deadline|-deadline|title&lang=&cursor=&limit=
+Result<service::RecruitmentQuery> ReadRecruitmentQuery(const http::Request& req) {
+  using Order = service::RecruitmentQuery::Order;
+  service::RecruitmentQuery q;
+  REILU_TRY(QueryPage(req, q.offset, q.limit));
+  REILU_TRY(QueryChoice(req, "stage", {"draft", "collecting", "screening", "shortlisted", "decided"}, q.stage));
+  std::string mine, sort, language;
+  REILU_TRY(QueryChoice(req, "mine", {"true", "false"}, mine));
+  q.mine = mine == "true";
+  REILU_TRY(QueryChoice(req, "sort", {"created", "newest", "deadline", "-deadline", "title"}, sort));
+  static const std::map<std::string, Order> kOrders{{"created", Order::kCreated},
+                                                    {"newest", Order::kNewest},
+                                                    {"deadline", Order::kDeadline},
+                                                    {"-deadline", Order::kLatestDeadline},
+                                                    {"title", Order::kTitle}};
+  if (!sort.empty()) q.order = kOrders.at(sort);
+  REILU_TRY(QueryChoice(req, "lang", {"fi", "sv", "en"}, language));
+  if (!language.empty()) q.title_language = language;
+  if (auto it = req.query.find("q"); it != req.query.end()) {
+    if (it->second.size() > 100) return MakeError(ErrorCode::kInvalidInput, "The search is too long.", "q");
+    q.text = it->second;
+  }
+  return q;
+}
+
 Result<http::Response> Show(const Result<Recruitment>& r, int status = 200) {
   if (!r) return r.error();
   return http::JsonResponse(status, codec::ToJson(*r));
@@ -31,17 +56,21 @@ void RegisterRecruitmentRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/recruitments", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = RequireRole(ctx, req, {Role::kHr, Role::kReviewer, Role::kRegistry, Role::kDecisionMaker});
                if (!caller) return caller.error();
+               auto query = ReadRecruitmentQuery(req);
+               if (!query) return query.error();
                auto services = ctx.Services();
-               auto list = service::RecruitmentsFor(services, caller->user);
-               if (!list) return list.error();
+               auto page = service::RecruitmentsFor(services, caller->user, *query);
+               if (!page) return page.error();
                json::array arr;
-               for (const auto& item : *list) {
+               for (const auto& item : page->items) {
                  json::object o = codec::ToJson(item.recruitment);
                  o["stage"] = item.stage;
                  if (item.applications) o["applications"] = *item.applications;
                  arr.push_back(std::move(o));
                }
-               return http::JsonResponse(200, json::object{{"recruitments", arr}});
+               json::object out{{"recruitments", arr}, {"total", page->total}};
+               out["next_cursor"] = page->next ? json::value(std::to_string(*page->next)) : json::value(nullptr);
+               return http::JsonResponse(200, out);
              }));
 
   router.Add("POST", "/api/v1/recruitments", Wrap([&ctx](http::Request& req) -> Result<http::Response> {

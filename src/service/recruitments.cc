@@ -1,5 +1,8 @@
 #include "service/recruitments.h"
 
+#include <algorithm>
+#include <map>
+
 #include "codec/codec.h"
 #include "service/work.h"
 
@@ -212,6 +215,87 @@ Result<std::vector<ListedRecruitment>> RecruitmentsFor(Context& ctx, const User&
     out.push_back(std::move(item));
   }
   return out;
+}
+
+namespace {
+
+// Lower case for comparing titles: ASCII and the Latin-1 capitals (Ä, Ö, Å, É…) that fi/sv/en
+// titles use; other bytes as they are.
+std::string FoldTitle(std::string_view text) {
+  std::string out(text);
+  for (size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      auto next = static_cast<unsigned char>(out[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = static_cast<char>(next + 0x20);
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string TitleIn(const Recruitment& r, const std::string& language) {
+  if (auto it = r.title.find(language); it != r.title.end()) return FoldTitle(it->second);
+  for (const auto& l : r.languages) {
+    if (auto it = r.title.find(l); it != r.title.end()) return FoldTitle(it->second);
+  }
+  return {};
+}
+
+bool Wanted(const ListedRecruitment& item, const User& actor, const RecruitmentQuery& q, const std::string& text) {
+  if (!q.stage.empty() && item.stage != q.stage) return false;
+  if (q.mine && item.recruitment.owner_id != actor.id) return false;
+  if (text.empty()) return true;
+  return std::any_of(item.recruitment.title.begin(), item.recruitment.title.end(),
+                     [&](const auto& t) { return FoldTitle(t.second).find(text) != std::string::npos; });
+}
+
+void Order(std::vector<ListedRecruitment>& items, const RecruitmentQuery& q) {
+  using O = RecruitmentQuery::Order;
+  auto by = [&](auto key) {
+    std::stable_sort(items.begin(), items.end(), [&](const ListedRecruitment& a, const ListedRecruitment& b) {
+      auto ka = key(a.recruitment), kb = key(b.recruitment);
+      if (ka != kb) return ka < kb;
+      return a.recruitment.id < b.recruitment.id;
+    });
+  };
+  switch (q.order) {
+    case O::kCreated:
+      return by([](const Recruitment& r) { return r.id; });
+    case O::kNewest:
+      return by([](const Recruitment& r) { return -r.id; });
+    case O::kDeadline:
+      return by([](const Recruitment& r) { return r.deadline; });
+    case O::kLatestDeadline:
+      return by([](const Recruitment& r) { return -r.deadline; });
+    case O::kTitle: {
+      std::map<RecruitmentId, std::string> titles;
+      for (const auto& item : items) titles[item.recruitment.id] = TitleIn(item.recruitment, q.title_language);
+      return by([&](const Recruitment& r) { return titles[r.id]; });
+    }
+  }
+}
+
+}  // namespace
+
+Result<RecruitmentPage> RecruitmentsFor(Context& ctx, const User& actor, const RecruitmentQuery& query) {
+  auto all = RecruitmentsFor(ctx, actor);
+  if (!all) return all.error();
+  const std::string text = FoldTitle(query.text);
+  std::vector<ListedRecruitment> wanted;
+  for (auto& item : *all) {
+    if (Wanted(item, actor, query, text)) wanted.push_back(std::move(item));
+  }
+  Order(wanted, query);
+  RecruitmentPage page;
+  page.total = wanted.size();
+  const size_t begin = std::min(query.offset, wanted.size());
+  const size_t end = query.limit == 0 ? wanted.size() : std::min(wanted.size(), begin + query.limit);
+  for (size_t i = begin; i < end; ++i) page.items.push_back(std::move(wanted[i]));
+  if (end < wanted.size()) page.next = end;
+  return page;
 }
 
 Result<RecruitmentView> RecruitmentFor(Context& ctx, const User& actor, RecruitmentId id) {

@@ -58,6 +58,23 @@ struct ListedRecruitment {
 };
 Result<std::vector<ListedRecruitment>> RecruitmentsFor(Context& ctx, const User& actor);
 
+// Which of them, in what order, and which page.
+struct RecruitmentQuery {
+  std::string stage;  // "": every stage; else draft, collecting, screening, shortlisted or decided
+  std::string text;   // "": all; else found in the title in any language (letters compared without case)
+  bool mine = false;  // only those the actor owns
+  enum class Order { kCreated, kNewest, kDeadline, kLatestDeadline, kTitle } order = Order::kCreated;
+  std::string title_language = "fi";  // the title sorted by (else the recruitment's first language)
+  size_t offset = 0;                  // where the page starts in the filtered, ordered list
+  size_t limit = 0;                   // 0: the rest
+};
+struct RecruitmentPage {
+  std::vector<ListedRecruitment> items;
+  size_t total = 0;            // how many the filters let through
+  std::optional<size_t> next;  // the next page's offset, if there is one
+};
+Result<RecruitmentPage> RecruitmentsFor(Context& ctx, const User& actor, const RecruitmentQuery& query);
+
 // One recruitment the actor may see (kNotFound otherwise), with the count of applications where
 // the actor may see applications now.
 struct RecruitmentView {

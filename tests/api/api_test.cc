@@ -1,4 +1,6 @@
 // API behaviour: sessions and CSRF, policy enforcement, input errors, idempotent intake.
+#include <algorithm>
+#include <map>
 #include <thread>
 
 #include "api_fixture.h"
@@ -145,6 +147,85 @@ TEST_F(ApiTest, DraftEditUsesVersionForConcurrency) {
   ASSERT_EQ(first.status, 200) << first.body;
   EXPECT_EQ(first.Json().at("title").at("fi").as_string(), "Uusi");
   EXPECT_EQ(edit(version).status, 409);  // stale version
+}
+
+// The recruitments list in pages: filtered by stage, by words of the title (capitals and Ä/Ö
+// folded) and by owner, sorted by deadline or title, followed page by page to the end; a bad
+// filter is refused with its field.
+TEST_F(ApiTest, RecruitmentsComeInPagesFilteredAndSorted) {
+  Client hr = LoggedIn("a_hr");
+  auto added = LoggedIn("a_admin").PostJson(
+      "/api/v1/users",
+      json::object{{"username", "a_hr2"}, {"display_name", "Toinen"}, {"role", "hr"}, {"password", kTestPassword}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  const std::vector<std::pair<std::string, std::int64_t>> made{{"Öljyalan asiantuntija", 5000},
+                                                               {"Kirjastonhoitaja", 3000},
+                                                               {"Arkistonhoitaja", 9000},
+                                                               {"Ävlöpsmontör", 7000},
+                                                               {"Opettaja", 4000}};
+  std::map<std::int64_t, std::int64_t> deadline_of;
+  std::map<std::string, std::int64_t> id_of;
+  for (const auto& [title, deadline_in] : made) {
+    json::object body = RecruitmentBody({a_.users["reviewer"]}, "permanent", deadline_in);
+    body["title"] = json::object{{"fi", title}, {"en", "Post"}};
+    auto created = hr.PostJson("/api/v1/recruitments", body);
+    ASSERT_EQ(created.status, 201) << created.body;
+    id_of[title] = created.Json().at("id").as_int64();
+    deadline_of[id_of[title]] = created.Json().at("deadline").as_int64();
+  }
+  for (const char* published : {"Kirjastonhoitaja", "Opettaja"}) {
+    auto res = hr.PostJson("/api/v1/recruitments/" + std::to_string(id_of[published]) + "/publish", json::object{});
+    ASSERT_EQ(res.status, 200) << res.body;
+  }
+  Client other = LoggedIn(std::string(added.Json().at("username").as_string()));  // with the login domain
+  ASSERT_EQ(other.PostJson("/api/v1/recruitments", RecruitmentBody({})).status, 201);
+
+  auto ids = [](const json::value& page) {
+    std::vector<std::int64_t> out;
+    for (const auto& r : page.at("recruitments").as_array()) out.push_back(r.at("id").as_int64());
+    return out;
+  };
+  // Page by page, soonest deadline first, only a_hr's own.
+  std::vector<std::int64_t> seen;
+  std::string cursor;
+  int pages = 0;
+  do {
+    auto res =
+        hr.Get("/api/v1/recruitments?mine=true&sort=deadline&limit=2" + (cursor.empty() ? "" : "&cursor=" + cursor));
+    ASSERT_EQ(res.status, 200) << res.body;
+    auto page = res.Json();
+    EXPECT_EQ(page.at("total").as_int64(), 5);
+    EXPECT_LE(page.at("recruitments").as_array().size(), 2u);
+    for (auto id : ids(page)) seen.push_back(id);
+    cursor = page.at("next_cursor").is_null() ? "" : std::string(page.at("next_cursor").as_string());
+    ++pages;
+  } while (!cursor.empty() && pages < 10);
+  EXPECT_EQ(pages, 3);
+  std::vector<std::int64_t> by_deadline;
+  for (const auto& [title, _] : made) by_deadline.push_back(id_of[title]);
+  std::sort(by_deadline.begin(), by_deadline.end(), [&](auto a, auto b) { return deadline_of[a] < deadline_of[b]; });
+  EXPECT_EQ(seen, by_deadline);
+  // Without `mine` the other HR specialist's draft is there too.
+  EXPECT_EQ(hr.Get("/api/v1/recruitments").Json().at("total").as_int64(), 6);
+  // By title in Finnish, letters compared without case (Ä sorts as ä, after a-z).
+  auto by_title = ids(hr.Get("/api/v1/recruitments?mine=true&sort=title&lang=fi").Json());
+  EXPECT_EQ(by_title, (std::vector<std::int64_t>{id_of["Arkistonhoitaja"], id_of["Kirjastonhoitaja"], id_of["Opettaja"],
+                                                 id_of["Ävlöpsmontör"], id_of["Öljyalan asiantuntija"]}));
+  // Words of the title, any case; a stage.
+  EXPECT_EQ(ids(hr.Get("/api/v1/recruitments?q=%C3%96LJY").Json()),
+            std::vector<std::int64_t>{id_of["Öljyalan asiantuntija"]});
+  EXPECT_EQ(ids(hr.Get("/api/v1/recruitments?q=HOITAJA&sort=newest&mine=true").Json()),
+            (std::vector<std::int64_t>{id_of["Arkistonhoitaja"], id_of["Kirjastonhoitaja"]}));
+  EXPECT_EQ(ids(hr.Get("/api/v1/recruitments?stage=collecting&sort=-deadline").Json()),
+            (std::vector<std::int64_t>{id_of["Opettaja"], id_of["Kirjastonhoitaja"]}));
+  // Refusals name the parameter.
+  for (const char* bad : {"sort=age", "stage=open", "limit=0", "cursor=-1", "mine=yes", "lang=de"}) {
+    auto res = hr.Get(std::string("/api/v1/recruitments?") + bad);
+    EXPECT_EQ(res.status, 422) << bad;
+    EXPECT_EQ(Code(res), "invalid_input") << bad;
+    EXPECT_EQ(std::string(res.Json().at("field").as_string()), std::string(bad).substr(0, std::string(bad).find('=')))
+        << bad;
+  }
 }
 
 TEST_F(ApiTest, RolesAreEnforced) {
