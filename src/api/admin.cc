@@ -271,6 +271,9 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
                  return MakeError(ErrorCode::kInvalidInput, "after, limit and recruitment_id must be integers.",
                                   "after");
                }
+               std::string order;
+               REILU_TRY(QueryChoice(req, "order", {"oldest", "newest"}, order));
+               filter.newest_first = order == "newest";
                if (req.query.count("action")) filter.action_prefix = req.query["action"];
                if (filter.action_prefix.size() > 64) {
                  return MakeError(ErrorCode::kInvalidInput, "The action filter is too long.", "action");

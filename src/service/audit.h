@@ -16,7 +16,7 @@ struct AuditPage {
   std::optional<std::int64_t> next;  // the sequence number to continue after, when more may follow
 };
 
-// Which entries: one recruitment's, and/or one kind of action by its prefix.
+// Which entries: one recruitment's, and/or one kind of action by its prefix; oldest or newest first.
 using AuditFilter = store::Store::AuditFilter;
 Result<AuditPage> ReadAuditLog(Context& ctx, const User& actor, std::int64_t after, std::int64_t limit,
                                const AuditFilter& filter);

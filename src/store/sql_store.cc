@@ -1296,9 +1296,11 @@ Result<std::vector<AuditEntry>> SqlStore::ListAuditWhere(OrgId org, std::int64_t
                                                          const AuditFilter& filter) {
   auto lease = Reader();
   // substr, not LIKE: nothing to escape, and the same in SQLite and PostgreSQL whatever the collation.
+  const char* where_order = filter.newest_first ? "($2 = 0 OR seq < $2)" : "seq > $2";
   auto s = (*lease).Prepare(std::string("SELECT ") + std::string(kAuditColumns) +
-                            " FROM audit_log WHERE org_id = $1 AND seq > $2 AND ($3 = 0 OR recruitment_id = $3) "
-                            "AND substr(action, 1, length($4)) = $4 ORDER BY seq LIMIT $5");
+                            " FROM audit_log WHERE org_id = $1 AND " + where_order +
+                            " AND ($3 = 0 OR recruitment_id = $3) AND substr(action, 1, length($4)) = $4 ORDER BY seq" +
+                            (filter.newest_first ? " DESC" : "") + " LIMIT $5");
   if (!s) return s.error();
   s->Bind(1, org).Bind(2, after_seq).Bind(3, filter.recruitment_id).Bind(4, filter.action_prefix).Bind(5, limit);
   return ReadAuditRows(*s);

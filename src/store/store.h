@@ -490,6 +490,7 @@ class Store {
   struct AuditFilter {
     RecruitmentId recruitment_id = 0;
     std::string action_prefix;
+    bool newest_first = false;  // then `after_seq` continues below the given entry (0: from the newest)
   };
   virtual Result<std::vector<AuditEntry>> ListAuditWhere(OrgId org, std::int64_t after_seq, std::int64_t limit,
                                                          const AuditFilter& filter) = 0;

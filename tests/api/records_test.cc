@@ -1,5 +1,6 @@
 // Issue 12 (registry office) and issue 10 (medium 3): a public-records request from receipt to
 // disclosure, through the real server.
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -672,6 +673,21 @@ TEST_F(ApiTest, TheAuditLogNamesActorsNarrowsAndShowsTheOwnerTheirRecruitment) {
   EXPECT_EQ(LoggedIn("b_hr").Get(base + "&recruitment_id=" + std::to_string(rec)).status, 404);
   EXPECT_EQ(LoggedIn("a_reviewer").Get(base + "&recruitment_id=" + std::to_string(rec)).status, 403);
   EXPECT_EQ(auditor.Get("/api/v1/audit?recruitment_id=x").status, 422);
+  // Newest first, page by page: the same entries as oldest first, in the other order.
+  std::vector<std::int64_t> oldest, newest;
+  const json::value everything = auditor.Get(base).Json();
+  for (const auto& e : everything.at("entries").as_array()) oldest.push_back(e.at("seq").as_int64());
+  std::string after;
+  for (int pages = 0; pages < 1000; ++pages) {
+    const json::value page =
+        auditor.Get("/api/v1/audit?order=newest&limit=3" + (after.empty() ? "" : "&after=" + after)).Json();
+    for (const auto& e : page.at("entries").as_array()) newest.push_back(e.at("seq").as_int64());
+    if (page.at("next").is_null()) break;
+    after = std::to_string(page.at("next").as_int64());
+  }
+  std::reverse(newest.begin(), newest.end());
+  EXPECT_EQ(newest, oldest);
+  EXPECT_EQ(auditor.Get("/api/v1/audit?order=sideways").status, 422);
 }
 
 }  // namespace
