@@ -36,9 +36,10 @@ bool IsLowerAt(std::string_view w, size_t i) {
   return c >= 0x80 && !IsCapitalAt(w, i) && (c & 0xC0) != 0x80;  // other letters count as lower case
 }
 
-// "Virtanen" → "Xx", "AB-123" → "X-d", "e-mail" → "x-x": character classes, repeats collapsed.
-std::string Shape(std::string_view w) {
-  std::string out;
+// "Virtanen" → "Xx", "AB-123" → "X-d", "e-mail" → "x-x": character classes, repeats collapsed, at
+// most eight. Written into `out` (no allocation: it is asked of every token near a candidate).
+std::string_view Shape(std::string_view w, char (&out)[8]) {
+  size_t n = 0;
   for (size_t i = 0; i < w.size(); ++i) {
     auto c = static_cast<unsigned char>(w[i]);
     if ((c & 0xC0) == 0x80) continue;  // continuation byte
@@ -48,10 +49,10 @@ std::string Shape(std::string_view w) {
     } else {
       k = IsCapitalAt(w, i) ? 'X' : IsLowerAt(w, i) ? 'x' : static_cast<char>(c);
     }
-    if (out.empty() || out.back() != k) out += k;
-    if (out.size() >= 8) break;
+    if (n == 0 || out[n - 1] != k) out[n++] = k;
+    if (n >= 8) break;
   }
-  return out;
+  return std::string_view(out, n);
 }
 
 bool AllCaps(std::string_view w) {
@@ -88,13 +89,13 @@ bool EndsSentence(std::string_view token) {
          token == "*" || token == "•" || token == "|";
 }
 
-std::string ClassCode(const WordClasses& c) {
-  std::string code = "....";
+std::uint64_t ClassCodeHash(const WordClasses& c) {
+  char code[4] = {'.', '.', '.', '.'};
   if (c.first_name) code[0] = 'F';
   if (c.surname) code[1] = 'S';
   if (c.place) code[2] = 'P';
   if (c.other) code[3] = 'O';
-  return code;
+  return Fnv(14695981039346656037ull, std::string_view(code, 4));
 }
 
 char DictCode(WordKnowledge::Dictionary d) {
@@ -232,8 +233,11 @@ const WordKnowledge& WordKnowledge::For(std::string_view lang) {
 }
 
 WordKnowledge::Dictionary WordKnowledge::Lookup(std::string_view word) const {
+  return LookupFolded(WordHash(Fold(word)));
+}
+
+WordKnowledge::Dictionary WordKnowledge::LookupFolded(std::uint64_t h) const {
   if (common_.empty() && proper_.empty()) return Dictionary::kNotAsked;
-  std::uint64_t h = WordHash(Fold(word));
   if (common_.Contains(h)) return Dictionary::kCommon;
   if (proper_.Contains(h)) return Dictionary::kProper;
   return Dictionary::kUnknown;
@@ -282,15 +286,17 @@ NameFeatures::NameFeatures(std::string_view text, const Tokens& tokens, const Wo
   constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
   std::vector<std::uint32_t> hash_slot(n, kNone);
   std::vector<TokenHashes> h;
+  std::string lower;  // one buffer for every token's folded form
   auto hashes = [&](size_t i) -> const TokenHashes& {
     std::uint32_t& slot = hash_slot[i];
     if (slot != kNone) return h[slot];
     slot = static_cast<std::uint32_t>(h.size());
     std::string_view w = text.substr(tokens.tokens[i].start, tokens.tokens[i].end - tokens.tokens[i].start);
-    std::string lower = Fold(w);
-    TokenHashes t;
+    FoldInto(w, lower);
+    TokenHashes& t = h.emplace_back();
     t.word = WordHash(lower);
-    t.shape = WordHash(Shape(w));
+    char shape[8];
+    t.shape = WordHash(Shape(w, shape));
     for (size_t k = 0; k < 4; ++k) t.suffix[k] = WordHash(Suffix(lower, k + 1));
     t.prefix2 = WordHash(Prefix(lower, 2));
     t.prefix3 = WordHash(Prefix(lower, 3));
@@ -298,31 +304,31 @@ NameFeatures::NameFeatures(std::string_view text, const Tokens& tokens, const Wo
     // Dictionaries and morphology are asked about capitalised words only: that is where a name
     // hides, and it keeps the per-word cost low.
     if (StartsWithCapital(w) && w.size() >= 2) {
-      t.classes = WordHash(ClassCode(knowledge.Classes(w)));
-      t.dict = static_cast<std::uint64_t>(DictCode(knowledge.Lookup(w)));
+      t.classes = ClassCodeHash(knowledge.Classes(w));
+      t.dict = static_cast<std::uint64_t>(DictCode(knowledge.LookupFolded(t.word)));
     } else {
       t.classes = WordHash("-");
       t.dict = '-';
     }
     t.dict += AllCaps(w) ? 256 : 0;
-    h.push_back(t);
-    return h.back();
+    return t;
   };
   slot_.assign(wanted ? n : 0, kNone);
   const size_t count = wanted ? static_cast<size_t>(std::count(wanted->begin(), wanted->end(), true)) : n;
-  h.reserve(std::min(n, 3 * count));
+  // Each wanted token hashes itself and at most four neighbours: with room for all of them the
+  // vector never moves, and the references below stay valid.
+  h.reserve(std::min(n, 5 * count));
   static_.reserve(count * kStaticFeatures);
   shape_hash_.reserve(count);
   const TokenHashes none{WordHash("<none>"), WordHash("<none>"), {1, 2, 3, 4}, 5, 6, 7, 8, 9};
   for (size_t i = 0; i < n; ++i) {
     if (!is_wanted(i)) continue;
     if (wanted) slot_[i] = static_cast<std::uint32_t>(shape_hash_.size());
-    // Copies: `hashes` may grow the vector the references would point into.
-    const TokenHashes t = hashes(i);
-    const TokenHashes p1 = i >= 1 ? hashes(i - 1) : none;
-    const TokenHashes p2 = i >= 2 ? hashes(i - 2) : none;
-    const TokenHashes n1 = i + 1 < n ? hashes(i + 1) : none;
-    const TokenHashes n2 = i + 2 < n ? hashes(i + 2) : none;
+    const TokenHashes& t = hashes(i);
+    const TokenHashes& p1 = i >= 1 ? hashes(i - 1) : none;
+    const TokenHashes& p2 = i >= 2 ? hashes(i - 2) : none;
+    const TokenHashes& n1 = i + 1 < n ? hashes(i + 1) : none;
+    const TokenHashes& n2 = i + 2 < n ? hashes(i + 2) : none;
     shape_hash_.push_back(t.shape);
     static_.resize(static_.size() + kStaticFeatures);
     std::uint32_t* f = &static_[static_.size() - kStaticFeatures];

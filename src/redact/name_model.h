@@ -42,6 +42,8 @@ class WordKnowledge {
   // One per language, loaded on first use; "fi", "sv" or "en".
   static const WordKnowledge& For(std::string_view lang);
   Dictionary Lookup(std::string_view word) const;
+  // The same for a word already folded and hashed as the features hash it.
+  Dictionary LookupFolded(std::uint64_t folded_hash) const;
   // Is the word also listed with a capital, as a proper noun ("Trump", "Bill" beside "trump",
   // "bill")? Lookup answers kCommon for those.
   bool ProperToo(std::string_view word) const;

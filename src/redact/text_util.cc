@@ -110,7 +110,13 @@ std::vector<Word> SplitWords(std::string_view text) {
 }
 
 std::string Fold(std::string_view s) {
-  std::string out(s);
+  std::string out;
+  FoldInto(s, out);
+  return out;
+}
+
+void FoldInto(std::string_view s, std::string& out) {
+  out.assign(s);
   // Most words are ASCII: lower-cased in place; the first other byte hands over to decoding.
   size_t i = 0;
   for (; i < s.size(); ++i) {
@@ -118,7 +124,7 @@ std::string Fold(std::string_view s) {
     if (c >= 0x80) break;
     if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c + 32);
   }
-  if (i == s.size()) return out;
+  if (i == s.size()) return;
   out.resize(i);
   while (i < s.size()) {
     auto c = static_cast<unsigned char>(s[i]);
@@ -137,7 +143,6 @@ std::string Fold(std::string_view s) {
     }
     i += length;
   }
-  return out;
 }
 
 }  // namespace reilu::redact

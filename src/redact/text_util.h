@@ -18,6 +18,8 @@ std::vector<Word> SplitWords(std::string_view text);
 // Lower-cases the letters names are written with: ASCII, Latin-1 (Å, Ä, Ö, É, Ü…), Latin
 // Extended-A (Š, Ž, Ł, Ć, Ő…), the Romanian Ș and Ț, Greek and Cyrillic.
 std::string Fold(std::string_view s);
+// The same into `out` (replacing what it held): reuses its buffer where a word is folded per token.
+void FoldInto(std::string_view s, std::string& out);
 // A byte of a word: an ASCII letter or digit, or any byte of a multi-byte UTF-8 character. Inline:
 // every pass over a text asks it of each byte.
 inline bool IsWordByte(unsigned char c) {
