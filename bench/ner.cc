@@ -7,7 +7,8 @@
 //   twenty sentences a document, PERSON spans) for bench/npm/compare.mjs: the same texts through
 //   the npm peers.
 // For experiments: NER_EPOCHS, NER_RECALL, NER_PRECISION change the training options with --retrain
-// (the shipped models use the defaults); NER_MISSES=model|engine lists every miss on the dev split.
+// (the shipped models use the defaults); NER_MISSES=model|engine lists every miss on the dev split, and every
+// word taken for a name that is none.
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cctype>
@@ -171,8 +172,9 @@ int main(int argc, char** argv) {
       }
       if (const char* m = std::getenv("NER_MISSES"); m && std::string(m) == "engine") {
         for (size_t i = 0; i < covered.size(); ++i) {
-          if (sentence.person[i] && !covered[i]) {
-            std::printf("  MISS %s | %s\n", sentence.words[i].c_str(), text.c_str());
+          if (sentence.person[i] != covered[i]) {
+            std::printf("  %s %s | %s\n", sentence.person[i] ? "MISS" : "FALSE", sentence.words[i].c_str(),
+                        text.c_str());
           }
         }
       }

@@ -198,27 +198,69 @@ class LearnedNameRecognizer final : public Recognizer {
     // A name written in lower case ("thanks obama", "emma and kaite", "ask connor"): a word the
     // Swedish or English word list has only as a name-like proper noun, or a given name of the
     // lexicon that is no everyday word, and no language's dictionary has as a word.
-    if (context.lang != "fi" && knowledge.HasWordList()) {
-      std::string capitalised;
-      for (const Token& t : tokens.tokens) {
-        std::string_view word = text.substr(t.start, t.end - t.start);
-        if (word.size() < 3 || !(word[0] >= 'a' && word[0] <= 'z')) continue;
-        bool name = knowledge.NameOnly(word);
-        // From the lexicon, four letters or more: three-letter words in lower case are as often
-        // abbreviations ("dev", "jan") as names.
-        if (!name && word.size() >= 4) {
-          capitalised.assign(word);
-          capitalised[0] = static_cast<char>(capitalised[0] - 'a' + 'A');
-          WordClasses c = knowledge.Classes(capitalised);
-          name = c.first_name && !c.other && !c.everyday_too;
-        }
-        if (!name || IsProfessionalTerm(Fold(word)) || IsCommonAnywhere(word) || IsCalendarWord(word)) continue;
-        out.push_back(Span{t.start, t.end, EntityType::kPerson, 0.5});
-      }
-    }
+    if (context.lang != "fi" && knowledge.HasWordList()) FindLowerCaseNames(text, tokens, knowledge, out);
   }
 
  private:
+  // Swedish and English names written in lower case. One word alone is a name when the word list
+  // has it only as a name-like proper noun, or it is a given name of the lexicon that is no
+  // everyday word, and no language's dictionary has it as a word ("thanks obama", "emma and
+  // kaite", "ask connor"). Two words are a full name when the first is such a given name, of any
+  // length ("amy"), and the second a surname, a proper noun or no dictionary's word ("amy
+  // schumer", "kevin smith", "paul walker"). A first name that is also a word of some language
+  // starts no full name: "will power", "grace period", and Swedish "inga lyxkrogar", "alla
+  // kejsarsnitt" (compounds the word list cannot hold) stay words.
+  static void FindLowerCaseNames(std::string_view text, const Tokens& tokens, const WordKnowledge& knowledge,
+                                 std::vector<Span>& out) {
+    const size_t n = tokens.tokens.size();
+    auto word_at = [&](size_t k) {
+      return text.substr(tokens.tokens[k].start, tokens.tokens[k].end - tokens.tokens[k].start);
+    };
+    auto lower_word = [](std::string_view w) {
+      if (w.size() < 3) return false;
+      for (char ch : w) {
+        if (!(ch >= 'a' && ch <= 'z')) return false;
+      }
+      return true;
+    };
+    std::string capitalised;
+    auto classes = [&](std::string_view w) {
+      capitalised.assign(w);
+      capitalised[0] = static_cast<char>(capitalised[0] - 'a' + 'A');
+      return knowledge.Classes(capitalised);
+    };
+    // Words no name can be: terms of the trade, months, and the closed classes.
+    auto never = [&](std::string_view w) {
+      std::string folded = Fold(w);
+      return IsProfessionalTerm(folded) || IsCalendarWord(folded) || FunctionWords().count(folded) > 0;
+    };
+    size_t pair_end = 0;  // the first token after the last full name found
+    for (size_t i = 0; i < n; ++i) {
+      std::string_view word = word_at(i);
+      if (!lower_word(word) || never(word)) continue;
+      const bool common = IsCommonAnywhere(word);
+      WordClasses c = classes(word);
+      // From the lexicon, four letters or more: three-letter words in lower case are as often
+      // abbreviations ("dev", "jan") as names.
+      const bool given = c.first_name && !c.other && !c.everyday_too && !common;
+      if (i + 1 < n && i >= pair_end && given && !tokens.line_break_before[i + 1]) {
+        std::string_view next = word_at(i + 1);
+        if (lower_word(next) && !never(next)) {
+          bool unknown = !IsCommonAnywhere(next);
+          if (unknown || knowledge.ProperToo(next) || classes(next).surname) {
+            out.push_back(Span{tokens.tokens[i].start, tokens.tokens[i + 1].end, EntityType::kPerson, 0.5});
+            pair_end = i + 2;
+            continue;
+          }
+        }
+      }
+      if (i < pair_end) continue;
+      bool name = knowledge.NameOnly(word) || (word.size() >= 4 && given);
+      if (!name || common) continue;
+      out.push_back(Span{tokens.tokens[i].start, tokens.tokens[i].end, EntityType::kPerson, 0.5});
+    }
+  }
+
   // Names in applications are written with a capital ("Lena", "McDonald", "ÅSA NORDIN"); a
   // lower-case word is left to the other recognizers (the applicant's own name in any case is the
   // known-name recognizer's). Two-letter capitals ("BI", "IT") are abbreviations.

@@ -116,6 +116,17 @@ TEST(LearnedNamesTest, NamesInLowerCase) {
   EXPECT_EQ(Redacted("The contract ran from June to August.", "en"), "The contract ran from June to August.");
 }
 
+// A full name in lower case: a given name that is no word, then a surname, a proper noun or a word
+// no dictionary has ("amy" alone has three letters, too few to count by itself).
+TEST(LearnedNamesTest, FullNamesInLowerCase) {
+  EXPECT_EQ(Redacted("cheers, amy schumer", "en"), "cheers, [NAME]");
+  EXPECT_EQ(Redacted("thank you kevin smith and paul walker", "en"), "thank you [NAME] and [NAME]");
+  // A given name that is also a word starts no name: English and Swedish.
+  EXPECT_EQ(Redacted("it takes will power and a grace period", "en"), "it takes will power and a grace period");
+  EXPECT_EQ(Redacted("Det finns inga lyxkrogar och alla kejsarsnitt planeras.", "sv"),
+            "Det finns inga lyxkrogar och alla kejsarsnitt planeras.");
+}
+
 // Names written with letters beyond Latin-1 have capitals too.
 TEST(LearnedNamesTest, CapitalsBeyondLatin1) {
   EXPECT_EQ(Fold("ŠUKER Łódź ŻÓŁW Ștefan ДМИТРИЙ Ωmega"), "šuker łódź żółw ștefan дмитрий ωmega");
@@ -202,11 +213,11 @@ TEST(NameModelTest, DevelopmentSplitRecallStaysAboveItsFloor) {
 }
 
 // The whole engine on the development splits, sentence by sentence as bench/ner counts it: the
-// issue's targets (fi 95 %, sv and en 90 %) where they are met, the figure reached where not (en, 64.5 %).
+// issue's targets (fi 95 %, sv and en 90 %) where they are met, the figure reached where not (en, 66.0 %).
 TEST(NameModelTest, EngineRecallOnTheDevelopmentSplitsMeetsTheTargets) {
   const std::string corpus = REILU_CORPUS_DIR;
   if (!std::filesystem::exists(corpus)) GTEST_SKIP() << corpus << " is absent: no development split to measure";
-  const std::map<std::string, double> floor = {{"fi", 0.95}, {"sv", 0.95}, {"en", 0.64}};
+  const std::map<std::string, double> floor = {{"fi", 0.95}, {"sv", 0.95}, {"en", 0.655}};
   static const Engine engine = Engine::Default();
   for (const auto& [lang, minimum] : floor) {
     auto split = LoadCorpus(corpus, lang);
