@@ -61,11 +61,16 @@ class RegexRecognizer final : public Recognizer {
   // All patterns in one automaton: a pass over a paragraph says which patterns match in it, and
   // only those are run again there for their positions (most patterns match nothing in most
   // paragraphs).
-  const RE2::Set* AnyPattern() const;
+  struct PatternGroup {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<int> patterns;  // the set's index -> the pattern's index in compiled_
+  };
+  // Empty when a group is too large for one automaton: every pattern then runs alone.
+  const std::vector<PatternGroup>& Groups() const;
 
   std::vector<Compiled> compiled_;
   mutable std::once_flag any_once_;
-  mutable std::unique_ptr<RE2::Set> any_;
+  mutable std::vector<PatternGroup> groups_;
 };
 
 // Every pattern of the default engine (context names, id codes, contacts, addresses, ages, cues)

@@ -103,6 +103,24 @@ TEST(RegexRecognizerTest, PatternsRunPerParagraph) {
   EXPECT_EQ(spans("Jag är\n\ngift."), (std::vector<std::string>{}));
 }
 
+// `\p{L}` in a pattern is a letter of the Latin, Greek and Cyrillic scripts (the automata stay
+// small): a cue word glued to one of those is part of a longer word, not the cue; × is no letter.
+TEST(RegexRecognizerTest, LettersAreThoseOfLatinGreekAndCyrillic) {
+  RegexRecognizer cues({PatternRule{R"((?:^|[^\p{L}])(perhe\p{L}*)(?:[^\p{L}]|$))", EntityType::kFamily}});
+  auto found = [&](std::string_view text) {
+    std::vector<Span> spans;
+    cues.Find(text, Context{"fi", {}}, spans);
+    std::vector<std::string> out;
+    for (const auto& s : spans) out.emplace_back(text.substr(s.start, s.end - s.start));
+    return out;
+  };
+  using Found = std::vector<std::string>;
+  EXPECT_EQ(found("Muutin perheeseni luo."), (Found{"perheeseni"}));
+  EXPECT_EQ(found("perheenjäsenet ja perheŝ"), (Found{"perheenjäsenet", "perheŝ"}));
+  EXPECT_EQ(found("superhe äperhe Ωperhe жperhe ẞperhe"), (Found{}));
+  EXPECT_EQ(found("2×perhe"), (Found{"perhe"}));
+}
+
 // The spans found from whole matches are exactly those of RE2's capture groups: on every labelled
 // text, and where the boundaries are at the text's edges or are multi-byte characters.
 TEST(RegexRecognizerTest, SpansEqualRe2CaptureGroups) {
