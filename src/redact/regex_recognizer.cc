@@ -49,12 +49,13 @@ std::string WithLettersOfTheTexts(const std::string& pattern) {
   return out;
 }
 
-// Patterns per automaton of the first pass. All of them in one made its states the product of
-// each pattern's progress, and on unseen text nearly every byte needed a new state (4 700 million
-// instructions for 276 KB of the NER development texts, 740 million in groups of eight); each
-// further automaton costs a pass over text it has seen (113 and 141 million for the same texts
-// read again).
-constexpr size_t kPatternsPerAutomaton = 8;
+// Automata of the first pass, each with an equal share of the patterns. All patterns in one made
+// its states the product of every pattern's progress: on unseen text nearly every byte needed a new
+// state (the NER development texts, 276 KB seen once: 2 117 million instructions, 4 686 million
+// with the whole letter class). Three took 997 million, seven 670 million; but each automaton is a
+// call per paragraph, and on a CV of short paragraphs the pass took 20-28 ms a MB with one
+// automaton, about 30 with three and 45-49 with seven.
+constexpr size_t kAutomata = 3;
 
 }  // namespace
 
@@ -112,10 +113,11 @@ const std::vector<RegexRecognizer::PatternGroup>& RegexRecognizer::Groups() cons
   // Built on first use, so recognizers that are merged by Combine never build one of their own.
   std::call_once(any_once_, [this] {
     std::vector<PatternGroup> groups;
-    for (size_t first = 0; first < compiled_.size(); first += kPatternsPerAutomaton) {
+    const size_t per_automaton = std::max<size_t>(1, (compiled_.size() + kAutomata - 1) / kAutomata);
+    for (size_t first = 0; first < compiled_.size(); first += per_automaton) {
       PatternGroup g;
       g.set = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
-      for (size_t i = first; i < compiled_.size() && i < first + kPatternsPerAutomaton; ++i) {
+      for (size_t i = first; i < compiled_.size() && i < first + per_automaton; ++i) {
         if (g.set->Add(compiled_[i].rule.pattern, nullptr) < 0) std::abort();
         g.patterns.push_back(static_cast<int>(i));
       }
