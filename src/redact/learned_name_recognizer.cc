@@ -237,9 +237,12 @@ class LearnedNameRecognizer final : public Recognizer {
     size_t pair_end = 0;  // the first token after the last full name found
     for (size_t i = 0; i < n; ++i) {
       std::string_view word = word_at(i);
-      if (!lower_word(word) || never(word)) continue;
-      const bool common = IsCommonAnywhere(word);
+      if (!lower_word(word)) continue;
       WordClasses c = classes(word);
+      // Most words are neither a given name nor a name-only proper noun: nothing more to ask.
+      if (!c.first_name && !knowledge.NameOnly(word)) continue;
+      if (never(word)) continue;
+      const bool common = IsCommonAnywhere(word);
       // From the lexicon, four letters or more: three-letter words in lower case are as often
       // abbreviations ("dev", "jan") as names.
       const bool given = c.first_name && !c.other && !c.everyday_too && !common;

@@ -26,7 +26,7 @@ struct PatternRule {
 class RegexRecognizer final : public Recognizer {
  public:
   explicit RegexRecognizer(std::vector<PatternRule> rules);
-  // One recognizer with the rules of every RegexRecognizer in `parts` (so one automaton pass finds
+  // One recognizer with the rules of every RegexRecognizer in `parts` (so one first pass finds
   // which patterns match); the other recognizers are returned untouched in `parts`.
   static std::unique_ptr<RegexRecognizer> Combine(std::vector<std::unique_ptr<Recognizer>>& parts);
   void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override;
@@ -35,7 +35,7 @@ class RegexRecognizer final : public Recognizer {
   void FindWithCaptures(std::string_view text, std::vector<Span>& out) const;
   // Matches lie inside one paragraph: text between blank lines (lines of nothing but spaces), with
   // the newline on each side as a boundary character. Windows [from, to), in order. Each pattern
-  // runs only in the paragraphs where one pass of all patterns together says it matches: a long
+  // runs only in the paragraphs where the first pass (a few automata) says it matches: a long
   // letter has an identifier in a few paragraphs, not in all of them.
   static std::vector<std::pair<size_t, size_t>> ParagraphWindows(std::string_view text);
 
@@ -58,9 +58,9 @@ class RegexRecognizer final : public Recognizer {
   // The spans of `patterns` that lie in text[from, to).
   void FindSpans(std::string_view text, size_t from, size_t to, const std::vector<int>& patterns, bool captures,
                  std::vector<Span>& out) const;
-  // All patterns in one automaton: a pass over a paragraph says which patterns match in it, and
-  // only those are run again there for their positions (most patterns match nothing in most
-  // paragraphs).
+  // The first pass: a few automata of several patterns each say which patterns match in a
+  // paragraph, and only those are run again there for their positions (most patterns match
+  // nothing in most paragraphs).
   struct PatternGroup {
     std::unique_ptr<RE2::Set> set;
     std::vector<int> patterns;  // the set's index -> the pattern's index in compiled_
@@ -69,7 +69,7 @@ class RegexRecognizer final : public Recognizer {
   const std::vector<PatternGroup>& Groups() const;
 
   std::vector<Compiled> compiled_;
-  mutable std::once_flag any_once_;
+  mutable std::once_flag groups_once_;
   mutable std::vector<PatternGroup> groups_;
 };
 
