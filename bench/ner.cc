@@ -124,19 +124,20 @@ std::pair<double, double> FirstSightThroughput(const Engine& engine, const std::
       return static_cast<double>(bytes) / std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() /
              1e6;
     };
+    const bool count_second = std::getenv("NER_CALLGRIND_SECOND") != nullptr;
+    auto counted = [](bool count, auto&& run) {
 #ifdef NER_CALLGRIND
-    const bool second = std::getenv("NER_CALLGRIND_SECOND") != nullptr;
-    if (!second) CALLGRIND_START_INSTRUMENTATION;
+      if (count) CALLGRIND_START_INSTRUMENTATION;
+      double result = run();
+      if (count) CALLGRIND_STOP_INSTRUMENTATION;
+      return result;
+#else
+      (void)count;
+      return run();
 #endif
-    mbps.first = pass();
-#ifdef NER_CALLGRIND
-    if (!second) CALLGRIND_STOP_INSTRUMENTATION;
-    if (second) CALLGRIND_START_INSTRUMENTATION;
-#endif
-    mbps.second = pass();
-#ifdef NER_CALLGRIND
-    if (second) CALLGRIND_STOP_INSTRUMENTATION;
-#endif
+    };
+    mbps.first = counted(!count_second, pass);
+    mbps.second = counted(count_second, pass);
   };
   // NER_SPEED_ONLY: in this thread, for callgrind.
   if (std::getenv("NER_SPEED_ONLY")) {

@@ -216,13 +216,8 @@ class LearnedNameRecognizer final : public Recognizer {
     auto word_at = [&](size_t k) {
       return text.substr(tokens.tokens[k].start, tokens.tokens[k].end - tokens.tokens[k].start);
     };
-    auto lower_word = [](std::string_view w) {
-      if (w.size() < 3) return false;
-      for (char ch : w) {
-        if (!(ch >= 'a' && ch <= 'z')) return false;
-      }
-      return true;
-    };
+    // As before the full names: three letters or more, the first an ASCII letter in lower case.
+    auto lower_word = [](std::string_view w) { return w.size() >= 3 && w[0] >= 'a' && w[0] <= 'z'; };
     std::string capitalised;
     auto classes = [&](std::string_view w) {
       capitalised.assign(w);

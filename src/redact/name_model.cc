@@ -95,7 +95,7 @@ std::uint64_t ClassCodeHash(const WordClasses& c) {
   if (c.surname) code[1] = 'S';
   if (c.place) code[2] = 'P';
   if (c.other) code[3] = 'O';
-  return Fnv(14695981039346656037ull, std::string_view(code, 4));
+  return WordHash(std::string_view(code, 4));
 }
 
 char DictCode(WordKnowledge::Dictionary d) {
@@ -233,6 +233,7 @@ const WordKnowledge& WordKnowledge::For(std::string_view lang) {
 }
 
 WordKnowledge::Dictionary WordKnowledge::Lookup(std::string_view word) const {
+  if (common_.empty() && proper_.empty()) return Dictionary::kNotAsked;  // no fold for nothing to ask
   return LookupFolded(WordHash(Fold(word)));
 }
 

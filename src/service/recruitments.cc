@@ -256,7 +256,9 @@ void Order(std::vector<ListedRecruitment>& items, const RecruitmentQuery& q) {
   using O = RecruitmentQuery::Order;
   auto by = [&](auto key) {
     std::stable_sort(items.begin(), items.end(), [&](const ListedRecruitment& a, const ListedRecruitment& b) {
-      auto ka = key(a.recruitment), kb = key(b.recruitment);
+      // By reference where the key is kept (titles): no copy per comparison.
+      const auto& ka = key(a.recruitment);
+      const auto& kb = key(b.recruitment);
       if (ka != kb) return ka < kb;
       return a.recruitment.id < b.recruitment.id;
     });
@@ -273,7 +275,7 @@ void Order(std::vector<ListedRecruitment>& items, const RecruitmentQuery& q) {
     case O::kTitle: {
       std::map<RecruitmentId, std::string> titles;
       for (const auto& item : items) titles[item.recruitment.id] = TitleIn(item.recruitment, q.title_language);
-      return by([&](const Recruitment& r) { return titles[r.id]; });
+      return by([&](const Recruitment& r) -> const std::string& { return titles.at(r.id); });
     }
   }
 }
