@@ -16,7 +16,7 @@ RE2::Options PatternOptions() {
   options.set_log_errors(false);
   // Unicode classes and case folding make large automata; give the DFA room so it does not fall
   // back to the much slower NFA.
-  options.set_max_mem(16 << 20);
+  options.set_max_mem(std::getenv("RE2MEM") ? std::atol(std::getenv("RE2MEM")) << 20 : 16 << 20);
   return options;
 }
 
@@ -48,14 +48,6 @@ std::string WithLettersOfTheTexts(const std::string& pattern) {
   }
   return out;
 }
-
-// Automata of the first pass, each with an equal share of the patterns. All patterns in one made
-// its states the product of every pattern's progress: on unseen text nearly every byte needed a new
-// state (the NER development texts, 276 KB seen once: 2 117 million instructions, 4 686 million
-// with the whole letter class). Three took 997 million, seven 670 million; but each automaton is a
-// call per paragraph, and on a CV of short paragraphs the pass took 20-28 ms a MB with one
-// automaton, about 30 with three and 45-49 with seven.
-constexpr size_t kAutomata = 3;
 
 }  // namespace
 
@@ -109,26 +101,6 @@ std::unique_ptr<RegexRecognizer> RegexRecognizer::Combine(std::vector<std::uniqu
   return combined;
 }
 
-const std::vector<RegexRecognizer::PatternGroup>& RegexRecognizer::Groups() const {
-  // Built on first use, so recognizers that are merged by Combine never build one of their own.
-  std::call_once(groups_once_, [this] {
-    std::vector<PatternGroup> groups;
-    const size_t per_automaton = std::max<size_t>(1, (compiled_.size() + kAutomata - 1) / kAutomata);
-    for (size_t first = 0; first < compiled_.size(); first += per_automaton) {
-      PatternGroup g;
-      g.set = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
-      for (size_t i = first; i < compiled_.size() && i < first + per_automaton; ++i) {
-        if (g.set->Add(compiled_[i].rule.pattern, nullptr) < 0) std::abort();
-        g.patterns.push_back(static_cast<int>(i));
-      }
-      if (!g.set->Compile()) return;  // too large for one automaton: every pattern runs alone
-      groups.push_back(std::move(g));
-    }
-    groups_ = std::move(groups);
-  });
-  return groups_;
-}
-
 std::vector<std::pair<size_t, size_t>> RegexRecognizer::ParagraphWindows(std::string_view text) {
   std::vector<std::pair<size_t, size_t>> windows;
   size_t start = 0;
@@ -159,44 +131,86 @@ std::vector<std::pair<size_t, size_t>> RegexRecognizer::ParagraphWindows(std::st
   return windows;
 }
 
-void RegexRecognizer::Find(std::string_view text, const Context&, std::vector<Span>& out) const {
-  const auto& groups = Groups();
-  const auto windows = ParagraphWindows(text);
-  // Per paragraph, the patterns to run there. Each automaton first reads every paragraph, then the
-  // next one: its states stay in the cache for its whole pass instead of taking turns.
-  std::vector<std::vector<int>> named(windows.size());
-  if (groups.empty()) {
-    for (auto& patterns : named) {
-      for (size_t i = 0; i < compiled_.size(); ++i) patterns.push_back(static_cast<int>(i));
+const RegexRecognizer::Prefilter& RegexRecognizer::Filter() const {
+  // Built on first use, so recognizers that are merged by Combine never build one of their own.
+  std::call_once(filter_once_, [this] {
+    if (compiled_.empty()) return;
+    auto filter = std::make_unique<Prefilter>();
+    int id = 0;
+    for (const auto& c : compiled_) {
+      if (filter->filter.Add(c.rule.pattern, PatternOptions(), &id) != RE2::NoError) std::abort();
     }
-  }
-  std::vector<int> matching;
-  for (const auto& g : groups) {
-    for (size_t w = 0; w < windows.size(); ++w) {
-      auto [from, to] = windows[w];
-      matching.clear();
-      RE2::Set::ErrorInfo error;
-      // The set sees the paragraph without the text around it, where `^` and `$` also match at
-      // its edges: it may name a pattern that then matches nothing, never miss one.
-      if (g.set->Match(re2::StringPiece(text.data() + from, to - from), &matching, &error)) {
-        for (int k : matching) named[w].push_back(g.patterns[static_cast<size_t>(k)]);
-      } else if (error.kind != RE2::Set::kNoError) {
-        named[w].insert(named[w].end(), g.patterns.begin(), g.patterns.end());  // out of memory
+    std::vector<std::string> atoms;
+    filter->filter.Compile(&atoms);
+    if (!atoms.empty()) {
+      // The strings are lower case; RE2's case folding is the patterns' own.
+      RE2::Options options = PatternOptions();
+      options.set_case_sensitive(false);
+      filter->atoms = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+      for (const auto& atom : atoms) {
+        if (filter->atoms->Add(RE2::QuoteMeta(atom), nullptr) < 0) std::abort();
       }
+      if (!filter->atoms->Compile()) std::abort();
+    }
+    std::vector<int> unfiltered;
+    filter->filter.AllPotentials({}, &unfiltered);
+    filter->unfiltered.assign(compiled_.size(), false);
+    for (size_t first = 0; first < unfiltered.size(); first += kPatternsPerAutomaton) {
+      Prefilter::Group group{std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED), {}};
+      for (size_t k = first; k < unfiltered.size() && k < first + kPatternsPerAutomaton; ++k) {
+        const auto index = static_cast<size_t>(unfiltered[k]);
+        if (group.set->Add(compiled_[index].rule.pattern, nullptr) < 0) std::abort();
+        group.patterns.push_back(unfiltered[k]);
+        filter->unfiltered[index] = true;
+      }
+      if (!group.set->Compile()) std::abort();
+      filter->groups.push_back(std::move(group));
+    }
+    filter_ = std::move(filter);
+  });
+  return *filter_;
+}
+
+void RegexRecognizer::Find(std::string_view text, const Context&, std::vector<Span>& out) const {
+  if (compiled_.empty()) return;
+  const Prefilter& prefilter = Filter();
+  const re2::StringPiece whole(text.data(), text.size());
+  // The set's patterns that match somewhere in the text; false if it could not tell (out of memory).
+  auto ask = [&](const RE2::Set& set, std::vector<int>& found) {
+    RE2::Set::ErrorInfo error;
+    found.clear();
+    return set.Match(whole, &found, &error) || error.kind == RE2::Set::kNoError;
+  };
+  std::vector<bool> run(compiled_.size(), false);
+  std::vector<int> found, candidates;
+  if (!prefilter.atoms || ask(*prefilter.atoms, found)) {
+    prefilter.filter.AllPotentials(found, &candidates);
+    for (int i : candidates) run[static_cast<size_t>(i)] = !prefilter.unfiltered[static_cast<size_t>(i)];
+  } else {
+    for (size_t i = 0; i < compiled_.size(); ++i) run[i] = !prefilter.unfiltered[i];
+  }
+  for (const auto& group : prefilter.groups) {
+    if (ask(*group.set, found)) {
+      for (int k : found) run[static_cast<size_t>(group.patterns[static_cast<size_t>(k)])] = true;
+    } else {
+      for (int i : group.patterns) run[static_cast<size_t>(i)] = true;
     }
   }
-  for (size_t w = 0; w < windows.size(); ++w) {
-    if (named[w].empty()) continue;
-    // In the patterns' order, whatever order the automata reported them in.
-    std::sort(named[w].begin(), named[w].end());
-    FindSpans(text, windows[w].first, windows[w].second, named[w], false, out);
+  const auto windows = ParagraphWindows(text);
+  std::vector<re2::StringPiece> match;
+  for (size_t i = 0; i < compiled_.size(); ++i) {
+    if (run[i]) FindInParagraphs(compiled_[i], text, windows, match, out);
   }
 }
 
 void RegexRecognizer::FindWithCaptures(std::string_view text, std::vector<Span>& out) const {
-  std::vector<int> all(compiled_.size());
-  for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
-  for (auto [from, to] : ParagraphWindows(text)) FindSpans(text, from, to, all, true, out);
+  std::vector<re2::StringPiece> match;
+  for (auto [from, to] : ParagraphWindows(text)) {
+    for (const Compiled& c : compiled_) {
+      size_t pos = from;
+      while (auto found = Search(c, text, pos, to, true, match)) pos = Keep(c, text, *found, out);
+    }
+  }
 }
 
 namespace {
@@ -262,39 +276,74 @@ std::optional<std::pair<size_t, size_t>> RegexRecognizer::GroupBetweenBoundaries
   return std::nullopt;
 }
 
-void RegexRecognizer::FindSpans(std::string_view text, size_t from, size_t to, const std::vector<int>& patterns,
-                                bool captures, std::vector<Span>& out) const {
-  const re2::StringPiece whole_text(text.data(), text.size());
-  std::vector<re2::StringPiece> match;
-  for (int index : patterns) {
-    const Compiled& c = compiled_[static_cast<size_t>(index)];
-    const int groups = c.re->NumberOfCapturingGroups();
-    // Only the whole match from RE2 where the shape tells the span (see pattern_shape.h).
-    const bool ask_groups = captures || c.kind == PatternShape::Kind::kCaptured;
-    match.assign(ask_groups ? static_cast<size_t>(groups) + 1 : 1, re2::StringPiece());
-    size_t pos = from;
-    // The whole text is RE2's context: `^` and `$` match only at its ends, as without windows.
-    while (pos <= to &&
-           c.re->Match(whole_text, pos, to, RE2::UNANCHORED, match.data(), static_cast<int>(match.size()))) {
-      re2::StringPiece whole = match[0];
-      size_t whole_start = static_cast<size_t>(whole.data() - text.data());
-      size_t whole_end = whole_start + whole.size();
-      size_t start = whole_start, end = whole_end;
-      if (ask_groups) {
-        if (groups > 0 && match[1].data()) {
-          start = static_cast<size_t>(match[1].data() - text.data());
-          end = start + match[1].size();
-        }
-      } else if (c.kind == PatternShape::Kind::kBetweenBoundaries) {
-        // No split fits only if the shape was misread: the whole match then, which covers the group.
-        if (auto group = GroupBetweenBoundaries(c, text, whole_start, whole_end)) std::tie(start, end) = *group;
-      }
-      std::string_view found = text.substr(start, end - start);
-      if (!c.rule.valid || c.rule.valid(found)) out.push_back(Span{start, end, c.rule.type, c.rule.confidence});
-      // The next search starts where the span ends, not the whole match: the boundary character
-      // after one word is also the one before the next ("vaimo lapsi", two codes one space apart).
-      pos = whole.size() == 0 ? whole_end + 1 : end > whole_start ? end : whole_end;
+std::optional<RegexRecognizer::Match> RegexRecognizer::Search(const Compiled& c, std::string_view text, size_t pos,
+                                                              size_t limit, bool captures,
+                                                              std::vector<re2::StringPiece>& match) {
+  if (pos > limit) return std::nullopt;
+  const int groups = c.re->NumberOfCapturingGroups();
+  // Only the whole match from RE2 where the shape tells the span (see pattern_shape.h).
+  const bool ask_groups = captures || c.kind == PatternShape::Kind::kCaptured;
+  match.assign(ask_groups ? static_cast<size_t>(groups) + 1 : 1, re2::StringPiece());
+  // The whole text is RE2's context: `^` and `$` match only at its ends.
+  if (!c.re->Match(re2::StringPiece(text.data(), text.size()), pos, limit, RE2::UNANCHORED, match.data(),
+                   static_cast<int>(match.size()))) {
+    return std::nullopt;
+  }
+  Match m;
+  m.whole_start = static_cast<size_t>(match[0].data() - text.data());
+  m.whole_end = m.whole_start + match[0].size();
+  m.start = m.whole_start;
+  m.end = m.whole_end;
+  if (ask_groups) {
+    if (groups > 0 && match[1].data()) {
+      m.start = static_cast<size_t>(match[1].data() - text.data());
+      m.end = m.start + match[1].size();
     }
+  } else if (c.kind == PatternShape::Kind::kBetweenBoundaries) {
+    // No split fits only if the shape was misread: the whole match then, which covers the group.
+    if (auto group = GroupBetweenBoundaries(c, text, m.whole_start, m.whole_end)) std::tie(m.start, m.end) = *group;
+  }
+  return m;
+}
+
+size_t RegexRecognizer::Keep(const Compiled& c, std::string_view text, const Match& m, std::vector<Span>& out) {
+  std::string_view found = text.substr(m.start, m.end - m.start);
+  if (!c.rule.valid || c.rule.valid(found)) out.push_back(Span{m.start, m.end, c.rule.type, c.rule.confidence});
+  // The next search starts where the span ends, not the whole match: the boundary character
+  // after one word is also the one before the next ("vaimo lapsi", two codes one space apart).
+  return m.whole_end == m.whole_start ? m.whole_end + 1 : m.end > m.whole_start ? m.end : m.whole_end;
+}
+
+void RegexRecognizer::FindInParagraphs(const Compiled& c, std::string_view text,
+                                       const std::vector<std::pair<size_t, size_t>>& windows,
+                                       std::vector<re2::StringPiece>& match, std::vector<Span>& out) {
+  size_t w = 0;
+  size_t pos = windows.empty() ? 0 : windows[0].first;
+  while (w < windows.size()) {
+    const auto [from, to] = windows[w];
+    pos = std::max(pos, from);
+    // The search runs to the text's end, not the paragraph's: one pass over the whole text for a
+    // pattern that matches nowhere, instead of a call for each paragraph. A match that lies inside
+    // the paragraph is also the one a search limited to it finds (the same leftmost start, and
+    // the match RE2 prefers there ends inside it).
+    auto found = Search(c, text, pos, text.size(), false, match);
+    if (!found) return;  // nor in any later paragraph
+    const bool empty_at_end = found->whole_start == to && found->whole_end == to;
+    if (found->whole_start >= to && !empty_at_end) {
+      // Nothing more here: on to the paragraph where this match starts, or the next one after it.
+      while (w < windows.size() && windows[w].second <= found->whole_start) ++w;
+      continue;
+    }
+    if (found->whole_end > to) {
+      // It runs past the paragraph's end: only a search limited to the paragraph tells what
+      // matches inside it.
+      found = Search(c, text, pos, to, false, match);
+      if (!found) {
+        ++w;
+        continue;
+      }
+    }
+    pos = Keep(c, text, *found, out);
   }
 }
 

@@ -2,6 +2,7 @@
 // span of the pattern's type, optionally checked by a validator (checksums, calendar dates).
 #pragma once
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -26,17 +27,15 @@ struct PatternRule {
 class RegexRecognizer final : public Recognizer {
  public:
   explicit RegexRecognizer(std::vector<PatternRule> rules);
-  // One recognizer with the rules of every RegexRecognizer in `parts` (so one first pass finds
-  // which patterns match); the other recognizers are returned untouched in `parts`.
+  // One recognizer with the rules of every RegexRecognizer in `parts` (so one prefilter finds
+  // which patterns can match); the other recognizers are returned untouched in `parts`.
   static std::unique_ptr<RegexRecognizer> Combine(std::vector<std::unique_ptr<Recognizer>>& parts);
   void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override;
   // The same spans taken from RE2's own capture groups for every pattern: the reference that tests
   // hold Find to (Find asks for groups only where a pattern's shape does not tell the span).
   void FindWithCaptures(std::string_view text, std::vector<Span>& out) const;
   // Matches lie inside one paragraph: text between blank lines (lines of nothing but spaces), with
-  // the newline on each side as a boundary character. Windows [from, to), in order. Each pattern
-  // runs only in the paragraphs where the first pass (a few automata) says it matches: a long
-  // letter has an identifier in a few paragraphs, not in all of them.
+  // the newline on each side as a boundary character. Windows [from, to), in order.
   static std::vector<std::pair<size_t, size_t>> ParagraphWindows(std::string_view text);
 
  private:
@@ -55,22 +54,44 @@ class RegexRecognizer final : public Recognizer {
   // order RE2 prefers the alternatives; nothing if no split fits.
   static std::optional<std::pair<size_t, size_t>> GroupBetweenBoundaries(const Compiled& c, std::string_view text,
                                                                          size_t start, size_t end);
-  // The spans of `patterns` that lie in text[from, to).
-  void FindSpans(std::string_view text, size_t from, size_t to, const std::vector<int>& patterns, bool captures,
-                 std::vector<Span>& out) const;
-  // The first pass: a few automata of several patterns each say which patterns match in a
-  // paragraph, and only those are run again there for their positions (most patterns match
-  // nothing in most paragraphs).
-  struct PatternGroup {
-    std::unique_ptr<RE2::Set> set;
-    std::vector<int> patterns;  // the set's index -> the pattern's index in compiled_
+  struct Match {
+    size_t whole_start = 0, whole_end = 0;  // what the pattern matched
+    size_t start = 0, end = 0;              // the span: the first group, or the whole match
   };
-  // Empty when a group is too large for one automaton: every pattern then runs alone.
-  const std::vector<PatternGroup>& Groups() const;
+  // The first match of `c` in text[pos, limit), with the whole text as context.
+  static std::optional<Match> Search(const Compiled& c, std::string_view text, size_t pos, size_t limit, bool captures,
+                                     std::vector<re2::StringPiece>& match);
+  // Adds the match's span to `out` if the rule's validator accepts it; where the next search starts.
+  static size_t Keep(const Compiled& c, std::string_view text, const Match& m, std::vector<Span>& out);
+  // The matches of `c` inside each paragraph of `windows`, as if searched in each paragraph alone.
+  static void FindInParagraphs(const Compiled& c, std::string_view text,
+                               const std::vector<std::pair<size_t, size_t>>& windows,
+                               std::vector<re2::StringPiece>& match, std::vector<Span>& out);
+
+  // Which patterns can match a text at all, before each that can is run over it for positions:
+  // the literal strings each pattern needs (RE2's FilteredRE2), looked for in one pass; a pattern
+  // whose strings are absent is not run. The patterns with no such string (phone numbers,
+  // capitalised words, cue lists that RE2 factors into short pieces) share a few automata, each
+  // run once over the whole text.
+  struct Prefilter {
+    re2::FilteredRE2 filter{kMinAtomLength};
+    std::unique_ptr<RE2::Set> atoms;  // the strings, case-insensitively; none if no pattern has one
+    struct Group {
+      std::unique_ptr<RE2::Set> set;
+      std::vector<int> patterns;  // the set's index -> the pattern's index in compiled_
+    };
+    std::vector<Group> groups;     // of the patterns with no string
+    std::vector<bool> unfiltered;  // by pattern: in one of the groups
+  };
+  static constexpr int kMinAtomLength = 3;
+  // Few: an automaton's states on text it has not seen are the product of its patterns' progress
+  // (see "Text seen once" in docs/redaction.md).
+  static constexpr size_t kPatternsPerAutomaton = 5;
+  const Prefilter& Filter() const;
 
   std::vector<Compiled> compiled_;
-  mutable std::once_flag groups_once_;
-  mutable std::vector<PatternGroup> groups_;
+  mutable std::once_flag filter_once_;
+  mutable std::unique_ptr<Prefilter> filter_;
 };
 
 // Every pattern of the default engine (context names, id codes, contacts, addresses, ages, cues)

@@ -103,6 +103,19 @@ TEST(RegexRecognizerTest, PatternsRunPerParagraph) {
   EXPECT_EQ(spans("Jag är\n\ngift."), (std::vector<std::string>{}));
 }
 
+// A pattern runs only where the strings it needs occur (RE2's FilteredRE2): the strings are
+// looked for with the patterns' own case folding, so capitals, also non-ASCII ones, still match,
+// and the spans are those of every pattern run on the text.
+TEST(RegexRecognizerTest, PrefilterKeepsEveryPatternThatCanMatch) {
+  for (const char* text : {"JAG ÄR GIFT", "OLEN ÄITIYSLOMALLA", "Äitiyslomalla olin", "I AM MARRIED", "Flat 3",
+                           "MY DAUGHTER", "Uskonnollinen yhteisö", "ſingle mother", "Viron kansalainen"}) {
+    std::vector<Span> spans;
+    AllPatterns().Find(text, Context{"fi", {}}, spans);
+    EXPECT_FALSE(spans.empty()) << text;
+    ExpectSameAsCaptures(text);
+  }
+}
+
 // `\p{L}` in a pattern is a letter of the Latin, Greek and Cyrillic scripts (the automata stay
 // small): a cue word glued to one of those is part of a longer word, not the cue; × is no letter.
 TEST(RegexRecognizerTest, LettersAreThoseOfLatinGreekAndCyrillic) {
