@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <thread>
+#include <tuple>
 
 #include "redact/evaluation.h"
 #include "redact/free_text_redactor.h"
@@ -242,6 +244,32 @@ TEST(LexiconNameTest, VoikkoFindsInflectedNamesItKnows) {
   EXPECT_EQ(Found("Työskentelin Nokialla ja Helsingin yliopistossa.", EntityType::kPerson), Strings{});
   EXPECT_EQ(Found("Opiskelin Ahmedin ja Liisa Korhosen kanssa.", EntityType::kPerson),
             (Strings{"Ahmedin", "Liisa Korhosen"}));
+}
+
+// The server's threads share one memo of libvoikko's answers: threads asking about the same words
+// at once all get the answers one thread alone gets.
+TEST(LexiconNameTest, VoikkoAnswersAreTheSameFromManyThreads) {
+  const Morphology* finnish = FinnishMorphology();
+  ASSERT_NE(finnish, nullptr);
+  const std::vector<std::string> words = {"Mattilan",  "Aulikille", "Helsingissä", "Anna",        "Korhonen",
+                                          "Anna-Mari", "Nokialla",  "Xqzvw",       "Tampereelta", "Liisa"};
+  auto answers = [&](int offset) {
+    std::vector<std::tuple<bool, bool, bool, bool>> out;
+    for (size_t i = 0; i < words.size(); ++i) {
+      const auto c = finnish->Classify(words[(i + static_cast<size_t>(offset)) % words.size()]);
+      out.emplace_back(c.first_name, c.surname, c.place, c.other);
+    }
+    std::rotate(out.rbegin(), out.rbegin() + offset % static_cast<int>(words.size()), out.rend());
+    return out;
+  };
+  const auto alone = answers(0);
+  EXPECT_TRUE(std::get<0>(alone[9]));  // Liisa
+  EXPECT_TRUE(std::get<2>(alone[2]));  // Helsingissä
+  std::vector<std::thread> threads;
+  std::vector<std::vector<std::tuple<bool, bool, bool, bool>>> results(8);
+  for (int t = 0; t < 8; ++t) threads.emplace_back([&, t] { results[static_cast<size_t>(t)] = answers(t); });
+  for (auto& t : threads) t.join();
+  for (const auto& r : results) EXPECT_EQ(r, alone);
 }
 
 TEST(LexiconNameTest, SwedishAndEnglishNamesFromTheBuiltInLexicon) {
