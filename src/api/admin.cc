@@ -5,6 +5,8 @@
 #include "notify/dispatcher.h"
 #include "service/audit.h"
 
+#include <limits>
+
 namespace reilu::api {
 
 namespace {
@@ -260,17 +262,14 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/audit", Wrap([&ctx](http::Request& req) -> Result<http::Response> {
                auto caller = Authenticate(ctx, req);
                if (!caller) return caller.error();
-               std::int64_t after = 0, limit = 100;
+               constexpr auto kLargest = static_cast<size_t>(std::numeric_limits<std::int64_t>::max());
+               size_t after = 0, limit = 100, recruitment = 0;
+               REILU_TRY(QueryNumber(req, "after", kLargest, after));
+               REILU_TRY(QueryNumber(req, "limit", 1000, limit));
+               if (limit == 0) return MakeError(ErrorCode::kInvalidInput, "The limit is 1 to 1000.", "limit");
+               REILU_TRY(QueryNumber(req, "recruitment_id", kLargest, recruitment));
                service::AuditFilter filter;
-               try {
-                 if (req.query.count("after")) after = std::stoll(req.query["after"]);
-                 if (req.query.count("limit"))
-                   limit = std::clamp<std::int64_t>(std::stoll(req.query["limit"]), 1, 1000);
-                 if (req.query.count("recruitment_id")) filter.recruitment_id = std::stoll(req.query["recruitment_id"]);
-               } catch (const std::exception&) {
-                 return MakeError(ErrorCode::kInvalidInput, "after, limit and recruitment_id must be integers.",
-                                  "after");
-               }
+               filter.recruitment_id = static_cast<RecruitmentId>(recruitment);
                std::string order;
                REILU_TRY(QueryChoice(req, "order", {"oldest", "newest"}, order));
                filter.newest_first = order == "newest";
@@ -279,7 +278,8 @@ void RegisterAdminRoutes(http::Router& router, ApiContext& ctx) {
                  return MakeError(ErrorCode::kInvalidInput, "The action filter is too long.", "action");
                }
                auto services = ctx.Services();
-               auto page = service::ReadAuditLog(services, caller->user, after, limit, filter);
+               auto page = service::ReadAuditLog(services, caller->user, static_cast<std::int64_t>(after),
+                                                 static_cast<std::int64_t>(limit), filter);
                if (!page) return page.error();
                json::array arr;
                for (const auto& e : page->entries) {

@@ -673,6 +673,17 @@ TEST_F(ApiTest, TheAuditLogNamesActorsNarrowsAndShowsTheOwnerTheirRecruitment) {
   EXPECT_EQ(LoggedIn("b_hr").Get(base + "&recruitment_id=" + std::to_string(rec)).status, 404);
   EXPECT_EQ(LoggedIn("a_reviewer").Get(base + "&recruitment_id=" + std::to_string(rec)).status, 403);
   EXPECT_EQ(auditor.Get("/api/v1/audit?recruitment_id=x").status, 422);
+  // Numbers are read whole and within range, and the error names the parameter: no silent
+  // clamping of a limit, no "12abc" read as 12.
+  for (auto [query, field] :
+       {std::pair{"limit=0", "limit"}, std::pair{"limit=1001", "limit"}, std::pair{"limit=12abc", "limit"},
+        std::pair{"after=-1", "after"}, std::pair{"after=99999999999999999999", "after"},
+        std::pair{"recruitment_id=-5", "recruitment_id"}}) {
+    auto bad = auditor.Get(std::string("/api/v1/audit?") + query);
+    EXPECT_EQ(bad.status, 422) << query;
+    EXPECT_EQ(bad.Json().at("field").as_string(), field) << query;
+  }
+  EXPECT_EQ(auditor.Get("/api/v1/audit?limit=1000&after=0&recruitment_id=0").status, 200);
   // Newest first, page by page: the same entries as oldest first, in the other order.
   std::vector<std::int64_t> oldest, newest;
   const json::value everything = auditor.Get(base).Json();
