@@ -49,6 +49,10 @@ Status QueryChoice(const http::Request& req, const char* name, std::initializer_
       return OkStatus();
     }
   }
+  return InvalidChoice(name);
+}
+
+Status InvalidChoice(const char* name) {
   return MakeError(ErrorCode::kInvalidInput, std::string("The ") + name + " filter is not valid.", name);
 }
 

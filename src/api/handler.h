@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <map>
 #include <memory>
+#include <utility>
 
 #include "api/api.h"
 #include "codec/codec.h"
@@ -34,6 +35,22 @@ Status QueryNumber(const http::Request& req, const char* name, size_t max, size_
 // Reads the optional query parameter `name`, which must be one of `allowed`, into `out`.
 Status QueryChoice(const http::Request& req, const char* name, std::initializer_list<const char*> allowed,
                    std::string& out);
+// The error for a query parameter that is none of its allowed values.
+Status InvalidChoice(const char* name);
+// The same with a value for each allowed name ({"title", Order::kTitle}): `out` becomes the value.
+template <typename T>
+Status QueryChoice(const http::Request& req, const char* name, std::initializer_list<std::pair<const char*, T>> allowed,
+                   T& out) {
+  auto it = req.query.find(name);
+  if (it == req.query.end()) return OkStatus();
+  for (const auto& [text, value] : allowed) {
+    if (it->second == text) {
+      out = value;
+      return OkStatus();
+    }
+  }
+  return InvalidChoice(name);
+}
 // A list's page: `cursor` (where it starts, from the previous page's next_cursor) and `limit`
 // (1 to 1000; absent: the rest).
 Status QueryPage(const http::Request& req, size_t& offset, size_t& limit);

@@ -26,16 +26,16 @@ Result<service::RecruitmentQuery> ReadRecruitmentQuery(const http::Request& req)
   service::RecruitmentQuery q;
   REILU_TRY(QueryPage(req, q.offset, q.limit));
   REILU_TRY(QueryChoice(req, "stage", {"draft", "collecting", "screening", "shortlisted", "decided"}, q.stage));
-  std::string mine, sort, language;
+  std::string mine, language;
   REILU_TRY(QueryChoice(req, "mine", {"true", "false"}, mine));
   q.mine = mine == "true";
-  REILU_TRY(QueryChoice(req, "sort", {"created", "newest", "deadline", "-deadline", "title"}, sort));
-  static const std::map<std::string, Order> kOrders{{"created", Order::kCreated},
-                                                    {"newest", Order::kNewest},
-                                                    {"deadline", Order::kDeadline},
-                                                    {"-deadline", Order::kLatestDeadline},
-                                                    {"title", Order::kTitle}};
-  if (!sort.empty()) q.order = kOrders.at(sort);
+  REILU_TRY(QueryChoice<Order>(req, "sort",
+                               {{"created", Order::kCreated},
+                                {"newest", Order::kNewest},
+                                {"deadline", Order::kDeadline},
+                                {"-deadline", Order::kLatestDeadline},
+                                {"title", Order::kTitle}},
+                               q.order));
   REILU_TRY(QueryChoice(req, "lang", {"fi", "sv", "en"}, language));
   if (!language.empty()) q.title_language = language;
   if (auto it = req.query.find("q"); it != req.query.end()) {
