@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "api/handler.h"
+#include "core/page.h"
 #include "crypto/crypto.h"
 #include "http/compress.h"
 #include "service/screening.h"
@@ -55,19 +56,19 @@ struct ListQuery {
     for (const auto& a : list.items) {
       if (Wants(a)) wanted.push_back(&a);
     }
-    size_t end = limit == 0 ? wanted.size() : std::min(wanted.size(), offset + limit);
+    const PageBounds page = PageOf(wanted.size(), offset, limit);
     size_t bytes = 200;
-    for (size_t i = std::min(offset, wanted.size()); i < end; ++i) bytes += wanted[i]->json.size() + 1;
+    for (size_t i = page.begin; i < page.end; ++i) bytes += wanted[i]->json.size() + 1;
     std::string out;
     out.reserve(bytes);
     out += "{\"recruitment_id\":" + std::to_string(r.id) + ",\"anonymous\":" + (r.anonymous ? "true" : "false") +
            ",\"applications\":[";
-    for (size_t i = std::min(offset, wanted.size()); i < end; ++i) {
-      if (i > offset) out += ',';
+    for (size_t i = page.begin; i < page.end; ++i) {
+      if (i > page.begin) out += ',';
       out += wanted[i]->json;
     }
     out += "],\"total\":" + std::to_string(wanted.size()) + ",\"next_cursor\":";
-    out += end < wanted.size() ? "\"" + std::to_string(end) + "\"" : "null";
+    out += page.next ? "\"" + std::to_string(*page.next) + "\"" : "null";
     out += '}';
     return out;
   }

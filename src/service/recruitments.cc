@@ -4,6 +4,7 @@
 #include <map>
 
 #include "codec/codec.h"
+#include "core/page.h"
 #include "service/work.h"
 
 namespace reilu::service {
@@ -293,10 +294,9 @@ Result<RecruitmentPage> RecruitmentsFor(Context& ctx, const User& actor, const R
   Order(wanted, query);
   RecruitmentPage page;
   page.total = wanted.size();
-  const size_t begin = std::min(query.offset, wanted.size());
-  const size_t end = query.limit == 0 ? wanted.size() : std::min(wanted.size(), begin + query.limit);
-  for (size_t i = begin; i < end; ++i) page.items.push_back(std::move(wanted[i]));
-  if (end < wanted.size()) page.next = end;
+  const PageBounds bounds = PageOf(wanted.size(), query.offset, query.limit);
+  for (size_t i = bounds.begin; i < bounds.end; ++i) page.items.push_back(std::move(wanted[i]));
+  page.next = bounds.next;
   return page;
 }
 
