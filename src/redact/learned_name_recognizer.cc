@@ -103,7 +103,10 @@ class LearnedNameRecognizer final : public Recognizer {
         word = as_written;
       }
       WordClasses classes = knowledge.Classes(word);
-      WordClasses finnish_classes = finnish ? finnish->Classify(word) : WordClasses{};
+      // libvoikko knows places of the world in any text ("Espoo", "Korea"), but its analysis is
+      // the slowest step: in Swedish and English only asked where the word lists leave it open.
+      const bool open = !classes.Name() || classes.everyday_too;
+      WordClasses finnish_classes = finnish && (context.lang == "fi" || open) ? finnish->Classify(word) : WordClasses{};
       // An everyday word in any of the languages' dictionaries ("Consulting" in a Finnish company
       // name, "Lintu"), a word that is also a verb or noun at the start of a sentence ("Anna
       // palautetta"), and a place that is no name ("Nokialla"; but "Peltola" is both) all count
@@ -118,8 +121,8 @@ class LearnedNameRecognizer final : public Recognizer {
       bool ambiguous_start = classes.Ambiguous() && StartsSentence(text, tokens, i) &&
                              !(finnish && classes.Name() && i + 1 < tokens.tokens.size() &&
                                IsVerbAfterName(text, tokens.tokens[i + 1], *finnish));
-      bool place_only = (!classes.Name() || classes.everyday_too) && !finnish_classes.Name() &&
-                        (classes.place || finnish_classes.place || IsKnownPlace(word));
+      bool place_only =
+          open && !finnish_classes.Name() && (classes.place || finnish_classes.place || IsKnownPlace(word));
       // Month and weekday names are proper nouns in the word lists, and dates in a CV ("until
       // June"); beside a name they may still be one ("June Carter").
       if (ambiguous_start || IsCalendarWord(folded)) ordinary = true;
