@@ -49,6 +49,59 @@ std::string WithLettersOfTheTexts(const std::string& pattern) {
   return out;
 }
 
+// The same pattern with each alternative of every alternation in a capturing group of its own
+// ("(?:lapse\p{L}*|lapsi|lasteni)" -> "(?:(lapse\p{L}*)|(lapsi)|(lasteni))"): it matches the same
+// strings, but RE2 no longer factors the alternatives' common prefixes ("la(?:ps(?:e…|i)|steni)"),
+// which left the prefilter only pieces too short to look for. Only the prefilter reads it.
+std::string WithAlternativesApart(std::string_view pattern) {
+  std::string out;
+  size_t i = 0;
+  // Flags for the whole pattern stay outside the groups, where they still apply to all of it.
+  while (pattern.substr(i).starts_with("(?") && pattern.find(')', i) != std::string_view::npos &&
+         pattern.find_first_not_of("imsU-", i + 2) == pattern.find(')', i)) {
+    size_t close = pattern.find(')', i);
+    out.append(pattern.substr(i, close + 1 - i));
+    i = close + 1;
+  }
+  out += '(';
+  for (; i < pattern.size(); ++i) {
+    const char ch = pattern[i];
+    if (ch == '\\' && i + 1 < pattern.size()) {
+      out.append(pattern.substr(i, 2));
+      ++i;
+    } else if (ch == '[') {
+      size_t end = i + 1;
+      if (end < pattern.size() && pattern[end] == '^') ++end;
+      if (end < pattern.size() && pattern[end] == ']') ++end;  // a ']' first is a member
+      while (end < pattern.size() && pattern[end] != ']') end += pattern[end] == '\\' ? 2 : 1;
+      out.append(pattern.substr(i, end + 1 - i));
+      i = end;
+    } else if (ch == '(') {
+      size_t open_end = i + 1;
+      if (open_end < pattern.size() && pattern[open_end] == '?') {
+        size_t close = pattern.find_first_of(":)>", open_end);
+        if (close != std::string_view::npos && pattern[close] == ')') {  // flags for the rest of the group
+          out.append(pattern.substr(i, close + 1 - i));
+          i = close;
+          continue;
+        }
+        open_end = close + 1;
+      }
+      out.append(pattern.substr(i, open_end - i));
+      out += '(';
+      i = open_end - 1;
+    } else if (ch == '|') {
+      out += ")|(";
+    } else if (ch == ')') {
+      out += "))";
+    } else {
+      out += ch;
+    }
+  }
+  out += ')';
+  return out;
+}
+
 }  // namespace
 
 RegexRecognizer::RegexRecognizer(std::vector<PatternRule> rules) {
@@ -138,7 +191,9 @@ const RegexRecognizer::Prefilter& RegexRecognizer::Filter() const {
     auto filter = std::make_unique<Prefilter>();
     int id = 0;
     for (const auto& c : compiled_) {
-      if (filter->filter.Add(c.rule.pattern, PatternOptions(), &id) != RE2::NoError) std::abort();
+      if (filter->filter.Add(WithAlternativesApart(c.rule.pattern), PatternOptions(), &id) != RE2::NoError) {
+        std::abort();
+      }
     }
     std::vector<std::string> atoms;
     filter->filter.Compile(&atoms);

@@ -71,8 +71,7 @@ class RegexRecognizer final : public Recognizer {
   // Which patterns can match a text at all, before each that can is run over it for positions:
   // the literal strings each pattern needs (RE2's FilteredRE2), looked for in one pass; a pattern
   // whose strings are absent is not run. The patterns with no such string (phone numbers,
-  // capitalised words, cue lists that RE2 factors into short pieces) share a few automata, each
-  // run once over the whole text.
+  // capitalised words) share a few automata, each run once over the whole text.
   struct Prefilter {
     re2::FilteredRE2 filter{kMinAtomLength};
     std::unique_ptr<RE2::Set> atoms;  // the strings, case-insensitively; none if no pattern has one
