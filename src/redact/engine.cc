@@ -132,6 +132,7 @@ Engine Engine::Default() {
   e.Add(MakeKnownNameRecognizer());
   e.Add(MakeLexiconNameRecognizer(FinnishMorphology(), SwedishEnglishNameLexicon()));
   e.Add(MakeLearnedNameRecognizer());
+  e.Add(MakeNationalityRecognizer());
   // Every pattern-based recognizer as one automaton: a single pass over the text.
   e.Add(MakePatternRecognizer());
   return e;

@@ -111,6 +111,9 @@ std::unique_ptr<Recognizer> MakeKnownNameRecognizer();
 std::unique_ptr<Recognizer> MakeContextNameRecognizer();  // "esihenkilöni X", "my manager X"
 // Gender, family, nationality, mother tongue, religion, health and residence cues.
 std::unique_ptr<Recognizer> MakeCueRecognizer();
+// The words for the peoples of the world's countries, Finnish in any inflection ("Nigerian",
+// "nigerialaisena"), as unsure nationality cues.
+std::unique_ptr<Recognizer> MakeNationalityRecognizer();
 class Morphology;
 // Names found by Finnish morphology (libvoikko: first names and surnames in any inflection) in
 // Finnish texts, and by a name lexicon in Swedish and English ones. A null source finds nothing.

@@ -6,6 +6,7 @@
 #include <thread>
 #include <tuple>
 
+#include "core/redaction.h"
 #include "redact/evaluation.h"
 #include "redact/free_text_redactor.h"
 #include "redact/morphology.h"
@@ -234,6 +235,36 @@ TEST(LexiconNameTest, AmbiguousFormsCountOnlyWhereCapitalisationMeansSomething) 
   std::vector<Span> english;
   MakeLexiconNameRecognizer(&m)->Find("I asked Virtanen.", Context{"en", {}}, english);
   EXPECT_TRUE(english.empty());
+}
+
+// The words for the peoples of the world's countries are nationality cues that the owner looks at
+// before release: Finnish in any inflection and compound, English with a capital and in the plural,
+// also inside a text of another language. Not the host country's people, not an English word that
+// is also a language's name (a skill), not a lower-case English word.
+TEST(CueTest, ThePeoplesOfTheWorldAreUnsureNationalityCues) {
+  static const auto recognizer = MakeNationalityRecognizer();
+  auto found = [](const std::string& text) {
+    std::vector<Span> spans;
+    recognizer->Find(text, Context{"fi", {}}, spans);
+    std::vector<std::string> out;
+    for (const auto& s : spans) {
+      EXPECT_EQ(s.type, EntityType::kNationality);
+      EXPECT_LT(s.confidence, kSureSpan);
+      out.push_back(text.substr(s.start, s.end - s.start));
+    }
+    return out;
+  };
+  EXPECT_EQ(found("- Nigerian nursing diploma 2016"), Strings{"Nigerian"});
+  EXPECT_EQ(found("Olen somalialainen ja asun Oulussa."), Strings{"somalialainen"});
+  EXPECT_EQ(found("Nigerialaisena sairaanhoitajana tiedän, mitä tarkoitan."), Strings{"Nigerialaisena"});
+  EXPECT_EQ(found("Työskentelin itävaltalaisessa yrityksessä."), Strings{"itävaltalaisessa"});
+  EXPECT_EQ(found("Olen eritrealaissyntyinen."), Strings{"eritrealaissyntyinen"});
+  EXPECT_EQ(found("I worked with Ghanaians and Kenyans."), (Strings{"Ghanaians", "Kenyans"}));
+  EXPECT_TRUE(found("Suomalainen työelämä ja suomalaiset kollegat ovat tuttuja.").empty());
+  EXPECT_TRUE(found("Languages: Polish (fluent), German (good), Finnish (native)").empty());
+  EXPECT_TRUE(found("the canadian winter; Kalalainen; palaisin; kylälaista").empty());
+  // In the engine, in a Finnish CV's English line.
+  EXPECT_EQ(Found("Koulutus\n- Nigerian nursing diploma 2016", EntityType::kNationality), Strings{"Nigerian"});
 }
 
 TEST(LexiconNameTest, VoikkoFindsInflectedNamesItKnows) {

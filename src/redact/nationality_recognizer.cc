@@ -1,0 +1,106 @@
+// Words for the peoples of the world's countries as cues of nationality or origin: "Nigerian
+// nursing diploma", "olen somalialainen", "nigerialaisena", "Ghanaians". The words are those of
+// data/nationalities.txt (Finnish and English; see that file's header and NOTICE).
+#include <string>
+#include <unordered_set>
+
+#include "redact/redact.h"
+#include "redact/text_util.h"
+
+// The word list, built in.
+asm(".section .rodata\n.global reilu_nationalities_begin\nreilu_nationalities_begin:\n.incbin \"" REILU_NATIONALITY_DATA
+    "\"\n.global reilu_nationalities_end\nreilu_nationalities_end:\n.byte 0\n.previous\n");
+extern "C" const char reilu_nationalities_begin[], reilu_nationalities_end[];
+
+namespace reilu::redact {
+
+namespace {
+
+// Not cues: the host country's people ("suomalainen työelämä" is everywhere in a Finnish
+// application), English words that are also a language's name ("Polish: fluent" is a skill; a
+// mother tongue is the language cues' part), and entries that are everyday English words.
+bool Left(std::string_view lang, std::string_view folded) {
+  static const std::unordered_set<std::string_view> kLeftOut = {
+      "suomalainen", "albanian",  "armenian", "azerbaijani", "belarusian", "bulgarian",  "burmese",   "chinese",
+      "croatian",    "czech",     "danish",   "dutch",       "estonian",   "filipino",   "finnish",   "french",
+      "georgian",    "german",    "greek",    "hungarian",   "icelandic",  "indonesian", "irish",     "italian",
+      "japanese",    "kyrgyz",    "latvian",  "lithuanian",  "macedonian", "malagasy",   "maltese",   "manx",
+      "mongolian",   "norwegian", "polish",   "portuguese",  "romanian",   "russian",    "serbian",   "slovenian",
+      "somali",      "spanish",   "swedish",  "tajik",       "thai",       "turkish",    "ukrainian", "vietnamese",
+      "welsh",       "occupied",  "reunion",  "jersey",      "guernsey",   "bermuda",    "u.s."};
+  (void)lang;
+  return kLeftOut.count(folded) > 0;
+}
+
+class NationalityRecognizer final : public Recognizer {
+ public:
+  NationalityRecognizer() {
+    std::string_view data(reilu_nationalities_begin,
+                          static_cast<size_t>(reilu_nationalities_end - reilu_nationalities_begin));
+    while (!data.empty()) {
+      size_t end = data.find('\n');
+      std::string_view line = data.substr(0, end);
+      data.remove_prefix(end == std::string_view::npos ? data.size() : end + 1);
+      size_t tab = line.find('\t');
+      if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
+      std::string_view lang = line.substr(0, tab);
+      std::string word = Fold(line.substr(tab + 1));
+      if (Left(lang, word)) continue;
+      if (lang == "en") {
+        english_.insert(word);
+      } else if (word.ends_with("nen")) {
+        finnish_stems_.insert(word.substr(0, word.size() - 3));  // "nigerialai": -nen, -sen, -sta…
+      } else {
+        finnish_whole_.insert(word);
+      }
+    }
+  }
+
+  void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override {
+    FindInWords(text, SplitWords(text), context, out);
+  }
+
+  void FindInWords(std::string_view text, const std::vector<Word>& words, const Context&,
+                   std::vector<Span>& out) const override {
+    std::string folded;
+    for (const auto& w : words) {
+      std::string_view word = text.substr(w.start, w.end - w.start);
+      if (word.size() < 4) continue;
+      folded = Fold(word);
+      if (IsCue(word, folded)) out.push_back(Span{w.start, w.end, EntityType::kNationality, kConfidence});
+    }
+  }
+
+ private:
+  // Unsure: "a Nigerian company" or "ranskalainen keittiö" tell less than "olen nigerialainen";
+  // the owner of the recruitment has a look before release.
+  static constexpr double kConfidence = 0.6;
+
+  bool IsCue(std::string_view word, const std::string& folded) const {
+    // English with a capital, also in the plural ("Ghanaians"); in any language's text, as CVs
+    // mix them ("Nigerian nursing diploma" in a Finnish CV).
+    if (word[0] >= 'A' && word[0] <= 'Z') {
+      if (english_.count(folded)) return true;
+      if (folded.ends_with('s') && english_.count(folded.substr(0, folded.size() - 1))) return true;
+    }
+    if (finnish_whole_.count(folded)) return true;
+    // Finnish in any inflection and compound: the stem ends in "lai" or "läi", then the ending
+    // ("nigerialaisena", "nigerialaistaustainen").
+    for (size_t at = folded.find('l'); at != std::string::npos; at = folded.find('l', at + 1)) {
+      size_t stem_end = folded.compare(at, 3, "lai") == 0 ? at + 3 : folded.compare(at, 4, "läi") == 0 ? at + 4 : 0;
+      if (stem_end == 0 || stem_end >= folded.size()) continue;
+      if ((folded[stem_end] == 'n' || folded[stem_end] == 's') && finnish_stems_.count(folded.substr(0, stem_end))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  std::unordered_set<std::string> english_, finnish_stems_, finnish_whole_;
+};
+
+}  // namespace
+
+std::unique_ptr<Recognizer> MakeNationalityRecognizer() { return std::make_unique<NationalityRecognizer>(); }
+
+}  // namespace reilu::redact
