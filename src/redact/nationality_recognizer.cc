@@ -19,7 +19,7 @@ namespace {
 // Not cues: the host country's people ("suomalainen työelämä" is everywhere in a Finnish
 // application), English words that are also a language's name ("Polish: fluent" is a skill; a
 // mother tongue is the language cues' part), and entries that are everyday English words.
-bool Left(std::string_view lang, std::string_view folded) {
+bool LeftOut(std::string_view folded) {
   static const std::unordered_set<std::string_view> kLeftOut = {
       "suomalainen", "albanian",  "armenian", "azerbaijani", "belarusian", "bulgarian",  "burmese",   "chinese",
       "croatian",    "czech",     "danish",   "dutch",       "estonian",   "filipino",   "finnish",   "french",
@@ -28,7 +28,6 @@ bool Left(std::string_view lang, std::string_view folded) {
       "mongolian",   "norwegian", "polish",   "portuguese",  "romanian",   "russian",    "serbian",   "slovenian",
       "somali",      "spanish",   "swedish",  "tajik",       "thai",       "turkish",    "ukrainian", "vietnamese",
       "welsh",       "occupied",  "reunion",  "jersey",      "guernsey",   "bermuda",    "u.s."};
-  (void)lang;
   return kLeftOut.count(folded) > 0;
 }
 
@@ -45,7 +44,7 @@ class NationalityRecognizer final : public Recognizer {
       if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
       std::string_view lang = line.substr(0, tab);
       std::string word = Fold(line.substr(tab + 1));
-      if (Left(lang, word)) continue;
+      if (LeftOut(word)) continue;
       if (lang == "en") {
         english_.insert(word);
       } else if (word.ends_with("nen")) {
