@@ -1,6 +1,7 @@
 // Words for the peoples of the world's countries as cues of nationality or origin: "Nigerian
-// nursing diploma", "olen somalialainen", "nigerialaisena", "Ghanaians". The words are those of
-// data/nationalities.txt (Finnish and English; see that file's header and NOTICE).
+// nursing diploma", "olen somalialainen", "nigerialaisena", "Ghanaians", "somaliskt ursprung". The
+// Finnish and English words are those of data/nationalities.txt (see that file's header and
+// NOTICE); the Swedish ones are listed here.
 #include <string>
 #include <unordered_set>
 
@@ -31,6 +32,39 @@ bool LeftOut(std::string_view folded) {
   return kLeftOut.count(folded) > 0;
 }
 
+// Swedish, written here (the package has no Swedish): adjectives, which take -t and -a
+// ("nigeriansk", "nigerianskt", "nigerianska"), and the people's nouns, which take -n, -na, -er,
+// -erna ("somalier", "somaliern", "eritreaner"). Not "svensk" or "finsk" (the hosts), and an
+// adjective whose -a form is a language's name ("somaliska", "arabiska") only without the -a: the
+// language is a skill, "ett tyskt företag" is a cue (in English "German" is both, and left out).
+constexpr std::string_view kSwedishAdjectives[] = {
+    "afghansk",     "algerisk",     "amerikansk",   "angolansk",   "argentinsk", "australisk", "bangladeshisk",
+    "belgisk",      "boliviansk",   "brasiliansk",  "brittisk",    "burundisk",  "chilensk",   "colombiansk",
+    "egyptisk",     "eritreansk",   "etiopisk",     "gambisk",     "ghanansk",   "guineansk",  "indisk",
+    "irakisk",      "iransk",       "israelisk",    "ivoriansk",   "jamaicansk", "jemenitisk", "jordansk",
+    "kamerunsk",    "kanadensisk",  "kenyansk",     "kongolesisk", "kosovansk",  "kubansk",    "kuwaitisk",
+    "libanesisk",   "liberiansk",   "libysk",       "malaysisk",   "marockansk", "mexikansk",  "nepalesisk",
+    "nigeriansk",   "nigerisk",     "pakistansk",   "palestinsk",  "peruansk",   "rwandisk",   "saudisk",
+    "senegalesisk", "sierraleonsk", "sudanesisk",   "syrisk",      "tanzanisk",  "tunisisk",   "ugandisk",
+    "venezuelansk", "zambisk",      "zimbabwisk",   "somalisk",    "persisk",    "kurdisk",    "turkisk",
+    "kinesisk",     "japansk",      "vietnamesisk", "thailändsk",  "filippinsk", "polsk",      "estnisk",
+    "lettisk",      "litauisk",     "ukrainsk",     "bosnisk",     "serbisk",    "kroatisk",   "albansk",
+    "grekisk",      "ungersk",      "rumänsk",      "bulgarisk",   "tysk",       "fransk",     "spansk",
+    "italiensk",    "portugisisk",  "nederländsk",  "isländsk",    "arabisk",    "rysk"};
+constexpr std::string_view kSwedishLanguages[] = {
+    "somaliska",   "persiska", "kurdiska",   "turkiska", "kinesiska",  "japanska",     "vietnamesiska",
+    "thailändska", "ryska",    "polska",     "estniska", "lettiska",   "litauiska",    "ukrainska",
+    "bosniska",    "serbiska", "kroatiska",  "albanska", "grekiska",   "ungerska",     "rumänska",
+    "bulgariska",  "tyska",    "franska",    "spanska",  "italienska", "portugisiska", "nederländska",
+    "isländska",   "arabiska", "filippinska"};
+constexpr std::string_view kSwedishPeople[] = {
+    "afghan",    "algerier",   "amerikan",  "argentinare", "australier",  "bosnier",     "brasilianare", "chilenare",
+    "colombian", "egyptier",   "eritrean",  "etiopier",    "ghanan",      "indier",      "irakier",      "iranier",
+    "jamaican",  "kamerunier", "kenyan",    "kongoles",    "kosovoalban", "kuban",       "kurd",         "libanes",
+    "libyer",    "marockan",   "mexikan",   "nigerian",    "pakistanier", "palestinier", "peruan",       "rwandier",
+    "saudier",   "senegales",  "somalier",  "sudanes",     "syrier",      "tunisier",    "turk",         "ugandier",
+    "ukrainare", "vietnames",  "zimbabwier"};
+
 class NationalityRecognizer final : public Recognizer {
  public:
   NationalityRecognizer() {
@@ -52,6 +86,15 @@ class NationalityRecognizer final : public Recognizer {
       } else {
         finnish_whole_.insert(word);
       }
+    }
+    std::unordered_set<std::string_view> languages(std::begin(kSwedishLanguages), std::end(kSwedishLanguages));
+    for (std::string_view adjective : kSwedishAdjectives) {
+      swedish_.emplace(adjective);
+      swedish_.emplace(std::string(adjective) + "t");
+      if (!languages.count(std::string(adjective) + "a")) swedish_.emplace(std::string(adjective) + "a");
+    }
+    for (std::string_view person : kSwedishPeople) {
+      for (const char* ending : {"", "n", "na", "er", "erna", "s"}) swedish_.emplace(std::string(person) + ending);
     }
   }
 
@@ -82,7 +125,7 @@ class NationalityRecognizer final : public Recognizer {
       if (english_.count(folded)) return true;
       if (folded.ends_with('s') && english_.count(folded.substr(0, folded.size() - 1))) return true;
     }
-    if (finnish_whole_.count(folded)) return true;
+    if (finnish_whole_.count(folded) || swedish_.count(folded)) return true;
     // Finnish in any inflection and compound: the stem ends in "lai" or "läi", then the ending
     // ("nigerialaisena", "nigerialaistaustainen").
     for (size_t at = folded.find('l'); at != std::string::npos; at = folded.find('l', at + 1)) {
@@ -95,7 +138,7 @@ class NationalityRecognizer final : public Recognizer {
     return false;
   }
 
-  std::unordered_set<std::string> english_, finnish_stems_, finnish_whole_;
+  std::unordered_set<std::string> english_, finnish_stems_, finnish_whole_, swedish_;
 };
 
 }  // namespace

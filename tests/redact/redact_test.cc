@@ -263,6 +263,10 @@ TEST(CueTest, ThePeoplesOfTheWorldAreUnsureNationalityCues) {
   EXPECT_TRUE(found("Suomalainen työelämä ja suomalaiset kollegat ovat tuttuja.").empty());
   EXPECT_TRUE(found("Languages: Polish (fluent), German (good), Finnish (native)").empty());
   EXPECT_TRUE(found("the canadian winter; Kalalainen; palaisin; kylälaista").empty());
+  // Swedish: adjectives with their endings and the people's nouns; a language's name stays a skill.
+  EXPECT_EQ(found("Jag har somaliskt ursprung och eritreanska vänner."), (Strings{"somaliskt", "eritreanska"}));
+  EXPECT_EQ(found("Somaliern och irakierna i laget"), (Strings{"Somaliern", "irakierna"}));
+  EXPECT_TRUE(found("Språk: svenska, finska, somaliska, tyska. Jag är svensk och finsk.").empty());
   // In the engine, in a Finnish CV's English line.
   EXPECT_EQ(Found("Koulutus\n- Nigerian nursing diploma 2016", EntityType::kNationality), Strings{"Nigerian"});
 }
