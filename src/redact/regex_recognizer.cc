@@ -16,7 +16,7 @@ RE2::Options PatternOptions() {
   options.set_log_errors(false);
   // Unicode classes and case folding make large automata; give the DFA room so it does not fall
   // back to the much slower NFA.
-  options.set_max_mem(std::getenv("RE2MEM") ? std::atol(std::getenv("RE2MEM")) << 20 : 16 << 20);
+  options.set_max_mem(16 << 20);
   return options;
 }
 
