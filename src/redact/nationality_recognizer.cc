@@ -108,7 +108,7 @@ class NationalityRecognizer final : public Recognizer {
     for (const auto& w : words) {
       std::string_view word = text.substr(w.start, w.end - w.start);
       if (word.size() < 4) continue;
-      folded = Fold(word);
+      FoldInto(word, folded);
       if (IsCue(word, folded)) out.push_back(Span{w.start, w.end, EntityType::kNationality, kConfidence});
     }
   }
