@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "redact/morphology.h"
 #include "redact/redact.h"
 #include "redact/text_util.h"
 
@@ -118,7 +119,7 @@ class NationalityRecognizer final : public Recognizer {
   // the owner of the recruitment has a look before release.
   static constexpr double kConfidence = 0.6;
 
-  bool IsCue(std::string_view word, const std::string& folded) const {
+  bool IsCue(std::string_view word, std::string_view folded) const {
     // English with a capital, also in the plural ("Ghanaians"); in any language's text, as CVs
     // mix them ("Nigerian nursing diploma" in a Finnish CV).
     if (word[0] >= 'A' && word[0] <= 'Z') {
@@ -128,7 +129,7 @@ class NationalityRecognizer final : public Recognizer {
     if (finnish_whole_.count(folded) || swedish_.count(folded)) return true;
     // Finnish in any inflection and compound: the stem ends in "lai" or "läi", then the ending
     // ("nigerialaisena", "nigerialaistaustainen").
-    for (size_t at = folded.find('l'); at != std::string::npos; at = folded.find('l', at + 1)) {
+    for (size_t at = folded.find('l'); at != std::string_view::npos; at = folded.find('l', at + 1)) {
       size_t stem_end = folded.compare(at, 3, "lai") == 0 ? at + 3 : folded.compare(at, 4, "läi") == 0 ? at + 4 : 0;
       if (stem_end == 0 || stem_end >= folded.size()) continue;
       if ((folded[stem_end] == 'n' || folded[stem_end] == 's') && finnish_stems_.count(folded.substr(0, stem_end))) {
@@ -138,7 +139,9 @@ class NationalityRecognizer final : public Recognizer {
     return false;
   }
 
-  std::unordered_set<std::string> english_, finnish_stems_, finnish_whole_, swedish_;
+  // Looked up with views of the folded word: no string is made per lookup.
+  using Words = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+  Words english_, finnish_stems_, finnish_whole_, swedish_;
 };
 
 }  // namespace
