@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "core/utf8.h"
 #include "http/kept_body.h"
 #include "http/limits.h"
 
@@ -53,7 +54,7 @@ int HttpStatusFor(ErrorCode code);
 
 // Parses a JSON request body; fails with kInvalidUtf8 / kMalformedJson.
 Result<boost::json::value> ParseJsonBody(const Request& req);
-bool IsValidUtf8(std::string_view s);
+using reilu::IsValidUtf8;
 
 using Handler = std::function<Response(Request&)>;
 

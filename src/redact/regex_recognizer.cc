@@ -49,59 +49,6 @@ std::string WithLettersOfTheTexts(const std::string& pattern) {
   return out;
 }
 
-// The same pattern with each alternative of every alternation in a capturing group of its own
-// ("(?:lapse\p{L}*|lapsi|lasteni)" -> "(?:(lapse\p{L}*)|(lapsi)|(lasteni))"): it matches the same
-// strings, but RE2 no longer factors the alternatives' common prefixes ("la(?:ps(?:e…|i)|steni)"),
-// which left the prefilter only pieces too short to look for. Only the prefilter reads it.
-std::string WithAlternativesApart(std::string_view pattern) {
-  std::string out;
-  size_t i = 0;
-  // Flags for the whole pattern stay outside the groups, where they still apply to all of it.
-  while (pattern.substr(i).starts_with("(?") && pattern.find(')', i) != std::string_view::npos &&
-         pattern.find_first_not_of("imsU-", i + 2) == pattern.find(')', i)) {
-    size_t close = pattern.find(')', i);
-    out.append(pattern.substr(i, close + 1 - i));
-    i = close + 1;
-  }
-  out += '(';
-  for (; i < pattern.size(); ++i) {
-    const char ch = pattern[i];
-    if (ch == '\\' && i + 1 < pattern.size()) {
-      out.append(pattern.substr(i, 2));
-      ++i;
-    } else if (ch == '[') {
-      size_t end = i + 1;
-      if (end < pattern.size() && pattern[end] == '^') ++end;
-      if (end < pattern.size() && pattern[end] == ']') ++end;  // a ']' first is a member
-      while (end < pattern.size() && pattern[end] != ']') end += pattern[end] == '\\' ? 2 : 1;
-      out.append(pattern.substr(i, end + 1 - i));
-      i = end;
-    } else if (ch == '(') {
-      size_t open_end = i + 1;
-      if (open_end < pattern.size() && pattern[open_end] == '?') {
-        size_t close = pattern.find_first_of(":)>", open_end);
-        if (close != std::string_view::npos && pattern[close] == ')') {  // flags for the rest of the group
-          out.append(pattern.substr(i, close + 1 - i));
-          i = close;
-          continue;
-        }
-        open_end = close + 1;
-      }
-      out.append(pattern.substr(i, open_end - i));
-      out += '(';
-      i = open_end - 1;
-    } else if (ch == '|') {
-      out += ")|(";
-    } else if (ch == ')') {
-      out += "))";
-    } else {
-      out += ch;
-    }
-  }
-  out += ')';
-  return out;
-}
-
 }  // namespace
 
 RegexRecognizer::RegexRecognizer(std::vector<PatternRule> rules) {
@@ -184,88 +131,43 @@ std::vector<std::pair<size_t, size_t>> RegexRecognizer::ParagraphWindows(std::st
   return windows;
 }
 
-const RegexRecognizer::Prefilter& RegexRecognizer::Filter() const {
-  // Built on first use, so recognizers that are merged by Combine never build one of their own.
-  std::call_once(filter_once_, [this] {
-    if (compiled_.empty()) return;
-    auto filter = std::make_unique<Prefilter>();
-    int id = 0;
-    for (const auto& c : compiled_) {
-      if (filter->filter.Add(WithAlternativesApart(c.rule.pattern), PatternOptions(), &id) != RE2::NoError) {
-        std::abort();
-      }
-    }
-    std::vector<std::string> atoms;
-    filter->filter.Compile(&atoms);
-    if (!atoms.empty()) {
-      // The strings are lower case; RE2's case folding is the patterns' own.
-      RE2::Options options = PatternOptions();
-      options.set_case_sensitive(false);
-      filter->atoms = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-      for (const auto& atom : atoms) {
-        if (filter->atoms->Add(RE2::QuoteMeta(atom), nullptr) < 0) std::abort();
-      }
-      if (!filter->atoms->Compile()) std::abort();
-    }
-    std::vector<int> unfiltered;
-    filter->filter.AllPotentials({}, &unfiltered);
-    filter->unfiltered.assign(compiled_.size(), false);
-    for (size_t first = 0; first < unfiltered.size(); first += kPatternsPerAutomaton) {
-      Prefilter::Group group{std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED), {}};
-      for (size_t k = first; k < unfiltered.size() && k < first + kPatternsPerAutomaton; ++k) {
-        const auto index = static_cast<size_t>(unfiltered[k]);
-        if (group.set->Add(compiled_[index].rule.pattern, nullptr) < 0) std::abort();
-        group.patterns.push_back(unfiltered[k]);
-        filter->unfiltered[index] = true;
-      }
-      if (!group.set->Compile()) std::abort();
-      filter->groups.push_back(std::move(group));
-    }
-    filter_ = std::move(filter);
-  });
-  return *filter_;
+std::vector<std::string> RegexRecognizer::Patterns() const {
+  std::vector<std::string> patterns;
+  for (const auto& c : compiled_) patterns.push_back(c.rule.pattern);
+  return patterns;
+}
+
+const PatternScan& RegexRecognizer::Scan() const {
+  std::call_once(scan_once_, [this] { scan_ = PatternScan::For(Patterns()); });
+  return *scan_;
 }
 
 void RegexRecognizer::Find(std::string_view text, const Context&, std::vector<Span>& out) const {
   if (compiled_.empty()) return;
-  const Prefilter& prefilter = Filter();
-  const re2::StringPiece whole(text.data(), text.size());
-  // The set's patterns that match somewhere in the text; false if it could not tell (out of memory).
-  auto ask = [&](const RE2::Set& set, std::vector<int>& found) {
-    RE2::Set::ErrorInfo error;
-    found.clear();
-    return set.Match(whole, &found, &error) || error.kind == RE2::Set::kNoError;
-  };
-  std::vector<bool> run(compiled_.size(), false);
-  std::vector<int> found, candidates;
-  if (!prefilter.atoms || ask(*prefilter.atoms, found)) {
-    prefilter.filter.AllPotentials(found, &candidates);
-    for (int i : candidates) run[static_cast<size_t>(i)] = !prefilter.unfiltered[static_cast<size_t>(i)];
-  } else {
-    for (size_t i = 0; i < compiled_.size(); ++i) run[i] = !prefilter.unfiltered[i];
-  }
-  for (const auto& group : prefilter.groups) {
-    if (ask(*group.set, found)) {
-      for (int k : found) run[static_cast<size_t>(group.patterns[static_cast<size_t>(k)])] = true;
-    } else {
-      for (int i : group.patterns) run[static_cast<size_t>(i)] = true;
-    }
-  }
+  const PatternScan& scan = Scan();
   const auto windows = ParagraphWindows(text);
+  const auto candidates = scan.Candidates(text, windows);
   std::vector<re2::StringPiece> match;
   for (size_t i = 0; i < compiled_.size(); ++i) {
-    if (run[i]) FindInParagraphs(compiled_[i], text, windows, match, out);
+    if (!scan.Covers(i)) {
+      FindInParagraphs(compiled_[i], text, windows, match, out);
+      continue;
+    }
+    for (uint32_t w : candidates[i]) FindInWindow(compiled_[i], text, windows[w], false, match, out);
   }
 }
 
 void RegexRecognizer::FindWithCaptures(std::string_view text, std::vector<Span>& out) const {
   std::vector<re2::StringPiece> match;
-  for (auto [from, to] : ParagraphWindows(text)) {
-    for (const Compiled& c : compiled_) {
-      size_t pos = from;
-      while (auto found = Search(c, text, pos, to, true, match)) pos = Keep(c, text, *found, out);
-    }
+  for (const auto& window : ParagraphWindows(text)) {
+    for (const Compiled& c : compiled_) FindInWindow(c, text, window, true, match, out);
   }
+}
+
+void RegexRecognizer::FindInWindow(const Compiled& c, std::string_view text, std::pair<size_t, size_t> window,
+                                   bool captures, std::vector<re2::StringPiece>& match, std::vector<Span>& out) {
+  size_t pos = window.first;
+  while (auto found = Search(c, text, pos, window.second, captures, match)) pos = Keep(c, text, *found, out);
 }
 
 namespace {

@@ -2,9 +2,7 @@
 // span of the pattern's type, optionally checked by a validator (checksums, calendar dates).
 #pragma once
 
-#include <re2/filtered_re2.h>
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <array>
 #include <functional>
@@ -12,6 +10,7 @@
 #include <mutex>
 #include <optional>
 
+#include "redact/pattern_scan.h"
 #include "redact/pattern_shape.h"
 #include "redact/redact.h"
 
@@ -27,10 +26,12 @@ struct PatternRule {
 class RegexRecognizer final : public Recognizer {
  public:
   explicit RegexRecognizer(std::vector<PatternRule> rules);
-  // One recognizer with the rules of every RegexRecognizer in `parts` (so one prefilter finds
-  // which patterns can match); the other recognizers are returned untouched in `parts`.
+  // One recognizer with the rules of every RegexRecognizer in `parts` (so one scan finds where
+  // each pattern can match); the other recognizers are returned untouched in `parts`.
   static std::unique_ptr<RegexRecognizer> Combine(std::vector<std::unique_ptr<Recognizer>>& parts);
   void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override;
+  // The patterns as RE2 reads them, in order (what the scan is made of).
+  std::vector<std::string> Patterns() const;
   // The same spans taken from RE2's own capture groups for every pattern: the reference that tests
   // hold Find to (Find asks for groups only where a pattern's shape does not tell the span).
   void FindWithCaptures(std::string_view text, std::vector<Span>& out) const;
@@ -68,29 +69,17 @@ class RegexRecognizer final : public Recognizer {
                                const std::vector<std::pair<size_t, size_t>>& windows,
                                std::vector<re2::StringPiece>& match, std::vector<Span>& out);
 
-  // Which patterns can match a text at all, before each that can is run over it for positions:
-  // the literal strings each pattern needs (RE2's FilteredRE2), looked for in one pass; a pattern
-  // whose strings are absent is not run. The patterns with no such string (phone numbers,
-  // capitalised words) share a few automata, each run once over the whole text.
-  struct Prefilter {
-    re2::FilteredRE2 filter{kMinAtomLength};
-    std::unique_ptr<RE2::Set> atoms;  // the strings, case-insensitively; none if no pattern has one
-    struct Group {
-      std::unique_ptr<RE2::Set> set;
-      std::vector<int> patterns;  // the set's index -> the pattern's index in compiled_
-    };
-    std::vector<Group> groups;     // of the patterns with no string
-    std::vector<bool> unfiltered;  // by pattern: in one of the groups
-  };
-  static constexpr int kMinAtomLength = 3;
-  // Few: an automaton's states on text it has not seen are the product of its patterns' progress
-  // (see "Text seen once" in docs/redaction.md).
-  static constexpr size_t kPatternsPerAutomaton = 5;
-  const Prefilter& Filter() const;
+  // The matches of `c` inside the one window [from, to), searched there alone.
+  static void FindInWindow(const Compiled& c, std::string_view text, std::pair<size_t, size_t> window, bool captures,
+                           std::vector<re2::StringPiece>& match, std::vector<Span>& out);
+
+  // Where each pattern can match (see pattern_scan.h); made on first use, so recognizers that are
+  // merged by Combine never make one of their own.
+  const PatternScan& Scan() const;
 
   std::vector<Compiled> compiled_;
-  mutable std::once_flag filter_once_;
-  mutable std::unique_ptr<Prefilter> filter_;
+  mutable std::once_flag scan_once_;
+  mutable std::shared_ptr<const PatternScan> scan_;
 };
 
 // Every pattern of the default engine (context names, id codes, contacts, addresses, ages, cues)

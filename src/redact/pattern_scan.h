@@ -1,0 +1,63 @@
+// One pass over a text for all the engine's patterns at once (Hyperscan), to tell in which
+// paragraphs each pattern can match; RE2 then looks for the spans only there. Hyperscan reports
+// where matches end, not the leftmost-first match and its groups that the spans are made of, so it
+// only narrows RE2's work: a paragraph it passes over is one where RE2 finds nothing.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+struct hs_scratch;
+
+namespace reilu::redact {
+
+// The RE2 pattern in Hyperscan's dialect, matching the same strings or more, never fewer; nothing
+// if it holds a construct that cannot be read so. Where the two differ, the RE2 meaning is kept:
+// `\s` is ASCII white space without the vertical tab, and `\p{Lu}`/`\p{Ll}` (whose tables are of
+// different Unicode versions, and which RE2 folds under `(?i)`) take in every code point outside
+// the scripts whose cases have not changed, and under `(?i)` every letter.
+std::optional<std::string> ForHyperscan(std::string_view re2_pattern);
+
+class PatternScan {
+ public:
+  // Made once per process for each list of patterns, and shared: read from the scan the program was
+  // built with when it is of these patterns (prebuilt_scan.cc), else compiled (about two seconds).
+  static std::shared_ptr<const PatternScan> For(const std::vector<std::string>& re2_patterns);
+  // The scan of these patterns as bytes that For reads back in a program built with them (the
+  // build makes the default engine's with reilu_pattern_scan_gen); empty if Hyperscan cannot run here.
+  static std::string Serialized(const std::vector<std::string>& re2_patterns);
+  // The scan from Serialized's bytes; none if they are of other patterns or do not fit this CPU.
+  static std::shared_ptr<const PatternScan> FromSerialized(const std::vector<std::string>& re2_patterns,
+                                                           std::string_view serialized);
+  // The bytes the build made for the default engine, if this program has them (prebuilt_scan.cc).
+  static std::string_view Prebuilt();
+  ~PatternScan();
+  PatternScan(const PatternScan&) = delete;
+  PatternScan& operator=(const PatternScan&) = delete;
+
+  // Whether the scan covers pattern i; one it could not take is to be searched everywhere.
+  bool Covers(size_t i) const { return i < covered_.size() && covered_[i]; }
+  // For each pattern the scan covers, the windows (indices into `windows`, which are in order and
+  // cover the text) where it may match: every window where it does, perhaps more.
+  std::vector<std::vector<uint32_t>> Candidates(std::string_view text,
+                                                const std::vector<std::pair<size_t, size_t>>& windows) const;
+
+ private:
+  explicit PatternScan(const std::vector<std::string>& re2_patterns);
+  PatternScan() = default;
+  bool Read(const std::vector<std::string>& re2_patterns, std::string_view serialized);
+  void Compile(const std::vector<std::string>& re2_patterns);
+  // This thread's working memory for scans of this database.
+  hs_scratch* ThreadScratch() const;
+  struct Database;
+  std::unique_ptr<Database> database_;  // none if no pattern could be taken, or the CPU lacks Hyperscan's needs
+  std::vector<bool> covered_;
+  size_t pattern_count_ = 0;
+};
+
+}  // namespace reilu::redact
