@@ -2,6 +2,7 @@
 // nursing diploma", "olen somalialainen", "nigerialaisena", "Ghanaians", "somaliskt ursprung". The
 // Finnish and English words are those of data/nationalities.txt (see that file's header and
 // NOTICE); the Swedish ones are listed here.
+#include <bitset>
 #include <string>
 #include <unordered_set>
 
@@ -85,17 +86,20 @@ class NationalityRecognizer final : public Recognizer {
       } else if (word.ends_with("nen")) {
         finnish_stems_.insert(word.substr(0, word.size() - 3));  // "nigerialai": -nen, -sen, -sta…
       } else {
-        finnish_whole_.insert(word);
+        whole_.insert(word);
       }
     }
     std::unordered_set<std::string_view> languages(std::begin(kSwedishLanguages), std::end(kSwedishLanguages));
     for (std::string_view adjective : kSwedishAdjectives) {
-      swedish_.emplace(adjective);
-      swedish_.emplace(std::string(adjective) + "t");
-      if (!languages.count(std::string(adjective) + "a")) swedish_.emplace(std::string(adjective) + "a");
+      whole_.emplace(adjective);
+      whole_.emplace(std::string(adjective) + "t");
+      if (!languages.count(std::string(adjective) + "a")) whole_.emplace(std::string(adjective) + "a");
     }
     for (std::string_view person : kSwedishPeople) {
-      for (const char* ending : {"", "n", "na", "er", "erna", "s"}) swedish_.emplace(std::string(person) + ending);
+      for (const char* ending : {"", "n", "na", "er", "erna", "s"}) whole_.emplace(std::string(person) + ending);
+    }
+    for (const Words* words : {&english_, &finnish_stems_, &whole_}) {
+      for (const auto& word : *words) starts_.set(FirstTwo(word));
     }
   }
 
@@ -109,6 +113,11 @@ class NationalityRecognizer final : public Recognizer {
     for (const auto& w : words) {
       std::string_view word = text.substr(w.start, w.end - w.start);
       if (word.size() < 4) continue;
+      // Every word of the lists, stems included, begins with one of a few hundred pairs of
+      // letters: most words are passed over before they are folded and looked up.
+      auto lower = [](char c) { return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
+      const bool ascii_start = static_cast<unsigned char>(word[0]) < 0x80 && static_cast<unsigned char>(word[1]) < 0x80;
+      if (ascii_start && !starts_.test(static_cast<size_t>(lower(word[0]) << 8 | lower(word[1])))) continue;
       FoldInto(word, folded);
       if (IsCue(word, folded)) out.push_back(Span{w.start, w.end, EntityType::kNationality, kConfidence});
     }
@@ -126,7 +135,7 @@ class NationalityRecognizer final : public Recognizer {
       if (english_.count(folded)) return true;
       if (folded.ends_with('s') && english_.count(folded.substr(0, folded.size() - 1))) return true;
     }
-    if (finnish_whole_.count(folded) || swedish_.count(folded)) return true;
+    if (whole_.count(folded)) return true;
     // Finnish in any inflection and compound: the stem ends in "lai" or "läi", then the ending
     // ("nigerialaisena", "nigerialaistaustainen").
     for (size_t at = folded.find('l'); at != std::string_view::npos; at = folded.find('l', at + 1)) {
@@ -139,9 +148,15 @@ class NationalityRecognizer final : public Recognizer {
     return false;
   }
 
+  static size_t FirstTwo(std::string_view folded) {
+    return static_cast<unsigned char>(folded[0]) << 8 | static_cast<unsigned char>(folded[1]);
+  }
+
   // Looked up with views of the folded word: no string is made per lookup.
   using Words = std::unordered_set<std::string, StringHash, std::equal_to<>>;
-  Words english_, finnish_stems_, finnish_whole_, swedish_;
+  Words english_, finnish_stems_;
+  Words whole_;                  // Finnish words not ending in -nen, Swedish adjectives and nouns
+  std::bitset<1 << 16> starts_;  // the first two bytes of every word above
 };
 
 }  // namespace
