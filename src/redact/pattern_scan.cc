@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
@@ -32,7 +34,7 @@ constexpr std::string_view kAnyCase = R"(\p{L}\x{300}-\x{36F})";
 constexpr unsigned kFlags = HS_FLAG_UTF8 | HS_FLAG_ALLOWEMPTY | HS_FLAG_PREFILTER;
 
 // What Serialized's bytes begin with, before the digest of the patterns they are of.
-constexpr std::string_view kSerializedMagic = "reilu-pattern-scan 1 ";
+constexpr std::string_view kSerializedMagic = "reilu-pattern-scan 2 ";
 
 // FNV-1a of the patterns, each ended by a zero byte: the same in every build of the same patterns.
 std::string PatternsDigest(const std::vector<std::string>& patterns) {
@@ -149,7 +151,9 @@ std::shared_ptr<const PatternScan> PatternScan::For(const std::vector<std::strin
 }
 
 PatternScan::PatternScan(const std::vector<std::string>& re2_patterns)
-    : covered_(re2_patterns.size(), false), pattern_count_(re2_patterns.size()) {
+    : covered_(re2_patterns.size(), false),
+      max_width_(re2_patterns.size(), kUnbounded),
+      pattern_count_(re2_patterns.size()) {
   if (hs_valid_platform() != HS_SUCCESS) return;
   if (Read(re2_patterns, Prebuilt())) return;
   Compile(re2_patterns);
@@ -165,6 +169,7 @@ std::shared_ptr<const PatternScan> PatternScan::FromSerialized(const std::vector
                                                                std::string_view serialized) {
   auto scan = std::shared_ptr<PatternScan>(new PatternScan());
   scan->pattern_count_ = re2_patterns.size();
+  scan->max_width_.assign(re2_patterns.size(), kUnbounded);
   if (!scan->Read(re2_patterns, serialized)) return nullptr;
   return scan;
 }
@@ -173,10 +178,13 @@ std::string PatternScan::Serialized(const std::vector<std::string>& re2_patterns
   if (hs_valid_platform() != HS_SUCCESS) return {};
   PatternScan scan;
   scan.covered_.assign(re2_patterns.size(), false);
+  scan.max_width_.assign(re2_patterns.size(), kUnbounded);
   scan.pattern_count_ = re2_patterns.size();
   scan.Compile(re2_patterns);
   std::string out = std::string(kSerializedMagic) + PatternsDigest(re2_patterns) + "\n";
   for (bool covered : scan.covered_) out += covered ? '1' : '0';
+  out += '\n';
+  for (size_t width : scan.max_width_) out += std::to_string(width == kUnbounded ? 0 : width + 1) + " ";
   out += '\n';
   if (scan.database_) {
     char* bytes = nullptr;
@@ -197,6 +205,17 @@ bool PatternScan::Read(const std::vector<std::string>& re2_patterns, std::string
   std::vector<bool> covered(re2_patterns.size());
   for (size_t i = 0; i < covered.size(); ++i) covered[i] = serialized[i] == '1';
   serialized.remove_prefix(re2_patterns.size() + 1);
+  // Each pattern's widest match plus one (0: unbounded), then a newline.
+  std::vector<size_t> max_width(re2_patterns.size(), kUnbounded);
+  for (size_t i = 0; i < max_width.size(); ++i) {
+    size_t value = 0;
+    auto [next, error] = std::from_chars(serialized.data(), serialized.data() + serialized.size(), value);
+    if (error != std::errc() || next == serialized.data() + serialized.size() || *next != ' ') return false;
+    max_width[i] = value == 0 ? kUnbounded : value - 1;
+    serialized.remove_prefix(static_cast<size_t>(next - serialized.data()) + 1);
+  }
+  if (serialized.empty() || serialized[0] != '\n') return false;
+  serialized.remove_prefix(1);
   if (!serialized.empty()) {
     hs_database_t* db = nullptr;
     // A database built for another CPU's features is refused here; it is compiled anew.
@@ -205,6 +224,7 @@ bool PatternScan::Read(const std::vector<std::string>& re2_patterns, std::string
     database_->db = db;
   }
   covered_ = std::move(covered);
+  max_width_ = std::move(max_width);
   return true;
 }
 
@@ -223,6 +243,7 @@ void PatternScan::Compile(const std::vector<std::string>& re2_patterns) {
       continue;
     }
     const bool can_be_empty = info->min_width == 0;
+    max_width_[i] = info->max_width == UINT_MAX ? kUnbounded : info->max_width;
     std::free(info);
     if (can_be_empty) continue;
     expressions.push_back(std::move(*expression));
@@ -271,19 +292,10 @@ hs_scratch_t* PatternScan::ThreadScratch() const {
   return scratch;
 }
 
-std::vector<std::vector<uint32_t>> PatternScan::Candidates(
-    std::string_view text, const std::vector<std::pair<size_t, size_t>>& windows) const {
-  std::vector<std::vector<uint32_t>> candidates(pattern_count_);
-  auto everywhere = [&] {
-    for (size_t i = 0; i < pattern_count_; ++i) {
-      candidates[i].clear();
-      if (!covered_[i]) continue;
-      for (size_t w = 0; w < windows.size(); ++w) candidates[i].push_back(static_cast<uint32_t>(w));
-    }
-    return candidates;
-  };
-  if (!database_ || windows.empty()) return candidates;
-  if (text.size() > std::numeric_limits<unsigned>::max()) return everywhere();
+std::optional<std::vector<std::vector<uint32_t>>> PatternScan::Ends(std::string_view text) const {
+  std::vector<std::vector<uint32_t>> ends(pattern_count_);
+  if (!database_ || text.empty()) return ends;
+  if (text.size() > std::numeric_limits<std::uint32_t>::max()) return std::nullopt;
 
   // Hyperscan reads only well-formed UTF-8. RE2 matches no byte of a malformed sequence, so one
   // that stands for each such byte can only add matches, never take one away.
@@ -299,37 +311,22 @@ std::vector<std::vector<uint32_t>> PatternScan::Candidates(
   }
 
   hs_scratch_t* scratch = ThreadScratch();
-  if (!scratch) return everywhere();
-
-  struct Reports {
-    const std::vector<std::pair<size_t, size_t>>* windows;
-    std::vector<std::vector<uint32_t>>* candidates;
-  } reports{&windows, &candidates};
-  // A match inside window [from, to) ends at `end` with from < end <= to (none is empty); the
-  // windows share their edge characters, so an end may lie in two.
+  if (!scratch) return std::nullopt;
   auto on_match = [](unsigned id, unsigned long long, unsigned long long end, unsigned, void* context) {
-    auto& r = *static_cast<Reports*>(context);
-    const auto& ws = *r.windows;
-    auto& found = (*r.candidates)[id];
-    auto w = std::lower_bound(ws.begin(), ws.end(), end,
-                              [](const auto& window, unsigned long long at) { return window.second < at; });
-    for (; w != ws.end() && w->first < end; ++w) {
-      const auto index = static_cast<uint32_t>(w - ws.begin());
-      if (found.empty() || found.back() != index) found.push_back(index);
-    }
+    auto& found = (*static_cast<std::vector<std::vector<uint32_t>>*>(context))[id];
+    if (found.empty() || found.back() != end) found.push_back(static_cast<uint32_t>(end));
     return 0;
   };
-  if (hs_scan(database_->db, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match, &reports) !=
+  if (hs_scan(database_->db, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match, &ends) !=
       HS_SUCCESS) {
-    return everywhere();
+    return std::nullopt;
   }
-  // Reports come mostly in the order of their ends; in order and once each, so no window is
-  // searched twice.
-  for (auto& found : candidates) {
+  // Reports come mostly in the order of their ends; in order and once each.
+  for (auto& found : ends) {
     if (!std::is_sorted(found.begin(), found.end())) std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
   }
-  return candidates;
+  return ends;
 }
 
 }  // namespace reilu::redact

@@ -4,6 +4,7 @@
 // only narrows RE2's work: a paragraph it passes over is one where RE2 finds nothing.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -42,10 +43,14 @@ class PatternScan {
 
   // Whether the scan covers pattern i; one it could not take is to be searched everywhere.
   bool Covers(size_t i) const { return i < covered_.size() && covered_[i]; }
-  // For each pattern the scan covers, the windows (indices into `windows`, which are in order and
-  // cover the text) where it may match: every window where it does, perhaps more.
-  std::vector<std::vector<uint32_t>> Candidates(std::string_view text,
-                                                const std::vector<std::pair<size_t, size_t>>& windows) const;
+  // For each pattern the scan covers, the offsets where its matches may end, in order and once
+  // each: every offset where a match of the RE2 pattern ends, perhaps more. Nothing if the scan
+  // could not run on this text (then every pattern is to be searched everywhere).
+  std::optional<std::vector<std::vector<uint32_t>>> Ends(std::string_view text) const;
+  // The longest match pattern i can have, in bytes (an upper bound; kUnbounded if none is known):
+  // a match ending at e starts at e - MaxWidth(i) or later.
+  static constexpr size_t kUnbounded = SIZE_MAX;
+  size_t MaxWidth(size_t i) const { return i < max_width_.size() ? max_width_[i] : kUnbounded; }
 
  private:
   explicit PatternScan(const std::vector<std::string>& re2_patterns);
@@ -57,6 +62,7 @@ class PatternScan {
   struct Database;
   std::unique_ptr<Database> database_;  // none if no pattern could be taken, or the CPU lacks Hyperscan's needs
   std::vector<bool> covered_;
+  std::vector<size_t> max_width_;
   size_t pattern_count_ = 0;
 };
 

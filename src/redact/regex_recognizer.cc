@@ -146,14 +146,50 @@ void RegexRecognizer::Find(std::string_view text, const Context&, std::vector<Sp
   if (compiled_.empty()) return;
   const PatternScan& scan = Scan();
   const auto windows = ParagraphWindows(text);
-  const auto candidates = scan.Candidates(text, windows);
+  const auto ends = scan.Ends(text);
   std::vector<re2::StringPiece> match;
   for (size_t i = 0; i < compiled_.size(); ++i) {
-    if (!scan.Covers(i)) {
+    if (!ends || !scan.Covers(i)) {
       FindInParagraphs(compiled_[i], text, windows, match, out);
       continue;
     }
-    for (uint32_t w : candidates[i]) FindInWindow(compiled_[i], text, windows[w], false, match, out);
+    const std::vector<uint32_t>& pattern_ends = (*ends)[i];
+    auto e = pattern_ends.begin();
+    auto w = windows.begin();
+    while (e != pattern_ends.end() && w != windows.end()) {
+      // A match inside window [from, to) ends in (from, to] (none is empty); the windows share
+      // their edge characters, so one end may lie in two.
+      if (*e <= w->first) {
+        ++e;
+      } else if (*e > w->second) {
+        w = std::lower_bound(w, windows.end(), *e, [](const auto& window, size_t at) { return window.second < at; });
+      } else {
+        FindNearEnds(compiled_[i], text, *w, pattern_ends, scan.MaxWidth(i), match, out);
+        ++w;
+      }
+    }
+  }
+}
+
+void RegexRecognizer::FindNearEnds(const Compiled& c, std::string_view text, std::pair<size_t, size_t> window,
+                                   const std::vector<uint32_t>& ends, size_t max_width,
+                                   std::vector<re2::StringPiece>& match, std::vector<Span>& out) {
+  const auto [from, to] = window;
+  // RE2's match ends where one of the scan's does: the search stops at the last of them in the
+  // window (no match runs further), and each starts at most the widest match before the first end
+  // still ahead (none starts earlier). The spans are those of a search of the whole window.
+  const auto last = std::upper_bound(ends.begin(), ends.end(), to);
+  if (last == ends.begin() || *std::prev(last) <= from) return;
+  const size_t limit = *std::prev(last);
+  size_t pos = from;
+  while (pos < limit) {
+    const auto next = std::upper_bound(ends.begin(), last, pos);
+    if (next == last) return;
+    const size_t start =
+        max_width == PatternScan::kUnbounded || *next < max_width ? pos : std::max(pos, *next - max_width);
+    auto found = Search(c, text, start, limit, false, match);
+    if (!found) return;
+    pos = Keep(c, text, *found, out);
   }
 }
 

@@ -69,11 +69,16 @@ class RegexRecognizer final : public Recognizer {
                                const std::vector<std::pair<size_t, size_t>>& windows,
                                std::vector<re2::StringPiece>& match, std::vector<Span>& out);
 
+  // The matches of `c` inside the one window [from, to), searched there alone, only near where the
+  // scan says its matches end (`ends`, in order; `max_width`: PatternScan::MaxWidth).
+  static void FindNearEnds(const Compiled& c, std::string_view text, std::pair<size_t, size_t> window,
+                           const std::vector<uint32_t>& ends, size_t max_width, std::vector<re2::StringPiece>& match,
+                           std::vector<Span>& out);
   // The matches of `c` inside the one window [from, to), searched there alone.
   static void FindInWindow(const Compiled& c, std::string_view text, std::pair<size_t, size_t> window, bool captures,
                            std::vector<re2::StringPiece>& match, std::vector<Span>& out);
 
-  // Where each pattern can match (see pattern_scan.h); made on first use, so recognizers that are
+  // Where each pattern's matches can end (see pattern_scan.h); made on first use, so recognizers that are
   // merged by Combine never make one of their own.
   const PatternScan& Scan() const;
 

@@ -5,36 +5,40 @@
 
 #include "redact/regex_recognizer.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 namespace reilu::redact {
 namespace {
 
-using Windows = std::vector<std::pair<size_t, size_t>>;
+using Ends = std::vector<uint32_t>;
 
-// The windows where RE2 itself finds a match of the pattern, searching each window alone with the
-// whole text as context (as the recognizer does).
-std::vector<uint32_t> Re2Windows(const std::string& pattern, std::string_view text, const Windows& windows) {
+// Where RE2's own matches of the pattern end, searching on from each match's end.
+Ends Re2Ends(const std::string& pattern, std::string_view text) {
   RE2 re(pattern);
-  std::vector<uint32_t> found;
-  for (size_t w = 0; w < windows.size(); ++w) {
-    if (re.Match(re2::StringPiece(text.data(), text.size()), windows[w].first, windows[w].second, RE2::UNANCHORED,
-                 nullptr, 0)) {
-      found.push_back(static_cast<uint32_t>(w));
-    }
+  Ends found;
+  re2::StringPiece m;
+  for (size_t pos = 0; pos <= text.size();) {
+    if (!re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), RE2::UNANCHORED, &m, 1)) break;
+    const size_t end = static_cast<size_t>(m.data() - text.data()) + m.size();
+    found.push_back(static_cast<uint32_t>(end));
+    pos = std::max(end, pos + 1);
   }
   return found;
 }
 
-// Every window where RE2 finds a match is among the scan's candidates.
-void ExpectCandidatesCoverRe2(const std::string& pattern, std::string_view text) {
-  const Windows windows{{0, text.size()}};
+// Every end of a match RE2 finds is among the scan's.
+void ExpectEndsCoverRe2(const std::string& pattern, std::string_view text) {
   auto scan = PatternScan::For({pattern});
   ASSERT_TRUE(scan->Covers(0)) << pattern;
-  const auto candidates = scan->Candidates(text, windows)[0];
-  for (uint32_t w : Re2Windows(pattern, text, windows)) {
-    EXPECT_NE(std::find(candidates.begin(), candidates.end(), w), candidates.end()) << pattern << " on " << text;
+  const auto ends = scan->Ends(text);
+  ASSERT_TRUE(ends.has_value());
+  const Ends& scanned = (*ends)[0];
+  const Ends re2_ends = Re2Ends(pattern, text);
+  EXPECT_FALSE(re2_ends.empty()) << pattern << " on " << text;
+  for (uint32_t end : re2_ends) {
+    EXPECT_TRUE(std::binary_search(scanned.begin(), scanned.end(), end)) << pattern << " on " << text << " at " << end;
   }
 }
 
@@ -57,36 +61,38 @@ TEST(PatternScanTest, ReadsRe2PatternsInHyperscansDialect) {
 
 // Where the two engines' readings could part, the scan still passes every window RE2 matches in.
 TEST(PatternScanTest, NeverMissesWhatRe2Matches) {
-  ExpectCandidatesCoverRe2(R"((?i)I live in \p{Lu}\p{Ll}+)", "i live in helsinki");
-  ExpectCandidatesCoverRe2(R"(\p{Lu}\p{Ll}+)", "\xE1\xB2\x90\xE1\x83\x90");  // Georgian capital (Unicode 11)
-  ExpectCandidatesCoverRe2(R"(a[^\s]b)", "a\vb");                            // RE2's \s has no vertical tab
-  ExpectCandidatesCoverRe2(R"((?i)puoliso)", "PUOLI\xC5\xBFO");              // long s folds to s
-  ExpectCandidatesCoverRe2(R"((?i)kaksi)",
-                           "\xE2\x84\xAA"
-                           "aksi");  // the Kelvin sign folds to k
+  ExpectEndsCoverRe2(R"((?i)I live in \p{Lu}\p{Ll}+)", "i live in helsinki");
+  ExpectEndsCoverRe2(R"(\p{Lu}\p{Ll}+)", "\xE1\xB2\x90\xE1\x83\x90");  // Georgian capital (Unicode 11)
+  ExpectEndsCoverRe2(R"(a[^\s]b)", "a\vb");                            // RE2's \s has no vertical tab
+  ExpectEndsCoverRe2(R"((?i)puoliso)", "PUOLI\xC5\xBFO");              // long s folds to s
+  ExpectEndsCoverRe2(R"((?i)kaksi)",
+                     "\xE2\x84\xAA"
+                     "aksi");  // the Kelvin sign folds to k
   // Bytes that are no UTF-8 are read as a stand-in character, next to words that still match.
-  ExpectCandidatesCoverRe2(R"(lapsi\b)", "\xFFlapsi\xC3");
-  ExpectCandidatesCoverRe2(R"(\d{3} \d{4})", "040\xC0 123 4567\xED\xA0\x80");
+  ExpectEndsCoverRe2(R"(lapsi\b)", "\xFFlapsi\xC3");
+  ExpectEndsCoverRe2(R"(\d{3} \d{4})", "040\xC0 123 4567\xED\xA0\x80");
 }
 
-// A match is reported in the window it lies in, also at a window's first or last character, and
-// nowhere else; a pattern that matches nowhere has no window, and one that can match the empty
-// string is not the scan's.
-TEST(PatternScanTest, TellsTheWindowsWhereAPatternMatches) {
+// Each match's end is reported once, also at the text's first or last character; a pattern that
+// matches nowhere has none, and one that can match the empty string is not the scan's. The widest
+// match is known where the pattern bounds it.
+TEST(PatternScanTest, TellsWhereMatchesEndAndHowWideTheyCanBe) {
   const std::string text = "lapsi\n\nei mitään\n\nlapsi";
-  const Windows windows{{0, 6}, {6, 19}, {19, 25}};  // as ParagraphWindows makes them
-  auto scan = PatternScan::For({"lapsi", "puoliso", "x*", "\n"});
-  const auto candidates = scan->Candidates(text, windows);
-  EXPECT_EQ(candidates[0], (std::vector<uint32_t>{0, 2}));
-  EXPECT_TRUE(candidates[1].empty());
-  EXPECT_FALSE(scan->Covers(2));                                        // left to RE2 everywhere
-  EXPECT_EQ(candidates[3], (std::vector<uint32_t>{0, 1, 2}));           // the shared edge characters
-  EXPECT_EQ(scan, PatternScan::For({"lapsi", "puoliso", "x*", "\n"}));  // compiled once
+  auto scan = PatternScan::For({"lapsi", "puoliso", "x*", "\\n", "la+psi"});
+  const auto ends = scan->Ends(text);
+  ASSERT_TRUE(ends.has_value());
+  EXPECT_EQ((*ends)[0], (Ends{5, 25}));
+  EXPECT_TRUE((*ends)[1].empty());
+  EXPECT_FALSE(scan->Covers(2));  // left to RE2 everywhere
+  EXPECT_EQ((*ends)[3], (Ends{6, 7, 19, 20}));
+  EXPECT_EQ(scan->MaxWidth(0), 5u);
+  EXPECT_EQ(scan->MaxWidth(4), PatternScan::kUnbounded);
+  EXPECT_EQ(scan, PatternScan::For({"lapsi", "puoliso", "x*", "\\n", "la+psi"}));  // compiled once
 }
 
 // The scan the build makes is read back whole, and only for the patterns it was made of.
 TEST(PatternScanTest, ASerializedScanIsReadBackOnlyForItsPatterns) {
-  const std::vector<std::string> patterns{"lapsi", "(?i)puoliso", "\\S+"};
+  const std::vector<std::string> patterns{"lapsi", "(?i)puoliso", "\\S+", "a+"};
   const std::string bytes = PatternScan::Serialized(patterns);
   auto read = PatternScan::FromSerialized(patterns, bytes);
   ASSERT_NE(read, nullptr);
@@ -94,10 +100,10 @@ TEST(PatternScanTest, ASerializedScanIsReadBackOnlyForItsPatterns) {
   EXPECT_TRUE(read->Covers(1));
   EXPECT_FALSE(read->Covers(2));  // \S is not read into Hyperscan's dialect
   const std::string text = "PUOLISO\n\nlapsi";
-  const Windows windows{{0, 8}, {8, 14}};
-  EXPECT_EQ(read->Candidates(text, windows), PatternScan::For(patterns)->Candidates(text, windows));
+  EXPECT_EQ(read->Ends(text), PatternScan::For(patterns)->Ends(text));
+  for (size_t i = 0; i < patterns.size(); ++i) EXPECT_EQ(read->MaxWidth(i), PatternScan::For(patterns)->MaxWidth(i));
   EXPECT_EQ(PatternScan::FromSerialized({"lapsi", "(?i)puoliso"}, bytes), nullptr);
-  EXPECT_EQ(PatternScan::FromSerialized({"lapsi", "(?i)puoliso", "\\s+"}, bytes), nullptr);
+  EXPECT_EQ(PatternScan::FromSerialized({"lapsi", "(?i)puoliso", "\\s+", "a+"}, bytes), nullptr);
   EXPECT_EQ(PatternScan::FromSerialized(patterns, bytes.substr(0, bytes.size() / 2)), nullptr);
 }
 
