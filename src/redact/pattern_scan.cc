@@ -29,6 +29,12 @@ constexpr std::string_view kOtherScripts = R"(\x{530}-\x{1DFF}\x{1F00}-\x{D7FF}\
 // (U+0345 folds to iota).
 constexpr std::string_view kAnyCase = R"(\p{L}\x{300}-\x{36F})";
 
+// Letters whose case folding into Cyrillic came with Unicode 9, which RE2's tables know and
+// Hyperscan's do not: under `(?i)` RE2 puts them in a class of Cyrillic letters (found by comparing
+// the two on every code point for the letter class of the patterns), so every class there takes
+// them in.
+constexpr std::string_view kLateFolds = R"(\x{1C80}-\x{1C88})";
+
 // Every match end is reported; the patterns are read as UTF-8 (`\x{E4}` is ä, not a byte); in
 // prefilter mode Hyperscan may match more than the pattern (never less), for a faster scan.
 constexpr unsigned kFlags = HS_FLAG_UTF8 | HS_FLAG_ALLOWEMPTY | HS_FLAG_PREFILTER;
@@ -43,8 +49,11 @@ std::string PatternsDigest(const std::vector<std::string>& patterns) {
     hash ^= byte;
     hash *= 1099511628211ull;
   };
+  // Each pattern and what it reads as in Hyperscan's dialect: a change to either makes another scan.
   for (const auto& pattern : patterns) {
     for (char ch : pattern) add(static_cast<unsigned char>(ch));
+    add(0);
+    for (char ch : ForHyperscan(pattern).value_or("")) add(static_cast<unsigned char>(ch));
     add(0);
   }
   char hex[17];
@@ -89,7 +98,10 @@ std::optional<std::string> ForHyperscan(std::string_view p) {
     }
     if (in_class) {
       if (ch == '[' && i + 1 < p.size() && p[i + 1] == ':') return std::nullopt;  // [[:alpha:]]
-      if (ch == ']') in_class = false;
+      if (ch == ']') {
+        in_class = false;
+        if (caseless.back() && !negated) out += kLateFolds;
+      }
       out += ch;
       continue;
     }

@@ -1,7 +1,7 @@
-// One pass over a text for all the engine's patterns at once (Hyperscan), to tell in which
-// paragraphs each pattern can match; RE2 then looks for the spans only there. Hyperscan reports
+// One pass over a text for all the engine's patterns at once (Hyperscan), to tell where each
+// pattern's matches can end; RE2 then looks for the spans only near those ends. Hyperscan reports
 // where matches end, not the leftmost-first match and its groups that the spans are made of, so it
-// only narrows RE2's work: a paragraph it passes over is one where RE2 finds nothing.
+// only narrows RE2's work: it reports every end of a match RE2 can find, perhaps more.
 #pragma once
 
 #include <cstddef>

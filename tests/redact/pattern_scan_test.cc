@@ -52,6 +52,8 @@ TEST(PatternScanTest, ReadsRe2PatternsInHyperscansDialect) {
       ForHyperscan(R"((?i:x\p{Lu})\p{Ll})"),
       R"((?i:x[\p{L}\x{300}-\x{36F}\x{530}-\x{1DFF}\x{1F00}-\x{D7FF}\x{E000}-\x{10FFFF}])[\p{Ll}\x{530}-\x{1DFF}\x{1F00}-\x{D7FF}\x{E000}-\x{10FFFF}])");
   EXPECT_EQ(ForHyperscan(R"(((?i)a)\p{Lu})"), R"(((?i)a)[\p{Lu}\x{530}-\x{1DFF}\x{1F00}-\x{D7FF}\x{E000}-\x{10FFFF}])");
+  // Under (?i), a class takes in the letters RE2 folds into it and Hyperscan does not know.
+  EXPECT_EQ(ForHyperscan(R"((?i)[a-z][^a-z])"), R"((?i)[a-z\x{1C80}-\x{1C88}][^a-z])");
   // Constructs read differently, or not read here: the pattern stays with RE2 alone.
   for (const char* unread : {R"(\S)", R"(\W)", R"(\pL)", R"([^\p{Lu}])", R"(\C)", R"((?U)a+)", R"((?P<n>a))",
                              R"([[:alpha:]])", R"((a)", R"(a))"}) {
@@ -68,6 +70,8 @@ TEST(PatternScanTest, NeverMissesWhatRe2Matches) {
   ExpectEndsCoverRe2(R"((?i)kaksi)",
                      "\xE2\x84\xAA"
                      "aksi");  // the Kelvin sign folds to k
+  // Cyrillic rounded ve (Unicode 9) folds to ve: a letter of the class under (?i), for RE2.
+  ExpectEndsCoverRe2(R"((?i)perhe[a-z\x{370}-\x{52F}]*(?:[^a-z\x{370}-\x{52F}]|$))", "perhe\xE1\xB2\x80 ");
   // Bytes that are no UTF-8 are read as a stand-in character, next to words that still match.
   ExpectEndsCoverRe2(R"(lapsi\b)", "\xFFlapsi\xC3");
   ExpectEndsCoverRe2(R"(\d{3} \d{4})", "040\xC0 123 4567\xED\xA0\x80");

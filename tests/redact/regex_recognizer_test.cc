@@ -166,7 +166,9 @@ TEST(RegexRecognizerTest, SpansEqualRe2CaptureGroups) {
                            "naimisissa ja minulla on kaksi lasta",
                            "äitiyslomalla",
                            "SW1A 1AA",
-                           "London, NW 12345"}) {
+                           "London, NW 12345",
+                           "Perhe\xE1\xB2\x80 ja lapset",
+                           "LAPSI\xE1\xB2\x80 ja vaimo"}) {
     ExpectSameAsCaptures(text);
   }
   // Random texts from pieces that patterns start and end with, glued by boundary characters.
