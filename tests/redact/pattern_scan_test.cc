@@ -77,6 +77,58 @@ TEST(PatternScanTest, NeverMissesWhatRe2Matches) {
   ExpectEndsCoverRe2(R"(\d{3} \d{4})", "040\xC0 123 4567\xED\xA0\x80");
 }
 
+std::string Utf8(char32_t c) {
+  std::string o;
+  if (c < 0x80) {
+    o += static_cast<char>(c);
+  } else if (c < 0x800) {
+    o += static_cast<char>(0xC0 | (c >> 6));
+    o += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    o += static_cast<char>(0xE0 | (c >> 12));
+    o += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    o += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    o += static_cast<char>(0xF0 | (c >> 18));
+    o += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    o += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    o += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return o;
+}
+
+// The character classes of the patterns, with and without (?i), on every code point of the first
+// three planes: each one RE2 puts in the class, the scan does too. This is where the libraries'
+// Unicode tables part (a newer Hyperscan or RE2 would show here first).
+TEST(PatternScanTest, EveryCharacterRe2PutsInAClassTheScanDoesToo) {
+  const std::string letters = R"(A-Za-z\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}\x{370}-\x{52F}\x{1E00}-\x{1EFF})";
+  std::vector<std::string> classes;
+  for (const char* flags : {"", "(?i)"}) {
+    for (const std::string& c : {"[" + letters + "]", "[^" + letters + "]", std::string(R"(\p{Lu})"),
+                                 std::string(R"(\p{Ll})"), std::string(R"([^\s<>])"), std::string(R"([\p{Ll}\-'])")}) {
+      classes.push_back(std::string(flags) + "^" + c + "$");
+    }
+  }
+  const auto scan = PatternScan::For(classes);
+  std::vector<RE2*> re2;
+  for (const auto& c : classes) re2.push_back(new RE2(c));
+  size_t missed = 0;
+  for (char32_t c = 1; c < 0x30000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const std::string text = Utf8(c);
+    std::optional<std::vector<Ends>> ends;
+    for (size_t k = 0; k < classes.size(); ++k) {
+      if (!RE2::FullMatch(text, *re2[k])) continue;
+      if (!ends) ends = scan->Ends(text);
+      ASSERT_TRUE(ends.has_value());
+      if ((*ends)[k].empty() && ++missed <= 10)
+        ADD_FAILURE() << classes[k] << " U+" << std::hex << static_cast<unsigned>(c);
+    }
+  }
+  EXPECT_EQ(missed, 0u);
+  for (RE2* re : re2) delete re;
+}
+
 // Each match's end is reported once, also at the text's first or last character; a pattern that
 // matches nowhere has none, and one that can match the empty string is not the scan's. The widest
 // match is known where the pattern bounds it.
