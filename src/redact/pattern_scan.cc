@@ -3,6 +3,7 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <charconv>
 #include <climits>
@@ -285,22 +286,28 @@ void PatternScan::Compile(const std::vector<std::string>& re2_patterns) {
 
 PatternScan::~PatternScan() = default;
 
+std::uint64_t PatternScan::NextId() {
+  static std::atomic<std::uint64_t> next{0};
+  return next++;
+}
+
 hs_scratch_t* PatternScan::ThreadScratch() const {
   // Making a scratch costs hundreds of microseconds, a scan of a short text a few: each thread
-  // makes one per scan (the scans live as long as the process) and keeps it.
+  // makes one per scan and keeps it. Scans are told apart by an id that is never reused (a scan
+  // made later at a freed one's address must not take its scratch).
   struct Scratches {
-    std::vector<std::pair<const PatternScan*, hs_scratch_t*>> made;
+    std::vector<std::pair<std::uint64_t, hs_scratch_t*>> made;
     ~Scratches() {
-      for (auto& [scan, scratch] : made) hs_free_scratch(scratch);
+      for (auto& [id, scratch] : made) hs_free_scratch(scratch);
     }
   };
   thread_local Scratches scratches;
-  for (auto& [scan, scratch] : scratches.made) {
-    if (scan == this) return scratch;
+  for (auto& [id, scratch] : scratches.made) {
+    if (id == id_) return scratch;
   }
   hs_scratch_t* scratch = nullptr;
   if (hs_alloc_scratch(database_->db, &scratch) != HS_SUCCESS) return nullptr;
-  scratches.made.emplace_back(this, scratch);
+  scratches.made.emplace_back(id_, scratch);
   return scratch;
 }
 

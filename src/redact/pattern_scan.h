@@ -64,6 +64,8 @@ class PatternScan {
   std::vector<bool> covered_;
   std::vector<size_t> max_width_;
   size_t pattern_count_ = 0;
+  static std::uint64_t NextId();
+  const std::uint64_t id_ = NextId();  // for this thread's scratch
 };
 
 }  // namespace reilu::redact
