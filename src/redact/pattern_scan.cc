@@ -229,6 +229,9 @@ bool PatternScan::Read(const std::vector<std::string>& re2_patterns, std::string
   }
   if (serialized.empty() || serialized[0] != '\n') return false;
   serialized.remove_prefix(1);
+  // Patterns the scan covers are searched only where it reports ends: with no database (the bytes
+  // cut short) none may be.
+  if (serialized.empty() && std::find(covered.begin(), covered.end(), true) != covered.end()) return false;
   if (!serialized.empty()) {
     hs_database_t* db = nullptr;
     // A database built for another CPU's features is refused here; it is compiled anew.

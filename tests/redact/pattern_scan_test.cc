@@ -161,6 +161,10 @@ TEST(PatternScanTest, ASerializedScanIsReadBackOnlyForItsPatterns) {
   EXPECT_EQ(PatternScan::FromSerialized({"lapsi", "(?i)puoliso"}, bytes), nullptr);
   EXPECT_EQ(PatternScan::FromSerialized({"lapsi", "(?i)puoliso", "\\s+", "a+"}, bytes), nullptr);
   EXPECT_EQ(PatternScan::FromSerialized(patterns, bytes.substr(0, bytes.size() / 2)), nullptr);
+  // Cut after the header: the patterns it covers would be searched nowhere.
+  size_t header_end = 0;
+  for (int line = 0; line < 3; ++line) header_end = bytes.find('\n', header_end) + 1;
+  EXPECT_EQ(PatternScan::FromSerialized(patterns, bytes.substr(0, header_end)), nullptr);
 }
 
 // This program has the build's scan, and it is of the default engine's patterns as they are now;
