@@ -150,7 +150,9 @@ void RegexRecognizer::Find(std::string_view text, const Context&, std::vector<Sp
   std::vector<re2::StringPiece> match;
   for (size_t i = 0; i < compiled_.size(); ++i) {
     if (!ends || !scan.Covers(i)) {
-      FindInParagraphs(compiled_[i], text, windows, match, out);
+      // Not in the scan (none such now, or the scan could not run): each paragraph, as the
+      // reference does.
+      for (const auto& window : windows) FindInWindow(compiled_[i], text, window, false, match, out);
       continue;
     }
     const std::vector<uint32_t>& pattern_ends = (*ends)[i];
@@ -305,39 +307,6 @@ size_t RegexRecognizer::Keep(const Compiled& c, std::string_view text, const Mat
   // The next search starts where the span ends, not the whole match: the boundary character
   // after one word is also the one before the next ("vaimo lapsi", two codes one space apart).
   return m.whole_end == m.whole_start ? m.whole_end + 1 : m.end > m.whole_start ? m.end : m.whole_end;
-}
-
-void RegexRecognizer::FindInParagraphs(const Compiled& c, std::string_view text,
-                                       const std::vector<std::pair<size_t, size_t>>& windows,
-                                       std::vector<re2::StringPiece>& match, std::vector<Span>& out) {
-  size_t w = 0;
-  size_t pos = windows.empty() ? 0 : windows[0].first;
-  while (w < windows.size()) {
-    const auto [from, to] = windows[w];
-    pos = std::max(pos, from);
-    // The search runs to the text's end, not the paragraph's: one pass over the whole text for a
-    // pattern that matches nowhere, instead of a call for each paragraph. A match that lies inside
-    // the paragraph is also the one a search limited to it finds (the same leftmost start, and
-    // the match RE2 prefers there ends inside it).
-    auto found = Search(c, text, pos, text.size(), false, match);
-    if (!found) return;  // nor in any later paragraph
-    const bool empty_at_end = found->whole_start == to && found->whole_end == to;
-    if (found->whole_start >= to && !empty_at_end) {
-      // Nothing more here: on to the paragraph where this match starts, or the next one after it.
-      while (w < windows.size() && windows[w].second <= found->whole_start) ++w;
-      continue;
-    }
-    if (found->whole_end > to) {
-      // It runs past the paragraph's end: only a search limited to the paragraph tells what
-      // matches inside it.
-      found = Search(c, text, pos, to, false, match);
-      if (!found) {
-        ++w;
-        continue;
-      }
-    }
-    pos = Keep(c, text, *found, out);
-  }
 }
 
 }  // namespace reilu::redact

@@ -64,11 +64,6 @@ class RegexRecognizer final : public Recognizer {
                                      std::vector<re2::StringPiece>& match);
   // Adds the match's span to `out` if the rule's validator accepts it; where the next search starts.
   static size_t Keep(const Compiled& c, std::string_view text, const Match& m, std::vector<Span>& out);
-  // The matches of `c` inside each paragraph of `windows`, as if searched in each paragraph alone.
-  static void FindInParagraphs(const Compiled& c, std::string_view text,
-                               const std::vector<std::pair<size_t, size_t>>& windows,
-                               std::vector<re2::StringPiece>& match, std::vector<Span>& out);
-
   // The matches of `c` inside the one window [from, to), searched there alone, only near where the
   // scan says its matches end (`ends`, in order; `max_width`: PatternScan::MaxWidth).
   static void FindNearEnds(const Compiled& c, std::string_view text, std::pair<size_t, size_t> window,
