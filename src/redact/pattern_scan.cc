@@ -163,10 +163,10 @@ std::shared_ptr<const PatternScan> PatternScan::For(const std::vector<std::strin
   return scan;
 }
 
-PatternScan::PatternScan(const std::vector<std::string>& re2_patterns)
-    : covered_(re2_patterns.size(), false),
-      max_width_(re2_patterns.size(), kUnbounded),
-      pattern_count_(re2_patterns.size()) {
+PatternScan::PatternScan(size_t pattern_count)
+    : covered_(pattern_count, false), max_width_(pattern_count, kUnbounded), pattern_count_(pattern_count) {}
+
+PatternScan::PatternScan(const std::vector<std::string>& re2_patterns) : PatternScan(re2_patterns.size()) {
   if (hs_valid_platform() != HS_SUCCESS) return;
   if (Read(re2_patterns, Prebuilt())) return;
   Compile(re2_patterns);
@@ -180,19 +180,14 @@ std::string_view PatternScan::Prebuilt() {
 
 std::shared_ptr<const PatternScan> PatternScan::FromSerialized(const std::vector<std::string>& re2_patterns,
                                                                std::string_view serialized) {
-  auto scan = std::shared_ptr<PatternScan>(new PatternScan());
-  scan->pattern_count_ = re2_patterns.size();
-  scan->max_width_.assign(re2_patterns.size(), kUnbounded);
+  auto scan = std::shared_ptr<PatternScan>(new PatternScan(re2_patterns.size()));
   if (!scan->Read(re2_patterns, serialized)) return nullptr;
   return scan;
 }
 
 std::string PatternScan::Serialized(const std::vector<std::string>& re2_patterns) {
   if (hs_valid_platform() != HS_SUCCESS) return {};
-  PatternScan scan;
-  scan.covered_.assign(re2_patterns.size(), false);
-  scan.max_width_.assign(re2_patterns.size(), kUnbounded);
-  scan.pattern_count_ = re2_patterns.size();
+  PatternScan scan(re2_patterns.size());
   scan.Compile(re2_patterns);
   std::string out = std::string(kSerializedMagic) + PatternsDigest(re2_patterns) + "\n";
   for (bool covered : scan.covered_) out += covered ? '1' : '0';

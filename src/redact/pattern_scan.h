@@ -54,7 +54,7 @@ class PatternScan {
 
  private:
   explicit PatternScan(const std::vector<std::string>& re2_patterns);
-  PatternScan() = default;
+  explicit PatternScan(size_t pattern_count);  // covers none yet
   bool Read(const std::vector<std::string>& re2_patterns, std::string_view serialized);
   void Compile(const std::vector<std::string>& re2_patterns);
   // This thread's working memory for scans of this database.
