@@ -10,6 +10,7 @@
 #include "redact/redact.h"
 #include "redact/regex_recognizer.h"
 #include "redact/text_util.h"
+#include "redact/warm_up.h"
 
 namespace reilu::redact {
 
@@ -143,7 +144,8 @@ void Engine::Add(std::unique_ptr<Recognizer> recognizer) { recognizers_.push_bac
 void Engine::Warm() const {
   std::call_once(*warm_once_, [this] {
     for (const char* lang : {"fi", "sv", "en"}) {
-      Analyze("Maija Virtanen, Storgatan 12, 00100 Helsinki, +358 40 123 4567, maija@example.fi", Context{lang, {}});
+      Analyze(WarmUpText(lang), Context{lang, {}});
+      for (const auto& r : recognizers_) r->Warm(WarmUpText(lang));
     }
     IsKnownPlace("Helsinki");  // the learned recognizer asks only about some words
   });

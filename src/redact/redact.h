@@ -70,6 +70,9 @@ class Recognizer {
     (void)words;
     Find(text, context, out);
   }
+  // Builds, once per process, what the recognizer otherwise builds lazily from its first texts,
+  // by reading `text` (a sample, warm_up.h); finds nothing. Most recognizers have nothing to build.
+  virtual void Warm(std::string_view text) const { (void)text; }
 };
 
 class Engine {

@@ -173,6 +173,14 @@ void RegexRecognizer::Find(std::string_view text, const Context&, std::vector<Sp
   }
 }
 
+void RegexRecognizer::Warm(std::string_view text) const {
+  std::vector<re2::StringPiece> match;
+  std::vector<Span> found;
+  for (const auto& window : ParagraphWindows(text)) {
+    for (const Compiled& c : compiled_) FindInWindow(c, text, window, false, match, found);
+  }
+}
+
 void RegexRecognizer::FindNearEnds(const Compiled& c, std::string_view text, std::pair<size_t, size_t> window,
                                    const std::vector<uint32_t>& ends, size_t max_width,
                                    std::vector<re2::StringPiece>& match, std::vector<Span>& out) {

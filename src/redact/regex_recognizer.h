@@ -30,6 +30,9 @@ class RegexRecognizer final : public Recognizer {
   // each pattern can match); the other recognizers are returned untouched in `parts`.
   static std::unique_ptr<RegexRecognizer> Combine(std::vector<std::unique_ptr<Recognizer>>& parts);
   void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override;
+  // Searches every pattern through each paragraph of `text`: RE2 builds its automata's states from
+  // the text it reads (shared by every thread), and those ordinary text needs are then built.
+  void Warm(std::string_view text) const override;
   // The patterns as RE2 reads them, in order (what the scan is made of).
   std::vector<std::string> Patterns() const;
   // The same spans taken from RE2's own capture groups for every pattern: the reference that tests

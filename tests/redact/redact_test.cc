@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <set>
 #include <thread>
 #include <tuple>
 
@@ -11,6 +12,7 @@
 #include "redact/free_text_redactor.h"
 #include "redact/morphology.h"
 #include "redact/place_gazetteer.h"
+#include "redact/warm_up.h"
 
 namespace reilu::redact {
 namespace {
@@ -434,6 +436,45 @@ TEST(EngineTest, SpansAreSortedAndDisjointOnArbitraryBytes) {
       }
     }
   }
+}
+
+// The start-up samples (warm_up.h) are read so that RE2 builds the states ordinary applications
+// need: each must be an application with what the patterns look for, and reading them changes no
+// later answer.
+TEST(WarmUpTest, EachLanguageHasASampleApplicationWithWhatThePatternsLookFor) {
+  static const Engine engine = Engine::Default();
+  for (const char* lang : {"fi", "sv", "en"}) {
+    std::string_view sample = WarmUpText(lang);
+    ASSERT_GT(sample.size(), 800u) << lang;
+    EXPECT_EQ(sample.find("\n@"), std::string_view::npos) << lang << ": runs into the next sample";
+    EXPECT_EQ(DetectLanguage(std::string(sample)), lang);
+    std::set<EntityType> types;
+    for (const auto& s : engine.Analyze(sample, Context{lang, {}})) types.insert(s.type);
+    for (EntityType t : {EntityType::kPerson, EntityType::kPhone, EntityType::kEmail, EntityType::kAddress,
+                         EntityType::kPostal, EntityType::kAge, EntityType::kFamily}) {
+      EXPECT_TRUE(types.count(t)) << lang << " sample has no " << EntityTypeName(t);
+    }
+  }
+  EXPECT_TRUE(WarmUpText("de").empty());
+  EXPECT_TRUE(WarmUpText("").empty());
+}
+
+TEST(WarmUpTest, WarmingChangesNoAnswer) {
+  const std::string text =
+      "Olen 45-vuotias ja asun Tampereella. Esihenkilöni Maija Virtanen, p. 040 123 4567, "
+      "maija@example.fi.\n\nMin chef Lena Andersson, Storgatan 5, 65100 Vasa.";
+  const Engine cold = Engine::Default();
+  auto before = cold.Analyze(text, Context{"fi", {}});
+  const Engine warm = Engine::Default();
+  warm.Warm();
+  auto after = warm.Analyze(text, Context{"fi", {}});
+  ASSERT_EQ(before.size(), after.size());
+  for (size_t i = 0; i < before.size(); ++i) {
+    EXPECT_EQ(before[i].start, after[i].start);
+    EXPECT_EQ(before[i].end, after[i].end);
+    EXPECT_EQ(before[i].type, after[i].type);
+  }
+  EXPECT_GE(before.size(), 5u);
 }
 
 }  // namespace
