@@ -7,8 +7,10 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <random>
+#include <unordered_map>
 
 #include "redact/text_util.h"
 
@@ -273,6 +275,32 @@ struct TokenHashes {
   std::uint64_t word, shape, suffix[4], prefix2, prefix3, classes, dict, position;
 };
 
+// What the features know of a word whatever its place (all but `position`): its folded form's
+// hashes and what the dictionaries say. Most tokens near a candidate are the same few words and
+// marks (",", "ja", "the"), and a name met once comes again: each thread remembers the words it
+// has read, per language, and forgets them all when there are many.
+class WordHashMemo {
+ public:
+  static WordHashMemo& ForThread(const WordKnowledge& knowledge) {
+    thread_local std::vector<std::pair<const WordKnowledge*, std::unique_ptr<WordHashMemo>>> memos;
+    for (auto& [owner, memo] : memos) {
+      if (owner == &knowledge) return *memo;
+    }
+    return *memos.emplace_back(&knowledge, std::make_unique<WordHashMemo>()).second;
+  }
+  // The word's hashes, computed by `make` the first time.
+  template <typename Make>
+  const TokenHashes& Get(std::string_view word, Make&& make) {
+    if (auto it = words_.find(word); it != words_.end()) return it->second;
+    if (words_.size() >= kLimit) words_.clear();
+    return words_.emplace(std::string(word), make()).first->second;
+  }
+
+ private:
+  static constexpr size_t kLimit = 1 << 14;  // about 3 MB per language and thread
+  std::unordered_map<std::string, TokenHashes, StringHash, std::equal_to<>> words_;
+};
+
 }  // namespace
 
 NameFeatures::NameFeatures(std::string_view text, const Tokens& tokens, const WordKnowledge& knowledge,
@@ -288,20 +316,16 @@ NameFeatures::NameFeatures(std::string_view text, const Tokens& tokens, const Wo
   std::vector<std::uint32_t> hash_slot(n, kNone);
   std::vector<TokenHashes> h;
   std::string lower;  // one buffer for every token's folded form
-  auto hashes = [&](size_t i) -> const TokenHashes& {
-    std::uint32_t& slot = hash_slot[i];
-    if (slot != kNone) return h[slot];
-    slot = static_cast<std::uint32_t>(h.size());
-    std::string_view w = text.substr(tokens.tokens[i].start, tokens.tokens[i].end - tokens.tokens[i].start);
+  WordHashMemo& memo = WordHashMemo::ForThread(knowledge);
+  auto of_word = [&](std::string_view w) {
     FoldInto(w, lower);
-    TokenHashes& t = h.emplace_back();
+    TokenHashes t{};
     t.word = WordHash(lower);
     char shape[8];
     t.shape = WordHash(Shape(w, shape));
     for (size_t k = 0; k < 4; ++k) t.suffix[k] = WordHash(Suffix(lower, k + 1));
     t.prefix2 = WordHash(Prefix(lower, 2));
     t.prefix3 = WordHash(Prefix(lower, 3));
-    t.position = StartsSentence(text, tokens, i) ? 1 : 2;
     // Dictionaries and morphology are asked about capitalised words only: that is where a name
     // hides, and it keeps the per-word cost low.
     if (StartsWithCapital(w) && w.size() >= 2) {
@@ -312,6 +336,15 @@ NameFeatures::NameFeatures(std::string_view text, const Tokens& tokens, const Wo
       t.dict = '-';
     }
     t.dict += AllCaps(w) ? 256 : 0;
+    return t;
+  };
+  auto hashes = [&](size_t i) -> const TokenHashes& {
+    std::uint32_t& slot = hash_slot[i];
+    if (slot != kNone) return h[slot];
+    slot = static_cast<std::uint32_t>(h.size());
+    std::string_view w = text.substr(tokens.tokens[i].start, tokens.tokens[i].end - tokens.tokens[i].start);
+    TokenHashes& t = h.emplace_back(memo.Get(w, [&] { return of_word(w); }));
+    t.position = StartsSentence(text, tokens, i) ? 1 : 2;
     return t;
   };
   slot_.assign(wanted ? n : 0, kNone);

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "redact/evaluation.h"
 #include "redact/professional_terms.h"
@@ -176,6 +177,35 @@ TEST(LearnedNamesTest, WordsBesideAnInstitutionBelongToIt) {
 
 // The committed model files are what `reilu train-names` makes from the corpora (training is
 // deterministic). Skipped, and said so, where the corpora are absent.
+// Each thread remembers what the features know of the words it has read: the scores must be the
+// same the first time, the second time, and in a thread that has read other texts in between; and
+// a word's place in its sentence is no part of what is kept ("Virtanen" first starts a sentence,
+// then stands inside one with the same neighbours as in a text of its own).
+TEST(NameModelTest, ScoresAreTheSameForWordsReadBefore) {
+  const std::string inside = "Tiimiä veti Virtanen , ja hän kertoi .";
+  const std::string both = "Virtanen kertoi . " + inside;
+  const std::string other = "Min chef Lena Andersson ringde . Virtanen och Mäkelä var där .";
+  auto scores = [](const std::string& t, const char* lang) {
+    const NameModel* model = NameModel::Builtin(lang);
+    return model ? model->Score(t, Tokenize(t), WordKnowledge::For(lang)) : std::vector<float>{};
+  };
+  std::vector<float> fresh, again, after_other, inside_alone;
+  std::thread([&] { fresh = scores(both, "fi"); }).join();
+  std::thread([&] { inside_alone = scores(inside, "fi"); }).join();
+  std::thread([&] {
+    scores(other, "sv");
+    scores(other, "fi");
+    after_other = scores(both, "fi");
+    again = scores(both, "fi");
+  }).join();
+  if (fresh.empty()) GTEST_SKIP() << "this build has no Finnish model";
+  EXPECT_EQ(fresh, again);
+  EXPECT_EQ(fresh, after_other);
+  ASSERT_EQ(fresh.size(), inside_alone.size() + 3);
+  EXPECT_EQ(fresh[5], inside_alone[2]);  // "Virtanen" inside the sentence, read before at its start
+  EXPECT_NE(fresh[0], fresh[5]);
+}
+
 TEST(NameModelTest, CommittedModelsEqualWhatTrainingProduces) {
   const std::string corpus = REILU_CORPUS_DIR;
   if (!std::filesystem::exists(corpus)) GTEST_SKIP() << corpus << " is absent: the model cannot be rebuilt here";
