@@ -236,14 +236,15 @@ class LearnedNameRecognizer final : public Recognizer {
     for (size_t i = 0; i < n; ++i) {
       std::string_view word = word_at(i);
       if (!lower_word(word)) continue;
+      // Most lower-case words are a language's everyday words, which start no name below (neither
+      // a given name of their own nor a name-only proper noun): nothing more to ask.
+      if (IsCommonAnywhere(word)) continue;
       WordClasses c = classes(word);
-      // Most words are neither a given name nor a name-only proper noun: nothing more to ask.
       if (!c.first_name && !knowledge.NameOnly(word)) continue;
       if (never(word)) continue;
-      const bool common = IsCommonAnywhere(word);
       // From the lexicon, four letters or more: three-letter words in lower case are as often
       // abbreviations ("dev", "jan") as names.
-      const bool given = c.first_name && !c.other && !c.everyday_too && !common;
+      const bool given = c.first_name && !c.other && !c.everyday_too;
       if (i + 1 < n && i >= pair_end && given && !tokens.line_break_before[i + 1]) {
         std::string_view next = word_at(i + 1);
         if (lower_word(next) && !never(next)) {
@@ -257,7 +258,7 @@ class LearnedNameRecognizer final : public Recognizer {
       }
       if (i < pair_end) continue;
       bool name = knowledge.NameOnly(word) || (word.size() >= 4 && given);
-      if (!name || common) continue;
+      if (!name) continue;
       out.push_back(Span{tokens.tokens[i].start, tokens.tokens[i].end, EntityType::kPerson, 0.5});
     }
   }
@@ -265,12 +266,7 @@ class LearnedNameRecognizer final : public Recognizer {
   // Names in applications are written with a capital ("Lena", "McDonald", "ÅSA NORDIN"); a
   // lower-case word is left to the other recognizers (the applicant's own name in any case is the
   // known-name recognizer's). Two-letter capitals ("BI", "IT") are abbreviations.
-  static bool IsCommonAnywhere(std::string_view word) {
-    for (const char* lang : {"fi", "sv", "en"}) {
-      if (WordKnowledge::For(lang).Lookup(word) == WordKnowledge::Dictionary::kCommon) return true;
-    }
-    return false;
-  }
+  static bool IsCommonAnywhere(std::string_view word) { return WordKnowledge::CommonInAnyLanguage(word); }
 
   static bool BeforeFinnishSurname(std::string_view text, const Tokens& tokens, size_t i, const Morphology& finnish) {
     auto word = [&](size_t k) {

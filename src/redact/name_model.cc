@@ -239,6 +239,14 @@ WordKnowledge::Dictionary WordKnowledge::Lookup(std::string_view word) const {
   return LookupFolded(WordHash(Fold(word)));
 }
 
+bool WordKnowledge::CommonInAnyLanguage(std::string_view word) {
+  const std::uint64_t h = WordHash(Fold(word));
+  for (const char* lang : {"fi", "sv", "en"}) {
+    if (For(lang).LookupFolded(h) == Dictionary::kCommon) return true;
+  }
+  return false;
+}
+
 WordKnowledge::Dictionary WordKnowledge::LookupFolded(std::uint64_t h) const {
   if (common_.empty() && proper_.empty()) return Dictionary::kNotAsked;
   if (common_.Contains(h)) return Dictionary::kCommon;

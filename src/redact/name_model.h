@@ -42,6 +42,8 @@ class WordKnowledge {
   // One per language, loaded on first use; "fi", "sv" or "en".
   static const WordKnowledge& For(std::string_view lang);
   Dictionary Lookup(std::string_view word) const;
+  // Is the word an everyday word in any language's list (kCommon for one of them)? Folded once.
+  static bool CommonInAnyLanguage(std::string_view word);
   // The same for a word already folded and hashed as the features hash it.
   Dictionary LookupFolded(std::uint64_t folded_hash) const;
   // Is the word also listed with a capital, as a proper noun ("Trump", "Bill" beside "trump",
