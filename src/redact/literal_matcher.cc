@@ -68,6 +68,12 @@ void LiteralMatcher::FindLongestAtEachEnd(std::string_view text,
                                           const std::function<void(size_t, size_t)>& found) const {
   std::int32_t node = 0;
   for (size_t i = 0; i < text.size(); ++i) {
+    // At the root, most bytes start no needle (names begin with few letters, most of them
+    // capitals): those are passed by in a tight loop, and the root reports nothing.
+    if (node == 0) {
+      while (i < text.size() && root_[static_cast<unsigned char>(text[i])] < 0) ++i;
+      if (i == text.size()) break;
+    }
     auto c = static_cast<unsigned char>(text[i]);
     std::int32_t next = Child(node, c);
     while (next < 0 && node != 0) {
