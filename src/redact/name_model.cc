@@ -240,9 +240,14 @@ WordKnowledge::Dictionary WordKnowledge::Lookup(std::string_view word) const {
 }
 
 bool WordKnowledge::CommonInAnyLanguage(std::string_view word) {
-  const std::uint64_t h = WordHash(Fold(word));
-  for (const char* lang : {"fi", "sv", "en"}) {
-    if (For(lang).LookupFolded(h) == Dictionary::kCommon) return true;
+  // Asked of most lower-case words of a Swedish or English text: no lookup of the languages by
+  // name, and the folded form in one buffer per thread.
+  static const WordKnowledge* const kAll[] = {&For("fi"), &For("sv"), &For("en")};
+  thread_local std::string folded;
+  FoldInto(word, folded);
+  const std::uint64_t h = WordHash(folded);
+  for (const WordKnowledge* knowledge : kAll) {
+    if (knowledge->LookupFolded(h) == Dictionary::kCommon) return true;
   }
   return false;
 }
