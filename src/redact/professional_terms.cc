@@ -1,5 +1,6 @@
 #include "redact/professional_terms.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -87,6 +88,17 @@ bool IsSkillAlsoAName(std::string_view folded, std::string_view lang) {
   static const std::unordered_set<std::string_view> kFinnishEndings = {
       "a",  "ä",   "n",   "na",  "nä",  "aa",  "ää",  "an",  "än",  "in",  "iin", "ia",   "iä",   "ta",
       "tä", "lla", "llä", "lle", "lta", "ltä", "ssa", "ssä", "sta", "stä", "ksi", "ille", "illa", "issa"};
+  // Most words begin as no skill does (each has three letters or more): their first two letters
+  // say so at once.
+  static const std::vector<std::string_view> kStarts = [] {
+    std::vector<std::string_view> starts;
+    for (std::string_view skill : kSkills) starts.push_back(skill.substr(0, 2));
+    return starts;
+  }();
+  if (folded.size() < 3 ||
+      std::none_of(kStarts.begin(), kStarts.end(), [&](std::string_view start) { return folded.starts_with(start); })) {
+    return false;
+  }
   if (kSkills.count(folded)) return true;
   for (size_t cut = folded.size() > 4 ? folded.size() - 4 : 0; cut < folded.size(); ++cut) {
     if (!kSkills.count(folded.substr(0, cut))) continue;

@@ -95,6 +95,17 @@ TEST(LearnedNamesTest, ProperNounsInsideASentence) {
 }
 
 // A skill that is also a name is the skill alone and a name beside another name.
+TEST(ProfessionalTermsTest, SkillsThatAreAlsoNamesInAnyInflection) {
+  for (const char* word : {"ruby", "rubya", "rubyn", "jenkinsiä", "kafkalla", "djangon", "ada", "adaa", "sage"}) {
+    EXPECT_TRUE(IsSkillAlsoAName(word, "fi")) << word;
+  }
+  EXPECT_TRUE(IsSkillAlsoAName("rubys", "sv"));
+  for (const char* word : {"ru", "rub", "rubin", "matti", "sagan", "kafkat", "pascalistit", "ab", ""}) {
+    EXPECT_FALSE(IsSkillAlsoAName(word, "fi")) << word;
+  }
+  EXPECT_FALSE(IsSkillAlsoAName("rubya", "en"));
+}
+
 TEST(LearnedNamesTest, ASkillThatIsAlsoANameIsANameOnlyBesideAnother) {
   EXPECT_EQ(Redacted("I have written Julia and Ruby for data pipelines.", "en"),
             "I have written Julia and Ruby for data pipelines.");
