@@ -263,9 +263,7 @@ class LearnedNameRecognizer final : public Recognizer {
     }
   }
 
-  // Names in applications are written with a capital ("Lena", "McDonald", "ÅSA NORDIN"); a
-  // lower-case word is left to the other recognizers (the applicant's own name in any case is the
-  // known-name recognizer's). Two-letter capitals ("BI", "IT") are abbreviations.
+  // An everyday word of any of the three languages' word lists.
   static bool IsCommonAnywhere(std::string_view word) { return WordKnowledge::CommonInAnyLanguage(word); }
 
   static bool BeforeFinnishSurname(std::string_view text, const Tokens& tokens, size_t i, const Morphology& finnish) {
@@ -323,6 +321,10 @@ class LearnedNameRecognizer final : public Recognizer {
     return (w.size() == 1 || (w.size() == 2 && w[1] == '.')) && w[0] >= 'A' && w[0] <= 'Z';
   }
 
+  // Names in applications are written with a capital ("Lena", "McDonald", "ÅSA NORDIN"); a
+  // lower-case word is left to the other recognizers (the applicant's own name in any case is the
+  // known-name recognizer's) and to FindLowerCaseNames. Two-letter capitals ("BI", "IT") are
+  // abbreviations.
   static bool LooksLikeAName(std::string_view w) {
     if (!StartsWithCapital(w)) return false;
     size_t letters = 0;

@@ -310,7 +310,7 @@ class WordHashMemo {
   }
 
  private:
-  static constexpr size_t kLimit = 1 << 14;  // about 3 MB per language and thread
+  static constexpr size_t kLimit = 1 << 14;  // about 2.5 MB per language and thread
   std::unordered_map<std::string, TokenHashes, StringHash, std::equal_to<>> words_;
 };
 
