@@ -32,6 +32,14 @@ constexpr std::uint64_t kFnvStart = 14695981039346656037ull;
 
 std::uint64_t WordHash(std::string_view s) { return Fnv(kFnvStart, s); }
 
+// What the word lists are kept under: the hash of the folded word (folded in a buffer per thread,
+// as the lists are asked about most words of a text).
+std::uint64_t FoldedHash(std::string_view word) {
+  thread_local std::string folded;
+  FoldInto(word, folded);
+  return WordHash(folded);
+}
+
 bool IsLowerAt(std::string_view w, size_t i) {
   auto c = static_cast<unsigned char>(w[i]);
   if (c >= 'a' && c <= 'z') return true;
@@ -236,16 +244,14 @@ const WordKnowledge& WordKnowledge::For(std::string_view lang) {
 
 WordKnowledge::Dictionary WordKnowledge::Lookup(std::string_view word) const {
   if (common_.empty() && proper_.empty()) return Dictionary::kNotAsked;  // no fold for nothing to ask
-  return LookupFolded(WordHash(Fold(word)));
+  return LookupFolded(FoldedHash(word));
 }
 
 bool WordKnowledge::CommonInAnyLanguage(std::string_view word) {
   // Asked of most lower-case words of a Swedish or English text: no lookup of the languages by
-  // name, and the folded form in one buffer per thread.
+  // name, and the word folded once.
   static const WordKnowledge* const kAll[] = {&For("fi"), &For("sv"), &For("en")};
-  thread_local std::string folded;
-  FoldInto(word, folded);
-  const std::uint64_t h = WordHash(folded);
+  const std::uint64_t h = FoldedHash(word);
   for (const WordKnowledge* knowledge : kAll) {
     if (knowledge->LookupFolded(h) == Dictionary::kCommon) return true;
   }
@@ -259,10 +265,10 @@ WordKnowledge::Dictionary WordKnowledge::LookupFolded(std::uint64_t h) const {
   return Dictionary::kUnknown;
 }
 
-bool WordKnowledge::ProperToo(std::string_view word) const { return proper_.Contains(WordHash(Fold(word))); }
+bool WordKnowledge::ProperToo(std::string_view word) const { return proper_.Contains(FoldedHash(word)); }
 
 bool WordKnowledge::NameOnly(std::string_view word) const {
-  std::uint64_t h = WordHash(Fold(word));
+  std::uint64_t h = FoldedHash(word);
   return titled_.Contains(h) && !common_.Contains(h);
 }
 
