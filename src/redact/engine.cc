@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <unordered_set>
 
 #include "redact/literal_matcher.h"
 #include "redact/place_gazetteer.h"
@@ -192,7 +193,13 @@ std::string_view NeighbourWord(std::string_view text, const Span& s, bool after)
 // "Åbo Akademi", "Teaching Hospital"), also across "of" / "i" before the span ("University of
 // Helsinki", "Universitetet i Oslo")?
 bool BesideInstitution(std::string_view text, const Span& s) {
-  auto institution = [](std::string_view w) { return !w.empty() && IsInstitutionWord(Fold(w)); };
+  // Asked of every name found: folded in one buffer, not a new string a word.
+  std::string folded;
+  auto institution = [&](std::string_view w) {
+    if (w.empty()) return false;
+    FoldInto(w, folded);
+    return IsInstitutionWord(folded);
+  };
   if (institution(text.substr(s.start, s.end - s.start)) || institution(NeighbourWord(text, s, true)) ||
       institution(NeighbourWord(text, s, false))) {
     return true;
@@ -311,10 +318,12 @@ std::optional<std::vector<Span>> Engine::AnalyzeWithin(std::string_view text, co
   }
   // Terms of the trade ("Wilma", "Primuksen") are not names, whichever recognizer thought so; the
   // applicant's own name (confidence 1) always is.
+  std::string folded;
   spans.erase(std::remove_if(spans.begin(), spans.end(),
                              [&](const Span& s) {
-                               return s.type == EntityType::kPerson && s.confidence < 1.0 &&
-                                      IsProfessionalTerm(Fold(text.substr(s.start, s.end - s.start)));
+                               if (s.type != EntityType::kPerson || s.confidence >= 1.0) return false;
+                               FoldInto(text.substr(s.start, s.end - s.start), folded);
+                               return IsProfessionalTerm(folded);
                              }),
               spans.end());
   KeepOnlyBesideNames(text, spans);
@@ -325,7 +334,7 @@ std::optional<std::vector<Span>> Engine::AnalyzeWithin(std::string_view text, co
   // to other text that the recognizers could not split ("VirtasenAino"). Widening to whole words can
   // produce a longer string that occurs again, so repeat until nothing new is found. Each string is
   // searched for once, and all of a round's strings in one pass, so the work stays linear.
-  std::set<std::string_view> searched;
+  std::unordered_set<std::string_view> searched;
   for (int round = 0; round < 4; ++round) {
     std::vector<std::string> needles;
     std::vector<Span> kinds;  // the type and confidence each needle carries

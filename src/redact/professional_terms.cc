@@ -1,6 +1,7 @@
 #include "redact/professional_terms.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -60,19 +61,46 @@ constexpr size_t kCaseEnding = 5;  // letters of a Finnish case ending after a h
 }  // namespace
 
 bool IsInstitutionWord(std::string_view folded) {
-  if (folded.empty()) return false;
-  for (std::string_view head : kInstitutionWords) {
-    if (folded[0] == head[0] && folded.size() >= head.size() && folded.size() - head.size() <= kCaseEnding &&
-        folded.starts_with(head)) {
-      return true;
+  // Asked of the words around every name found, and nearly always false: a table of the heads'
+  // first two bytes lets most words and most places in a word go at once.
+  struct Starts {
+    std::vector<bool> whole = std::vector<bool>(1 << 16), compound = std::vector<bool>(1 << 16);
+    size_t shortest = SIZE_MAX, longest = 0;  // of the compound heads
+  };
+  static const Starts kStarts = [] {
+    Starts starts;
+    auto two = [](std::string_view w) {
+      return static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1]);
+    };
+    for (std::string_view head : kInstitutionWords) starts.whole[two(head)] = true;
+    for (std::string_view head : kInstitutionCompoundHeads) {
+      starts.compound[two(head)] = true;
+      starts.shortest = std::min(starts.shortest, head.size());
+      starts.longest = std::max(starts.longest, head.size());
+    }
+    return starts;
+  }();
+  auto two_at = [&](size_t at) {
+    return static_cast<unsigned char>(folded[at]) << 8 | static_cast<unsigned char>(folded[at + 1]);
+  };
+  if (folded.size() < 2) return false;
+  if (kStarts.whole[two_at(0)]) {
+    for (std::string_view head : kInstitutionWords) {
+      if (folded.size() >= head.size() && folded.size() - head.size() <= kCaseEnding && folded.starts_with(head)) {
+        return true;
+      }
     }
   }
   // Only the word's end can hold a compound's head: a case ending at most after it.
-  for (std::string_view head : kInstitutionCompoundHeads) {
-    if (folded.size() < head.size()) continue;
-    size_t last = folded.size() - head.size();
-    for (size_t at = last > kCaseEnding ? last - kCaseEnding : 0; at <= last; ++at) {
-      if (folded[at] == head[0] && folded.compare(at, head.size(), head) == 0) return true;
+  if (folded.size() < kStarts.shortest) return false;
+  size_t first = folded.size() > kStarts.longest + kCaseEnding ? folded.size() - kStarts.longest - kCaseEnding : 0;
+  for (size_t at = first; at + kStarts.shortest <= folded.size(); ++at) {
+    if (!kStarts.compound[two_at(at)]) continue;
+    for (std::string_view head : kInstitutionCompoundHeads) {
+      if (at + head.size() <= folded.size() && at + head.size() + kCaseEnding >= folded.size() &&
+          folded.compare(at, head.size(), head) == 0) {
+        return true;
+      }
     }
   }
   return false;

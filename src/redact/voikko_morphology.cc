@@ -1,6 +1,8 @@
 #include <libvoikko/voikko.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <cstring>
 #include <mutex>
 #include <shared_mutex>
@@ -32,7 +34,42 @@ class VoikkoMorphology final : public Morphology {
     // Analysis is the slow part (about 74 000 instructions a word), and names, places and
     // sentence-initial words repeat from one application to the next: one memo for every thread
     // of the server (each thread warming its own analysed the same words once per thread),
-    // emptied when it grows large.
+    // emptied when it grows large. In front of it each thread keeps the words it asked last, so
+    // that threads working at once do not all take the memo's lock for every word.
+    RecentWord& recent = RecentWords(word);
+    if (recent.owner == id_ && recent.word == word) return recent.classes;
+    WordClasses classes = Memoised(word);
+    recent.owner = id_;
+    recent.word.assign(word);
+    recent.classes = classes;
+    return classes;
+  }
+
+ private:
+  static constexpr size_t kMemoLimit = 100000;
+
+  // Which instance a thread's slot was filled for: an instance made later at a freed one's
+  // address must not read its slots.
+  static std::uint64_t NextId() {
+    static std::atomic<std::uint64_t> next{1};
+    return next++;
+  }
+  const std::uint64_t id_ = NextId();
+
+  struct RecentWord {
+    std::uint64_t owner = 0;
+    std::string word;
+    WordClasses classes;
+  };
+
+  // This thread's slot for `word`: a table of 4 096 words, a word in the slot its hash gives.
+  static RecentWord& RecentWords(std::string_view word) {
+    static constexpr size_t kSlots = 4096;
+    thread_local std::vector<RecentWord> slots(kSlots);
+    return slots[StringHash{}(word) & (kSlots - 1)];
+  }
+
+  WordClasses Memoised(std::string_view word) const {
     {
       std::shared_lock lock(memo_mutex_);
       if (auto it = memo_.find(word); it != memo_.end()) return it->second;
@@ -47,9 +84,6 @@ class VoikkoMorphology final : public Morphology {
     memo_.emplace(std::move(key), classes);
     return classes;
   }
-
- private:
-  static constexpr size_t kMemoLimit = 100000;
 
   bool FirstNameParts(const std::string& w) const {
     size_t start = 0, parts = 0;

@@ -186,6 +186,29 @@ TEST(LearnedNamesTest, WordsBesideAnInstitutionBelongToIt) {
             "Terveisin [NAME] University of Helsinki");
 }
 
+// The rule by its edges: a whole-word head with up to five bytes of case ending after it; a
+// compound head after any prefix, with the same ending; one byte more and it is another word.
+TEST(LearnedNamesTest, InstitutionHeadsByTheirEdges) {
+  const std::vector<std::string> endings = {"", "n", "ssa", "ssä", "ista", "lle", "iss", "istaa"};
+  for (std::string head : {"university", "akademi", "kunta", "stad", "kommun", "foundation"}) {
+    for (const auto& ending : endings) EXPECT_TRUE(IsInstitutionWord(head + ending)) << head + ending;
+    EXPECT_FALSE(IsInstitutionWord(head + "xxxxxx")) << head;
+    EXPECT_FALSE(IsInstitutionWord("x" + head)) << head;  // whole words only
+    EXPECT_FALSE(IsInstitutionWord(head.substr(0, head.size() - 1))) << head;
+  }
+  for (std::string head : {"yliopisto", "korkeakoulu", "koulu", "lukio", "päiväkoti", "säätiö", "yhtymä"}) {
+    for (std::string prefix : {"", "a", "ammatti", "savonia-ammatti", "kuntayhtymän-"}) {
+      for (const auto& ending : endings) {
+        EXPECT_TRUE(IsInstitutionWord(prefix + head + ending)) << prefix + head + ending;
+      }
+      EXPECT_FALSE(IsInstitutionWord(prefix + head + "ssaxyz")) << prefix + head;
+    }
+  }
+  for (std::string word : {"", "k", "ko", "kouluttajana", "opiskelija", "lukiolaisena", "päivä", "helsinki", "ä"}) {
+    EXPECT_FALSE(IsInstitutionWord(word)) << word;
+  }
+}
+
 // The committed model files are what `reilu train-names` makes from the corpora (training is
 // deterministic). Skipped, and said so, where the corpora are absent.
 // Each thread remembers what the features know of the words it has read: the scores must be the
