@@ -10,6 +10,9 @@ std::unique_ptr<Recognizer> MakeAgeRecognizer() {
       // Finnish: "45-vuotias", "45 vuotta täyttänyt", "olen 45 v."
       {edge + R"((\d{1,3}\s?-?\s?vuotia\p{L}*))", EntityType::kAge, 0.95, {}},
       {edge + R"((\d{1,3}\s+vuotta\s+täyttänyt))", EntityType::kAge, 0.9, {}},
+      // "Olen 35v.", "Ikä: 35", "Ålder: 35", "Age: 35".
+      {R"((?i)(?:^|[^\p{L}])(?:olen|olin)\s+(\d{1,3}\s?-?v\.?)(?:[^\p{L}\d]|$))", EntityType::kAge, 0.9, {}},
+      {R"((?i)(?:^|[^\p{L}])(?:ikä|ålder|age)\s*:\s*(\d{1,3})(?:[^\d]|$))", EntityType::kAge, 0.9, {}},
       // Swedish: "45 år gammal", "45-årig"; plain "5 år" is experience, not age.
       {edge + R"((\d{1,3}\s?(?:år\s+gammal|-?åri\p{L}+)))", EntityType::kAge, 0.95, {}},
       {R"((?i)(?:jag\s+är)\s+(\d{1,3}\s+år))", EntityType::kAge, 0.9, {}},
@@ -24,7 +27,7 @@ std::unique_ptr<Recognizer> MakeAgeRecognizer() {
        0.95,
        {}},
       // Birth years.
-      {R"((?i)(?:^|[^\p{L}])((?:syntynyt|synt\.|s\.|född|f\.|born(?:\s+in)?)\s+(?:vuonna\s+|år\s+)?(?:\d{1,2}\.\s?\d{1,2}\.\s?)?(?:19|20)\d{2}))",
+      {R"((?i)(?:^|[^\p{L}])((?:syntynyt|synt\.|s\.|född|f\.|synnyin|föddes|born(?:\s+in)?)\s+(?:\p{Lu}\p{L}+\s+)?(?:vuonna\s+|år\s+)?(?:\d{1,2}\.\s?\d{1,2}\.\s?)?(?:19|20)\d{2}))",
        EntityType::kAge,
        0.9,
        {}},

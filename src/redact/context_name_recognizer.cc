@@ -6,8 +6,18 @@
 namespace reilu::redact {
 
 std::unique_ptr<Recognizer> MakeContextNameRecognizer() {
-  const std::string name = R"((\p{Lu}[\p{Ll}\-']+(?:\s+\p{Lu}[\p{Ll}\-']+){0,2}))";
+  const std::string words = R"(\p{Lu}[\p{Ll}\-']+(?:\s+\p{Lu}[\p{Ll}\-']+){0,2})";
+  const std::string name = "(" + words + ")";
+  // A title before a capitalised word: a name follows for certain, also one that is an everyday
+  // word ("Mr. Green", "Ms Jordan", "Prof. Lily Grant", "Herr Berg", "rouva Niskanen"). The title
+  // goes with the name, as it may tell the person's gender. Written as titles are ("MS Office" is
+  // no title); not the Finnish academic titles, which also stand before a place ("professori
+  // Helsingin yliopistossa").
+  const std::string titled =
+      R"((?:^|[^\p{L}\-])((?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Herr|Fru|Fröken|[Rr]ouva|[Hh]erra|[Nn]eiti)\.?\s+)" + words +
+      ")";
   return std::make_unique<RegexRecognizer>(std::vector<PatternRule>{
+      {titled, EntityType::kPerson, 0.8, {}},
       {R"((?:esihenkilö\p{L}*|esimie\p{L}*|suosittelija\p{L}*|kollega\p{L}*|työkaveri\p{L}*|rehtori\p{L}*)(?:\s+(?:on|oli|toimii))?[:\s]+)" +
            name,
        EntityType::kPerson,

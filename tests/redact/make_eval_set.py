@@ -63,7 +63,8 @@ def sentences(lang, first, last, gen, email):
             [("Hallitsen Excelin, SAP:n ja Power BI:n, ja olen suorittanut johtamisen erikoisammattitutkinnon.", None)],
             [("Terveisin ", None), (full, "PERSON")],
             [("Profiilini: ", None), (f"https://www.linkedin.com/in/{first.lower()}{last.lower()}", "URL")],
-            [("Olen ", None), ("syntynyt vuonna 19" + str(rng.randint(60, 99)), "AGE"), (" Lapissa.", None)],
+            [("Olen ", None), ("syntynyt vuonna 19" + str(rng.randint(60, 99)), "AGE"), (" ", None), ("Lapissa", "NATIONALITY"),
+             (".", None)],
         ]
     if lang == "sv":
         return [
