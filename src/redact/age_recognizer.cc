@@ -13,6 +13,8 @@ std::unique_ptr<Recognizer> MakeAgeRecognizer() {
       // "Olen 35v.", "Ikä: 35", "Ålder: 35", "Age: 35".
       {R"((?i)(?:^|[^\p{L}])(?:olen|olin)\s+(\d{1,3}\s?-?v\.?)(?:[^\p{L}\d]|$))", EntityType::kAge, 0.9, {}},
       {R"((?i)(?:^|[^\p{L}])(?:ikä|ålder|age)\s*:\s*(\d{1,3})(?:[^\d]|$))", EntityType::kAge, 0.9, {}},
+      // "I am 52 and...", "I'm 30." (not "I am 24/7 available").
+      {R"((?i)(?:^|[^\p{L}])(?:I\s+am|I'm)\s+(\d{2})(?:[ \t.,;!)]|$))", EntityType::kAge, 0.85, {}},
       // Swedish: "45 år gammal", "45-årig"; plain "5 år" is experience, not age.
       {edge + R"((\d{1,3}\s?(?:år\s+gammal|-?åri\p{L}+)))", EntityType::kAge, 0.95, {}},
       {R"((?i)(?:jag\s+är)\s+(\d{1,3}\s+år))", EntityType::kAge, 0.9, {}},
