@@ -13,6 +13,17 @@ std::unique_ptr<Recognizer> MakeAgeRecognizer() {
       // "Olen 35v.", "Ikä: 35", "Ålder: 35", "Age: 35".
       {R"((?i)(?:^|[^\p{L}])(?:olen|olin)\s+(\d{1,3}\s?-?v\.?)(?:[^\p{L}\d]|$))", EntityType::kAge, 0.9, {}},
       {R"((?i)(?:^|[^\p{L}])(?:ikä|ålder|age)\s*:\s*(\d{1,3})(?:[^\d]|$))", EntityType::kAge, 0.9, {}},
+      // An age by its decade: "in my late forties", "nelikymppinen", "i 40-årsåldern".
+      {R"((?i)(?:^|[^\p{L}])((?:in\s+my\s+(?:early\s+|mid\s+|late\s+)?(?:twenties|thirties|forties|fifties|sixties|\d0s))|(?:kaksi|kolme|kolmi|neljä|neli|viisi|kuusi)kymppi\p{L}*|i\s+\d0-årsåldern))",
+       EntityType::kAge,
+       0.85,
+       {}},
+      // The year one finished school tells one's age: "ylioppilaaksi vuonna 1983", "tog studenten
+      // 1983", "graduated from high school in 1983".
+      {R"((?i)(?:^|[^\p{L}])((?:ylioppilaaksi|ylioppilas|tog\s+studenten|studentexamen|graduated\s+from\s+high\s+school|high\s+school\s+diploma)(?:\s+\p{L}+){0,2}?\s+(?:19|20)\d{2}))",
+       EntityType::kAge,
+       0.8,
+       {}},
       // "I am 52 and...", "I'm 30." (not "I am 24/7 available").
       {R"((?i)(?:^|[^\p{L}])(?:I\s+am|I'm)\s+(\d{2})(?:[ \t.,;!)]|$))", EntityType::kAge, 0.85, {}},
       // Swedish: "45 år gammal", "45-årig"; plain "5 år" is experience, not age.

@@ -455,6 +455,28 @@ TEST(CueTest, CuesWrittenAsApplicantsWriteThem) {
   EXPECT_EQ(Found("Hemma talar vi farsi.", EntityType::kLanguage, {}, "sv"), Strings{"Hemma talar vi farsi"});
   EXPECT_EQ(Found("I grew up speaking Farsi.", EntityType::kLanguage, {}, "en"), Strings{"grew up speaking Farsi"});
   EXPECT_EQ(Found("Minulla on Kenian passi.", EntityType::kNationality), Strings{"Kenian passi"});
+  // A third batch, again written before running: 26 of 30 sentences leaked. The general forms of
+  // some (the rest are in docs/redaction.md's known gaps).
+  EXPECT_EQ(Found("Having lived in Espoo for ten years, I know it.", EntityType::kResidence, {}, "en"),
+            Strings{"lived in Espoo"});
+  EXPECT_EQ(Found("Olen asunut Espoossa kymmenen vuotta.", EntityType::kResidence), Strings{"asunut Espoossa"});
+  EXPECT_EQ(Found("Jag har bott i Esbo i tio år.", EntityType::kResidence, {}, "sv"), Strings{"bott i Esbo"});
+  EXPECT_TRUE(Found("Jag har bott i Finland i tio år.", EntityType::kResidence, {}, "sv").empty());
+  EXPECT_EQ(Found("I am a proud father of twin boys.", EntityType::kFamily, {}, "en"),
+            Strings{"a proud father of twin boys"});
+  EXPECT_EQ(Found("Olen kaksospoikien ylpeä isä.", EntityType::kFamily), Strings{"kaksospoikien ylpeä isä"});
+  EXPECT_EQ(Found("Jag är stolt pappa till tvillingpojkar.", EntityType::kFamily, {}, "sv"),
+            Strings{"pappa till tvillingpojkar"});
+  EXPECT_EQ(Found("I came as a refugee from Syria.", EntityType::kNationality, {}, "en"),
+            Strings{"refugee from Syria"});
+  EXPECT_EQ(Found("Tulin Suomeen pakolaisena Syyriasta.", EntityType::kNationality), Strings{"pakolaisena Syyriasta"});
+  EXPECT_EQ(Found("I am in my late forties.", EntityType::kAge, {}, "en"), Strings{"in my late forties"});
+  EXPECT_EQ(Found("Olen nelikymppinen.", EntityType::kAge), Strings{"nelikymppinen"});
+  EXPECT_EQ(Found("Jag är i 40-årsåldern.", EntityType::kAge, {}, "sv"), Strings{"i 40-årsåldern"});
+  EXPECT_EQ(Found("Valmistuin ylioppilaaksi vuonna 1983.", EntityType::kAge), Strings{"ylioppilaaksi vuonna 1983"});
+  EXPECT_EQ(Found("Jag tog studenten 1983.", EntityType::kAge, {}, "sv"), Strings{"tog studenten 1983"});
+  EXPECT_EQ(Found("Due to my rheumatism I stand.", EntityType::kHealth, {}, "en"), Strings{"rheumatism"});
+  EXPECT_EQ(Found("Menin juuri kihloihin.", EntityType::kFamily), Strings{"kihloihin"});
   // Where one lives needs a place with a capital: not "we live by our values", "lives matter".
   EXPECT_EQ(Found("I live in Wellington.", EntityType::kResidence, {}, "en"), Strings{"I live in Wellington"});
   EXPECT_TRUE(Found("We live by our values; black lives matter.", EntityType::kResidence, {}, "en").empty());
