@@ -477,6 +477,15 @@ TEST(CueTest, CuesWrittenAsApplicantsWriteThem) {
   EXPECT_EQ(Found("Jag tog studenten 1983.", EntityType::kAge, {}, "sv"), Strings{"tog studenten 1983"});
   EXPECT_EQ(Found("Due to my rheumatism I stand.", EntityType::kHealth, {}, "en"), Strings{"rheumatism"});
   EXPECT_EQ(Found("Menin juuri kihloihin.", EntityType::kFamily), Strings{"kihloihin"});
+  EXPECT_EQ(Found("My pastor, Rev. Matthew Okonkwo, will give a reference.", EntityType::kReligion, {}, "en"),
+            Strings{"pastor"});
+  EXPECT_EQ(Found("Min kyrkoherde ger gärna referens.", EntityType::kReligion, {}, "sv"), Strings{"kyrkoherde"});
+  EXPECT_EQ(Found("I recently got engaged and will marry in June.", EntityType::kFamily, {}, "en"),
+            (Strings{"got engaged", "will marry"}));
+  EXPECT_EQ(Found("Olen kotoisin Pohjois-Karjalasta, Joensuusta.", EntityType::kNationality),
+            Strings{"Olen kotoisin Pohjois-Karjalasta, Joensuusta"});
+  EXPECT_EQ(Found("Olen kotoisin Oulusta, mutta asun nyt muualla.", EntityType::kNationality),
+            Strings{"Olen kotoisin Oulusta"});
   // Where one lives needs a place with a capital: not "we live by our values", "lives matter".
   EXPECT_EQ(Found("I live in Wellington.", EntityType::kResidence, {}, "en"), Strings{"I live in Wellington"});
   EXPECT_TRUE(Found("We live by our values; black lives matter.", EntityType::kResidence, {}, "en").empty());
