@@ -58,6 +58,12 @@ constexpr std::string_view kInstitutionCompoundHeads[] = {"yliopisto", "korkeako
 
 constexpr size_t kCaseEnding = 5;  // letters of a Finnish case ending after a head
 
+// The two bytes of `w` from `at` as one number: the index of a table of 65 536 that lets most words
+// go before any list is compared.
+unsigned TwoBytesAt(std::string_view w, size_t at) {
+  return static_cast<unsigned char>(w[at]) << 8 | static_cast<unsigned char>(w[at + 1]);
+}
+
 }  // namespace
 
 bool IsInstitutionWord(std::string_view folded) {
@@ -69,22 +75,16 @@ bool IsInstitutionWord(std::string_view folded) {
   };
   static const Starts kStarts = [] {
     Starts starts;
-    auto two = [](std::string_view w) {
-      return static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1]);
-    };
-    for (std::string_view head : kInstitutionWords) starts.whole[two(head)] = true;
+    for (std::string_view head : kInstitutionWords) starts.whole[TwoBytesAt(head, 0)] = true;
     for (std::string_view head : kInstitutionCompoundHeads) {
-      starts.compound[two(head)] = true;
+      starts.compound[TwoBytesAt(head, 0)] = true;
       starts.shortest = std::min(starts.shortest, head.size());
       starts.longest = std::max(starts.longest, head.size());
     }
     return starts;
   }();
-  auto two_at = [&](size_t at) {
-    return static_cast<unsigned char>(folded[at]) << 8 | static_cast<unsigned char>(folded[at + 1]);
-  };
   if (folded.size() < 2) return false;
-  if (kStarts.whole[two_at(0)]) {
+  if (kStarts.whole[TwoBytesAt(folded, 0)]) {
     for (std::string_view head : kInstitutionWords) {
       if (folded.size() >= head.size() && folded.size() - head.size() <= kCaseEnding && folded.starts_with(head)) {
         return true;
@@ -95,7 +95,7 @@ bool IsInstitutionWord(std::string_view folded) {
   if (folded.size() < kStarts.shortest) return false;
   size_t first = folded.size() > kStarts.longest + kCaseEnding ? folded.size() - kStarts.longest - kCaseEnding : 0;
   for (size_t at = first; at + kStarts.shortest <= folded.size(); ++at) {
-    if (!kStarts.compound[two_at(at)]) continue;
+    if (!kStarts.compound[TwoBytesAt(folded, at)]) continue;
     for (std::string_view head : kInstitutionCompoundHeads) {
       if (at + head.size() <= folded.size() && at + head.size() + kCaseEnding >= folded.size() &&
           folded.compare(at, head.size(), head) == 0) {
@@ -159,13 +159,11 @@ bool IsProfessionalTerm(std::string_view folded) {
   static const std::vector<bool> kStemStarts = [] {
     std::vector<bool> starts(1 << 16);
     for (const auto& stem : Stems()) {
-      if (stem.size() >= 4)
-        starts[static_cast<unsigned char>(stem[0]) << 8 | static_cast<unsigned char>(stem[1])] = true;
+      if (stem.size() >= 4) starts[TwoBytesAt(stem, 0)] = true;
     }
     return starts;
   }();
-  if (folded.size() < 5 ||
-      !kStemStarts[static_cast<unsigned char>(folded[0]) << 8 | static_cast<unsigned char>(folded[1])]) {
+  if (folded.size() < 5 || !kStemStarts[TwoBytesAt(folded, 0)]) {
     return false;
   }
   for (size_t cut = folded.size(); cut-- > 4 && cut + 6 >= folded.size();) {
