@@ -43,11 +43,11 @@ std::unique_ptr<Recognizer> MakeCueRecognizer() {
        EntityType::kFamily,
        0.85,
        {}},
-      {R"((?i)((?:olen|är|I am|I'm|jag\s+kommer|I\s+come|kommer|come)\s+(?:syntyjäni\s+|ursprungligen\s+|originally\s+)?(?:kotoisin|från|from)\s+\p{L}[\p{L}\-]*(?-i:,\s*\p{Lu}\p{L}+)?))",
+      {R"((?i)((?:olen|är|I am|I'm|jag\s+kommer|I\s+come|kommer|come)\s+(?:syntyjäni\s+|ursprungligen\s+|originally\s+)?(?:kotoisin|från|from)\s+(?-i:\p{Lu})[\p{L}\-]*(?-i:,\s*\p{Lu}\p{L}+)?))",
        EntityType::kNationality,
        0.85,
        {}},
-      {R"((?i)((?:originally|ursprungligen)\s+(?:from|från)\s+\p{L}+|kotoisin\s+\p{L}[\p{L}\-]*(?-i:,\s*\p{Lu}\p{L}+)?))",
+      {R"((?i)((?:originally|ursprungligen)\s+(?:from|från)\s+(?-i:\p{Lu})\p{L}+|kotoisin\s+(?-i:\p{Lu})[\p{L}\-]*(?-i:,\s*\p{Lu}\p{L}+)?))",
        EntityType::kNationality,
        0.85,
        {}},
@@ -169,6 +169,12 @@ std::unique_ptr<Recognizer> MakeCueRecognizer() {
        EntityType::kNationality,
        0.85,
        {}},
+      // A language spoken at home: "Polish, which I spoke at home", "puolaa, jota puhuimme
+      // kotona", "polska, som vi talade hemma".
+      {R"((?:^|[^\p{L}])(\p{L}+,?[ \t]+(?i:(?:which|that)[ \t]+(?:I|we)[ \t]+(?:spoke|speak|used)[ \t]+at[ \t]+home|jota[ \t]+puhu\p{L}+[ \t]+kotona|som[ \t]+(?:vi|jag)[ \t]+(?:talade|talar)[ \t]+hemma)))",
+       EntityType::kLanguage,
+       0.85,
+       {}},
       // A passport tells a nationality: "Kenian passi", "a Kenyan passport".
       {R"((?:^|[^\p{L}])(\p{Lu}\p{L}+n\s+passi\p{L}*|\p{Lu}\p{L}+\s+(?i:passport)))",
        EntityType::kNationality,
@@ -190,7 +196,7 @@ std::unique_ptr<Recognizer> MakeCueRecognizer() {
        {}},
       // Moving somewhere says where one lives: "muutimme viime vuonna
       // Kuopioon", "flyttade till Åbo".
-      {R"(((?i:muutin|muutimme|muutti|muuttaneet|flyttade|flyttat|moved|palata|palaan|palaamme|muuttaa|muutan|flytta|flyttar|return|move|relocated|relocating|relocate)\s+(?:tillbaka\s+|back\s+)?(?:\p{Ll}+\s+){0,3}(?i:till\s+|to\s+)?\p{Lu}\p{L}+))",
+      {R"((?:^|[^\p{L}])((?i:muutin|muutimme|muutti|muuttaneet|flyttade|flyttat|moved|palata|palaan|palaamme|muuttaa|muutan|flytta|flyttar|return|move|relocated|relocating|relocate)[ \t]+(?:tillbaka\s+|back\s+)?(?:\p{Ll}+\s+){0,3}(?i:till\s+|to\s+)?\p{Lu}\p{L}+))",
        EntityType::kResidence,
        0.8,
        {}},

@@ -486,6 +486,17 @@ TEST(CueTest, CuesWrittenAsApplicantsWriteThem) {
             Strings{"Olen kotoisin Pohjois-Karjalasta, Joensuusta"});
   EXPECT_EQ(Found("Olen kotoisin Oulusta, mutta asun nyt muualla.", EntityType::kNationality),
             Strings{"Olen kotoisin Oulusta"});
+  EXPECT_EQ(Found("I am fluent in Polish, which I spoke at home as a child.", EntityType::kLanguage, {}, "en"),
+            Strings{"Polish, which I spoke at home"});
+  EXPECT_EQ(Found("Puhun puolaa, jota puhuimme kotona.", EntityType::kLanguage),
+            Strings{"puolaa, jota puhuimme kotona"});
+  // Where one comes from needs a place with a capital; moving needs the place on the same line and
+  // the verb as a word of its own.
+  EXPECT_TRUE(Found("I come from a family of teachers.", EntityType::kNationality, {}, "en").empty());
+  EXPECT_EQ(Found("I am originally from Lagos.", EntityType::kNationality, {}, "en"),
+            Strings{"I am originally from Lagos"});
+  EXPECT_TRUE(Found("I want to return\nIf possible.", EntityType::kResidence, {}, "en").empty());
+  EXPECT_TRUE(Found("Please remove Finnish text.", EntityType::kResidence, {}, "en").empty());
   // Where one lives needs a place with a capital: not "we live by our values", "lives matter".
   EXPECT_EQ(Found("I live in Wellington.", EntityType::kResidence, {}, "en"), Strings{"I live in Wellington"});
   EXPECT_TRUE(Found("We live by our values; black lives matter.", EntityType::kResidence, {}, "en").empty());
