@@ -13,6 +13,9 @@ std::string Words(const std::string& alternatives) {
 }
 // The same for multi-word phrases (alternatives may contain spaces and groups).
 std::string Phrases(const std::string& alternatives) { return Words(alternatives); }
+// A Finnish place name in a case that says where one was or where one is from: "Tampereella",
+// "Mogadishussa", "Joensuusta".
+const std::string kFinnishPlaceInOrFrom = R"(\p{Lu}[\p{L}']+(?:ssa|ssä|lla|llä|sta|stä|lta|ltä))";
 
 }  // namespace
 
@@ -132,8 +135,8 @@ std::unique_ptr<Recognizer> MakeCueRecognizer() {
        EntityType::kReligion,
        0.8,
        {}},
-      // Where one was born tells where one comes from: "born in 1985 in
-      // Lagos", "född 1988 i Göteborg", "Synnyin Tampereella".
+      // Where one was born tells where one comes from: "born in 1985 in Lagos", "född 1988 i
+      // Göteborg", "Synnyin Tampereella".
       {R"((?:^|[^\p{L}])(?i:born)\s+(?:(?:on|in)\s+[\p{L}\d ,]{0,25}?\s+)?in\s+(\p{Lu}[\p{L}\-]+(?:,\s*\p{Lu}[\p{L}\-]+)?))",
        EntityType::kNationality,
        0.8,
@@ -142,23 +145,22 @@ std::unique_ptr<Recognizer> MakeCueRecognizer() {
        EntityType::kNationality,
        0.8,
        {}},
-      {R"((?:^|[^\p{L}])(?i:synnyin|syntynyt|syntyisin)\s+(?:[\p{L}\d ,]{0,25}?\s+)?(\p{Lu}\p{L}+(?:ssa|ssä|lla|llä|sta|stä|lta|ltä)))",
+      {R"((?:^|[^\p{L}])(?i:synnyin|syntynyt|syntyisin)\s+(?:[\p{L}\d ,]{0,25}?\s+)?()" + kFinnishPlaceInOrFrom + ")",
        EntityType::kNationality,
        0.8,
        {}},
-      // Where one grew up tells where one comes from: "grew up in Mogadishu",
-      // "born and raised in Glasgow", "Kasvoin Mogadishussa", "syntynyt ja
-      // kasvanut Glasgow'ssa", "växte upp i Mogadishu".
+      // Where one grew up tells where one comes from: "grew up in Mogadishu", "born and raised in
+      // Glasgow", "Kasvoin Mogadishussa", "syntynyt ja kasvanut Glasgow'ssa", "växte upp i Mogadishu".
       {R"((?:^|[^\p{L}])(?i:grew\s+up|raised|växte\s+upp|uppvuxen)\s+(?:\p{Ll}+\s+){0,2}?(?i:in|i|på)\s+(\p{Lu}[\p{L}\-]+))",
        EntityType::kNationality,
        0.8,
        {}},
-      {R"((?:^|[^\p{L}])(?i:kasvoin|kasvanut|varttunut|vartuin)\s+(?:\p{Ll}+\s+){0,2}?(\p{Lu}[\p{L}']+(?:ssa|ssä|lla|llä|sta|stä|lta|ltä)))",
+      {R"((?:^|[^\p{L}])(?i:kasvoin|kasvanut|varttunut|vartuin)\s+(?:\p{Ll}+\s+){0,2}?()" + kFinnishPlaceInOrFrom + ")",
        EntityType::kNationality,
        0.8,
        {}},
-      // The language of one's home: "Hemma talar vi farsi", "at home we speak
-      // Farsi", "Kotona puhumme farsia", "I grew up speaking Farsi".
+      // The language of one's home: "Hemma talar vi farsi", "at home we speak Farsi", "Kotona
+      // puhumme farsia", "I grew up speaking Farsi".
       {R"((?i)((?:hemma\s+talar\s+(?:vi|jag)|at\s+home\s+(?:we|I)\s+speak|kotona\s+puhu\p{L}+|grew\s+up\s+speaking|växte\s+upp\s+med)\s+\p{L}+))",
        EntityType::kLanguage,
        0.85,
@@ -180,16 +182,15 @@ std::unique_ptr<Recognizer> MakeCueRecognizer() {
        EntityType::kNationality,
        0.8,
        {}},
-      // One's own retirement tells one's age: "olen eläkkeellä", "jag är
-      // pensionär", "I am retired" (not a referee's "rehtori
-      // (eläkkeellä)", nor a pension company).
+      // One's own retirement tells one's age: "olen eläkkeellä", "jag är pensionär", "I am
+      // retired" (not a referee's "rehtori (eläkkeellä)", nor a pension company).
       {Words(
            R"(olen\s+eläkkeellä|olen\s+eläkeläi\p{L}*|eläkeläisenä|jäin\s+eläkkeelle|jag\s+är\s+(?:pensionär|pensionerad)|jag\s+gick\s+i\s+pension|(?:I\s+am|I'm)\s+(?:now\s+)?retired)"),
        EntityType::kAge,
        0.8,
        {}},
-      // "MS" alone is a disease only where one says one has it, at the
-      // end of the clause: "MS Office", "MS Teams" in a CV are tools.
+      // "MS" alone is a disease only where one says one has it, at the end of the clause: "MS
+      // Office", "MS Teams" in a CV are tools.
       {R"((?i)(?:^|[^\p{L}])((?:minulla\s+on|sairastan|jag\s+har|I\s+have|diagnosed\s+with)\s+ms)(?:\s*[.,;:!)]|\s*$))",
        EntityType::kHealth,
        0.85,
