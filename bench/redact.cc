@@ -25,6 +25,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::vector<LabelledDoc> docs = LoadLabelledDocs(argv[1]);
+  if (docs.empty()) {
+    std::cerr << "no labelled documents in " << argv[1] << "\n";
+    return 2;
+  }
   if (argc > 3 && std::string(argv[2]).starts_with("--profile")) {
     const bool by_count = std::string(argv[2]) == "--profile-runs";
     std::string doc;
@@ -66,6 +70,11 @@ int main(int argc, char** argv) {
   std::printf("other cues recall:         %.1f%% (target 95%%)\n", 100 * e.QuasiRecall());
   std::printf("over-redaction:            %.2f%% of %zu non-identifying words (target <= 2%%)\n",
               100 * e.OverRedaction(), e.clean_words);
+  std::printf(
+      "  of which in unsure spans:  %.2f%% (HR is asked to look at those before release)\n",
+      e.clean_words ? 100.0 * static_cast<double>(e.clean_redacted_unsure) / static_cast<double>(e.clean_words) : 0.0);
+  std::printf("documents needing a look: %zu of %zu (an unsure span; bulk release leaves them out)\n",
+              e.documents_needing_a_look, e.documents);
   auto start = std::chrono::steady_clock::now();
   size_t processed = 0, found = 0;
   while (std::chrono::steady_clock::now() - start < std::chrono::seconds(2)) {

@@ -13,8 +13,9 @@ std::unique_ptr<Recognizer> MakeAgeRecognizer() {
       // "Olen 35v.", "Ikä: 35", "Ålder: 35", "Age: 35".
       {R"((?i)(?:^|[^\p{L}])(?:olen|olin)\s+(\d{1,3}\s?-?v\.?)(?:[^\p{L}\d]|$))", EntityType::kAge, 0.9, {}},
       {R"((?i)(?:^|[^\p{L}])(?:ikä|ålder|age)\s*:\s*(\d{1,3})(?:[^\d]|$))", EntityType::kAge, 0.9, {}},
-      // An age by its decade: "in my late forties", "nelikymppinen", "i 40-årsåldern".
-      {R"((?i)(?:^|[^\p{L}])((?:in\s+my\s+(?:early\s+|mid\s+|late\s+)?(?:twenties|thirties|forties|fifties|sixties|\d0s))|(?:kaksi|kolme|kolmi|neljä|neli|viisi|kuusi)kymppi\p{L}*|i\s+\d0-årsåldern))",
+      // An age by its decade: "in my late forties", "nelikymppinen", "yli viidenkympin", "i
+      // 40-årsåldern", "I'm over fifty", "jag är över femtio" (not "over fifty employees").
+      {R"((?i)(?:^|[^\p{L}])((?:in\s+my\s+(?:early\s+|mid\s+|late\s+)?(?:twenties|thirties|forties|fifties|sixties|\d0s))|(?:kaksi|kolme|kolmi|neljä|neli|viisi|kuusi|seitsemän|kahden|kolmen|neljän|viiden|kuuden|seitsemän)kymp\p{L}*|i\s+\d0-årsåldern|(?:I\s+am|I'm|being|now|jag\s+är|nu)\s+(?:over|past|nearly|almost|över|nästan|snart)\s+(?:forty|fifty|sixty|seventy|fyrtio|femtio|sextio|sjuttio|[4-7]0)(?:\s+år)?))",
        EntityType::kAge,
        0.85,
        {}},

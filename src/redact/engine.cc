@@ -126,6 +126,7 @@ std::unique_ptr<RegexRecognizer> MakePatternRecognizer() {
   parts.push_back(MakeAddressRecognizer());
   parts.push_back(MakeAgeRecognizer());
   parts.push_back(MakeCueRecognizer());
+  parts.push_back(MakeDisclosureRecognizer());
   return RegexRecognizer::Combine(parts);
 }
 

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <fstream>
 
+#include "core/redaction.h"
 #include "redact/text_util.h"
 
 namespace reilu::redact {
@@ -52,6 +53,9 @@ Evaluation Evaluate(const Engine& engine, const std::vector<LabelledDoc>& docs) 
   Evaluation e;
   for (const auto& d : docs) {
     auto spans = engine.Analyze(d.text, Context{d.lang, d.names});
+    ++e.documents;
+    auto unsure = [](const Span& s) { return s.confidence < kSureSpan; };
+    e.documents_needing_a_look += std::any_of(spans.begin(), spans.end(), unsure);
     auto redacted = [&](size_t start, size_t end) {
       return std::any_of(spans.begin(), spans.end(), [&](const Span& s) { return s.start <= start && end <= s.end; });
     };
@@ -81,8 +85,11 @@ Evaluation Evaluate(const Engine& engine, const std::vector<LabelledDoc>& docs) 
         continue;
       }
       ++e.clean_words;
-      if (std::any_of(spans.begin(), spans.end(), [&](const Span& s) { return w.start < s.end && s.start < w.end; })) {
+      auto covers = [&](const Span& s) { return w.start < s.end && s.start < w.end; };
+      if (std::any_of(spans.begin(), spans.end(), covers)) {
         ++e.clean_redacted;
+        e.clean_redacted_unsure +=
+            std::none_of(spans.begin(), spans.end(), [&](const Span& s) { return covers(s) && !unsure(s); });
         e.over_redacted[d.text.substr(w.start, w.end - w.start)]++;
       }
     }

@@ -30,6 +30,11 @@ std::vector<LabelledDoc> LoadLabelledDocs(const std::string& path);
 struct Evaluation {
   std::map<std::string, int> gold, found, predicted, predicted_correct;
   size_t clean_words = 0, clean_redacted = 0;
+  // Ordinary words hidden only by spans the engine is unsure of: HR is asked to look at those
+  // before release (core/redaction.h, kSureSpan), so they are the over-redaction HR can mend.
+  size_t clean_redacted_unsure = 0;
+  // Documents with an unsure span: they wait for HR, and bulk release leaves them out.
+  size_t documents = 0, documents_needing_a_look = 0;
   std::vector<std::string> misses;           // "id TYPE: text"
   std::map<std::string, int> over_redacted;  // ordinary words that were redacted, with counts
 

@@ -114,6 +114,9 @@ std::unique_ptr<Recognizer> MakeKnownNameRecognizer();
 std::unique_ptr<Recognizer> MakeContextNameRecognizer();  // "esihenkilöni X", "my manager X"
 // Gender, family, nationality, mother tongue, religion, health and residence cues.
 std::unique_ptr<Recognizer> MakeCueRecognizer();
+// A personal matter (family, health) tied to the writer: "our three kids", "lastamme", "my stroke",
+// "Minulla todettiin uniapnea", "Being deaf".
+std::unique_ptr<Recognizer> MakeDisclosureRecognizer();
 // The words for the peoples of the world's countries, Finnish in any inflection ("Nigerian",
 // "nigerialaisena"), as unsure nationality cues.
 std::unique_ptr<Recognizer> MakeNationalityRecognizer();

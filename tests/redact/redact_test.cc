@@ -415,6 +415,86 @@ TEST(CueTest, QuasiIdentifiers) {
 
 // Cues as applicants write them, from sentences written for this in a style the sets do not use
 // (their first run left each of these for the reviewers to read).
+// The spans of `type` the engine is sure of (left: the ones it is not, which HR is asked to look at).
+std::pair<Strings, Strings> SureAndUnsure(const std::string& text, EntityType type, const std::string& lang = "fi") {
+  static const Engine engine = Engine::Default();
+  std::pair<Strings, Strings> out;
+  for (const auto& s : engine.Analyze(text, Context{lang, {}})) {
+    if (s.type != type) continue;
+    (s.confidence >= kSureSpan ? out.first : out.second).push_back(text.substr(s.start, s.end - s.start));
+  }
+  return out;
+}
+
+// A fourth batch of applicant-style sentences (tests/redact/probes.txt): 15 of 30 leaked a cue at
+// the first run, said in passing in forms the phrases did not know. A personal matter next to the
+// writer's own word is sure, wherever it stands in the sentence.
+TEST(DisclosureTest, APersonalMatterTiedToTheWriter) {
+  using P = std::pair<Strings, Strings>;
+  EXPECT_EQ(SureAndUnsure("Following my stroke last spring I recovered.", EntityType::kHealth, "en"),
+            (P{{"stroke"}, {}}));
+  EXPECT_EQ(SureAndUnsure("I manage my insulin myself.", EntityType::kHealth, "en"), (P{{"insulin"}, {}}));
+  EXPECT_EQ(SureAndUnsure("I have had a mild heart attack.", EntityType::kHealth, "en"), (P{{"heart attack"}, {}}));
+  EXPECT_EQ(SureAndUnsure("Being deaf, I use sign language.", EntityType::kHealth, "en"), (P{{"deaf"}, {}}));
+  EXPECT_EQ(SureAndUnsure("Minulla todettiin viime vuonna uniapnea.", EntityType::kHealth), (P{{"uniapnea"}, {}}));
+  EXPECT_EQ(SureAndUnsure("Sairauteni ei haittaa työtä.", EntityType::kHealth), (P{{"Sairauteni"}, {}}));
+  EXPECT_EQ(SureAndUnsure("Sedan min utbrändhet arbetar jag deltid.", EntityType::kHealth, "sv"),
+            (P{{"utbrändhet"}, {}}));
+  EXPECT_EQ(SureAndUnsure("Jag har en kronisk sjukdom.", EntityType::kHealth, "sv"), (P{{"sjukdom"}, {}}));
+  EXPECT_EQ(SureAndUnsure("With my three kids I plan well.", EntityType::kFamily, "en"), (P{{"my three kids"}, {}}));
+  EXPECT_EQ(SureAndUnsure("I fled with my family.", EntityType::kFamily, "en"), (P{{"my family"}, {}}));
+  EXPECT_EQ(SureAndUnsure("Puolisoni ja lapseni muuttavat myös.", EntityType::kFamily),
+            (P{{"Puolisoni", "lapseni"}, {}}));
+  EXPECT_EQ(SureAndUnsure("Olen isä kahdelle teinille.", EntityType::kFamily), (P{{"isä"}, {}}));
+  EXPECT_EQ(SureAndUnsure("Min yngsta dotter börjar skolan.", EntityType::kFamily, "sv"),
+            (P{{"Min yngsta dotter"}, {}}));
+  // "Our" and "-mme" are a teacher's too ("our children learn by playing"): hidden, for a look.
+  EXPECT_EQ(SureAndUnsure("Our children learn by playing.", EntityType::kFamily, "en"), (P{{}, {"Our children"}}));
+  EXPECT_EQ(SureAndUnsure("Hoidin kolmea lastamme kotona.", EntityType::kFamily), (P{{}, {"lastamme"}}));
+  EXPECT_EQ(SureAndUnsure("Efter ledigheten med tvillingarna söker jag jobb.", EntityType::kFamily, "sv"),
+            (P{{}, {"tvillingarna"}}));
+  EXPECT_EQ(SureAndUnsure("We moved when our one-year-old daughter was born.", EntityType::kFamily, "en"),
+            (P{{"our one-year-old daughter"}, {}}));
+  // The same matter with the work after it is the work: not the writer's.
+  EXPECT_TRUE(SureAndUnsure("I led my diabetes patients' groups.", EntityType::kHealth, "en").first.empty());
+  EXPECT_TRUE(SureAndUnsure("My family services team won a prize.", EntityType::kFamily, "en").first.empty());
+  EXPECT_TRUE(SureAndUnsure("My mother tongue is Finnish.", EntityType::kFamily, "en").first.empty());
+  EXPECT_TRUE(SureAndUnsure("I was a mother tongue teacher.", EntityType::kFamily, "en").first.empty());
+  EXPECT_TRUE(SureAndUnsure("Äidinkieleni on suomi.", EntityType::kFamily).first.empty());
+  EXPECT_TRUE(SureAndUnsure("I have worked with stroke patients.", EntityType::kHealth, "en").first.empty());
+  EXPECT_TRUE(SureAndUnsure("Min syn på ledarskap är enkel.", EntityType::kHealth, "sv").first.empty());
+  EXPECT_TRUE(SureAndUnsure("I know MS Office well.", EntityType::kHealth, "en").first.empty());
+  EXPECT_TRUE(SureAndUnsure("Minulla on hivenen kokemusta.", EntityType::kHealth).first.empty());
+}
+
+// A condition, a child or religion said of nobody in particular is as often the work: hidden, but
+// unsure, so the text waits for HR's look instead of bulk release.
+TEST(DisclosureTest, AMatterOfNobodyInParticularIsUnsure) {
+  using P = std::pair<Strings, Strings>;
+  EXPECT_EQ(SureAndUnsure("I coordinated the diabetes outpatient clinic.", EntityType::kHealth, "en"),
+            (P{{}, {"diabetes"}}));
+  EXPECT_EQ(SureAndUnsure("My thesis studied burnout among nurses.", EntityType::kHealth, "en"), (P{{}, {"burnout"}}));
+  EXPECT_EQ(SureAndUnsure("Ohjasin lapsia päiväkodissa.", EntityType::kFamily), (P{{}, {"lapsia"}}));
+  EXPECT_EQ(SureAndUnsure("Olen uskonnon opettaja.", EntityType::kReligion), (P{{}, {"uskonnon"}}));
+  EXPECT_EQ(SureAndUnsure("Jag undervisade i religion.", EntityType::kReligion, "sv"), (P{{}, {"religion"}}));
+  // ...and sure where the writer says it is theirs.
+  EXPECT_EQ(SureAndUnsure("I have type 1 diabetes.", EntityType::kHealth, "en"), (P{{"type 1 diabetes"}, {}}));
+}
+
+// The other leaks of the fourth batch, by their general form.
+TEST(CueTest, TheFourthBatchsForms) {
+  EXPECT_EQ(Found("I grew up on a farm outside Kraków before university.", EntityType::kNationality, {}, "en"),
+            Strings{"Kraków"});
+  EXPECT_EQ(Found("I fled Syria in 2015.", EntityType::kNationality, {}, "en"), Strings{"Syria"});
+  EXPECT_EQ(Found("Jag flydde från Eritrea.", EntityType::kNationality, {}, "sv"), Strings{"Eritrea"});
+  EXPECT_EQ(Found("I came as an asylum seeker.", EntityType::kNationality, {}, "en"), Strings{"asylum seeker"});
+  EXPECT_EQ(Found("Kuulun helluntaiseurakuntaan.", EntityType::kReligion), Strings{"Kuulun helluntaiseurakuntaan"});
+  EXPECT_EQ(Found("Jag är uppvuxen i en frikyrklig familj.", EntityType::kReligion, {}, "sv"), Strings{"frikyrklig"});
+  EXPECT_EQ(Found("Vaikka olen jo yli viidenkympin, opin nopeasti.", EntityType::kAge), Strings{"viidenkympin"});
+  EXPECT_EQ(Found("I'm over fifty and keen.", EntityType::kAge, {}, "en"), Strings{"I'm over fifty"});
+  EXPECT_TRUE(Found("I managed over fifty people.", EntityType::kAge, {}, "en").empty());
+}
+
 TEST(CueTest, CuesWrittenAsApplicantsWriteThem) {
   EXPECT_EQ(Found("I was born in 1985 in Lagos and moved here.", EntityType::kNationality, {}, "en"), Strings{"Lagos"});
   EXPECT_EQ(Found("Jag är född 1988 i Göteborg.", EntityType::kNationality, {}, "sv"), Strings{"Göteborg"});
@@ -466,7 +546,7 @@ TEST(CueTest, CuesWrittenAsApplicantsWriteThem) {
             Strings{"a proud father of twin boys"});
   EXPECT_EQ(Found("Olen kaksospoikien ylpeä isä.", EntityType::kFamily), Strings{"kaksospoikien ylpeä isä"});
   EXPECT_EQ(Found("Jag är stolt pappa till tvillingpojkar.", EntityType::kFamily, {}, "sv"),
-            Strings{"pappa till tvillingpojkar"});
+            Strings{"stolt pappa till tvillingpojkar"});
   EXPECT_EQ(Found("I came as a refugee from Syria.", EntityType::kNationality, {}, "en"),
             Strings{"refugee from Syria"});
   EXPECT_EQ(Found("Tulin Suomeen pakolaisena Syyriasta.", EntityType::kNationality), Strings{"pakolaisena Syyriasta"});
