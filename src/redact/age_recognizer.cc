@@ -30,8 +30,11 @@ std::unique_ptr<Recognizer> MakeAgeRecognizer() {
       // Swedish: "45 år gammal", "45-årig"; plain "5 år" is experience, not age.
       {edge + R"((\d{1,3}\s?(?:år\s+gammal|-?åri\p{L}+)))", EntityType::kAge, 0.95, {}},
       {R"((?i)(?:jag\s+är)\s+(\d{1,3}\s+år))", EntityType::kAge, 0.9, {}},
+      // "Jag är 29, nygift", "Olen 29, naimisissa": an age alone before a comma or a full stop.
+      {R"((?i)(?:^|[^\p{L}])(?:jag\s+är|olen)\s+(\d{2})(?:[ \t]*[,.;!)]|[ \t]*$))", EntityType::kAge, 0.85, {}},
       // "täytin juuri 40 vuotta", "fyllde 50 år", "turned 40": a birthday is an age.
-      {R"((?i)(?:täytin|täytän|täyttänyt|fyllde|fyller|turned|turning)\s+(?:juuri\s+|just\s+|nyss\s+)?(\d{1,3}(?:\s+(?:vuotta|år|years))?))",
+      // "Täytän ensi kuussa 62", "fyller i år 50": a time may come between.
+      {R"((?i)(?:täytin|täytän|täyttänyt|fyllde|fyller|turned|turning)\s+(?:juuri\s+|just\s+|nyss\s+)?(?:(?:ensi|tänä|tällä|i|nästa|this|next|in)\s+\p{L}+\s+)?(\d{1,3}(?:\s+(?:vuotta|år|years))?)(?:[^\d]|$))",
        EntityType::kAge,
        0.9,
        {}},

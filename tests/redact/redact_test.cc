@@ -495,6 +495,33 @@ TEST(CueTest, TheFourthBatchsForms) {
   EXPECT_TRUE(Found("I managed over fifty people.", EntityType::kAge, {}, "en").empty());
 }
 
+// The fifth batch (written after the disclosure rules): 15 of 30 still leaked. Their general forms.
+TEST(CueTest, TheFifthBatchsForms) {
+  EXPECT_EQ(Found("A bit about me: mum of a toddler, runner.", EntityType::kFamily, {}, "en"),
+            Strings{"mum of a toddler"});
+  EXPECT_EQ(Found("Lyhyesti: kahden koululaisen äiti.", EntityType::kFamily), Strings{"kahden koululaisen äiti"});
+  EXPECT_EQ(Found("Kort om mig: småbarnsförälder.", EntityType::kFamily, {}, "sv"), Strings{"småbarnsförälder"});
+  EXPECT_EQ(Found("Jag är 29, nygift och glad.", EntityType::kFamily, {}, "sv"), Strings{"nygift"});
+  EXPECT_EQ(Found("Jag är 29, nygift och glad.", EntityType::kAge, {}, "sv"), Strings{"29"});
+  EXPECT_EQ(Found("Because I use a hearing implant, I prefer captions.", EntityType::kHealth, {}, "en"),
+            Strings{"hearing implant"});
+  EXPECT_EQ(Found("Käytän sisäkorvaistutetta.", EntityType::kHealth), Strings{"sisäkorvaistutetta"});
+  EXPECT_EQ(Found("Eftersom jag har ett cochleaimplantat föredrar jag text.", EntityType::kHealth, {}, "sv"),
+            Strings{"cochleaimplantat"});
+  EXPECT_EQ(Found("Täytän ensi kuussa 62.", EntityType::kAge), Strings{"62"});
+  EXPECT_TRUE(Found("The team turned 2019 into a record year.", EntityType::kAge, {}, "en").empty());
+  EXPECT_EQ(Found("Jään eläkkeelle kolmen vuoden päästä.", EntityType::kAge), Strings{"Jään eläkkeelle"});
+  EXPECT_EQ(Found("Olen kasvanut uskovaisessa kodissa ja käyn rukouspiirissä.", EntityType::kReligion),
+            (Strings{"uskovaisessa", "rukouspiirissä"}));
+  EXPECT_EQ(Found("Toimin moskeijan läksykerhossa.", EntityType::kReligion), Strings{"moskeijan"});
+  EXPECT_EQ(Found("Jag hjälper till i moskéns läxhjälp.", EntityType::kReligion, {}, "sv"), Strings{"moskéns"});
+  // Leaving a place may be leaving an employer: a known place only, unsure.
+  using P = std::pair<Strings, Strings>;
+  EXPECT_EQ(SureAndUnsure("I left Eritrea at seventeen.", EntityType::kNationality, "en"), (P{{}, {"Eritrea"}}));
+  EXPECT_EQ(SureAndUnsure("Jag lämnade Somalia som tonåring.", EntityType::kNationality, "sv"), (P{{}, {"Somalia"}}));
+  EXPECT_TRUE(SureAndUnsure("I left Accenture in 2020.", EntityType::kNationality, "en").second.empty());
+}
+
 TEST(CueTest, CuesWrittenAsApplicantsWriteThem) {
   EXPECT_EQ(Found("I was born in 1985 in Lagos and moved here.", EntityType::kNationality, {}, "en"), Strings{"Lagos"});
   EXPECT_EQ(Found("Jag är född 1988 i Göteborg.", EntityType::kNationality, {}, "sv"), Strings{"Göteborg"});
