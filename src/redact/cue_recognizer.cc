@@ -19,6 +19,12 @@ std::string Phrases(const std::string& alternatives) { return Words(alternatives
 // "Mogadishussa", "Joensuusta".
 const std::string kFinnishPlaceInOrFrom = R"(\p{Lu}[\p{L}']+(?:ssa|ssä|lla|llä|sta|stä|lta|ltä))";
 
+// A place voikko or the gazetteer knows ("Eritrea", "Eritreasta"), not an employer ("Accenture").
+bool IsAPlaceOneLeft(std::string_view place) {
+  const Morphology* finnish = FinnishMorphology();
+  return IsKnownPlace(place) || (finnish && finnish->Classify(place).place);
+}
+
 }  // namespace
 
 std::unique_ptr<Recognizer> MakeCueRecognizer() {
@@ -220,11 +226,7 @@ std::unique_ptr<Recognizer> MakeCueRecognizer() {
                                    // "Lähdin Eritreasta", "lämnade Somalia"), or a former employer ("left Nokia"): a
                                    // known place only, and unsure, for a look.
                                    {R"((?:^|[^\p{L}])(?i:left|lämnade|jätin|lähdin|lähdimme|lämnat)\s+(\p{Lu}\p{L}+))",
-                                    EntityType::kNationality, 0.5,
-                                    [](std::string_view place) {
-                                      const Morphology* finnish = FinnishMorphology();
-                                      return IsKnownPlace(place) || (finnish && finnish->Classify(place).place);
-                                    }},
+                                    EntityType::kNationality, 0.5, IsAPlaceOneLeft},
                                    // A language spoken at home: "Polish, which I spoke at home", "puolaa, jota puhuimme
                                    // kotona", "polska, som vi talade hemma".
                                    {R"((?:^|[^\p{L}])(\p{L}+,?[ \t]+(?i:(?:which|that)[ \t]+(?:I|we)[ \t]+(?:spoke|speak|used)[ \t]+at[ \t]+home|jota[ \t]+puhu\p{L}+[ \t]+kotona|som[ \t]+(?:vi|jag)[ \t]+(?:talade|talar)[ \t]+hemma)))",
