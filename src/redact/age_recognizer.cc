@@ -26,7 +26,7 @@ std::unique_ptr<Recognizer> MakeAgeRecognizer() {
        0.8,
        {}},
       // "I am 52 and...", "I'm 30." (not "I am 24/7 available").
-      {R"((?i)(?:^|[^\p{L}])(?:I\s+am|I'm)\s+(\d{2})(?:[ \t.,;!)]|$))", EntityType::kAge, 0.85, {}},
+      {R"((?i)(?:^|[^\p{L}])(?:I\s+am|I'm|Im)\s+(\d{2})(?:[ \t.,;!)]|$))", EntityType::kAge, 0.85, {}},
       // Swedish: "45 år gammal", "45-årig"; plain "5 år" is experience, not age.
       {edge + R"((\d{1,3}\s?(?:år\s+gammal|-?åri\p{L}+)))", EntityType::kAge, 0.95, {}},
       {R"((?i)(?:jag\s+är)\s+(\d{1,3}\s+år))", EntityType::kAge, 0.9, {}},

@@ -7,7 +7,8 @@ std::unique_ptr<Recognizer> MakeEmailRecognizer() {
   return std::make_unique<RegexRecognizer>(std::vector<PatternRule>{
       {R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})", EntityType::kEmail, 0.99, {}},
       // Written out against harvesters: "x(at)example(dot)fi", "x [at] example.com", "x at example dot com".
-      {R"((?i)[A-Za-z0-9._%+\-]+\s*(?:\(at\)|\[at\]|\{at\}|\s(?:at|ät|miukumauku)\s)\s*[A-Za-z0-9\-]+(?:\s*(?:\(dot\)|\[dot\]|\s(?:dot|piste|punkt)\s|\.)\s*[A-Za-z0-9\-]+)*\s*(?:\(dot\)|\[dot\]|\s(?:dot|piste|punkt)\s|\.)\s*[A-Za-z]{2,})",
+      // A plain full stop counts only inside the name ("example.com"): "a jacket at school . Today" is none.
+      {R"((?i)[A-Za-z0-9._%+\-]+\s*(?:\(at\)|\[at\]|\{at\}|\s(?:at|ät|miukumauku)\s)\s*[A-Za-z0-9\-]+(?:(?:\s*(?:\(dot\)|\[dot\])\s*|\s(?:dot|piste|punkt)\s|\.)[A-Za-z0-9\-]+)*(?:\s*(?:\(dot\)|\[dot\])\s*|\s(?:dot|piste|punkt)\s|\.)[A-Za-z]{2,})",
        EntityType::kEmail,
        0.9,
        {}},

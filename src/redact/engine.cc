@@ -7,6 +7,7 @@
 #include "redact/place_gazetteer.h"
 #include "redact/professional_terms.h"
 
+#include "core/redaction.h"
 #include "redact/morphology.h"
 #include "redact/redact.h"
 #include "redact/regex_recognizer.h"
@@ -345,6 +346,9 @@ std::optional<std::vector<Span>> Engine::AnalyzeWithin(std::string_view text, co
       kinds.push_back(s);
     };
     for (const auto& s : spans) {
+      // A cue word said of nobody in particular ("isää", "mies": an unsure quasi-identifier) is no
+      // string that identifies; searched for, it would also take words it is part of ("sisään").
+      if (s.type >= EntityType::kAge && s.confidence < kSureSpan) continue;
       std::string_view found = text.substr(s.start, s.end - s.start);
       add(found, s);
       // A full name once found gives away its parts too: "Ana Torres" … later "Torres".

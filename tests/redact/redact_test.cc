@@ -522,6 +522,42 @@ TEST(CueTest, TheFifthBatchsForms) {
   EXPECT_TRUE(SureAndUnsure("I left Accenture in 2020.", EntityType::kNationality, "en").second.empty());
 }
 
+// First-person sentences by other people (a seeded random sample of the NER corpora's training
+// splits, 27 with a cue in 300): 13 leaked at the first run. Their general forms, and what the
+// same sample showed hidden that should not be.
+TEST(CueTest, FormsFromTextByOtherPeople) {
+  EXPECT_EQ(Found("Looking for somewhere to live around Coolum.", EntityType::kResidence, {}, "en"),
+            Strings{"live around Coolum"});
+  EXPECT_EQ(Found("After my accident in Feb I changed.", EntityType::kHealth, {}, "en"), Strings{"accident"});
+  EXPECT_EQ(Found("Im 16 and a freshman again.", EntityType::kAge, {}, "en"), Strings{"16"});
+  EXPECT_EQ(Found("The reason i tried to kill myself.", EntityType::kHealth, {}, "en"),
+            Strings{"tried to kill myself"});
+  EXPECT_EQ(Found("My grandma always tells me so.", EntityType::kFamily, {}, "en"), Strings{"My grandma"});
+  EXPECT_EQ(Found("Olen Viron kansalainen.", EntityType::kNationality), Strings{"Viron kansalainen"});
+  EXPECT_EQ(Found("Kansalaisuus: Viro", EntityType::kNationality), Strings{"Kansalaisuus: Viro"});
+  using P = std::pair<Strings, Strings>;
+  EXPECT_EQ(SureAndUnsure("Busy weeks with travel and knee surgery.", EntityType::kHealth, "en"),
+            (P{{}, {"knee surgery"}}));
+  EXPECT_EQ(SureAndUnsure("I had a panic attack at work.", EntityType::kHealth, "en"), (P{{"panic attack"}, {}}));
+  EXPECT_EQ(SureAndUnsure("Staff training on panic attacks.", EntityType::kHealth, "en"), (P{{}, {"panic attacks"}}));
+  EXPECT_EQ(SureAndUnsure("Söin veljen kanssa.", EntityType::kFamily), (P{{}, {"veljen"}}));
+  // "mies", "nainen" of anybody are unsure; of oneself, sure.
+  EXPECT_EQ(SureAndUnsure("Tuohon mies vastasi.", EntityType::kGender), (P{{}, {"mies"}}));
+  EXPECT_EQ(SureAndUnsure("Olen 35-vuotias mies.", EntityType::kGender), (P{{"mies"}, {}}));
+  EXPECT_EQ(SureAndUnsure("I am a male nurse.", EntityType::kGender, "en"), (P{{"male"}, {}}));
+  EXPECT_TRUE(Found("I am the man for the job.", EntityType::kGender, {}, "en").empty());
+  // Citizens of nobody in particular, and prayer of anybody, are unsure.
+  EXPECT_EQ(SureAndUnsure("Opetin kansalaisopistossa.", EntityType::kNationality), (P{{}, {"kansalaisopistossa"}}));
+  EXPECT_EQ(SureAndUnsure("A week full of prayer from friends.", EntityType::kReligion, "en"), (P{{}, {"prayer"}}));
+  // A full stop with spaces around it is no e-mail address's dot.
+  EXPECT_TRUE(Found("He forgot his jacket at school . Today he did not.", EntityType::kEmail, {}, "en").empty());
+  EXPECT_EQ(Found("Mail x at example dot com, please.", EntityType::kEmail, {}, "en"), Strings{"x at example dot com"});
+  EXPECT_EQ(Found("Posti: x(at)example(dot)fi", EntityType::kEmail), Strings{"x(at)example(dot)fi"});
+  EXPECT_EQ(Found("Write to x [at] example.com today.", EntityType::kEmail, {}, "en"), Strings{"x [at] example.com"});
+  // An unsure cue word is not searched for elsewhere: "isää" does not take "sisään".
+  EXPECT_TRUE(Found("Jos isää ei hoideta, hän kuolee vuoden sisään.", EntityType::kFamily) == Strings{"isää"});
+}
+
 TEST(CueTest, CuesWrittenAsApplicantsWriteThem) {
   EXPECT_EQ(Found("I was born in 1985 in Lagos and moved here.", EntityType::kNationality, {}, "en"), Strings{"Lagos"});
   EXPECT_EQ(Found("Jag är född 1988 i Göteborg.", EntityType::kNationality, {}, "sv"), Strings{"Göteborg"});
