@@ -91,7 +91,8 @@ def main():
         print(f"{lang}: {hidden} of {len(LABELS[lang])} cue sentences hidden")
         total += len(LABELS[lang])
         hidden_total += hidden
-    print(f"cue sample: {hidden_total} of {total} cue sentences hidden (first run, 2026-11-27: 14 of 27)")
+    print(f"cue sample: {hidden_total} of {total} cue sentences hidden (untuned runs, 2026-11-27: 9 of 27 before the "
+          "disclosure rules, 14 of 27 after; the fixes since were made on this sample)")
 
 
 if __name__ == "__main__":
