@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Cues in first-person sentences written by other people.
 
-A seeded random sample of first-person sentences from the training splits of the NER corpora
-(../shared/corpus/ner: English tweets, Finnish news, blogs and fiction), 150 a language. Each
+Two seeded random samples of first-person sentences from the training splits of the NER corpora
+(../shared/corpus/ner: English tweets, Finnish news, blogs and fiction), 150 a language each. Each
 sentence in which the writer tells something of themselves that a reviewer must not read (family,
 health, age, origin, residence, gender) was labelled by hand once, before the engine was run on
 the sample; the label is the word or words that carry the cue. This tool runs `reilu redact` on
@@ -18,23 +18,33 @@ import re
 import subprocess
 import sys
 
-SEED = 20261127
 PER_LANGUAGE = 150
 FIRST_PERSON = {
     "en": re.compile(r"(?i)(^| )(i|i'm|im|my|me|we|our|us|myself)( |$)"),
     "fi": re.compile(r"(?i)(^| )(minä|mä|mun|minun|minulla|mulla|minulle|minua|olen|olin|me|meidän|meillä|meille)( |$)|\w+(ni|mme) "),
 }
 SPLITS = {"en": "en/wnut17.train.conll", "fi": "fi/turku-ner.train.tsv"}
-# Sentence number in the sample (from 1) -> the words that carry the cue, labelled by hand on
-# 2026-11-27 before the engine was run on the sample.
-LABELS = {
-    "en": {3: ["sons"], 21: ["Coolum"], 28: ["accident"], 48: ["school run"], 57: ["Dad"], 63: ["16"],
-           67: ["dad"], 77: ["mom"], 118: ["kill myself"], 124: ["grandma"], 134: ["son"],
-           144: ["knee surgery"], 145: ["children"], 147: ["panic attack"], 149: ["son"]},
-    "fi": {42: ["viisikymppisenä"], 44: ["hormonikännissä"], 49: ["sairaalassa"], 60: ["mustia"],
-           65: ["mieheni"], 67: ["Isäni"], 69: ["miehestäni"], 96: ["veljen"], 125: ["pojalleni"],
-           127: ["tyttö"], 131: ["Miehen"], 141: ["mieheni"]},
-}
+# Sentence number in each sample (from 1) -> the words that carry the cue, labelled by hand before
+# the engine was run on that sample. The second sample is drawn from what the first left, after the
+# fixes the first one led to: its first run is the untuned figure for them.
+SAMPLES = [
+    ("first sample (2026-11-27; untuned: 9 of 27 before the disclosure rules, 14 of 27 after; the fixes since "
+     "were made on it)", 20261127, {
+        "en": {3: ["sons"], 21: ["Coolum"], 28: ["accident"], 48: ["school run"], 57: ["Dad"], 63: ["16"],
+               67: ["dad"], 77: ["mom"], 118: ["kill myself"], 124: ["grandma"], 134: ["son"],
+               144: ["knee surgery"], 145: ["children"], 147: ["panic attack"], 149: ["son"]},
+        "fi": {42: ["viisikymppisenä"], 44: ["hormonikännissä"], 49: ["sairaalassa"], 60: ["mustia"],
+               65: ["mieheni"], 67: ["Isäni"], 69: ["miehestäni"], 96: ["veljen"], 125: ["pojalleni"],
+               127: ["tyttö"], 131: ["Miehen"], 141: ["mieheni"]},
+    }),
+    ("second sample (2026-11-27, after the first one's fixes; untuned first run: 18 of 24; the fixes since were made on it)", 20261128, {
+        "en": {4: ["boyfriend"], 5: ["mom"], 6: ["Wrawby"], 24: ["dad"], 28: ["mother"], 50: ["Son"],
+               94: ["sister"], 102: ["Brazil"], 117: ["twin"], 124: ["God"], 130: ["San Mateo"], 145: ["mom"]},
+        "fi": {25: ["lapsia"], 37: ["lääkärissäkin"], 52: ["Äidin"], 67: ["isoisä"], 75: ["mieheltäni"],
+               82: ["kolmekymppisistä"], 100: ["äidilleni"], 107: ["armeijassa"], 113: ["Sisareni"],
+               116: ["poikaani"], 136: ["lapseni"], 139: ["miehenä"]},
+    }),
+]
 
 
 def sentences(path):
@@ -68,32 +78,33 @@ def main():
     if not all(os.path.exists(os.path.join(corpus, p)) for p in SPLITS.values()):
         print(f"cue sample: skipped, the NER corpora are not at {corpus}")
         return
-    random.seed(SEED)
     pools = {lang: sample(corpus, lang) for lang in ("en", "fi")}
-    total = hidden_total = 0
-    for lang in ("en", "fi"):
-        picked = random.sample(pools[lang], PER_LANGUAGE)
-        hidden = 0
-        for number, words in sorted(LABELS[lang].items()):
-            text = picked[number - 1]
-            result = json.loads(subprocess.run([reilu, "redact", "--lang", lang], input=text.encode(),
-                                               capture_output=True, check=True).stdout)
-            spans = [(s["start"], s["end"]) for s in result["spans"]]
-            raw = text.encode()
+    taken = {lang: set() for lang in pools}
+    for title, seed, labels in SAMPLES:
+        random.seed(seed)
+        total = hidden_total = 0
+        for lang in ("en", "fi"):
+            picked = random.sample([s for s in pools[lang] if s not in taken[lang]], PER_LANGUAGE)
+            hidden = 0
+            for number, words in sorted(labels[lang].items()):
+                text = picked[number - 1]
+                result = json.loads(subprocess.run([reilu, "redact", "--lang", lang], input=text.encode(),
+                                                   capture_output=True, check=True).stdout)
+                spans = [(s["start"], s["end"]) for s in result["spans"]]
+                raw = text.encode()
 
-            def covered(word):
-                at = raw.find(word.encode())
-                return at >= 0 and any(a <= at and at + len(word.encode()) <= b for a, b in spans)
+                def covered(word):
+                    at = raw.find(word.encode())
+                    return at >= 0 and any(a <= at and at + len(word.encode()) <= b for a, b in spans)
 
-            ok = all(covered(w) for w in words)
-            hidden += ok
-            print(f"{lang} {number:3} {'hidden' if ok else 'LEAKED'}  {', '.join(words)}  | {result['redacted'][:140]}")
-        print(f"{lang}: {hidden} of {len(LABELS[lang])} cue sentences hidden")
-        total += len(LABELS[lang])
-        hidden_total += hidden
-    print(f"cue sample: {hidden_total} of {total} cue sentences hidden (untuned runs, 2026-11-27: 9 of 27 before the "
-          "disclosure rules, 14 of 27 after; the fixes since were made on this sample)")
-
+                ok = all(covered(w) for w in words)
+                hidden += ok
+                print(f"{lang} {number:3} {'hidden' if ok else 'LEAKED'}  {', '.join(words)}  | {result['redacted'][:140]}")
+            print(f"{lang}: {hidden} of {len(labels[lang])} cue sentences hidden")
+            total += len(labels[lang])
+            hidden_total += hidden
+            taken[lang].update(picked)
+        print(f"cue sample: {hidden_total} of {total} cue sentences hidden, {title}")
 
 if __name__ == "__main__":
     main()

@@ -24,7 +24,7 @@ const std::string kFamilyBetween =
 // Family members, en and sv, and the words a teacher or a social worker also says of the children
 // and families of their work ("our children learn by playing", "våra barn på förskolan").
 const std::string kKinWords =
-    R"((?:wife|husband|spouse|fianc[ée]e?|boyfriend|girlfriend|sons?|daughters?|bab(?:y|ies)|twins|toddlers?|newborn|mother|father|mum|mom|dad|brothers?|sisters?|grandchildren|grand(?:son|daughter)s?|step(?:son|daughter|children)s?|in-laws|fru|hustru|man|make|maka|sambo|pojkvän|flickvän|son|söner|dotter|döttrar|bebis|tvillingar(?:na)?|mamma|pappa|mor|far|bror|syster|barnbarn|grandma|grandpa|granny|grandmother|grandfather|grandparents?|aunt|uncle|cousin|niece|nephew|farmor|mormor|farfar|morfar|moster|faster|morbror|farbror|kusin))";
+    R"((?:wife|husband|spouse|fianc[ée]e?|boyfriend|girlfriend|sons?|daughters?|bab(?:y|ies)|twins?|toddlers?|newborn|mother|father|mum|mom|dad|brothers?|sisters?|grandchildren|grand(?:son|daughter)s?|step(?:son|daughter|children)s?|in-laws|fru|hustru|man|make|maka|sambo|pojkvän|flickvän|son|söner|dotter|döttrar|bebis|tvillingar(?:na)?|mamma|pappa|mor|far|bror|syster|barnbarn|grandma|grandpa|granny|grandmother|grandfather|grandparents?|aunt|uncle|cousin|niece|nephew|farmor|mormor|farfar|morfar|moster|faster|morbror|farbror|kusin))";
 const std::string kChildrenAndFamilyWords =
     R"((?:children|child|kids?|family|parents|barn|barnen|familj|familjen|föräldrar))";
 const std::string kFamilyWords = "(?:" + kKinWords + "|" + kChildrenAndFamilyWords + ")";
