@@ -38,6 +38,12 @@ std::unique_ptr<Recognizer> MakeAgeRecognizer() {
        EntityType::kAge,
        0.9,
        {}},
+      // "a senior citizen" tells an age; of anybody ("services for senior citizens") it is the work:
+      // unsure.
+      {R"((?i)(?:^|[^\p{L}])(senior\s+citizens?|pensioner|eläkeläi\p{L}*|pensionär\p{L}*)(?:[^\p{L}]|$))",
+       EntityType::kAge,
+       0.5,
+       {}},
       // English.
       {R"((?i)(?:^|[^\p{L}])((?:aged\s+\d{1,3})|(?:\d{1,3}[\s\-]years?[\s\-]old)|(?:\d{1,3}-year-old)))",
        EntityType::kAge,

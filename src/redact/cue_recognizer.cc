@@ -31,6 +31,20 @@ bool CitizenOfAPlace(std::string_view phrase) {
   return IsAPlaceOneLeft(phrase.substr(0, phrase.find_first_of(" \t\n")));
 }
 
+// "a British citizen", not "a senior citizen" (an age, below) or "a fellow citizen".
+bool CitizenOfACountry(std::string_view phrase) {
+  static const RE2 kNoCountry(
+      R"((?i)(?:an?\s+)?(?:senior|fellow|private|ordinary|global|digital|active|good|responsible|world|corporate|older|elderly|young|concerned|average|law-abiding|first-class|second-class)\s+citizen(?:ship)?)");
+  return !RE2::FullMatch(phrase, kNoCountry);
+}
+
+// A move says where one lives when the place is the verb's own: not across "and" ("palata
+// lapsuuteen ja pelata Playstationia").
+bool OneClauseMove(std::string_view phrase) {
+  static const RE2 kConjunction(R"((?i)\s(?:ja|and|och|sekä|but|mutta|men)\s)");
+  return !RE2::PartialMatch(phrase, kConjunction);
+}
+
 }  // namespace
 
 std::unique_ptr<Recognizer> MakeCueRecognizer() {
@@ -89,9 +103,11 @@ std::unique_ptr<Recognizer> MakeCueRecognizer() {
        {}},
       // "Viron kansalainen": the word before is a country ("Opetin kansalaisopistossa" is none).
       {R"((?:^|[^\p{L}])(\p{Lu}\p{L}+\s+(?i:kansalai)\p{L}*))", EntityType::kNationality, 0.8, CitizenOfAPlace},
-      // "syntyjään virolainen", "svensk medborgare", "a British citizen".
-      {Phrases(
-           R"(syntyjään\s+\p{L}+|\p{L}+\s+medborgar\p{L}*|(?:an?\s+)?\p{L}+\s+citizen(?:ship)?|(?:an?\s+)?\p{L}+\s+national)"),
+      // "a British citizen" (not "a senior citizen", "a fellow citizen").
+      {R"((?:^|[^\p{L}])((?:(?i:an?)\s+)?\p{L}+\s+(?i:citizen(?:ship)?)))", EntityType::kNationality, 0.8,
+       CitizenOfACountry},
+      // "syntyjään virolainen", "svensk medborgare".
+      {Phrases(R"(syntyjään\s+\p{L}+|\p{L}+\s+medborgar\p{L}*|(?:an?\s+)?\p{L}+\s+national)"),
        EntityType::kNationality,
        0.8,
        {}},
@@ -270,9 +286,7 @@ std::unique_ptr<Recognizer> MakeCueRecognizer() {
       // Moving somewhere says where one lives: "muutimme viime vuonna
       // Kuopioon", "flyttade till Åbo".
       {R"((?:^|[^\p{L}])((?i:muutin|muutimme|muutti|muuttaneet|flyttade|flyttat|moved|palata|palaan|palaamme|muuttaa|muutan|flytta|flyttar|return|move|relocated|relocating|relocate)[ \t]+(?:tillbaka\s+|back\s+)?(?:\p{Ll}+\s+){0,3}(?i:till\s+|to\s+)?\p{Lu}\p{L}+))",
-       EntityType::kResidence,
-       0.8,
-       {}},
+       EntityType::kResidence, 0.8, OneClauseMove},
       {R"((?:^|[^\p{L}])((?i:asun|asuin|asuu|asumme|asuvat|asuimme|asunut|asuneet|bor|bott|bodde|I live|we live|live|lives|living|lived|have lived)\s+(?:(?i:nykyään|i|in|around|near|outside|nära|utanför|\p{L}+\s+i|\p{L}+\s+in|\p{L}+\s+around|\p{L}+\s+near)\s+)?\p{Lu}\p{L}+))",
        EntityType::kResidence, 0.85,
        // Living in the host country tells nothing ("bott i Finland").

@@ -561,6 +561,13 @@ TEST(CueTest, FormsFromTextByOtherPeople) {
             (P{{}, {"Armeijassa"}}));
   EXPECT_EQ(SureAndUnsure("Suoritin varusmiespalveluksen 2015.", EntityType::kGender),
             (P{{}, {"varusmiespalveluksen"}}));
+  // "a senior citizen" is an age, not a nationality; a move does not reach across "and".
+  EXPECT_EQ(SureAndUnsure("I am a senior citizen.", EntityType::kAge, "en"), (P{{}, {"senior citizen"}}));
+  EXPECT_TRUE(SureAndUnsure("I am a senior citizen.", EntityType::kNationality, "en").first.empty());
+  EXPECT_EQ(Found("I am a British citizen.", EntityType::kNationality, {}, "en"), Strings{"a British citizen"});
+  EXPECT_TRUE(Found("Haluaisin palata lapsuuteen ja pelata Playstationia.", EntityType::kResidence).empty());
+  EXPECT_EQ(Found("Muutimme viime vuonna Kuopioon.", EntityType::kResidence),
+            Strings{"Muutimme viime vuonna Kuopioon"});
   // An unsure cue word is not searched for elsewhere: "isää" does not take "sisään".
   EXPECT_TRUE(Found("Jos isää ei hoideta, hän kuolee vuoden sisään.", EntityType::kFamily) == Strings{"isää"});
 }
