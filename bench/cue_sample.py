@@ -65,9 +65,8 @@ def sentences(path):
     return out
 
 
-def sample(corpus, lang):
-    first_person = [s for s in sentences(os.path.join(corpus, SPLITS[lang])) if FIRST_PERSON[lang].search(s)]
-    return first_person
+def first_person_sentences(corpus, lang):
+    return [s for s in sentences(os.path.join(corpus, SPLITS[lang])) if FIRST_PERSON[lang].search(s)]
 
 
 def main():
@@ -78,7 +77,7 @@ def main():
     if not all(os.path.exists(os.path.join(corpus, p)) for p in SPLITS.values()):
         print(f"cue sample: skipped, the NER corpora are not at {corpus}")
         return
-    pools = {lang: sample(corpus, lang) for lang in ("en", "fi")}
+    pools = {lang: first_person_sentences(corpus, lang) for lang in ("en", "fi")}
     taken = {lang: set() for lang in pools}
     for title, seed, labels in SAMPLES:
         random.seed(seed)

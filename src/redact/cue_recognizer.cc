@@ -1,7 +1,6 @@
 // Quasi-identifying cues in fi / sv / en: gender, family, nationality and origin, mother tongue,
 // religion and health. Lexicons are deliberately phrase-based: "ruotsin kieli" as a skill is not
 // a mother-tongue statement, "äidinkieleni on ruotsi" is.
-#include "redact/morphology.h"
 #include "redact/place_gazetteer.h"
 #include "redact/regex_recognizer.h"
 
@@ -9,27 +8,16 @@ namespace reilu::redact {
 
 namespace {
 
-// (?i) case-insensitive; word edges as "not a letter" (RE2's \b is ASCII-only).
-std::string Words(const std::string& alternatives) {
-  return R"((?i)(?:^|[^\p{L}])()" + alternatives + R"()(?:[^\p{L}]|$))";
-}
+// (?i) case-insensitive, as words of their own.
+std::string Words(const std::string& alternatives) { return "(?i)" + WordOfItsOwn("(" + alternatives + ")"); }
 // The same for multi-word phrases (alternatives may contain spaces and groups).
 std::string Phrases(const std::string& alternatives) { return Words(alternatives); }
 // A Finnish place name in a case that says where one was or where one is from: "Tampereella",
 // "Mogadishussa", "Joensuusta".
 const std::string kFinnishPlaceInOrFrom = R"(\p{Lu}[\p{L}']+(?:ssa|ssä|lla|llä|sta|stä|lta|ltä))";
 
-// A place voikko or the gazetteer knows ("Eritrea", "Eritreasta", "Viron"), not an employer
-// ("Accenture") or a verb ("Opetin").
-bool IsAPlaceOneLeft(std::string_view place) {
-  const Morphology* finnish = FinnishMorphology();
-  return IsKnownPlace(place) || (finnish && finnish->Classify(place).place);
-}
-
 // "Viron kansalainen": the word before the citizen is a place.
-bool CitizenOfAPlace(std::string_view phrase) {
-  return IsAPlaceOneLeft(phrase.substr(0, phrase.find_first_of(" \t\n")));
-}
+bool CitizenOfAPlace(std::string_view phrase) { return NamesAPlace(phrase.substr(0, phrase.find_first_of(" \t\n"))); }
 
 // "a British citizen", not "a senior citizen" (an age, below) or "a fellow citizen".
 bool CitizenOfACountry(std::string_view phrase) {
@@ -257,7 +245,7 @@ std::unique_ptr<Recognizer> MakeCueRecognizer() {
       // "Lähdin Eritreasta", "lämnade Somalia"), or a former employer ("left Nokia"): a
       // known place only, and unsure, for a look.
       {R"((?:^|[^\p{L}])(?i:left|lämnade|jätin|lähdin|lähdimme|lämnat)\s+(\p{Lu}\p{L}+))", EntityType::kNationality,
-       0.5, IsAPlaceOneLeft},
+       0.5, NamesAPlace},
       // A language spoken at home: "Polish, which I spoke at home", "puolaa, jota puhuimme
       // kotona", "polska, som vi talade hemma".
       {R"((?:^|[^\p{L}])(\p{L}+,?[ \t]+(?i:(?:which|that)[ \t]+(?:I|we)[ \t]+(?:spoke|speak|used)[ \t]+at[ \t]+home|jota[ \t]+puhu\p{L}+[ \t]+kotona|som[ \t]+(?:vi|jag)[ \t]+(?:talade|talar)[ \t]+hemma)))",

@@ -12,9 +12,6 @@ namespace reilu::redact {
 
 namespace {
 
-// A word of its own: no letter may touch it on either side (RE2's \b is ASCII-only).
-std::string Bounded(const std::string& inner) { return R"((?:^|[^\p{L}]))" + inner + R"((?:[^\p{L}]|$))"; }
-
 // The words that may stand between the writer's possessive and the matter, on one line: numbers,
 // ages and the adjectives of a family ("my three kids", "our first child", "my 5-year-old son", "min
 // yngsta dotter"). A closed list, so "my work with children" is not "my … children".
@@ -75,50 +72,52 @@ bool NotAManOfWords(std::string_view span) { return span != "man" && span != "Ma
 std::unique_ptr<Recognizer> MakeDisclosureRecognizer() {
   return std::make_unique<RegexRecognizer>(std::vector<PatternRule>{
       // "my wife", "min yngsta dotter", "with my family".
-      {Bounded(R"((?i)((?:my|min|mitt|mina)[ \t]+)" + kFamilyBetween + kFamilyWords + kWorkAfter + ")"),
+      {WordOfItsOwn(R"((?i)((?:my|min|mitt|mina)[ \t]+)" + kFamilyBetween + kFamilyWords + kWorkAfter + ")"),
        EntityType::kFamily, 0.85, NotWork},
       // "our daughter", "vår son".
-      {Bounded(R"((?i)((?:our|vår|vårt|våra)[ \t]+)" + kFamilyBetween + kKinWords + kWorkAfter + ")"),
+      {WordOfItsOwn(R"((?i)((?:our|vår|vårt|våra)[ \t]+)" + kFamilyBetween + kKinWords + kWorkAfter + ")"),
        EntityType::kFamily, 0.85, NotWork},
       // "our three kids": or a teacher's "our children learn by playing"; unsure, for a look.
-      {Bounded(R"((?i)((?:our|vår|vårt|våra)[ \t]+)" + kFamilyBetween + kChildrenAndFamilyWords + kWorkAfter + ")"),
+      {WordOfItsOwn(R"((?i)((?:our|vår|vårt|våra)[ \t]+)" + kFamilyBetween + kChildrenAndFamilyWords + kWorkAfter +
+                    ")"),
        EntityType::kFamily, 0.5, NotWork},
       // "vaimoni", "perheessäni", "äidilleni" (mine); "lastamme", "poikamme" (ours: unsure, as above).
-      {Bounded(R"((?i)()" + kFinnishFamilyStems + R"(\p{L}{0,5}?ni|äidi(?:lle|ltä|llä|ssä|stä|ksi|n)?ni))"),
+      {WordOfItsOwn(R"((?i)()" + kFinnishFamilyStems + R"(\p{L}{0,5}?ni|äidi(?:lle|ltä|llä|ssä|stä|ksi|n)?ni))"),
        EntityType::kFamily,
        0.85,
        {}},
-      {Bounded(R"((?i)()" + kFinnishFamilyStems + R"(\p{L}{0,5}?(?:mme|nne)|äidi(?:lle|ltä|llä|ssä|stä|ksi|n)?mme))"),
+      {WordOfItsOwn(R"((?i)()" + kFinnishFamilyStems +
+                    R"(\p{L}{0,5}?(?:mme|nne)|äidi(?:lle|ltä|llä|ssä|stä|ksi|n)?mme))"),
        EntityType::kFamily,
        0.5,
        {}},
       // "Olen isä kahdelle", "I am a single mum", "jag är ensamstående pappa".
-      {Bounded(
+      {WordOfItsOwn(
            R"((?i)(?:olen|olin|jag[ \t]+är|jag[ \t]+var|I[ \t]+am|I'm|I[ \t]+was)[ \t]+((?:(?:a|an|the|en|ett)[ \t]+)?(?:[\p{L}\d\-]+[ \t]+)?(?:isä|äiti|isoisä|isoäiti|mummo|yksinhuoltaja|kotiäiti|kotiisä|leski|mamma|pappa|ensamstående|mother|father|mum|mom|dad|grandmother|grandfather|grandparent|widow|widower|stay-at-home[ \t]+\p{L}+|single[ \t]+parent))" +
            kWorkAfter + ")"),
        EntityType::kFamily, 0.85, NotWork},
       // "Olen 35-vuotias mies", "I am a male nurse", "jag är kvinna", "as a woman".
-      {Bounded(
+      {WordOfItsOwn(
            R"((?i)(?:olen|olin|jag[ \t]+är|jag[ \t]+var|I[ \t]+am|I'm|I[ \t]+was|as[ \t]+an?|som)[ \t]+(?:(?:a|an|the|en|ett)[ \t]+)?(?:[\p{L}\d\-]+[ \t]+)?((?:mies|nainen|transnainen|transmies|muunsukupuolinen|kvinna|man|woman|female|male|transgender|trans[ \t]+(?:woman|man)|non-binary|nonbinary|ickebinär)))"),
        EntityType::kGender, 0.85, NotAManOfWords},
       // Family words that tell of one's own family wherever they stand ("nyt kuopus aloittaa
       // koulun", "med tvillingarna"), yet may be the work: unsure, for a look.
-      {Bounded(R"((?i)(kuopu\p{L}*|esikoinen|esikoista|esikoise\p{L}*|kaksose\p{L}*|tvillingarna|twins))"),
+      {WordOfItsOwn(R"((?i)(kuopu\p{L}*|esikoinen|esikoista|esikoise\p{L}*|kaksose\p{L}*|tvillingarna|twins))"),
        EntityType::kFamily,
        0.5,
        {}},
       // "my stroke", "I have had a mild stroke", "Minulla todettiin viime vuonna uniapnea": the
       // condition is hidden, what ties it to the writer may stay ("I have [HEALTH]").
-      {Bounded(R"((?i))" + kHealthAnchor + R"([ \t]+)" + kHealthBetween + "(" + kHealthWords + kWorkAfter + ")"),
+      {WordOfItsOwn(R"((?i))" + kHealthAnchor + R"([ \t]+)" + kHealthBetween + "(" + kHealthWords + kWorkAfter + ")"),
        EntityType::kHealth, 0.85, NotWork},
       // A Finnish condition with the possessive suffix: "sairauteni", "leikkaukseni", "masennukseni".
-      {Bounded(
+      {WordOfItsOwn(
            R"((?i)((?:sairau|diagnoo|leikkaukse|masennukse|uupumukse|vamma|kuntoutukse|sairausloma|lääkitykse|selkä|polve|lonkka|syöpä|syövä)\p{L}{0,5}?(?:ni|mme)))"),
        EntityType::kHealth,
        0.85,
        {}},
       // Being a condition: "Being deaf", "I am partially sighted", "olen kuuro", "jag är döv".
-      {Bounded(
+      {WordOfItsOwn(
            R"((?i)(?:being|I[ \t]+am|I'm|olen|jag[ \t]+är)[ \t]+((?:partially[ \t]+|legally[ \t]+|profoundly[ \t]+|osittain[ \t]+|delvis[ \t]+)?(?:deaf|blind|hard[ \t]+of[ \t]+hearing|partially[ \t]+sighted|sighted|disabled|diabetic|epileptic|autistic|dyslexic|on[ \t]+sick[ \t]+leave|in[ \t]+remission|kuuro|sokea|huonokuuloinen|näkövammainen|kuulovammainen|liikuntarajoittei\p{L}*|diabeetikko|epileptikko|sairauslomalla|döv|hörselskadad|synskadad|diabetiker|epileptiker|sjukskriven|rörelsehindrad)))"),
        EntityType::kHealth,
        0.85,

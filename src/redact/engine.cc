@@ -348,7 +348,7 @@ std::optional<std::vector<Span>> Engine::AnalyzeWithin(std::string_view text, co
     for (const auto& s : spans) {
       // A cue word said of nobody in particular ("isää", "mies": an unsure quasi-identifier) is no
       // string that identifies; searched for, it would also take words it is part of ("sisään").
-      if (s.type >= EntityType::kAge && s.confidence < kSureSpan) continue;
+      if (!IsDirectIdentifier(s.type) && s.confidence < kSureSpan) continue;
       std::string_view found = text.substr(s.start, s.end - s.start);
       add(found, s);
       // A full name once found gives away its parts too: "Ana Torres" … later "Torres".

@@ -13,8 +13,8 @@ namespace json = boost::json;
 
 namespace {
 bool IsDirect(const std::string& t) {
-  return t == "PERSON" || t == "ID_CODE" || t == "PHONE" || t == "EMAIL" || t == "URL" || t == "ADDRESS" ||
-         t == "POSTAL" || t == "BIRTH_DATE";
+  auto type = ParseEntityType(t);
+  return type && IsDirectIdentifier(*type);
 }
 double Ratio(double a, double b) { return b > 0 ? a / b : 1.0; }
 }  // namespace

@@ -2,7 +2,6 @@
 
 #include "redact/place_gazetteer.h"
 
-#include "redact/morphology.h"
 #include "redact/text_util.h"
 
 namespace reilu::redact {
@@ -103,7 +102,6 @@ std::optional<RedactionReview> EngineRedactor::Review(const FreeText& text, cons
   }
   // Employers and schools that name a place tell where someone lives or comes from; the engine
   // cannot know whether that matters here, so HR decides (e.g. "a municipality").
-  const Morphology* finnish = FinnishMorphology();
   auto check = [&](const std::string& field, const std::string& value) {
     if (value.empty()) return;
     auto spans = engine_.Analyze(value, ContextFor(value, identity));
@@ -115,7 +113,7 @@ std::optional<RedactionReview> EngineRedactor::Review(const FreeText& text, cons
       std::string_view word = std::string_view(value).substr(w.start, w.end - w.start);
       auto first = static_cast<unsigned char>(word[0]);
       bool capital = (first >= 'A' && first <= 'Z') || first == 0xC3;
-      if (capital && ((finnish && finnish->Classify(word).place) || IsKnownPlace(word))) {
+      if (capital && NamesAPlace(word)) {
         review.merit_flags.push_back(MeritFlag{field, value, "names_a_place"});
         return;
       }

@@ -120,4 +120,9 @@ bool IsKnownPlace(std::string_view word) {
   return gazetteer.Contains(word);
 }
 
+bool NamesAPlace(std::string_view word) {
+  const Morphology* finnish = FinnishMorphology();
+  return IsKnownPlace(word) || (finnish && finnish->Classify(word).place);
+}
+
 }  // namespace reilu::redact

@@ -31,6 +31,8 @@ enum class EntityType {
   kHealth,
   kResidence,  // quasi-identifiers
 };
+// Direct identifiers (a name, a code, a phone…) against quasi-identifying cues (age, family, health…).
+constexpr bool IsDirectIdentifier(EntityType type) { return type <= EntityType::kBirthDate; }
 // "PERSON", "ID_CODE", ... as in the CLI output and the labelled corpus.
 std::string_view EntityTypeName(EntityType type);
 std::optional<EntityType> ParseEntityType(std::string_view name);

@@ -317,4 +317,6 @@ size_t RegexRecognizer::Keep(const Compiled& c, std::string_view text, const Mat
   return m.whole_end == m.whole_start ? m.whole_end + 1 : m.end > m.whole_start ? m.end : m.whole_end;
 }
 
+std::string WordOfItsOwn(const std::string& inner) { return R"((?:^|[^\p{L}]))" + inner + R"((?:[^\p{L}]|$))"; }
+
 }  // namespace reilu::redact

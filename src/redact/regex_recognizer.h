@@ -85,6 +85,9 @@ class RegexRecognizer final : public Recognizer {
   mutable std::shared_ptr<const PatternScan> scan_;
 };
 
+// `inner` as a word of its own: no letter may touch it on either side (RE2's \b is ASCII-only).
+std::string WordOfItsOwn(const std::string& inner);
+
 // Every pattern of the default engine (context names, id codes, contacts, addresses, ages, cues)
 // in one recognizer.
 std::unique_ptr<RegexRecognizer> MakePatternRecognizer();
