@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bitset>
 #include <cctype>
 #include <charconv>
 #include <climits>
@@ -13,8 +14,6 @@
 #include <map>
 #include <mutex>
 
-#include "core/utf8.h"
-
 // The scan of the default engine's patterns that the build made (prebuilt_scan.cc), in programs
 // that link it; absent in the program that makes it.
 extern "C" __attribute__((weak)) const char* reilu_prebuilt_pattern_scan(size_t* size);
@@ -23,22 +22,15 @@ namespace reilu::redact {
 
 namespace {
 
-// Code points beyond Latin, Greek and Cyrillic (to U+052F) and Latin Extended Additional, where
-// the two engines' Unicode tables may disagree on a letter's case; surrogates are no characters.
-constexpr std::string_view kOtherScripts = R"(\x{530}-\x{1DFF}\x{1F00}-\x{D7FF}\x{E000}-\x{10FFFF})";
-// What RE2 reads `\p{Lu}` or `\p{Ll}` as under `(?i)`: cased letters and what folds to them
-// (U+0345 folds to iota).
-constexpr std::string_view kAnyCase = R"(\p{L}\x{300}-\x{36F})";
+// Any one character outside ASCII, as bytes: Hyperscan reads the text as bytes (in UTF-8 mode
+// its automata for the patterns' letter classes were a quarter of the scan's cost, and its
+// Unicode tables were not RE2's). Up to four bytes of 0x80 and above take in every encoded
+// character, and every byte that is no UTF-8, which RE2 matches nowhere.
+constexpr std::string_view kNonAscii = R"([\x80-\xFF]{1,4})";
 
-// Letters whose case folding into Cyrillic came with Unicode 9, which RE2's tables know and
-// Hyperscan's do not: under `(?i)` RE2 puts them in a class of Cyrillic letters (found by comparing
-// the two on every code point for the letter class of the patterns), so every class there takes
-// them in.
-constexpr std::string_view kLateFolds = R"(\x{1C80}-\x{1C88})";
-
-// Every match end is reported; the patterns are read as UTF-8 (`\x{E4}` is ä, not a byte); in
-// prefilter mode Hyperscan may match more than the pattern (never less), for a faster scan.
-constexpr unsigned kFlags = HS_FLAG_UTF8 | HS_FLAG_ALLOWEMPTY | HS_FLAG_PREFILTER;
+// Every match end is reported; in prefilter mode Hyperscan may match more than the pattern (never
+// less), for a faster scan.
+constexpr unsigned kFlags = HS_FLAG_ALLOWEMPTY | HS_FLAG_PREFILTER;
 
 // What Serialized's bytes begin with, before the digest of the patterns they are of.
 constexpr std::string_view kSerializedMagic = "reilu-pattern-scan 2 ";
@@ -64,30 +56,216 @@ std::string PatternsDigest(const std::vector<std::string>& patterns) {
 
 }  // namespace
 
+namespace {
+
+std::string ByteEscape(unsigned byte) {
+  char hex[5];
+  std::snprintf(hex, sizeof hex, "\\x%02X", byte & 0xFF);
+  return hex;
+}
+
+std::string Utf8Escaped(char32_t c) {
+  std::string bytes;
+  if (c < 0x80) return ByteEscape(c);
+  if (c < 0x800) return ByteEscape(0xC0 | (c >> 6)) + ByteEscape(0x80 | (c & 0x3F));
+  if (c < 0x10000) {
+    return ByteEscape(0xE0 | (c >> 12)) + ByteEscape(0x80 | ((c >> 6) & 0x3F)) + ByteEscape(0x80 | (c & 0x3F));
+  }
+  return ByteEscape(0xF0 | (c >> 18)) + ByteEscape(0x80 | ((c >> 12) & 0x3F)) + ByteEscape(0x80 | ((c >> 6) & 0x3F)) +
+         ByteEscape(0x80 | (c & 0x3F));
+}
+
+// The character that starts at p[i] in a pattern (its source is UTF-8), and its length in bytes.
+std::pair<char32_t, size_t> DecodeAt(std::string_view p, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(k < p.size() ? p[k] : 0); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return {lead, 1};
+  const size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+  char32_t c = lead & (0x7F >> length);
+  for (size_t k = 1; k < length; ++k) c = (c << 6) | (byte(i + k) & 0x3F);
+  return {c, length};
+}
+
+// What RE2 also matches for an ASCII letter under (?i), beyond its other case (which Hyperscan
+// folds itself): the Kelvin sign and the long s.
+std::vector<char32_t> FoldsBeyondAscii(char c) {
+  switch (c | 0x20) {
+    case 'k':
+      return {0x212A};
+    case 's':
+      return {0x17F};
+    default:
+      return {};
+  }
+}
+
+// The characters RE2 matches for a non-ASCII one under (?i), where known here (Latin-1's letters);
+// none for the others, which are then read as any character outside ASCII.
+std::vector<char32_t> CaseVariants(char32_t c) {
+  if (c == 0xD7 || c == 0xF7 || c < 0xB5 || c > 0xFF) return {};
+  if (c == 0xB5) return {0xB5, 0x39C, 0x3BC};  // micro sign, Greek mu
+  if (c == 0xDF) return {0xDF, 0x1E9E};        // sharp s
+  if (c == 0xFF) return {0xFF, 0x178};         // y with diaeresis
+  if (c < 0xC0) return {};
+  std::vector<char32_t> variants{c, c < 0xE0 ? c + 0x20 : c - 0x20};
+  if (c == 0xC5 || c == 0xE5) variants.push_back(0x212B);  // the Angstrom sign
+  return variants;
+}
+
+std::string Alternatives(const std::vector<std::string>& choices) {
+  std::string out = "(?:";
+  for (size_t k = 0; k < choices.size(); ++k) out += (k ? "|" : "") + choices[k];
+  return out + ")";
+}
+
+// A character of the pattern outside a class, as bytes.
+std::string LiteralBytes(char32_t c, bool caseless) {
+  if (c < 0x80) {
+    const char ch = static_cast<char>(c);
+    const auto beyond =
+        caseless && std::isalpha(static_cast<unsigned char>(ch)) ? FoldsBeyondAscii(ch) : std::vector<char32_t>{};
+    std::string own = std::isalnum(static_cast<unsigned char>(ch)) ? std::string(1, ch) : ByteEscape(c);
+    if (beyond.empty()) return own;
+    std::vector<std::string> choices{own};
+    for (char32_t b : beyond) choices.push_back(Utf8Escaped(b));
+    return Alternatives(choices);
+  }
+  if (!caseless) return "(?:" + Utf8Escaped(c) + ")";  // one character, for a repeat after it
+  const auto variants = CaseVariants(c);
+  if (variants.empty()) return std::string(kNonAscii);
+  std::vector<std::string> choices;
+  for (char32_t v : variants) choices.push_back(Utf8Escaped(v));
+  return Alternatives(choices);
+}
+
+// A class of the pattern, read from p[i] (its '[') to its ']': the ASCII characters it holds
+// (Hyperscan folds their case under (?i)) and whether it holds any beyond. `i` is left on the ']'.
+std::optional<std::string> ClassBytes(std::string_view p, size_t& i, bool caseless) {
+  std::bitset<128> ascii;
+  bool beyond = false;
+  const bool negated = i + 1 < p.size() && p[i + 1] == '^';
+  i += negated ? 2 : 1;
+  auto add_range = [&](char32_t low, char32_t high) {
+    for (char32_t c = low; c <= high && c < 0x80; ++c) ascii.set(c);
+    if (high >= 0x80) beyond = true;
+  };
+  // One end of a range, or a lone member: its code point, if it is a character.
+  auto endpoint = [&](size_t& k) -> std::optional<char32_t> {
+    if (p[k] != '\\') {
+      auto [c, length] = DecodeAt(p, k);
+      k += length;
+      return c;
+    }
+    if (k + 1 >= p.size()) return std::nullopt;
+    const char e = p[k + 1];
+    if (e == 'x') {
+      const bool braced = k + 2 < p.size() && p[k + 2] == '{';
+      const size_t close = braced ? p.find('}', k) : k + 3;
+      if (close == std::string_view::npos || close >= p.size()) return std::nullopt;
+      const std::string_view digits = braced ? p.substr(k + 3, close - k - 3) : p.substr(k + 2, 2);
+      unsigned value = 0;
+      auto [next, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value, 16);
+      if (error != std::errc() || next != digits.data() + digits.size()) return std::nullopt;
+      k = close + 1;
+      return value;
+    }
+    static constexpr std::string_view kControls = "tnrf";
+    if (const size_t at = kControls.find(e); at != std::string_view::npos) {
+      k += 2;
+      return std::string_view("\t\n\r\f")[at];
+    }
+    if (std::isalnum(static_cast<unsigned char>(e))) return std::nullopt;
+    k += 2;
+    return static_cast<unsigned char>(e);
+  };
+  for (bool first = true; i < p.size() && (p[i] != ']' || first); first = false) {
+    if (p[i] == '[' && i + 1 < p.size() && p[i + 1] == ':') return std::nullopt;  // [[:alpha:]]
+    if (p[i] == '\\' && i + 1 < p.size()) {
+      const char e = p[i + 1];
+      if (e == 's') {  // RE2's white space: ASCII, without the vertical tab
+        add_range('\t', '\n');
+        add_range('\f', '\r');
+        add_range(' ', ' ');
+        i += 2;
+        continue;
+      }
+      if (e == 'd') {
+        add_range('0', '9');
+        i += 2;
+        continue;
+      }
+      if (e == 'p') {
+        const std::string_view name = p.substr(i, 6);
+        if ((name != R"(\p{Lu})" && name != R"(\p{Ll})") || negated) return std::nullopt;
+        if (caseless || name == R"(\p{Lu})") add_range('A', 'Z');
+        if (caseless || name == R"(\p{Ll})") add_range('a', 'z');
+        beyond = true;
+        i += 6;
+        continue;
+      }
+    }
+    auto low = endpoint(i);
+    if (!low) return std::nullopt;
+    char32_t high = *low;
+    if (i + 1 < p.size() && p[i] == '-' && p[i + 1] != ']') {
+      ++i;
+      auto end = endpoint(i);
+      if (!end || *end < *low) return std::nullopt;
+      high = *end;
+    }
+    add_range(*low, high);
+  }
+  if (i >= p.size()) return std::nullopt;
+  // Under (?i) RE2 folds the Kelvin sign and the long s into k and s.
+  if (caseless && !negated && (ascii['k'] || ascii['K'] || ascii['s'] || ascii['S'])) beyond = true;
+  std::string members;
+  for (unsigned c = 0; c < 128; ++c) {
+    if (!ascii[c]) continue;
+    unsigned last = c;
+    while (last + 1 < 128 && ascii[last + 1]) ++last;
+    members += ByteEscape(c);
+    if (last > c) members += "-" + ByteEscape(last);
+    c = last;
+  }
+  // A negated class: one byte that is none of its ASCII members (any byte of 0x80 and above), or a
+  // whole character outside ASCII.
+  if (negated) return "(?:[^" + members + "]|" + std::string(kNonAscii) + ")";
+  if (!beyond) return members.empty() ? std::nullopt : std::optional<std::string>("[" + members + "]");
+  if (members.empty()) return std::string(kNonAscii);
+  return "(?:[" + members + "]|" + std::string(kNonAscii) + ")";
+}
+
+}  // namespace
+
 std::optional<std::string> ForHyperscan(std::string_view p) {
   std::string out;
   std::vector<bool> caseless{false};  // for each open group
-  bool in_class = false, negated = false;
   for (size_t i = 0; i < p.size(); ++i) {
     const char ch = p[i];
     if (ch == '\\') {
       if (i + 1 >= p.size()) return std::nullopt;
       const char e = p[i + 1];
       if (e == 's') {
-        out += in_class ? R"(\t\n\f\r )" : R"([\t\n\f\r ])";
+        out += R"([\t\n\f\r ])";
         ++i;
       } else if (e == 'p') {
-        const std::string_view name = p.substr(i, 6);
-        if ((name != R"(\p{Lu})" && name != R"(\p{Ll})") || (in_class && negated)) return std::nullopt;
-        std::string members = caseless.back() ? std::string(kAnyCase) : std::string(name);
-        members += kOtherScripts;
-        out += in_class ? members : "[" + members + "]";
+        // A letter class of its own: read as a class.
+        std::string as_class = "[" + std::string(p.substr(i, 6)) + "]";
+        size_t k = 0;
+        auto bytes = ClassBytes(as_class, k, caseless.back());
+        if (!bytes || k + 1 != as_class.size()) return std::nullopt;
+        out += *bytes;
         i += 5;
       } else if (e == 'x') {
-        const size_t end = i + 2 < p.size() && p[i + 2] == '{' ? p.find('}', i) : i + 3;
-        if (end == std::string_view::npos || end >= p.size()) return std::nullopt;
-        out.append(p.substr(i, end + 1 - i));
-        i = end;
+        const bool braced = i + 2 < p.size() && p[i + 2] == '{';
+        const size_t close = braced ? p.find('}', i) : i + 3;
+        if (close == std::string_view::npos || close >= p.size()) return std::nullopt;
+        const std::string_view digits = braced ? p.substr(i + 3, close - i - 3) : p.substr(i + 2, 2);
+        unsigned value = 0;
+        auto [next, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value, 16);
+        if (error != std::errc() || next != digits.data() + digits.size()) return std::nullopt;
+        out += LiteralBytes(value, caseless.back());
+        i = close;
       } else if (std::string_view("dbtnrf").find(e) != std::string_view::npos ||
                  !std::isalnum(static_cast<unsigned char>(e))) {
         out.append(p.substr(i, 2));
@@ -97,21 +275,24 @@ std::optional<std::string> ForHyperscan(std::string_view p) {
       }
       continue;
     }
-    if (in_class) {
-      if (ch == '[' && i + 1 < p.size() && p[i + 1] == ':') return std::nullopt;  // [[:alpha:]]
-      if (ch == ']') {
-        in_class = false;
-        if (caseless.back() && !negated) out += kLateFolds;
-      }
-      out += ch;
+    if (ch == '[') {
+      auto bytes = ClassBytes(p, i, caseless.back());
+      if (!bytes) return std::nullopt;
+      out += *bytes;
       continue;
     }
-    if (ch == '[') {
-      in_class = true;
-      out += ch;
-      negated = i + 1 < p.size() && p[i + 1] == '^';
-      if (negated) out += p[++i];
-      if (i + 1 < p.size() && p[i + 1] == ']') out += p[++i];  // a ']' first is a member
+    if (ch == '.') {
+      out += "[\\x00-\\xFF]{1,4}";  // a character, or a line break under (?s): any bytes that can be one
+      continue;
+    }
+    if (static_cast<unsigned char>(ch) >= 0x80) {
+      auto [c, length] = DecodeAt(p, i);
+      out += LiteralBytes(c, caseless.back());
+      i += length - 1;
+      continue;
+    }
+    if (std::isalpha(static_cast<unsigned char>(ch)) && caseless.back()) {
+      out += LiteralBytes(static_cast<unsigned char>(ch), true);
       continue;
     }
     if (ch == '(') {
@@ -144,7 +325,7 @@ std::optional<std::string> ForHyperscan(std::string_view p) {
     }
     out += ch;
   }
-  if (in_class || caseless.size() != 1) return std::nullopt;
+  if (caseless.size() != 1) return std::nullopt;
   return out;
 }
 
@@ -313,19 +494,6 @@ std::optional<std::vector<std::vector<uint32_t>>> PatternScan::Ends(std::string_
   std::vector<std::vector<uint32_t>> ends(pattern_count_);
   if (!database_ || text.empty()) return ends;
   if (text.size() > std::numeric_limits<std::uint32_t>::max()) return std::nullopt;
-
-  // Hyperscan reads only well-formed UTF-8. RE2 matches no byte of a malformed sequence, so one
-  // that stands for each such byte can only add matches, never take one away.
-  std::string mended;
-  if (!IsValidUtf8(text)) {
-    mended.assign(text);
-    for (size_t i = 0; i < mended.size();) {
-      const size_t len = Utf8SequenceLength(mended, i);
-      if (len == 0) mended[i] = '\x1A';
-      i += len == 0 ? 1 : len;
-    }
-    text = mended;
-  }
 
   hs_scratch_t* scratch = ThreadScratch();
   if (!scratch) return std::nullopt;

@@ -17,11 +17,11 @@ struct hs_scratch;
 
 namespace reilu::redact {
 
-// The RE2 pattern in Hyperscan's dialect, matching the same strings or more, never fewer; nothing
-// if it holds a construct that cannot be read so. Where the two differ, the RE2 meaning is kept:
-// `\s` is ASCII white space without the vertical tab, and `\p{Lu}`/`\p{Ll}` (whose tables are of
-// different Unicode versions, and which RE2 folds under `(?i)`) take in every code point outside
-// the scripts whose cases have not changed, and under `(?i)` every letter.
+// The RE2 pattern in Hyperscan's dialect over bytes (the text is scanned as bytes, not as UTF-8),
+// matching the same strings or more, never fewer; nothing if it holds a construct that cannot be
+// read so. Where the two differ, the RE2 meaning is kept: `\s` is ASCII white space without the
+// vertical tab, a class's members outside ASCII are any character outside ASCII, and under `(?i)`
+// letters take in what RE2 folds into them (Latin-1's other case, the Kelvin sign, the long s).
 std::optional<std::string> ForHyperscan(std::string_view re2_pattern);
 
 class PatternScan {

@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include "redact/regex_recognizer.h"
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -43,17 +45,25 @@ void ExpectEndsCoverRe2(const std::string& pattern, std::string_view text) {
 }
 
 TEST(PatternScanTest, ReadsRe2PatternsInHyperscansDialect) {
+  // The text is read as bytes: a class's ASCII members as bytes, its others as any character
+  // outside ASCII (one to four bytes of 0x80 and above).
   EXPECT_EQ(ForHyperscan(R"(a\sb)"), R"(a[\t\n\f\r ]b)");
-  EXPECT_EQ(ForHyperscan(R"([^\s<>])"), R"([^\t\n\f\r <>])");
-  EXPECT_EQ(ForHyperscan(R"(\d+\.\-\x{C4}\b)"), R"(\d+\.\-\x{C4}\b)");
-  EXPECT_EQ(ForHyperscan(R"(\p{Lu})"), R"([\p{Lu}\x{530}-\x{1DFF}\x{1F00}-\x{D7FF}\x{E000}-\x{10FFFF}])");
+  EXPECT_EQ(ForHyperscan(R"([^\s<>])"), R"((?:[^\x09-\x0A\x0C-\x0D\x20\x3C\x3E]|[\x80-\xFF]{1,4}))");
+  EXPECT_EQ(ForHyperscan(R"(\d+\.\-\x{C4}\b)"), R"(\d+\.\-(?:\xC3\x84)\b)");
+  EXPECT_EQ(ForHyperscan(R"(\p{Lu})"), R"((?:[\x41-\x5A]|[\x80-\xFF]{1,4}))");
+  EXPECT_EQ(ForHyperscan("[a-z\xC3\xA4\xC3\xB6-]"), R"((?:[\x2D\x61-\x7A]|[\x80-\xFF]{1,4}))");
+  // A character outside ASCII is one, also before a repeat.
+  EXPECT_EQ(ForHyperscan("\xC3\xA4+"), R"((?:\xC3\xA4)+)");
   // Under (?i), RE2 reads \p{Lu} as every cased letter; the flag holds to the end of its group.
-  EXPECT_EQ(
-      ForHyperscan(R"((?i:x\p{Lu})\p{Ll})"),
-      R"((?i:x[\p{L}\x{300}-\x{36F}\x{530}-\x{1DFF}\x{1F00}-\x{D7FF}\x{E000}-\x{10FFFF}])[\p{Ll}\x{530}-\x{1DFF}\x{1F00}-\x{D7FF}\x{E000}-\x{10FFFF}])");
-  EXPECT_EQ(ForHyperscan(R"(((?i)a)\p{Lu})"), R"(((?i)a)[\p{Lu}\x{530}-\x{1DFF}\x{1F00}-\x{D7FF}\x{E000}-\x{10FFFF}])");
-  // Under (?i), a class takes in the letters RE2 folds into it and Hyperscan does not know.
-  EXPECT_EQ(ForHyperscan(R"((?i)[a-z][^a-z])"), R"((?i)[a-z\x{1C80}-\x{1C88}][^a-z])");
+  EXPECT_EQ(ForHyperscan(R"((?i:x\p{Lu})\p{Ll})"),
+            R"((?i:x(?:[\x41-\x5A\x61-\x7A]|[\x80-\xFF]{1,4}))(?:[\x61-\x7A]|[\x80-\xFF]{1,4}))");
+  EXPECT_EQ(ForHyperscan(R"(((?i)a)\p{Lu})"), R"(((?i)a)(?:[\x41-\x5A]|[\x80-\xFF]{1,4}))");
+  // Under (?i), RE2 also folds characters outside ASCII into letters (the Kelvin sign into k, the
+  // Angstrom sign into å), and a letter of Latin-1 into its other case.
+  EXPECT_EQ(ForHyperscan(R"((?i)[a-j])"), R"((?i)[\x61-\x6A])");
+  EXPECT_EQ(ForHyperscan(R"((?i)[a-z])"), R"((?i)(?:[\x61-\x7A]|[\x80-\xFF]{1,4}))");
+  EXPECT_EQ(ForHyperscan(R"((?i)ok)"), R"((?i)o(?:k|\xE2\x84\xAA))");
+  EXPECT_EQ(ForHyperscan("(?i)\xC3\xA5r"), R"((?i)(?:\xC3\xA5|\xC3\x85|\xE2\x84\xAB)r)");
   // Constructs read differently, or not read here: the pattern stays with RE2 alone.
   for (const char* unread : {R"(\S)", R"(\W)", R"(\pL)", R"([^\p{Lu}])", R"(\C)", R"((?U)a+)", R"((?P<n>a))",
                              R"([[:alpha:]])", R"((a)", R"(a))"}) {
@@ -127,6 +137,45 @@ TEST(PatternScanTest, EveryCharacterRe2PutsInAClassTheScanDoesToo) {
   }
   EXPECT_EQ(missed, 0u);
   for (RE2* re : re2) delete re;
+}
+
+// Every letter of ASCII and Latin-1, with and without (?i), on every code point of the first three
+// planes: each one RE2 matches for the letter, the scan does too (RE2 folds some from far away:
+// the Kelvin sign to k, the long s to s, the Angstrom sign to å, capital sharp s to ß).
+TEST(PatternScanTest, EveryCharacterRe2TakesForALetterTheScanDoesToo) {
+  std::vector<std::string> letters;
+  for (char32_t c = 'a'; c <= 'z'; ++c) letters.push_back(Utf8(c));
+  for (char32_t c = 0xB5; c <= 0xFF; ++c) {
+    if (c == 0xB5 || (c >= 0xC0 && c != 0xD7 && c != 0xF7)) letters.push_back(Utf8(c));
+  }
+  std::vector<std::string> patterns;
+  RE2::Set re2(RE2::Options(), RE2::ANCHOR_BOTH);
+  for (const char* flags : {"", "(?i)"}) {
+    for (const auto& letter : letters) {
+      patterns.push_back(std::string(flags) + letter);
+      ASSERT_EQ(re2.Add(patterns.back(), nullptr), static_cast<int>(patterns.size()) - 1);
+    }
+  }
+  ASSERT_TRUE(re2.Compile());
+  std::vector<std::string> anchored;
+  for (const auto& p : patterns) anchored.push_back("^" + p + "$");
+  const auto scan = PatternScan::For(anchored);
+  size_t missed = 0, matched = 0;
+  for (char32_t c = 1; c < 0x30000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const std::string text = Utf8(c);
+    std::vector<int> which;
+    if (!re2.Match(text, &which)) continue;
+    const auto ends = scan->Ends(text);
+    ASSERT_TRUE(ends.has_value());
+    for (int k : which) {
+      ++matched;
+      if ((*ends)[static_cast<size_t>(k)].empty() && ++missed <= 10)
+        ADD_FAILURE() << patterns[static_cast<size_t>(k)] << " U+" << std::hex << static_cast<unsigned>(c);
+    }
+  }
+  EXPECT_GE(matched, patterns.size() + letters.size());  // each letter itself, and under (?i) its other case
+  EXPECT_EQ(missed, 0u);
 }
 
 // Each match's end is reported once, also at the text's first or last character; a pattern that
