@@ -12,6 +12,10 @@ std::unique_ptr<Recognizer> MakeAgeRecognizer() {
       {edge + R"((\d{1,3}\s+vuotta\s+täyttänyt))", EntityType::kAge, 0.9, {}},
       // "Olen 35v.", "Ikä: 35", "Ålder: 35", "Age: 35".
       {R"((?i)(?:^|[^\p{L}])(?:olen|olin)\s+(\d{1,3}\s?-?v\.?)(?:[^\p{L}\d]|$))", EntityType::kAge, 0.9, {}},
+      // "oon" is spoken Finnish for "olen", as typed on a phone ("moi oon 28v"): a rule of its own,
+      // as "oon" also ends many Finnish words ("Kuopioon") and each rule that looks for it costs
+      // the scan.
+      {R"((?i)(?:^|[^\p{L}])oon\s+(\d{2}\s?-?v\.?)(?:[^\p{L}\d]|$))", EntityType::kAge, 0.9, {}},
       {R"((?i)(?:^|[^\p{L}])(?:ikä|ålder|age)\s*:\s*(\d{1,3})(?:[^\d]|$))", EntityType::kAge, 0.9, {}},
       // An age by its decade: "in my late forties", "nelikymppinen", "yli viidenkympin", "i
       // 40-årsåldern", "I'm over fifty", "jag är över femtio" (not "over fifty employees").
@@ -29,9 +33,17 @@ std::unique_ptr<Recognizer> MakeAgeRecognizer() {
       {R"((?i)(?:^|[^\p{L}])(?:I\s+am|I'm|Im)\s+(\d{2})(?:[ \t.,;!)]|$))", EntityType::kAge, 0.85, {}},
       // Swedish: "45 år gammal", "45-årig"; plain "5 år" is experience, not age.
       {edge + R"((\d{1,3}\s?(?:år\s+gammal|-?åri\p{L}+)))", EntityType::kAge, 0.95, {}},
-      {R"((?i)(?:jag\s+är)\s+(\d{1,3}\s+år))", EntityType::kAge, 0.9, {}},
+      // "jag är 52 år", and after one's name "jag heter Anna och är 52 år".
+      {R"((?i)(?:jag|och)\s+är\s+(\d{1,3}\s+år))", EntityType::kAge, 0.9, {}},
       // "Jag är 29, nygift", "Olen 29, naimisissa": an age alone before a comma or a full stop.
       {R"((?i)(?:^|[^\p{L}])(?:jag\s+är|olen)\s+(\d{2})(?:[ \t]*[,.;!)]|[ \t]*$))", EntityType::kAge, 0.85, {}},
+      // An age right after one's name in an introduction: "I'm Tom, 41, dad of three", "nimeni on
+      // Jussi, 28 v.", "jag heter Erik, 52, och" (not after "olen" or "jag är", words so frequent
+      // that the rule would cost the scan 7 %).
+      {R"((?i)(?:^|[^\p{L}])(?:I\s+am|I'm|Im|my\s+name\s+is|nimeni\s+on|jag\s+heter)\s+\p{L}+(?:\s+\p{L}\.?)?,\s*(\d{2}(?:\s?v\.?|\s+år)?)(?:[ \t]*[,.;!)]|[ \t]+(?:and|ja|och|with)\b|[ \t]*$))",
+       EntityType::kAge,
+       0.85,
+       {}},
       // "täytin juuri 40 vuotta", "fyllde 50 år", "turned 40": a birthday is an age.
       // "Täytän ensi kuussa 62", "fyller i år 50": a time may come between.
       {R"((?i)(?:täytin|täytän|täyttänyt|fyllde|fyller|turned|turning)\s+(?:juuri\s+|just\s+|nyss\s+)?(?:(?:ensi|tänä|tällä|i|nästa|this|next|in)\s+\p{L}+\s+)?(\d{1,3}(?:\s+(?:vuotta|år|years))?)(?:[^\d]|$))",

@@ -1,6 +1,9 @@
 // Quasi-identifying cues in fi / sv / en: gender, family, nationality and origin, mother tongue,
 // religion and health. Lexicons are deliberately phrase-based: "ruotsin kieli" as a skill is not
 // a mother-tongue statement, "äidinkieleni on ruotsi" is.
+#include <algorithm>
+#include <iterator>
+
 #include "redact/place_gazetteer.h"
 #include "redact/regex_recognizer.h"
 
@@ -31,6 +34,32 @@ bool CitizenOfACountry(std::string_view phrase) {
 bool OneClauseMove(std::string_view phrase) {
   static const RE2 kConjunction(R"((?i)\s(?:ja|and|och|sekä|but|mutta|men)\s)");
   return !RE2::PartialMatch(phrase, kConjunction);
+}
+
+// A phrase typed on a phone in lower case ("asun nykyään mieheni kanssa lahdessa", "bor i vasa",
+// "live in espoo") names a place after its verb: a word the gazetteer or voikko knows when written
+// with its capital, and not the host country ("suomessa", "finland" tell nothing).
+bool NamesALowerCasePlace(std::string_view phrase) {
+  static constexpr std::string_view kHost[] = {"Suomi", "Suomessa", "Suomeen", "Suomesta", "Finland", "Finlands"};
+  size_t at = phrase.find_first_of(" \t\n");  // after the verb
+  while (at != std::string_view::npos) {
+    const size_t start = phrase.find_first_not_of(" \t\n", at);
+    if (start == std::string_view::npos) break;
+    at = phrase.find_first_of(" \t\n", start);
+    std::string word(phrase.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
+    if (word.size() < 3 || word[0] < 'a' || word[0] > 'z') continue;
+    word[0] = static_cast<char>(word[0] - 'a' + 'A');
+    if (std::find(std::begin(kHost), std::end(kHost), word) == std::end(kHost) && NamesAPlace(word)) return true;
+  }
+  return false;
+}
+
+// "äidinkieli arabia": the word after the label is the language, not "äidinkieli ja
+// kirjallisuus" (a school subject) or a teacher.
+bool LanguageAfterLabel(std::string_view phrase) {
+  static const RE2 kNoLanguage(
+      R"((?i).*\s(?:ja|och|and|sekä|eli|tai|eller|or|on|är|is|was|oli|var|kirjallisuus|litteratur|literature|opettaja\p{L}*|lärare|teacher|teaching|opetus|undervisning|kiitettävä|hyvä|erinomainen))");
+  return !RE2::FullMatch(phrase, kNoLanguage);
 }
 
 }  // namespace
@@ -208,7 +237,8 @@ std::unique_ptr<Recognizer> MakeCueRecognizer() {
        EntityType::kNationality,
        0.8,
        {}},
-      {R"((?:^|[^\p{L}])(?i:synnyin|syntynyt|syntyisin)\s+(?:[\p{L}\d ,]{0,25}?\s+)?()" + kFinnishPlaceInOrFrom + ")",
+      {R"((?:^|[^\p{L}])(?i:synnyin|syntynyt|syntyny|syntyisin)\s+(?:[\p{L}\d ,]{0,25}?\s+)?()" +
+           kFinnishPlaceInOrFrom + ")",
        EntityType::kNationality,
        0.8,
        {}},
@@ -279,6 +309,50 @@ std::unique_ptr<Recognizer> MakeCueRecognizer() {
        EntityType::kResidence, 0.85,
        // Living in the host country tells nothing ("bott i Finland").
        [](std::string_view s) { return !s.ends_with("Finland") && !s.ends_with("Suomessa") && !s.ends_with("Suomi"); }},
+      // Typed on a phone, in lower case: "asun nykyään mieheni kanssa lahdessa", "bor i vasa",
+      // "live in espoo", "muutetaan ens kesänä kuopioon", "moved here from kenya" — the place
+      // after up to three words, written small; known places only.
+      {R"((?:^|[^\p{L}])((?i:asun|asuin|asunu|asunut|asumme|asutaan|asuttiin|bor|bott|bodde|live|lives|living|lived)(?:[ \t]+\p{Ll}+){0,3}[ \t]+\p{Ll}[\p{L}\-]*(?:ssa|ssä|lla|llä)))",
+       EntityType::kResidence, 0.85, NamesALowerCasePlace},
+      {R"((?:^|[^\p{L}])((?i:bor|bott|bodde|live|lives|living|lived|moved|flyttade|flyttat)[ \t]+(?:\p{Ll}+[ \t]+){0,2}?(?:i|in|to|till|near|nära)[ \t]+\p{Ll}[\p{L}\-]*))",
+       EntityType::kResidence, 0.85, NamesALowerCasePlace},
+      {R"((?:^|[^\p{L}])((?i:muutin|muutimme|muutetaan|muutettiin|muutan|muutamme|muuttaa|palaan|palataan)(?:[ \t]+\p{Ll}+){0,3}[ \t]+\p{Ll}[\p{L}\-]*(?:an|en|in|on|un|yn|än|ön|seen|lle)))",
+       EntityType::kResidence, 0.8, NamesALowerCasePlace},
+      {R"((?:^|[^\p{L}])((?i:from|från|kotoisin|syntyny|syntynyt|synnyin)[ \t]+\p{Ll}[\p{L}\-]*))",
+       EntityType::kNationality, 0.85, NamesALowerCasePlace},
+      // A mother tongue after its label with no colon: "äidinkieli arabia", "modersmål somaliska".
+      {R"((?i)(?:^|[^\p{L}])((?:äidinkieli|kotikieli|modersmål|mother\s+tongue|native\s+language|first\s+language)[ \t]+\p{L}+))",
+       EntityType::kLanguage, 0.85, LanguageAfterLabel},
+      // One's people in a word that is also a language's: "I'm originally Polish", "im half
+      // greek" ("Polish: fluent" alone is a skill).
+      {Words(
+           R"((?:I[ \t]+am|I'm|im)[ \t]+(?:originally[ \t]+|half[ \t]+|by[ \t]+birth[ \t]+)?(?:albanian|armenian|azerbaijani|belarusian|bulgarian|burmese|chinese|croatian|czech|danish|dutch|estonian|filipino|french|georgian|german|greek|hungarian|icelandic|indonesian|irish|italian|japanese|kyrgyz|latvian|lithuanian|macedonian|mongolian|norwegian|polish|portuguese|romanian|russian|serbian|slovenian|somali|spanish|swedish|tajik|thai|turkish|ukrainian|vietnamese|welsh))"),
+       EntityType::kNationality,
+       0.85,
+       {}},
+      // Practising a faith: "käyn kirkossa joka sunnuntai", "går i kyrkan", "I go to mosque on
+      // Fridays", "I keep shabbat", "pidän paaston".
+      {Words(
+           R"((?:käyn|kävin|käymme)[ \t]+(?:\p{L}+[ \t]+)?(?:kirkossa|messussa|moskeijassa|synagogassa|temppelissä|jumalanpalveluksessa|seurakunnassa)|(?:går|gick)[ \t]+(?:i|till)[ \t]+(?:kyrkan|mässan|moskén|synagogan|templet|gudstjänst\p{L}*)|(?:I[ \t]+)?(?:go|went|going)[ \t]+to[ \t]+(?:church|mass|mosque|synagogue|temple)|(?:I[ \t]+)?(?:keep|observe|observing|keeping)[ \t]+(?:the[ \t]+)?(?:shabbat|sabbath|kosher|halal|lent|ramadan)|shabbat|pidän[ \t]+paaston|fastar[ \t]+under)"),
+       EntityType::kReligion,
+       0.85,
+       {}},
+      // Hearing or sight said of oneself: "kuulen huonosti", "näen huonosti", "jag hör dåligt",
+      // "I can't hear well".
+      {Words(
+           R"((?:kuulen|näen)[ \t]+(?:\p{L}+[ \t]+)?(?:huonosti|heikosti)|(?:jag[ \t]+)?(?:hör|ser)[ \t]+(?:\p{L}+[ \t]+)?(?:dåligt|illa)|I[ \t]+(?:can't|cannot|can[ \t]+not|don't)[ \t]+(?:hear|see)[ \t]+(?:very[ \t]+)?well|poor[ \t]+(?:hearing|eyesight))"),
+       EntityType::kHealth,
+       0.85,
+       {}},
+      // Seizures said of anybody: a symptom, as the condition's name (unsure, as conditions are).
+      {Words(R"(seizures?|epileptic[ \t]+fits?)"), EntityType::kHealth, 0.5, {}},
+      // Sexual orientation said of oneself, hidden as a gender cue (a placeholder of its own would
+      // tell reviewers what was said): "I'm gay", "olen lesbo", "jag är bisexuell".
+      {Words(
+           R"((?:I[ \t]+am|I'm|olen|oon|jag[ \t]+är)[ \t]+(?:a[ \t]+|en[ \t]+)?(?:gay|lesbian|bisexual|queer|pansexual|asexual|homosexual|homo|lesbo|biseksuaali|homoseksuaali|panseksuaali|aseksuaali|bisexuell|homosexuell|transperson))"),
+       EntityType::kGender,
+       0.85,
+       {}},
   });
 }
 

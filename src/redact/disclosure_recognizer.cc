@@ -93,12 +93,12 @@ std::unique_ptr<Recognizer> MakeDisclosureRecognizer() {
        {}},
       // "Olen isä kahdelle", "I am a single mum", "jag är ensamstående pappa".
       {WordOfItsOwn(
-           R"((?i)(?:olen|olin|jag[ \t]+är|jag[ \t]+var|I[ \t]+am|I'm|I[ \t]+was)[ \t]+((?:(?:a|an|the|en|ett)[ \t]+)?(?:[\p{L}\d\-]+[ \t]+)?(?:isä|äiti|isoisä|isoäiti|mummo|yksinhuoltaja|kotiäiti|kotiisä|leski|mamma|pappa|ensamstående|mother|father|mum|mom|dad|grandmother|grandfather|grandparent|widow|widower|stay-at-home[ \t]+\p{L}+|single[ \t]+parent))" +
+           R"((?i)(?:olen|olin|oon|jag[ \t]+är|jag[ \t]+var|I[ \t]+am|I'm|I[ \t]+was)[ \t]+((?:(?:a|an|the|en|ett)[ \t]+)?(?:[\p{L}\d\-]+[ \t]+)?(?:isä|äiti|isoisä|isoäiti|mummo|yksinhuoltaja|kotiäiti|kotiisä|leski|mamma|pappa|ensamstående|mother|father|mum|mom|dad|grandmother|grandfather|grandparent|widow|widower|stay-at-home[ \t]+\p{L}+|single[ \t]+parent))" +
            kWorkAfter + ")"),
        EntityType::kFamily, 0.85, NotWork},
       // "Olen 35-vuotias mies", "I am a male nurse", "jag är kvinna", "as a woman".
       {WordOfItsOwn(
-           R"((?i)(?:olen|olin|jag[ \t]+är|jag[ \t]+var|I[ \t]+am|I'm|I[ \t]+was|as[ \t]+an?|som)[ \t]+(?:(?:a|an|the|en|ett)[ \t]+)?(?:[\p{L}\d\-]+[ \t]+)?((?:mies|nainen|transnainen|transmies|muunsukupuolinen|kvinna|man|woman|female|male|transgender|trans[ \t]+(?:woman|man)|non-binary|nonbinary|ickebinär)))"),
+           R"((?i)(?:olen|olin|oon|jag[ \t]+är|jag[ \t]+var|I[ \t]+am|I'm|I[ \t]+was|as[ \t]+an?|som)[ \t]+(?:(?:a|an|the|en|ett)[ \t]+)?(?:[\p{L}\d\-]+[ \t]+)?((?:mies|nainen|transnainen|transmies|muunsukupuolinen|kvinna|man|woman|female|male|transgender|trans[ \t]+(?:woman|man)|non-binary|nonbinary|ickebinär)))"),
        EntityType::kGender, 0.85, NotAManOfWords},
       // Family words that tell of one's own family wherever they stand ("nyt kuopus aloittaa
       // koulun", "med tvillingarna"), yet may be the work: unsure, for a look.
@@ -118,7 +118,7 @@ std::unique_ptr<Recognizer> MakeDisclosureRecognizer() {
        {}},
       // Being a condition: "Being deaf", "I am partially sighted", "olen kuuro", "jag är döv".
       {WordOfItsOwn(
-           R"((?i)(?:being|I[ \t]+am|I'm|olen|jag[ \t]+är)[ \t]+((?:partially[ \t]+|legally[ \t]+|profoundly[ \t]+|osittain[ \t]+|delvis[ \t]+)?(?:deaf|blind|hard[ \t]+of[ \t]+hearing|partially[ \t]+sighted|sighted|disabled|diabetic|epileptic|autistic|dyslexic|on[ \t]+sick[ \t]+leave|in[ \t]+remission|kuuro|sokea|huonokuuloinen|näkövammainen|kuulovammainen|liikuntarajoittei\p{L}*|diabeetikko|epileptikko|sairauslomalla|döv|hörselskadad|synskadad|diabetiker|epileptiker|sjukskriven|rörelsehindrad)))"),
+           R"((?i)(?:being|I[ \t]+am|I'm|olen|oon|jag[ \t]+är)[ \t]+((?:partially[ \t]+|legally[ \t]+|profoundly[ \t]+|osittain[ \t]+|delvis[ \t]+)?(?:deaf|blind|hard[ \t]+of[ \t]+hearing|partially[ \t]+sighted|sighted|disabled|diabetic|epileptic|autistic|dyslexic|on[ \t]+sick[ \t]+leave|in[ \t]+remission|kuuro|sokea|huonokuuloinen|näkövammainen|kuulovammainen|liikuntarajoittei\p{L}*|diabeetikko|epileptikko|sairauslomalla|döv|hörselskadad|synskadad|diabetiker|epileptiker|sjukskriven|rörelsehindrad)))"),
        EntityType::kHealth,
        0.85,
        {}},

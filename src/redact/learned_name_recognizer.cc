@@ -22,6 +22,8 @@ const std::unordered_set<std::string, StringHash, std::equal_to<>>& FunctionWord
       "olen", "olin", "olet", "on", "oli", "olemme", "minä", "sinä", "hän", "me", "te", "he", "minun", "minulla",
       "minulle", "voin", "voit", "ja", "tai", "mutta", "kiitos", "terveisin", "ystävällisin", "hei", "hyvä", "arvoisa",
       "työskentelen", "työskentelin", "asun", "haen",
+      // spoken and typed on a phone: "oon" (olen), "mulla", "mun", "moi"; closings cut short
+      "oon", "mulla", "mun", "moi", "terv", "mvh", "hälsn",
       // sv
       "jag", "du", "han", "hon", "vi", "ni", "de", "min", "mitt", "mina", "är", "var", "har", "och", "men", "hej",
       "tack", "med", "vänliga", "bästa", "hälsningar", "mig",
@@ -202,6 +204,7 @@ class LearnedNameRecognizer final : public Recognizer {
     // Swedish or English word list has only as a name-like proper noun, or a given name of the
     // lexicon that is no everyday word, and no language's dictionary has as a word.
     if (context.lang != "fi" && knowledge.HasWordList()) FindLowerCaseNames(text, tokens, knowledge, out);
+    FindSignedNames(text, tokens, out);
   }
 
  private:
@@ -260,6 +263,51 @@ class LearnedNameRecognizer final : public Recognizer {
       bool name = knowledge.NameOnly(word) || (word.size() >= 4 && given);
       if (!name) continue;
       out.push_back(Span{tokens.tokens[i].start, tokens.tokens[i].end, EntityType::kPerson, 0.5});
+    }
+  }
+
+  // A name signed in lower case after a closing, as typed on a phone ("terv. jussi", "thanks,
+  // maria k.", "mvh /erik"): a given name of any language's lexicon, last on its line
+  // or before an initial or one more word (the surname) that end the line.
+  static void FindSignedNames(std::string_view text, const Tokens& tokens, std::vector<Span>& out) {
+    static const std::unordered_set<std::string_view> kClosings = {
+        "terveisin", "terv", "t",       "kiittäen", "kiitos", "hälsningar", "hälsn",     "mvh",    "tack",
+        "thanks",    "thx",  "regards", "rgds",     "cheers", "br",         "sincerely", "wishes", "yours"};
+    const size_t n = tokens.tokens.size();
+    auto word_at = [&](size_t k) {
+      return text.substr(tokens.tokens[k].start, tokens.tokens[k].end - tokens.tokens[k].start);
+    };
+    auto line_ends_at = [&](size_t k) { return k >= n || tokens.line_break_before[k]; };
+    auto punctuation = [&](size_t k) {
+      std::string_view w = word_at(k);
+      return w.size() == 1 && std::string_view(".,/-!:").find(w[0]) != std::string_view::npos;
+    };
+    auto lower_word = [](std::string_view w) { return w.size() >= 3 && w[0] >= 'a' && w[0] <= 'z'; };
+    for (size_t i = 0; i + 1 < n; ++i) {
+      size_t j = i + 1;
+      while (j < n && j <= i + 3 && punctuation(j)) ++j;
+      if (j >= n || !lower_word(word_at(j))) continue;
+      // What follows the name on its line: nothing, an initial ("k", "k."), or a surname.
+      size_t end = j + 1;
+      if (!line_ends_at(end)) {
+        std::string_view next = word_at(end);
+        const bool initial = next.size() == 1 && next[0] >= 'a' && next[0] <= 'z';
+        if (!initial && !lower_word(next)) continue;
+        ++end;
+        if (initial && !line_ends_at(end) && word_at(end) == ".") ++end;
+        if (!line_ends_at(end)) continue;
+      }
+      // Asked last, as most words are no closing: lower-cased in a buffer of its own.
+      std::string_view closing = word_at(i);
+      if (closing.empty() || closing.size() > 10) continue;
+      char lowered[10];
+      for (size_t k = 0; k < closing.size(); ++k) {
+        const char c = closing[k];
+        lowered[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      }
+      if (!kClosings.count(std::string_view(lowered, closing.size()))) continue;
+      if (!WordKnowledge::GivenNameInAnyLanguage(word_at(j))) continue;
+      out.push_back(Span{tokens.tokens[j].start, tokens.tokens[end - 1].end, EntityType::kPerson, 0.8});
     }
   }
 

@@ -258,6 +258,16 @@ bool WordKnowledge::CommonInAnyLanguage(std::string_view word) {
   return false;
 }
 
+bool WordKnowledge::GivenNameInAnyLanguage(std::string_view lower) {
+  if (lower.empty() || lower[0] < 'a' || lower[0] > 'z') return false;
+  std::string word(lower);
+  word[0] = static_cast<char>(word[0] - 'a' + 'A');
+  for (const char* lang : {"fi", "sv", "en"}) {
+    if (For(lang).Classes(word).first_name) return true;
+  }
+  return false;
+}
+
 WordKnowledge::Dictionary WordKnowledge::LookupFolded(std::uint64_t h) const {
   if (common_.empty() && proper_.empty()) return Dictionary::kNotAsked;
   if (common_.Contains(h)) return Dictionary::kCommon;

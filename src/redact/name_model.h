@@ -44,6 +44,9 @@ class WordKnowledge {
   Dictionary Lookup(std::string_view word) const;
   // Is the word an everyday word in any language's list (kCommon for one of them)? Folded once.
   static bool CommonInAnyLanguage(std::string_view word);
+  // Whether a word written in lower case ("jussi", "maria") is a given name in any of the three
+  // languages' lexicons, asked with its capital.
+  static bool GivenNameInAnyLanguage(std::string_view lower);
   // The same for a word already folded and hashed as the features hash it.
   Dictionary LookupFolded(std::uint64_t folded_hash) const;
   // Is the word also listed with a capital, as a proper noun ("Trump", "Bill" beside "trump",
