@@ -30,11 +30,15 @@ std::unique_ptr<Recognizer> MakeAgeRecognizer() {
        0.8,
        {}},
       // "I am 52 and...", "I'm 30." (not "I am 24/7 available").
-      {R"((?i)(?:^|[^\p{L}])(?:I\s+am|I'm|Im)\s+(\d{2})(?:[ \t.,;!)]|$))", EntityType::kAge, 0.85, {}},
+      // ...and in a reference: "She is 58 but".
+      {R"((?i)(?:^|[^\p{L}])(?:I\s+am|I'm|Im|she\s+is|he\s+is|she's|he's)\s+(\d{2})(?:[ \t.,;!)]|$))",
+       EntityType::kAge,
+       0.85,
+       {}},
       // Swedish: "45 år gammal", "45-årig"; plain "5 år" is experience, not age.
       {edge + R"((\d{1,3}\s?(?:år\s+gammal|-?åri\p{L}+)))", EntityType::kAge, 0.95, {}},
       // "jag är 52 år", and after one's name "jag heter Anna och är 52 år".
-      {R"((?i)(?:jag|och)\s+är\s+(\d{1,3}\s+år))", EntityType::kAge, 0.9, {}},
+      {R"((?i)(?:jag|och|hon|han|hen)\s+är\s+(\d{1,3}\s+år))", EntityType::kAge, 0.9, {}},
       // "Jag är 29, nygift", "Olen 29, naimisissa": an age alone before a comma or a full stop.
       {R"((?i)(?:^|[^\p{L}])(?:jag\s+är|olen)\s+(\d{2})(?:[ \t]*[,.;!)]|[ \t]*$))", EntityType::kAge, 0.85, {}},
       // An age right after one's name in an introduction: "I'm Tom, 41, dad of three", "nimeni on

@@ -54,6 +54,14 @@ bool NamesALowerCasePlace(std::string_view phrase) {
   return false;
 }
 
+// "came to Finland from Syria": the place one came from, not the host country.
+bool NamesAForeignPlace(std::string_view phrase) {
+  const size_t space = phrase.find_last_of(" \t\n");
+  const std::string_view word = space == std::string_view::npos ? phrase : phrase.substr(space + 1);
+  static constexpr std::string_view kHost[] = {"Finland", "Finlands", "Suomesta", "Suomi"};
+  return std::find(std::begin(kHost), std::end(kHost), word) == std::end(kHost) && NamesAPlace(word);
+}
+
 // "äidinkieli arabia": the word after the label is the language, not "äidinkieli ja
 // kirjallisuus" (a school subject) or a teacher.
 bool LanguageAfterLabel(std::string_view phrase) {
@@ -353,6 +361,12 @@ std::unique_ptr<Recognizer> MakeCueRecognizer() {
        EntityType::kGender,
        0.85,
        {}},
+      // Where one came from, in a reference too: "He came to Finland from Syria", "flyttade till
+      // Finland från Bosnien", "muutti Suomeen Irakista".
+      {R"((?:^|[^\p{L}])(?i:came|moved|fled|arrived|emigrated|kom|flyttade|flydde|flyttat|kommit)[ \t]+(?:\p{L}+[ \t]+){0,3}?(?i:from|från)[ \t]+(\p{Lu}\p{L}+))",
+       EntityType::kNationality, 0.85, NamesAForeignPlace},
+      {R"((?:^|[^\p{L}])(?i:muutti|muutin|muuttivat|muutimme|tuli|tulin|tulivat|tulimme|pakeni|pakenin)[ \t]+(?:\p{L}+[ \t]+){0,3}?(\p{Lu}\p{L}+(?:sta|stä|lta|ltä)))",
+       EntityType::kNationality, 0.85, NamesAForeignPlace},
   });
 }
 

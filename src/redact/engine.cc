@@ -137,6 +137,7 @@ Engine Engine::Default() {
   e.Add(MakeLexiconNameRecognizer(FinnishMorphology(), SwedishEnglishNameLexicon()));
   e.Add(MakeLearnedNameRecognizer());
   e.Add(MakeNationalityRecognizer());
+  e.Add(MakePronounRecognizer());
   // Every pattern-based recognizer as one automaton: a single pass over the text.
   e.Add(MakePatternRecognizer());
   return e;
@@ -349,6 +350,9 @@ std::optional<std::vector<Span>> Engine::AnalyzeWithin(std::string_view text, co
       // A cue word said of nobody in particular ("isää", "mies": an unsure quasi-identifier) is no
       // string that identifies; searched for, it would also take words it is part of ("sisään").
       if (!IsDirectIdentifier(s.type) && s.confidence < kSureSpan) continue;
+      // A gender word is found as a word wherever it stands; searched for as a string, "her" would
+      // take "other" and "she" "finished".
+      if (s.type == EntityType::kGender) continue;
       std::string_view found = text.substr(s.start, s.end - s.start);
       add(found, s);
       // A full name once found gives away its parts too: "Ana Torres" … later "Torres".

@@ -86,6 +86,19 @@ std::pair<char32_t, size_t> DecodeAt(std::string_view p, size_t i) {
   return {c, length};
 }
 
+// The code point of the escape `\xHH` or `\x{H…}` that starts at p[i], and where it ends (its
+// last character); none if it is not one.
+std::optional<std::pair<char32_t, size_t>> HexEscapeAt(std::string_view p, size_t i) {
+  const bool braced = i + 2 < p.size() && p[i + 2] == '{';
+  const size_t close = braced ? p.find('}', i) : i + 3;
+  if (close == std::string_view::npos || close >= p.size()) return std::nullopt;
+  const std::string_view digits = braced ? p.substr(i + 3, close - i - 3) : p.substr(i + 2, 2);
+  unsigned value = 0;
+  auto [next, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value, 16);
+  if (error != std::errc() || next != digits.data() + digits.size()) return std::nullopt;
+  return std::pair<char32_t, size_t>{value, close};
+}
+
 // What RE2 also matches for an ASCII letter under (?i), beyond its other case (which Hyperscan
 // folds itself): the Kelvin sign and the long s.
 std::vector<char32_t> FoldsBeyondAscii(char c) {
@@ -159,15 +172,9 @@ std::optional<std::string> ClassBytes(std::string_view p, size_t& i, bool casele
     if (k + 1 >= p.size()) return std::nullopt;
     const char e = p[k + 1];
     if (e == 'x') {
-      const bool braced = k + 2 < p.size() && p[k + 2] == '{';
-      const size_t close = braced ? p.find('}', k) : k + 3;
-      if (close == std::string_view::npos || close >= p.size()) return std::nullopt;
-      const std::string_view digits = braced ? p.substr(k + 3, close - k - 3) : p.substr(k + 2, 2);
-      unsigned value = 0;
-      auto [next, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value, 16);
-      if (error != std::errc() || next != digits.data() + digits.size()) return std::nullopt;
-      k = close + 1;
-      return value;
+      auto escape = HexEscapeAt(p, k);
+      if (escape) k = escape->second + 1;
+      return escape ? std::optional<char32_t>(escape->first) : std::nullopt;
     }
     static constexpr std::string_view kControls = "tnrf";
     if (const size_t at = kControls.find(e); at != std::string_view::npos) {
@@ -257,15 +264,10 @@ std::optional<std::string> ForHyperscan(std::string_view p) {
         out += *bytes;
         i += 5;
       } else if (e == 'x') {
-        const bool braced = i + 2 < p.size() && p[i + 2] == '{';
-        const size_t close = braced ? p.find('}', i) : i + 3;
-        if (close == std::string_view::npos || close >= p.size()) return std::nullopt;
-        const std::string_view digits = braced ? p.substr(i + 3, close - i - 3) : p.substr(i + 2, 2);
-        unsigned value = 0;
-        auto [next, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value, 16);
-        if (error != std::errc() || next != digits.data() + digits.size()) return std::nullopt;
-        out += LiteralBytes(value, caseless.back());
-        i = close;
+        auto escape = HexEscapeAt(p, i);
+        if (!escape) return std::nullopt;
+        out += LiteralBytes(escape->first, caseless.back());
+        i = escape->second;
       } else if (std::string_view("dbtnrf").find(e) != std::string_view::npos ||
                  !std::isalnum(static_cast<unsigned char>(e))) {
         out.append(p.substr(i, 2));

@@ -122,6 +122,9 @@ std::unique_ptr<Recognizer> MakeDisclosureRecognizer();
 // The words for the peoples of the world's countries, Finnish in any inflection ("Nigerian",
 // "nigerialaisena"), as unsure nationality cues.
 std::unique_ptr<Recognizer> MakeNationalityRecognizer();
+// Pronouns that tell a gender ("she", "him", "hon", "honom"), as sure gender cues: in a reference
+// letter they are said of the applicant.
+std::unique_ptr<Recognizer> MakePronounRecognizer();
 class Morphology;
 // Names found by Finnish morphology (libvoikko: first names and surnames in any inflection) in
 // Finnish texts, and by a name lexicon in Swedish and English ones. A null source finds nothing.

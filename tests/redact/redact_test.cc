@@ -564,6 +564,43 @@ TEST(CueTest, TheSixthBatchsForms) {
   }
 }
 
+// Batch 7 of the probes: references, the applicant in the third person; 16 of its 22 sentences
+// leaked a cue at the first run, 8 of them by a gendered pronoun alone.
+TEST(CueTest, TheSeventhBatchsForms) {
+  EXPECT_EQ(Found("He came to Finland from Syria in 2015.", EntityType::kNationality, {}, "en"), Strings{"Syria"});
+  EXPECT_EQ(Found("Hän muutti Suomeen Irakista vuonna 2015.", EntityType::kNationality), Strings{"Irakista"});
+  EXPECT_EQ(Found("She has three young children and still never missed a shift.", EntityType::kFamily, {}, "en"),
+            Strings{"three young children"});
+  EXPECT_EQ(Found("Hänellä on kaksi pientä lasta, mutta", EntityType::kFamily), Strings{"kaksi pientä lasta"});
+  EXPECT_EQ(Found("She is 58 but has more energy.", EntityType::kAge, {}, "en"), Strings{"58"});
+  EXPECT_EQ(Found("Han är 61 år men vill fortsätta.", EntityType::kAge, {}, "sv"), Strings{"61 år"});
+  using P = std::pair<Strings, Strings>;
+  EXPECT_EQ(SureAndUnsure("Hänen miehensä on töissä samassa kaupungissa.", EntityType::kFamily, "fi"),
+            (P{{}, {"miehensä"}}));
+  EXPECT_EQ(SureAndUnsure("Han bor i Karleby med sin familj.", EntityType::kFamily, "sv"), (P{{}, {"sin familj"}}));
+  // The work, not one's own: children one works with, and a stay in the host country.
+  EXPECT_TRUE(Found("She has worked with children for ten years.", EntityType::kFamily, {}, "en").empty());
+  EXPECT_TRUE(Found("Minulla on kokemusta lapsista.", EntityType::kFamily).empty());
+  EXPECT_TRUE(Found("She moved from Finland to our unit.", EntityType::kNationality, {}, "en").empty());
+}
+
+// A reference letter says the applicant's gender in every pronoun.
+TEST(PronounTest, GenderedPronounsAreHiddenAndOnlyAsWords) {
+  EXPECT_EQ(
+      Found("She has been a valued member of our team and I recommend her warmly.", EntityType::kGender, {}, "en"),
+      (Strings{"She", "her"}));
+  EXPECT_EQ(Found("He is reliable, and his patients trust him.", EntityType::kGender, {}, "en"),
+            (Strings{"He", "his", "him"}));
+  EXPECT_EQ(Found("Hon har arbetat hos oss och jag rekommenderar henne varmt.", EntityType::kGender, {}, "sv"),
+            (Strings{"Hon", "henne"}));
+  // An English reference in a Finnish application, and Finnish "he" (they), which tells nothing.
+  EXPECT_EQ(Found("Suosittelija kirjoitti: She is a natural leader.", EntityType::kGender), Strings{"She"});
+  EXPECT_TRUE(Found("He asuvat Oulussa ja hän on luotettava.", EntityType::kGender).empty());
+  // Swedish "hen" is nobody's gender; a pronoun inside another word is none.
+  EXPECT_TRUE(Found("Hen har arbetat hos oss.", EntityType::kGender, {}, "sv").empty());
+  EXPECT_EQ(Found("She finished the other theme there.", EntityType::kGender, {}, "en"), Strings{"She"});
+}
+
 // First-person sentences by other people (a seeded random sample of the NER corpora's training
 // splits, 27 with a cue in 300): 13 leaked at the first run. Their general forms, and what the
 // same sample showed hidden that should not be.
