@@ -1,7 +1,11 @@
 #include "redact/place_gazetteer.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
+#include <cstdint>
+#include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <unordered_set>
@@ -54,7 +58,15 @@ class Gazetteer {
     ReadZones("/usr/share/zoneinfo/zone1970.tab");
     ReadIsoNames("/usr/share/iso-codes/json/iso_3166-1.json", "3166-1");
     ReadIsoNames("/usr/share/iso-codes/json/iso_3166-2.json", "3166-2");
+    // The countries' Swedish and Finnish names ("Syrien", "Irak", "Bosnien-Hercegovina", "Syyria"),
+    // kept apart: the name lexicon and the name model's features ask IsKnownPlace, and the
+    // committed models were trained with what it knew.
+    for (const char* lang : {"sv", "fi"}) {
+      ReadTranslations(std::string("/usr/share/locale/") + lang + "/LC_MESSAGES/iso_3166-1.mo");
+    }
   }
+
+  bool ContainsTranslated(std::string_view word) const { return translated_.count(Fold(word)) > 0; }
 
   bool Contains(std::string_view word) const {
     std::string folded = Fold(word);
@@ -71,6 +83,45 @@ class Gazetteer {
     if (name.size() < 3 || name.find_first_of(" _-,()'") != std::string_view::npos) return;
     if (!StartsWithCapital(name) || OrdinaryWord(name)) return;
     places_.insert(Fold(name));
+  }
+
+  // A translated country name of one word, or each part of one joined by hyphens
+  // ("Bosnien-Hercegovina").
+  void AddTranslated(std::string_view name) {
+    if (name.find_first_of(" _,()'") != std::string_view::npos) return;
+    for (size_t start = 0; start < name.size();) {
+      const size_t end = std::min(name.find('-', start), name.size());
+      const std::string_view part = name.substr(start, end - start);
+      start = end + 1;
+      if (part.size() < 3 || !StartsWithCapital(part) || OrdinaryWord(part)) continue;
+      translated_.insert(Fold(part));
+    }
+  }
+
+  // Every translation in a gettext catalogue (.mo): a header, then the lengths and offsets of the
+  // original strings and of their translations (little-endian, as Debian ships them).
+  void ReadTranslations(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return;
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    const std::string data = bytes.str();
+    auto word_at = [&](size_t offset) -> std::optional<std::uint32_t> {
+      if (offset + 4 > data.size()) return std::nullopt;
+      std::uint32_t value;
+      std::memcpy(&value, data.data() + offset, 4);
+      return value;
+    };
+    const auto magic = word_at(0), count = word_at(8), originals = word_at(12), translations = word_at(16);
+    if (!magic || *magic != 0x950412de || !count || !originals || !translations) return;
+    for (std::uint32_t i = 0; i < *count; ++i) {
+      const auto original_length = word_at(*originals + 8 * size_t{i});
+      const auto length = word_at(*translations + 8 * size_t{i});
+      const auto offset = word_at(*translations + 8 * size_t{i} + 4);
+      if (!original_length || *original_length == 0 || !length || !offset) continue;  // the header
+      if (size_t{*offset} + *length > data.size()) return;
+      AddTranslated(std::string_view(data).substr(*offset, *length));
+    }
   }
 
   // "FI\t+6010+02458\tEurope/Helsinki": the city after the last slash.
@@ -111,18 +162,21 @@ class Gazetteer {
   }
 
   std::unordered_set<std::string> places_;
+  std::unordered_set<std::string> translated_;
 };
+
+const Gazetteer& TheGazetteer() {
+  static const Gazetteer gazetteer;
+  return gazetteer;
+}
 
 }  // namespace
 
-bool IsKnownPlace(std::string_view word) {
-  static const Gazetteer gazetteer;
-  return gazetteer.Contains(word);
-}
+bool IsKnownPlace(std::string_view word) { return TheGazetteer().Contains(word); }
 
 bool NamesAPlace(std::string_view word) {
   const Morphology* finnish = FinnishMorphology();
-  return IsKnownPlace(word) || (finnish && finnish->Classify(word).place);
+  return IsKnownPlace(word) || TheGazetteer().ContainsTranslated(word) || (finnish && finnish->Classify(word).place);
 }
 
 }  // namespace reilu::redact

@@ -12,8 +12,9 @@ namespace reilu::redact {
 // ("Jakobstads", "London's")? Loaded on first use; what Debian's files hold is added where present.
 bool IsKnownPlace(std::string_view word);
 
-// A place in any form: one IsKnownPlace knows, or one libvoikko reads as a place in any Finnish
-// inflection ("Eritreasta", "Kangasalan", "Viron"); not an employer ("Accenture") or a verb.
+// A place in any form: one IsKnownPlace knows, a country's Swedish or Finnish name ("Syrien",
+// "Bosnien"), or one libvoikko reads as a place in any Finnish inflection ("Eritreasta",
+// "Kangasalan", "Viron"); not an employer ("Accenture") or a verb.
 bool NamesAPlace(std::string_view word);
 
 }  // namespace reilu::redact
