@@ -54,7 +54,7 @@ const std::string kHealthBetween =
 // patients", "our stroke unit", "my mother tongue". Matched as part of the span (RE2 has no
 // look-ahead) and then refused by NotWork.
 const std::string kWorkWords =
-    R"(tongue|services?|business|company|firm|centre|center|clinic|law|medicine|doctor|counsell?ing|support|work|owned|run|friendly|policy|policies|patients?|unit|ward|care|nurse|nurses|nursing|team|research|department|association|society|foundation|patienter|avdelning\p{L}*|mottagning\p{L}*|vård\p{L}*|förbund\p{L}*|potilai\p{L}*|osasto\p{L}*|yksikö\p{L}*|poliklini\p{L}*|hoito\p{L}*|liito\p{L}*|liitto\p{L}*|yhdistyks\p{L}*|yhdistys)";
+    R"(tongue|services?|business|company|firm|centre|center|clinic|law|medicine|doctor|counsell?ing|support|work|rounds?|owned|run|friendly|policy|policies|patients?|unit|ward|care|nurse|nurses|nursing|team|research|department|association|society|foundation|patienter|avdelning\p{L}*|mottagning\p{L}*|vård\p{L}*|förbund\p{L}*|potilai\p{L}*|osasto\p{L}*|yksikö\p{L}*|poliklini\p{L}*|hoito\p{L}*|liito\p{L}*|liitto\p{L}*|yhdistyks\p{L}*|yhdistys)";
 const std::string kWorkAfter = R"((?:[ \t\-]+(?:)" + kWorkWords + "))?";
 
 bool NotWork(std::string_view span) {

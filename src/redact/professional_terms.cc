@@ -16,19 +16,18 @@ namespace {
 // applicants name as a skill or a workplace, never a person's name on its own.
 constexpr const char* kTerms[] = {
     // company forms
-    "oy",     "oyj",        "ab",       "abp",        "ltd",       "inc",         "ky",         "ry",
-    "tmi",    "gmbh",       "llc",      "plc",        "as",        "wilma",       "montessori", "kiva",
-    "primus", "excel",      "word",     "powerpoint", "outlook",   "teams",       "office",     "sap",
-    "effica", "pegasos",    "lifecare", "apotti",     "omni",      "kanta",       "finna",      "koha",
-    "aurora", "sharepoint", "linkedin", "java",       "python",    "javascript",  "typescript", "react",
-    "linux",  "windows",    "autocad",  "revit",      "photoshop", "illustrator", "indesign",   "moodle",
-    "peda",   "steiner",    "reggio",   "emilia",     "lean",      "scrum",       "agile",      "kela",
-    "kelan",  "tyks",       "hus",      "tays",       "oys",       "kys",         "suomi",      "suomen",
-    "ruotsi", "ruotsin",    "englanti", "englannin",  "google",    "microsoft",   "adobe",      "salesforce",
-    "jira",   "confluence", "git",      "github",     "ms",        "it",          "ict",        "ok",
-    "cv",     "power",      "bi",       "english",    "finnish",   "swedish",     "svenska",    "engelska",
-    "finska", "suomea",     "ruotsia",  "englantia",  "portfolio", "manager",     "directory",  "intune",
-    "azure"};
+    "oy", "oyj", "ab", "abp", "ltd", "inc", "ky", "ry", "tmi", "gmbh", "llc", "plc", "as", "wilma", "montessori",
+    "kiva", "primus", "excel", "word", "powerpoint", "outlook", "teams", "office", "sap", "effica", "pegasos",
+    "lifecare", "apotti", "omni", "kanta", "finna", "koha", "aurora", "sharepoint", "linkedin", "java", "python",
+    "javascript", "typescript", "react", "linux", "windows", "autocad", "revit", "photoshop", "illustrator", "indesign",
+    "moodle", "peda", "steiner", "reggio", "emilia", "lean", "scrum", "agile", "kela", "kelan", "tyks", "hus", "tays",
+    "oys", "kys", "suomi", "suomen", "ruotsi", "ruotsin", "englanti", "englannin", "google", "microsoft", "adobe",
+    "salesforce", "jira", "confluence", "git", "github", "ms", "it", "ict", "ok", "cv", "power", "bi", "english",
+    "finnish", "swedish", "svenska", "engelska", "finska", "suomea", "ruotsia", "englantia", "portfolio", "manager",
+    "directory", "intune", "azure",
+    // care and social work systems (not "Esko", "Hilkka", "Daisy": people are called so too)
+    "procapita", "treserva", "cosmic", "mediatri", "abilita", "domacare", "nursebuddy", "omakanta", "cerner",
+    "medimaster"};
 
 const std::unordered_set<std::string, StringHash, std::equal_to<>>& Stems() {
   static const std::unordered_set<std::string, StringHash, std::equal_to<>> kStems = [] {
@@ -168,6 +167,10 @@ bool IsProfessionalTerm(std::string_view folded) {
   }
   for (size_t cut = folded.size(); cut-- > 4 && cut + 6 >= folded.size();) {
     if (Stems().count(folded.substr(0, cut))) return true;
+  }
+  // A compound with a term before its hyphen: "Pegasos-järjestelmiä", "Excel-taulukko".
+  if (const size_t hyphen = folded.find('-'); hyphen != std::string_view::npos && hyphen >= 2) {
+    return Stems().count(folded.substr(0, hyphen)) > 0;
   }
   return false;
 }

@@ -60,6 +60,11 @@ TEST(LearnedNamesTest, TermsOfTheTradeAreNeverNames) {
   EXPECT_TRUE(IsProfessionalTerm("teamsissa"));
   EXPECT_TRUE(IsProfessionalTerm("primuksen"));
   EXPECT_FALSE(IsProfessionalTerm("virtanen"));
+  // A compound with a term before its hyphen (batch 8 of the probes); a double name is no term.
+  EXPECT_EQ(Redacted("Käytin työssäni Lifecare- ja Pegasos-järjestelmiä.", "fi"),
+            "Käytin työssäni Lifecare- ja Pegasos-järjestelmiä.");
+  EXPECT_TRUE(IsProfessionalTerm("excel-taulukko"));
+  EXPECT_FALSE(IsProfessionalTerm("anna-liisa"));
   // The applicant's own name wins over the list.
   static const Engine engine = Engine::Default();
   std::string text = "Terveisin Wilma Virtanen";

@@ -587,6 +587,10 @@ TEST(CueTest, TheSeventhBatchsForms) {
   EXPECT_TRUE(Found("She has worked with children for ten years.", EntityType::kFamily, {}, "en").empty());
   EXPECT_TRUE(Found("Minulla on kokemusta lapsista.", EntityType::kFamily).empty());
   EXPECT_TRUE(Found("She moved from Finland to our unit.", EntityType::kNationality, {}, "en").empty());
+  // Batch 8: one's own medication is health, medication rounds are the work.
+  EXPECT_TRUE(Found("Mehmet supervised my medication rounds.", EntityType::kHealth, {}, "en").empty());
+  EXPECT_EQ(Found("Since my medication was changed I sleep better.", EntityType::kHealth, {}, "en"),
+            Strings{"medication"});
 }
 
 // A reference letter says the applicant's gender in every pronoun.
