@@ -268,11 +268,13 @@ class LearnedNameRecognizer final : public Recognizer {
 
   // A name signed in lower case after a closing, as typed on a phone ("terv. jussi", "thanks,
   // maria k.", "mvh /erik"): a given name of any language's lexicon, last on its line
-  // or before an initial or one more word (the surname) that end the line.
+  // or before an initial or one more word (the surname) that end the line; or after a Finnish
+  // self-introduction ("moi oon jussi ja …", "olen aino, 28").
   static void FindSignedNames(std::string_view text, const Tokens& tokens, std::vector<Span>& out) {
     static const std::unordered_set<std::string_view> kClosings = {
         "terveisin", "terv", "t",       "kiittäen", "kiitos", "hälsningar", "hälsn",     "mvh",    "tack",
         "thanks",    "thx",  "regards", "rgds",     "cheers", "br",         "sincerely", "wishes", "yours"};
+    static const std::unordered_set<std::string_view> kIntroductions = {"olen", "oon"};
     const size_t n = tokens.tokens.size();
     auto word_at = [&](size_t k) {
       return text.substr(tokens.tokens[k].start, tokens.tokens[k].end - tokens.tokens[k].start);
@@ -287,16 +289,20 @@ class LearnedNameRecognizer final : public Recognizer {
       size_t j = i + 1;
       while (j < n && j <= i + 3 && punctuation(j)) ++j;
       if (j >= n || !lower_word(word_at(j))) continue;
-      // What follows the name on its line: nothing, an initial ("k", "k."), or a surname.
+      // A signature: the name ends its line, perhaps with an initial ("k", "k.") or a surname.
       size_t end = j + 1;
+      bool signature = true;
       if (!line_ends_at(end)) {
         std::string_view next = word_at(end);
         const bool initial = next.size() == 1 && next[0] >= 'a' && next[0] <= 'z';
-        if (!initial && !lower_word(next)) continue;
-        ++end;
-        if (initial && !line_ends_at(end) && word_at(end) == ".") ++end;
-        if (!line_ends_at(end)) continue;
+        size_t after = end + 1;
+        if (initial && !line_ends_at(after) && word_at(after) == ".") ++after;
+        signature = (initial || lower_word(next)) && line_ends_at(after);
+        if (signature) end = after;
       }
+      // An introduction: the clause goes on after the name ("moi oon jussi ja", "olen aino, 28").
+      const bool goes_on = line_ends_at(j + 1) || punctuation(j + 1) || word_at(j + 1) == "ja";
+      if (!signature && !goes_on) continue;
       // Asked last, as most words are no closing: lower-cased in a buffer of its own.
       std::string_view closing = word_at(i);
       if (closing.empty() || closing.size() > 10) continue;
@@ -305,7 +311,14 @@ class LearnedNameRecognizer final : public Recognizer {
         const char c = closing[k];
         lowered[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
       }
-      if (!kClosings.count(std::string_view(lowered, closing.size()))) continue;
+      const std::string_view asked(lowered, closing.size());
+      // Looked for here, not by a pattern: "olen" is too common a word for the scan.
+      if (kIntroductions.count(asked)) {
+        if (!goes_on || j != i + 1) continue;
+        end = j + 1;
+      } else if (!signature || !kClosings.count(asked)) {
+        continue;
+      }
       if (!WordKnowledge::GivenNameInAnyLanguage(word_at(j))) continue;
       out.push_back(Span{tokens.tokens[j].start, tokens.tokens[end - 1].end, EntityType::kPerson, 0.8});
     }

@@ -544,6 +544,8 @@ TEST(CueTest, TheSixthBatchsForms) {
   EXPECT_EQ(Found("hi im tom, 41, dad of three", EntityType::kAge, {}, "en"), Strings{"41"});
   EXPECT_EQ(Found("hi im tom, 41, dad of three", EntityType::kPerson, {}, "en"), Strings{"tom"});
   EXPECT_EQ(Found("terv. jussi", EntityType::kPerson), Strings{"jussi"});
+  EXPECT_EQ(Found("moi oon jussi ja etsin töitä", EntityType::kPerson), Strings{"jussi"});
+  EXPECT_TRUE(Found("olen valmis aloittamaan heti", EntityType::kPerson).empty());
   EXPECT_EQ(Found("thanks, maria k.", EntityType::kPerson, {}, "en"), Strings{"maria k."});
   EXPECT_EQ(Found("käyn kirkossa joka sunnuntai", EntityType::kReligion), Strings{"käyn kirkossa"});
   EXPECT_EQ(Found("i cant do fridays (i keep shabbat)", EntityType::kReligion, {}, "en"), Strings{"i keep shabbat"});
