@@ -2,6 +2,7 @@
 // ("Oyeyiola", "Näkkäläjärven", "Lena Erixon") are judged by their shape, context and what the
 // dictionaries say of them. Professional terms and systems that look like names are never names
 // (professional_terms.h).
+#include <cctype>
 #include <limits>
 #include <unordered_set>
 
@@ -313,7 +314,8 @@ class LearnedNameRecognizer final : public Recognizer {
       }
       const std::string_view asked(lowered, closing.size());
       // Looked for here, not by a pattern: "olen" is too common a word for the scan.
-      if (kIntroductions.count(asked)) {
+      const bool introduction = kIntroductions.count(asked) > 0;
+      if (introduction) {
         if (!goes_on || j != i + 1) continue;
         end = j + 1;
       } else if (!signature || !kClosings.count(asked)) {
@@ -321,7 +323,19 @@ class LearnedNameRecognizer final : public Recognizer {
       }
       if (!WordKnowledge::GivenNameInAnyLanguage(word_at(j))) continue;
       out.push_back(Span{tokens.tokens[j].start, tokens.tokens[end - 1].end, EntityType::kPerson, 0.8});
+      // ...and an age right after the name: "olen aino, 28 ja", "oon jussi, 41v."
+      if (introduction && end + 1 < n && word_at(end) == "," && IsAgeAfterName(word_at(end + 1)) &&
+          (line_ends_at(end + 2) || punctuation(end + 2) || word_at(end + 2) == "ja")) {
+        out.push_back(Span{tokens.tokens[end + 1].start, tokens.tokens[end + 1].end, EntityType::kAge, 0.85});
+      }
     }
+  }
+
+  // Two digits, or two digits and "v" ("28", "41v").
+  static bool IsAgeAfterName(std::string_view w) {
+    const bool digits = w.size() >= 2 && std::isdigit(static_cast<unsigned char>(w[0])) &&
+                        std::isdigit(static_cast<unsigned char>(w[1]));
+    return digits && (w.size() == 2 || (w.size() == 3 && (w[2] == 'v' || w[2] == 'V')));
   }
 
   // An everyday word of any of the three languages' word lists.

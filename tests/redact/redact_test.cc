@@ -546,6 +546,7 @@ TEST(CueTest, TheSixthBatchsForms) {
   EXPECT_EQ(Found("terv. jussi", EntityType::kPerson), Strings{"jussi"});
   EXPECT_EQ(Found("moi oon jussi ja etsin töitä", EntityType::kPerson), Strings{"jussi"});
   EXPECT_TRUE(Found("olen valmis aloittamaan heti", EntityType::kPerson).empty());
+  EXPECT_EQ(Found("olen aino, 28 ja asun täällä", EntityType::kAge), Strings{"28"});
   EXPECT_EQ(Found("thanks, maria k.", EntityType::kPerson, {}, "en"), Strings{"maria k."});
   EXPECT_EQ(Found("käyn kirkossa joka sunnuntai", EntityType::kReligion), Strings{"käyn kirkossa"});
   EXPECT_EQ(Found("i cant do fridays (i keep shabbat)", EntityType::kReligion, {}, "en"), Strings{"i keep shabbat"});
