@@ -36,11 +36,17 @@ bool OneClauseMove(std::string_view phrase) {
   return !RE2::PartialMatch(phrase, kConjunction);
 }
 
+// The host country in the forms a phrase ends with ("asun Suomessa", "moved to Finland"): living
+// or arriving there tells nothing.
+bool IsHostCountry(std::string_view word) {
+  static constexpr std::string_view kHost[] = {"Suomi", "Suomessa", "Suomeen", "Suomesta", "Finland", "Finlands"};
+  return std::find(std::begin(kHost), std::end(kHost), word) != std::end(kHost);
+}
+
 // A phrase typed on a phone in lower case ("asun nykyään mieheni kanssa lahdessa", "bor i vasa",
 // "live in espoo") names a place after its verb: a word the gazetteer or voikko knows when written
 // with its capital, and not the host country ("suomessa", "finland" tell nothing).
 bool NamesALowerCasePlace(std::string_view phrase) {
-  static constexpr std::string_view kHost[] = {"Suomi", "Suomessa", "Suomeen", "Suomesta", "Finland", "Finlands"};
   size_t at = phrase.find_first_of(" \t\n");  // after the verb
   while (at != std::string_view::npos) {
     const size_t start = phrase.find_first_not_of(" \t\n", at);
@@ -49,7 +55,7 @@ bool NamesALowerCasePlace(std::string_view phrase) {
     std::string word(phrase.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
     if (word.size() < 3 || word[0] < 'a' || word[0] > 'z') continue;
     word[0] = static_cast<char>(word[0] - 'a' + 'A');
-    if (std::find(std::begin(kHost), std::end(kHost), word) == std::end(kHost) && NamesAPlace(word)) return true;
+    if (!IsHostCountry(word) && NamesAPlace(word)) return true;
   }
   return false;
 }
@@ -58,8 +64,7 @@ bool NamesALowerCasePlace(std::string_view phrase) {
 bool NamesAForeignPlace(std::string_view phrase) {
   const size_t space = phrase.find_last_of(" \t\n");
   const std::string_view word = space == std::string_view::npos ? phrase : phrase.substr(space + 1);
-  static constexpr std::string_view kHost[] = {"Finland", "Finlands", "Suomesta", "Suomi"};
-  return std::find(std::begin(kHost), std::end(kHost), word) == std::end(kHost) && NamesAPlace(word);
+  return !IsHostCountry(word) && NamesAPlace(word);
 }
 
 // "äidinkieli arabia": the word after the label is the language, not "äidinkieli ja
