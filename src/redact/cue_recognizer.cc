@@ -6,6 +6,7 @@
 
 #include "redact/place_gazetteer.h"
 #include "redact/regex_recognizer.h"
+#include "redact/text_util.h"
 
 namespace reilu::redact {
 
@@ -47,14 +48,16 @@ bool IsHostCountry(std::string_view word) {
 // "live in espoo") names a place after its verb: a word the gazetteer or voikko knows when written
 // with its capital, and not the host country ("suomessa", "finland" tell nothing).
 bool NamesALowerCasePlace(std::string_view phrase) {
+  std::string word;
   size_t at = phrase.find_first_of(" \t\n");  // after the verb
   while (at != std::string_view::npos) {
     const size_t start = phrase.find_first_not_of(" \t\n", at);
     if (start == std::string_view::npos) break;
     at = phrase.find_first_of(" \t\n", start);
-    std::string word(phrase.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
-    if (word.size() < 3 || word[0] < 'a' || word[0] > 'z') continue;
-    word[0] = static_cast<char>(word[0] - 'a' + 'A');
+    const std::string_view lower =
+        phrase.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start);
+    if (lower.size() < 3 || lower[0] < 'a' || lower[0] > 'z') continue;
+    CapitaliseInto(lower, word);
     if (!IsHostCountry(word) && NamesAPlace(word)) return true;
   }
   return false;

@@ -227,8 +227,7 @@ class LearnedNameRecognizer final : public Recognizer {
     auto lower_word = [](std::string_view w) { return w.size() >= 3 && w[0] >= 'a' && w[0] <= 'z'; };
     std::string capitalised;
     auto classes = [&](std::string_view w) {
-      capitalised.assign(w);
-      capitalised[0] = static_cast<char>(capitalised[0] - 'a' + 'A');
+      CapitaliseInto(w, capitalised);
       return knowledge.Classes(capitalised);
     };
     // Words no name can be: terms of the trade, months, and the closed classes.
@@ -286,6 +285,7 @@ class LearnedNameRecognizer final : public Recognizer {
       return w.size() == 1 && std::string_view(".,/-!:").find(w[0]) != std::string_view::npos;
     };
     auto lower_word = [](std::string_view w) { return w.size() >= 3 && w[0] >= 'a' && w[0] <= 'z'; };
+    std::string folded;
     for (size_t i = 0; i + 1 < n; ++i) {
       size_t j = i + 1;
       while (j < n && j <= i + 3 && punctuation(j)) ++j;
@@ -304,15 +304,11 @@ class LearnedNameRecognizer final : public Recognizer {
       // An introduction: the clause goes on after the name ("moi oon jussi ja", "olen aino, 28").
       const bool goes_on = line_ends_at(j + 1) || punctuation(j + 1) || word_at(j + 1) == "ja";
       if (!signature && !goes_on) continue;
-      // Asked last, as most words are no closing: lower-cased in a buffer of its own.
+      // Asked last, as most words are no closing: folded into a buffer kept across the words.
       std::string_view closing = word_at(i);
       if (closing.empty() || closing.size() > 10) continue;
-      char lowered[10];
-      for (size_t k = 0; k < closing.size(); ++k) {
-        const char c = closing[k];
-        lowered[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-      }
-      const std::string_view asked(lowered, closing.size());
+      FoldInto(closing, folded);
+      const std::string_view asked = folded;
       // Looked for here, not by a pattern: "olen" is too common a word for the scan.
       const bool introduction = kIntroductions.count(asked) > 0;
       if (introduction) {

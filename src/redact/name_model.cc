@@ -260,8 +260,8 @@ bool WordKnowledge::CommonInAnyLanguage(std::string_view word) {
 
 bool WordKnowledge::GivenNameInAnyLanguage(std::string_view lower) {
   if (lower.empty() || lower[0] < 'a' || lower[0] > 'z') return false;
-  std::string word(lower);
-  word[0] = static_cast<char>(word[0] - 'a' + 'A');
+  std::string word;
+  CapitaliseInto(lower, word);
   for (const char* lang : {"fi", "sv", "en"}) {
     if (For(lang).Classes(word).first_name) return true;
   }

@@ -2,6 +2,7 @@
 // "hans"… A reference letter, or a cover letter that quotes one, says them of the applicant on
 // every line; of anybody else (a manager, a patient) hiding them costs a word's readability and
 // tells nothing away. Finnish "hän" is nobody's gender, and Swedish "hen" is left as it is.
+#include <string>
 #include <string_view>
 
 #include "redact/redact.h"
@@ -21,21 +22,14 @@ class PronounRecognizer final : public Recognizer {
                    std::vector<Span>& out) const override {
     // Finnish "he" is "they": the English word only where the text is not Finnish.
     const bool he_is_english = context.lang != "fi";
+    std::string folded;
     for (const auto& w : words) {
       const size_t length = w.end - w.start;
       // Every pronoun here begins with "s" or "h": most words are passed over by their first letter.
       const char first = static_cast<char>(text[w.start] | 0x20);
       if (length < 2 || length > 7 || (first != 's' && first != 'h')) continue;
-      char lowered[7];
-      bool letters = true;
-      for (size_t k = 0; k < length && letters; ++k) {
-        const char c = text[w.start + k];
-        letters = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        lowered[k] = static_cast<char>(c | 0x20);
-      }
-      if (!letters) continue;
-      const std::string_view word(lowered, length);
-      if (IsGenderedPronoun(word) || (he_is_english && word == "he")) {
+      FoldInto(text.substr(w.start, length), folded);
+      if (IsGenderedPronoun(folded) || (he_is_english && folded == "he")) {
         out.push_back(Span{w.start, w.end, EntityType::kGender, kConfidence});
       }
     }

@@ -109,6 +109,11 @@ std::vector<Word> SplitWords(std::string_view text) {
   return words;
 }
 
+void CapitaliseInto(std::string_view lower, std::string& out) {
+  out.assign(lower);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+}
+
 std::string Fold(std::string_view s) {
   std::string out;
   FoldInto(s, out);

@@ -20,6 +20,10 @@ std::vector<Word> SplitWords(std::string_view text);
 std::string Fold(std::string_view s);
 // The same into `out` (replacing what it held): reuses its buffer where a word is folded per token.
 void FoldInto(std::string_view s, std::string& out);
+// A word typed in lower case as it is written with its capital ("espoo" → "Espoo"), to ask the word
+// lists and voikko, which know names and places so: its first letter, an ASCII one, upper-cased, into
+// `out` (replacing what it held).
+void CapitaliseInto(std::string_view lower, std::string& out);
 // A byte of a word: an ASCII letter or digit, or any byte of a multi-byte UTF-8 character. Inline:
 // every pass over a text asks it of each byte.
 inline bool IsWordByte(unsigned char c) {
