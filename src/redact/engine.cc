@@ -143,6 +143,10 @@ Engine Engine::Default() {
   return e;
 }
 
+void WordRecognizer::Find(std::string_view text, const Context& context, std::vector<Span>& out) const {
+  FindInWords(text, SplitWords(text), context, out);
+}
+
 void Engine::Add(std::unique_ptr<Recognizer> recognizer) { recognizers_.push_back(std::move(recognizer)); }
 
 void Engine::Warm() const {

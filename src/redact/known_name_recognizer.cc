@@ -60,12 +60,8 @@ std::vector<Stem> Stems(const std::string& name) {
   return stems;
 }
 
-class KnownNameRecognizer final : public Recognizer {
+class KnownNameRecognizer final : public WordRecognizer {
  public:
-  void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override {
-    FindInWords(text, SplitWords(text), context, out);
-  }
-
   void FindInWords(std::string_view text, const std::vector<Word>& words, const Context& context,
                    std::vector<Span>& out) const override {
     std::vector<std::pair<std::vector<Stem>, EntityType>> names;

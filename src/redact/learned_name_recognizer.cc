@@ -34,7 +34,7 @@ const std::unordered_set<std::string, StringHash, std::equal_to<>>& FunctionWord
   return kWords;
 }
 
-class LearnedNameRecognizer final : public Recognizer {
+class LearnedNameRecognizer final : public WordRecognizer {
  public:
   // The perceptron's own boundary; the shipped threshold lies below it, traded for recall.
   static constexpr float kSure = 0.0f;
@@ -48,10 +48,6 @@ class LearnedNameRecognizer final : public Recognizer {
   // and a place that is no name ("Helsinki", "Leeds" are far more often places than people).
   static float StartOrPlaceBar(const NameModel& model) {
     return model.threshold() + (kSure - model.threshold()) * 3 / 4;
-  }
-
-  void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override {
-    FindInWords(text, SplitWords(text), context, out);
   }
 
   void FindInWords(std::string_view text, const std::vector<Word>& words, const Context& context,

@@ -48,13 +48,9 @@ bool EndsSentence(std::string_view gap) {
   return false;
 }
 
-class LexiconNameRecognizer final : public Recognizer {
+class LexiconNameRecognizer final : public WordRecognizer {
  public:
   LexiconNameRecognizer(const Morphology* finnish, const Morphology* other) : finnish_(finnish), other_(other) {}
-
-  void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override {
-    FindInWords(text, SplitWords(text), context, out);
-  }
 
   void FindInWords(std::string_view text, const std::vector<Word>& text_words, const Context& context,
                    std::vector<Span>& out) const override {

@@ -70,7 +70,7 @@ constexpr std::string_view kSwedishPeople[] = {
     "saudier",   "senegales",  "somalier",  "sudanes",     "syrier",      "tunisier",    "turk",         "ugandier",
     "ukrainare", "vietnames",  "zimbabwier"};
 
-class NationalityRecognizer final : public Recognizer {
+class NationalityRecognizer final : public WordRecognizer {
  public:
   NationalityRecognizer() {
     std::string_view data(reilu_nationalities_begin,
@@ -107,10 +107,6 @@ class NationalityRecognizer final : public Recognizer {
         starts_.set(StartKey(word));
       }
     }
-  }
-
-  void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override {
-    FindInWords(text, SplitWords(text), context, out);
   }
 
   void FindInWords(std::string_view text, const std::vector<Word>& words, const Context&,

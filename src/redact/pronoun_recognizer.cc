@@ -12,12 +12,8 @@ namespace reilu::redact {
 
 namespace {
 
-class PronounRecognizer final : public Recognizer {
+class PronounRecognizer final : public WordRecognizer {
  public:
-  void Find(std::string_view text, const Context& context, std::vector<Span>& out) const override {
-    FindInWords(text, SplitWords(text), context, out);
-  }
-
   void FindInWords(std::string_view text, const std::vector<Word>& words, const Context& context,
                    std::vector<Span>& out) const override {
     // Finnish "he" is "they": the English word only where the text is not Finnish.

@@ -77,6 +77,15 @@ class Recognizer {
   virtual void Warm(std::string_view text) const { (void)text; }
 };
 
+// A recognizer that reads a text word by word: Find splits the text (SplitWords) and hands it to
+// FindInWords, which the engine calls with the words it split once for all of them.
+class WordRecognizer : public Recognizer {
+ public:
+  void Find(std::string_view text, const Context& context, std::vector<Span>& out) const final;
+  void FindInWords(std::string_view text, const std::vector<Word>& words, const Context& context,
+                   std::vector<Span>& out) const override = 0;
+};
+
 class Engine {
  public:
   // Every recognizer this library has.
