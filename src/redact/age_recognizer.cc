@@ -54,6 +54,12 @@ std::unique_ptr<Recognizer> MakeAgeRecognizer() {
        EntityType::kAge,
        0.9,
        {}},
+      // A birthday to come: "I'll be 18 in June", "jag blir 17 i maj" (a time after the number, so
+      // that "I'll be 30 minutes late" is none).
+      {R"((?i)(?:^|[^\p{L}])(?:(?:I'll|I\s+will)\s+be|jag\s+blir)\s+(\d{1,3})\s+(?:in|on|next|this|by|soon|i|nästa|om|till)\s)",
+       EntityType::kAge,
+       0.85,
+       {}},
       // "a senior citizen" tells an age; of anybody ("services for senior citizens") it is the work:
       // unsure.
       {R"((?i)(?:^|[^\p{L}])(senior\s+citizens?|pensioner|eläkeläi\p{L}*|pensionär\p{L}*)(?:[^\p{L}]|$))",

@@ -596,6 +596,49 @@ TEST(CueTest, TheSeventhBatchsForms) {
             Strings{"medication"});
 }
 
+// Batch 9 of the probes: young people's first jobs, and coming back to work after children,
+// illness or retirement; 20 of its 30 sentences leaked a cue at the first run.
+TEST(CueTest, TheNinthBatchsForms) {
+  // The school year one is in tells one's age; a birthday to come too.
+  EXPECT_EQ(Found("Olen yhdeksäsluokkalainen ja etsin kesätyötä.", EntityType::kAge), Strings{"yhdeksäsluokkalainen"});
+  EXPECT_EQ(Found("Käyn lukion toista vuotta.", EntityType::kAge), Strings{"Käyn lukion toista vuotta"});
+  EXPECT_EQ(Found("Jag går i nian och vill sommarjobba.", EntityType::kAge, {}, "sv"), Strings{"Jag går i nian"});
+  EXPECT_EQ(Found("I'm in Year 11 and looking for weekend work.", EntityType::kAge, {}, "en"),
+            Strings{"I'm in Year 11"});
+  EXPECT_EQ(Found("I'll be 18 in June, so I can work evenings.", EntityType::kAge, {}, "en"), Strings{"18"});
+  EXPECT_EQ(Found("As a recent retiree I'd enjoy a few shifts.", EntityType::kAge, {}, "en"),
+            Strings{"As a recent retiree"});
+  EXPECT_TRUE(Found("I'll be 30 minutes late on Monday.", EntityType::kAge, {}, "en").empty());
+  EXPECT_TRUE(Found("I taught Year 11 maths and worked with retirees.", EntityType::kAge, {}, "en").empty());
+  // Staying home with the children tells a gender; parental leave in any form.
+  EXPECT_EQ(Found("Olin kotiäitinä viisi vuotta.", EntityType::kGender), Strings{"kotiäitinä"});
+  EXPECT_EQ(Found("Hoitovapaani päättyy helmikuussa.", EntityType::kGender), Strings{"Hoitovapaani"});
+  EXPECT_EQ(Found("I've been a stay-at-home mum since 2020.", EntityType::kGender, {}, "en"),
+            Strings{"stay-at-home mum"});
+  // A permit or a visa tells that one is no citizen (or the work of arranging them: unsure); an
+  // exchange student in the host country too, not one abroad.
+  using P = std::pair<Strings, Strings>;
+  EXPECT_EQ(SureAndUnsure("Oleskelulupani on voimassa vuoden loppuun.", EntityType::kNationality, "fi"),
+            (P{{}, {"Oleskelulupani"}}));
+  EXPECT_EQ(SureAndUnsure("I handled work permits for our seasonal staff.", EntityType::kNationality, "en"),
+            (P{{}, {"work permits"}}));
+  EXPECT_EQ(Found("Olen vaihto-oppilaana Suomessa kevääseen asti.", EntityType::kNationality),
+            Strings{"vaihto-oppilaana Suomessa"});
+  EXPECT_TRUE(Found("Olin vaihto-oppilaana Saksassa lukiossa.", EntityType::kNationality).empty());
+  // Confirmation camps are a church's (unsure: a parish youth worker's work too); one's own church.
+  EXPECT_EQ(SureAndUnsure("Olin viime kesänä isosena rippileirillä.", EntityType::kReligion, "fi"),
+            (P{{}, {"isosena rippileirillä"}}));
+  EXPECT_EQ(Found("I volunteer with my church's youth group.", EntityType::kReligion, {}, "en"),
+            Strings{"my church's"});
+  // A cancer that tells a gender is hidden whole.
+  EXPECT_EQ(Found("I'm back after treatment for breast cancer.", EntityType::kHealth, {}, "en"),
+            Strings{"breast cancer"});
+  // Where one lives after three words, the place with its capital; not the host country.
+  EXPECT_EQ(Found("Asun vielä vanhempieni luona Kontiolahdella.", EntityType::kResidence),
+            Strings{"Asun vielä vanhempieni luona Kontiolahdella"});
+  EXPECT_TRUE(Found("Asun ja työskentelen Suomessa.", EntityType::kResidence).empty());
+}
+
 // A reference letter says the applicant's gender in every pronoun.
 TEST(PronounTest, GenderedPronounsAreHiddenAndOnlyAsWords) {
   EXPECT_EQ(
