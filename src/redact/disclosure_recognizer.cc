@@ -16,7 +16,7 @@ namespace {
 // ages and the adjectives of a family ("my three kids", "our first child", "my 5-year-old son", "min
 // yngsta dotter"). A closed list, so "my work with children" is not "my … children".
 const std::string kFamilyBetween =
-    R"((?:(?:own|first|second|third|eldest|oldest|youngest|elder|older|younger|little|small|young|teenage|grown|grown-up|adult|late|ex|former|new|newborn|two|three|four|five|six|seven|eight|nine|ten|twin|step|beloved|wonderful|lovely|dear|loving|supportive|egen|eget|egna|första|äldsta|yngsta|lilla|små|unga|vuxna|två|tre|fyra|fem|sex|nyfödda|tonåriga|\d+|[\p{L}\d]+-year-old|[\p{L}\d]+-åriga?)[ \t]+){0,2})";
+    R"((?:(?:own|first|second|third|eldest|oldest|youngest|elder|older|younger|little|small|young|teenage|grown|grown-up|adult|late|ex|former|new|newborn|two|three|four|five|six|seven|eight|nine|ten|twin|step|beloved|wonderful|lovely|dear|loving|supportive|elderly|ageing|aging|ailing|frail|sick|egen|eget|egna|första|äldsta|yngsta|lilla|små|unga|vuxna|två|tre|fyra|fem|sex|nyfödda|tonåriga|\d+|[\p{L}\d]+-year-old|[\p{L}\d]+-åriga?)[ \t]+){0,2})";
 
 // Family members, en and sv, and the words a teacher or a social worker also says of the children
 // and families of their work ("our children learn by playing", "våra barn på förskolan").

@@ -27,7 +27,9 @@ constexpr const char* kTerms[] = {
     "directory", "intune", "azure",
     // care and social work systems (not "Esko", "Hilkka", "Daisy": people are called so too)
     "procapita", "treserva", "cosmic", "mediatri", "abilita", "domacare", "nursebuddy", "omakanta", "cerner",
-    "medimaster"};
+    "medimaster",
+    // public authorities that licence or register applicants
+    "valvira", "migri", "thl", "traficom"};
 
 const std::unordered_set<std::string, StringHash, std::equal_to<>>& Stems() {
   static const std::unordered_set<std::string, StringHash, std::equal_to<>> kStems = [] {

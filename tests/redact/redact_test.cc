@@ -639,6 +639,32 @@ TEST(CueTest, TheNinthBatchsForms) {
   EXPECT_TRUE(Found("Asun ja työskentelen Suomessa.", EntityType::kResidence).empty());
 }
 
+// Batch 10 of the probes: why one applies now; 11 of its 24 sentences leaked a cue at the first run.
+TEST(CueTest, TheTenthBatchsForms) {
+  EXPECT_EQ(Found("Som mormor till fem vet jag hur viktigt det är.", EntityType::kFamily, {}, "sv"),
+            Strings{"mormor till fem"});
+  EXPECT_EQ(Found("As a grandmother of four, I know children.", EntityType::kFamily, {}, "en"),
+            Strings{"a grandmother of four"});
+  EXPECT_EQ(Found("I'm a carer for my elderly mother.", EntityType::kFamily, {}, "en"), Strings{"my elderly mother"});
+  EXPECT_EQ(Found("My husband's job is moving us to Tampere.", EntityType::kResidence, {}, "en"),
+            Strings{"moving us to Tampere"});
+  EXPECT_EQ(Found("I was born in the Netherlands.", EntityType::kNationality, {}, "en"), Strings{"Netherlands"});
+  // An integration course: one's own, or the work of teaching there (unsure either way).
+  using P = std::pair<Strings, Strings>;
+  EXPECT_EQ(SureAndUnsure("Olen käynyt kotoutumiskoulutuksen.", EntityType::kNationality, "fi"),
+            (P{{}, {"kotoutumiskoulutuksen"}}));
+  EXPECT_EQ(SureAndUnsure("Jag läser finska på kurs för invandrare.", EntityType::kNationality, "sv"),
+            (P{{}, {"kurs för invandrare"}}));
+  // Where a degree is from: a place, unsure (a merit like any school); not a university's name.
+  EXPECT_EQ(SureAndUnsure("Sain lääkärin tutkintoni Ukrainassa.", EntityType::kNationality, "fi"),
+            (P{{}, {"Ukrainassa"}}));
+  EXPECT_EQ(SureAndUnsure("Jag tog min läkarexamen i Irak.", EntityType::kNationality, "sv"), (P{{}, {"Irak"}}));
+  EXPECT_EQ(SureAndUnsure("I graduated from Aalto University in 2010.", EntityType::kNationality, "en"), (P{{}, {}}));
+  EXPECT_EQ(SureAndUnsure("I trained in Excel and Power BI.", EntityType::kNationality, "en"), (P{{}, {}}));
+  // A licensing authority is no person.
+  EXPECT_TRUE(Found("Valviran laillistus on vireillä.", EntityType::kPerson).empty());
+}
+
 // A reference letter says the applicant's gender in every pronoun.
 TEST(PronounTest, GenderedPronounsAreHiddenAndOnlyAsWords) {
   EXPECT_EQ(
