@@ -78,7 +78,7 @@ std::unique_ptr<Recognizer> MakeAgeRecognizer() {
        {}},
       {R"((?:^|[^\d])((?:19|20)\d{2})\s*(?:syntynyt|født|född))", EntityType::kAge, 0.85, {}},
       // Dates with month names after a birth cue: "born on 7 March 1985", "född den 7 mars 1985".
-      {R"((?i)((?:born(?:\s+on)?|född(?:\s+den)?|syntynyt)\s+(?:\d{1,2}\.?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta)\s+(?:19|20)\d{2}|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+(?:19|20)\d{2})))",
+      {R"((?i)((?:born(?:\s+on)?|född(?:\s+den)?|syntynyt)\s+(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta)\s+(?:19|20)\d{2}|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+(?:19|20)\d{2})))",
        EntityType::kBirthDate,
        0.95,
        {}},

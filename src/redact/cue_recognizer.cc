@@ -210,8 +210,8 @@ std::unique_ptr<Recognizer> MakeCueRecognizer() {
        0.9,
        {}},
       // A skills line: "joruba: äidinkieli", "somali – modersmål",
-      // "Polish: native".
-      {R"((?i)(\p{L}+\s*[:\-–]\s*(?:äidinkieli|modersmål|mother tongue|native(?:\s+speaker|\s+language)?|first language)))",
+      // "Polish: native", "Urdu (native)".
+      {R"((?i)(\p{L}+\s*(?:[:\-–]|\()\s*(?:äidinkieli|modersmål|mother tongue|native(?:\s+speaker|\s+language)?|first language)\)?))",
        EntityType::kLanguage,
        0.9,
        {}},

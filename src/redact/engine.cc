@@ -138,6 +138,7 @@ Engine Engine::Default() {
   e.Add(MakeLearnedNameRecognizer());
   e.Add(MakeNationalityRecognizer());
   e.Add(MakePronounRecognizer());
+  e.Add(MakeFieldRecognizer());
   // Every pattern-based recognizer as one automaton: a single pass over the text.
   e.Add(MakePatternRecognizer());
   return e;
@@ -323,14 +324,16 @@ std::optional<std::vector<Span>> Engine::AnalyzeWithin(std::string_view text, co
     r->FindInWords(text, words, context, spans);
     if (late()) return std::nullopt;
   }
-  // Terms of the trade ("Wilma", "Primuksen") are not names, whichever recognizer thought so; the
-  // applicant's own name (confidence 1) always is.
+  // Terms of the trade ("Wilma", "Primuksen") are not names, whichever recognizer thought so, nor
+  // is a personal-details label before its colon ("Födelseort:"); the applicant's own name
+  // (confidence 1) always is.
   std::string folded;
   spans.erase(std::remove_if(spans.begin(), spans.end(),
                              [&](const Span& s) {
                                if (s.type != EntityType::kPerson || s.confidence >= 1.0) return false;
                                FoldInto(text.substr(s.start, s.end - s.start), folded);
-                               return IsProfessionalTerm(folded);
+                               return IsProfessionalTerm(folded) ||
+                                      (s.end < text.size() && text[s.end] == ':' && IsFieldLabel(folded));
                              }),
               spans.end());
   KeepOnlyBesideNames(text, spans);

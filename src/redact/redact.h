@@ -134,6 +134,10 @@ std::unique_ptr<Recognizer> MakeNationalityRecognizer();
 // Pronouns that tell a gender ("she", "him", "hon", "honom"), as sure gender cues: in a reference
 // letter they are said of the applicant.
 std::unique_ptr<Recognizer> MakePronounRecognizer();
+// A CV's personal details, "Label: value" (field_recognizer.cc).
+std::unique_ptr<Recognizer> MakeFieldRecognizer();
+// Is this folded word or phrase one of those labels ("födelseort", "marital status")?
+bool IsFieldLabel(std::string_view folded);
 class Morphology;
 // Names found by Finnish morphology (libvoikko: first names and surnames in any inflection) in
 // Finnish texts, and by a name lexicon in Swedish and English ones. A null source finds nothing.

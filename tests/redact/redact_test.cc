@@ -157,9 +157,13 @@ TEST(PlaceGazetteerTest, EmployersThatNameAPlaceAreFlagged) {
 }
 
 TEST(AddressTest, StreetsAndPostalCodes) {
-  EXPECT_EQ(Found("Osoite: Mannerheimintie 5 A 3, 00100 Helsinki", EntityType::kAddress),
+  EXPECT_EQ(Found("Asuin ennen osoitteessa Mannerheimintie 5 A 3, 00100 Helsinki", EntityType::kAddress),
             Strings{"Mannerheimintie 5 A 3"});
-  EXPECT_EQ(Found("Osoite: Mannerheimintie 5 A 3, 00100 Helsinki", EntityType::kPostal), Strings{"00100 Helsinki"});
+  EXPECT_EQ(Found("Asuin ennen osoitteessa Mannerheimintie 5 A 3, 00100 Helsinki", EntityType::kPostal),
+            Strings{"00100 Helsinki"});
+  // After a personal-details label the whole value is one address (field_recognizer.cc).
+  EXPECT_EQ(Found("Osoite: Mannerheimintie 5 A 3, 00100 Helsinki", EntityType::kAddress),
+            Strings{"Mannerheimintie 5 A 3, 00100 Helsinki"});
   EXPECT_EQ(Found("Jag bor på Storgatan 12, 123 45 Stockholm", EntityType::kAddress, {}, "sv"),
             Strings{"Storgatan 12"});
   EXPECT_EQ(Found("at 221 Baker Street", EntityType::kAddress, {}, "en"), Strings{"221 Baker Street"});
@@ -663,6 +667,45 @@ TEST(CueTest, TheTenthBatchsForms) {
   EXPECT_EQ(SureAndUnsure("I trained in Excel and Power BI.", EntityType::kNationality, "en"), (P{{}, {}}));
   // A licensing authority is no person.
   EXPECT_TRUE(Found("Valviran laillistus on vireillä.", EntityType::kPerson).empty());
+}
+
+// Batch 11 of the probes: a CV's block of personal details, as templates from many countries ask
+// for them; 22 of its 30 lines leaked at the first run.
+TEST(FieldTest, APersonalDetailsValueIsHiddenAsItsLabelsKind) {
+  EXPECT_EQ(Found("Gender: Female", EntityType::kGender, {}, "en"), Strings{"Female"});
+  EXPECT_EQ(Found("Religion: Islam", EntityType::kReligion, {}, "en"), (Strings{"Religion", "Islam"}));
+  EXPECT_EQ(Found("Passport No: AB1234567", EntityType::kIdCode, {}, "en"), Strings{"AB1234567"});
+  EXPECT_EQ(Found("Date of Birth: 14th August 1990", EntityType::kBirthDate, {}, "en"), Strings{"14th August 1990"});
+  EXPECT_EQ(Found("Height: 175 cm, Weight: 70 kg", EntityType::kHealth, {}, "en"), Strings{"175 cm, Weight: 70 kg"});
+  EXPECT_EQ(Found("Hemort: Nykarleby", EntityType::kResidence, {}, "sv"), Strings{"Nykarleby"});
+  EXPECT_EQ(Found("Födelseort: Mogadishu", EntityType::kNationality, {}, "sv"), Strings{"Mogadishu"});
+  EXPECT_EQ(Found("  • Siviilisääty: naimisissa, kaksi lasta", EntityType::kFamily),
+            Strings{"naimisissa, kaksi lasta"});
+  EXPECT_EQ(Found("Father’s Name: Muhammad Aslam", EntityType::kPerson, {}, "en"), Strings{"Muhammad Aslam"});
+  // The label is no name, whichever recognizer thought so.
+  EXPECT_TRUE(Found("Födelseort: Mogadishu", EntityType::kPerson, {}, "sv").empty());
+  // A table's cell on the next line; items after " | "; a value ends where a sentence begins.
+  EXPECT_EQ(Found("Marital Status:\nMarried\n", EntityType::kFamily, {}, "en"), Strings{"Married"});
+  EXPECT_EQ(Found("Age: 34 | Gender: Male", EntityType::kGender, {}, "en"), Strings{"Male"});
+  EXPECT_EQ(Found("Personnummer: 150588-4564. Telefon 040 222 1188.", EntityType::kIdCode, {}, "sv"),
+            Strings{"150588-4564"});
+  // Skills and work are no personal details; a label only at a line's start (or an item's).
+  for (EntityType type : {EntityType::kLanguage, EntityType::kNationality, EntityType::kIdCode}) {
+    EXPECT_TRUE(Found("Languages: English (fluent), Finnish (B2)\nDriving licence: B", type, {}, "en").empty());
+  }
+  EXPECT_EQ(Found("We talked about it. Religion: not a subject here.", EntityType::kReligion, {}, "en"),
+            Strings{"Religion"});
+  EXPECT_EQ(Found("Religion:\n\nI have worked for ten years as a planner of services in a large city.",
+                  EntityType::kReligion, {}, "en"),
+            Strings{"Religion"});
+  // A full stop at the value's end is the sentence's.
+  EXPECT_EQ(Found("Hetu: 131052-308T.", EntityType::kIdCode), Strings{"131052-308T"});
+  // Where a job was is as often an employer's place as one's own: unsure.
+  using P = std::pair<Strings, Strings>;
+  EXPECT_EQ(SureAndUnsure("Location: Tampere", EntityType::kResidence, "en"), (P{{}, {"Tampere"}}));
+  // A mother tongue in a skills line, in brackets.
+  EXPECT_EQ(Found("Languages: Urdu (native), English (fluent)", EntityType::kLanguage, {}, "en"),
+            Strings{"Urdu (native)"});
 }
 
 // A reference letter says the applicant's gender in every pronoun.
