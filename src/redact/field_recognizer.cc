@@ -163,6 +163,12 @@ const std::unordered_map<std::string_view, FieldKind>& Labels() {
         {"phone", "telephone", "tel", "tel.", "mobile", "mobile phone", "cell", "puhelin", "puh", "puh.",
          "matkapuhelin", "telefon", "mobil", "mobiltelefon"});
     add(EntityType::kEmail, kSure, {"email", "e-mail", "sähköposti", "e-post", "epost"});
+    add(EntityType::kUrl, kSure,
+        {"skype",     "skype id", "discord",   "telegram",  "signal",     "whatsapp",   "github",      "gitlab",
+         "instagram", "tiktok",   "snapchat",  "twitter",   "twitter/x",  "x",          "threads",     "mastodon",
+         "bluesky",   "youtube",  "facebook",  "linkedin",  "orcid",      "website",    "web",         "homepage",
+         "home page", "blog",     "kotisivu",  "kotisivut", "kotisivuni", "verkkosivu", "verkkosivut", "nettisivut",
+         "blogi",     "hemsida",  "webbplats", "webbsida"});
     return labels;
   }();
   return kLabels;

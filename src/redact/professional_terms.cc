@@ -29,7 +29,10 @@ constexpr const char* kTerms[] = {
     "procapita", "treserva", "cosmic", "mediatri", "abilita", "domacare", "nursebuddy", "omakanta", "cerner",
     "medimaster",
     // public authorities that licence or register applicants
-    "valvira", "migri", "thl", "traficom"};
+    "valvira", "migri", "thl", "traficom",
+    // social media and messaging services (the account in them is hidden, not the service's name)
+    "instagram", "tiktok", "skype", "facebook", "twitter", "youtube", "whatsapp", "telegram", "discord", "snapchat",
+    "gitlab", "slack", "zoom"};
 
 const std::unordered_set<std::string, StringHash, std::equal_to<>>& Stems() {
   static const std::unordered_set<std::string, StringHash, std::equal_to<>> kStems = [] {

@@ -708,6 +708,27 @@ TEST(FieldTest, APersonalDetailsValueIsHiddenAsItsLabelsKind) {
             Strings{"Urdu (native)"});
 }
 
+// Batch 12 of the probes: where else one is found online; 11 of its 22 sentences leaked at the first
+// run, and three services' names were taken for names.
+TEST(UrlTest, HandlesSitesAndAccountsNamedAfterTheirService) {
+  EXPECT_EQ(Found("Löydät minut Instagramista nimellä @ainon.kuvat", EntityType::kUrl), Strings{"@ainon.kuvat"});
+  EXPECT_EQ(Found("My blog (jussinkeittio.blogspot.com) shows my cooking.", EntityType::kUrl, {}, "en"),
+            Strings{"jussinkeittio.blogspot.com"});
+  EXPECT_EQ(Found("Pidän blogia osoitteessa aino-kirjoittaa.fi", EntityType::kUrl), Strings{"aino-kirjoittaa.fi"});
+  EXPECT_EQ(Found("You can also reach me on Skype: aino.virtanen85", EntityType::kUrl, {}, "en"),
+            Strings{"aino.virtanen85"});
+  EXPECT_EQ(Found("Skype-tunnukseni on jussi.virtanen77", EntityType::kUrl), Strings{"jussi.virtanen77"});
+  EXPECT_EQ(Found("GitHub: jvirtanen\nDiscord: jussi#4821", EntityType::kUrl, {}, "en"),
+            (Strings{"jvirtanen", "jussi#4821"}));
+  // An e-mail address's "@" is no handle; a public site named alone, a word after a service's name,
+  // "ASP.NET" and the services themselves are nothing.
+  EXPECT_EQ(Found("maria@example.com", EntityType::kUrl, {}, "en"), Strings{});
+  EXPECT_TRUE(Found("Näin ilmoituksen Duunitori.fi:ssä ja kela.fi:stä.", EntityType::kUrl).empty());
+  EXPECT_TRUE(Found("Instagram is a great tool, and I know ASP.NET.", EntityType::kUrl, {}, "en").empty());
+  EXPECT_TRUE(
+      Found("Vastasin kunnan somekanavista (Instagram, TikTok) ja käytän Skypeä.", EntityType::kPerson).empty());
+}
+
 // A reference letter says the applicant's gender in every pronoun.
 TEST(PronounTest, GenderedPronounsAreHiddenAndOnlyAsWords) {
   EXPECT_EQ(
