@@ -729,6 +729,18 @@ TEST(UrlTest, HandlesSitesAndAccountsNamedAfterTheirService) {
       Found("Vastasin kunnan somekanavista (Instagram, TikTok) ja käytän Skypeä.", EntityType::kPerson).empty());
 }
 
+// Batch 13 of the probes: names in odd places; 2 of its 15 lines leaked at the first run.
+TEST(ContextNameTest, FileNamesAndNamesWithAnApostrophe) {
+  EXPECT_EQ(Found("My CV is in the file cv-siobhan-oconnor.pdf.", EntityType::kPerson, {}, "en"),
+            Strings{"cv-siobhan-oconnor.pdf"});
+  EXPECT_EQ(Found("Liitteenä CV_Aino_Virtanen_2024.pdf ja suosituskirje.", EntityType::kPerson),
+            Strings{"CV_Aino_Virtanen_2024.pdf"});
+  EXPECT_TRUE(Found("Liitteenä CV_2024.pdf ja tutkintotodistus.pdf.", EntityType::kPerson).empty());
+  EXPECT_EQ(Found("Thanks to Ms O'Connor-Byrne for the reference.", EntityType::kPerson, {}, "en"),
+            Strings{"Ms O'Connor-Byrne"});
+  EXPECT_EQ(Found("Thanks to Mrs McDonald.", EntityType::kPerson, {}, "en"), Strings{"Mrs McDonald"});
+}
+
 // A reference letter says the applicant's gender in every pronoun.
 TEST(PronounTest, GenderedPronounsAreHiddenAndOnlyAsWords) {
   EXPECT_EQ(
