@@ -2,10 +2,12 @@
 // nursing diploma", "olen somalialainen", "nigerialaisena", "Ghanaians", "somaliskt ursprung". The
 // Finnish and English words are those of data/nationalities.txt (see that file's header and
 // NOTICE); the Swedish ones are listed here.
+#include <algorithm>
 #include <bitset>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <string>
 #include <unordered_set>
 
@@ -70,6 +72,16 @@ constexpr std::string_view kSwedishPeople[] = {
     "saudier",   "senegales",  "somalier",  "sudanes",     "syrier",      "tunisier",    "turk",         "ugandier",
     "ukrainare", "vietnames",  "zimbabwier"};
 
+// Finland's and Sweden's national minorities, whose words no country list has: Finnish stems as
+// those of the file ("saamelai|nen"), whole words in any language, and English ones with a capital.
+constexpr std::string_view kMinorityFinnishStems[] = {"saamelai", "suomenruotsalai"};
+constexpr std::string_view kMinorityWords[] = {
+    "romani",   "romanina", "romanit",        "romanien",        "romaneja",        "tataari",  "tataarina",
+    "tataarit", "tataaria", "tataarien",      "tatarer",         "tatarerna",       "tatarisk", "tatariskt",
+    "samisk",   "samiskt",  "samer",          "samerna",         "romer",           "romerna",  "romsk",
+    "romskt",   "romska",   "finlandssvensk", "finlandssvenskt", "finlandssvenskar"};
+constexpr std::string_view kMinorityEnglish[] = {"sámi", "saami", "roma", "romani", "tatar"};
+
 class NationalityRecognizer final : public WordRecognizer {
  public:
   NationalityRecognizer() {
@@ -92,6 +104,9 @@ class NationalityRecognizer final : public WordRecognizer {
         whole_.insert(word);
       }
     }
+    for (std::string_view stem : kMinorityFinnishStems) finnish_stems_.emplace(stem);
+    for (std::string_view word : kMinorityWords) whole_.emplace(word);
+    for (std::string_view word : kMinorityEnglish) english_.emplace(word);
     std::unordered_set<std::string_view> languages(std::begin(kSwedishLanguages), std::end(kSwedishLanguages));
     for (std::string_view adjective : kSwedishAdjectives) {
       whole_.emplace(adjective);
@@ -130,6 +145,10 @@ class NationalityRecognizer final : public WordRecognizer {
       if (IsCue(word, folded)) out.push_back(Span{w.start, w.end, EntityType::kNationality, kConfidence});
     }
   }
+
+ public:
+  // Is the word one of the lists' peoples (also in any inflection)?
+  bool Names(std::string_view word, std::string_view folded) const { return IsCue(word, folded); }
 
  private:
   // Unsure: "a Nigerian company" or "ranskalainen keittiö" tell less than "olen nigerialainen";
@@ -174,5 +193,13 @@ class NationalityRecognizer final : public WordRecognizer {
 }  // namespace
 
 std::unique_ptr<Recognizer> MakeNationalityRecognizer() { return std::make_unique<NationalityRecognizer>(); }
+
+bool NamesAPeople(std::string_view word) {
+  static const NationalityRecognizer kWords;
+  const std::string folded = Fold(word);
+  static constexpr std::string_view kHosts[] = {"finnish", "finsk", "suomalainen", "swedish", "svensk", "ruotsalainen"};
+  return kWords.Names(word, folded) || LeftOut(folded) ||
+         std::find(std::begin(kHosts), std::end(kHosts), folded) != std::end(kHosts);
+}
 
 }  // namespace reilu::redact

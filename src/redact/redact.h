@@ -134,6 +134,9 @@ std::unique_ptr<Recognizer> MakeNationalityRecognizer();
 // Pronouns that tell a gender ("she", "him", "hon", "honom"), as sure gender cues: in a reference
 // letter they are said of the applicant.
 std::unique_ptr<Recognizer> MakePronounRecognizer();
+// A word for a people, in any of the three languages and Finnish inflections ("Nigerian",
+// "somalialaisena", "syrisk", "Thai", "finsk"): the host country's and the languages' names too.
+bool NamesAPeople(std::string_view word);
 // A CV's personal details, "Label: value" (field_recognizer.cc).
 std::unique_ptr<Recognizer> MakeFieldRecognizer();
 // Is this folded word or phrase one of those labels ("födelseort", "marital status")?

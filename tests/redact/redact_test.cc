@@ -741,6 +741,28 @@ TEST(ContextNameTest, FileNamesAndNamesWithAnApostrophe) {
   EXPECT_EQ(Found("Thanks to Mrs McDonald.", EntityType::kPerson, {}, "en"), Strings{"Mrs McDonald"});
 }
 
+// Batch 14 of the probes: Finland's minorities and the languages of one's home; 15 of its 18
+// sentences leaked at the first run.
+TEST(CueTest, MinoritiesAndTheLanguagesOfOnesHome) {
+  EXPECT_EQ(Found("Olen saamelainen ja puhun pohjoissaamea.", EntityType::kNationality), Strings{"saamelainen"});
+  EXPECT_EQ(Found("Olen saamelainen ja puhun pohjoissaamea.", EntityType::kLanguage), Strings{"pohjoissaamea"});
+  EXPECT_EQ(Found("Romanina tiedän, miltä syrjintä tuntuu.", EntityType::kNationality), Strings{"Romanina"});
+  EXPECT_EQ(Found("Som finlandssvensk vill jag jobba på svenska.", EntityType::kNationality, {}, "sv"),
+            Strings{"finlandssvensk"});
+  EXPECT_EQ(Found("Jag är same och talar nordsamiska.", EntityType::kNationality, {}, "sv"), Strings{"Jag är same"});
+  EXPECT_EQ(Found("Venäjänkielisenä ymmärrän asiakkaita.", EntityType::kLanguage), Strings{"Venäjänkielisenä"});
+  EXPECT_EQ(Found("My father is Finnish and my mother is Thai.", EntityType::kNationality, {}, "en"),
+            (Strings{"Finnish", "Thai"}));
+  EXPECT_EQ(Found("As a person of colour in Finland I stand out.", EntityType::kNationality, {}, "en"),
+            Strings{"person of colour"});
+  EXPECT_EQ(Found("Finnish Sign Language is my first language.", EntityType::kLanguage, {}, "en"),
+            Strings{"Finnish Sign Language is my first language"});
+  // "the same", a father who is kind, Sámi as a course: nothing.
+  EXPECT_TRUE(
+      Found("I did the same at my father's firm; my father is kind.", EntityType::kNationality, {}, "en").empty());
+  EXPECT_TRUE(Found("Olen suorittanut saamen kielen alkeiskurssin.", EntityType::kLanguage).empty());
+}
+
 // A reference letter says the applicant's gender in every pronoun.
 TEST(PronounTest, GenderedPronounsAreHiddenAndOnlyAsWords) {
   EXPECT_EQ(
