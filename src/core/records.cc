@@ -142,7 +142,7 @@ std::optional<SecretKind> SecretKindOf(std::string_view type) {
       {"ADDRESS", SecretKind::kContact},        {"POSTAL", SecretKind::kContact},
       {"BIRTH_DATE", SecretKind::kBirth},       {"AGE", SecretKind::kBirth},
       {"HEALTH", SecretKind::kHealth},          {"FAMILY", SecretKind::kCircumstances},
-      {"RELIGION", SecretKind::kCircumstances},
+      {"RELIGION", SecretKind::kCircumstances}, {"AFFILIATION", SecretKind::kCircumstances},
   };
   auto it = kinds.find(type);
   if (it == kinds.end()) return std::nullopt;

@@ -342,6 +342,25 @@ std::unique_ptr<Recognizer> MakeCueRecognizer() {
                    EntityType::kNationality,
                    0.5,
                    {}},
+                  // A political party one belongs to, stands for or acts in: its name ("kokoomus", "Svenska
+                  // folkpartiet", "the Finns Party") or the abbreviation a council member's name carries
+                  // ("(kok.)", "SDP:n"). Sure: said of a party's employee too, it tells the same.
+                  {Words(
+                       R"(kokoomu\p{L}*|sosiaalidemokraat\p{L}*|perussuomalai\p{L}*|vasemmistoliit\p{L}*|vihreä[ \t]+liitto|kristillisdemokraat\p{L}*|keskustapuolue\p{L}*|suomen[ \t]+keskusta\p{L}*|ruotsalai\p{L}*[ \t]+kansanpuolue\p{L}*|liike[ \t]+nyt|sdp|sdp:\p{L}+|rkp|rkp:\p{L}+|samlingsparti\p{L}*|socialdemokrat\p{L}*|sannfinländar\p{L}*|centerparti\p{L}*|vänsterförbund\p{L}*|svenska[ \t]+folkparti\p{L}*|sfp|kristdemokrat\p{L}*|national[ \t]+coalition(?:[ \t]+party)?|social[ \t]+democratic[ \t]+party|finns[ \t]+party|green[ \t]+league|left[ \t]+alliance|centre[ \t]+party|swedish[ \t]+people's[ \t]+party|christian[ \t]+democrats)"),
+                   EntityType::kAffiliation,
+                   0.85,
+                   {}},
+                  {R"((\((?:kok|sd|sdp|kesk|ps|vihr|vas|r|rkp|kd|liik|sfp|saml|cent|gröna|vf|kd)\.?\)))",
+                   EntityType::kAffiliation,
+                   0.85,
+                   {}},
+                  // A trade union and acting for one: a union's name, a shop steward, "ammattiliitto" (unsure:
+                  // negotiating for the staff is also a merit, and a union may be the employer).
+                  {Words(
+                       R"(ammattiliit\p{L}*|ammattiyhdistys\p{L}*|luottamusmie\p{L}*|pääluottamusmie\p{L}*|jhl|jhl:\p{L}+|tehy\p{L}*|super:\p{L}+|oaj|oaj:\p{L}+|jyty\p{L}*|talentia\p{L}*|fackförbund\p{L}*|facket|fackets|förtroendem[aä]n\p{L}*|fackombud\p{L}*|trade[ \t]+unions?|shop[ \t]+stewards?|union[ \t]+representatives?)"),
+                   EntityType::kAffiliation,
+                   0.5,
+                   {}},
                   // A parent's people tells one's origin: "my father is Finnish and my mother is Thai", "pappa
                   // är finsk", "äitini on virolainen" (the host country's people too: it says the other is not).
                   {R"((?:^|[^\p{L}])(?i:my\s+|min\s+|mitt\s+)?(?i:father|mother|dad|mum|mom|parents|pappa|mamma|far|mor|föräldrar|isäni|äitini|vanhempani|isä|äiti)\s+(?i:is|are|was|är|var|on|oli|ovat)\s+(\p{L}+))",
@@ -432,8 +451,7 @@ std::unique_ptr<Recognizer> MakeCueRecognizer() {
                   {Words(R"(seizures?|epileptic[ \t]+fits?)"), EntityType::kHealth, 0.5, {}},
                   // Sexual orientation said of oneself, hidden as a gender cue (a placeholder of its own would
                   // tell reviewers what was said): "I'm gay", "olen lesbo", "jag är bisexuell".
-                  {Words(
-                       R"((?:I[ \t]+am|I'm|olen|oon|jag[ \t]+är)[ \t]+(?:a[ \t]+|en[ \t]+)?(?:gay|lesbian|bisexual|queer|pansexual|asexual|homosexual|homo|lesbo|biseksuaali|homoseksuaali|panseksuaali|aseksuaali|bisexuell|homosexuell|transperson))"),
+                  {Words(R"((?:I[ \t]+am|I'm|olen|oon|jag[ \t]+är)[ \t]+(?:a[ \t]+|en[ \t]+)?(?:gay|lesbian|bisexual|queer|pansexual|asexual|homosexual|homo|lesbo|biseksuaali|homoseksuaali|panseksuaali|aseksuaali|bisexuell|homosexuell|transperson))"),
                    EntityType::kGender,
                    0.85,
                    {}},

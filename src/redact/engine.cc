@@ -41,6 +41,7 @@ constexpr TypeInfo kTypes[] = {
     {EntityType::kReligion, "RELIGION", {"[USKONTO]", "[RELIGION]", "[RELIGION]"}},
     {EntityType::kHealth, "HEALTH", {"[TERVEYS]", "[HÄLSA]", "[HEALTH]"}},
     {EntityType::kResidence, "RESIDENCE", {"[ASUINPAIKKA]", "[BOSTADSORT]", "[RESIDENCE]"}},
+    {EntityType::kAffiliation, "AFFILIATION", {"[JÄSENYYS]", "[TILLHÖRIGHET]", "[AFFILIATION]"}},
 };
 
 const TypeInfo& Info(EntityType type) {

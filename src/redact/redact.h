@@ -30,6 +30,9 @@ enum class EntityType {
   kReligion,
   kHealth,
   kResidence,  // quasi-identifiers
+  // A political party or a trade union one belongs to or acts for: a ground of discrimination that
+  // the public-records act keeps secret too (political conviction), not an identifier.
+  kAffiliation,
 };
 // Direct identifiers (a name, a code, a phone…) against quasi-identifying cues (age, family, health…).
 constexpr bool IsDirectIdentifier(EntityType type) { return type <= EntityType::kBirthDate; }

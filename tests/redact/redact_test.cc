@@ -763,6 +763,29 @@ TEST(CueTest, MinoritiesAndTheLanguagesOfOnesHome) {
   EXPECT_TRUE(Found("Olen suorittanut saamen kielen alkeiskurssin.", EntityType::kLanguage).empty());
 }
 
+// Batch 15 of the probes: political parties and trade unions; all 12 of its sentences leaked at
+// the first run.
+TEST(CueTest, PartiesAndTradeUnions) {
+  EXPECT_EQ(Found("Olen kaupunginvaltuutettu (kok.) ja lautakunnan jäsen.", EntityType::kAffiliation),
+            Strings{"(kok.)"});
+  EXPECT_EQ(Found("Olin SDP:n ehdokkaana kuntavaaleissa.", EntityType::kAffiliation), Strings{"SDP"});
+  EXPECT_EQ(Found("Jag sitter i stadsfullmäktige för Svenska folkpartiet.", EntityType::kAffiliation, {}, "sv"),
+            Strings{"Svenska folkpartiet"});
+  EXPECT_EQ(Found("I am an active member of the Finns Party.", EntityType::kAffiliation, {}, "en"),
+            Strings{"Finns Party"});
+  using P = std::pair<Strings, Strings>;
+  EXPECT_EQ(SureAndUnsure("I served as a shop steward for my trade union.", EntityType::kAffiliation, "en"),
+            (P{{}, {"shop steward", "trade union"}}));
+  // The work around a council, green areas and the town centre are none.
+  EXPECT_TRUE(Found("Valmistelin kaupunginvaltuuston esityslistat ja vihreiden alueiden suunnitelman.",
+                    EntityType::kAffiliation)
+                  .empty());
+  EXPECT_TRUE(
+      Found("I prepared the agendas for the city council in the centre.", EntityType::kAffiliation, {}, "en").empty());
+  // Secret in a copy given out under the public-records act, as a personal circumstance.
+  EXPECT_EQ(Placeholder(EntityType::kAffiliation, "fi"), "[JÄSENYYS]");
+}
+
 // A reference letter says the applicant's gender in every pronoun.
 TEST(PronounTest, GenderedPronounsAreHiddenAndOnlyAsWords) {
   EXPECT_EQ(

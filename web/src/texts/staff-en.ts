@@ -22,7 +22,7 @@ export const staffEn: StaffTexts = {
     selectFirst: 'First select the part of the text to hide.', added: 'Hidden: “{{text}}”', spans: 'Parts to hide',
     hide: 'Hide', unsure: 'The system is unsure of this part.', release: 'Release to reviewers',
     bulk: 'Release all that need no check', bulkDone: 'Released {{released}}; to check {{look}}.',
-    type_PERSON: 'name', type_ID_CODE: 'identity code', type_PHONE: 'phone', type_EMAIL: 'e-mail', type_URL: 'link', type_ADDRESS: 'address', type_POSTAL: 'address', type_BIRTH_DATE: 'date of birth', type_AGE: 'age', type_GENDER: 'gender', type_FAMILY: 'family', type_NATIONALITY: 'nationality', type_LANGUAGE: 'mother tongue', type_RELIGION: 'religion', type_HEALTH: 'health', type_RESIDENCE: 'place of residence',
+    type_PERSON: 'name', type_ID_CODE: 'identity code', type_PHONE: 'phone', type_EMAIL: 'e-mail', type_URL: 'link', type_ADDRESS: 'address', type_POSTAL: 'address', type_BIRTH_DATE: 'date of birth', type_AGE: 'age', type_GENDER: 'gender', type_FAMILY: 'family', type_NATIONALITY: 'nationality', type_LANGUAGE: 'mother tongue', type_RELIGION: 'religion', type_HEALTH: 'health', type_RESIDENCE: 'place of residence', type_AFFILIATION: 'party or trade union',
   },
   reports: {
     title: 'How anonymous recruitment was followed', intro: 'Published recruitments by term and anonymity, exceptions with their reasons, and the registry office\'s views of applicants\' identities.',

@@ -20,7 +20,7 @@ export const staffFi = {
     selectFirst: 'Valitse ensin piilotettava kohta tekstistä.', added: 'Piilotetaan: ”{{text}}”', spans: 'Piilotettavat kohdat',
     hide: 'Piilota', unsure: 'Järjestelmä ei ole varma tästä kohdasta.', release: 'Julkaise arvioijille',
     bulk: 'Julkaise kaikki, joissa ei ole tarkistettavaa', bulkDone: 'Julkaistu {{released}}; tarkistettavia {{look}}.',
-    type_PERSON: 'nimi', type_ID_CODE: 'henkilötunnus', type_PHONE: 'puhelin', type_EMAIL: 'sähköposti', type_URL: 'linkki', type_ADDRESS: 'osoite', type_POSTAL: 'osoite', type_BIRTH_DATE: 'syntymäaika', type_AGE: 'ikä', type_GENDER: 'sukupuoli', type_FAMILY: 'perhe', type_NATIONALITY: 'kansallisuus', type_LANGUAGE: 'äidinkieli', type_RELIGION: 'uskonto', type_HEALTH: 'terveys', type_RESIDENCE: 'asuinpaikka',
+    type_PERSON: 'nimi', type_ID_CODE: 'henkilötunnus', type_PHONE: 'puhelin', type_EMAIL: 'sähköposti', type_URL: 'linkki', type_ADDRESS: 'osoite', type_POSTAL: 'osoite', type_BIRTH_DATE: 'syntymäaika', type_AGE: 'ikä', type_GENDER: 'sukupuoli', type_FAMILY: 'perhe', type_NATIONALITY: 'kansallisuus', type_LANGUAGE: 'äidinkieli', type_RELIGION: 'uskonto', type_HEALTH: 'terveys', type_RESIDENCE: 'asuinpaikka', type_AFFILIATION: 'puolue tai ammattiliitto',
   },
   reports: {
     title: 'Nimettömän rekrytoinnin toteutuminen', intro: 'Julkaistut rekrytoinnit palvelussuhteen keston ja nimettömyyden mukaan, poikkeukset perusteluineen ja kirjaamon henkilötietojen katselut.',

@@ -22,7 +22,7 @@ export const staffSv: StaffTexts = {
     selectFirst: 'Markera först det ställe i texten som ska döljas.', added: 'Döljs: ”{{text}}”', spans: 'Ställen som döljs',
     hide: 'Dölj', unsure: 'Systemet är inte säkert på det här stället.', release: 'Publicera för bedömarna',
     bulk: 'Publicera alla som inte behöver granskas', bulkDone: 'Publicerade {{released}}; att granska {{look}}.',
-    type_PERSON: 'namn', type_ID_CODE: 'personbeteckning', type_PHONE: 'telefon', type_EMAIL: 'e-post', type_URL: 'länk', type_ADDRESS: 'adress', type_POSTAL: 'adress', type_BIRTH_DATE: 'födelsedatum', type_AGE: 'ålder', type_GENDER: 'kön', type_FAMILY: 'familj', type_NATIONALITY: 'nationalitet', type_LANGUAGE: 'modersmål', type_RELIGION: 'religion', type_HEALTH: 'hälsa', type_RESIDENCE: 'bostadsort',
+    type_PERSON: 'namn', type_ID_CODE: 'personbeteckning', type_PHONE: 'telefon', type_EMAIL: 'e-post', type_URL: 'länk', type_ADDRESS: 'adress', type_POSTAL: 'adress', type_BIRTH_DATE: 'födelsedatum', type_AGE: 'ålder', type_GENDER: 'kön', type_FAMILY: 'familj', type_NATIONALITY: 'nationalitet', type_LANGUAGE: 'modersmål', type_RELIGION: 'religion', type_HEALTH: 'hälsa', type_RESIDENCE: 'bostadsort', type_AFFILIATION: 'parti eller fackförbund',
   },
   reports: {
     title: 'Hur anonym rekrytering har följts', intro: 'Publicerade rekryteringar efter anställningens längd och anonymitet, undantag med motiveringar och registratorskontorets visningar av personuppgifter.',
