@@ -144,6 +144,7 @@ TEST(RecordsTest, AMaskedCopyKeepsTheNameAndMeritsAndRemovesSecretParts) {
   EXPECT_EQ(copy.merits.skills, std::vector<std::string>{"Finna"});
   EXPECT_EQ(MaskForDisclosure(a, review, "sv").answers.at(0).text, "Soita [sekretessbelagt: kontaktuppgift].");
   EXPECT_TRUE(IsSecretInCopy("FAMILY"));
+  EXPECT_TRUE(IsSecretInCopy("AFFILIATION"));  // political conviction, union membership
   EXPECT_FALSE(IsSecretInCopy("PERSON"));
 }
 
