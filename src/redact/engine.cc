@@ -325,16 +325,18 @@ std::optional<std::vector<Span>> Engine::AnalyzeWithin(std::string_view text, co
     r->FindInWords(text, words, context, spans);
     if (late()) return std::nullopt;
   }
-  // Terms of the trade ("Wilma", "Primuksen") are not names, whichever recognizer thought so, nor
-  // is a personal-details label before its colon ("Födelseort:"); the applicant's own name
-  // (confidence 1) always is.
+  // Terms of the trade ("Wilma", "Primuksen") are not names, whichever recognizer thought so; a
+  // personal-details label before its colon ("Födelseort:", "Religion:") is nothing, its value is
+  // what tells. The applicant's own name (confidence 1) always is.
   std::string folded;
   spans.erase(std::remove_if(spans.begin(), spans.end(),
                              [&](const Span& s) {
-                               if (s.type != EntityType::kPerson || s.confidence >= 1.0) return false;
+                               if (s.confidence >= 1.0) return false;
+                               const bool label = s.end < text.size() && text[s.end] == ':';
+                               if (s.type != EntityType::kPerson && !label) return false;
                                FoldInto(text.substr(s.start, s.end - s.start), folded);
-                               return IsProfessionalTerm(folded) ||
-                                      (s.end < text.size() && text[s.end] == ':' && IsFieldLabel(folded));
+                               return (label && IsFieldLabel(folded)) ||
+                                      (s.type == EntityType::kPerson && IsProfessionalTerm(folded));
                              }),
               spans.end());
   KeepOnlyBesideNames(text, spans);

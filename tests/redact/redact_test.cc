@@ -673,7 +673,7 @@ TEST(CueTest, TheTenthBatchsForms) {
 // for them; 22 of its 30 lines leaked at the first run.
 TEST(FieldTest, APersonalDetailsValueIsHiddenAsItsLabelsKind) {
   EXPECT_EQ(Found("Gender: Female", EntityType::kGender, {}, "en"), Strings{"Female"});
-  EXPECT_EQ(Found("Religion: Islam", EntityType::kReligion, {}, "en"), (Strings{"Religion", "Islam"}));
+  EXPECT_EQ(Found("Religion: Islam", EntityType::kReligion, {}, "en"), Strings{"Islam"});
   EXPECT_EQ(Found("Passport No: AB1234567", EntityType::kIdCode, {}, "en"), Strings{"AB1234567"});
   EXPECT_EQ(Found("Date of Birth: 14th August 1990", EntityType::kBirthDate, {}, "en"), Strings{"14th August 1990"});
   EXPECT_EQ(Found("Height: 175 cm, Weight: 70 kg", EntityType::kHealth, {}, "en"), Strings{"175 cm, Weight: 70 kg"});
@@ -693,11 +693,10 @@ TEST(FieldTest, APersonalDetailsValueIsHiddenAsItsLabelsKind) {
   for (EntityType type : {EntityType::kLanguage, EntityType::kNationality, EntityType::kIdCode}) {
     EXPECT_TRUE(Found("Languages: English (fluent), Finnish (B2)\nDriving licence: B", type, {}, "en").empty());
   }
-  EXPECT_EQ(Found("We talked about it. Religion: not a subject here.", EntityType::kReligion, {}, "en"),
-            Strings{"Religion"});
-  EXPECT_EQ(Found("Religion:\n\nI have worked for ten years as a planner of services in a large city.",
-                  EntityType::kReligion, {}, "en"),
-            Strings{"Religion"});
+  EXPECT_TRUE(Found("We talked about it. Religion: not a subject here.", EntityType::kReligion, {}, "en").empty());
+  EXPECT_TRUE(Found("Religion:\n\nI have worked for ten years as a planner of services in a large city.",
+                    EntityType::kReligion, {}, "en")
+                  .empty());
   // A full stop at the value's end is the sentence's.
   EXPECT_EQ(Found("Hetu: 131052-308T.", EntityType::kIdCode), Strings{"131052-308T"});
   // Where a job was is as often an employer's place as one's own: unsure.
